@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using HvLint.Model;
+using HvLint.Profiles;
+using HvLint.Rules;
+
+namespace HvLint.Engine
+{
+    /// <summary>
+    /// Runs the catalog over an inventory that arrives host by host (or VM by VM for VMs that stand alone),
+    /// so that readers can stream and memory stays bounded by the largest host, not the inventory.
+    /// </summary>
+    public sealed class AuditSession
+    {
+        private readonly FindingSink _sink;
+        private readonly RuleSettings _settings;
+        private readonly List<VirtualMachineRule> _vmRules = new List<VirtualMachineRule>();
+        private readonly List<HostRule> _hostRules = new List<HostRule>();
+        private readonly List<KeyValuePair<RuleDescriptor, IInventoryObserver>> _observers = new List<KeyValuePair<RuleDescriptor, IInventoryObserver>>();
+        private readonly VirtualMachineContext _vmContext;
+        private readonly HostContext _hostContext;
+
+        public AuditSession(HyperVProfile profile, RuleSettings? settings = null, IEnumerable<Rule>? rules = null)
+        {
+            Profile = profile;
+            _settings = settings ?? RuleSettings.Defaults;
+            _sink = new FindingSink(_settings);
+            _vmContext = new VirtualMachineContext(_sink, profile);
+            _hostContext = new HostContext(_sink, profile);
+            foreach (Rule rule in rules ?? RuleCatalog.Rules)
+            {
+                if (!_settings.IsEnabled(rule.Descriptor)) continue;
+                switch (rule)
+                {
+                    case VirtualMachineRule vmRule: _vmRules.Add(vmRule); break;
+                    case HostRule hostRule: _hostRules.Add(hostRule); break;
+                    case InventoryRule inventoryRule: _observers.Add(new KeyValuePair<RuleDescriptor, IInventoryObserver>(rule.Descriptor, inventoryRule.CreateObserver())); break;
+                }
+            }
+        }
+
+        public HyperVProfile Profile { get; }
+
+        public int HostsAudited { get; private set; }
+
+        public int VirtualMachinesAudited { get; private set; }
+
+        /// <summary>Audits a host and every VM placed on it.</summary>
+        public void AuditHost(Host host)
+        {
+            HostsAudited++;
+            foreach (VirtualMachine vm in host.VirtualMachines.Items) AuditVirtualMachine(vm, host);
+            _hostContext.Reset(host);
+            foreach (HostRule rule in _hostRules)
+            {
+                _hostContext.Use(rule.Descriptor);
+                rule.Check(_hostContext);
+            }
+        }
+
+        /// <summary>Audits a VM that stands alone (a template, a definition not yet placed on a host).</summary>
+        public void AuditVirtualMachine(VirtualMachine vm) => AuditVirtualMachine(vm, null);
+
+        private void AuditVirtualMachine(VirtualMachine vm, Host? host)
+        {
+            VirtualMachinesAudited++;
+            _vmContext.Reset(vm, host);
+            foreach (VirtualMachineRule rule in _vmRules)
+            {
+                _vmContext.Use(rule.Descriptor);
+                rule.Check(_vmContext);
+            }
+
+            foreach (KeyValuePair<RuleDescriptor, IInventoryObserver> observer in _observers)
+            {
+                _vmContext.Use(observer.Key);
+                observer.Value.Observe(_vmContext);
+            }
+        }
+
+        /// <summary>Reports a problem with the input or the configuration (HV9xxx).</summary>
+        public void ReportInputProblem(RuleDescriptor descriptor, SourceLocation location, string message)
+        {
+            _sink.Report(descriptor, location, message, "file:" + location.Path);
+        }
+
+        /// <summary>Ends the audit: inventory-wide rules report, and findings come back sorted and without duplicates.</summary>
+        public IReadOnlyList<Finding> Complete()
+        {
+            foreach (KeyValuePair<RuleDescriptor, IInventoryObserver> observer in _observers) observer.Value.Complete(_sink);
+            var sorted = new List<Finding>(_sink.Findings);
+            sorted.Sort();
+            var unique = new List<Finding>(sorted.Count);
+            foreach (Finding f in sorted)
+            {
+                if (unique.Count > 0 && unique[unique.Count - 1].CompareTo(f) == 0) continue;
+                unique.Add(f);
+            }
+
+            return unique;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using HvLint.Model;
+using HvLint.Profiles;
+using HvLint.Readers;
+using HvLint.Rules;
+
+namespace HvLint.Engine
+{
+    /// <summary>One input: a name to report it by and a way to read its text. Core never opens paths itself.</summary>
+    public sealed class InputDocument
+    {
+        public InputDocument(string path, Func<TextReader> open, bool namedExplicitly)
+        {
+            Path = path;
+            Open = open;
+            NamedExplicitly = namedExplicitly;
+        }
+
+        /// <summary>How findings name the file (relative, forward slashes).</summary>
+        public string Path { get; }
+
+        /// <summary>Opens the text; may throw <see cref="IOException"/> or <see cref="DecoderFallbackException"/>.</summary>
+        public Func<TextReader> Open { get; }
+
+        /// <summary>Named by the user (read whatever it is) rather than found in a folder walk (read if recognised).</summary>
+        public bool NamedExplicitly { get; }
+
+        public static InputDocument FromText(string path, string text, bool namedExplicitly = true) =>
+            new InputDocument(path, () => new StringReader(text), namedExplicitly);
+    }
+
+    public sealed class AuditOptions
+    {
+        public HyperVProfile? Profile { get; set; }
+
+        public HyperVProfile? ConfiguredProfile { get; set; }
+
+        public string? ConfigurationSource { get; set; }
+
+        public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
+    }
+
+    public sealed class AuditResult
+    {
+        internal AuditResult(IReadOnlyList<Finding> findings, ProfileChoice profile, int filesRead, IReadOnlyList<string> skipped, int hosts, int vms)
+        {
+            Findings = findings;
+            Profile = profile;
+            FilesRead = filesRead;
+            SkippedFiles = skipped;
+            Hosts = hosts;
+            VirtualMachines = vms;
+        }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        public ProfileChoice Profile { get; }
+
+        public int FilesRead { get; }
+
+        /// <summary>Files found in a folder walk that are of no shape HvLint reads.</summary>
+        public IReadOnlyList<string> SkippedFiles { get; }
+
+        public int Hosts { get; }
+
+        public int VirtualMachines { get; }
+
+        /// <summary>True when an input or the configuration could not be read: exit code 2.</summary>
+        public bool Incomplete
+        {
+            get
+            {
+                foreach (Finding f in Findings)
+                {
+                    if ((f.RuleId == RuleIds.InputUnreadable || f.RuleId == RuleIds.InvalidConfiguration) && f.Severity == Severity.Error) return true;
+                }
+
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Reads every input, chooses the profile, runs the catalog, and returns sorted findings.</summary>
+    public static class Auditor
+    {
+        public static AuditResult Run(IReadOnlyList<InputDocument> inputs, AuditOptions options)
+        {
+            var problems = new List<KeyValuePair<SourceLocation, string>>();
+            var recognised = new List<KeyValuePair<InputDocument, InputFormat>>();
+            var skipped = new List<string>();
+
+            foreach (InputDocument input in inputs)
+            {
+                Detection detection;
+                try
+                {
+                    detection = InputFormatDetector.Detect(ReadHead(input));
+                }
+                catch (Exception ex) when (IsReadFailure(ex))
+                {
+                    problems.Add(new KeyValuePair<SourceLocation, string>(new SourceLocation(input.Path, 1, 1), Describe(ex)));
+                    continue;
+                }
+
+                switch (detection.Format)
+                {
+                    case InputFormat.Unreadable:
+                        problems.Add(new KeyValuePair<SourceLocation, string>(new SourceLocation(input.Path, Math.Max(1, detection.Line), Math.Max(1, detection.Column)), detection.Why ?? "unreadable"));
+                        break;
+                    case InputFormat.Unknown:
+                        if (input.NamedExplicitly) problems.Add(new KeyValuePair<SourceLocation, string>(new SourceLocation(input.Path, 1, 1), "unsupported format: " + detection.Why));
+                        else skipped.Add(input.Path);
+                        break;
+                    default:
+                        recognised.Add(new KeyValuePair<InputDocument, InputFormat>(input, detection.Format));
+                        break;
+                }
+            }
+
+            ProfileChoice choice = ChooseProfile(recognised, options, problems);
+            var session = new AuditSession(choice.Profile, options.Settings);
+            foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
+
+            var consumer = new SessionConsumer(session);
+            int filesRead = 0;
+            foreach (var entry in recognised)
+            {
+                InputDocument input = entry.Key;
+                try
+                {
+                    using (TextReader text = input.Open())
+                    {
+                        switch (entry.Value)
+                        {
+                            case InputFormat.NativeInventory:
+                                new NativeInventoryReader(consumer).Read(input.Path, text);
+                                break;
+                        }
+                    }
+
+                    filesRead++;
+                }
+                catch (Exception ex) when (IsReadFailure(ex))
+                {
+                    session.ReportInputProblem(ToolDiagnostics.InputUnreadable, new SourceLocation(input.Path, 1, 1), Describe(ex));
+                }
+            }
+
+            return new AuditResult(session.Complete(), choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited);
+        }
+
+        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems)
+        {
+            var selector = new ProfileSelector();
+            if (options.Profile == null && options.ConfiguredProfile == null)
+            {
+                foreach (var entry in recognised)
+                {
+                    if (entry.Value != InputFormat.NativeInventory) continue;
+                    try
+                    {
+                        using (TextReader text = entry.Key.Open())
+                        {
+                            ProfileEvidenceScanner.ScanNativeInventory(entry.Key.Path, text, selector, (at, message) => problems.Add(new KeyValuePair<SourceLocation, string>(at, message)));
+                        }
+                    }
+                    catch (Exception ex) when (IsReadFailure(ex))
+                    {
+                        // Reported once, by the audit pass.
+                    }
+                }
+            }
+
+            return selector.Choose(options.Profile, options.ConfiguredProfile, options.ConfigurationSource);
+        }
+
+        private static string ReadHead(InputDocument input)
+        {
+            using (TextReader text = input.Open())
+            {
+                var buffer = new char[InputFormatDetector.HeadLength];
+                int total = 0;
+                while (total < buffer.Length)
+                {
+                    int n = text.Read(buffer, total, buffer.Length - total);
+                    if (n == 0) break;
+                    total += n;
+                }
+
+                return new string(buffer, 0, total);
+            }
+        }
+
+        private static bool IsReadFailure(Exception ex) =>
+            ex is IOException || ex is DecoderFallbackException || ex is UnauthorizedAccessException;
+
+        private static string Describe(Exception ex) =>
+            ex is DecoderFallbackException ? "the file is not valid text in its encoding (UTF-8 or UTF-16 with a byte order mark)"
+            : "the file could not be read: " + ex.Message;
+
+        private sealed class SessionConsumer : IInventoryConsumer
+        {
+            private readonly AuditSession _session;
+
+            public SessionConsumer(AuditSession session)
+            {
+                _session = session;
+            }
+
+            public void OnHost(Host host) => _session.AuditHost(host);
+
+            public void OnVirtualMachine(VirtualMachine vm) => _session.AuditVirtualMachine(vm);
+
+            public void OnProblem(RuleDescriptor descriptor, SourceLocation location, string message) => _session.ReportInputProblem(descriptor, location, message);
+        }
+    }
+}

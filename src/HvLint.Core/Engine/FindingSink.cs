@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using HvLint.Model;
+using HvLint.Rules;
+
+namespace HvLint.Engine
+{
+    /// <summary>Collects findings, applying the configured severities; a rule turned off reports nothing.</summary>
+    public sealed class FindingSink
+    {
+        private readonly List<Finding> _findings = new List<Finding>();
+        private readonly RuleSettings _settings;
+
+        public FindingSink(RuleSettings settings)
+        {
+            _settings = settings;
+        }
+
+        public IReadOnlyList<Finding> Findings => _findings;
+
+        public void Report(RuleDescriptor descriptor, SourceLocation location, string message, string subject, Severity? severity = null)
+        {
+            Severity effective = _settings.Effective(descriptor, severity ?? descriptor.DefaultSeverity);
+            if (effective == Severity.None) return;
+            _findings.Add(new Finding(descriptor, effective, message, location, subject));
+        }
+
+        public void Add(Finding finding) => _findings.Add(finding);
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+
+namespace HvLint.Model
+{
+    /// <summary>A virtual machine as the input describes it. Every fact may be unknown.</summary>
+    public sealed class VirtualMachine
+    {
+        /// <summary>Where the VM's definition starts.</summary>
+        public SourceLocation Location { get; set; }
+
+        public Fact<string> Name { get; set; }
+
+        public Fact<string> Id { get; set; }
+
+        /// <summary>1 (BIOS) or 2 (UEFI); Generation 1 when the platform predates Generation 2.</summary>
+        public Fact<int> Generation { get; set; }
+
+        /// <summary>Configuration version as Get-VM writes it ("5.0", "8.0").</summary>
+        public Fact<string> ConfigurationVersion { get; set; }
+
+        public Fact<GuestOperatingSystem> GuestOperatingSystem { get; set; }
+
+        /// <summary>A template or sysprep source that other VMs are cloned from.</summary>
+        public Fact<bool> IsTemplate { get; set; }
+
+        /// <summary>"production", "test", ... as the inventory states it.</summary>
+        public Fact<string> Environment { get; set; }
+
+        /// <summary>Workload roles ("domain-controller", "nlb", "sql"); lower case.</summary>
+        public HashSet<string> Roles { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        public Fact<VirtualMachineState> State { get; set; }
+
+        public Fact<long> ProcessorCount { get; set; }
+
+        /// <summary>Nested virtualization (Set-VMProcessor -ExposeVirtualizationExtensions).</summary>
+        public Fact<bool> ExposeVirtualizationExtensions { get; set; }
+
+        public Fact<long> MemoryStartupBytes { get; set; }
+
+        public Fact<bool> DynamicMemoryEnabled { get; set; }
+
+        public Fact<long> MemoryMinimumBytes { get; set; }
+
+        public Fact<long> MemoryMaximumBytes { get; set; }
+
+        public FactList<NetworkAdapter> NetworkAdapters { get; } = new FactList<NetworkAdapter>();
+
+        public FactList<Drive> Drives { get; } = new FactList<Drive>();
+
+        /// <summary>Gen1 BIOS StartupOrder or Gen2 firmware BootOrder, first entry first.</summary>
+        public FactList<BootEntry> BootOrder { get; } = new FactList<BootEntry>();
+
+        public IntegrationServices IntegrationServices { get; } = new IntegrationServices();
+
+        /// <summary>Number of checkpoints (snapshots).</summary>
+        public Fact<int> CheckpointCount { get; set; }
+
+        public Fact<bool> IsClustered { get; set; }
+
+        public Fact<string> Notes { get; set; }
+
+        /// <summary>The name to show in messages: the VM's name, else its id, else "(unnamed)".</summary>
+        public string DisplayName => Name.IsKnown && !string.IsNullOrEmpty(Name.Value) ? Name.Value : Id.IsKnown ? Id.Value : "(unnamed)";
+
+        /// <summary>Known production: <see cref="Environment"/> says "production" (or "prod").</summary>
+        public bool IsProduction => Environment.Is(e => string.Equals(e, "production", StringComparison.OrdinalIgnoreCase) || string.Equals(e, "prod", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Known not production.</summary>
+        public bool IsKnownNonProduction => Environment.IsKnown && !IsProduction;
+    }
+
+    public sealed class NetworkAdapter
+    {
+        public SourceLocation Location { get; set; }
+
+        public Fact<string> Name { get; set; }
+
+        /// <summary>True: legacy (emulated DEC/Intel 21140) adapter; false: synthetic (VMBus) adapter.</summary>
+        public Fact<bool> IsLegacy { get; set; }
+
+        /// <summary>Known null or empty: connected to no switch.</summary>
+        public Fact<string?> SwitchName { get; set; }
+
+        public Fact<string> MacAddress { get; set; }
+
+        public Fact<bool> StaticMacAddress { get; set; }
+
+        public Fact<VlanMode> VlanMode { get; set; }
+
+        public Fact<int> AccessVlanId { get; set; }
+
+        public Fact<int> NativeVlanId { get; set; }
+
+        /// <summary>Trunk allowed list as written ("10,20-30").</summary>
+        public Fact<string> AllowedVlanIdList { get; set; }
+
+        public Fact<bool> MacAddressSpoofing { get; set; }
+
+        public string DisplayName => Name.IsKnown && !string.IsNullOrEmpty(Name.Value) ? Name.Value : IsLegacy.IsTrue() ? "Legacy Network Adapter" : "Network Adapter";
+
+        /// <summary>Known connected: a switch name is stated and not empty.</summary>
+        public bool IsConnected => SwitchName.IsKnown && !string.IsNullOrEmpty(SwitchName.Value);
+
+        public bool IsKnownDisconnected => SwitchName.IsKnown && string.IsNullOrEmpty(SwitchName.Value);
+    }
+
+    /// <summary>A hard disk or DVD drive in a controller slot.</summary>
+    public sealed class Drive
+    {
+        public SourceLocation Location { get; set; }
+
+        public Fact<DriveKind> Kind { get; set; }
+
+        public Fact<ControllerType> ControllerType { get; set; }
+
+        public Fact<int> ControllerNumber { get; set; }
+
+        public Fact<int> ControllerLocation { get; set; }
+
+        public Fact<string?> Path { get; set; }
+
+        /// <summary>Physical disk number of a pass-through disk.</summary>
+        public Fact<int> DiskNumber { get; set; }
+
+        /// <summary>Maximum (virtual) size of a virtual hard disk.</summary>
+        public Fact<long> SizeBytes { get; set; }
+
+        /// <summary>Stated, or derived from the file extension.</summary>
+        public Fact<VirtualHardDiskFormat> Format { get; set; }
+
+        /// <summary>The disk the guest boots from, when the input says so.</summary>
+        public Fact<bool> IsBootDisk { get; set; }
+
+        public bool IsHardDisk => Kind.Is(k => k == DriveKind.VirtualHardDisk || k == DriveKind.PassThroughDisk);
+
+        public string SlotDescription
+        {
+            get
+            {
+                string type = ControllerType.IsKnown ? (ControllerType.Value == Model.ControllerType.Ide ? "IDE" : ControllerType.Value == Model.ControllerType.Scsi ? "SCSI" : "PMEM") : "controller";
+                string number = ControllerNumber.IsKnown ? ControllerNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";
+                string location = ControllerLocation.IsKnown ? ControllerLocation.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";
+                return type + " " + number + ":" + location;
+            }
+        }
+
+        public string DisplayName => Path.IsKnown && !string.IsNullOrEmpty(Path.Value) ? Path.Value! : SlotDescription;
+    }
+
+    public sealed class BootEntry
+    {
+        public BootEntry(BootDevice device, SourceLocation location)
+        {
+            Device = device;
+            Location = location;
+        }
+
+        public BootDevice Device { get; }
+
+        public SourceLocation Location { get; }
+
+        public bool IsNetwork => Device == BootDevice.LegacyNetworkAdapter || Device == BootDevice.NetworkAdapter;
+
+        public bool IsHardDisk => Device == BootDevice.IDE || Device == BootDevice.HardDiskDrive;
+    }
+
+    public sealed class IntegrationServices
+    {
+        /// <summary>Whether the guest has integration services (components) installed.</summary>
+        public Fact<bool> Installed { get; set; }
+
+        public Fact<string> Version { get; set; }
+
+        /// <summary>Get-VM IntegrationServicesState: "Up to date", "Update required", ...</summary>
+        public Fact<string> State { get; set; }
+
+        /// <summary>Each service as Get-VMIntegrationService names it, with whether it is enabled.</summary>
+        public List<IntegrationService> Services { get; } = new List<IntegrationService>();
+    }
+
+    public sealed class IntegrationService
+    {
+        public IntegrationService(string name, Fact<bool> enabled, SourceLocation location)
+        {
+            Name = name;
+            Enabled = enabled;
+            Location = location;
+        }
+
+        /// <summary>Canonical name: Heartbeat, Shutdown, Time Synchronization, Key-Value Pair Exchange, VSS, Guest Service Interface.</summary>
+        public string Name { get; }
+
+        public Fact<bool> Enabled { get; }
+
+        public SourceLocation Location { get; }
+    }
+}

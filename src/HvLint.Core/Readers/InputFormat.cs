@@ -1,0 +1,125 @@
+using System;
+using System.IO;
+using Newtonsoft.Json;
+
+namespace HvLint.Readers
+{
+    public enum InputFormat
+    {
+        /// <summary>Not a format HvLint reads (a well-formed file of another shape).</summary>
+        Unknown,
+
+        /// <summary>A file that should be readable but is not: empty, binary, malformed.</summary>
+        Unreadable,
+
+        /// <summary>HvLint's native inventory JSON.</summary>
+        NativeInventory,
+    }
+
+    /// <summary>What detection decided, why, and where (1-based; 0 when the whole file is meant).</summary>
+    public readonly struct Detection
+    {
+        public Detection(InputFormat format, string? why, int line = 0, int column = 0)
+        {
+            Format = format;
+            Why = why;
+            Line = line;
+            Column = column;
+        }
+
+        public InputFormat Format { get; }
+
+        public string? Why { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+    }
+
+    /// <summary>Recognises an input by its content, never by its name.</summary>
+    public static class InputFormatDetector
+    {
+        /// <summary>How much of a file detection looks at.</summary>
+        public const int HeadLength = 8192;
+
+        public static Detection Detect(string head)
+        {
+            int i = 0;
+            if (head.Length > 0 && head[0] == '\uFEFF') i = 1;
+            while (i < head.Length && char.IsWhiteSpace(head[i])) i++;
+            if (i >= head.Length)
+            {
+                return new Detection(InputFormat.Unreadable, "the file is empty");
+            }
+
+            if (head.IndexOf('\0') >= 0)
+            {
+                return new Detection(InputFormat.Unreadable, "the file is binary, not text");
+            }
+
+            char first = head[i];
+            if (first == '{' || first == '[') return DetectJson(head);
+            return new Detection(InputFormat.Unknown, "not a format HvLint reads");
+        }
+
+        private static Detection DetectJson(string head)
+        {
+            using (var reader = new JsonTextReader(new StringReader(head)) { DateParseHandling = DateParseHandling.None })
+            {
+                try
+                {
+                    if (!reader.Read()) return new Detection(InputFormat.Unknown, "an empty JSON document");
+                    if (reader.TokenType != JsonToken.StartObject)
+                    {
+                        return new Detection(InputFormat.Unknown, "a JSON array of a shape HvLint does not know");
+                    }
+
+                    while (reader.Read())
+                    {
+                        if (reader.TokenType == JsonToken.EndObject) break;
+                        if (reader.TokenType != JsonToken.PropertyName) continue;
+                        string name = (string)reader.Value!;
+                        if (name.StartsWith("$", StringComparison.Ordinal))
+                        {
+                            reader.Read();
+                            reader.Skip();
+                            continue;
+                        }
+
+                        if (NativeInventoryReader.IsNativeTopLevelProperty(name)) return new Detection(InputFormat.NativeInventory, null);
+                        return new Detection(InputFormat.Unknown, "a JSON object of a shape HvLint does not know (first property '" + name + "')");
+                    }
+
+                    return new Detection(InputFormat.Unknown, "a JSON object with nothing HvLint reads");
+                }
+                catch (JsonReaderException ex) when (head.Length < HeadLength || ex.LineNumber < CountLines(head))
+                {
+                    return new Detection(InputFormat.Unreadable, "malformed JSON: " + FirstSentence(ex.Message), Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition));
+                }
+                catch (JsonReaderException)
+                {
+                    // The head ends inside a token: nothing decided yet about the rest.
+                    return new Detection(InputFormat.Unknown, "a JSON document of a shape HvLint does not know");
+                }
+            }
+        }
+
+        private static string FirstSentence(string message)
+        {
+            int i = message.IndexOf(" Path '", StringComparison.Ordinal);
+            if (i < 0) i = message.IndexOf(", line ", StringComparison.Ordinal);
+            return (i > 0 ? message.Substring(0, i) : message).TrimEnd('.', ' ');
+        }
+
+        private static int CountLines(string s)
+        {
+            int n = 1;
+            foreach (char c in s)
+            {
+                if (c == '\n') n++;
+            }
+
+            return n;
+        }
+    }
+}
