@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using HvLint.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -19,9 +19,17 @@ namespace HvLint.Engine
         private readonly VirtualMachineContext _vmContext;
         private readonly HostContext _hostContext;
 
-        public AuditSession(HyperVProfile profile, RuleSettings? settings = null, IEnumerable<Rule>? rules = null)
+        private readonly bool _hostsUseTheirOwnRelease;
+        private readonly SortedDictionary<string, HyperVProfile> _hostProfiles = new SortedDictionary<string, HyperVProfile>(System.StringComparer.Ordinal);
+
+        /// <param name="hostsUseTheirOwnRelease">
+        /// True when the profile was not forced (command line, configuration): a host whose operating system
+        /// names a Hyper-V release is then checked, with its VMs, against that release.
+        /// </param>
+        public AuditSession(HyperVProfile profile, RuleSettings? settings = null, IEnumerable<Rule>? rules = null, bool hostsUseTheirOwnRelease = false)
         {
             Profile = profile;
+            _hostsUseTheirOwnRelease = hostsUseTheirOwnRelease;
             _settings = settings ?? RuleSettings.Defaults;
             _sink = new FindingSink(_settings);
             _vmContext = new VirtualMachineContext(_sink, profile);
@@ -42,14 +50,28 @@ namespace HvLint.Engine
 
         public int HostsAudited { get; private set; }
 
+        /// <summary>Hosts checked against the release their OS names rather than <see cref="Profile"/>, by name.</summary>
+        public IReadOnlyDictionary<string, HyperVProfile> HostProfiles => _hostProfiles;
+
         public int VirtualMachinesAudited { get; private set; }
 
         /// <summary>Audits a host and every VM placed on it.</summary>
         public void AuditHost(Host host)
         {
             HostsAudited++;
-            foreach (VirtualMachine vm in host.VirtualMachines.Items) AuditVirtualMachine(vm, host);
-            _hostContext.Reset(host);
+            HyperVProfile profile = Profile;
+            if (_hostsUseTheirOwnRelease && host.OperatingSystem.IsKnown)
+            {
+                HyperVVersion? release = ProfileCatalog.VersionOfHostOperatingSystem(host.OperatingSystem.Value);
+                if (release.HasValue)
+                {
+                    profile = ProfileCatalog.Get(release.Value);
+                    if (profile != Profile) _hostProfiles[host.DisplayName] = profile;
+                }
+            }
+
+            foreach (VirtualMachine vm in host.VirtualMachines.Items) AuditVirtualMachine(vm, host, profile);
+            _hostContext.Reset(host, profile);
             foreach (HostRule rule in _hostRules)
             {
                 _hostContext.Use(rule.Descriptor);
@@ -58,12 +80,12 @@ namespace HvLint.Engine
         }
 
         /// <summary>Audits a VM that stands alone (a template, a definition not yet placed on a host).</summary>
-        public void AuditVirtualMachine(VirtualMachine vm) => AuditVirtualMachine(vm, null);
+        public void AuditVirtualMachine(VirtualMachine vm) => AuditVirtualMachine(vm, null, Profile);
 
-        private void AuditVirtualMachine(VirtualMachine vm, Host? host)
+        private void AuditVirtualMachine(VirtualMachine vm, Host? host, HyperVProfile profile)
         {
             VirtualMachinesAudited++;
-            _vmContext.Reset(vm, host);
+            _vmContext.Reset(vm, host, profile);
             foreach (VirtualMachineRule rule in _vmRules)
             {
                 _vmContext.Use(rule.Descriptor);

@@ -41,12 +41,16 @@ namespace HvLint.Engine
         public string? ConfigurationSource { get; set; }
 
         public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
+
+        /// <summary>Problems found in the configuration, reported as HV9003.</summary>
+        public IList<KeyValuePair<SourceLocation, string>> ConfigurationProblems { get; } = new List<KeyValuePair<SourceLocation, string>>();
     }
 
     public sealed class AuditResult
     {
-        internal AuditResult(IReadOnlyList<Finding> findings, ProfileChoice profile, int filesRead, IReadOnlyList<string> skipped, int hosts, int vms)
+        internal AuditResult(IReadOnlyList<Finding> findings, ProfileChoice profile, int filesRead, IReadOnlyList<string> skipped, int hosts, int vms, IReadOnlyDictionary<string, HyperVProfile> hostProfiles)
         {
+            HostProfiles = hostProfiles;
             Findings = findings;
             Profile = profile;
             FilesRead = filesRead;
@@ -58,6 +62,9 @@ namespace HvLint.Engine
         public IReadOnlyList<Finding> Findings { get; }
 
         public ProfileChoice Profile { get; }
+
+        /// <summary>Hosts checked against the release their operating system names, when that differs from <see cref="Profile"/>.</summary>
+        public IReadOnlyDictionary<string, HyperVProfile> HostProfiles { get; }
 
         public int FilesRead { get; }
 
@@ -121,8 +128,9 @@ namespace HvLint.Engine
             }
 
             ProfileChoice choice = ChooseProfile(recognised, options, problems);
-            var session = new AuditSession(choice.Profile, options.Settings);
+            var session = new AuditSession(choice.Profile, options.Settings, hostsUseTheirOwnRelease: options.Profile == null && options.ConfiguredProfile == null);
             foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
+            foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
 
             var consumer = new SessionConsumer(session);
             int filesRead = 0;
@@ -149,7 +157,7 @@ namespace HvLint.Engine
                 }
             }
 
-            return new AuditResult(session.Complete(), choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited);
+            return new AuditResult(session.Complete(), choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles);
         }
 
         private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems)

@@ -22,7 +22,8 @@ namespace HvLint.Engine
         /// <summary>Null for a VM that stands alone (a template or a definition not yet placed).</summary>
         public Host? Host { get; private set; }
 
-        public HyperVProfile Profile { get; }
+        /// <summary>The release whose limits apply: the run's profile, or the VM's host's own release.</summary>
+        public HyperVProfile Profile { get; private set; }
 
         /// <summary>
         /// The VM's generation: as stated, or 1 when the profile's release has no Generation 2 (2008 to 2012);
@@ -33,10 +34,11 @@ namespace HvLint.Engine
         /// <summary>"vm:sql01" — the VM's identity for fingerprints and baselines.</summary>
         public string Subject => "vm:" + VirtualMachine.DisplayName;
 
-        internal void Reset(VirtualMachine vm, Host? host)
+        internal void Reset(VirtualMachine vm, Host? host, HyperVProfile profile)
         {
             VirtualMachine = vm;
             Host = host;
+            Profile = profile;
         }
 
         internal void Use(RuleDescriptor descriptor) => _descriptor = descriptor;
@@ -68,13 +70,17 @@ namespace HvLint.Engine
 
         public Host Host { get; private set; } = null!;
 
-        public HyperVProfile Profile { get; }
+        public HyperVProfile Profile { get; private set; }
 
         public string Subject => "host:" + Host.DisplayName;
 
         public string HostLabel => "Host '" + Host.DisplayName + "'";
 
-        internal void Reset(Host host) => Host = host;
+        internal void Reset(Host host, HyperVProfile profile)
+        {
+            Host = host;
+            Profile = profile;
+        }
 
         internal void Use(RuleDescriptor descriptor) => _descriptor = descriptor;
 

@@ -1,0 +1,106 @@
+using System.Text;
+using HvLint.Engine;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace HvLint.Cli;
+
+/// <summary>Turns command-line paths (files, folders, globs) into inputs, sorted, each named relative to the current folder.</summary>
+internal static class InputFiles
+{
+    /// <summary>What a folder walk reads; anything else in a folder is not even opened.</summary>
+    private static readonly string[] WalkedExtensions = [".json"];
+
+    /// <summary>Folders a walk never enters: build output and tool state, never VM definitions.</summary>
+    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "TestResults"];
+
+    public static IReadOnlyList<InputDocument> Expand(IEnumerable<string> paths, List<string> missing)
+    {
+        var byPath = new SortedDictionary<string, InputDocument>(StringComparer.Ordinal);
+        foreach (string raw in paths)
+        {
+            if (File.Exists(raw))
+            {
+                Add(byPath, Path.GetFullPath(raw), namedExplicitly: true);
+            }
+            else if (Directory.Exists(raw))
+            {
+                foreach (string f in Walk(Path.GetFullPath(raw))) Add(byPath, f, namedExplicitly: false);
+            }
+            else if (raw.IndexOfAny(['*', '?']) >= 0)
+            {
+                int matched = 0;
+                foreach (string f in Glob(raw))
+                {
+                    Add(byPath, f, namedExplicitly: true);
+                    matched++;
+                }
+
+                if (matched == 0) missing.Add(raw);
+            }
+            else
+            {
+                missing.Add(raw);
+            }
+        }
+
+        return byPath.Values.ToList();
+    }
+
+    private static void Add(SortedDictionary<string, InputDocument> byPath, string fullPath, bool namedExplicitly)
+    {
+        string display = DisplayPath(fullPath);
+        // A file named on the command line is read whatever its name, even when a walk also found it.
+        if (byPath.TryGetValue(display, out InputDocument? existing) && existing.NamedExplicitly) return;
+        byPath[display] = new InputDocument(display, () => Open(fullPath), namedExplicitly);
+    }
+
+    /// <summary>Relative to the current folder with forward slashes when inside it; absolute otherwise.</summary>
+    public static string DisplayPath(string fullPath)
+    {
+        string cwd = Path.GetFullPath(Directory.GetCurrentDirectory());
+        string relative = Path.GetRelativePath(cwd, fullPath);
+        string shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+        return shown.Replace('\\', '/');
+    }
+
+    private static TextReader Open(string fullPath)
+    {
+        // Strict decoding: invalid UTF-8 is HV9001, never silently replaced. A BOM selects UTF-16 or UTF-8.
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        return new StreamReader(fullPath, encoding, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+    }
+
+    private static IEnumerable<string> Walk(string root)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            string dir = pending.Pop();
+            foreach (string sub in Directory.EnumerateDirectories(dir))
+            {
+                if (!SkippedFolders.Contains(Path.GetFileName(sub), StringComparer.OrdinalIgnoreCase)) pending.Push(sub);
+            }
+
+            foreach (string file in Directory.EnumerateFiles(dir))
+            {
+                if (WalkedExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) yield return file;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Glob(string pattern)
+    {
+        string normalised = pattern.Replace('\\', '/');
+        // The fixed prefix before the first wildcard segment is the folder the match starts from.
+        string[] parts = normalised.Split('/');
+        int firstWild = Array.FindIndex(parts, p => p.IndexOfAny(['*', '?']) >= 0);
+        string root = firstWild <= 0 ? "." : string.Join('/', parts.Take(firstWild));
+        if (normalised.StartsWith('/')) root = "/" + root.TrimStart('/');
+        string rest = string.Join('/', parts.Skip(Math.Max(firstWild, 0)));
+        if (!Directory.Exists(root)) yield break;
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        matcher.AddInclude(rest);
+        foreach (string f in matcher.GetResultsInFullPath(root).OrderBy(p => p, StringComparer.Ordinal)) yield return f;
+    }
+}
