@@ -84,6 +84,12 @@ namespace HvLint.Model
 
         public string DisplayName => Name.IsKnown ? Name.Value : InterfaceDescription.IsKnown ? InterfaceDescription.Value : "(unnamed adapter)";
 
+        /// <summary>
+        /// An LBFO team interface ("Microsoft Network Adapter Multiplexor Driver"), which stands for an unknown number
+        /// of physical adapters; Get-NetAdapter -Physical does not list it.
+        /// </summary>
+        public bool IsTeamInterface => InterfaceDescription.Is(d => d.IndexOf("Multiplexor", StringComparison.OrdinalIgnoreCase) >= 0);
+
         public bool HasRole(NetworkRole role)
         {
             foreach (NetworkRole r in Roles.Items)

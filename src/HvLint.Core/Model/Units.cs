@@ -15,7 +15,10 @@ namespace HvLint.Model
             int unit = 0;
             while (value >= 1024 && unit < Suffixes.Length - 1)
             {
-                value /= 1024;
+                // Limits such as the VHD's 2040 GB read better in whole units of the smaller size.
+                double next = value / 1024;
+                if (Math.Abs(next - Math.Round(next, 2)) > 1e-9 && Math.Abs(value - Math.Round(value)) < 1e-9 && value < 1024 * 10) break;
+                value = next;
                 unit++;
             }
 

@@ -65,7 +65,9 @@ namespace HvLint.Model
         public string DisplayName => Name.IsKnown && !string.IsNullOrEmpty(Name.Value) ? Name.Value : Id.IsKnown ? Id.Value : "(unnamed)";
 
         /// <summary>Known production: <see cref="Environment"/> says "production" (or "prod").</summary>
-        public bool IsProduction => Environment.Is(e => string.Equals(e, "production", StringComparison.OrdinalIgnoreCase) || string.Equals(e, "prod", StringComparison.OrdinalIgnoreCase));
+        public bool IsProduction =>
+            Environment.Is(e => string.Equals(e, "production", StringComparison.OrdinalIgnoreCase) || string.Equals(e, "prod", StringComparison.OrdinalIgnoreCase))
+            || Roles.Contains("production");
 
         /// <summary>Known not production.</summary>
         public bool IsKnownNonProduction => Environment.IsKnown && !IsProduction;

@@ -79,7 +79,8 @@ namespace HvLint.Readers
                         if (reader.TokenType == JsonToken.EndObject) break;
                         if (reader.TokenType != JsonToken.PropertyName) continue;
                         string name = (string)reader.Value!;
-                        if (name.StartsWith("$", StringComparison.Ordinal))
+                        // "$schema" and "x-" extension properties say nothing about the format; look past them.
+                        if (name.StartsWith("$", StringComparison.Ordinal) || name.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
                         {
                             reader.Read();
                             reader.Skip();

@@ -17,6 +17,12 @@ namespace HvLint.Rules.Hosts
         {
             var nics = context.Host.PhysicalNetworkAdapters;
             if (!nics.IsKnown || nics.Count >= 2) return;
+            foreach (PhysicalNetworkAdapter nic in nics.Items)
+            {
+                // A team interface hides how many adapters are behind it: the count is unknown.
+                if (nic.IsTeamInterface) return;
+            }
+
             context.Report(nics.Location, VirtualMachineContext.Format(
                 "{0} has {1}; management, VM and storage traffic cannot be separated (at least two are needed)",
                 context.HostLabel, nics.Count == 0 ? "no physical network adapter" : "one physical network adapter ('" + nics.Items[0].DisplayName + "')"));

@@ -35,9 +35,10 @@ namespace HvLint.Rules.Hosts
                 if (host.SwitchBoundTo(nic) == null) return; // an unbound adapter can carry management on its own
             }
 
+            string adapters = host.PhysicalNetworkAdapters.Count == 1 ? "its only physical adapter" : "all " + host.PhysicalNetworkAdapters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " physical adapters";
             context.Report(firstShared.AllowManagementOS.Location, VirtualMachineContext.Format(
-                "{0} binds all {1} physical adapters to external switches that share them with the management OS (first: '{2}'); no adapter is reserved for management",
-                context.HostLabel, host.PhysicalNetworkAdapters.Count, firstShared.DisplayName));
+                "{0} binds {1} to external switches that share them with the management OS (first: '{2}'); no adapter is reserved for management",
+                context.HostLabel, adapters, firstShared.DisplayName));
         }
     }
 }

@@ -75,7 +75,7 @@ namespace HvLint.Rules.Storage
             if (drive.ControllerLocation.IsKnown && (drive.ControllerLocation.Value < 0 || drive.ControllerLocation.Value >= perController))
             {
                 context.Report(drive.ControllerLocation.Location, VirtualMachineContext.Format(
-                    "{0} has a drive at {1} location {2}; a {1} controller has {3} locations (0 to {4})",
+                    "{0} has a drive at {1} location {2}; {1} controllers have {3} locations each (0 to {4})",
                     context.VmLabel, bus, drive.ControllerLocation.Value, perController, perController - 1), drive.SlotDescription + "#location");
             }
         }
