@@ -71,7 +71,12 @@ namespace HvLint.Readers
             return (i > 0 ? message.Substring(0, i) : message).TrimEnd('.', ' ');
         }
 
+        // The property being read, so that a problem with its value names it ("'processorCount': expected ...").
+        private string? _property;
+
         private void Problem(SourceLocation at, string message) => _consumer.OnProblem(ToolDiagnostics.InputUnreadable, at, message);
+
+        private void ValueProblem(SourceLocation at, string message) => Problem(at, _property == null ? message : "'" + _property + "': " + message);
 
         private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
@@ -96,7 +101,11 @@ namespace HvLint.Readers
                     continue;
                 }
 
-                if (!property(name))
+                string? outer = _property;
+                _property = name;
+                bool known = property(name);
+                _property = outer;
+                if (!known)
                 {
                     Problem(at, "unknown property '" + name + "' (see rules/schema/hvlint-inventory.schema.json; extension properties start with 'x-')");
                     _c.ReadRequired();
@@ -140,7 +149,7 @@ namespace HvLint.Readers
 
         private void WrongType(string expected)
         {
-            Problem(_c.Start, "expected " + expected + ", found " + _c.Describe());
+            ValueProblem(_c.Start, "expected " + expected + ", found " + _c.Describe());
             _c.Skip();
         }
 
@@ -239,7 +248,7 @@ namespace HvLint.Readers
                     return Fact<bool>.Unknown;
             }
 
-            Problem(at, "expected On or Off (or true/false), found " + _c.Describe());
+            ValueProblem(at, "expected On or Off (or true/false), found " + _c.Describe());
             if (_c.Token == JsonToken.StartObject || _c.Token == JsonToken.StartArray) _c.Skip();
             return Fact<bool>.Unknown;
         }
@@ -256,7 +265,7 @@ namespace HvLint.Readers
                 case JsonToken.Null: return Fact<long>.Unknown;
             }
 
-            Problem(at, "expected a size in bytes or with a unit such as \"4GB\", found " + _c.Describe());
+            ValueProblem(at, "expected a size in bytes or with a unit such as \"4GB\", found " + _c.Describe());
             if (_c.Token == JsonToken.StartObject || _c.Token == JsonToken.StartArray) _c.Skip();
             return Fact<long>.Unknown;
         }
@@ -278,7 +287,7 @@ namespace HvLint.Readers
             }
 
             if (value.HasValue) return Fact.Known(value.Value, at);
-            Problem(at, "expected " + expected + ", found " + found);
+            ValueProblem(at, "expected " + expected + ", found " + found);
             return Fact<T>.Unknown;
         }
 
@@ -359,7 +368,7 @@ namespace HvLint.Readers
                         SourceLocation at = _c.Start;
                         if (_c.Token == JsonToken.Integer) nic.LinkSpeedBitsPerSecond = Fact.Known((long)_c.Value!, at);
                         else if (_c.Token == JsonToken.String && Units.TryParseLinkSpeed((string)_c.Value!, out long bps)) nic.LinkSpeedBitsPerSecond = Fact.Known(bps, at);
-                        else if (_c.Token != JsonToken.Null) { Problem(at, "expected a link speed such as \"10 Gbps\", found " + _c.Describe()); _c.Skip(); }
+                        else if (_c.Token != JsonToken.Null) { ValueProblem(at, "expected a link speed such as \"10 Gbps\", found " + _c.Describe()); _c.Skip(); }
                         return true;
                     case "team": nic.Team = ReadNullableString(); return true;
                     case "roles":
@@ -650,7 +659,7 @@ namespace HvLint.Readers
                 }
                 else
                 {
-                    Problem(at, "expected a boot device (Floppy, CD, IDE, LegacyNetworkAdapter, NetworkAdapter, HardDiskDrive, DvdDrive, File), found " + _c.Describe());
+                    ValueProblem(at, "expected a boot device (Floppy, CD, IDE, LegacyNetworkAdapter, NetworkAdapter, HardDiskDrive, DvdDrive, File), found " + _c.Describe());
                     if (_c.Token == JsonToken.StartObject || _c.Token == JsonToken.StartArray) _c.Skip();
                     // One unreadable entry makes the order unknown: a rule must not act on a partial order.
                     vm.BootOrder.Clear();
