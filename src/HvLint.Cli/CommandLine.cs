@@ -17,12 +17,15 @@ public static class CommandLine
 
     private const string Usage = """
         Usage:
-          hvlint audit PATH... [--profile ID] [--format text|json|sarif] [--output FILE]
+          hvlint audit PATH... [--profile ID] [--format auto|text|json|sarif|github|azure] [--output FILE]
                                [--fail-on error|warning|info|never] [--config FILE]
+                               [--automation-id ID]   (SARIF runs[0].automationDetails.id)
           hvlint rules [--format text|json]
           hvlint explain HVnnnn
           hvlint --version
 
+        --format auto (the default) writes GitHub Actions annotations when GITHUB_ACTIONS is set, Azure
+        Pipelines ones when TF_BUILD is set, and text otherwise.
         PATH is a file (read whatever its name), a folder (walked for the files HvLint reads) or a glob
         (samples/**/*.json). Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings at
         or above it, 2 the run was incomplete (unreadable input, bad configuration, usage error).
@@ -65,8 +68,8 @@ public static class CommandLine
     private static int Audit(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var paths = new List<string>();
-        string format = "text", failOn = "warning";
-        string? profileId = null, output = null, configPath = null;
+        string format = "auto", failOn = "warning";
+        string? profileId = null, output = null, configPath = null, automationId = null;
         for (int i = 0; i < args.Length; i++)
         {
             string a = args[i];
@@ -77,6 +80,7 @@ public static class CommandLine
                 case "--output": case "-o": output = Value(args, ref i); break;
                 case "--fail-on": failOn = Value(args, ref i).ToLowerInvariant(); break;
                 case "--config": configPath = Value(args, ref i); break;
+                case "--automation-id": automationId = Value(args, ref i); break;
                 default:
                     if (a.StartsWith('-') && a.Length > 1) throw new UsageException("unknown option '" + a + "'");
                     paths.Add(a);
@@ -85,7 +89,8 @@ public static class CommandLine
         }
 
         if (paths.Count == 0) throw new UsageException("audit needs at least one PATH");
-        if (format is not ("text" or "json" or "sarif")) throw new UsageException("--format must be text, json or sarif");
+        if (format is not ("auto" or "text" or "json" or "sarif" or "github" or "azure")) throw new UsageException("--format must be auto, text, json, sarif, github or azure");
+        if (format == "auto") format = AutoFormat();
         Severity? threshold = failOn switch
         {
             "error" => Severity.Error,
@@ -130,7 +135,9 @@ public static class CommandLine
             switch (format)
             {
                 case "json": JsonReporter.Write(target, result); break;
-                case "sarif": SarifReporter.Write(target, result); break;
+                case "sarif": SarifReporter.Write(target, result, automationId); break;
+                case "github": CiAnnotationReporter.WriteGitHub(target, result); break;
+                case "azure": CiAnnotationReporter.WriteAzure(target, result); break;
                 default: TextReporter.Write(target, result); break;
             }
         }
@@ -139,7 +146,7 @@ public static class CommandLine
             file?.Dispose();
         }
 
-        if (output != null || format != "text")
+        if (output != null || format is "json" or "sarif")
         {
             foreach (string line in TextReporter.Summary(result)) stderr.WriteLine(line);
         }
@@ -202,6 +209,14 @@ public static class CommandLine
         string? page = RulePages.Get(d.Id);
         stdout.Write(page ?? d.Id + " " + d.Title + Environment.NewLine + Environment.NewLine + d.Description + Environment.NewLine);
         return ExitClean;
+    }
+
+    /// <summary>The CI runner we are in, from the variables GitHub Actions and Azure Pipelines set.</summary>
+    private static string AutoFormat()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)) return "github";
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TF_BUILD"))) return "azure";
+        return "text";
     }
 
     private static string Value(string[] args, ref int i)

@@ -202,7 +202,7 @@ namespace HvLint.Readers
 
             if (value < min || value > max)
             {
-                Problem(at, string.Format(CultureInfo.InvariantCulture, "{0} is out of range ({1} to {2})", value, min, max));
+                ValueProblem(at, string.Format(CultureInfo.InvariantCulture, "{0} is out of range ({1} to {2})", value, min, max));
                 return Fact<long>.Unknown;
             }
 

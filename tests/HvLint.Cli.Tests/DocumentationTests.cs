@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using HvLint.Engine;
+using HvLint.Reporting;
+using HvLint.Rules;
+
+namespace HvLint.Cli.Tests;
+
+/// <summary>The catalog, the rule pages in rules/ and the README's rule table must say the same thing.</summary>
+public partial class DocumentationTests
+{
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (RuleDescriptor d in RuleCatalog.Descriptors) data.Add(d.Id);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Every_rule_has_a_page_whose_title_and_severity_match_the_catalog(string id)
+    {
+        RuleDescriptor d = RuleCatalog.Find(id)!;
+        string path = Repo.PathOf("rules/" + id + ".md");
+        Assert.True(File.Exists(path), "missing " + path);
+        string page = File.ReadAllText(path);
+        Assert.Equal("# " + id + ": " + d.Title, page.Split('\n')[0].TrimEnd('\r'));
+        Assert.Contains("| Default severity | " + SeverityNames.Text(d.DefaultSeverity) + " |", page);
+        Assert.Contains("| Category | " + d.Category + " |", page);
+        Assert.Contains(d.Description, page);
+        Assert.Contains("## How to fix", page);
+        Assert.Equal("https://github.com/hvlint/hvlint/blob/main/rules/" + id + ".md", d.HelpUri);
+
+        // The page that `hvlint explain` prints is this file, embedded at build time.
+        Assert.Equal(page.ReplaceLineEndings(), RulePages.Get(id)!.ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void Every_page_in_rules_belongs_to_a_rule_of_the_catalog()
+    {
+        foreach (string file in Directory.GetFiles(Repo.PathOf("rules"), "HV*.md"))
+        {
+            Assert.NotNull(RuleCatalog.Find(Path.GetFileNameWithoutExtension(file)));
+        }
+    }
+
+    [Fact]
+    public void The_README_rule_table_matches_the_catalog()
+    {
+        string readme = File.ReadAllText(Repo.PathOf("README.md"));
+        var rows = TableRow().Matches(readme).Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value.Trim(), m.Groups[4].Value.Trim(), m.Groups[5].Value.Trim())).ToList();
+        var expected = RuleCatalog.Descriptors.Select(d => (d.Id, "rules/" + d.Id + ".md", d.Title, d.Category.ToString(), SeverityNames.Text(d.DefaultSeverity))).ToList();
+        Assert.Equal(expected, rows);
+    }
+
+    public static TheoryData<string, string> PageExamples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (RuleDescriptor d in RuleCatalog.Descriptors)
+        {
+            string path = Repo.PathOf("rules/" + d.Id + ".md");
+            if (!File.Exists(path)) continue;
+            foreach (Match m in Example().Matches(File.ReadAllText(path))) data.Add(d.Id, m.Groups[1].Value);
+        }
+
+        return data;
+    }
+
+    /// <summary>A page's "fires" example is reported by its rule and its "passes" example is not.</summary>
+    [Theory]
+    [MemberData(nameof(PageExamples))]
+    public void Rule_page_examples_behave_as_the_page_says(string id, string kind)
+    {
+        string page = File.ReadAllText(Repo.PathOf("rules/" + id + ".md"));
+        string json = Example().Matches(page).First(m => m.Groups[1].Value == kind).Groups[2].Value;
+        AuditResult result = Auditor.Run(new[] { InputDocument.FromText("example.json", json) }, new AuditOptions());
+        Assert.DoesNotContain(result.Findings, f => f.RuleId.StartsWith("HV9", StringComparison.Ordinal));
+        int count = result.Findings.Count(f => f.RuleId == id);
+        if (kind == "fires") Assert.True(count > 0, id + " example is not reported");
+        else Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public void Every_Hyper_V_rule_page_shows_an_example_except_where_one_would_need_hundreds_of_VMs()
+    {
+        var examples = PageExamples().Select(row => (string)row[0]).ToHashSet();
+        var missing = RuleCatalog.Descriptors.Select(d => d.Id).Where(id => !id.StartsWith("HV9") && id != "HV5005" && !examples.Contains(id)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [GeneratedRegex(@"^\| \[(HV\d{4})\]\(([^)]+)\) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|\s*$", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"```json (fires|passes)\r?\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex Example();
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace HvLint.Cli.Tests;
+
+/// <summary>The repository and the built `hvlint`, for end-to-end tests that run the real command.</summary>
+internal static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>../shared beside the clone: the SARIF schema and the facts.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    public static string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    private static string FindRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "HvLint.sln"))) return dir;
+        }
+
+        throw new InvalidOperationException("HvLint.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Runs `hvlint ARGS` as a process in <paramref name="workingDirectory"/> (the repo root by default).</summary>
+    public static (int ExitCode, string Stdout, string Stderr) HvlintIn(string workingDirectory, params string[] args)
+    {
+        string dll = typeof(CommandLine).Assembly.Location;
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        psi.ArgumentList.Add(dll);
+        foreach (string a in args) psi.ArgumentList.Add(a);
+        psi.Environment.Remove("GITHUB_ACTIONS");
+        psi.Environment.Remove("TF_BUILD");
+        psi.Environment["NO_COLOR"] = "1";
+        using var p = Process.Start(psi)!;
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("hvlint " + string.Join(' ', args));
+        }
+
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static (int ExitCode, string Stdout, string Stderr) Hvlint(params string[] args) => HvlintIn(Root, args);
+
+    public static string TempFolder()
+    {
+        return Directory.CreateTempSubdirectory("hvlint-test-").FullName;
+    }
+}
