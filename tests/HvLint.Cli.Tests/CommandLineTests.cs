@@ -1,0 +1,133 @@
+namespace HvLint.Cli.Tests;
+
+/// <summary>The command-line contract of DESIGN.md: exit codes, paths, options, errors without stack traces.</summary>
+public class CommandLineTests
+{
+    [Fact]
+    public void Findings_exit_1_and_fail_on_sets_the_threshold()
+    {
+        Assert.Equal(1, Repo.Hvlint("audit", "samples/datacenter/templates.json").ExitCode);               // a warning
+        Assert.Equal(0, Repo.Hvlint("audit", "samples/datacenter/templates.json", "--fail-on", "error").ExitCode);
+        Assert.Equal(0, Repo.Hvlint("audit", "samples", "--fail-on", "never").ExitCode);
+    }
+
+    [Fact]
+    public void Unreadable_input_exits_2_with_HV9001_at_its_position_and_the_other_files_are_still_audited()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "broken.json"), "{ \"virtualMachines\": [\n  { \"name\": \"a\", \"processorCount\": 8, }\n  { \"name\": \"b\" }\n] }");
+        File.Copy(Repo.PathOf("samples/datacenter/templates.json"), Path.Combine(dir, "templates.json"));
+        File.WriteAllText(Path.Combine(dir, "package.json"), "{ \"name\": \"not-an-inventory\", \"version\": \"1.0.0\" }");
+        var (exit, stdout, stderr) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Equal(2, exit);
+        Assert.Matches(@"broken\.json\(\d+,\d+\): error HV9001: ", stdout);
+        Assert.Contains("templates.json(18,25): warning HV4002", stdout);
+        Assert.Contains("1 skipped", stdout);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
+    public void Invalid_UTF8_is_HV9001_not_replacement_characters()
+    {
+        string dir = Repo.TempFolder();
+        // "café" written in Latin-1 by an old tool: the é byte (0xE9) is not valid UTF-8.
+        File.WriteAllBytes(Path.Combine(dir, "latin1.json"), System.Text.Encoding.Latin1.GetBytes("{ \"virtualMachines\": [ { \"name\": \"caf\u00e9\" } ] }"));
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "latin1.json");
+        Assert.Equal(2, exit);
+        Assert.Contains("HV9001", stdout);
+    }
+
+    [Theory]
+    [InlineData("audit")]
+    [InlineData("audit", "samples", "--format", "xml")]
+    [InlineData("audit", "samples", "--profile", "hyperv-2010")]
+    [InlineData("audit", "samples", "--bogus")]
+    [InlineData("explain", "HV0000")]
+    [InlineData("frobnicate")]
+    public void Usage_errors_exit_2_with_a_message_and_no_stack_trace(params string[] args)
+    {
+        var (exit, stdout, stderr) = Repo.Hvlint(args);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("hvlint: ", stderr);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
+    public void A_missing_path_is_reported_and_the_rest_audited()
+    {
+        var (exit, stdout, _) = Repo.Hvlint("audit", "samples/clean", "samples/nowhere");
+        Assert.Equal(2, exit);
+        Assert.Contains("samples/nowhere", stdout);
+    }
+
+    [Fact]
+    public void Globs_select_files()
+    {
+        var (_, stdout, _) = Repo.Hvlint("audit", "samples/**/templates.json");
+        Assert.Contains("1 file read", stdout);
+        Assert.Contains("HV4002", stdout);
+    }
+
+    [Fact]
+    public void The_summary_states_the_profile_and_why()
+    {
+        var (_, stdout, _) = Repo.Hvlint("audit", "samples/datacenter/inventory.json");
+        // The newest host OS is evidence for the run's profile; each host is still checked against its own release.
+        Assert.Contains("profile: hyperv-2012r2 (oldest release consistent with the input: a host runs Windows Server 2012 R2 Datacenter at samples/datacenter/inventory.json(", stdout);
+        Assert.Contains("hosts checked against the release their OS names: HV-BRANCH-07 hyperv-2008r2, HV-LAB-OLD hyperv-2008r2, HV-R2-01 hyperv-2008r2", stdout);
+        Assert.Contains("HV1001", stdout);
+
+        var flagged = Repo.Hvlint("audit", "samples/datacenter/inventory.json", "--profile", "hyperv-2012r2");
+        Assert.Contains("profile: hyperv-2012r2 (set by --profile)", flagged.Stdout);
+        Assert.DoesNotContain("HV1001", flagged.Stdout);
+    }
+
+    [Fact]
+    public void A_configuration_file_sets_severities_and_a_bad_one_is_HV9003_at_its_position()
+    {
+        string dir = Repo.TempFolder();
+        File.Copy(Repo.PathOf("samples/datacenter/templates.json"), Path.Combine(dir, "templates.json"));
+        File.WriteAllText(Path.Combine(dir, "hvlint.json"), "{ \"rules\": { \"HV4002\": \"off\" } }");
+        var quiet = Repo.HvlintIn(dir, "audit", "templates.json", "--config", "hvlint.json");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.DoesNotContain("HV4002", quiet.Stdout);
+
+        File.WriteAllText(Path.Combine(dir, "bad.json"), "{\n  \"rules\": { \"HV4002\": \"loud\" }\n}");
+        var bad = Repo.HvlintIn(dir, "audit", "templates.json", "--config", "bad.json");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Matches(@"bad\.json\(2,\d+\): error HV9003: ", bad.Stdout);
+        Assert.Contains("HV4002", bad.Stdout.Replace("bad.json", string.Empty));
+    }
+
+    [Fact]
+    public void Output_goes_to_a_file_and_the_summary_to_standard_error()
+    {
+        string dir = Repo.TempFolder();
+        string sarif = Path.Combine(dir, "out.sarif");
+        var (exit, stdout, stderr) = Repo.Hvlint("audit", "samples/clean", "--format", "sarif", "--output", sarif);
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("0 errors", stderr);
+        Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(sarif));
+    }
+
+    [Fact]
+    public void Rules_and_explain_print_the_catalog_and_the_pages()
+    {
+        var rules = Repo.Hvlint("rules");
+        Assert.Equal(0, rules.ExitCode);
+        Assert.Equal(HvLint.Rules.RuleCatalog.Descriptors.Count, rules.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        var explain = Repo.Hvlint("explain", "hv3002");
+        Assert.Equal(0, explain.ExitCode);
+        Assert.StartsWith("# HV3002: Generation 1 VM boots from the network but has no legacy network adapter", explain.Stdout);
+    }
+
+    [Fact]
+    public void Version_prints_the_tool_version()
+    {
+        var (exit, stdout, _) = Repo.Hvlint("--version");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^HvLint \d+\.\d+\.\d+", stdout);
+    }
+}
