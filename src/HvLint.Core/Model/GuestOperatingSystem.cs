@@ -69,7 +69,16 @@ namespace HvLint.Model
         private static readonly Regex ServicePackPattern = new Regex(@"\b(?:SP|Service\s+Pack)\s*(\d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>Recognises the product, architecture and service pack in a name; never throws.</summary>
+        private static readonly NameCache<GuestOperatingSystem> ByName = new NameCache<GuestOperatingSystem>(n => ParseUncached(n, null, null));
+
         public static GuestOperatingSystem Parse(string name, ProcessorArchitecture? statedArchitecture = null, int? statedServicePack = null)
+        {
+            // The plain name is what most inputs carry, and the same few names repeat across a whole estate.
+            if (name != null && statedArchitecture == null && statedServicePack == null) return ByName.Get(name);
+            return ParseUncached(name, statedArchitecture, statedServicePack);
+        }
+
+        private static GuestOperatingSystem ParseUncached(string? name, ProcessorArchitecture? statedArchitecture, int? statedServicePack)
         {
             string n = " " + (name ?? string.Empty).ToLowerInvariant().Replace('-', ' ').Replace('_', ' ') + " ";
             GuestProduct product = Recognise(n);

@@ -8,7 +8,9 @@ namespace HvLint.Readers
     /// </summary>
     public static class EnumNames
     {
-        private static string Key(string s) => s.Replace(" ", string.Empty).Replace("-", string.Empty).Replace("_", string.Empty).ToLowerInvariant();
+        private static readonly NameCache<string> Keys = new NameCache<string>(s => s.Replace(" ", string.Empty).Replace("-", string.Empty).Replace("_", string.Empty).ToLowerInvariant());
+
+        private static string Key(string s) => Keys.Get(s);
 
         public static VirtualSwitchType? SwitchType(string s)
         {

@@ -23,7 +23,21 @@ namespace HvLint.Readers
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Double,
                 MaxDepth = 64,
+                // Property names repeat in every VM: the name table hands back one string instance per name.
+                PropertyNameTable = new DefaultJsonNameTable(),
             };
+        }
+
+        // Lower-case forms of the property names seen, so that matching them case-insensitively does not
+        // allocate a new string for every property of every VM.
+        private readonly System.Collections.Generic.Dictionary<string, string> _lower = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
+
+        public string Lower(string name)
+        {
+            if (_lower.TryGetValue(name, out string? lower)) return lower;
+            lower = name.ToLowerInvariant();
+            if (_lower.Count < 4096) _lower[name] = lower; // bounded: a hostile file cannot grow it without limit
+            return lower;
         }
 
         public string Path { get; }

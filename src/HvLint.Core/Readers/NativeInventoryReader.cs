@@ -328,7 +328,7 @@ namespace HvLint.Readers
             var host = new Host { Location = _c.Start };
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "name": case "computername": host.Name = ReadString(); return true;
                     case "os": case "operatingsystem": host.OperatingSystem = ReadString(); return true;
@@ -359,7 +359,7 @@ namespace HvLint.Readers
             var nic = new PhysicalNetworkAdapter { Location = _c.Start };
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "name": nic.Name = ReadString(); return true;
                     case "interfacedescription": nic.InterfaceDescription = ReadString(); return true;
@@ -407,7 +407,7 @@ namespace HvLint.Readers
             var vs = new VirtualSwitch { Location = _c.Start };
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "name": vs.Name = ReadString(); return true;
                     case "switchtype": vs.SwitchType = ReadEnum(EnumNames.SwitchType, n => n >= 0 && n <= 2 ? (VirtualSwitchType?)(VirtualSwitchType)n : null, "External, Internal or Private"); return true;
@@ -429,7 +429,7 @@ namespace HvLint.Readers
             var vm = new VirtualMachine { Location = _c.Start };
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "name": case "vmname": vm.Name = ReadString(); return true;
                     case "id": case "vmid": vm.Id = ReadString(); return true;
@@ -507,7 +507,7 @@ namespace HvLint.Readers
             Fact<int> sp = default;
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "name": guestName = ReadString(); return true;
                     case "architecture": arch = ReadEnum(EnumNames.Architecture, _ => null, "x86, x64 or arm64"); return true;
@@ -530,7 +530,7 @@ namespace HvLint.Readers
             var a = new NetworkAdapter { Location = _c.Start };
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "name": a.Name = ReadString(); return true;
                     case "islegacy": a.IsLegacy = ReadBool(); return true;
@@ -556,7 +556,7 @@ namespace HvLint.Readers
             if (!ExpectObject()) return;
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "operationmode": case "mode": a.VlanMode = ReadEnum(EnumNames.VlanMode, n => n >= 0 && n <= 3 ? (VlanMode?)(VlanMode)n : null, "Untagged, Access, Trunk or Private"); return true;
                     case "accessvlanid": case "vlanid": a.AccessVlanId = ReadInt32(); return true;
@@ -600,7 +600,7 @@ namespace HvLint.Readers
             Fact<VirtualHardDiskFormat> statedFormat = default;
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "controllertype": d.ControllerType = ReadEnum(EnumNames.ControllerType, n => n >= 0 && n <= 2 ? (ControllerType?)(ControllerType)n : null, "IDE or SCSI"); return true;
                     case "controllernumber": d.ControllerNumber = ReadInt32(0, 1024); return true;
@@ -686,7 +686,7 @@ namespace HvLint.Readers
             if (!ExpectObject()) return;
             ReadObject(name =>
             {
-                switch (name.ToLowerInvariant())
+                switch (_c.Lower(name))
                 {
                     case "installed": ics.Installed = ReadBool(); return true;
                     case "version": ics.Version = ReadString(); return true;

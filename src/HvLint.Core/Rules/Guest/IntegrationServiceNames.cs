@@ -16,7 +16,11 @@ namespace HvLint.Rules.Guest
         public const string GuestServiceInterface = "Guest Service Interface";
 
         /// <summary>The canonical name for any known spelling; the input's own text otherwise.</summary>
-        public static string Canonical(string name)
+        public static string Canonical(string name) => Cache.Get(name);
+
+        private static readonly Model.NameCache<string> Cache = new Model.NameCache<string>(Compute);
+
+        private static string Compute(string name)
         {
             string n = name.Replace(" ", string.Empty).Replace("-", string.Empty).Replace("_", string.Empty).ToLowerInvariant();
             switch (n)
