@@ -20,6 +20,10 @@ public static class CommandLine
           hvlint audit PATH... [--profile ID] [--format auto|text|json|sarif|github|azure] [--output FILE]
                                [--fail-on error|warning|info|never] [--config FILE]
                                [--automation-id ID]   (SARIF runs[0].automationDetails.id)
+                               [--baseline FILE] [--include-suppressed]
+          hvlint baseline create PATH... [--output FILE]   (default hvlint.baseline.json)
+          hvlint init [FOLDER]          writes a commented hvlint.json
+          hvlint config [PATH]          the effective configuration and where each value comes from
           hvlint rules [--format text|json]
           hvlint explain HVnnnn
           hvlint --version
@@ -52,6 +56,9 @@ public static class CommandLine
             return args[0] switch
             {
                 "audit" => Audit(args.AsSpan(1).ToArray(), stdout, stderr),
+                "baseline" => Baseline(args.AsSpan(1).ToArray(), stdout, stderr),
+                "init" => Init(args.AsSpan(1).ToArray(), stdout),
+                "config" => ShowConfiguration(args.AsSpan(1).ToArray(), stdout),
                 "rules" => ListRules(args.AsSpan(1).ToArray(), stdout),
                 "explain" => Explain(args.AsSpan(1).ToArray(), stdout),
                 _ => throw new UsageException("unknown command '" + args[0] + "'"),
@@ -65,33 +72,117 @@ public static class CommandLine
         }
     }
 
-    private static int Audit(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>What `audit` and `baseline create` share: paths and the options that shape an audit.</summary>
+    private sealed class AuditRequest
     {
-        var paths = new List<string>();
-        string format = "auto", failOn = "warning";
-        string? profileId = null, output = null, configPath = null, automationId = null;
+        public List<string> Paths { get; } = new();
+        public string Format { get; set; } = "auto";
+        public string FailOn { get; set; } = "warning";
+        public string? ProfileId { get; set; }
+        public string? Output { get; set; }
+        public string? ConfigPath { get; set; }
+        public string? AutomationId { get; set; }
+        public string? BaselinePath { get; set; }
+        public bool IncludeSuppressed { get; set; }
+    }
+
+    private static AuditRequest ParseAuditArguments(string[] args, bool forBaseline)
+    {
+        var r = new AuditRequest();
         for (int i = 0; i < args.Length; i++)
         {
             string a = args[i];
             switch (a)
             {
-                case "--profile": profileId = Value(args, ref i); break;
-                case "--format": format = Value(args, ref i).ToLowerInvariant(); break;
-                case "--output": case "-o": output = Value(args, ref i); break;
-                case "--fail-on": failOn = Value(args, ref i).ToLowerInvariant(); break;
-                case "--config": configPath = Value(args, ref i); break;
-                case "--automation-id": automationId = Value(args, ref i); break;
+                case "--profile": r.ProfileId = Value(args, ref i); break;
+                case "--output": case "-o": r.Output = Value(args, ref i); break;
+                case "--config": r.ConfigPath = Value(args, ref i); break;
+                case "--format" when !forBaseline: r.Format = Value(args, ref i).ToLowerInvariant(); break;
+                case "--fail-on" when !forBaseline: r.FailOn = Value(args, ref i).ToLowerInvariant(); break;
+                case "--automation-id" when !forBaseline: r.AutomationId = Value(args, ref i); break;
+                case "--baseline" when !forBaseline: r.BaselinePath = Value(args, ref i); break;
+                case "--include-suppressed" when !forBaseline: r.IncludeSuppressed = true; break;
                 default:
                     if (a.StartsWith('-') && a.Length > 1) throw new UsageException("unknown option '" + a + "'");
-                    paths.Add(a);
+                    r.Paths.Add(a);
                     break;
             }
         }
 
-        if (paths.Count == 0) throw new UsageException("audit needs at least one PATH");
-        if (format is not ("auto" or "text" or "json" or "sarif" or "github" or "azure")) throw new UsageException("--format must be auto, text, json, sarif, github or azure");
-        if (format == "auto") format = AutoFormat();
-        Severity? threshold = failOn switch
+        if (r.Paths.Count == 0) throw new UsageException((forBaseline ? "baseline create" : "audit") + " needs at least one PATH");
+        return r;
+    }
+
+    /// <summary>
+    /// The configuration, in the documented order: --config, then HVLINT_CONFIG, then hvlint.json in the folder
+    /// of the first PATH or the nearest folder above it, then none.
+    /// </summary>
+    public static string? FindConfiguration(string? flag, IReadOnlyList<string> paths)
+    {
+        if (flag != null)
+        {
+            if (!File.Exists(flag)) throw new UsageException("configuration file '" + flag + "' not found");
+            return flag;
+        }
+
+        string? variable = Environment.GetEnvironmentVariable("HVLINT_CONFIG");
+        if (!string.IsNullOrEmpty(variable))
+        {
+            if (!File.Exists(variable)) throw new UsageException("configuration file '" + variable + "' (HVLINT_CONFIG) not found");
+            return variable;
+        }
+
+        string first = paths.Count > 0 ? paths[0] : ".";
+        string start = Directory.Exists(first) ? first : File.Exists(first) ? Path.GetDirectoryName(Path.GetFullPath(first))! : Directory.GetCurrentDirectory();
+        for (DirectoryInfo? dir = new(Path.GetFullPath(start)); dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "hvlint.json");
+            if (File.Exists(candidate)) return candidate;
+            // A repository's root is as far as a configuration is looked for.
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git"))) break;
+        }
+
+        return null;
+    }
+
+    private static (AuditOptions Options, IReadOnlyList<InputDocument> Inputs, HvLintConfiguration? Config) Prepare(AuditRequest r)
+    {
+        var options = new AuditOptions();
+        if (r.ProfileId != null)
+        {
+            options.Profile = ProfileCatalog.Find(r.ProfileId) ?? throw new UsageException("unknown profile '" + r.ProfileId + "' (known: " + ProfileCatalog.KnownIds + ")");
+        }
+
+        HvLintConfiguration? config = null;
+        string? configPath = FindConfiguration(r.ConfigPath, r.Paths);
+        if (configPath != null)
+        {
+            config = HvLintConfiguration.Parse(InputFiles.DisplayPath(Path.GetFullPath(configPath)), File.ReadAllText(configPath));
+            options.ConfiguredProfile = config.Profile;
+            options.ConfigurationSource = config.Source;
+            options.Settings = config.Settings;
+            foreach (var p in config.Problems) options.ConfigurationProblems.Add(p);
+            foreach (Suppression s in config.Suppressions) options.Suppressions.Add(s);
+        }
+
+        var missing = new List<string>();
+        IReadOnlyList<InputDocument> inputs = InputFiles.Expand(r.Paths, missing);
+        if (config != null && config.Exclude.Count > 0)
+        {
+            string root = Path.GetDirectoryName(Path.GetFullPath(configPath!))!;
+            inputs = inputs.Where(i => i.NamedExplicitly || !config.Exclude.Any(g => Glob.IsMatch(g, Path.GetRelativePath(root, Path.GetFullPath(i.Path)), isPath: true))).ToList();
+        }
+
+        foreach (string m in missing) options.ConfigurationProblems.Add(new(SourceLocation.InFile(m), "no such file or folder, and no file matches it as a glob"));
+        return (options, inputs, config);
+    }
+
+    private static int Audit(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        AuditRequest r = ParseAuditArguments(args, forBaseline: false);
+        if (r.Format is not ("auto" or "text" or "json" or "sarif" or "github" or "azure")) throw new UsageException("--format must be auto, text, json, sarif, github or azure");
+        string format = r.Format == "auto" ? AutoFormat() : r.Format;
+        Severity? threshold = r.FailOn switch
         {
             "error" => Severity.Error,
             "warning" => Severity.Warning,
@@ -100,33 +191,15 @@ public static class CommandLine
             _ => throw new UsageException("--fail-on must be error, warning, info or never"),
         };
 
-        var options = new AuditOptions();
-        if (profileId != null)
-        {
-            options.Profile = ProfileCatalog.Find(profileId) ?? throw new UsageException("unknown profile '" + profileId + "' (known: " + ProfileCatalog.KnownIds + ")");
-        }
-
-        if (configPath != null)
-        {
-            if (!File.Exists(configPath)) throw new UsageException("configuration file '" + configPath + "' not found");
-            HvLintConfiguration config = HvLintConfiguration.Parse(InputFiles.DisplayPath(Path.GetFullPath(configPath)), File.ReadAllText(configPath));
-            options.ConfiguredProfile = config.Profile;
-            options.ConfigurationSource = config.Source;
-            options.Settings = config.Settings;
-            foreach (var p in config.Problems) options.ConfigurationProblems.Add(p);
-        }
-
-        var missing = new List<string>();
-        IReadOnlyList<InputDocument> inputs = InputFiles.Expand(paths, missing);
-        foreach (string m in missing) options.ConfigurationProblems.Add(new(SourceLocation.InFile(m), "no such file or folder, and no file matches it as a glob"));
-
+        var (options, inputs, _) = Prepare(r);
+        if (r.BaselinePath != null) options.Baseline = BaselineFile.Read(r.BaselinePath, options.ConfigurationProblems);
         AuditResult result = Auditor.Run(inputs, options);
 
         TextWriter target = stdout;
         StreamWriter? file = null;
-        if (output != null)
+        if (r.Output != null)
         {
-            file = new StreamWriter(output, false, new UTF8Encoding(false));
+            file = new StreamWriter(r.Output, false, new UTF8Encoding(false));
             target = file;
         }
 
@@ -135,7 +208,7 @@ public static class CommandLine
             switch (format)
             {
                 case "json": JsonReporter.Write(target, result); break;
-                case "sarif": SarifReporter.Write(target, result, automationId); break;
+                case "sarif": SarifReporter.Write(target, result, r.AutomationId, r.IncludeSuppressed); break;
                 case "github": CiAnnotationReporter.WriteGitHub(target, result); break;
                 case "azure": CiAnnotationReporter.WriteAzure(target, result); break;
                 default: TextReporter.Write(target, result); break;
@@ -146,7 +219,7 @@ public static class CommandLine
             file?.Dispose();
         }
 
-        if (output != null || format is "json" or "sarif")
+        if (r.Output != null || format is "json" or "sarif")
         {
             foreach (string line in TextReporter.Summary(result)) stderr.WriteLine(line);
         }
@@ -159,6 +232,81 @@ public static class CommandLine
         }
 
         return ExitClean;
+    }
+
+    private static int Baseline(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] != "create") throw new UsageException("usage: hvlint baseline create PATH... [--output FILE]");
+        AuditRequest r = ParseAuditArguments(args.AsSpan(1).ToArray(), forBaseline: true);
+        var (options, inputs, _) = Prepare(r);
+        AuditResult result = Auditor.Run(inputs, options);
+        string path = r.Output ?? BaselineFile.DefaultName;
+        BaselineFile.Write(path, result);
+        foreach (string line in TextReporter.Summary(result)) stderr.WriteLine(line);
+        stdout.WriteLine("baseline: " + Units.Count(result.Findings.Count(f => !f.RuleId.StartsWith("HV9", StringComparison.Ordinal)), "finding", "findings") + " recorded in " + path);
+        return result.Incomplete ? ExitIncomplete : ExitClean;
+    }
+
+    private static int Init(string[] args, TextWriter stdout)
+    {
+        string path = args.Length > 0 ? args[0] : "hvlint.json";
+        if (Directory.Exists(path)) path = Path.Combine(path, "hvlint.json");
+        if (File.Exists(path)) throw new UsageException("'" + path + "' exists; hvlint init does not overwrite it");
+        File.WriteAllText(path, StarterConfiguration, new UTF8Encoding(false));
+        stdout.WriteLine("wrote " + path);
+        return ExitClean;
+    }
+
+    private const string StarterConfiguration = """
+        {
+          // HvLint configuration. hvlint finds it in the audited folder or the nearest folder above it
+          // (or use --config FILE, or the HVLINT_CONFIG variable). Comments are allowed.
+          "$schema": "https://github.com/hvlint/hvlint/blob/main/rules/schema/hvlint-config.schema.json",
+
+          // The Hyper-V release to check against: hyperv-2008, hyperv-2008r2, hyperv-2012, hyperv-2012r2,
+          // hyperv-2016, hyperv-2019, hyperv-2022, hyperv-2025. Without it, HvLint uses what the inputs say.
+          // "profile": "hyperv-2012r2",
+
+          // Severity per rule: off, info, warning or error. `hvlint rules` lists the rules.
+          "rules": {
+            // "HV6004": "off"
+          },
+
+          // Path globs, relative to this file, that folder walks leave out.
+          "exclude": [],
+
+          // Findings accepted for a reason. rule and reason are required; vms, hosts and files are globs;
+          // after expires (yyyy-MM-dd) the findings are reported again.
+          "suppressions": [
+            // { "rule": "HV2004", "vms": ["sql*"], "reason": "SAN team owns these LUNs", "expires": "2027-06-30" }
+          ]
+        }
+
+        """;
+
+    private static int ShowConfiguration(string[] args, TextWriter stdout)
+    {
+        string? flag = null;
+        var paths = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--config") flag = Value(args, ref i);
+            else paths.Add(args[i]);
+        }
+
+        string? path = FindConfiguration(flag, paths);
+        if (path == null)
+        {
+            stdout.WriteLine("no configuration: defaults apply (profile from the inputs, every rule at its default severity)");
+            return ExitClean;
+        }
+
+        HvLintConfiguration config = HvLintConfiguration.Parse(InputFiles.DisplayPath(Path.GetFullPath(path)), File.ReadAllText(path));
+        string how = flag != null ? "--config" : !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HVLINT_CONFIG")) ? "HVLINT_CONFIG" : "found from " + (paths.Count > 0 ? paths[0] : ".");
+        stdout.WriteLine("configuration: " + config.Source + " (" + how + ")");
+        foreach (var o in config.Origins) stdout.WriteLine("  " + o.Key + "    [" + o.Value + "]");
+        foreach (var p in config.Problems) stdout.WriteLine(p.Key + ": error HV9003: " + p.Value);
+        return config.Problems.Count > 0 ? ExitIncomplete : ExitClean;
     }
 
     private static int ListRules(string[] args, TextWriter stdout)
@@ -225,5 +373,5 @@ public static class CommandLine
         return args[++i];
     }
 
-    private sealed class UsageException(string message) : Exception(message);
+    internal sealed class UsageException(string message) : Exception(message);
 }

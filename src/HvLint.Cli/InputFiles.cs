@@ -10,6 +10,9 @@ internal static class InputFiles
     /// <summary>What a folder walk reads; anything else in a folder is not even opened.</summary>
     private static readonly string[] WalkedExtensions = [".json"];
 
+    /// <summary>HvLint's configuration and baseline, which a walk of the folder they configure must not audit.</summary>
+    private static readonly string[] OwnFiles = ["hvlint.json", "hvlint.baseline.json"];
+
     /// <summary>Folders a walk never enters: build output and tool state, never VM definitions.</summary>
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "TestResults"];
 
@@ -84,7 +87,10 @@ internal static class InputFiles
 
             foreach (string file in Directory.EnumerateFiles(dir))
             {
-                if (WalkedExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) yield return file;
+                if (!WalkedExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) continue;
+                // HvLint's own files sit beside the inventories; they are not inputs.
+                if (OwnFiles.Contains(Path.GetFileName(file), StringComparer.OrdinalIgnoreCase)) continue;
+                yield return file;
             }
         }
     }

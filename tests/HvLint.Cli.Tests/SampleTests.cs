@@ -47,8 +47,10 @@ public class SampleTests
     }
 
     /// <summary>How many findings the samples' x-expect lists add up to.</summary>
-    public static int ExpectedFindingCount() =>
-        SampleFiles.Sum(file => JObject.Parse(File.ReadAllText(Repo.PathOf(file))).Descendants().OfType<JProperty>().Where(p => p.Name == "x-expect").Sum(p => ((JArray)p.Value).Count));
+    public static int ExpectedFindingCount() => SampleFiles.Sum(ExpectedFindingCountIn);
+
+    public static int ExpectedFindingCountIn(string file) =>
+        JObject.Parse(File.ReadAllText(Repo.PathOf(file))).Descendants().OfType<JProperty>().Where(p => p.Name == "x-expect").Sum(p => ((JArray)p.Value).Count);
 
     [Fact]
     public void The_samples_show_every_rule_of_the_catalog_firing()

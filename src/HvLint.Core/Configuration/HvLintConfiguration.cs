@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using HvLint.Engine;
 using HvLint.Model;
@@ -24,6 +25,14 @@ namespace HvLint.Configuration
         public RuleSettings Settings { get; } = new RuleSettings();
 
         public List<KeyValuePair<SourceLocation, string>> Problems { get; } = new List<KeyValuePair<SourceLocation, string>>();
+
+        public List<Suppression> Suppressions { get; } = new List<Suppression>();
+
+        /// <summary>Path globs of inputs to leave out of folder walks (relative to the folder the configuration is in).</summary>
+        public List<string> Exclude { get; } = new List<string>();
+
+        /// <summary>Every value set, with the position it was set at, for `hvlint config`.</summary>
+        public List<KeyValuePair<string, SourceLocation>> Origins { get; } = new List<KeyValuePair<string, SourceLocation>>();
 
         public static HvLintConfiguration Parse(string path, string text)
         {
@@ -55,7 +64,11 @@ namespace HvLint.Configuration
                     case "$schema":
                         break;
                     case "profile":
-                        if (p.Value.Type == JTokenType.String && ProfileCatalog.Find((string)p.Value!) is HyperVProfile profile) config.Profile = profile;
+                        if (p.Value.Type == JTokenType.String && ProfileCatalog.Find((string)p.Value!) is HyperVProfile profile)
+                        {
+                            config.Profile = profile;
+                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("profile = " + profile.Id, At(path, p.Value)));
+                        }
                         else config.Problem(At(path, p.Value), "unknown profile " + p.Value.ToString(Formatting.None) + " (known: " + ProfileCatalog.KnownIds + ")");
                         break;
                     case "rules":
@@ -76,17 +89,136 @@ namespace HvLint.Configuration
 
                             Severity? severity = rule.Value.Type == JTokenType.String ? SeverityNames.Parse((string)rule.Value!) : null;
                             if (severity == null) config.Problem(At(path, rule.Value), "severity of " + d.Id + " must be off, info, warning or error, not " + rule.Value.ToString(Formatting.None));
-                            else config.Settings.SetSeverity(d.Id, severity.Value);
+                            else
+                            {
+                                config.Settings.SetSeverity(d.Id, severity.Value);
+                                config.Origins.Add(new KeyValuePair<string, SourceLocation>("rules." + d.Id + " = " + SeverityNames.Text(severity.Value), At(path, rule.Value)));
+                            }
                         }
 
                         break;
+                    case "exclude":
+                        foreach (string glob in config.ReadStrings(path, p.Value, "'exclude' is an array of path globs"))
+                        {
+                            config.Exclude.Add(glob);
+                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("exclude " + glob, At(path, p.Value)));
+                        }
+
+                        break;
+                    case "suppressions":
+                        if (!(p.Value is JArray list))
+                        {
+                            config.Problem(At(path, p.Value), "'suppressions' is an array of { rule, reason, vms, hosts, files, expires }");
+                            break;
+                        }
+
+                        foreach (JToken item in list) config.ReadSuppression(path, item);
+                        break;
                     default:
-                        config.Problem(At(path, p), "unknown setting '" + p.Name + "' (known: profile, rules)");
+                        config.Problem(At(path, p), "unknown setting '" + p.Name + "' (known: profile, rules, exclude, suppressions)");
                         break;
                 }
             }
 
             return config;
+        }
+
+        private void ReadSuppression(string path, JToken item)
+        {
+            if (!(item is JObject o))
+            {
+                Problem(At(path, item), "a suppression is an object { rule, reason, vms, hosts, files, expires }");
+                return;
+            }
+
+            string? ruleId = null, reason = null;
+            DateTime? expires = null;
+            var vms = new List<string>();
+            var hosts = new List<string>();
+            var files = new List<string>();
+            bool ok = true;
+            foreach (JProperty p in o.Properties())
+            {
+                switch (p.Name)
+                {
+                    case "rule":
+                        RuleDescriptor? d = p.Value.Type == JTokenType.String ? RuleCatalog.Find((string)p.Value!) : null;
+                        if (d == null)
+                        {
+                            Problem(At(path, p.Value), "unknown rule " + p.Value.ToString(Formatting.None) + " in a suppression");
+                            ok = false;
+                        }
+                        else
+                        {
+                            ruleId = d.Id;
+                        }
+
+                        break;
+                    case "reason":
+                        reason = p.Value.Type == JTokenType.String ? ((string)p.Value!).Trim() : null;
+                        break;
+                    case "expires":
+                        if (p.Value.Type == JTokenType.String && DateTime.TryParseExact((string)p.Value!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime date)) expires = date;
+                        else
+                        {
+                            Problem(At(path, p.Value), "'expires' is a date written yyyy-MM-dd, not " + p.Value.ToString(Formatting.None));
+                            ok = false;
+                        }
+
+                        break;
+                    case "vms": vms.AddRange(ReadStrings(path, p.Value, "'vms' is an array of VM name globs")); break;
+                    case "hosts": hosts.AddRange(ReadStrings(path, p.Value, "'hosts' is an array of host name globs")); break;
+                    case "files": files.AddRange(ReadStrings(path, p.Value, "'files' is an array of path globs")); break;
+                    default:
+                        Problem(At(path, p), "unknown suppression setting '" + p.Name + "' (known: rule, reason, vms, hosts, files, expires)");
+                        ok = false;
+                        break;
+                }
+            }
+
+            if (ruleId == null && ok)
+            {
+                Problem(At(path, o), "a suppression needs a 'rule'");
+                ok = false;
+            }
+
+            if (string.IsNullOrEmpty(reason))
+            {
+                // A suppression without a reason is a finding nobody can review later.
+                Problem(At(path, o), "a suppression needs a 'reason'");
+                ok = false;
+            }
+
+            if (!ok) return;
+            var s = new Suppression(ruleId!, reason!, SuppressionKind.External, At(path, o)) { Expires = expires };
+            s.VirtualMachines.AddRange(vms);
+            s.Hosts.AddRange(hosts);
+            s.Files.AddRange(files);
+            Suppressions.Add(s);
+            Origins.Add(new KeyValuePair<string, SourceLocation>("suppression of " + ruleId + ": " + reason, At(path, o)));
+        }
+
+        private List<string> ReadStrings(string path, JToken value, string expected)
+        {
+            var list = new List<string>();
+            if (value is JArray array)
+            {
+                foreach (JToken t in array)
+                {
+                    if (t.Type == JTokenType.String) list.Add((string)t!);
+                    else Problem(At(path, t), expected);
+                }
+            }
+            else if (value.Type == JTokenType.String)
+            {
+                list.Add((string)value!);
+            }
+            else
+            {
+                Problem(At(path, value), expected);
+            }
+
+            return list;
         }
 
         private void Problem(SourceLocation at, string message) => Problems.Add(new KeyValuePair<SourceLocation, string>(at, message));

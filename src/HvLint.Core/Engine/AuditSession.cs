@@ -55,6 +55,9 @@ namespace HvLint.Engine
 
         public int VirtualMachinesAudited { get; private set; }
 
+        /// <summary>"hvlint-disable" directives found in the VMs' Notes.</summary>
+        public List<Suppression> NoteSuppressions { get; } = new List<Suppression>();
+
         /// <summary>Audits a host and every VM placed on it.</summary>
         public void AuditHost(Host host)
         {
@@ -85,6 +88,7 @@ namespace HvLint.Engine
         private void AuditVirtualMachine(VirtualMachine vm, Host? host, HyperVProfile profile)
         {
             VirtualMachinesAudited++;
+            NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, vm.Notes));
             _vmContext.Reset(vm, host, profile);
             foreach (VirtualMachineRule rule in _vmRules)
             {

@@ -42,16 +42,29 @@ namespace HvLint.Engine
 
         public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
 
+        /// <summary>Suppressions from the configuration; the VMs' own Notes add theirs.</summary>
+        public IList<Suppression> Suppressions { get; } = new List<Suppression>();
+
+        /// <summary>Findings recorded earlier: only findings not in it are reported.</summary>
+        public Baseline? Baseline { get; set; }
+
+        /// <summary>The date suppression expiry is judged against (set by tests; the local date otherwise).</summary>
+        public DateTime Today { get; set; } = DateTime.Today;
+
         /// <summary>Problems found in the configuration, reported as HV9003.</summary>
         public IList<KeyValuePair<SourceLocation, string>> ConfigurationProblems { get; } = new List<KeyValuePair<SourceLocation, string>>();
     }
 
     public sealed class AuditResult
     {
-        internal AuditResult(IReadOnlyList<Finding> findings, ProfileChoice profile, int filesRead, IReadOnlyList<string> skipped, int hosts, int vms, IReadOnlyDictionary<string, HyperVProfile> hostProfiles)
+        internal AuditResult(FindingPartition findings, ProfileChoice profile, int filesRead, IReadOnlyList<string> skipped, int hosts, int vms, IReadOnlyDictionary<string, HyperVProfile> hostProfiles)
         {
             HostProfiles = hostProfiles;
-            Findings = findings;
+            Findings = findings.Active;
+            Suppressed = findings.Suppressed;
+            Baselined = findings.Baselined;
+            BaselineGone = findings.BaselineGone;
+            ExpiredSuppressions = findings.ExpiredSuppressions;
             Profile = profile;
             FilesRead = filesRead;
             SkippedFiles = skipped;
@@ -59,7 +72,23 @@ namespace HvLint.Engine
             VirtualMachines = vms;
         }
 
+        /// <summary>The findings to report, sorted.</summary>
         public IReadOnlyList<Finding> Findings { get; }
+
+        /// <summary>Findings a suppression matched, each with its <see cref="Finding.Suppression"/>.</summary>
+        public IReadOnlyList<Finding> Suppressed { get; }
+
+        /// <summary>The configuration file used, if any.</summary>
+        public string? ConfigurationSource { get; internal set; }
+
+        /// <summary>Findings left out because the baseline holds them.</summary>
+        public int Baselined { get; }
+
+        /// <summary>Baseline entries that no longer occur.</summary>
+        public int BaselineGone { get; }
+
+        /// <summary>Findings reported again because their suppression expired.</summary>
+        public int ExpiredSuppressions { get; }
 
         public ProfileChoice Profile { get; }
 
@@ -157,7 +186,11 @@ namespace HvLint.Engine
                 }
             }
 
-            return new AuditResult(session.Complete(), choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles);
+            IReadOnlyList<Finding> all = session.Complete();
+            var suppressions = new List<Suppression>(options.Suppressions);
+            suppressions.AddRange(session.NoteSuppressions);
+            FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
+            return new AuditResult(partition, choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource };
         }
 
         private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems)

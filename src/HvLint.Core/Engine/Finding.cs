@@ -32,6 +32,23 @@ namespace HvLint.Engine
         /// </summary>
         public string Subject { get; }
 
+        /// <summary>Why the finding is not reported, when a suppression matched it; null for an active finding.</summary>
+        public Suppression? Suppression { get; private set; }
+
+        /// <summary>The owner of the subject: "vm:sql01" for "vm:sql01/adapter:Legacy Network Adapter".</summary>
+        public string Owner
+        {
+            get
+            {
+                int slash = Subject.IndexOf('/');
+                return slash < 0 ? Subject : Subject.Substring(0, slash);
+            }
+        }
+
+        internal Finding Suppressed(Suppression suppression) => new Finding(Descriptor, Severity, Message, Location, Subject) { Suppression = suppression };
+
+        internal Finding WithNote(string note) => new Finding(Descriptor, Severity, Message + " " + note, Location, Subject);
+
         public int CompareTo(Finding? other)
         {
             if (other is null) return 1;

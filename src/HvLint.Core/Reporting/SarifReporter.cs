@@ -16,7 +16,8 @@ namespace HvLint.Reporting
     {
         public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-        public static void Write(TextWriter output, AuditResult result, string? automationId = null)
+        /// <param name="includeSuppressed">Also write suppressed findings, each with its SARIF "suppressions" entry.</param>
+        public static void Write(TextWriter output, AuditResult result, string? automationId = null, bool includeSuppressed = false)
         {
             IReadOnlyList<RuleDescriptor> rules = RuleCatalog.Descriptors;
             var index = new Dictionary<string, int>();
@@ -81,7 +82,14 @@ namespace HvLint.Reporting
                 w.WriteEndArray();
 
                 w.WritePropertyName("results"); w.WriteStartArray();
-                foreach (Finding f in result.Findings)
+                var results = new List<Finding>(result.Findings);
+                if (includeSuppressed)
+                {
+                    results.AddRange(result.Suppressed);
+                    results.Sort();
+                }
+
+                foreach (Finding f in results)
                 {
                     if (f.Descriptor.Category == RuleCategory.Tool) continue;
                     w.WriteStartObject();
@@ -95,6 +103,22 @@ namespace HvLint.Reporting
                     w.WritePropertyName("partialFingerprints"); w.WriteStartObject();
                     w.WritePropertyName("hvlintSubject/v1"); w.WriteValue(Fingerprint.Of(f));
                     w.WriteEndObject();
+                    if (f.Suppression != null)
+                    {
+                        w.WritePropertyName("suppressions"); w.WriteStartArray();
+                        w.WriteStartObject();
+                        w.WritePropertyName("kind"); w.WriteValue(f.Suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+                        w.WritePropertyName("status"); w.WriteValue("accepted");
+                        w.WritePropertyName("justification"); w.WriteValue(f.Suppression.Reason);
+                        if (f.Suppression.Location.HasPosition)
+                        {
+                            w.WritePropertyName("location"); WriteLocation(w, f.Suppression.Location);
+                        }
+
+                        w.WriteEndObject();
+                        w.WriteEndArray();
+                    }
+
                     w.WriteEndObject();
                 }
 

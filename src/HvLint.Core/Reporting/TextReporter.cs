@@ -44,12 +44,24 @@ namespace HvLint.Reporting
                 Units.Count(errors, "error", "errors"), Units.Count(warnings, "warning", "warnings"), Units.Count(infos, "info", "infos"),
                 files, Units.Count(result.Hosts, "host", "hosts"), Units.Count(result.VirtualMachines, "VM", "VMs"));
             yield return "profile: " + result.Profile.Profile.Id + " (" + result.Profile.Reason + ")";
+            if (result.ConfigurationSource != null) yield return "configuration: " + result.ConfigurationSource;
             if (result.HostProfiles.Count > 0)
             {
                 var parts = new List<string>();
                 foreach (var h in result.HostProfiles) parts.Add(h.Key + " " + h.Value.Id);
                 yield return "hosts checked against the release their OS names: " + string.Join(", ", parts);
             }
+            if (result.Suppressed.Count > 0 || result.Baselined > 0 || result.BaselineGone > 0 || result.ExpiredSuppressions > 0)
+            {
+                // Nothing is hidden silently: say how many findings suppressions and the baseline kept out.
+                var parts = new List<string>();
+                if (result.Suppressed.Count > 0) parts.Add(result.Suppressed.Count.ToString(CultureInfo.InvariantCulture) + " suppressed");
+                if (result.ExpiredSuppressions > 0) parts.Add(result.ExpiredSuppressions.ToString(CultureInfo.InvariantCulture) + " reported again (suppression expired)");
+                if (result.Baselined > 0) parts.Add(result.Baselined.ToString(CultureInfo.InvariantCulture) + " in the baseline");
+                if (result.BaselineGone > 0) parts.Add(result.BaselineGone.ToString(CultureInfo.InvariantCulture) + " baselined findings are gone");
+                yield return "not reported: " + string.Join(", ", parts);
+            }
+
             if (result.Incomplete) yield return "incomplete: some inputs could not be read (HV9001/HV9003 above); findings from the others are reported";
         }
     }
