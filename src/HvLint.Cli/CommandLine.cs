@@ -70,6 +70,12 @@ public static class CommandLine
             stderr.WriteLine("Run 'hvlint --help' for usage.");
             return ExitIncomplete;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An output or configuration file that cannot be read or written: a message, not a stack trace.
+            stderr.WriteLine("hvlint: " + ex.Message);
+            return ExitIncomplete;
+        }
     }
 
     /// <summary>What `audit` and `baseline create` share: paths and the options that shape an audit.</summary>
@@ -199,6 +205,8 @@ public static class CommandLine
         StreamWriter? file = null;
         if (r.Output != null)
         {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(r.Output));
+            if (folder != null) Directory.CreateDirectory(folder);
             file = new StreamWriter(r.Output, false, new UTF8Encoding(false));
             target = file;
         }
