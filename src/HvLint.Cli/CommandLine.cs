@@ -198,6 +198,15 @@ public static class CommandLine
         };
 
         var (options, inputs, _) = Prepare(r);
+        if (inputs.Count > ProgressThreshold && !Console.IsErrorRedirected)
+        {
+            // Large audits say they are alive; the line is overwritten and cleared at the end.
+            options.Progress = (done, total) =>
+            {
+                if (done % 50 == 0 || done == total) stderr.Write("\rhvlint: " + done.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + total.ToString(System.Globalization.CultureInfo.InvariantCulture) + " files" + (done == total ? "\r                              \r" : string.Empty));
+            };
+        }
+
         if (r.BaselinePath != null) options.Baseline = BaselineFile.Read(r.BaselinePath, options.ConfigurationProblems);
         AuditResult result = Auditor.Run(inputs, options);
 
@@ -219,7 +228,10 @@ public static class CommandLine
                 case "sarif": SarifReporter.Write(target, result, r.AutomationId, r.IncludeSuppressed); break;
                 case "github": CiAnnotationReporter.WriteGitHub(target, result); break;
                 case "azure": CiAnnotationReporter.WriteAzure(target, result); break;
-                default: TextReporter.Write(target, result); break;
+                default:
+                    if (TerminalReporter.ShouldUse(r.Output)) TerminalReporter.Write(target, result, TerminalReporter.ReadLines);
+                    else TextReporter.Write(target, result);
+                    break;
             }
         }
         finally
@@ -241,6 +253,8 @@ public static class CommandLine
 
         return ExitClean;
     }
+
+    private const int ProgressThreshold = 300;
 
     private static int Baseline(string[] args, TextWriter stdout, TextWriter stderr)
     {

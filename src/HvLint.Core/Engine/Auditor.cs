@@ -45,6 +45,9 @@ namespace HvLint.Engine
         /// <summary>Suppressions from the configuration; the VMs' own Notes add theirs.</summary>
         public IList<Suppression> Suppressions { get; } = new List<Suppression>();
 
+        /// <summary>Called after each input is read with (files done, files to read): progress for long audits.</summary>
+        public Action<int, int>? Progress { get; set; }
+
         /// <summary>Findings recorded earlier: only findings not in it are reported.</summary>
         public Baseline? Baseline { get; set; }
 
@@ -162,7 +165,7 @@ namespace HvLint.Engine
             foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
 
             var consumer = new SessionConsumer(session);
-            int filesRead = 0;
+            int filesRead = 0, done = 0;
             foreach (var entry in recognised)
             {
                 InputDocument input = entry.Key;
@@ -184,6 +187,9 @@ namespace HvLint.Engine
                 {
                     session.ReportInputProblem(ToolDiagnostics.InputUnreadable, new SourceLocation(input.Path, 1, 1), Describe(ex));
                 }
+
+                done++;
+                options.Progress?.Invoke(done, recognised.Count);
             }
 
             IReadOnlyList<Finding> all = session.Complete();
