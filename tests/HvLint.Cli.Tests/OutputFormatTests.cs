@@ -112,6 +112,28 @@ public class OutputFormatTests
         Assert.StartsWith("::warning file=samples/datacenter/templates.json,line=", output);
     }
 
+    [Theory]
+    [InlineData("text", "templates.txt")]
+    [InlineData("github", "templates.github")]
+    [InlineData("azure", "templates.azure")]
+    public void Each_format_matches_its_hand_written_expected_file(string format, string expected)
+    {
+        var (exit, stdout, _) = Repo.Hvlint("audit", "samples/datacenter/templates.json", "--format", format);
+        Assert.Equal(1, exit);
+        Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "tests", "HvLint.Cli.Tests", "Expected", expected)).ReplaceLineEndings(), stdout.ReplaceLineEndings());
+    }
+
+    [Fact]
+    public async Task JSON_output_validates_against_the_report_schema()
+    {
+        JsonSchema schema = await JsonSchema.FromFileAsync(Repo.PathOf("rules/schema/hvlint-report.schema.json"));
+        foreach (string path in new[] { "samples", "samples/clean" })
+        {
+            var errors = schema.Validate(Repo.Hvlint("audit", path, "--format", "json").Stdout);
+            Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => e.Path + " " + e.Kind)));
+        }
+    }
+
     [Fact]
     public void JSON_output_is_deterministic_and_lists_the_profile_and_counts()
     {

@@ -47,6 +47,10 @@ namespace HvLint.Reporting
                 w.WritePropertyName("filesSkipped"); w.WriteValue(result.SkippedFiles.Count);
                 w.WritePropertyName("hosts"); w.WriteValue(result.Hosts);
                 w.WritePropertyName("virtualMachines"); w.WriteValue(result.VirtualMachines);
+                w.WritePropertyName("suppressed"); w.WriteValue(result.Suppressed.Count);
+                w.WritePropertyName("suppressionsExpired"); w.WriteValue(result.ExpiredSuppressions);
+                w.WritePropertyName("baselined"); w.WriteValue(result.Baselined);
+                w.WritePropertyName("baselineGone"); w.WriteValue(result.BaselineGone);
                 w.WritePropertyName("incomplete"); w.WriteValue(result.Incomplete);
                 w.WriteEndObject();
                 w.WritePropertyName("findings"); w.WriteStartArray();
