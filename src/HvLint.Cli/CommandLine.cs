@@ -173,10 +173,14 @@ public static class CommandLine
 
         var missing = new List<string>();
         IReadOnlyList<InputDocument> inputs = InputFiles.Expand(r.Paths, missing);
-        if (config != null && config.Exclude.Count > 0)
+        if (config != null && (config.Include.Count > 0 || config.Exclude.Count > 0))
         {
+            // Globs are relative to the configuration's folder; a file named on the command line is always read.
             string root = Path.GetDirectoryName(Path.GetFullPath(configPath!))!;
-            inputs = inputs.Where(i => i.NamedExplicitly || !config.Exclude.Any(g => Glob.IsMatch(g, Path.GetRelativePath(root, Path.GetFullPath(i.Path)), isPath: true))).ToList();
+            string Relative(InputDocument i) => Path.GetRelativePath(root, Path.GetFullPath(i.Path));
+            inputs = inputs.Where(i => i.NamedExplicitly
+                || ((config.Include.Count == 0 || config.Include.Any(g => Glob.IsMatch(g, Relative(i), isPath: true)))
+                    && !config.Exclude.Any(g => Glob.IsMatch(g, Relative(i), isPath: true)))).ToList();
         }
 
         foreach (string m in missing) options.ConfigurationProblems.Add(new(SourceLocation.InFile(m), "no such file or folder, and no file matches it as a glob"));
@@ -294,7 +298,8 @@ public static class CommandLine
             // "HV6004": "off"
           },
 
-          // Path globs, relative to this file, that folder walks leave out.
+          // Path globs, relative to this file: what folder walks read (everything when empty) and leave out.
+          "include": [],
           "exclude": [],
 
           // Findings accepted for a reason. rule and reason are required; vms, hosts and files are globs;

@@ -138,3 +138,27 @@ public class SuppressionAndBaselineTests
         Assert.StartsWith("configuration: hvlint.json (found from .)", config.Stdout);
     }
 }
+
+public class IncludeExcludeTests
+{
+    [Fact]
+    public void Include_and_exclude_globs_select_what_a_folder_walk_reads()
+    {
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, ".git"));
+        string live = Directory.CreateDirectory(Path.Combine(dir, "inventories", "live")).FullName;
+        string old = Directory.CreateDirectory(Path.Combine(dir, "inventories", "archive")).FullName;
+        File.Copy(Repo.PathOf("samples/datacenter/templates.json"), Path.Combine(live, "templates.json"));
+        File.Copy(Repo.PathOf("samples/datacenter/inventory.json"), Path.Combine(old, "inventory.json"));
+        File.WriteAllText(Path.Combine(dir, "other.json"), "{ \"virtualMachines\": [ { \"name\": \"x\", \"processorCount\": 99 } ] }");
+        File.WriteAllText(Path.Combine(dir, "hvlint.json"), "{ \"include\": [\"inventories/**/*.json\"], \"exclude\": [\"inventories/archive/**\"] }");
+
+        var (_, stdout, _) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Contains("1 file read", stdout);
+        Assert.Contains("HV4002", stdout);
+        Assert.DoesNotContain("other.json", stdout);
+
+        // A file named on the command line is read whatever the globs say.
+        Assert.Contains("HV1001", Repo.HvlintIn(dir, "audit", "other.json").Stdout);
+    }
+}

@@ -28,6 +28,9 @@ namespace HvLint.Configuration
 
         public List<Suppression> Suppressions { get; } = new List<Suppression>();
 
+        /// <summary>Path globs of inputs folder walks read (all they find when empty), relative to the configuration's folder.</summary>
+        public List<string> Include { get; } = new List<string>();
+
         /// <summary>Path globs of inputs to leave out of folder walks (relative to the folder the configuration is in).</summary>
         public List<string> Exclude { get; } = new List<string>();
 
@@ -97,6 +100,14 @@ namespace HvLint.Configuration
                         }
 
                         break;
+                    case "include":
+                        foreach (string glob in config.ReadStrings(path, p.Value, "'include' is an array of path globs"))
+                        {
+                            config.Include.Add(glob);
+                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("include " + glob, At(path, p.Value)));
+                        }
+
+                        break;
                     case "exclude":
                         foreach (string glob in config.ReadStrings(path, p.Value, "'exclude' is an array of path globs"))
                         {
@@ -115,7 +126,7 @@ namespace HvLint.Configuration
                         foreach (JToken item in list) config.ReadSuppression(path, item);
                         break;
                     default:
-                        config.Problem(At(path, p), "unknown setting '" + p.Name + "' (known: profile, rules, exclude, suppressions)");
+                        config.Problem(At(path, p), "unknown setting '" + p.Name + "' (known: profile, rules, include, exclude, suppressions)");
                         break;
                 }
             }
