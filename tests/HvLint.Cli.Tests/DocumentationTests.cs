@@ -35,6 +35,14 @@ public partial class DocumentationTests
     }
 
     [Fact]
+    public void Every_Hyper_V_rule_has_its_own_test_file()
+    {
+        var missing = RuleCatalog.Descriptors.Where(d => d.Category != RuleCategory.Tool)
+            .Where(d => !File.Exists(Repo.PathOf("tests/HvLint.Core.Tests/Rules/" + d.Id + "Tests.cs"))).Select(d => d.Id).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void Every_page_in_rules_belongs_to_a_rule_of_the_catalog()
     {
         foreach (string file in Directory.GetFiles(Repo.PathOf("rules"), "HV*.md"))
