@@ -159,15 +159,37 @@ namespace HvLint.Engine
                 }
             }
 
-            ProfileChoice choice = ChooseProfile(recognised, options, problems);
+            // PowerShell exports are joined across files, so they are all read before anything is audited;
+            // what they contain is also evidence for the profile.
+            var powerShell = new Readers.PowerShell.PowerShellExportReader();
+            int filesRead = 0, done = 0;
+            foreach (var entry in recognised)
+            {
+                if (entry.Value != InputFormat.PowerShellJson) continue;
+                try
+                {
+                    using (TextReader text = entry.Key.Open()) powerShell.Read(entry.Key.Path, text);
+                    filesRead++;
+                }
+                catch (Exception ex) when (IsReadFailure(ex))
+                {
+                    problems.Add(new KeyValuePair<SourceLocation, string>(new SourceLocation(entry.Key.Path, 1, 1), Describe(ex)));
+                }
+
+                done++;
+                options.Progress?.Invoke(done, recognised.Count);
+            }
+
+            ProfileChoice choice = ChooseProfile(recognised, options, problems, powerShell);
             var session = new AuditSession(choice.Profile, options.Settings, hostsUseTheirOwnRelease: options.Profile == null && options.ConfiguredProfile == null);
             foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
             foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
 
             var consumer = new SessionConsumer(session);
-            int filesRead = 0, done = 0;
+            powerShell.Complete(consumer);
             foreach (var entry in recognised)
             {
+                if (entry.Value == InputFormat.PowerShellJson) continue;
                 InputDocument input = entry.Key;
                 try
                 {
@@ -199,11 +221,12 @@ namespace HvLint.Engine
             return new AuditResult(partition, choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource };
         }
 
-        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems)
+        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell)
         {
             var selector = new ProfileSelector();
             if (options.Profile == null && options.ConfiguredProfile == null)
             {
+                powerShell.AddEvidence(selector);
                 foreach (var entry in recognised)
                 {
                     if (entry.Value != InputFormat.NativeInventory) continue;

@@ -59,6 +59,8 @@ namespace HvLint.Model
                 {
                     if (nic.Name.IsKnown && string.Equals(uplink, nic.Name.Value, StringComparison.OrdinalIgnoreCase)) return s;
                     if (nic.Team.IsKnown && !string.IsNullOrEmpty(nic.Team.Value) && string.Equals(uplink, nic.Team.Value, StringComparison.OrdinalIgnoreCase)) return s;
+                    // Get-VMSwitch names its uplink by interface description, not by adapter name.
+                    if (nic.InterfaceDescription.IsKnown && string.Equals(uplink, nic.InterfaceDescription.Value, StringComparison.OrdinalIgnoreCase)) return s;
                 }
             }
 

@@ -14,6 +14,9 @@ namespace HvLint.Readers
 
         /// <summary>HvLint's native inventory JSON.</summary>
         NativeInventory,
+
+        /// <summary>Hyper-V cmdlet output written by ConvertTo-Json (Get-VM, Get-VMNetworkAdapter, ...).</summary>
+        PowerShellJson,
     }
 
     /// <summary>What detection decided, why, and where (1-based; 0 when the whole file is meant).</summary>
@@ -64,34 +67,35 @@ namespace HvLint.Readers
 
         private static Detection DetectJson(string head)
         {
+            var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
             using (var reader = new JsonTextReader(new StringReader(head)) { DateParseHandling = DateParseHandling.None })
             {
                 try
                 {
                     if (!reader.Read()) return new Detection(InputFormat.Unknown, "an empty JSON document");
-                    if (reader.TokenType != JsonToken.StartObject)
+
+                    // PowerShell writes one object, or an array of them (nested arrays when cmdlets are combined).
+                    int objectDepth = 0;
+                    while (reader.TokenType == JsonToken.StartArray)
                     {
-                        return new Detection(InputFormat.Unknown, "a JSON array of a shape HvLint does not know");
+                        if (!reader.Read()) return new Detection(InputFormat.Unknown, "an empty JSON array");
+                        objectDepth++;
                     }
+
+                    if (reader.TokenType == JsonToken.EndArray) return new Detection(InputFormat.Unknown, "an empty JSON array");
+                    if (reader.TokenType != JsonToken.StartObject) return new Detection(InputFormat.Unknown, "a JSON " + (objectDepth > 0 ? "array" : "value") + " of a shape HvLint does not know");
 
                     while (reader.Read())
                     {
-                        if (reader.TokenType == JsonToken.EndObject) break;
-                        if (reader.TokenType != JsonToken.PropertyName) continue;
+                        if (reader.TokenType == JsonToken.EndObject && reader.Depth == objectDepth) break;
+                        if (reader.TokenType != JsonToken.PropertyName || reader.Depth != objectDepth + 1) continue;
                         string name = (string)reader.Value!;
+
                         // "$schema" and "x-" extension properties say nothing about the format; look past them.
-                        if (name.StartsWith("$", StringComparison.Ordinal) || name.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
-                        {
-                            reader.Read();
-                            reader.Skip();
-                            continue;
-                        }
-
-                        if (NativeInventoryReader.IsNativeTopLevelProperty(name)) return new Detection(InputFormat.NativeInventory, null);
-                        return new Detection(InputFormat.Unknown, "a JSON object of a shape HvLint does not know (first property '" + name + "')");
+                        if (name.StartsWith("$", StringComparison.Ordinal) || name.StartsWith("x-", StringComparison.OrdinalIgnoreCase)) continue;
+                        if (objectDepth == 0 && names.Count == 0 && NativeInventoryReader.IsNativeTopLevelProperty(name)) return new Detection(InputFormat.NativeInventory, null);
+                        names.Add(name);
                     }
-
-                    return new Detection(InputFormat.Unknown, "a JSON object with nothing HvLint reads");
                 }
                 catch (JsonReaderException ex) when (head.Length < HeadLength || ex.LineNumber < CountLines(head))
                 {
@@ -99,10 +103,15 @@ namespace HvLint.Readers
                 }
                 catch (JsonReaderException)
                 {
-                    // The head ends inside a token: nothing decided yet about the rest.
-                    return new Detection(InputFormat.Unknown, "a JSON document of a shape HvLint does not know");
+                    // The head ends inside a token: decide on the property names seen so far.
                 }
             }
+
+            if (PowerShell.PowerShellObjectClassifier.Classify(names) != PowerShell.PowerShellObjectKind.Unknown) return new Detection(InputFormat.PowerShellJson, null);
+            if (names.Count == 0) return new Detection(InputFormat.Unknown, "a JSON object with nothing HvLint reads");
+            var sorted = new System.Collections.Generic.List<string>(names);
+            sorted.Sort(StringComparer.Ordinal);
+            return new Detection(InputFormat.Unknown, "a JSON object of a shape HvLint does not know (properties " + string.Join(", ", sorted.Count > 5 ? sorted.GetRange(0, 5) : sorted) + (sorted.Count > 5 ? ", ..." : string.Empty) + ")");
         }
 
         private static string FirstSentence(string message)

@@ -22,7 +22,8 @@ namespace HvLint.Rules.Network
             foreach (NetworkAdapter adapter in context.VirtualMachine.NetworkAdapters.Items)
             {
                 string element = "adapter:" + adapter.DisplayName;
-                if (adapter.AccessVlanId.IsKnown && !adapter.VlanMode.Is(m => m == VlanMode.Untagged) && !IsValid(adapter.AccessVlanId.Value))
+                // The access VLAN ID means something only in Access mode; Get-VMNetworkAdapterVlan writes 0 for it otherwise.
+                if (adapter.AccessVlanId.IsKnown && adapter.VlanMode.Is(m => m == VlanMode.Access) && !IsValid(adapter.AccessVlanId.Value))
                 {
                     context.Report(adapter.AccessVlanId.Location, VirtualMachineContext.Format(
                         "{0} adapter '{1}' has VLAN ID {2}; VLAN IDs run from {3} to {4}", context.VmLabel, adapter.DisplayName, adapter.AccessVlanId.Value, MinimumVlanId, MaximumVlanId), element + "#access");

@@ -1,0 +1,721 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using HvLint.Model;
+using HvLint.Profiles;
+using HvLint.Rules;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace HvLint.Readers.PowerShell
+{
+    /// <summary>
+    /// Reads what the Hyper-V cmdlets write through ConvertTo-Json (hyperv-facts.md §6a), from any number of
+    /// files in any mix, and joins them into one inventory: VMs on VMId (then VMName + ComputerName), hosts on
+    /// ComputerName. Files are collected first and joined in <see cref="Complete"/>, because a VM's boot order,
+    /// adapters and processors may each come from a different file. Windows PowerShell 5.1 writes enums as
+    /// integers and PowerShell 7 may write names; both are read. Values ConvertTo-Json cut off at its depth
+    /// limit are unknown and reported once per file as HV9002.
+    /// </summary>
+    public sealed class PowerShellExportReader
+    {
+        private readonly List<Item> _items = new List<Item>();
+        private readonly HashSet<string> _truncatedFiles = new HashSet<string>(StringComparer.Ordinal);
+
+        // Files are read before the profile is chosen (their contents are evidence for it), so problems wait
+        // here until Complete hands everything to the consumer.
+        private readonly List<KeyValuePair<SourceLocation, string>> _problems = new List<KeyValuePair<SourceLocation, string>>();
+        private IInventoryConsumer _consumer = NoConsumer.Instance;
+
+        private sealed class NoConsumer : IInventoryConsumer
+        {
+            public static readonly NoConsumer Instance = new NoConsumer();
+
+            public void OnHost(Host host)
+            {
+            }
+
+            public void OnVirtualMachine(VirtualMachine vm)
+            {
+            }
+
+            public void OnProblem(RuleDescriptor descriptor, SourceLocation location, string message)
+            {
+            }
+        }
+
+        public bool HasInput => _items.Count > 0 || _problems.Count > 0;
+
+        private sealed class Item
+        {
+            public Item(PowerShellObjectKind kind, JObject obj, string path)
+            {
+                Kind = kind;
+                Object = obj;
+                Path = path;
+            }
+
+            public PowerShellObjectKind Kind { get; }
+
+            public JObject Object { get; }
+
+            public string Path { get; }
+        }
+
+        /// <summary>Collects the objects of one file; nothing is emitted before <see cref="Complete"/>.</summary>
+        public void Read(string path, TextReader text)
+        {
+            JToken root;
+            try
+            {
+                using (var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 })
+                {
+                    root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Ignore });
+                }
+            }
+            catch (JsonReaderException ex)
+            {
+                Problem(new SourceLocation(path, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), "malformed JSON: " + ex.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                return;
+            }
+
+            // One object, an array of objects, or (several cmdlets piped into one file) arrays of arrays.
+            var pending = new Stack<JToken>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                JToken t = pending.Pop();
+                if (t is JArray array)
+                {
+                    for (int i = array.Count - 1; i >= 0; i--) pending.Push(array[i]);
+                }
+                else if (t is JObject obj)
+                {
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (JProperty p in obj.Properties()) names.Add(p.Name);
+                    PowerShellObjectKind kind = PowerShellObjectClassifier.Classify(names);
+                    if (kind == PowerShellObjectKind.Unknown)
+                    {
+                        Problem(Loc(path, obj), "an object no Hyper-V cmdlet HvLint reads writes (properties: " + Preview(names) + ")");
+                        continue;
+                    }
+
+                    _items.Add(new Item(kind, obj, path));
+                }
+                else if (t.Type != JTokenType.Null)
+                {
+                    Problem(Loc(path, t), "expected the objects a Hyper-V cmdlet writes, found " + t.Type.ToString().ToLowerInvariant());
+                }
+            }
+        }
+
+        /// <summary>What the inputs say about the Hyper-V release: configuration versions, Generation 2, host OS.</summary>
+        public void AddEvidence(ProfileSelector selector)
+        {
+            foreach (Item item in _items)
+            {
+                switch (item.Kind)
+                {
+                    case PowerShellObjectKind.VirtualMachine:
+                        JToken? version = item.Object["Version"];
+                        if (version != null && version.Type == JTokenType.String && ProfileCatalog.OldestVersionForConfigurationVersion((string)version!) is HyperVVersion v)
+                        {
+                            selector.AddEvidence(new ProfileEvidence(v, "configuration version " + (string)version!, Loc(item.Path, version)));
+                        }
+
+                        JToken? generation = item.Object["Generation"];
+                        if (generation != null && generation.Type == JTokenType.Integer && (long)generation == 2)
+                        {
+                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", Loc(item.Path, generation)));
+                        }
+
+                        break;
+                    case PowerShellObjectKind.OperatingSystem:
+                        JToken? caption = item.Object["Caption"];
+                        if (caption != null && caption.Type == JTokenType.String && ProfileCatalog.VersionOfHostOperatingSystem((string)caption!) is HyperVVersion h)
+                        {
+                            selector.AddEvidence(new ProfileEvidence(h, "a host runs " + (string)caption!, Loc(item.Path, caption)));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private void Problem(SourceLocation at, string message) => _problems.Add(new KeyValuePair<SourceLocation, string>(at, message));
+
+        /// <summary>Joins everything read into hosts and VMs and hands them, and the problems found, to the consumer.</summary>
+        public void Complete(IInventoryConsumer consumer)
+        {
+            _consumer = consumer;
+            foreach (var p in _problems) consumer.OnProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
+
+            var vms = new List<VmRecord>();
+            var byId = new Dictionary<string, VmRecord>(StringComparer.OrdinalIgnoreCase);
+            var byName = new Dictionary<string, VmRecord>(StringComparer.OrdinalIgnoreCase);
+            var hosts = new SortedDictionary<string, HostRecord>(StringComparer.OrdinalIgnoreCase);
+
+            HostRecord HostOf(string computer)
+            {
+                if (!hosts.TryGetValue(computer, out HostRecord? h)) hosts[computer] = h = new HostRecord(computer);
+                return h;
+            }
+
+            // Get-VM first: the VMs the other objects attach to.
+            foreach (Item item in _items)
+            {
+                if (item.Kind != PowerShellObjectKind.VirtualMachine) continue;
+                var record = new VmRecord(ReadVirtualMachine(item), Computer(item.Object));
+                vms.Add(record);
+                string? id = Id(item.Object);
+                if (id != null) byId[id] = record;
+                if (record.Vm.Name.IsKnown) byName[record.Computer + "\n" + record.Vm.Name.Value] = record;
+            }
+
+            VmRecord VmOf(Item item)
+            {
+                string? id = (string?)item.Object["VMId"];
+                if (id != null && byId.TryGetValue(id, out VmRecord? r)) return r;
+                string computer = Computer(item.Object);
+                string name = (string?)item.Object["VMName"] ?? string.Empty;
+                if (byName.TryGetValue(computer + "\n" + name, out r)) return r;
+
+                // A component whose VM has no Get-VM object in the inputs: a VM known only by what this tells.
+                var vm = new VirtualMachine { Location = Loc(item.Path, item.Object) };
+                if (name.Length > 0) vm.Name = Fact.Known(name, Loc(item.Path, item.Object["VMName"]!));
+                r = new VmRecord(vm, computer);
+                vms.Add(r);
+                if (id != null) byId[id] = r;
+                byName[computer + "\n" + name] = r;
+                return r;
+            }
+
+            foreach (Item item in _items)
+            {
+                JObject o = item.Object;
+                switch (item.Kind)
+                {
+                    case PowerShellObjectKind.NetworkAdapter:
+                        // Host vNICs (Get-VMNetworkAdapter -ManagementOS) belong to the management OS, not a VM.
+                        if (Bool(item, "IsManagementOs").IsTrue()) break;
+                        VmOf(item).Adapters.Add(ReadAdapter(item.Path, o));
+                        break;
+                    case PowerShellObjectKind.Bios:
+                        ReadStartupOrder(item, VmOf(item).Vm);
+                        break;
+                    case PowerShellObjectKind.HardDiskDrive:
+                        VmOf(item).Drives.Add(ReadDrive(item.Path, o, DriveKind.VirtualHardDisk));
+                        break;
+                    case PowerShellObjectKind.DvdDrive:
+                        VmOf(item).Drives.Add(ReadDrive(item.Path, o, DriveKind.DvdDrive));
+                        break;
+                    case PowerShellObjectKind.Processor:
+                    {
+                        VirtualMachine vm = VmOf(item).Vm;
+                        Fact<long> count = Long(item, "Count");
+                        if (count.IsKnown) vm.ProcessorCount = count;
+                        Fact<bool> nested = Bool(item, "ExposeVirtualizationExtensions");
+                        if (nested.IsKnown) vm.ExposeVirtualizationExtensions = nested;
+                        break;
+                    }
+
+                    case PowerShellObjectKind.Memory:
+                    {
+                        VirtualMachine vm = VmOf(item).Vm;
+                        SetIfKnown(Long(item, "Startup"), v => vm.MemoryStartupBytes = v);
+                        SetIfKnown(Long(item, "Minimum"), v => vm.MemoryMinimumBytes = v);
+                        SetIfKnown(Long(item, "Maximum"), v => vm.MemoryMaximumBytes = v);
+                        SetIfKnown(Bool(item, "DynamicMemoryEnabled"), v => vm.DynamicMemoryEnabled = v);
+                        break;
+                    }
+
+                    case PowerShellObjectKind.IntegrationService:
+                    {
+                        Fact<string> name = Str(item, "Name");
+                        Fact<bool> enabled = Bool(item, "Enabled");
+                        if (name.IsKnown) VmOf(item).Vm.IntegrationServices.Services.Add(new IntegrationService(Rules.Guest.IntegrationServiceNames.Canonical(name.Value), enabled, enabled.IsKnown ? enabled.Location : name.Location));
+                        break;
+                    }
+
+                    case PowerShellObjectKind.Snapshot:
+                    {
+                        VmRecord r = VmOf(item);
+                        if (r.Snapshots++ == 0) r.FirstSnapshot = Loc(item.Path, o);
+                        break;
+                    }
+                    case PowerShellObjectKind.GuestIntrinsicItems:
+                        ReadGuestItems(item, VmOf(item).Vm);
+                        break;
+                    case PowerShellObjectKind.VMHost:
+                    {
+                        string computer = (string?)o["ComputerName"] ?? (string?)o["Name"] ?? string.Empty;
+                        HostRecord h = HostOf(computer);
+                        h.Host.Location = Loc(item.Path, o);
+                        SetIfKnown(Str(item, "Name"), v => h.Host.Name = v);
+                        SetIfKnown(Long(item, "LogicalProcessorCount"), v => h.Host.LogicalProcessorCount = Fact.Known((int)v.Value, v.Location));
+                        SetIfKnown(Long(item, "MemoryCapacity"), v => h.Host.MemoryCapacityBytes = v);
+                        break;
+                    }
+
+                    case PowerShellObjectKind.OperatingSystem:
+                    {
+                        HostRecord h = HostOf((string?)o["CSName"] ?? Computer(o));
+                        SetIfKnown(Str(item, "Caption"), v => h.Host.OperatingSystem = v);
+                        JToken? arch = o["OSArchitecture"];
+                        if (arch != null && arch.Type == JTokenType.String) h.Host.X64 = Fact.Known(((string)arch!).IndexOf("64", StringComparison.Ordinal) >= 0, Loc(item.Path, arch));
+                        break;
+                    }
+
+                    case PowerShellObjectKind.VirtualSwitch:
+                        HostOf(Computer(o)).Switches.Add(ReadSwitch(item));
+                        break;
+                    case PowerShellObjectKind.NetAdapter:
+                        HostOf(Computer(o)).Nics.Add(ReadNetAdapter(item));
+                        break;
+                }
+            }
+
+            foreach (VmRecord r in vms) r.Finish();
+            foreach (VmRecord r in vms)
+            {
+                if (r.Computer.Length > 0) HostOf(r.Computer).Vms.Add(r.Vm);
+            }
+
+            foreach (HostRecord h in hosts.Values) _consumer.OnHost(h.Finish());
+            foreach (VmRecord r in vms)
+            {
+                if (r.Computer.Length == 0) _consumer.OnVirtualMachine(r.Vm);
+            }
+
+            foreach (string file in _truncatedFiles)
+            {
+                _consumer.OnProblem(ToolDiagnostics.ExportTruncatedOrAmbiguous, new SourceLocation(file, 1, 1),
+                    "ConvertTo-Json stopped at its depth limit and wrote type names instead of nested objects (network adapters, drives, VLAN settings, integration services); those values are unknown. Re-export with ConvertTo-Json -Depth 5, or export the component cmdlets (Get-VMNetworkAdapter, Get-VMHardDiskDrive, ...) separately");
+            }
+        }
+
+        private sealed class VmRecord
+        {
+            public VmRecord(VirtualMachine vm, string computer)
+            {
+                Vm = vm;
+                Computer = computer;
+            }
+
+            public VirtualMachine Vm { get; }
+
+            public string Computer { get; }
+
+            /// <summary>Adapters from Get-VMNetworkAdapter, which win over Get-VM's nested list.</summary>
+            public List<NetworkAdapter> Adapters { get; } = new List<NetworkAdapter>();
+
+            public List<Drive> Drives { get; } = new List<Drive>();
+
+            public int Snapshots { get; set; }
+
+            public SourceLocation FirstSnapshot { get; set; }
+
+            public void Finish()
+            {
+                if (Adapters.Count > 0)
+                {
+                    Vm.NetworkAdapters.Clear();
+                    Vm.NetworkAdapters.MarkKnown(Adapters[0].Location);
+                    foreach (NetworkAdapter a in Adapters) Vm.NetworkAdapters.Add(a);
+                }
+
+                if (Drives.Count > 0)
+                {
+                    Vm.Drives.Clear();
+                    Vm.Drives.MarkKnown(Drives[0].Location);
+                    foreach (Drive d in Drives) Vm.Drives.Add(d);
+                }
+
+                // Get-VMSnapshot lists each checkpoint; more objects than Get-VM implied means they are the count.
+                if (Snapshots > 0 && (!Vm.CheckpointCount.IsKnown || Vm.CheckpointCount.Value < Snapshots)) Vm.CheckpointCount = Fact.Known(Snapshots, FirstSnapshot);
+            }
+        }
+
+        private sealed class HostRecord
+        {
+            public HostRecord(string computer)
+            {
+                Host = new Host();
+                if (computer.Length > 0) Host.Name = Fact.Known(computer, default);
+            }
+
+            public Host Host { get; }
+
+            public List<VirtualSwitch> Switches { get; } = new List<VirtualSwitch>();
+
+            public List<PhysicalNetworkAdapter> Nics { get; } = new List<PhysicalNetworkAdapter>();
+
+            public List<VirtualMachine> Vms { get; } = new List<VirtualMachine>();
+
+            public Host Finish()
+            {
+                // A list is known only when its cmdlet's output is among the inputs; an absent export is unknown.
+                if (Switches.Count > 0)
+                {
+                    Host.VirtualSwitches.MarkKnown(Switches[0].Location);
+                    foreach (VirtualSwitch s in Switches) Host.VirtualSwitches.Add(s);
+                }
+
+                if (Nics.Count > 0)
+                {
+                    Host.PhysicalNetworkAdapters.MarkKnown(Nics[0].Location);
+                    foreach (PhysicalNetworkAdapter n in Nics) Host.PhysicalNetworkAdapters.Add(n);
+                }
+
+                if (Vms.Count > 0) Host.VirtualMachines.MarkKnown(Vms[0].Location);
+                foreach (VirtualMachine vm in Vms) Host.VirtualMachines.Add(vm);
+                if (!Host.Location.HasPosition && Vms.Count > 0) Host.Location = Vms[0].Location;
+                return Host;
+            }
+        }
+
+        // ----- objects -----
+
+        private VirtualMachine ReadVirtualMachine(Item item)
+        {
+            JObject o = item.Object;
+            var vm = new VirtualMachine { Location = Loc(item.Path, o) };
+            SetIfKnown(Str(item, "Name"), v => vm.Name = v);
+            string? id = Id(o);
+            if (id != null) vm.Id = Fact.Known(id, Loc(item.Path, o["VMId"] ?? o["Id"]!));
+            SetIfKnown(Long(item, "Generation"), v => vm.Generation = Fact.Known((int)v.Value, v.Location));
+            SetIfKnown(Str(item, "Version"), v => vm.ConfigurationVersion = v);
+            vm.State = Enum(item, "State", EnumNames.State, EnumNames.StateNumber);
+            SetIfKnown(Long(item, "ProcessorCount"), v => vm.ProcessorCount = v);
+            SetIfKnown(Long(item, "MemoryStartup"), v => vm.MemoryStartupBytes = v);
+            SetIfKnown(Long(item, "MemoryMinimum"), v => vm.MemoryMinimumBytes = v);
+            SetIfKnown(Long(item, "MemoryMaximum"), v => vm.MemoryMaximumBytes = v);
+            SetIfKnown(Bool(item, "DynamicMemoryEnabled"), v => vm.DynamicMemoryEnabled = v);
+            SetIfKnown(Bool(item, "IsClustered"), v => vm.IsClustered = v);
+            SetIfKnown(Str(item, "Notes"), v => vm.Notes = v);
+
+            // IntegrationServicesVersion: a System.Version object, its string form, or null when none are installed.
+            JToken? icv = o["IntegrationServicesVersion"];
+            if (icv is JObject version)
+            {
+                vm.IntegrationServices.Version = Fact.Known(VersionText(version), Loc(item.Path, icv));
+                vm.IntegrationServices.Installed = Fact.Known(true, Loc(item.Path, icv));
+            }
+            else if (icv != null && icv.Type == JTokenType.String && !PowerShellObjectClassifier.IsTypeName((string)icv!))
+            {
+                vm.IntegrationServices.Version = Fact.Known((string)icv!, Loc(item.Path, icv));
+            }
+
+            SetIfKnown(Str(item, "IntegrationServicesState"), v => vm.IntegrationServices.State = v);
+
+            // ParentSnapshotId is null exactly when the VM has no checkpoint.
+            if (o.TryGetValue("ParentSnapshotId", StringComparison.Ordinal, out JToken? parent))
+            {
+                bool none = parent.Type == JTokenType.Null || (parent.Type == JTokenType.String && ((string)parent!).Length == 0);
+                if (none) vm.CheckpointCount = Fact.Known(0, Loc(item.Path, parent));
+                else if (parent.Type == JTokenType.String) vm.CheckpointCount = Fact.Known(1, Loc(item.Path, parent));
+            }
+
+            ReadNestedList(item, "NetworkAdapters", vm.NetworkAdapters, (p, a) => ReadAdapter(p, a));
+            var drives = new FactList<Drive>();
+            ReadNestedList(item, "HardDrives", drives, (p, d) => ReadDrive(p, d, DriveKind.VirtualHardDisk));
+            var dvds = new FactList<Drive>();
+            ReadNestedList(item, "DVDDrives", dvds, (p, d) => ReadDrive(p, d, DriveKind.DvdDrive));
+            if (drives.IsKnown && dvds.IsKnown)
+            {
+                vm.Drives.MarkKnown(drives.Location);
+                foreach (Drive d in drives.Items) vm.Drives.Add(d);
+                foreach (Drive d in dvds.Items) vm.Drives.Add(d);
+            }
+
+            return vm;
+        }
+
+        /// <summary>A nested array of objects; strings in it mean ConvertTo-Json ran out of depth.</summary>
+        private void ReadNestedList<T>(Item item, string name, FactList<T> list, Func<string, JObject, T> read)
+        {
+            JToken? value = item.Object[name];
+            if (value == null || value.Type == JTokenType.Null) return;
+            if (value is JArray array)
+            {
+                var read_ = new List<T>();
+                foreach (JToken element in array)
+                {
+                    if (element is JObject obj)
+                    {
+                        read_.Add(read(item.Path, obj));
+                    }
+                    else
+                    {
+                        _truncatedFiles.Add(item.Path);
+                        return;
+                    }
+                }
+
+                list.MarkKnown(Loc(item.Path, value));
+                foreach (T t in read_) list.Add(t);
+            }
+            else if (value is JObject single)
+            {
+                // ConvertTo-Json writes a one-element collection as that element in some versions.
+                list.MarkKnown(Loc(item.Path, value));
+                list.Add(read(item.Path, single));
+            }
+            else if (value.Type == JTokenType.String)
+            {
+                _truncatedFiles.Add(item.Path);
+            }
+        }
+
+        private NetworkAdapter ReadAdapter(string path, JObject o)
+        {
+            var item = new Item(PowerShellObjectKind.NetworkAdapter, o, path);
+            var a = new NetworkAdapter { Location = Loc(path, o) };
+            SetIfKnown(Str(item, "Name"), v => a.Name = v);
+            SetIfKnown(Bool(item, "IsLegacy"), v => a.IsLegacy = v);
+            JToken? sw = o["SwitchName"];
+            if (sw != null)
+            {
+                a.SwitchName = sw.Type == JTokenType.Null ? Fact.Known<string?>(null, Loc(path, sw))
+                    : sw.Type == JTokenType.String ? Fact.Known<string?>((string)sw!, Loc(path, sw)) : default;
+            }
+
+            SetIfKnown(Str(item, "MacAddress"), v => a.MacAddress = v);
+            Fact<bool> dynamic = Bool(item, "DynamicMacAddressEnabled");
+            if (dynamic.IsKnown) a.StaticMacAddress = Fact.Known(!dynamic.Value, dynamic.Location);
+            a.MacAddressSpoofing = OnOff(item, "MacAddressSpoofing");
+
+            JToken? vlan = o["VlanSetting"];
+            if (vlan is JObject v)
+            {
+                var vi = new Item(PowerShellObjectKind.Unknown, v, path);
+                a.VlanMode = Enum(vi, "OperationMode", EnumNames.VlanMode, n => n >= 0 && n <= 3 ? (VlanMode?)(VlanMode)n : null);
+                SetIfKnown(Long(vi, "AccessVlanId"), x => a.AccessVlanId = Fact.Known((int)x.Value, x.Location));
+                SetIfKnown(Long(vi, "NativeVlanId"), x => a.NativeVlanId = Fact.Known((int)x.Value, x.Location));
+                SetIfKnown(Str(vi, "AllowedVlanIdListString"), x => a.AllowedVlanIdList = x);
+            }
+            else if (vlan != null && vlan.Type == JTokenType.String)
+            {
+                _truncatedFiles.Add(path);
+            }
+
+            return a;
+        }
+
+        private Drive ReadDrive(string path, JObject o, DriveKind kind)
+        {
+            var item = new Item(PowerShellObjectKind.HardDiskDrive, o, path);
+            var d = new Drive { Location = Loc(path, o) };
+            d.ControllerType = Enum(item, "ControllerType", EnumNames.ControllerType, n => n >= 0 && n <= 2 ? (ControllerType?)(ControllerType)n : null);
+            SetIfKnown(Long(item, "ControllerNumber"), v => d.ControllerNumber = Fact.Known((int)v.Value, v.Location));
+            SetIfKnown(Long(item, "ControllerLocation"), v => d.ControllerLocation = Fact.Known((int)v.Value, v.Location));
+            JToken? p = o["Path"];
+            if (p != null) d.Path = p.Type == JTokenType.String ? Fact.Known<string?>((string)p!, Loc(path, p)) : p.Type == JTokenType.Null ? Fact.Known<string?>(null, Loc(path, p)) : default;
+            d.Kind = Fact.Known(kind, d.Location);
+            if (kind == DriveKind.VirtualHardDisk)
+            {
+                // DiskNumber non-null means a physical disk passed through (Get-VMHardDiskDrive).
+                JToken? number = o["DiskNumber"];
+                if (number != null && number.Type == JTokenType.Integer)
+                {
+                    d.DiskNumber = Fact.Known((int)(long)number, Loc(path, number));
+                    d.Kind = Fact.Known(DriveKind.PassThroughDisk, Loc(path, number));
+                }
+
+                d.Format = NativeInventoryReader.FormatFromPath(d.Path);
+            }
+
+            return d;
+        }
+
+        private void ReadStartupOrder(Item item, VirtualMachine vm)
+        {
+            JToken? order = item.Object["StartupOrder"];
+            if (!(order is JArray array)) return;
+            var entries = new List<BootEntry>();
+            foreach (JToken e in array)
+            {
+                BootDevice? device = e.Type == JTokenType.Integer ? EnumNames.BootDeviceNumber((long)e) : e.Type == JTokenType.String ? EnumNames.BootDevice((string)e!) : null;
+                if (device == null)
+                {
+                    _consumer.OnProblem(ToolDiagnostics.InputUnreadable, Loc(item.Path, e), "'StartupOrder': expected a boot device (Floppy, CD, IDE, LegacyNetworkAdapter), found " + e.ToString(Formatting.None));
+                    return;
+                }
+
+                entries.Add(new BootEntry(device.Value, Loc(item.Path, e)));
+            }
+
+            vm.BootOrder.Clear();
+            vm.BootOrder.MarkKnown(Loc(item.Path, order));
+            foreach (BootEntry b in entries) vm.BootOrder.Add(b);
+            if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(1, Loc(item.Path, order)); // Get-VMBios exists only for Generation 1
+        }
+
+        private static void ReadGuestItems(Item item, VirtualMachine vm)
+        {
+            if (!(item.Object["GuestIntrinsicExchangeItems"] is JObject items)) return;
+            JToken? name = items["OSName"];
+            if (name == null || name.Type != JTokenType.String) return;
+            ProcessorArchitecture? arch = null;
+            // KVP ProcessorArchitecture uses the PROCESSOR_ARCHITECTURE numbers: 0 x86, 9 x64, 12 ARM64.
+            switch ((string?)items["ProcessorArchitecture"])
+            {
+                case "0": arch = ProcessorArchitecture.X86; break;
+                case "9": arch = ProcessorArchitecture.X64; break;
+                case "12": arch = ProcessorArchitecture.Arm64; break;
+            }
+
+            int? sp = null;
+            if (int.TryParse((string?)items["ServicePackMajor"], NumberStyles.None, CultureInfo.InvariantCulture, out int major)) sp = major;
+            vm.GuestOperatingSystem = Fact.Known(GuestOperatingSystem.Parse((string)name!, arch, sp), Loc(item.Path, name));
+            if (items["IntegrationServicesVersion"] is JValue icv && icv.Type == JTokenType.String && !vm.IntegrationServices.Version.IsKnown)
+            {
+                vm.IntegrationServices.Version = Fact.Known((string)icv!, Loc(item.Path, icv));
+            }
+        }
+
+        private VirtualSwitch ReadSwitch(Item item)
+        {
+            JObject o = item.Object;
+            var s = new VirtualSwitch { Location = Loc(item.Path, o) };
+            SetIfKnown(Str(item, "Name"), v => s.Name = v);
+            s.SwitchType = Enum(item, "SwitchType", EnumNames.SwitchType, n => n >= 0 && n <= 2 ? (VirtualSwitchType?)(VirtualSwitchType)n : null);
+            SetIfKnown(Bool(item, "AllowManagementOS"), v => s.AllowManagementOS = v);
+            // Uplinks are named by interface description (one, or several for Switch Embedded Teaming).
+            if (o["NetAdapterInterfaceDescriptions"] is JArray many)
+            {
+                foreach (JToken t in many)
+                {
+                    if (t.Type == JTokenType.String) s.NetAdapterNames.Add((string)t!);
+                }
+            }
+            else if (o["NetAdapterInterfaceDescription"] is JValue one && one.Type == JTokenType.String)
+            {
+                s.NetAdapterNames.Add((string)one!);
+            }
+
+            return s;
+        }
+
+        private PhysicalNetworkAdapter ReadNetAdapter(Item item)
+        {
+            JObject o = item.Object;
+            var n = new PhysicalNetworkAdapter { Location = Loc(item.Path, o) };
+            SetIfKnown(Str(item, "Name"), v => n.Name = v);
+            SetIfKnown(Str(item, "InterfaceDescription"), v => n.InterfaceDescription = v);
+            JToken? speed = o["Speed"] ?? o["ReceiveLinkSpeed"];
+            if (speed != null && speed.Type == JTokenType.Integer) n.LinkSpeedBitsPerSecond = Fact.Known((long)speed, Loc(item.Path, speed));
+            else if (o["LinkSpeed"] is JValue text && text.Type == JTokenType.String && Units.TryParseLinkSpeed((string)text!, out long bps)) n.LinkSpeedBitsPerSecond = Fact.Known(bps, Loc(item.Path, text));
+            return n;
+        }
+
+        // ----- values -----
+
+        private static string Computer(JObject o) => (string?)o["ComputerName"] ?? (string?)o["PSComputerName"] ?? (string?)o["SystemName"] ?? string.Empty;
+
+        private static string? Id(JObject o)
+        {
+            JToken? t = o["VMId"] ?? o["Id"];
+            return t != null && t.Type == JTokenType.String ? (string)t! : null;
+        }
+
+        private static string VersionText(JObject v)
+        {
+            var parts = new List<string>();
+            foreach (string p in new[] { "Major", "Minor", "Build", "Revision" })
+            {
+                JToken? t = v[p];
+                if (t == null || t.Type != JTokenType.Integer || (long)t < 0) break;
+                parts.Add(((long)t).ToString(CultureInfo.InvariantCulture));
+            }
+
+            return string.Join(".", parts);
+        }
+
+        private static void SetIfKnown<T>(Fact<T> fact, Action<Fact<T>> set)
+        {
+            if (fact.IsKnown) set(fact);
+        }
+
+        private static Fact<string> Str(Item item, string name)
+        {
+            JToken? t = item.Object[name];
+            if (t == null || t.Type != JTokenType.String) return Fact<string>.Unknown;
+            return Fact.Known((string)t!, Loc(item.Path, t));
+        }
+
+        private Fact<long> Long(Item item, string name)
+        {
+            JToken? t = item.Object[name];
+            if (t == null || t.Type == JTokenType.Null) return Fact<long>.Unknown;
+            if (t.Type == JTokenType.Integer) return Fact.Known((long)t, Loc(item.Path, t));
+            if (t.Type == JTokenType.String && long.TryParse((string)t!, NumberStyles.None, CultureInfo.InvariantCulture, out long v)) return Fact.Known(v, Loc(item.Path, t));
+            WrongType(item, name, t, "a whole number");
+            return Fact<long>.Unknown;
+        }
+
+        private Fact<bool> Bool(Item item, string name)
+        {
+            JToken? t = item.Object[name];
+            if (t == null || t.Type == JTokenType.Null) return Fact<bool>.Unknown;
+            if (t.Type == JTokenType.Boolean) return Fact.Known((bool)t, Loc(item.Path, t));
+            WrongType(item, name, t, "true or false");
+            return Fact<bool>.Unknown;
+        }
+
+        /// <summary>OnOffState: On 0, Off 1 (Windows PowerShell 5.1), or "On"/"Off".</summary>
+        private Fact<bool> OnOff(Item item, string name)
+        {
+            JToken? t = item.Object[name];
+            if (t == null || t.Type == JTokenType.Null) return Fact<bool>.Unknown;
+            if (t.Type == JTokenType.Integer && ((long)t == 0 || (long)t == 1)) return Fact.Known((long)t == 0, Loc(item.Path, t));
+            if (t.Type == JTokenType.String && string.Equals((string)t!, "On", StringComparison.OrdinalIgnoreCase)) return Fact.Known(true, Loc(item.Path, t));
+            if (t.Type == JTokenType.String && string.Equals((string)t!, "Off", StringComparison.OrdinalIgnoreCase)) return Fact.Known(false, Loc(item.Path, t));
+            WrongType(item, name, t, "On or Off (0 or 1)");
+            return Fact<bool>.Unknown;
+        }
+
+        private Fact<T> Enum<T>(Item item, string name, Func<string, T?> byName, Func<long, T?> byNumber)
+            where T : struct
+        {
+            JToken? t = item.Object[name];
+            if (t == null || t.Type == JTokenType.Null) return Fact<T>.Unknown;
+            T? value = t.Type == JTokenType.Integer ? byNumber((long)t) : t.Type == JTokenType.String ? byName((string)t!) : null;
+            if (value.HasValue) return Fact.Known(value.Value, Loc(item.Path, t));
+            WrongType(item, name, t, "a " + typeof(T).Name + " name or number");
+            return Fact<T>.Unknown;
+        }
+
+        private void WrongType(Item item, string name, JToken t, string expected) =>
+            _consumer.OnProblem(ToolDiagnostics.InputUnreadable, Loc(item.Path, t), "'" + name + "': expected " + expected + ", found " + t.ToString(Formatting.None));
+
+        private static string Preview(HashSet<string> names)
+        {
+            var list = new List<string>(names);
+            list.Sort(StringComparer.Ordinal);
+            return list.Count <= 6 ? string.Join(", ", list) : string.Join(", ", list.GetRange(0, 6)) + ", ...";
+        }
+
+        /// <summary>
+        /// Where a token starts. Newtonsoft records where a value ends, so the value's JSON length is subtracted
+        /// (escapes as Newtonsoft writes them; PowerShell escapes a few more characters, so the column of such a
+        /// string can be off by a little, never the line).
+        /// </summary>
+        internal static SourceLocation Loc(string path, JToken token)
+        {
+            var info = (IJsonLineInfo)token;
+            if (!info.HasLineInfo()) return new SourceLocation(path, 1, 1);
+            int length = 1;
+            if (token is JValue v)
+            {
+                length = v.Type == JTokenType.String ? JsonConvert.ToString((string)v!).Length
+                    : v.Type == JTokenType.Null ? 4
+                    : v.Type == JTokenType.Boolean ? ((bool)v ? 4 : 5)
+                    : v.ToString(Formatting.None).Length;
+            }
+
+            return new SourceLocation(path, info.LineNumber, Math.Max(1, info.LinePosition - length + 1));
+        }
+    }
+}

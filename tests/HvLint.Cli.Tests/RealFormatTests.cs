@@ -1,0 +1,65 @@
+using Newtonsoft.Json.Linq;
+
+namespace HvLint.Cli.Tests;
+
+/// <summary>
+/// The real-format samples (what PowerShell and Hyper-V write) each carry an expected.json written by hand:
+/// owner ("vm:NAME", "host:NAME", "file:PATH") to the rule IDs expected of it. The audit must match exactly.
+/// </summary>
+public class RealFormatTests
+{
+    [Theory]
+    [InlineData("samples/powershell")]
+    public void Findings_on_a_real_format_sample_are_exactly_its_expected_json(string folder)
+    {
+        var (exit, stdout, stderr) = Repo.Hvlint("audit", folder, "--format", "json");
+        Assert.True(exit is 1 or 2, stderr);
+        var actual = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (JObject f in JObject.Parse(stdout)["findings"]!)
+        {
+            string owner = ((string)f["subject"]!).Split('/')[0];
+            if (owner.StartsWith("file:", StringComparison.Ordinal)) owner = "file:" + (string)f["file"]!;
+            (actual.TryGetValue(owner, out var list) ? list : actual[owner] = new()).Add((string)f["ruleId"]!);
+        }
+
+        JObject expected = JObject.Parse(File.ReadAllText(Repo.PathOf(folder + "/expected.json")));
+        foreach (string owner in actual.Keys.Union(expected.Properties().Select(p => p.Name).Where(n => !n.StartsWith("x-"))).OrderBy(k => k, StringComparer.Ordinal))
+        {
+            var want = expected[owner] is JArray ids ? ids.Select(i => (string)i!).OrderBy(x => x).ToList() : null;
+            var got = actual.TryGetValue(owner, out var a) ? a.OrderBy(x => x).ToList() : new List<string>();
+            Assert.True(want != null, owner + " has findings " + string.Join(",", got) + " but is not in expected.json");
+            Assert.True(want!.SequenceEqual(got), owner + ": expected [" + string.Join(",", want!) + "], got [" + string.Join(",", got) + "]");
+        }
+    }
+
+    [Fact]
+    public void A_Generation_1_network_boot_is_found_only_by_joining_the_files()
+    {
+        // Each file alone says nothing wrong: the boot order is in one, the adapters in another.
+        string dir = Repo.TempFolder();
+        foreach (string f in new[] { "vms.json", "bios.json", "adapters.json" }) File.Copy(Repo.PathOf("samples/powershell/HV-PS-01/" + f), Path.Combine(dir, f));
+        Assert.DoesNotContain("HV3002", Repo.HvlintIn(dir, "audit", "bios.json").Stdout);
+        Assert.DoesNotContain("HV3002", Repo.HvlintIn(dir, "audit", "adapters.json").Stdout);
+        var joined = Repo.HvlintIn(dir, "audit", "bios.json", "adapters.json", "vms.json");
+        Assert.Contains("bios.json(5,13): error HV3002: VM 'deploy-pxe01'", joined.Stdout);
+    }
+
+    [Fact]
+    public void PowerShell_7_enum_names_read_like_Windows_PowerShell_integers()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "bios.json"), "{ \"VMName\": \"pxe\", \"ComputerName\": \"HV1\", \"StartupOrder\": [\"LegacyNetworkAdapter\", \"IDE\", \"CD\", \"Floppy\"] }");
+        File.WriteAllText(Path.Combine(dir, "nics.json"), "[ { \"VMName\": \"pxe\", \"ComputerName\": \"HV1\", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\", \"MacAddressSpoofing\": \"Off\" } ]");
+        Assert.Contains("HV3002", Repo.HvlintIn(dir, "audit", ".").Stdout);
+    }
+
+    [Fact]
+    public void A_file_of_objects_no_cmdlet_writes_is_skipped_in_a_walk()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "services.json"), "[ { \"Name\": \"W32Time\", \"Status\": 4, \"StartType\": 2 } ]");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Equal(0, exit);
+        Assert.Contains("1 skipped", stdout);
+    }
+}
