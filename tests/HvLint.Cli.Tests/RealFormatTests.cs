@@ -10,6 +10,7 @@ public class RealFormatTests
 {
     [Theory]
     [InlineData("samples/powershell")]
+    [InlineData("samples/vmconfig")]
     public void Findings_on_a_real_format_sample_are_exactly_its_expected_json(string folder)
     {
         var (exit, stdout, stderr) = Repo.Hvlint("audit", folder, "--format", "json");
@@ -51,6 +52,43 @@ public class RealFormatTests
         File.WriteAllText(Path.Combine(dir, "bios.json"), "{ \"VMName\": \"pxe\", \"ComputerName\": \"HV1\", \"StartupOrder\": [\"LegacyNetworkAdapter\", \"IDE\", \"CD\", \"Floppy\"] }");
         File.WriteAllText(Path.Combine(dir, "nics.json"), "[ { \"VMName\": \"pxe\", \"ComputerName\": \"HV1\", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\", \"MacAddressSpoofing\": \"Off\" } ]");
         Assert.Contains("HV3002", Repo.HvlintIn(dir, "audit", ".").Stdout);
+    }
+
+    [Fact]
+    public void A_configuration_file_with_a_DTD_is_HV9001_and_nothing_it_references_is_opened()
+    {
+        string dir = Repo.TempFolder();
+        string secret = Path.Combine(dir, "secret.txt");
+        File.WriteAllText(secret, "do-not-read");
+        File.WriteAllText(Path.Combine(dir, "attack.xml"),
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE configuration [ <!ENTITY xxe SYSTEM \"file://" + secret.Replace('\\', '/') + "\"> ]>\n<configuration><properties><name type=\"string\">&xxe;</name></properties></configuration>\n");
+        File.Copy(Repo.PathOf("samples/vmconfig/7A3E0000-0000-4000-9000-000000000065.xml"), Path.Combine(dir, "good.xml"));
+        DateTime before = File.GetLastAccessTimeUtc(secret);
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Equal(2, exit);
+        Assert.Contains("attack.xml(2,1): error HV9001: the file declares a DTD", stdout);
+        Assert.DoesNotContain("do-not-read", stdout);
+        Assert.Contains("good.xml", stdout);   // the other input is still audited (HV3002)
+        Assert.Contains("HV3002", stdout);
+    }
+
+    [Fact]
+    public void Malformed_XML_is_HV9001_with_its_position()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "broken.xml"), "<configuration>\n  <properties>\n    <name type=\"string\">x</nme>\n  </properties>\n</configuration>\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "broken.xml");
+        Assert.Equal(2, exit);
+        Assert.Matches(@"broken\.xml\(3,\d+\): error HV9001: malformed XML", stdout);
+    }
+
+    [Fact]
+    public void XML_that_is_not_a_Hyper_V_file_is_skipped_in_a_walk_and_an_error_when_named()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "web.config.xml"), "<?xml version=\"1.0\"?>\n<appSettings><add key=\"a\" value=\"b\" /></appSettings>\n");
+        Assert.Contains("1 skipped", Repo.HvlintIn(dir, "audit", ".").Stdout);
+        Assert.Contains("HV9001", Repo.HvlintIn(dir, "audit", "web.config.xml").Stdout);
     }
 
     [Fact]

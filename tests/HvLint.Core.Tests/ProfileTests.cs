@@ -115,6 +115,17 @@ public class ProfileTests
         Assert.Single(Run(json, profile: "hyperv-2008r2").Of("HV1001"));
     }
 
+    [Fact]
+    public void A_VM_is_checked_against_the_release_its_configuration_version_needs_unless_the_user_chose_one()
+    {
+        string json = "{ \"profile\": \"hyperv-2008r2\", \"virtualMachines\": [ { \"name\": \"new\", \"configurationVersion\": \"5.0\", \"processorCount\": 8 }, { \"name\": \"old\", \"processorCount\": 8 } ] }";
+        var result = Run(json);
+        Assert.Equal(new[] { "vm:old" }, result.Of("HV1001").Select(f => f.Subject));
+        Assert.Equal("hyperv-2012r2", result.VirtualMachineProfiles["new"].Id);
+
+        Assert.Equal(2, Run(json, profile: "hyperv-2008r2").Of("HV1001").Length);
+    }
+
     [Theory]
     [InlineData("Windows Server 2003", "hyperv-2008r2", 2)]
     [InlineData("Windows 7", "hyperv-2008r2", 4)]

@@ -85,10 +85,26 @@ namespace HvLint.Engine
         /// <summary>Audits a VM that stands alone (a template, a definition not yet placed on a host).</summary>
         public void AuditVirtualMachine(VirtualMachine vm) => AuditVirtualMachine(vm, null, Profile);
 
+        /// <summary>VMs whose configuration version needs a newer release than the one they would be checked against.</summary>
+        public IReadOnlyDictionary<string, HyperVProfile> VirtualMachineProfiles => _vmProfiles;
+
+        private readonly SortedDictionary<string, HyperVProfile> _vmProfiles = new SortedDictionary<string, HyperVProfile>(System.StringComparer.Ordinal);
+
         private void AuditVirtualMachine(VirtualMachine vm, Host? host, HyperVProfile profile)
         {
+            // A configuration version is a fact about the VM's own platform: a 5.0 VM runs on 2012 R2 or later,
+            // so checking it against an older release would report limits it never meets. Unless the user
+            // chose the profile, such a VM is checked against the oldest release its version needs.
+            if (_hostsUseTheirOwnRelease && vm.ConfigurationVersion.IsKnown
+                && ProfileCatalog.OldestVersionForConfigurationVersion(vm.ConfigurationVersion.Value) is HyperVVersion needed && needed > profile.Version)
+            {
+                profile = ProfileCatalog.Get(needed);
+                _vmProfiles[vm.DisplayName] = profile;
+            }
+
             VirtualMachinesAudited++;
             NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, vm.Notes));
+            foreach (Fact<string> directive in vm.Directives) NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, directive));
             _vmContext.Reset(vm, host, profile);
             foreach (VirtualMachineRule rule in _vmRules)
             {

@@ -5,6 +5,8 @@ using System.Text;
 using HvLint.Model;
 using HvLint.Profiles;
 using HvLint.Readers;
+using HvLint.Readers.Xml;
+using System.Xml.Linq;
 using HvLint.Rules;
 
 namespace HvLint.Engine
@@ -80,6 +82,9 @@ namespace HvLint.Engine
 
         /// <summary>Findings a suppression matched, each with its <see cref="Finding.Suppression"/>.</summary>
         public IReadOnlyList<Finding> Suppressed { get; }
+
+        /// <summary>VMs checked against the release their configuration version needs, when newer than <see cref="Profile"/>.</summary>
+        public IReadOnlyDictionary<string, HyperVProfile> VirtualMachineProfiles { get; internal set; } = new Dictionary<string, HyperVProfile>();
 
         /// <summary>The configuration file used, if any.</summary>
         public string? ConfigurationSource { get; internal set; }
@@ -200,6 +205,10 @@ namespace HvLint.Engine
                             case InputFormat.NativeInventory:
                                 new NativeInventoryReader(consumer).Read(input.Path, text);
                                 break;
+                            case InputFormat.VmConfigurationXml:
+                                XDocument? doc = VmConfigurationXmlReader.Load(input.Path, text, (at, message) => consumer.OnProblem(ToolDiagnostics.InputUnreadable, at, message));
+                                if (doc != null) new VmConfigurationXmlReader(consumer).Read(input.Path, doc);
+                                break;
                         }
                     }
 
@@ -218,7 +227,7 @@ namespace HvLint.Engine
             var suppressions = new List<Suppression>(options.Suppressions);
             suppressions.AddRange(session.NoteSuppressions);
             FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
-            return new AuditResult(partition, choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource };
+            return new AuditResult(partition, choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles };
         }
 
         private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell)
@@ -227,6 +236,23 @@ namespace HvLint.Engine
             if (options.Profile == null && options.ConfiguredProfile == null)
             {
                 powerShell.AddEvidence(selector);
+                foreach (var entry in recognised)
+                {
+                    if (entry.Value != InputFormat.VmConfigurationXml) continue;
+                    try
+                    {
+                        using (TextReader text = entry.Key.Open())
+                        {
+                            XDocument? doc = VmConfigurationXmlReader.Load(entry.Key.Path, text, (at, message) => { });
+                            if (doc != null) VmConfigurationXmlReader.AddEvidence(entry.Key.Path, doc, selector);
+                        }
+                    }
+                    catch (Exception ex) when (IsReadFailure(ex))
+                    {
+                        // Reported once, by the audit pass.
+                    }
+                }
+
                 foreach (var entry in recognised)
                 {
                     if (entry.Value != InputFormat.NativeInventory) continue;

@@ -61,6 +61,9 @@ namespace HvLint.Model
 
         public Fact<string> Notes { get; set; }
 
+        /// <summary>"hvlint-disable" comments found in the VM's own file (XML comments), besides its Notes.</summary>
+        public List<Fact<string>> Directives { get; } = new List<Fact<string>>();
+
         /// <summary>The name to show in messages: the VM's name, else its id, else "(unnamed)".</summary>
         public string DisplayName => Name.IsKnown && !string.IsNullOrEmpty(Name.Value) ? Name.Value : Id.IsKnown ? Id.Value : "(unnamed)";
 

@@ -17,6 +17,12 @@ namespace HvLint.Readers
 
         /// <summary>Hyper-V cmdlet output written by ConvertTo-Json (Get-VM, Get-VMNetworkAdapter, ...).</summary>
         PowerShellJson,
+
+        /// <summary>A Hyper-V VM configuration file (2008 to 2012 R2, "Virtual Machines\&lt;GUID&gt;.xml").</summary>
+        VmConfigurationXml,
+
+        /// <summary>CIM-XML text of Msvm_* instances (ManagementBaseObject.GetText).</summary>
+        CimXml,
     }
 
     /// <summary>What detection decided, why, and where (1-based; 0 when the whole file is meant).</summary>
@@ -62,6 +68,7 @@ namespace HvLint.Readers
 
             char first = head[i];
             if (first == '{' || first == '[') return DetectJson(head);
+            if (first == '<') return DetectXml(head);
             return new Detection(InputFormat.Unknown, "not a format HvLint reads");
         }
 
@@ -112,6 +119,56 @@ namespace HvLint.Readers
             var sorted = new System.Collections.Generic.List<string>(names);
             sorted.Sort(StringComparer.Ordinal);
             return new Detection(InputFormat.Unknown, "a JSON object of a shape HvLint does not know (properties " + string.Join(", ", sorted.Count > 5 ? sorted.GetRange(0, 5) : sorted) + (sorted.Count > 5 ? ", ..." : string.Empty) + ")");
+        }
+
+        private static Detection DetectXml(string head)
+        {
+            // A DTD is refused before anything else looks at the file: no entity is ever expanded.
+            int doctype = head.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+            if (doctype >= 0)
+            {
+                int line = 1, column = 1;
+                for (int i = 0; i < doctype; i++)
+                {
+                    if (head[i] == '\n') { line++; column = 1; }
+                    else column++;
+                }
+
+                return new Detection(InputFormat.Unreadable, "the file declares a DTD; HvLint never processes DTDs or entities in its inputs", line, column);
+            }
+
+            try
+            {
+                using (var reader = System.Xml.XmlReader.Create(new StringReader(head), Xml.SafeXml.Settings()))
+                {
+                    while (reader.Read())
+                    {
+                        if (reader.NodeType != System.Xml.XmlNodeType.Element) continue;
+                        switch (reader.LocalName)
+                        {
+                            case "configuration": return new Detection(InputFormat.VmConfigurationXml, null);
+                            case "INSTANCE":
+                            case "CIM":
+                            case "VALUE.NAMEDINSTANCE":
+                            case "VALUE.OBJECT":
+                            case "INSTANCES":
+                                return new Detection(InputFormat.CimXml, null);
+                            default:
+                                return new Detection(InputFormat.Unknown, "XML with the root element <" + reader.LocalName + ">, not a Hyper-V configuration or CIM-XML");
+                        }
+                    }
+                }
+            }
+            catch (System.Xml.XmlException ex) when (head.Length < HeadLength)
+            {
+                return new Detection(InputFormat.Unreadable, "malformed XML: " + ex.Message, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition));
+            }
+            catch (System.Xml.XmlException)
+            {
+                // The head ends inside the first element: not decided.
+            }
+
+            return new Detection(InputFormat.Unknown, "XML HvLint does not read");
         }
 
         private static string FirstSentence(string message)

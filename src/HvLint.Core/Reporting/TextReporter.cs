@@ -51,6 +51,18 @@ namespace HvLint.Reporting
                 foreach (var h in result.HostProfiles) parts.Add(h.Key + " " + h.Value.Id);
                 yield return "hosts checked against the release their OS names: " + string.Join(", ", parts);
             }
+            if (result.VirtualMachineProfiles.Count > 0)
+            {
+                var parts = new List<string>();
+                foreach (var v in result.VirtualMachineProfiles)
+                {
+                    if (parts.Count == 5) { parts.Add("and " + (result.VirtualMachineProfiles.Count - 5).ToString(CultureInfo.InvariantCulture) + " more"); break; }
+                    parts.Add(v.Key + " " + v.Value.Id);
+                }
+
+                yield return "VMs checked against the release their configuration version needs: " + string.Join(", ", parts);
+            }
+
             if (result.Suppressed.Count > 0 || result.Baselined > 0 || result.BaselineGone > 0 || result.ExpiredSuppressions > 0)
             {
                 // Nothing is hidden silently: say how many findings suppressions and the baseline kept out.
