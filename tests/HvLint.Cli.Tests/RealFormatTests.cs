@@ -11,6 +11,7 @@ public class RealFormatTests
     [Theory]
     [InlineData("samples/powershell")]
     [InlineData("samples/vmconfig")]
+    [InlineData("samples/cimxml")]
     public void Findings_on_a_real_format_sample_are_exactly_its_expected_json(string folder)
     {
         var (exit, stdout, stderr) = Repo.Hvlint("audit", folder, "--format", "json");

@@ -77,6 +77,14 @@ public class ReaderTests
     [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\" />", InputFormat.Unknown)]
     [InlineData("{ \"hosts\": [ ", InputFormat.NativeInventory)]
     [InlineData("{ ,, }", InputFormat.Unreadable)]
+    [InlineData("[ { \"Name\": \"web01\", \"Id\": \"x\", \"VMId\": \"x\", \"Generation\": 2, \"ProcessorCount\": 2 } ]", InputFormat.PowerShellJson)]
+    [InlineData("{ \"VMName\": \"web01\", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\" }", InputFormat.PowerShellJson)]
+    [InlineData("[ [ { \"VMName\": \"a\", \"StartupOrder\": [3, 2] } ] ]", InputFormat.PowerShellJson)]
+    [InlineData("[ { \"Name\": \"W32Time\", \"Status\": 4 } ]", InputFormat.Unknown)]
+    [InlineData("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\" standalone=\"yes\"?>\r\n<configuration>\r\n  <properties>", InputFormat.VmConfigurationXml)]
+    [InlineData("<INSTANCE CLASSNAME=\"Msvm_VirtualSystemSettingData\"><PROPERTY NAME=\"ElementName\" TYPE=\"string\"><VALUE>a</VALUE></PROPERTY></INSTANCE>", InputFormat.CimXml)]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE configuration [ <!ENTITY x \"y\"> ]><configuration/>", InputFormat.Unreadable)]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup /></Project>", InputFormat.Unknown)]
     public void Inputs_are_recognised_by_content(string head, InputFormat expected)
     {
         Assert.Equal(expected, InputFormatDetector.Detect(head).Format);

@@ -167,13 +167,19 @@ namespace HvLint.Engine
             // PowerShell exports are joined across files, so they are all read before anything is audited;
             // what they contain is also evidence for the profile.
             var powerShell = new Readers.PowerShell.PowerShellExportReader();
+            var cim = new Readers.Cim.CimXmlReader();
             int filesRead = 0, done = 0;
             foreach (var entry in recognised)
             {
-                if (entry.Value != InputFormat.PowerShellJson) continue;
+                if (entry.Value != InputFormat.PowerShellJson && entry.Value != InputFormat.CimXml) continue;
                 try
                 {
-                    using (TextReader text = entry.Key.Open()) powerShell.Read(entry.Key.Path, text);
+                    using (TextReader text = entry.Key.Open())
+                    {
+                        if (entry.Value == InputFormat.CimXml) cim.Read(entry.Key.Path, text);
+                        else powerShell.Read(entry.Key.Path, text);
+                    }
+
                     filesRead++;
                 }
                 catch (Exception ex) when (IsReadFailure(ex))
@@ -185,16 +191,17 @@ namespace HvLint.Engine
                 options.Progress?.Invoke(done, recognised.Count);
             }
 
-            ProfileChoice choice = ChooseProfile(recognised, options, problems, powerShell);
+            ProfileChoice choice = ChooseProfile(recognised, options, problems, powerShell, cim);
             var session = new AuditSession(choice.Profile, options.Settings, hostsUseTheirOwnRelease: options.Profile == null && options.ConfiguredProfile == null);
             foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
             foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
 
             var consumer = new SessionConsumer(session);
             powerShell.Complete(consumer);
+            cim.Complete(consumer);
             foreach (var entry in recognised)
             {
-                if (entry.Value == InputFormat.PowerShellJson) continue;
+                if (entry.Value == InputFormat.PowerShellJson || entry.Value == InputFormat.CimXml) continue;
                 InputDocument input = entry.Key;
                 try
                 {
@@ -230,12 +237,13 @@ namespace HvLint.Engine
             return new AuditResult(partition, choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles };
         }
 
-        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell)
+        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim)
         {
             var selector = new ProfileSelector();
             if (options.Profile == null && options.ConfiguredProfile == null)
             {
                 powerShell.AddEvidence(selector);
+                cim.AddEvidence(selector);
                 foreach (var entry in recognised)
                 {
                     if (entry.Value != InputFormat.VmConfigurationXml) continue;

@@ -123,6 +123,7 @@ namespace HvLint.Readers
 
         private static Detection DetectXml(string head)
         {
+            if (head.Length > 0 && head[0] == '\uFEFF') head = head.Substring(1);
             // A DTD is refused before anything else looks at the file: no entity is ever expanded.
             int doctype = head.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
             if (doctype >= 0)
