@@ -40,6 +40,31 @@ foreach (int vms in sizes)
         vms, (vms + InventoryGenerator.VmsPerHost - 1) / InventoryGenerator.VmsPerHost, bytes / 1048576.0, tokenize, read, audit, audit / tokenize, pausePerAudit, allocatedPerAudit / 1048576.0, findings, peak / 1048576.0));
 }
 
+// Reading speed of each format HvLint reads, on copies of the shipped samples (MB/s of input).
+Console.WriteLine();
+Console.WriteLine("| format | files | input | audit | speed |");
+Console.WriteLine("|---|---:|---:|---:|---:|");
+string samples = FindSamples();
+foreach (var (format, folder, copies) in new[] { ("native inventory", "datacenter", 200), ("PowerShell ConvertTo-Json", "powershell", 100), ("VM configuration XML", "vmconfig", 500), ("CIM-XML", "cimxml", 500) })
+{
+    var inputs = FormatCorpus.Build(Path.Combine(samples, folder), copies);
+    long size = inputs.Sum(i => (long)i.Text.Length); // characters; the samples are ASCII, so also bytes in UTF-8
+    var documents = inputs.Select(i => InputDocument.FromText(i.Path, i.Text)).ToList();
+    Auditor.Run(documents, new AuditOptions());
+    double ms = Median(() => Auditor.Run(documents, new AuditOptions()));
+    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:N0} | {2:N1} MB | {3:N0} ms | {4:N0} MB/s |", format, documents.Count, size / 1048576.0, ms, size / 1048576.0 / (ms / 1000)));
+}
+
+static string FindSamples()
+{
+    for (string? dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
+    {
+        if (Directory.Exists(Path.Combine(dir, "samples", "powershell"))) return Path.Combine(dir, "samples");
+    }
+
+    throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
+}
+
 static double Median(Action run)
 {
     var times = new List<double>();
@@ -187,5 +212,34 @@ internal sealed class NullConsumer : HvLint.Readers.IInventoryConsumer
 
     public void OnProblem(HvLint.Rules.RuleDescriptor descriptor, HvLint.Model.SourceLocation location, string message)
     {
+    }
+}
+
+/// <summary>
+/// Many distinct copies of a sample folder: every GUID and name gets a copy number, so that the joined
+/// inventory holds distinct VMs and hosts, as an estate-wide export would.
+/// </summary>
+internal static class FormatCorpus
+{
+    public static List<(string Path, string Text)> Build(string folder, int copies)
+    {
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal)) && !f.EndsWith("expected.json", StringComparison.Ordinal))
+            .Select(f => (Path: System.IO.Path.GetRelativePath(folder, f), Text: File.ReadAllText(f)))
+            .ToList();
+        var result = new List<(string, string)>();
+        for (int c = 0; c < copies; c++)
+        {
+            string tag = c.ToString("D4", CultureInfo.InvariantCulture);
+            foreach (var (path, text) in files)
+            {
+                // Distinct identities per copy: GUID prefixes, host and VM names.
+                string t = System.Text.RegularExpressions.Regex.Replace(text, "[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}", m => tag + m.Value.Substring(4));
+                t = t.Replace("HV-PS-0", "HV-PS-" + tag + "-").Replace("\"name\": \"", "\"name\": \"c" + tag + "-").Replace("\"Name\":  \"", "\"Name\":  \"c" + tag + "-").Replace("\"VMName\":  \"", "\"VMName\":  \"c" + tag + "-");
+                result.Add(("copy" + tag + "/" + path, t));
+            }
+        }
+
+        return result;
     }
 }
