@@ -1,0 +1,108 @@
+using static HvLint.Tests.Audit;
+
+namespace HvLint.Tests;
+
+/// <summary>
+/// Rules through the PowerShell readers: each case is the cmdlet output (as ConvertTo-Json writes it) that
+/// carries the facts the rule needs, possibly over several files.
+/// </summary>
+public class PowerShellReaderTests
+{
+    private const string Host = "{ \"ComputerName\": \"HV1\", \"Name\": \"HV1\", \"LogicalProcessorCount\": 4, \"MemoryCapacity\": 68719476736 }";
+    private const string Os2012R2 = "{ \"Caption\": \"Microsoft Windows Server 2012 R2 Datacenter\", \"Version\": \"6.3.9600\", \"OSArchitecture\": \"64-bit\", \"CSName\": \"HV1\" }";
+
+    private static string Vm(string name, string extra = "", string processorCount = "2") =>
+        "{ \"Name\": \"" + name + "\", \"Id\": \"" + Guid(name) + "\", \"VMId\": \"" + Guid(name) + "\", \"ComputerName\": \"HV1\", \"Generation\": 1, \"State\": 2, \"ProcessorCount\": " + processorCount + ", \"MemoryStartup\": 4294967296, \"Version\": \"5.0\"" + extra + " }";
+
+    private static string Adapter(string vm, string extra) =>
+        "{ \"VMName\": \"" + vm + "\", \"VMId\": \"" + Guid(vm) + "\", \"ComputerName\": \"HV1\", \"IsManagementOs\": false" + extra + " }";
+
+    private static string Guid(string name) => new System.Guid(name.GetHashCode(), 0, 0, new byte[8]).ToString();
+
+    private static string[] Ids(params (string Path, string Text)[] files) => RunFiles(files).Ids();
+
+    [Fact]
+    public void HV1004_from_Get_VMHost_and_Get_VM()
+    {
+        Assert.Contains("HV1004", Ids(("host.json", "[" + Host + "]"), ("vms.json", "[" + Vm("big", processorCount: "8") + "]")));
+    }
+
+    [Fact]
+    public void HV5001_from_Get_NetAdapter_and_silent_without_it()
+    {
+        const string nic = "{ \"Name\": \"Ethernet\", \"InterfaceDescription\": \"Intel(R) Ethernet Connection I217-LM\", \"ifIndex\": 3, \"LinkSpeed\": \"1 Gbps\", \"ComputerName\": \"HV1\" }";
+        Assert.Contains("HV5001", Ids(("host.json", Host), ("nics.json", "[" + nic + "]")));
+        Assert.DoesNotContain("HV5001", Ids(("host.json", Host)));
+    }
+
+    [Fact]
+    public void HV5002_when_every_adapter_is_bound_to_a_switch_shared_with_the_management_OS()
+    {
+        const string nics = "[ { \"Name\": \"NIC1\", \"InterfaceDescription\": \"Broadcom NetXtreme Gigabit Ethernet\", \"ifIndex\": 3, \"LinkSpeed\": \"1 Gbps\", \"ComputerName\": \"HV1\" }, { \"Name\": \"NIC2\", \"InterfaceDescription\": \"Broadcom NetXtreme Gigabit Ethernet #2\", \"ifIndex\": 4, \"LinkSpeed\": \"1 Gbps\", \"ComputerName\": \"HV1\" } ]";
+        string Switch(string name, string uplink, bool shared) => "{ \"ComputerName\": \"HV1\", \"Name\": \"" + name + "\", \"SwitchType\": 2, \"AllowManagementOS\": " + (shared ? "true" : "false") + ", \"NetAdapterInterfaceDescription\": \"" + uplink + "\" }";
+        Assert.Contains("HV5002", Ids(("nics.json", nics), ("switches.json", "[" + Switch("A", "Broadcom NetXtreme Gigabit Ethernet", true) + ", " + Switch("B", "Broadcom NetXtreme Gigabit Ethernet #2", true) + "]")));
+        Assert.DoesNotContain("HV5002", Ids(("nics.json", nics), ("switches.json", "[" + Switch("A", "Broadcom NetXtreme Gigabit Ethernet", true) + ", " + Switch("B", "Broadcom NetXtreme Gigabit Ethernet #2", false) + "]")));
+    }
+
+    [Fact]
+    public void HV5006_from_Get_VMHost_memory_against_the_host_release()
+    {
+        const string big = "{ \"ComputerName\": \"HV1\", \"Name\": \"HV1\", \"LogicalProcessorCount\": 64, \"MemoryCapacity\": 5497558138880 }";
+        Assert.Contains("HV5006", Ids(("host.json", big), ("os.json", Os2012R2)));
+    }
+
+    [Fact]
+    public void HV3005_duplicate_static_MAC_across_VMs()
+    {
+        string adapters = "[" + Adapter("a", ", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\", \"MacAddress\": \"00155D0A0B0C\", \"DynamicMacAddressEnabled\": false")
+            + ", " + Adapter("b", ", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\", \"MacAddress\": \"00155D0A0B0C\", \"DynamicMacAddressEnabled\": false") + "]";
+        Assert.Single(RunFiles(new[] { ("adapters.json", adapters) }).Of("HV3005"));
+    }
+
+    [Fact]
+    public void HV3006_not_connected_and_HV7001_internal_switch()
+    {
+        const string switches = "[ { \"ComputerName\": \"HV1\", \"Name\": \"Lab\", \"SwitchType\": 1, \"AllowManagementOS\": true } ]";
+        string adapters = "[" + Adapter("a", ", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": null") + ", " + Adapter("b", ", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"Lab\"") + "]";
+        string[] ids = Ids(("switches.json", switches), ("adapters.json", adapters));
+        Assert.Contains("HV3006", ids);
+        Assert.Contains("HV7001", ids);
+    }
+
+    [Fact]
+    public void HV2001_and_HV2002_from_Get_VMHardDiskDrive()
+    {
+        string drives = "[ { \"VMName\": \"a\", \"VMId\": \"" + Guid("a") + "\", \"ComputerName\": \"HV1\", \"ControllerType\": 1, \"ControllerNumber\": 0, \"ControllerLocation\": 0, \"Path\": \"C:\\\\VMs\\\\a.vhdx\", \"DiskNumber\": null } ]";
+        Assert.Contains("HV2002", Ids(("vms.json", Vm("a")), ("drives.json", drives)));
+        string bad = drives.Replace("\"ControllerType\": 1", "\"ControllerType\": 0").Replace("\"ControllerLocation\": 0", "\"ControllerLocation\": 2");
+        Assert.Contains("HV2001", Ids(("vms.json", Vm("a")), ("drives.json", bad)));
+    }
+
+    [Fact]
+    public void HV4001_from_IntegrationServicesState()
+    {
+        Assert.Contains("HV4001", Ids(("vms.json", Vm("a", ", \"IntegrationServicesState\": \"Update required\", \"IntegrationServicesVersion\": { \"Major\": 6, \"Minor\": 2, \"Build\": 9200, \"Revision\": 16384 }"))));
+    }
+
+    [Fact]
+    public void HV6001_is_silent_because_exports_do_not_say_what_is_production()
+    {
+        // Checkpoints are known (ParentSnapshotId), the environment is not: no guess.
+        Assert.DoesNotContain("HV6001", Ids(("vms.json", Vm("a", ", \"ParentSnapshotId\": \"" + Guid("snap") + "\""))));
+    }
+
+    [Fact]
+    public void Host_virtual_adapters_are_not_VM_adapters()
+    {
+        string hostVnic = "[ { \"VMName\": \"\", \"ComputerName\": \"HV1\", \"IsManagementOs\": true, \"Name\": \"VM-External\", \"IsLegacy\": false, \"SwitchName\": \"VM-External\", \"MacAddress\": \"00155D000001\" } ]";
+        var result = RunFiles(new[] { ("hostvnics.json", hostVnic) });
+        Assert.Equal(0, result.VirtualMachines);
+    }
+
+    [Fact]
+    public void A_wrong_value_type_is_HV9001_with_the_property_name()
+    {
+        var result = RunFiles(new[] { ("vms.json", Vm("a", processorCount: "\"many\"")) });
+        Assert.Contains(result.Of("HV9001"), f => f.Message.Contains("'ProcessorCount'"));
+    }
+}
