@@ -1,6 +1,7 @@
 using System.Text;
 using HvLint.Configuration;
 using HvLint.Engine;
+using HvLint.Packs;
 using HvLint.Model;
 using HvLint.Profiles;
 using HvLint.Reporting;
@@ -20,11 +21,11 @@ public static class CommandLine
           hvlint audit PATH... [--profile ID] [--format auto|text|json|sarif|github|azure] [--output FILE]
                                [--fail-on error|warning|info|never] [--config FILE]
                                [--automation-id ID]   (SARIF runs[0].automationDetails.id)
-                               [--baseline FILE] [--include-suppressed]
+                               [--baseline FILE] [--include-suppressed] [--pack FILE]...
           hvlint baseline create PATH... [--output FILE]   (default hvlint.baseline.json)
           hvlint init [FOLDER]          writes a commented hvlint.json
           hvlint config [PATH]          the effective configuration and where each value comes from
-          hvlint rules [--format text|json]
+          hvlint rules [--format text|json] [--pack FILE]... [--config FILE]
           hvlint explain HVnnnn
           hvlint --version
 
@@ -90,6 +91,7 @@ public static class CommandLine
         public string? AutomationId { get; set; }
         public string? BaselinePath { get; set; }
         public bool IncludeSuppressed { get; set; }
+        public List<string> PackPaths { get; } = new();
     }
 
     private static AuditRequest ParseAuditArguments(string[] args, bool forBaseline)
@@ -103,6 +105,7 @@ public static class CommandLine
                 case "--profile": r.ProfileId = Value(args, ref i); break;
                 case "--output": case "-o": r.Output = Value(args, ref i); break;
                 case "--config": r.ConfigPath = Value(args, ref i); break;
+                case "--pack": r.PackPaths.Add(Value(args, ref i)); break;
                 case "--format" when !forBaseline: r.Format = Value(args, ref i).ToLowerInvariant(); break;
                 case "--fail-on" when !forBaseline: r.FailOn = Value(args, ref i).ToLowerInvariant(); break;
                 case "--automation-id" when !forBaseline: r.AutomationId = Value(args, ref i); break;
@@ -159,11 +162,19 @@ public static class CommandLine
             options.Profile = ProfileCatalog.Find(r.ProfileId) ?? throw new UsageException("unknown profile '" + r.ProfileId + "' (known: " + ProfileCatalog.KnownIds + ")");
         }
 
+        var packIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string packPath in r.PackPaths)
+        {
+            if (!File.Exists(packPath)) throw new UsageException("rule pack '" + packPath + "' not found");
+            options.Packs.Add(RulePack.Parse(InputFiles.DisplayPath(Path.GetFullPath(packPath)), File.ReadAllText(packPath), packIds));
+        }
+
         HvLintConfiguration? config = null;
         string? configPath = FindConfiguration(r.ConfigPath, r.Paths);
         if (configPath != null)
         {
-            config = HvLintConfiguration.Parse(InputFiles.DisplayPath(Path.GetFullPath(configPath)), File.ReadAllText(configPath));
+            config = LoadConfiguration(configPath, options.Packs, packIds);
+            foreach (RulePack pack in config.Packs) options.Packs.Add(pack);
             options.ConfiguredProfile = config.Profile;
             options.ConfigurationSource = config.Source;
             options.Settings = config.Settings;
@@ -185,6 +196,19 @@ public static class CommandLine
 
         foreach (string m in missing) options.ConfigurationProblems.Add(new(SourceLocation.InFile(m), "no such file or folder, and no file matches it as a glob"));
         return (options, inputs, config);
+    }
+
+    /// <summary>Parses a configuration, loading the packs it names relative to its own folder.</summary>
+    private static HvLintConfiguration LoadConfiguration(string configPath, IEnumerable<RulePack> otherPacks, HashSet<string> packIds)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        RulePack? Load(string relative)
+        {
+            string full = Path.GetFullPath(Path.Combine(folder, relative));
+            return File.Exists(full) ? RulePack.Parse(InputFiles.DisplayPath(full), File.ReadAllText(full), packIds) : null;
+        }
+
+        return HvLintConfiguration.Parse(InputFiles.DisplayPath(Path.GetFullPath(configPath)), File.ReadAllText(configPath), Load, otherPacks);
     }
 
     private static int Audit(string[] args, TextWriter stdout, TextWriter stderr)
@@ -293,6 +317,9 @@ public static class CommandLine
           // hyperv-2016, hyperv-2019, hyperv-2022, hyperv-2025. Without it, HvLint uses what the inputs say.
           // "profile": "hyperv-2012r2",
 
+          // Rule packs of your own (declarative rules, see rules/packs/README.md), relative to this file.
+          "packs": [],
+
           // Severity per rule: off, info, warning or error. `hvlint rules` lists the rules.
           "rules": {
             // "HV6004": "off"
@@ -328,7 +355,8 @@ public static class CommandLine
             return ExitClean;
         }
 
-        HvLintConfiguration config = HvLintConfiguration.Parse(InputFiles.DisplayPath(Path.GetFullPath(path)), File.ReadAllText(path));
+        HvLintConfiguration config = LoadConfiguration(path, Array.Empty<RulePack>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+        foreach (RulePack pack in config.Packs) config.Problems.AddRange(pack.Problems);
         string how = flag != null ? "--config" : !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HVLINT_CONFIG")) ? "HVLINT_CONFIG" : "found from " + (paths.Count > 0 ? paths[0] : ".");
         stdout.WriteLine("configuration: " + config.Source + " (" + how + ")");
         foreach (var o in config.Origins) stdout.WriteLine("  " + o.Key + "    [" + o.Value + "]");
@@ -339,17 +367,35 @@ public static class CommandLine
     private static int ListRules(string[] args, TextWriter stdout)
     {
         string format = "text";
+        string? configPath = null;
+        var packPaths = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--format") format = Value(args, ref i).ToLowerInvariant();
+            else if (args[i] == "--pack") packPaths.Add(Value(args, ref i));
+            else if (args[i] == "--config") configPath = Value(args, ref i);
             else throw new UsageException("unknown option '" + args[i] + "'");
         }
+
+        // The catalog, then the rules of the packs given or named by the configuration.
+        var descriptors = new List<RuleDescriptor>(RuleCatalog.Descriptors);
+        var packIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var packs = new List<RulePack>();
+        foreach (string packPath in packPaths)
+        {
+            if (!File.Exists(packPath)) throw new UsageException("rule pack '" + packPath + "' not found");
+            packs.Add(RulePack.Parse(InputFiles.DisplayPath(Path.GetFullPath(packPath)), File.ReadAllText(packPath), packIds));
+        }
+
+        string? found = FindConfiguration(configPath, Array.Empty<string>());
+        if (found != null) packs.AddRange(LoadConfiguration(found, packs, packIds).Packs);
+        foreach (RulePack pack in packs) descriptors.AddRange(pack.Rules.Select(x => x.Descriptor));
 
         if (format == "json")
         {
             using var w = new Newtonsoft.Json.JsonTextWriter(stdout) { Formatting = Newtonsoft.Json.Formatting.Indented, CloseOutput = false };
             w.WriteStartArray();
-            foreach (RuleDescriptor d in RuleCatalog.Descriptors)
+            foreach (RuleDescriptor d in descriptors)
             {
                 w.WriteStartObject();
                 w.WritePropertyName("id"); w.WriteValue(d.Id);
@@ -359,6 +405,11 @@ public static class CommandLine
                 w.WritePropertyName("defaultSeverity"); w.WriteValue(SeverityNames.Text(d.DefaultSeverity));
                 w.WritePropertyName("description"); w.WriteValue(d.Description);
                 w.WritePropertyName("helpUri"); w.WriteValue(d.HelpUri);
+                if (d.Pack != null)
+                {
+                    w.WritePropertyName("pack"); w.WriteValue(d.Pack);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -369,9 +420,9 @@ public static class CommandLine
         }
 
         if (format != "text") throw new UsageException("--format must be text or json");
-        foreach (RuleDescriptor d in RuleCatalog.Descriptors)
+        foreach (RuleDescriptor d in descriptors)
         {
-            stdout.WriteLine($"{d.Id}  {SeverityNames.Text(d.DefaultSeverity),-7}  {d.Category,-12}  {d.Title}");
+            stdout.WriteLine($"{d.Id}  {SeverityNames.Text(d.DefaultSeverity),-7}  {(d.Pack != null ? "pack:" + d.Pack : d.Category.ToString()),-12}  {d.Title}");
         }
 
         return ExitClean;

@@ -37,9 +37,23 @@ namespace HvLint.Configuration
         /// <summary>Every value set, with the position it was set at, for `hvlint config`.</summary>
         public List<KeyValuePair<string, SourceLocation>> Origins { get; } = new List<KeyValuePair<string, SourceLocation>>();
 
-        public static HvLintConfiguration Parse(string path, string text)
+        /// <summary>Rule packs the configuration names ("packs"), loaded through the caller's file access.</summary>
+        public List<Packs.RulePack> Packs { get; } = new List<Packs.RulePack>();
+
+        private readonly Dictionary<string, RuleDescriptor> _packRules = new Dictionary<string, RuleDescriptor>(StringComparer.OrdinalIgnoreCase);
+
+        private RuleDescriptor? FindRule(string id) => RuleCatalog.Find(id) ?? (_packRules.TryGetValue(id, out RuleDescriptor? d) ? d : null);
+
+        /// <param name="loadPack">Reads a pack named in "packs" (a path relative to the configuration); null when the file does not exist.</param>
+        /// <param name="otherPacks">Packs given another way (--pack), whose rule IDs the configuration may name.</param>
+        public static HvLintConfiguration Parse(string path, string text, Func<string, Packs.RulePack?>? loadPack = null, IEnumerable<Packs.RulePack>? otherPacks = null)
         {
             var config = new HvLintConfiguration { Source = path };
+            if (otherPacks != null)
+            {
+                foreach (Packs.RulePack pack in otherPacks) config.AddPackRules(pack);
+            }
+
             JToken root;
             try
             {
@@ -60,11 +74,30 @@ namespace HvLint.Configuration
                 return config;
             }
 
+            // Packs first: the rules and suppressions below may name their rule IDs.
+            if (obj["packs"] is JToken packs)
+            {
+                foreach (string pack in config.ReadStrings(path, packs, "'packs' is an array of rule pack paths, relative to this file"))
+                {
+                    Packs.RulePack? loaded = loadPack?.Invoke(pack);
+                    if (loaded == null)
+                    {
+                        config.Problem(At(path, packs), "rule pack '" + pack + "' not found");
+                        continue;
+                    }
+
+                    config.Packs.Add(loaded);
+                    config.AddPackRules(loaded);
+                    config.Origins.Add(new KeyValuePair<string, SourceLocation>("pack " + loaded.Name + " (" + loaded.Rules.Count.ToString(CultureInfo.InvariantCulture) + " rules) from " + pack, At(path, packs)));
+                }
+            }
+
             foreach (JProperty p in obj.Properties())
             {
                 switch (p.Name)
                 {
                     case "$schema":
+                    case "packs":
                         break;
                     case "profile":
                         if (p.Value.Type == JTokenType.String && ProfileCatalog.Find((string)p.Value!) is HyperVProfile profile)
@@ -83,7 +116,7 @@ namespace HvLint.Configuration
 
                         foreach (JProperty rule in rules.Properties())
                         {
-                            RuleDescriptor? d = RuleCatalog.Find(rule.Name);
+                            RuleDescriptor? d = config.FindRule(rule.Name);
                             if (d == null)
                             {
                                 config.Problem(At(path, rule), "unknown rule '" + rule.Name + "'");
@@ -126,12 +159,17 @@ namespace HvLint.Configuration
                         foreach (JToken item in list) config.ReadSuppression(path, item);
                         break;
                     default:
-                        config.Problem(At(path, p), "unknown setting '" + p.Name + "' (known: profile, rules, include, exclude, suppressions)");
+                        config.Problem(At(path, p), "unknown setting '" + p.Name + "' (known: profile, rules, include, exclude, suppressions, packs)");
                         break;
                 }
             }
 
             return config;
+        }
+
+        private void AddPackRules(Packs.RulePack pack)
+        {
+            foreach (Rule r in pack.Rules) _packRules[r.Descriptor.Id] = r.Descriptor;
         }
 
         private void ReadSuppression(string path, JToken item)
@@ -153,7 +191,7 @@ namespace HvLint.Configuration
                 switch (p.Name)
                 {
                     case "rule":
-                        RuleDescriptor? d = p.Value.Type == JTokenType.String ? RuleCatalog.Find((string)p.Value!) : null;
+                        RuleDescriptor? d = p.Value.Type == JTokenType.String ? FindRule((string)p.Value!) : null;
                         if (d == null)
                         {
                             Problem(At(path, p.Value), "unknown rule " + p.Value.ToString(Formatting.None) + " in a suppression");

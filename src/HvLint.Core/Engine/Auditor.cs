@@ -44,6 +44,9 @@ namespace HvLint.Engine
 
         public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
 
+        /// <summary>Declarative rule packs whose rules run beside the catalog's.</summary>
+        public IList<Packs.RulePack> Packs { get; } = new List<Packs.RulePack>();
+
         /// <summary>Suppressions from the configuration; the VMs' own Notes add theirs.</summary>
         public IList<Suppression> Suppressions { get; } = new List<Suppression>();
 
@@ -85,6 +88,9 @@ namespace HvLint.Engine
 
         /// <summary>VMs checked against the release their configuration version needs, when newer than <see cref="Profile"/>.</summary>
         public IReadOnlyDictionary<string, HyperVProfile> VirtualMachineProfiles { get; internal set; } = new Dictionary<string, HyperVProfile>();
+
+        /// <summary>The rules of the packs that ran, after the catalog's in SARIF's tool.driver.rules.</summary>
+        public IReadOnlyList<RuleDescriptor> PackRules { get; internal set; } = new List<RuleDescriptor>();
 
         /// <summary>The configuration file used, if any.</summary>
         public string? ConfigurationSource { get; internal set; }
@@ -192,7 +198,23 @@ namespace HvLint.Engine
             }
 
             ProfileChoice choice = ChooseProfile(recognised, options, problems, powerShell, cim);
-            var session = new AuditSession(choice.Profile, options.Settings, hostsUseTheirOwnRelease: options.Profile == null && options.ConfiguredProfile == null);
+            var rules = new List<Rule>(RuleCatalog.Rules);
+            var packRules = new List<RuleDescriptor>();
+            foreach (Packs.RulePack pack in options.Packs)
+            {
+                foreach (Rule r in pack.Rules)
+                {
+                    rules.Add(r);
+                    packRules.Add(r.Descriptor);
+                }
+            }
+
+            var session = new AuditSession(choice.Profile, options.Settings, rules, hostsUseTheirOwnRelease: options.Profile == null && options.ConfiguredProfile == null);
+            foreach (Packs.RulePack pack in options.Packs)
+            {
+                foreach (var p in pack.Problems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
+            }
+
             foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
             foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
 
@@ -234,7 +256,7 @@ namespace HvLint.Engine
             var suppressions = new List<Suppression>(options.Suppressions);
             suppressions.AddRange(session.NoteSuppressions);
             FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
-            return new AuditResult(partition, choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles };
+            return new AuditResult(partition, choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules };
         }
 
         private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim)

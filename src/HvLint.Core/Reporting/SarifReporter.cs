@@ -19,7 +19,8 @@ namespace HvLint.Reporting
         /// <param name="includeSuppressed">Also write suppressed findings, each with its SARIF "suppressions" entry.</param>
         public static void Write(TextWriter output, AuditResult result, string? automationId = null, bool includeSuppressed = false)
         {
-            IReadOnlyList<RuleDescriptor> rules = RuleCatalog.Descriptors;
+            var rules = new List<RuleDescriptor>(RuleCatalog.Descriptors);
+            rules.AddRange(result.PackRules);
             var index = new Dictionary<string, int>();
             for (int i = 0; i < rules.Count; i++) index[rules[i].Id] = i;
 
@@ -149,6 +150,10 @@ namespace HvLint.Reporting
             w.WriteEndObject();
             w.WritePropertyName("properties"); w.WriteStartObject();
             w.WritePropertyName("category"); w.WriteValue(d.Category.ToString());
+            if (d.Pack != null)
+            {
+                w.WritePropertyName("pack"); w.WriteValue(d.Pack);
+            }
             w.WriteEndObject();
             w.WriteEndObject();
         }

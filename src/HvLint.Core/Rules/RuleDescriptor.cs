@@ -13,6 +13,9 @@ namespace HvLint.Rules
         Security,
         ProvisioningApi,
         Tool,
+
+        /// <summary>A rule from a declarative rule pack, not from the built-in catalog.</summary>
+        Pack,
     }
 
     /// <summary>What a rule is, independent of any front end: the CLI, the analyzers and SARIF read this.</summary>
@@ -21,8 +24,9 @@ namespace HvLint.Rules
         /// <summary>Rule pages live in the repository's rules/ folder; every help link points there.</summary>
         public const string HelpUriBase = "https://github.com/hvlint/hvlint/blob/main/rules/";
 
-        private RuleDescriptor(string id, string name, string title, RuleCategory category, Severity defaultSeverity, string description)
+        private RuleDescriptor(string id, string name, string title, RuleCategory category, Severity defaultSeverity, string description, string? helpUri = null)
         {
+            _helpUri = helpUri;
             Id = id;
             Name = name;
             Title = title;
@@ -46,7 +50,36 @@ namespace HvLint.Rules
         /// <summary>One paragraph: what is checked and why it matters on Hyper-V.</summary>
         public string Description { get; }
 
-        public string HelpUri => HelpUriBase + Id + ".md";
+        private readonly string? _helpUri;
+
+        public string HelpUri => _helpUri ?? HelpUriBase + Id + ".md";
+
+        /// <summary>The pack a rule comes from; null for the built-in catalog.</summary>
+        public string? Pack { get; private set; }
+
+        /// <summary>A rule of a declarative pack, with the pack's own help link.</summary>
+        public static RuleDescriptor CreateForPack(string pack, string id, string title, Severity defaultSeverity, string description, string helpUri) =>
+            new RuleDescriptor(id, PascalCase(title), title, RuleCategory.Pack, defaultSeverity, description, helpUri) { Pack = pack };
+
+        private static string PascalCase(string title)
+        {
+            var sb = new System.Text.StringBuilder();
+            bool upper = true;
+            foreach (char c in title)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                    upper = false;
+                }
+                else
+                {
+                    upper = true;
+                }
+            }
+
+            return sb.ToString();
+        }
 
         /// <summary>The one way descriptors are made, so every rule gets the same shape of help link.</summary>
         public static RuleDescriptor Create(string id, string name, string title, RuleCategory category, Severity defaultSeverity, string description) =>
