@@ -40,6 +40,24 @@ foreach (int vms in sizes)
         vms, (vms + InventoryGenerator.VmsPerHost - 1) / InventoryGenerator.VmsPerHost, bytes / 1048576.0, tokenize, read, audit, audit / tokenize, pausePerAudit, allocatedPerAudit / 1048576.0, findings, peak / 1048576.0));
 }
 
+// The cost of a pack of 50 rules on the largest inventory: the same audit with and without it.
+{
+    int largest = sizes.Max();
+    string path = Path.Combine(outDir, "inventory-" + largest.ToString(CultureInfo.InvariantCulture) + ".json");
+    HvLint.Packs.RulePack pack = HvLint.Packs.RulePack.Parse("bench-pack.json", BenchPack.Json(50));
+    if (pack.Problems.Count > 0) throw new InvalidOperationException(pack.Problems[0].Value);
+    var input = new InputDocument(path, () => new StreamReader(path, new UTF8Encoding(false, true), true, 1 << 16), namedExplicitly: true);
+    var withPack = new AuditOptions();
+    withPack.Packs.Add(pack);
+    Auditor.Run(new[] { input }, withPack);
+    double without = Median(() => Auditor.Run(new[] { input }, new AuditOptions()));
+    int packFindings = 0;
+    double with = Median(() => packFindings = Auditor.Run(new[] { input }, withPack).Findings.Count(f => f.Descriptor.Pack != null));
+    Console.WriteLine();
+    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "50-rule pack on {0:N0} VMs: {1:N0} ms without, {2:N0} ms with (+{3:N0} ms, +{4:N0}%), {5:N0} pack findings",
+        largest, without, with, with - without, (with - without) / without * 100, packFindings));
+}
+
 // Reading speed of each format HvLint reads, on copies of the shipped samples (MB/s of input).
 Console.WriteLine();
 Console.WriteLine("| format | files | input | audit | speed |");
@@ -241,5 +259,30 @@ internal static class FormatCorpus
         }
 
         return result;
+    }
+}
+
+/// <summary>A pack of N rules in the shapes organisations write: VM fields, adapter collections, adapter targets, hosts.</summary>
+internal static class BenchPack
+{
+    public static string Json(int count)
+    {
+        string[] shapes =
+        {
+            "\"target\": \"vm\", \"when\": { \"field\": \"environment\", \"equals\": \"production\" }, \"assert\": { \"field\": \"generation\", \"equals\": 2 }",
+            "\"target\": \"vm\", \"assert\": { \"field\": \"memoryStartup\", \"lessOrEquals\": \"{N}GB\" }",
+            "\"target\": \"vm\", \"assert\": { \"field\": \"networkAdapters\", \"allOf\": [ { \"field\": \"isLegacy\", \"equals\": false } ] }",
+            "\"target\": \"networkAdapter\", \"when\": { \"field\": \"switchName\", \"equals\": \"VM-Traffic\" }, \"assert\": { \"field\": \"vlan.accessVlanId\", \"notIn\": [{N}, 4000] }",
+            "\"target\": \"vm\", \"assert\": { \"anyOf\": [ { \"field\": \"name\", \"match\": \"^vm[0-9]+$\" }, { \"field\": \"isClustered\", \"equals\": true } ] }",
+            "\"target\": \"host\", \"assert\": { \"field\": \"physicalNetworkAdapters\", \"greaterOrEquals\": 2 }",
+        };
+        var rules = new List<string>();
+        for (int i = 0; i < count; i++)
+        {
+            string body = shapes[i % shapes.Length].Replace("{N}", (8 + i).ToString(CultureInfo.InvariantCulture));
+            rules.Add("{ \"id\": \"BEN" + (100 + i).ToString(CultureInfo.InvariantCulture) + "\", \"title\": \"Bench rule " + i + "\", \"severity\": \"warning\", \"description\": \"d\", \"helpUri\": \"https://example.com\", " + body + ", \"message\": \"{name} fails\" }");
+        }
+
+        return "{ \"name\": \"bench\", \"rules\": [ " + string.Join(", ", rules) + " ] }";
     }
 }

@@ -51,14 +51,17 @@ namespace HvLint.Packs
             return head.Kind == PackValue.Kinds.Element ? ((PackElement)head.Value!).Get(path.Substring(dot + 1)) : direct;
         }
 
-        private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        // Field paths repeat for every element a rule looks at; lower-case each once.
+        private static readonly NameCache<string> LowerCase = new NameCache<string>(p => p.ToLowerInvariant());
+
+        private static string Lower(string path) => LowerCase.Get(path);
 
         public static PackElement Of(VirtualMachine vm, Host? host)
         {
             PackElement? self = null;
             self = new PackElement("vm", "VM '" + vm.DisplayName + "'", vm.Location, path =>
             {
-                switch (path.ToLowerInvariant())
+                switch (Lower(path))
                 {
                     case "name": return PackValue.FromFact(vm.Name);
                     case "id": return PackValue.FromFact(vm.Id);
@@ -122,7 +125,7 @@ namespace HvLint.Packs
         public static PackElement Of(NetworkAdapter a, PackElement vm) =>
             new PackElement("networkAdapter", vm.Label + " adapter '" + a.DisplayName + "'", a.Location, path =>
             {
-                switch (path.ToLowerInvariant())
+                switch (Lower(path))
                 {
                     case "name": return PackValue.FromFact(a.Name);
                     case "islegacy": return PackValue.FromFact(a.IsLegacy);
@@ -142,7 +145,7 @@ namespace HvLint.Packs
         public static PackElement Of(Drive d, PackElement vm) =>
             new PackElement("drive", vm.Label + " drive " + d.SlotDescription, d.Location, path =>
             {
-                switch (path.ToLowerInvariant())
+                switch (Lower(path))
                 {
                     case "kind": return PackValue.FromEnum(d.Kind);
                     case "controllertype": return PackValue.FromEnum(d.ControllerType);
@@ -163,7 +166,7 @@ namespace HvLint.Packs
             PackElement? self = null;
             self = new PackElement("host", "Host '" + h.DisplayName + "'", h.Location, path =>
             {
-                switch (path.ToLowerInvariant())
+                switch (Lower(path))
                 {
                     case "name": return PackValue.FromFact(h.Name);
                     case "os": return PackValue.FromFact(h.OperatingSystem);
@@ -197,7 +200,7 @@ namespace HvLint.Packs
         public static PackElement Of(PhysicalNetworkAdapter n, PackElement host) =>
             new PackElement("physicalNetworkAdapter", host.Label + " adapter '" + n.DisplayName + "'", n.Location, path =>
             {
-                switch (path.ToLowerInvariant())
+                switch (Lower(path))
                 {
                     case "name": return PackValue.FromFact(n.Name);
                     case "interfacedescription": return PackValue.FromFact(n.InterfaceDescription);
@@ -216,7 +219,7 @@ namespace HvLint.Packs
         public static PackElement Of(VirtualSwitch s, PackElement host) =>
             new PackElement("switch", host.Label + " switch '" + s.DisplayName + "'", s.Location, path =>
             {
-                switch (path.ToLowerInvariant())
+                switch (Lower(path))
                 {
                     case "name": return PackValue.FromFact(s.Name);
                     case "switchtype": return PackValue.FromEnum(s.SwitchType);

@@ -326,9 +326,14 @@ namespace HvLint.Packs
 
         public override RuleDescriptor Descriptor => _descriptor;
 
+        // The element view of the VM being checked, shared by every pack rule that looks at it.
+        [ThreadStatic]
+        private static (VirtualMachine? Vm, PackElement? Element) _current;
+
         public override void Check(VirtualMachineContext context)
         {
-            PackElement vm = PackElement.Of(context.VirtualMachine, context.Host);
+            if (!ReferenceEquals(_current.Vm, context.VirtualMachine)) _current = (context.VirtualMachine, PackElement.Of(context.VirtualMachine, context.Host));
+            PackElement vm = _current.Element!;
             switch (_target)
             {
                 case "vm":
