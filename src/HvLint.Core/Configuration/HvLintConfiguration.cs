@@ -64,7 +64,7 @@ namespace HvLint.Configuration
             }
             catch (JsonReaderException ex)
             {
-                config.Problem(new SourceLocation(path, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), "malformed JSON in the configuration: " + ex.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                config.Problem(Readers.JsonErrors.Location(path, ex), "malformed JSON in the configuration: " + Readers.JsonErrors.Message(ex));
                 return config;
             }
 

@@ -60,7 +60,7 @@ namespace HvLint.Packs
             }
             catch (JsonReaderException ex)
             {
-                pack.Problem(new SourceLocation(path, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), "malformed JSON in the rule pack: " + ex.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                pack.Problem(Readers.JsonErrors.Location(path, ex), "malformed JSON in the rule pack: " + Readers.JsonErrors.Message(ex));
                 return pack;
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using HvLint.Model;
 using Newtonsoft.Json;
 
 namespace HvLint.Readers
@@ -106,7 +107,8 @@ namespace HvLint.Readers
                 }
                 catch (JsonReaderException ex) when (head.Length < HeadLength || ex.LineNumber < CountLines(head))
                 {
-                    return new Detection(InputFormat.Unreadable, "malformed JSON: " + FirstSentence(ex.Message), Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition));
+                    SourceLocation at = JsonErrors.Location(string.Empty, ex);
+                    return new Detection(InputFormat.Unreadable, "malformed JSON: " + JsonErrors.Message(ex), at.Line, at.Column);
                 }
                 catch (JsonReaderException)
                 {
@@ -170,13 +172,6 @@ namespace HvLint.Readers
             }
 
             return new Detection(InputFormat.Unknown, "XML HvLint does not read");
-        }
-
-        private static string FirstSentence(string message)
-        {
-            int i = message.IndexOf(" Path '", StringComparison.Ordinal);
-            if (i < 0) i = message.IndexOf(", line ", StringComparison.Ordinal);
-            return (i > 0 ? message.Substring(0, i) : message).TrimEnd('.', ' ');
         }
 
         private static int CountLines(string s)

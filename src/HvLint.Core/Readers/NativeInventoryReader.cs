@@ -59,16 +59,9 @@ namespace HvLint.Readers
                 }
                 catch (JsonReaderException ex)
                 {
-                    Problem(new SourceLocation(path, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), "malformed JSON: " + TrimPath(ex.Message));
+                    Problem(JsonErrors.Location(path, ex), "malformed JSON: " + JsonErrors.Message(ex));
                 }
             }
-        }
-
-        private static string TrimPath(string message)
-        {
-            int i = message.IndexOf(" Path '", StringComparison.Ordinal);
-            if (i < 0) i = message.IndexOf(", line ", StringComparison.Ordinal);
-            return (i > 0 ? message.Substring(0, i) : message).TrimEnd('.', ' ');
         }
 
         // The property being read, so that a problem with its value names it ("'processorCount': expected ...").
@@ -626,7 +619,7 @@ namespace HvLint.Readers
             return d;
         }
 
-        internal static Fact<VirtualHardDiskFormat> FormatFromPath(Fact<string?> path)
+        public static Fact<VirtualHardDiskFormat> FormatFromPath(Fact<string?> path)
         {
             if (!path.IsKnown || string.IsNullOrEmpty(path.Value)) return Fact<VirtualHardDiskFormat>.Unknown;
             string p = path.Value!.TrimEnd().ToLowerInvariant();

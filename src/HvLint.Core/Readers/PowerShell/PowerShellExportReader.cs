@@ -76,7 +76,7 @@ namespace HvLint.Readers.PowerShell
             }
             catch (JsonReaderException ex)
             {
-                Problem(new SourceLocation(path, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), "malformed JSON: " + ex.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                Problem(JsonErrors.Location(path, ex), "malformed JSON: " + JsonErrors.Message(ex));
                 return;
             }
 

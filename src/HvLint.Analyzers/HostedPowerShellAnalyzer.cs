@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using HvLint.Engine;
+using HvLint.Model;
+using HvLint.Profiles;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>
+    /// Hyper-V cmdlets run through hosted PowerShell (System.Management.Automation): AddCommand / AddParameter /
+    /// AddArgument chains and script text given to AddScript. Each method is one provisioning sequence: its
+    /// commands build partial VM models (one per VM name) that run through the same engine as the CLI, so
+    /// cross-fact rules work in code (Generation 2 + a legacy adapter is HV3003; a network-first Generation 1
+    /// without a legacy adapter is HV3002; Set-VMProcessor -Count 8 on hyperv-2008r2 is HV1001).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HostedPowerShellAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly HashSet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "AddCommand", "AddParameter", "AddArgument", "AddScript", "AddStatement" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => HvLintDescriptors.All;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                // Resolved once per compilation; code audited without its references falls back to the type's name.
+                INamedTypeSymbol? powerShell = start.Compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
+                HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
+                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured));
+            });
+        }
+
+        private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured)
+        {
+            SyntaxNode body = context.CodeBlock;
+            // Cheap test first: most methods never call these.
+            if (!body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && Methods.Contains(t.ValueText))) return;
+
+            var commands = new List<CommandCall>();
+            foreach (InvocationExpressionSyntax call in body.DescendantNodes().OfType<InvocationExpressionSyntax>().OrderBy(n => InnermostStart(n)))
+            {
+                if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) continue;
+                if (!IsPowerShell(context.SemanticModel, call, member, powerShell, context.CancellationToken)) continue;
+                Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, context.CancellationToken);
+            }
+
+            if (commands.Count == 0) return;
+            var model = new ProvisioningModel(body.SyntaxTree.FilePath);
+            foreach (CommandCall c in commands) model.Apply(c);
+            if (model.VirtualMachines.Count == 0) return;
+
+            // Evidence in the code: a Generation 2 VM needs 2012 R2 at least.
+            HyperVProfile profile = configured ?? (model.VirtualMachines.Any(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : ProfileCatalog.Default);
+            var session = new AuditSession(profile);
+            foreach (VirtualMachine vm in model.VirtualMachines) session.AuditVirtualMachine(vm);
+            foreach (Finding f in session.Complete())
+            {
+                DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
+                if (descriptor == null || !model.Locations.TryGetValue(f.Location, out Location? at)) continue;
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, at, HvLintDescriptors.ToRoslyn(f.Severity), null, null, f.Message));
+            }
+        }
+
+        /// <summary>Orders a fluent chain's calls as they run: a.AddCommand(x).AddParameter(y) runs AddCommand first.</summary>
+        private static int InnermostStart(InvocationExpressionSyntax call) =>
+            call.Expression is MemberAccessExpressionSyntax m ? m.Name.SpanStart : call.SpanStart;
+
+        private static bool IsPowerShell(SemanticModel model, InvocationExpressionSyntax call, MemberAccessExpressionSyntax member, INamedTypeSymbol? powerShell, System.Threading.CancellationToken token)
+        {
+            if (model.GetSymbolInfo(call, token).Symbol is IMethodSymbol method)
+            {
+                INamedTypeSymbol type = method.ContainingType;
+                if (powerShell != null) return SymbolEqualityComparer.Default.Equals(type, powerShell);
+                return type.Name == "PowerShell" || type.Name == "PSCommand";
+            }
+
+            // Unresolved (missing references): the receiver's type name, or a chain that starts with PowerShell.Create().
+            ITypeSymbol? receiver = model.GetTypeInfo(member.Expression, token).Type;
+            if (receiver != null && receiver.TypeKind != TypeKind.Error) return receiver.Name == "PowerShell" || receiver.Name == "PSCommand";
+            return member.Expression.ToString().IndexOf("PowerShell", StringComparison.Ordinal) >= 0 || member.Expression is InvocationExpressionSyntax || member.Expression is IdentifierNameSyntax;
+        }
+
+        private static void Collect(SemanticModel model, InvocationExpressionSyntax call, string method, List<CommandCall> commands, System.Threading.CancellationToken token)
+        {
+            SeparatedSyntaxList<ArgumentSyntax> args = call.ArgumentList.Arguments;
+            switch (method)
+            {
+                case "AddCommand":
+                    if (args.Count > 0 && model.GetConstantValue(args[0].Expression, token) is { HasValue: true, Value: string name }) commands.Add(new CommandCall(name, args[0].GetLocation()));
+                    else commands.Add(new CommandCall("?", call.GetLocation())); // unknown command: later parameters attach to nothing known
+                    break;
+                case "AddParameter":
+                    if (commands.Count == 0 || args.Count == 0) return;
+                    if (!(model.GetConstantValue(args[0].Expression, token) is { HasValue: true, Value: string parameter })) return;
+                    CodeValue value = args.Count > 1 ? Value(model, args[1].Expression, token) : new CodeValue(true, true, args[0].GetLocation());
+                    commands[commands.Count - 1].Named.Add(new KeyValuePair<string, CodeValue>(parameter, value));
+                    break;
+                case "AddArgument":
+                    if (commands.Count > 0 && args.Count > 0) commands[commands.Count - 1].Positional.Add(Value(model, args[0].Expression, token));
+                    break;
+                case "AddScript":
+                    if (args.Count == 0) return;
+                    ExpressionSyntax script = args[0].Expression;
+                    if (!(model.GetConstantValue(script, token) is { HasValue: true, Value: string text })) return;
+                    commands.AddRange(PowerShellScript.Parse(text, LocationMapper(script)));
+                    break;
+            }
+        }
+
+        /// <summary>A value from code: constants (literals, const fields, concatenations, nameof) and arrays of them.</summary>
+        private static CodeValue Value(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        {
+            Optional<object?> constant = model.GetConstantValue(e, token);
+            if (constant.HasValue) return new CodeValue(constant.Value, true, e.GetLocation());
+            IEnumerable<ExpressionSyntax>? elements = e switch
+            {
+                ArrayCreationExpressionSyntax a => a.Initializer?.Expressions,
+                ImplicitArrayCreationExpressionSyntax i => i.Initializer.Expressions,
+                CollectionExpressionSyntax c => c.Elements.OfType<ExpressionElementSyntax>().Select(x => x.Expression),
+                _ => null,
+            };
+            if (elements == null) return CodeValue.Unknown(e.GetLocation());
+            var items = new List<string>();
+            foreach (ExpressionSyntax item in elements)
+            {
+                Optional<object?> v = model.GetConstantValue(item, token);
+                if (!v.HasValue || v.Value == null) return CodeValue.Unknown(e.GetLocation());
+                items.Add(Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture)!);
+            }
+
+            return new CodeValue(items, true, e.GetLocation());
+        }
+
+        /// <summary>
+        /// Maps a range of the script's value to the source: exact inside a plain or verbatim string literal,
+        /// the whole expression otherwise (a constant field, a concatenation).
+        /// </summary>
+        private static Func<int, int, Location> LocationMapper(ExpressionSyntax script)
+        {
+            if (!(script is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression)) return (_, _) => script.GetLocation();
+            string source = literal.Token.Text;
+            int start = literal.Token.SpanStart;
+            var map = new List<int>();
+            bool verbatim = source.StartsWith("@\"", StringComparison.Ordinal);
+            if (!verbatim && !source.StartsWith("\"", StringComparison.Ordinal)) return (_, _) => script.GetLocation(); // raw or interpolated
+            int i = verbatim ? 2 : 1;
+            while (i < source.Length - 1)
+            {
+                map.Add(i);
+                if (verbatim && source[i] == '"') i += 2;
+                else if (!verbatim && source[i] == '\\')
+                {
+                    char k = i + 1 < source.Length ? source[i + 1] : ' ';
+                    i += k == 'u' ? 6 : k == 'U' ? 10 : k == 'x' ? 2 + HexLength(source, i + 2) : 2;
+                }
+                else i++;
+            }
+
+            map.Add(source.Length - 1);
+            SyntaxTree tree = literal.SyntaxTree;
+            return (offset, length) =>
+            {
+                int from = map[Math.Min(offset, map.Count - 1)];
+                int to = map[Math.Min(offset + length, map.Count - 1)];
+                return Location.Create(tree, TextSpan.FromBounds(start + from, start + Math.Max(from + 1, to)));
+            };
+        }
+
+        private static int HexLength(string s, int at)
+        {
+            int n = 0;
+            while (n < 4 && at + n < s.Length && Uri.IsHexDigit(s[at + n])) n++;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>A value in provisioning code or script text: known (string, long, bool, or a list of strings) or not.</summary>
+    internal sealed class CodeValue
+    {
+        public CodeValue(object? value, bool known, Location location)
+        {
+            Value = value;
+            IsKnown = known;
+            Location = location;
+        }
+
+        public object? Value { get; }
+
+        public bool IsKnown { get; }
+
+        public Location Location { get; }
+
+        public static CodeValue Unknown(Location at) => new CodeValue(null, false, at);
+
+        public bool TryLong(out long n)
+        {
+            n = 0;
+            if (!IsKnown) return false;
+            switch (Value)
+            {
+                case long l: n = l; return true;
+                case int i: n = i; return true;
+                case short s: n = s; return true;
+                case byte b: n = b; return true;
+                case string text: return PowerShellScript.TryNumber(text, out n);
+                default: return false;
+            }
+        }
+
+        public bool TryBool(out bool b)
+        {
+            b = false;
+            if (!IsKnown) return false;
+            if (Value is bool v) { b = v; return true; }
+            if (Value is string s)
+            {
+                if (string.Equals(s, "$true", StringComparison.OrdinalIgnoreCase) || string.Equals(s, "true", StringComparison.OrdinalIgnoreCase)) { b = true; return true; }
+                if (string.Equals(s, "$false", StringComparison.OrdinalIgnoreCase) || string.Equals(s, "false", StringComparison.OrdinalIgnoreCase)) { b = false; return true; }
+            }
+
+            return false;
+        }
+
+        public string? AsString => IsKnown ? Value as string ?? Convert.ToString(Value, CultureInfo.InvariantCulture) : null;
+
+        public IReadOnlyList<string>? AsList => !IsKnown ? null : Value is IReadOnlyList<string> l ? l : Value is string s ? new[] { s } : null;
+    }
+
+    /// <summary>One cmdlet invocation with its parameters, from AddCommand/AddParameter or from script text.</summary>
+    internal sealed class CommandCall
+    {
+        public CommandCall(string name, Location location)
+        {
+            // Module-qualified names: Hyper-V\New-VM.
+            int slash = name.LastIndexOf('\\');
+            Name = slash >= 0 ? name.Substring(slash + 1) : name;
+            Location = location;
+        }
+
+        public string Name { get; }
+
+        public Location Location { get; }
+
+        /// <summary>Named parameters in the order written; a switch parameter has a true value.</summary>
+        public List<KeyValuePair<string, CodeValue>> Named { get; } = new List<KeyValuePair<string, CodeValue>>();
+
+        public List<CodeValue> Positional { get; } = new List<CodeValue>();
+
+        /// <summary>True when the command continues a pipeline: the VM flows in from the previous command.</summary>
+        public bool Piped { get; set; }
+
+        /// <summary>The value of a parameter by its name, an alias, or an unambiguous prefix of it.</summary>
+        public CodeValue? Get(string parameter, params string[] aliases)
+        {
+            foreach (var p in Named)
+            {
+                if (Matches(p.Key, parameter, aliases)) return p.Value;
+            }
+
+            return null;
+        }
+
+        private static bool Matches(string written, string parameter, string[] aliases)
+        {
+            if (string.Equals(written, parameter, StringComparison.OrdinalIgnoreCase)) return true;
+            foreach (string a in aliases)
+            {
+                if (string.Equals(written, a, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+
+            // PowerShell accepts any unambiguous prefix; the cmdlets' parameter sets make these prefixes unique
+            // for the parameters read here once they are at least three characters long.
+            return written.Length >= 3 && parameter.StartsWith(written, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>
+    /// Tokenises the Hyper-V commands in PowerShell script text (AddScript, or a method configured as a sink):
+    /// statements separated by newlines and ';', pipelines by '|', backtick line continuations, named parameters
+    /// (-Name value, -Name:value, switches), quoted and bare values, $true/$false, sizes such as 4GB, and arrays
+    /// (@("CD","IDE") or "CD","IDE"). Variables and expressions are unknown values, never guessed.
+    /// </summary>
+    internal static class PowerShellScript
+    {
+        /// <param name="at">The code location of a range of the script text.</param>
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at)
+        {
+            var commands = new List<CommandCall>();
+            int i = 0;
+            bool piped = false;
+            while (i < script.Length)
+            {
+                // Start of a command: skip blanks, separators and comments.
+                while (i < script.Length && (char.IsWhiteSpace(script[i]) || script[i] == ';')) i++;
+                if (i >= script.Length) break;
+                if (script[i] == '#')
+                {
+                    while (i < script.Length && script[i] != '\n') i++;
+                    continue;
+                }
+
+                int nameStart = i;
+                while (i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ';' && script[i] != '|') i++;
+                string name = script.Substring(nameStart, i - nameStart);
+                var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped };
+                piped = false;
+
+                // Arguments until the end of the statement.
+                while (true)
+                {
+                    while (i < script.Length && (script[i] == ' ' || script[i] == '\t' || (script[i] == '`' && i + 1 < script.Length && (script[i + 1] == '\n' || script[i + 1] == '\r'))))
+                    {
+                        if (script[i] == '`') { i++; while (i < script.Length && (script[i] == '\r' || script[i] == '\n')) i++; }
+                        else i++;
+                    }
+
+                    if (i >= script.Length || script[i] == '\n' || script[i] == '\r' || script[i] == ';') break;
+                    if (script[i] == '|')
+                    {
+                        i++;
+                        piped = true;
+                        break;
+                    }
+
+                    if (script[i] == '-' && i + 1 < script.Length && char.IsLetter(script[i + 1]))
+                    {
+                        int ps = i + 1;
+                        while (i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ':' && script[i] != ';' && script[i] != '|') i++;
+                        string parameter = script.Substring(ps, i - ps);
+                        CodeValue value;
+                        if (i < script.Length && script[i] == ':')
+                        {
+                            i++;
+                            value = ReadValue(script, ref i, at);
+                        }
+                        else
+                        {
+                            int save = i;
+                            while (save < script.Length && (script[save] == ' ' || script[save] == '\t')) save++;
+                            bool next = save < script.Length && script[save] != '\n' && script[save] != '\r' && script[save] != ';' && script[save] != '|'
+                                && !(script[save] == '-' && save + 1 < script.Length && char.IsLetter(script[save + 1]));
+                            if (next)
+                            {
+                                i = save;
+                                value = ReadValue(script, ref i, at);
+                            }
+                            else
+                            {
+                                value = new CodeValue(true, true, at(ps - 1, parameter.Length + 1)); // a switch
+                            }
+                        }
+
+                        call.Named.Add(new KeyValuePair<string, CodeValue>(parameter, value));
+                    }
+                    else
+                    {
+                        call.Positional.Add(ReadValue(script, ref i, at));
+                    }
+                }
+
+                commands.Add(call);
+            }
+
+            return commands;
+        }
+
+        private static CodeValue ReadValue(string s, ref int i, Func<int, int, Location> at)
+        {
+            int start = i;
+            var items = new List<string>();
+            bool known = true;
+            bool array = false;
+            if (s.Length > i + 1 && s[i] == '@' && s[i + 1] == '(')
+            {
+                array = true;
+                i += 2;
+                while (i < s.Length && s[i] != ')')
+                {
+                    while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',')) i++;
+                    if (i < s.Length && s[i] == ')') break;
+                    string? item = ReadAtom(s, ref i, stopAtParen: true);
+                    if (item == null) known = false;
+                    else items.Add(item);
+                }
+
+                if (i < s.Length) i++;
+            }
+            else
+            {
+                while (true)
+                {
+                    string? item = ReadAtom(s, ref i, stopAtParen: false);
+                    if (item == null) known = false;
+                    else items.Add(item);
+                    if (i < s.Length && s[i] == ',')
+                    {
+                        array = true;
+                        i++;
+                        while (i < s.Length && (s[i] == ' ' || s[i] == '\t')) i++;
+                        continue;
+                    }
+
+                    break;
+                }
+            }
+
+            Location location = at(start, Math.Max(1, i - start));
+            if (!known) return CodeValue.Unknown(location);
+            if (array) return new CodeValue(items, true, location);
+            string single = items.Count > 0 ? items[0] : string.Empty;
+            if (string.Equals(single, "$true", StringComparison.OrdinalIgnoreCase)) return new CodeValue(true, true, location);
+            if (string.Equals(single, "$false", StringComparison.OrdinalIgnoreCase)) return new CodeValue(false, true, location);
+            return new CodeValue(single, true, location);
+        }
+
+        /// <summary>A quoted string or a bare word; null for a variable or an expression (unknown).</summary>
+        private static string? ReadAtom(string s, ref int i, bool stopAtParen)
+        {
+            if (i >= s.Length) return null;
+            char c = s[i];
+            if (c == '\'' || c == '"')
+            {
+                int close = s.IndexOf(c, i + 1);
+                if (close < 0) close = s.Length;
+                string text = s.Substring(i + 1, close - i - 1);
+                i = Math.Min(s.Length, close + 1);
+                // "$name" in double quotes is expanded at run time: unknown.
+                return c == '"' && text.IndexOf('$') >= 0 ? null : text;
+            }
+
+            int start = i;
+            int depth = 0;
+            while (i < s.Length)
+            {
+                char d = s[i];
+                if (d == '(') depth++;
+                if (d == ')')
+                {
+                    if (depth == 0 && stopAtParen) break;
+                    depth--;
+                }
+
+                if (depth <= 0 && (char.IsWhiteSpace(d) || d == ',' || d == ';' || d == '|')) break;
+                i++;
+            }
+
+            string word = s.Substring(start, i - start);
+            if (word.StartsWith("$", StringComparison.Ordinal) && !string.Equals(word, "$true", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "$false", StringComparison.OrdinalIgnoreCase)) return null;
+            if (word.StartsWith("(", StringComparison.Ordinal) || word.StartsWith("[", StringComparison.Ordinal)) return null;
+            return word;
+        }
+
+        /// <summary>An integer, or a PowerShell size literal (512MB, 4GB, 1TB) in bytes.</summary>
+        public static bool TryNumber(string text, out long n)
+        {
+            n = 0;
+            string t = text.Trim();
+            long multiplier = 1;
+            string[] suffixes = { "KB", "MB", "GB", "TB", "PB" };
+            for (int k = 0; k < suffixes.Length; k++)
+            {
+                if (t.EndsWith(suffixes[k], StringComparison.OrdinalIgnoreCase))
+                {
+                    multiplier = 1L << (10 * (k + 1));
+                    t = t.Substring(0, t.Length - 2);
+                    break;
+                }
+            }
+
+            if (!long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out long v)) return false;
+            n = v * multiplier;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using HvLint.Model;
+using Microsoft.CodeAnalysis;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>
+    /// Turns the Hyper-V cmdlets a piece of code runs into partial VM models, one per VM, with the cmdlets'
+    /// own defaults (hyperv-facts.md §6f): New-VM is Generation 1 unless told otherwise and always adds one
+    /// network adapter, legacy when a Generation 1 VM boots from the network; Add-VMNetworkAdapter adds a
+    /// synthetic adapter unless -IsLegacy. Whatever the code does not say stays unknown.
+    /// </summary>
+    internal sealed class ProvisioningModel
+    {
+        private readonly string _path;
+        private readonly Dictionary<string, VirtualMachine> _byName = new Dictionary<string, VirtualMachine>(StringComparer.OrdinalIgnoreCase);
+        private VirtualMachine? _current;
+
+        public ProvisioningModel(string path) => _path = path;
+
+        public List<VirtualMachine> VirtualMachines { get; } = new List<VirtualMachine>();
+
+        /// <summary>The code location behind each fact's position, to report findings where the code says it.</summary>
+        public Dictionary<SourceLocation, Location> Locations { get; } = new Dictionary<SourceLocation, Location>();
+
+        private static readonly string[] BiosDefaultOrder = { "CD", "IDE", "LegacyNetworkAdapter", "Floppy" };
+
+        public void Apply(CommandCall c)
+        {
+            switch (c.Name.ToLowerInvariant())
+            {
+                case "new-vm": NewVm(c); break;
+                case "set-vm":
+                {
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    SetLong(c.Get("ProcessorCount"), f => vm.ProcessorCount = f);
+                    SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
+                    break;
+                }
+
+                case "set-vmprocessor":
+                {
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    SetLong(c.Get("Count"), f => vm.ProcessorCount = f);
+                    SetBool(c.Get("ExposeVirtualizationExtensions"), f => vm.ExposeVirtualizationExtensions = f);
+                    break;
+                }
+
+                case "set-vmmemory":
+                {
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    SetLong(c.Get("StartupBytes"), f => vm.MemoryStartupBytes = f);
+                    SetLong(c.Get("MinimumBytes"), f => vm.MemoryMinimumBytes = f);
+                    SetLong(c.Get("MaximumBytes"), f => vm.MemoryMaximumBytes = f);
+                    SetBool(c.Get("DynamicMemoryEnabled"), f => vm.DynamicMemoryEnabled = f);
+                    break;
+                }
+
+                case "add-vmnetworkadapter":
+                {
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    var a = new NetworkAdapter { Location = Fact(c.Location) };
+                    CodeValue? legacy = c.Get("IsLegacy");
+                    if (legacy == null) a.IsLegacy = HvLint.Model.Fact.Known(false, Fact(c.Location));
+                    else if (legacy.TryBool(out bool isLegacy)) a.IsLegacy = HvLint.Model.Fact.Known(isLegacy, Fact(legacy.Location));
+                    CodeValue? name = c.Get("Name");
+                    if (name?.AsString is string n) a.Name = HvLint.Model.Fact.Known(n, Fact(name.Location));
+                    CodeValue? sw = c.Get("SwitchName");
+                    if (sw?.AsString is string s) a.SwitchName = HvLint.Model.Fact.Known<string?>(s, Fact(sw.Location));
+                    vm.NetworkAdapters.Add(a);
+                    break;
+                }
+
+                case "set-vmnetworkadapter":
+                {
+                    VirtualMachine? vm = Target(c);
+                    CodeValue? spoofing = c.Get("MacAddressSpoofing");
+                    if (vm == null || spoofing?.AsString == null) return;
+                    bool on = string.Equals(spoofing.AsString, "On", StringComparison.OrdinalIgnoreCase);
+                    if (!on && !string.Equals(spoofing.AsString, "Off", StringComparison.OrdinalIgnoreCase)) return;
+                    foreach (NetworkAdapter a in vm.NetworkAdapters.Items) a.MacAddressSpoofing = HvLint.Model.Fact.Known(on, Fact(spoofing.Location));
+                    break;
+                }
+
+                case "set-vmbios":
+                {
+                    VirtualMachine? vm = Target(c);
+                    CodeValue? order = c.Get("StartupOrder");
+                    if (vm == null || order?.AsList == null) return;
+                    var entries = new List<BootEntry>();
+                    foreach (string d in order.AsList)
+                    {
+                        BootDevice? device = HvLint.Readers.EnumNames.BootDevice(d);
+                        if (device == null) return; // a value HvLint does not know: the order stays unknown
+                        entries.Add(new BootEntry(device.Value, Fact(order.Location)));
+                    }
+
+                    vm.BootOrder.Clear();
+                    vm.BootOrder.MarkKnown(Fact(order.Location));
+                    foreach (BootEntry e in entries) vm.BootOrder.Add(e);
+                    if (!vm.Generation.IsKnown) vm.Generation = HvLint.Model.Fact.Known(1, Fact(c.Location)); // Set-VMBios exists only for Generation 1
+                    break;
+                }
+
+                case "add-vmharddiskdrive":
+                {
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    var d = new Drive { Location = Fact(c.Location), Kind = HvLint.Model.Fact.Known(DriveKind.VirtualHardDisk, Fact(c.Location)) };
+                    CodeValue? type = c.Get("ControllerType");
+                    if (type?.AsString is string t && HvLint.Readers.EnumNames.ControllerType(t) is ControllerType ct) d.ControllerType = HvLint.Model.Fact.Known(ct, Fact(type.Location));
+                    SetLong(c.Get("ControllerNumber"), f => d.ControllerNumber = HvLint.Model.Fact.Known((int)f.Value, f.Location));
+                    SetLong(c.Get("ControllerLocation"), f => d.ControllerLocation = HvLint.Model.Fact.Known((int)f.Value, f.Location));
+                    CodeValue? path = c.Get("Path");
+                    if (path?.AsString is string p)
+                    {
+                        d.Path = HvLint.Model.Fact.Known<string?>(p, Fact(path.Location));
+                        d.Format = HvLint.Readers.NativeInventoryReader.FormatFromPath(d.Path);
+                    }
+
+                    vm.Drives.Add(d);
+                    break;
+                }
+            }
+        }
+
+        private void NewVm(CommandCall c)
+        {
+            CodeValue? nameValue = c.Get("Name", "VMName") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
+            string? name = nameValue?.AsString;
+            var vm = new VirtualMachine { Location = Fact(c.Location) };
+            if (name != null) vm.Name = HvLint.Model.Fact.Known(name, Fact(nameValue!.Location));
+            VirtualMachines.Add(vm);
+            if (name != null) _byName[name] = vm;
+            _current = vm;
+
+            CodeValue? generation = c.Get("Generation");
+            int gen = 1;
+            if (generation == null) vm.Generation = HvLint.Model.Fact.Known(1, Fact(c.Location)); // New-VM's default
+            else if (generation.TryLong(out long g)) vm.Generation = HvLint.Model.Fact.Known(gen = (int)g, Fact(generation.Location));
+            else gen = 0;
+
+            SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
+
+            // One network adapter: legacy when a Generation 1 VM boots from the network.
+            CodeValue? boot = c.Get("BootDevice");
+            string? device = boot?.AsString;
+            bool networkBoot = device != null && (string.Equals(device, "NetworkAdapter", StringComparison.OrdinalIgnoreCase) || string.Equals(device, "LegacyNetworkAdapter", StringComparison.OrdinalIgnoreCase));
+            var adapter = new NetworkAdapter { Location = Fact(c.Location) };
+            if (gen == 1) adapter.IsLegacy = HvLint.Model.Fact.Known(networkBoot, Fact(boot?.Location ?? c.Location));
+            else if (gen == 2) adapter.IsLegacy = HvLint.Model.Fact.Known(false, Fact(c.Location));
+            CodeValue? sw = c.Get("SwitchName");
+            if (sw?.AsString is string s) adapter.SwitchName = HvLint.Model.Fact.Known<string?>(s, Fact(sw.Location));
+            if (boot == null || device != null)
+            {
+                // The adapter list is known only when the boot device (which decides its kind) is.
+                vm.NetworkAdapters.MarkKnown(Fact(c.Location));
+            }
+
+            vm.NetworkAdapters.Add(adapter);
+
+            if (gen == 1 && device != null)
+            {
+                // The requested device moves to the front of the BIOS order; NetworkAdapter means the legacy one.
+                string first = networkBoot ? "LegacyNetworkAdapter" : string.Equals(device, "VHD", StringComparison.OrdinalIgnoreCase) ? "IDE" : device;
+                var order = new List<string> { first };
+                foreach (string d in BiosDefaultOrder)
+                {
+                    if (!string.Equals(d, first, StringComparison.OrdinalIgnoreCase)) order.Add(d);
+                }
+
+                vm.BootOrder.MarkKnown(Fact(boot!.Location));
+                foreach (string d in order)
+                {
+                    if (HvLint.Readers.EnumNames.BootDevice(d) is BootDevice bd) vm.BootOrder.Add(new BootEntry(bd, Fact(boot.Location)));
+                }
+            }
+        }
+
+        /// <summary>The VM a command is about: -VMName, the first positional argument, or the VM the pipeline carries.</summary>
+        private VirtualMachine? Target(CommandCall c)
+        {
+            CodeValue? name = c.Get("VMName", "Name") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
+            if (c.Piped || name == null) return _current;
+            string? n = name.AsString;
+            if (n == null) return null;
+            if (_byName.TryGetValue(n, out VirtualMachine? vm)) return _current = vm;
+
+            // A VM the code did not create here: only what this code sets is known about it.
+            vm = new VirtualMachine { Location = Fact(c.Location), Name = HvLint.Model.Fact.Known(n, Fact(name.Location)) };
+            _byName[n] = vm;
+            VirtualMachines.Add(vm);
+            return _current = vm;
+        }
+
+        private void SetLong(CodeValue? v, Action<Fact<long>> set)
+        {
+            if (v != null && v.TryLong(out long n)) set(HvLint.Model.Fact.Known(n, Fact(v.Location)));
+        }
+
+        private void SetBool(CodeValue? v, Action<Fact<bool>> set)
+        {
+            if (v != null && v.TryBool(out bool b)) set(HvLint.Model.Fact.Known(b, Fact(v.Location)));
+        }
+
+        /// <summary>A model position for a code location, remembered so that findings map back to the code.</summary>
+        private SourceLocation Fact(Location location)
+        {
+            FileLinePositionSpan span = location.GetLineSpan();
+            var at = new SourceLocation(_path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+            if (!Locations.ContainsKey(at)) Locations[at] = location;
+            return at;
+        }
+    }
+}

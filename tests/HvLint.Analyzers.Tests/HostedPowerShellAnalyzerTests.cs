@@ -1,0 +1,129 @@
+using Microsoft.CodeAnalysis.Testing;
+
+namespace HvLint.Analyzers.Tests;
+
+public class HostedPowerShellAnalyzerTests
+{
+    private static Task Check(string source, string? globalConfig = null) => Verify.Analyzer<HostedPowerShellAnalyzer>(source, globalConfig);
+
+    [Fact]
+    public Task HV3003_a_legacy_adapter_on_a_Generation_2_VM_in_script_text() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create()
+            {
+                using var ps = PowerShell.Create();
+                ps.AddScript("New-VM -Name web01 -Generation 2 -MemoryStartupBytes 4GB\nAdd-VMNetworkAdapter -VMName web01 -IsLegacy {|HV3003:$true|} -SwitchName External").Invoke();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HV3003_through_AddCommand_and_AddParameter() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            const int Generation = 2;
+            void Create(PowerShell ps)
+            {
+                ps.AddCommand("Hyper-V\\New-VM").AddParameter("Name", "web02").AddParameter("Generation", Generation).AddStatement()
+                  .AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "web02").AddParameter("IsLegacy", {|HV3003:true|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HV3002_Generation_1_network_first_without_a_legacy_adapter() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "pxe01");
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", "pxe01").AddParameter("StartupOrder", {|HV3002:new[] { "LegacyNetworkAdapter", "IDE", "CD", "Floppy" }|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HV3002_is_silent_when_New_VM_boots_from_the_network_and_so_adds_a_legacy_adapter() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps)
+            {
+                ps.AddScript("New-VM pxe02 -BootDevice NetworkAdapter -SwitchName Deploy; Set-VMBios pxe02 -StartupOrder @('LegacyNetworkAdapter','IDE','CD','Floppy')");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HV1001_Set_VMProcessor_above_the_2008_R2_limit_with_a_prefix_and_a_pipeline() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps)
+            {
+                ps.AddScript(@"New-VM -Name sql01 -MemoryStartupBytes 16GB |
+                    Set-VMProcessor -Cou {|HV1001:8|}");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_configured_profile_is_used() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("New-VM -Name sql01; Set-VMProcessor -VMName sql01 -Count 8");
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
+    public Task Values_the_code_does_not_fix_are_unknown_and_never_fire() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps, int generation, bool legacy, string name)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "app01").AddParameter("Generation", generation);
+                ps.AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "app01").AddParameter("IsLegacy", legacy);
+                ps.AddScript("Add-VMNetworkAdapter -VMName $name -IsLegacy $true");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Traps_stay_silent() => Check("""
+        using System.Collections.Generic;
+        using System.Management.Automation;
+        class Catalog
+        {
+            // A table that merely names the emulated adapter's subtype.
+            static readonly Dictionary<string, string> Subtypes = new() { ["legacy"] = "Microsoft:Hyper-V:Emulated Ethernet Port" };
+
+            // Generation 2 network boot on the synthetic adapter.
+            void Gen2Pxe(PowerShell ps) => ps.AddScript("New-VM -Name pxe03 -Generation 2 -SwitchName Deploy; Add-VMNetworkAdapter -VMName pxe03 -SwitchName Deploy");
+
+            // A vCPU count validated against 4 before use.
+            void Validated(PowerShell ps, int count)
+            {
+                if (count > 4) throw new System.ArgumentOutOfRangeException(nameof(count));
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "x").AddParameter("Count", count);
+            }
+
+            // Not PowerShell at all.
+            void Other(System.Text.StringBuilder sb) => sb.Append("New-VM -Generation 2; Add-VMNetworkAdapter -IsLegacy $true");
+        }
+        """);
+
+    [Fact]
+    public Task Escapes_in_a_regular_string_literal_keep_the_location_exact() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("New-VM -Name \"w\" -Generation 2\r\nAdd-VMNetworkAdapter -VMName \"w\" -IsLegacy:{|HV3003:$true|}");
+        }
+        """);
+}

@@ -1,0 +1,46 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace HvLint.Analyzers.Tests;
+
+internal static class Verify
+{
+    /// <summary>
+    /// The PowerShell SDK is not restorable here; code under test compiles against this stand-in with the same
+    /// type name and method shapes (System.Management.Automation.PowerShell).
+    /// </summary>
+    public const string PowerShellStub = """
+        namespace System.Management.Automation
+        {
+            public sealed class PowerShell : System.IDisposable
+            {
+                public static PowerShell Create() => new PowerShell();
+                public PowerShell AddCommand(string cmdlet) => this;
+                public PowerShell AddParameter(string parameterName, object value) => this;
+                public PowerShell AddParameter(string parameterName) => this;
+                public PowerShell AddArgument(object value) => this;
+                public PowerShell AddScript(string script) => this;
+                public PowerShell AddStatement() => this;
+                public void Invoke() { }
+                public void Dispose() { }
+            }
+        }
+        """;
+
+    public static async Task Analyzer<TAnalyzer>(string source, string? globalConfig = null, (string Path, string Text)[]? additionalFiles = null, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = source,
+        };
+        test.TestState.Sources.Add(("PowerShellStub.cs", PowerShellStub));
+        if (globalConfig != null) test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        foreach (var f in additionalFiles ?? Array.Empty<(string, string)>()) test.TestState.AdditionalFiles.Add(f);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+}
