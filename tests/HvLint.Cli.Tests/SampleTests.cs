@@ -10,7 +10,7 @@ namespace HvLint.Cli.Tests;
 /// </summary>
 public class SampleTests
 {
-    private static readonly string[] SampleFiles = { "samples/datacenter/inventory.json", "samples/datacenter/templates.json", "samples/clean/inventory.json" };
+    private static readonly string[] SampleFiles = { "samples/datacenter/inventory.json", "samples/datacenter/templates.json", "samples/clean/inventory.json", "samples/provisioning/hvlint/web-farm.hvlint.json" };
 
     /// <summary>
     /// Every expectation in samples/: "x-expect" on the native inventories' hosts and VMs, and the

@@ -1,0 +1,1 @@
+Contoso.Provisioning.Provisioner.CreatePxeBuildServer();

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+
+namespace Contoso.Provisioning;
+
+/// <summary>Creates the VMs of a web farm on a Windows Server 2008 R2 Hyper-V cluster.</summary>
+public static class Provisioner
+{
+    private const string Switch = "VM-Traffic";
+
+    public static void CreateWebServer(string name)
+    {
+        using PowerShell ps = PowerShell.Create();
+        // 8 virtual processors: Hyper-V 2008 R2 allows 4 per VM (HV1001).
+        ps.AddScript($$"""
+            New-VM -Name web01 -MemoryStartupBytes 4GB -SwitchName {{Switch}}
+            Set-VMProcessor -VMName web01 -Count 8
+            """);
+        ps.Invoke();
+    }
+
+    public static void CreateDeploymentTarget()
+    {
+        using PowerShell ps = PowerShell.Create();
+        // Generation 1, network boot first, but only the synthetic adapter New-VM adds without -BootDevice (HV3002).
+        ps.AddCommand("New-VM").AddParameter("Name", "wds-target").AddParameter("SwitchName", Switch)
+          .AddStatement()
+          .AddCommand("Set-VMBios").AddParameter("VMName", "wds-target").AddParameter("StartupOrder", new[] { "LegacyNetworkAdapter", "IDE", "CD", "Floppy" });
+        ps.Invoke();
+    }
+
+    public static void CreatePxeBuildServer()
+    {
+        using PowerShell ps = PowerShell.Create();
+        // Correct: -BootDevice NetworkAdapter on Generation 1 adds the legacy adapter PXE needs.
+        ps.AddScript("New-VM -Name pxe-build -BootDevice NetworkAdapter -SwitchName VM-Traffic");
+        ps.Invoke();
+    }
+}
