@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using HvLint.Model;
 using HvLint.Profiles;
@@ -44,10 +45,10 @@ namespace HvLint.Engine
         internal void Use(RuleDescriptor descriptor) => _descriptor = descriptor;
 
         /// <summary>Reports at <paramref name="location"/>, or at the VM when the location has no position.</summary>
-        public void Report(SourceLocation location, string message, string? element = null, Severity? severity = null)
+        public void Report(SourceLocation location, string message, string? element = null, Severity? severity = null, IReadOnlyDictionary<string, string>? properties = null)
         {
             SourceLocation at = location.HasPosition ? location : VirtualMachine.Location;
-            _sink.Report(_descriptor, at, message, element == null ? Subject : Subject + "/" + element, severity);
+            _sink.Report(_descriptor, at, message, element == null ? Subject : Subject + "/" + element, severity, properties);
         }
 
         /// <summary>"VM 'sql01'" — how messages name the VM.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using HvLint.Model;
 using HvLint.Rules;
 
@@ -45,9 +46,17 @@ namespace HvLint.Engine
             }
         }
 
-        internal Finding Suppressed(Suppression suppression) => new Finding(Descriptor, Severity, Message, Location, Subject) { Suppression = suppression };
+        /// <summary>
+        /// What a fix needs to know, beyond the message: for example "maximum" = "4" on HV1001. Not part of the
+        /// finding's identity; code fixes read it through the diagnostic's properties.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> Properties { get; internal set; } = NoProperties;
 
-        internal Finding WithNote(string note) => new Finding(Descriptor, Severity, Message + " " + note, Location, Subject);
+        private static readonly IReadOnlyDictionary<string, string> NoProperties = new Dictionary<string, string>();
+
+        internal Finding Suppressed(Suppression suppression) => new Finding(Descriptor, Severity, Message, Location, Subject) { Suppression = suppression, Properties = Properties };
+
+        internal Finding WithNote(string note) => new Finding(Descriptor, Severity, Message + " " + note, Location, Subject) { Properties = Properties };
 
         public int CompareTo(Finding? other)
         {

@@ -17,11 +17,13 @@ namespace HvLint.Engine
 
         public IReadOnlyList<Finding> Findings => _findings;
 
-        public void Report(RuleDescriptor descriptor, SourceLocation location, string message, string subject, Severity? severity = null)
+        public void Report(RuleDescriptor descriptor, SourceLocation location, string message, string subject, Severity? severity = null, IReadOnlyDictionary<string, string>? properties = null)
         {
             Severity effective = _settings.Effective(descriptor, severity ?? descriptor.DefaultSeverity);
             if (effective == Severity.None) return;
-            _findings.Add(new Finding(descriptor, effective, message, location, subject));
+            var finding = new Finding(descriptor, effective, message, location, subject);
+            if (properties != null) finding.Properties = properties;
+            _findings.Add(finding);
         }
 
         public void Add(Finding finding) => _findings.Add(finding);

@@ -23,7 +23,8 @@ namespace HvLint.Rules.Compute
             string scope = context.Profile.SupportsGeneration2 && vm.Generation.IsKnown ? " for a Generation " + vm.Generation.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " VM" : " per VM";
             context.Report(vm.ProcessorCount.Location, VirtualMachineContext.Format(
                 "{0} has {1} virtual processors; {2} allows {3}{4}",
-                context.VmLabel, vm.ProcessorCount.Value, context.Profile.Id, limit.Value, scope));
+                context.VmLabel, vm.ProcessorCount.Value, context.Profile.Id, limit.Value, scope),
+                properties: new System.Collections.Generic.Dictionary<string, string> { ["maximum"] = limit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
     }
 }
