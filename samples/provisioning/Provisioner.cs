@@ -12,8 +12,8 @@ public static class Provisioner
         using PowerShell ps = PowerShell.Create();
         // 8 virtual processors: Hyper-V 2008 R2 allows 4 per VM (HV1001).
         ps.AddScript($$"""
-            New-VM -Name web01 -MemoryStartupBytes 4GB -SwitchName {{Switch}}
-            Set-VMProcessor -VMName web01 -Count 8
+            New-VM -Name farm-web01 -MemoryStartupBytes 4GB -SwitchName {{Switch}}
+            Set-VMProcessor -VMName farm-web01 -Count 8
             """);
         ps.Invoke();
     }

@@ -195,6 +195,24 @@ public static class CommandLine
         }
 
         foreach (string m in missing) options.ConfigurationProblems.Add(new(SourceLocation.InFile(m), "no such file or folder, and no file matches it as a glob"));
+
+        // C# goes to the analyzers; everything else to the readers.
+        var code = new List<(string Path, string Text)>();
+        foreach (InputDocument input in inputs.Where(i => i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                using TextReader reader = input.Open();
+                code.Add((input.Path, reader.ReadToEnd()));
+            }
+            catch (Exception ex) when (ex is IOException or DecoderFallbackException or UnauthorizedAccessException)
+            {
+                options.ConfigurationProblems.Add(new(new SourceLocation(input.Path, 1, 1), "the file could not be read as UTF-8 or UTF-16 text: " + ex.Message));
+            }
+        }
+
+        CodeAudit.Run(code, options.Profile ?? options.ConfiguredProfile, options);
+        inputs = inputs.Where(i => !i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
         return (options, inputs, config);
     }
 

@@ -8,7 +8,7 @@ namespace HvLint.Cli;
 internal static class InputFiles
 {
     /// <summary>What a folder walk reads; anything else in a folder is not even opened.</summary>
-    private static readonly string[] WalkedExtensions = [".json", ".xml"];
+    private static readonly string[] WalkedExtensions = [".json", ".xml", ".cs"];
 
     /// <summary>HvLint's configuration and baseline, which a walk of the folder they configure must not audit.</summary>
     private static readonly string[] OwnFiles = ["hvlint.json", "hvlint.baseline.json"];

@@ -19,7 +19,7 @@ public class AnalyzerPackageTests
         // Expected from the sample's comments and the Hyper-V facts: 8 vCPUs on 2008 R2 (HV1001), a Generation 1
         // network-first VM with only the synthetic adapter New-VM adds (HV3002), in code and in the VM file, and
         // a Windows Server 2003 template with one virtual processor (HV4002). The PXE build server is correct.
-        Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(14,", StringComparison.Ordinal) && f.Contains("error HV1001: VM 'web01' has 8 virtual processors"));
+        Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(14,", StringComparison.Ordinal) && f.Contains("error HV1001: VM 'farm-web01' has 8 virtual processors"));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(27,", StringComparison.Ordinal) && f.Contains("error HV3002: VM 'wds-target'"));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/hvlint/web-farm.hvlint.json(30,9): error HV3002: VM 'web12'", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/hvlint/web-farm.hvlint.json(12,25): warning HV4002", StringComparison.Ordinal));

@@ -102,3 +102,54 @@ public class RealFormatTests
         Assert.Contains("1 skipped", stdout);
     }
 }
+
+public class CodeInputTests
+{
+    [Fact]
+    public void Hvlint_audit_reads_CSharp_with_the_analyzers()
+    {
+        var (exit, stdout, _) = Repo.Hvlint("audit", "samples/provisioning/Provisioner.cs", "samples/provisioning/PowerShellStandIn.cs");
+        Assert.Equal(1, exit);
+        Assert.Contains("samples/provisioning/Provisioner.cs(14,22): error HV1001: VM 'farm-web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
+        Assert.Contains("samples/provisioning/Provisioner.cs(27,103): error HV3002: VM 'wds-target'", stdout);
+        Assert.Contains("2 files read", stdout);
+    }
+
+    [Fact]
+    public void Code_without_its_references_is_still_read_and_the_profile_flag_applies()
+    {
+        // No PowerShell SDK and no stand-in: the types do not resolve, the calls are recognised by name.
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "Deploy.cs"), """
+            class Deploy
+            {
+                void Run(System.Management.Automation.PowerShell ps)
+                {
+                    ps.AddScript("New-VM -Name lab -Generation 2\nAdd-VMNetworkAdapter -VMName lab -IsLegacy $true\nSet-VMProcessor lab -Count 8");
+                }
+            }
+            """);
+        var flagged = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2008r2");
+        Assert.Contains("HV3003", flagged.Stdout);
+        Assert.Contains("HV1001", flagged.Stdout);
+        var newer = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2016");
+        Assert.Contains("HV3003", newer.Stdout);
+        Assert.DoesNotContain("HV1001", newer.Stdout);
+    }
+
+    [Fact]
+    public void Code_findings_take_suppressions_and_baselines_by_VM()
+    {
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, ".git"));
+        File.Copy(Repo.PathOf("samples/provisioning/Provisioner.cs"), Path.Combine(dir, "Provisioner.cs"));
+        File.Copy(Repo.PathOf("samples/provisioning/PowerShellStandIn.cs"), Path.Combine(dir, "PowerShellStandIn.cs"));
+        File.WriteAllText(Path.Combine(dir, "hvlint.json"), "{ \"suppressions\": [ { \"rule\": \"HV1001\", \"vms\": [\"farm-*\"], \"reason\": \"2012 R2 cluster from Q2\" } ] }");
+        var audit = Repo.HvlintIn(dir, "audit", ".");
+        Assert.DoesNotContain("HV1001", audit.Stdout.Replace("not reported", string.Empty));
+        Assert.Contains("1 suppressed", audit.Stdout);
+        Assert.Equal(0, Repo.HvlintIn(dir, "baseline", "create", ".").ExitCode);
+        File.WriteAllText(Path.Combine(dir, "Provisioner.cs"), "// moved\n\n" + File.ReadAllText(Path.Combine(dir, "Provisioner.cs")));
+        Assert.Equal(0, Repo.HvlintIn(dir, "audit", ".", "--baseline", "hvlint.baseline.json").ExitCode);
+    }
+}

@@ -44,6 +44,12 @@ namespace HvLint.Engine
 
         public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
 
+        /// <summary>Findings from C# inputs, made by the analyzers outside Core (Core does not host Roslyn).</summary>
+        public IList<Finding> CodeFindings { get; } = new List<Finding>();
+
+        /// <summary>How many C# files those findings come from, for the summary.</summary>
+        public int CodeFilesRead { get; set; }
+
         /// <summary>Declarative rule packs whose rules run beside the catalog's.</summary>
         public IList<Packs.RulePack> Packs { get; } = new List<Packs.RulePack>();
 
@@ -252,11 +258,18 @@ namespace HvLint.Engine
                 options.Progress?.Invoke(done, recognised.Count);
             }
 
-            IReadOnlyList<Finding> all = session.Complete();
+            var all = new List<Finding>(session.Complete());
+            if (options.CodeFindings.Count > 0)
+            {
+                // Findings the analyzers made on C# inputs: suppressions and baselines apply to them too.
+                all.AddRange(options.CodeFindings);
+                all.Sort();
+            }
+
             var suppressions = new List<Suppression>(options.Suppressions);
             suppressions.AddRange(session.NoteSuppressions);
             FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
-            return new AuditResult(partition, choice, filesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules };
+            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules };
         }
 
         private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim)

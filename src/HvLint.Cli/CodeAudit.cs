@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using HvLint.Analyzers;
+using HvLint.Engine;
+using HvLint.Profiles;
+using HvLint.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HvLint.Cli;
+
+/// <summary>
+/// C# inputs: compiled in memory against the running framework's assemblies (no project needed; missing
+/// references are tolerated, the analyzers then recognise the APIs by name) and run through the same analyzers
+/// the build uses. Their diagnostics become findings, so suppressions, baselines and every format apply.
+/// </summary>
+internal static class CodeAudit
+{
+    public static void Run(IReadOnlyList<(string Path, string Text)> files, HyperVProfile? profile, AuditOptions options)
+    {
+        if (files.Count == 0) return;
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Path)).ToList();
+        var references = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+        var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Settings(profile?.Id));
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer());
+        ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        foreach (Diagnostic d in diagnostics)
+        {
+            RuleDescriptor? rule = RuleCatalog.Find(d.Id);
+            if (rule == null) continue;
+            FileLinePositionSpan span = d.Location.GetLineSpan();
+            var at = new Model.SourceLocation(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+            Model.Severity severity = d.Severity == DiagnosticSeverity.Error ? Model.Severity.Error : d.Severity == DiagnosticSeverity.Warning ? Model.Severity.Warning : Model.Severity.Info;
+            severity = options.Settings.Effective(rule, severity);
+            if (severity == Model.Severity.None) continue;
+            // Identity for baselines and SARIF fingerprints: the VM the message names, as for every other input.
+            string message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            System.Text.RegularExpressions.Match vm = System.Text.RegularExpressions.Regex.Match(message, "^VM '([^']+)'");
+            options.CodeFindings.Add(new Finding(rule, severity, message, at, vm.Success ? "vm:" + vm.Groups[1].Value : "code:" + message));
+        }
+
+        options.CodeFilesRead = files.Count;
+    }
+
+    private sealed class Settings(string? profile) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(profile);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+    }
+
+    private sealed class Options(string? profile) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value)
+        {
+            value = profile ?? string.Empty;
+            return key == "hvlint.profile" && profile != null;
+        }
+    }
+}
