@@ -26,7 +26,7 @@ internal static class CodeAudit
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Settings(profile?.Id));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer());
         ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (Diagnostic d in diagnostics)
         {

@@ -29,6 +29,20 @@ internal static class Verify
         }
         """;
 
+    /// <summary>An analyzer test with an extra stand-in source for an API the code uses.</summary>
+    public static async Task AnalyzerWith<TAnalyzer>(string source, string stub, string? globalConfig = null)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = source,
+        };
+        test.TestState.Sources.Add(("Stub.cs", stub));
+        if (globalConfig != null) test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        await test.RunAsync();
+    }
+
     public static async Task Analyzer<TAnalyzer>(string source, string? globalConfig = null, (string Path, string Text)[]? additionalFiles = null, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {

@@ -71,6 +71,7 @@ namespace HvLint.Rules
         {
             var list = new List<RuleDescriptor>();
             foreach (Rule r in Rules) list.Add(r.Descriptor);
+            list.AddRange(ProvisioningApi.ProvisioningApiDiagnostics.All);
             list.Add(ToolDiagnostics.InputUnreadable);
             list.Add(ToolDiagnostics.ExportTruncatedOrAmbiguous);
             list.Add(ToolDiagnostics.InvalidConfiguration);

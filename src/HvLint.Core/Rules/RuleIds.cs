@@ -48,6 +48,10 @@ namespace HvLint.Rules
 
         public const string AdapterOnInternalSwitch = "HV7001";
 
+        public const string V1ApiOnV2Namespace = "HV8001";
+        public const string UnknownResourceSubType = "HV8002";
+        public const string ProcessorLimitInWrongUnit = "HV8003";
+
         public const string InputUnreadable = "HV9001";
         public const string ExportTruncatedOrAmbiguous = "HV9002";
         public const string InvalidConfiguration = "HV9003";

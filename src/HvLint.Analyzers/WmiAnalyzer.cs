@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using HvLint.Engine;
+using HvLint.Model;
+using HvLint.Profiles;
+using HvLint.Readers.Cim;
+using HvLint.Rules;
+using HvLint.Rules.ProvisioningApi;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>
+    /// VMs defined through WMI (System.Management) or CIM (Microsoft.Management.Infrastructure) with Msvm_*
+    /// settings: property writes obj["Prop"] = value, SetPropertyValue, and CimInstance properties. The objects
+    /// written in one method are one VM, mapped with the shared MsvmResources vocabulary; the namespace strings
+    /// in the method say v1 or v2. Only writes count: a table that merely names a subtype, or a wrapper class
+    /// nothing writes, is not a VM.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class WmiAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly string[] V1OnlyNames = { "DefineVirtualSystem", "AddVirtualSystemResources", "ModifyVirtualSystemResources", "ModifyVirtualSystem", "Msvm_VirtualSwitch", "Msvm_VirtualSystemGlobalSettingData", "Msvm_VirtualSwitchManagementService" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => HvLintDescriptors.All;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
+                start.RegisterCodeBlockAction(block => Analyze(block, configured));
+            });
+        }
+
+        private sealed class WmiObject
+        {
+            public WmiObject(Location location) => Location = location;
+
+            public Location Location { get; }
+
+            public string? ClassName { get; set; }
+
+            public Dictionary<string, (ExpressionSyntax Expression, Optional<object?> Value)> Writes { get; } = new Dictionary<string, (ExpressionSyntax, Optional<object?>)>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        private static void Analyze(CodeBlockAnalysisContext context, HyperVProfile? configured)
+        {
+            SyntaxNode body = context.CodeBlock;
+            SemanticModel model = context.SemanticModel;
+            var token = context.CancellationToken;
+
+            // Strings first: cheap, and they say whether the method touches Hyper-V's WMI at all.
+            var strings = body.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => (Literal: l, Text: l.Token.ValueText)).ToList();
+            bool v2 = strings.Any(s => s.Text.EndsWith(@"root\virtualization\v2", StringComparison.OrdinalIgnoreCase) || s.Text.EndsWith("root/virtualization/v2", StringComparison.OrdinalIgnoreCase));
+            bool v1 = !v2 && strings.Any(s => s.Text.EndsWith(@"root\virtualization", StringComparison.OrdinalIgnoreCase));
+            bool touchesMsvm = strings.Any(s => s.Text.IndexOf("Msvm_", StringComparison.Ordinal) >= 0 || s.Text.StartsWith("Microsoft:Hyper-V:", StringComparison.Ordinal)) || v1 || v2;
+            if (!touchesMsvm) return;
+
+            var reports = new List<Diagnostic>();
+            if (v2)
+            {
+                foreach (var s in strings)
+                {
+                    string? v1Name = V1OnlyNames.FirstOrDefault(n => s.Text == n || s.Text.IndexOf("FROM " + n, StringComparison.OrdinalIgnoreCase) >= 0);
+                    if (v1Name != null) reports.Add(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.V1ApiOnV2Namespace)!, s.Literal.GetLocation(), "'" + v1Name + "' exists only in the v1 namespace (root\\virtualization), but this code uses root\\virtualization\\v2"));
+                }
+            }
+
+            // Objects: every receiver of a property write, keyed by its symbol.
+            var objects = new Dictionary<ISymbol, WmiObject>(SymbolEqualityComparer.Default);
+            foreach (SyntaxNode node in body.DescendantNodes())
+            {
+                ExpressionSyntax? receiver = null;
+                string? property = null;
+                ExpressionSyntax? value = null;
+                if (node is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax access } assignment && access.ArgumentList.Arguments.Count == 1
+                    && model.GetConstantValue(access.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string name })
+                {
+                    receiver = access.Expression;
+                    property = name;
+                    value = assignment.Right;
+                }
+                else if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetPropertyValue" } member } call && call.ArgumentList.Arguments.Count == 2
+                    && model.GetConstantValue(call.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string setName })
+                {
+                    receiver = member.Expression;
+                    property = setName;
+                    value = call.ArgumentList.Arguments[1].Expression;
+                }
+
+                if (receiver == null || property == null || value == null) continue;
+                ISymbol? symbol = model.GetSymbolInfo(receiver, token).Symbol;
+                if (symbol == null || !IsWmiObject(model.GetTypeInfo(receiver, token).Type)) continue;
+                if (!objects.TryGetValue(symbol, out WmiObject? obj))
+                {
+                    objects[symbol] = obj = new WmiObject(receiver.GetLocation()) { ClassName = ClassOf(symbol, token) };
+                }
+
+                obj.Writes[property] = (value, model.GetConstantValue(value, token));
+            }
+
+            if (objects.Count == 0 && reports.Count == 0) return;
+
+            var locations = new Dictionary<SourceLocation, Location>();
+            string path = body.SyntaxTree.FilePath;
+            SourceLocation Fact(Location l)
+            {
+                FileLinePositionSpan span = l.GetLineSpan();
+                var at = new SourceLocation(path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+                if (!locations.ContainsKey(at)) locations[at] = l;
+                return at;
+            }
+
+            var vm = new VirtualMachine { Location = Fact(body.GetFirstToken().GetLocation()) };
+            bool isVm = false;
+            foreach (WmiObject obj in objects.Values)
+            {
+                string? subType = obj.Writes.TryGetValue("ResourceSubType", out var st) && st.Value.Value is string s ? s : null;
+                if (subType != null)
+                {
+                    // HV8002: the subtype must exist, in the namespace's spelling.
+                    MsvmResourceKind kind = MsvmResources.ClassifySubType(subType);
+                    bool isV1 = MsvmResources.IsV1SubType(subType);
+                    string? problem = subType.StartsWith("Microsoft", StringComparison.Ordinal) && kind == MsvmResourceKind.Unknown && !KnownOtherSubType(subType) ? "'" + subType + "' is not a Hyper-V resource subtype"
+                        : v2 && isV1 ? "'" + subType + "' is the v1 spelling; root\\virtualization\\v2 uses 'Microsoft:Hyper-V:" + subType.Substring("Microsoft ".Length) + "'"
+                        : v1 && !isV1 && subType.StartsWith("Microsoft:Hyper-V:", StringComparison.Ordinal) ? "'" + subType + "' is the v2 spelling; root\\virtualization uses 'Microsoft " + subType.Substring("Microsoft:Hyper-V:".Length) + "'"
+                        : null;
+                    if (problem != null) reports.Add(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.UnknownResourceSubType)!, st.Expression.GetLocation(), problem));
+                }
+
+                MsvmResourceKind what = MsvmResources.Classify(obj.ClassName, subType);
+                if (obj.ClassName == "Msvm_VirtualSystemSettingData" || obj.Writes.ContainsKey("VirtualSystemSubType") || obj.Writes.ContainsKey("BootOrder"))
+                {
+                    isVm = true;
+                    if (obj.Writes.TryGetValue("ElementName", out var n) && n.Value.Value is string name) vm.Name = HvLint.Model.Fact.Known(name, Fact(n.Expression.GetLocation()));
+                    if (obj.Writes.TryGetValue("VirtualSystemSubType", out var g) && g.Value.Value is string sub && MsvmResources.Generation(sub) is int gen) vm.Generation = HvLint.Model.Fact.Known(gen, Fact(g.Expression.GetLocation()));
+                    if (obj.Writes.TryGetValue("BootOrder", out var b) && Numbers(model, b.Expression, token) is List<long> order && order.All(o => MsvmResources.BootOrderEntry(o) != null))
+                    {
+                        vm.BootOrder.MarkKnown(Fact(b.Expression.GetLocation()));
+                        foreach (long o in order) vm.BootOrder.Add(new BootEntry(MsvmResources.BootOrderEntry(o)!.Value, Fact(b.Expression.GetLocation())));
+                    }
+
+                    continue;
+                }
+
+                switch (what)
+                {
+                    case MsvmResourceKind.Processor:
+                        isVm = true;
+                        if (obj.Writes.TryGetValue("VirtualQuantity", out var q) && q.Value.HasValue && ToLong(q.Value.Value) is long cpus) vm.ProcessorCount = HvLint.Model.Fact.Known(cpus, Fact(q.Expression.GetLocation()));
+                        foreach (string unitProperty in new[] { "Limit", "Reservation" })
+                        {
+                            if (obj.Writes.TryGetValue(unitProperty, out var u) && u.Value.HasValue && ToLong(u.Value.Value) is long amount && amount > 0 && amount < 1000)
+                            {
+                                reports.Add(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.ProcessorLimitInWrongUnit)!, u.Expression.GetLocation(),
+                                    "Msvm_ProcessorSettingData." + unitProperty + " is " + amount.ToString(CultureInfo.InvariantCulture) + " thousandths of a percent (" + (amount / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + "%); 100000 is 100%"));
+                            }
+                        }
+
+                        break;
+                    case MsvmResourceKind.Memory:
+                        isVm = true;
+                        if (obj.Writes.TryGetValue("VirtualQuantity", out var m) && m.Value.HasValue && ToLong(m.Value.Value) is long mb) vm.MemoryStartupBytes = HvLint.Model.Fact.Known(mb << 20, Fact(m.Expression.GetLocation()));
+                        break;
+                    case MsvmResourceKind.SyntheticNetworkAdapter:
+                    case MsvmResourceKind.LegacyNetworkAdapter:
+                    {
+                        isVm = true;
+                        Location at = subType != null ? st.Expression.GetLocation() : obj.Location;
+                        vm.NetworkAdapters.Add(new NetworkAdapter { Location = Fact(at), IsLegacy = HvLint.Model.Fact.Known(what == MsvmResourceKind.LegacyNetworkAdapter, Fact(at)) });
+                        break;
+                    }
+                }
+            }
+
+            if (isVm)
+            {
+                HyperVProfile profile = configured ?? (vm.Generation.Is(g => g == 2) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : ProfileCatalog.Default);
+                var session = new AuditSession(profile);
+                session.AuditVirtualMachine(vm);
+                foreach (Finding f in session.Complete())
+                {
+                    if (HvLintDescriptors.Find(f.RuleId) is DiagnosticDescriptor d && locations.TryGetValue(f.Location, out Location? l))
+                    {
+                        reports.Add(Diagnostic.Create(d, l, HvLintDescriptors.ToRoslyn(f.Severity), null, f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value), f.Message));
+                    }
+                }
+            }
+
+            foreach (Diagnostic d in reports) context.ReportDiagnostic(d);
+        }
+
+        private static bool IsWmiObject(ITypeSymbol? type)
+        {
+            for (ITypeSymbol? t = type; t != null; t = t.BaseType)
+            {
+                if (t.Name is "ManagementBaseObject" or "ManagementObject" or "ManagementClass" or "CimInstance") return true;
+            }
+
+            // Unresolved types (code audited without its references): ask nothing more, the Msvm strings decide.
+            return type == null || type.TypeKind == TypeKind.Error;
+        }
+
+        /// <summary>The Msvm_ class a variable holds, from "Msvm_..." in its declaration's initializer.</summary>
+        private static string? ClassOf(ISymbol symbol, System.Threading.CancellationToken token)
+        {
+            foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
+            {
+                SyntaxNode declaration = reference.GetSyntax(token);
+                foreach (LiteralExpressionSyntax literal in declaration.DescendantNodes().OfType<LiteralExpressionSyntax>())
+                {
+                    string text = literal.Token.ValueText;
+                    int i = text.IndexOf("Msvm_", StringComparison.Ordinal);
+                    if (i < 0) continue;
+                    int end = i;
+                    while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+                    return text.Substring(i, end - i);
+                }
+            }
+
+            return null;
+        }
+
+        private static bool KnownOtherSubType(string subType) =>
+            subType.EndsWith(":Synthetic Mouse", StringComparison.Ordinal) || subType.EndsWith("Display Controller", StringComparison.Ordinal) || subType.EndsWith("Virtual Floppy Disk", StringComparison.Ordinal)
+            || subType.EndsWith("Ethernet Connection", StringComparison.Ordinal) || subType.EndsWith("FibreChannel Port", StringComparison.Ordinal) || subType.EndsWith("Serial Port", StringComparison.Ordinal)
+            || subType.EndsWith("Rdv Component", StringComparison.Ordinal) || subType.EndsWith("Virtual Machine Memory", StringComparison.Ordinal) || subType.EndsWith("Synthetic Diskette Drive", StringComparison.Ordinal)
+            || subType.EndsWith("Virtual Diskette Controller", StringComparison.Ordinal);
+
+        private static long? ToLong(object? v) => v switch
+        {
+            int i => i,
+            long l => l,
+            uint u => u,
+            ulong ul when ul <= long.MaxValue => (long)ul,
+            ushort us => us,
+            short s => s,
+            string text when long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long p) => p,
+            _ => null,
+        };
+
+        private static List<long>? Numbers(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        {
+            IEnumerable<ExpressionSyntax>? items = e switch
+            {
+                ArrayCreationExpressionSyntax a => a.Initializer?.Expressions,
+                ImplicitArrayCreationExpressionSyntax i => i.Initializer.Expressions,
+                CollectionExpressionSyntax c => c.Elements.OfType<ExpressionElementSyntax>().Select(x => x.Expression),
+                _ => null,
+            };
+            if (items == null) return null;
+            var list = new List<long>();
+            foreach (ExpressionSyntax item in items)
+            {
+                if (!(model.GetConstantValue(item, token) is { HasValue: true } v) || ToLong(v.Value) is not long n) return null;
+                list.Add(n);
+            }
+
+            return list;
+        }
+    }
+}
