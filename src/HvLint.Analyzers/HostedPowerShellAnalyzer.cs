@@ -36,19 +36,29 @@ namespace HvLint.Analyzers
                 // Resolved once per compilation; code audited without its references falls back to the type's name.
                 INamedTypeSymbol? powerShell = start.Compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
                 HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
-                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured));
+                HashSet<string> sinks = AnalyzerSettings.ScriptSinks(start.Options);
+                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured, sinks));
             });
         }
 
-        private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured)
+        private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks)
         {
             SyntaxNode body = context.CodeBlock;
             // Cheap test first: most methods never call these.
-            if (!body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && Methods.Contains(t.ValueText))) return;
+            if (!body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && (Methods.Contains(t.ValueText) || sinks.Contains(t.ValueText)))) return;
 
             var commands = new List<CommandCall>();
             foreach (InvocationExpressionSyntax call in body.DescendantNodes().OfType<InvocationExpressionSyntax>().OrderBy(n => InnermostStart(n)))
             {
+                // A method of the user's own that runs script text (hvlint.script_sinks in .editorconfig).
+                string? called = call.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : call.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText : null;
+                if (called != null && sinks.Contains(called) && call.ArgumentList.Arguments.Count > 0)
+                {
+                    ExpressionSyntax script = call.ArgumentList.Arguments[0].Expression;
+                    if (ConstantOrSingleAssignment(context.SemanticModel, script, context.CancellationToken) is string text) commands.AddRange(PowerShellScript.Parse(text, LocationMapper(script)));
+                    continue;
+                }
+
                 if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) continue;
                 if (!IsPowerShell(context.SemanticModel, call, member, powerShell, context.CancellationToken)) continue;
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, context.CancellationToken);
@@ -111,17 +121,46 @@ namespace HvLint.Analyzers
                 case "AddScript":
                     if (args.Count == 0) return;
                     ExpressionSyntax script = args[0].Expression;
-                    if (!(model.GetConstantValue(script, token) is { HasValue: true, Value: string text })) return;
+                    if (!(ConstantOrSingleAssignment(model, script, token) is string text)) return;
                     commands.AddRange(PowerShellScript.Parse(text, LocationMapper(script)));
                     break;
             }
         }
 
         /// <summary>A value from code: constants (literals, const fields, concatenations, nameof) and arrays of them.</summary>
-        private static CodeValue Value(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        /// <summary>
+        /// A constant, or a local assigned once from a constant and never written again (the declaration's value
+        /// is then the only one it can have).
+        /// </summary>
+        private static object? ConstantOrSingleAssignment(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
         {
             Optional<object?> constant = model.GetConstantValue(e, token);
-            if (constant.HasValue) return new CodeValue(constant.Value, true, e.GetLocation());
+            if (constant.HasValue) return constant.Value;
+            if (!(e is IdentifierNameSyntax name) || !(model.GetSymbolInfo(e, token).Symbol is ILocalSymbol local)) return null;
+            if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is VariableDeclaratorSyntax declarator) || declarator.Initializer == null) return null;
+            SyntaxNode? scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (scope == null) return null;
+            foreach (SyntaxNode n in scope.DescendantNodes())
+            {
+                ExpressionSyntax? written = n switch
+                {
+                    AssignmentExpressionSyntax a => a.Left,
+                    PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreIncrementExpression) || p.IsKind(SyntaxKind.PreDecrementExpression) => p.Operand,
+                    PostfixUnaryExpressionSyntax p => p.Operand,
+                    ArgumentSyntax arg when !arg.RefKindKeyword.IsKind(SyntaxKind.None) => arg.Expression,
+                    _ => null,
+                };
+                if (written is IdentifierNameSyntax w && w.Identifier.ValueText == name.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(w, token).Symbol, local)) return null;
+            }
+
+            Optional<object?> initial = model.GetConstantValue(declarator.Initializer.Value, token);
+            return initial.HasValue ? initial.Value : null;
+        }
+
+        private static CodeValue Value(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        {
+            object? single = ConstantOrSingleAssignment(model, e, token);
+            if (single != null) return new CodeValue(single, true, e.GetLocation());
             IEnumerable<ExpressionSyntax>? elements = e switch
             {
                 ArrayCreationExpressionSyntax a => a.Initializer?.Expressions,

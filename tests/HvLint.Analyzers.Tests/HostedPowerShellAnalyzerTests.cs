@@ -126,4 +126,60 @@ public class HostedPowerShellAnalyzerTests
             void Create(PowerShell ps) => ps.AddScript("New-VM -Name \"w\" -Generation 2\r\nAdd-VMNetworkAdapter -VMName \"w\" -IsLegacy:{|HV3003:$true|}");
         }
         """);
+
+    [Fact]
+    public Task A_method_configured_as_a_script_sink_is_read() => Check("""
+        class Runner
+        {
+            public static void Run(string script) { }
+        }
+        class Provisioner
+        {
+            void Create() => Runner.Run("New-VM -Name w -Generation 2; Add-VMNetworkAdapter -VMName w -IsLegacy {|HV3003:$true|}");
+        }
+        """, "hvlint.script_sinks = Contoso.Runner.Run");
+
+    [Fact]
+    public Task A_local_assigned_once_is_a_known_value_and_one_written_again_is_not() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Once(PowerShell ps)
+            {
+                int cpus = 8;
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "a").AddParameter("Count", {|HV1001:cpus|});
+            }
+
+            void Twice(PowerShell ps, bool small)
+            {
+                int cpus = 8;
+                if (small) cpus = 2;
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "b").AddParameter("Count", cpus);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Incomplete_code_as_typed_in_an_editor_does_not_throw()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<HostedPowerShellAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                using System.Management.Automation;
+                class Provisioner
+                {
+                    void Create(PowerShell ps)
+                    {
+                        ps.AddScript("New-VM -Name w -Generation 2; Add-VMNetworkAdapter -VMName w -IsLegacy $true -Switch'
+                        ps.AddCommand("Set-VMProcessor").AddParameter("Count", 
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        // What has been typed so far already says $true on a Generation 2 VM: reported, and nothing throws (no AD0001).
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan(6, 94, 6, 99)
+            .WithArguments("VM 'w' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+        return test.RunAsync();
+    }
 }
