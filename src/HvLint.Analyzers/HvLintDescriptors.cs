@@ -9,6 +9,16 @@ namespace HvLint.Analyzers
     /// <summary>The catalog as Roslyn descriptors: the same IDs, titles, severities and help pages as the CLI.</summary>
     internal static class HvLintDescriptors
     {
+        /// <summary>
+        /// Rules from declarative packs have IDs Roslyn cannot know in advance; they are reported under this one
+        /// ID, with the pack rule's own ID first in the message, so a build configures them all at once
+        /// (dotnet_diagnostic.HVPACK.severity).
+        /// </summary>
+        public static readonly DiagnosticDescriptor Pack = new DiagnosticDescriptor(
+            "HVPACK", "Rule from an HvLint rule pack", "{0}", "HvLint.Pack", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            description: "A finding of a declarative rule pack added to the project as an AdditionalFile; the message starts with the pack rule's ID.",
+            helpLinkUri: "https://github.com/hvlint/hvlint/blob/main/rules/packs/README.md");
+
         public static readonly ImmutableArray<DiagnosticDescriptor> All = Build();
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();
@@ -28,6 +38,7 @@ namespace HvLint.Analyzers
                     description: d.Description, helpLinkUri: d.HelpUri, customTags: d.Category == RuleCategory.Tool ? new[] { WellKnownDiagnosticTags.NotConfigurable } : new string[0]));
             }
 
+            list.Add(Pack);
             return list.ToImmutable();
         }
 

@@ -34,6 +34,8 @@ namespace HvLint.Analyzers
             if (files.IsEmpty) return;
 
             var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+            var packs = new List<Packs.RulePack>();
+            var packIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var inputs = new List<InputDocument>();
             foreach (AdditionalText file in files)
             {
@@ -44,21 +46,40 @@ namespace HvLint.Analyzers
                 if (text == null) continue;
                 texts[file.Path] = text;
                 string content = text.ToString();
+                if (IsPack(content))
+                {
+                    // A rule pack added as an AdditionalFile runs on the VM files beside it.
+                    packs.Add(Packs.RulePack.Parse(file.Path, content, packIds));
+                    continue;
+                }
+
                 inputs.Add(new InputDocument(file.Path, () => new StringReader(content), name.EndsWith(".hvlint.json", StringComparison.OrdinalIgnoreCase)));
             }
 
-            if (inputs.Count == 0) return;
+            if (inputs.Count == 0 && packs.Count == 0) return;
             var options = new AuditOptions { Profile = AnalyzerSettings.Profile(context.Options, out string? invalid) };
+            foreach (Packs.RulePack pack in packs) options.Packs.Add(pack);
             if (invalid != null) options.ConfigurationProblems.Add(new KeyValuePair<Model.SourceLocation, string>(default, "unknown Hyper-V profile '" + invalid + "' in HvLintProfile or hvlint.profile (known: " + ProfileCatalog.KnownIds + ")"));
 
             AuditResult result = Auditor.Run(inputs, options);
             foreach (Finding f in result.Findings)
             {
-                DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
+                bool fromPack = f.Descriptor.Pack != null;
+                DiagnosticDescriptor? descriptor = fromPack ? HvLintDescriptors.Pack : HvLintDescriptors.Find(f.RuleId);
                 if (descriptor == null) continue;
                 Location location = texts.TryGetValue(f.Location.Path, out SourceText? text) ? At(f.Location, text) : Location.None;
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, HvLintDescriptors.ToRoslyn(f.Severity), null, null, f.Message));
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, HvLintDescriptors.ToRoslyn(f.Severity), null, null, fromPack ? f.RuleId + ": " + f.Message : f.Message));
             }
+        }
+
+        /// <summary>A JSON object with "rules" and no inventory content: a rule pack.</summary>
+        private static bool IsPack(string content)
+        {
+            string head = content.Length > 4096 ? content.Substring(0, 4096) : content;
+            return head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("{", StringComparison.Ordinal)
+                && head.IndexOf("\"rules\"", StringComparison.Ordinal) >= 0
+                && head.IndexOf("\"virtualMachines\"", StringComparison.OrdinalIgnoreCase) < 0
+                && head.IndexOf("\"hosts\"", StringComparison.OrdinalIgnoreCase) < 0;
         }
 
         /// <summary>From the finding's line and column to the rest of that line's token in the file.</summary>

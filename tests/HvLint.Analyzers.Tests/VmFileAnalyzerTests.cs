@@ -25,3 +25,25 @@ public class VmFileAnalyzerTests
         globalConfig: "build_property.HvLintProfile = hyperv-2012r2",
         additionalFiles: new[] { ("hvlint/package.json", "{ \"name\": \"x\" }"), ("hvlint/vms.json", "{ \"virtualMachines\": [ { \"name\": \"sql01\", \"processorCount\": 8 } ] }") });
 }
+
+public class PackInBuildTests
+{
+    [Fact]
+    public Task A_rule_pack_added_as_an_AdditionalFile_reports_under_HVPACK() => Verify.Analyzer<VmFileAnalyzer>(
+        "class C { }",
+        additionalFiles: new[]
+        {
+            ("hvlint/contoso.json", "{ \"name\": \"contoso\", \"rules\": [ { \"id\": \"CTS001\", \"title\": \"Production VMs are Generation 2\", \"severity\": \"warning\", \"description\": \"d\", \"helpUri\": \"https://wiki.contoso.example/CTS001\", \"target\": \"vm\", \"when\": { \"field\": \"environment\", \"equals\": \"production\" }, \"assert\": { \"field\": \"generation\", \"equals\": 2 }, \"message\": \"VM '{name}' is production but Generation {generation}\" } ] }"),
+            ("hvlint/vms.json", "{ \"virtualMachines\": [\n  { \"name\": \"erp\", \"environment\": \"production\", \"generation\": 1 } ] }"),
+        },
+        expected: new DiagnosticResult("HVPACK", DiagnosticSeverity.Warning).WithSpan("hvlint/vms.json", 2, 63, 2, 64).WithArguments("CTS001: VM 'erp' is production but Generation 1"));
+
+    [Fact]
+    public Task A_broken_pack_is_HV9003_in_the_build() => Verify.Analyzer<VmFileAnalyzer>(
+        "class C { }",
+        additionalFiles: new[]
+        {
+            ("hvlint/bad.json", "{ \"rules\": [ { \"id\": \"HV0001\", \"title\": \"t\", \"severity\": \"warning\", \"description\": \"d\", \"helpUri\": \"https://e.com\", \"target\": \"vm\", \"assert\": { \"field\": \"name\", \"exists\": true }, \"message\": \"m\" } ] }"),
+        },
+        expected: new DiagnosticResult("HV9003", DiagnosticSeverity.Error).WithSpan("hvlint/bad.json", 1, 22, 1, 30).WithArguments("rule ID 'HV0001': the HV prefix belongs to HvLint's own rules; use a prefix of your own (e.g. CTS001)"));
+}

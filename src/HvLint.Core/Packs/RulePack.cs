@@ -291,11 +291,7 @@ namespace HvLint.Packs
 
         private void Problem(SourceLocation at, string message) => Problems.Add(new KeyValuePair<SourceLocation, string>(at, message));
 
-        private SourceLocation At(JToken token)
-        {
-            var info = (IJsonLineInfo)token;
-            return info.HasLineInfo() ? new SourceLocation(_path, info.LineNumber, Math.Max(1, info.LinePosition)) : new SourceLocation(_path, 1, 1);
-        }
+        private SourceLocation At(JToken token) => Readers.PowerShell.PowerShellExportReader.Loc(_path, token);
 
         /// <summary>The message with {field} placeholders filled from the element.</summary>
         internal static string Fill(string template, PackElement element) =>

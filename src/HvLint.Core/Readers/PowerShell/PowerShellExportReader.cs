@@ -707,7 +707,12 @@ namespace HvLint.Readers.PowerShell
             var info = (IJsonLineInfo)token;
             if (!info.HasLineInfo()) return new SourceLocation(path, 1, 1);
             int length = 1;
-            if (token is JValue v)
+            if (token is JProperty property)
+            {
+                // A property's position is its colon: back to the opening quote of the name.
+                length = JsonConvert.ToString(property.Name).Length + 1;
+            }
+            else if (token is JValue v)
             {
                 length = v.Type == JTokenType.String ? JsonConvert.ToString((string)v!).Length
                     : v.Type == JTokenType.Null ? 4
