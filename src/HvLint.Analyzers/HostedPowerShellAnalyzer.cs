@@ -136,7 +136,24 @@ namespace HvLint.Analyzers
         {
             Optional<object?> constant = model.GetConstantValue(e, token);
             if (constant.HasValue) return constant.Value;
-            if (!(e is IdentifierNameSyntax name) || !(model.GetSymbolInfo(e, token).Symbol is ILocalSymbol local)) return null;
+            ISymbol? symbol = model.GetSymbolInfo(e, token).Symbol;
+
+            // A static readonly field initialised with a constant never changes after the type initialiser.
+            if (symbol is IFieldSymbol { IsStatic: true, IsReadOnly: true } field
+                && field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is VariableDeclaratorSyntax { Initializer: not null } fieldDeclarator)
+            {
+                ExpressionSyntax initializer = fieldDeclarator.Initializer.Value;
+                if (fieldDeclarator.SyntaxTree == e.SyntaxTree)
+                {
+                    Optional<object?> fieldValue = model.GetConstantValue(initializer, token);
+                    return fieldValue.HasValue ? fieldValue.Value : null;
+                }
+
+                // Declared in another file: a literal is read as written (an analyzer may not ask for that file's model).
+                return initializer is LiteralExpressionSyntax literal ? literal.Token.Value : null;
+            }
+
+            if (!(e is IdentifierNameSyntax name) || !(symbol is ILocalSymbol local)) return null;
             if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is VariableDeclaratorSyntax declarator) || declarator.Initializer == null) return null;
             SyntaxNode? scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
             if (scope == null) return null;

@@ -160,6 +160,19 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task A_static_readonly_field_with_a_constant_initialiser_is_known() => Check("""
+        using System.Management.Automation;
+        static class Defaults
+        {
+            public static readonly int ProcessorCount = 16;
+        }
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "a").AddParameter("Count", {|HV1001:Defaults.ProcessorCount|});
+        }
+        """);
+
+    [Fact]
     public Task Incomplete_code_as_typed_in_an_editor_does_not_throw()
     {
         var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<HostedPowerShellAnalyzer, DefaultVerifier>
