@@ -23,7 +23,7 @@ namespace HvLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HostedPowerShellAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly HashSet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "AddCommand", "AddParameter", "AddArgument", "AddScript", "AddStatement" };
+        private static readonly HashSet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "AddCommand", "AddParameter", "AddArgument", "AddScript", "AddStatement", "Command" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => HvLintDescriptors.All;
 
@@ -64,6 +64,7 @@ namespace HvLint.Analyzers
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, context.CancellationToken);
             }
 
+            CollectCommandObjects(context.SemanticModel, body, commands, context.CancellationToken);
             if (commands.Count == 0) return;
             var model = new ProvisioningModel(body.SyntaxTree.FilePath);
             foreach (CommandCall c in commands) model.Apply(c);
@@ -79,6 +80,61 @@ namespace HvLint.Analyzers
                 if (descriptor == null || !model.Locations.TryGetValue(f.Location, out Location? at)) continue;
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, at, HvLintDescriptors.ToRoslyn(f.Severity), null, f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value), f.Message));
             }
+        }
+
+        /// <summary>
+        /// Command objects: new Command("New-VM"), then command.Parameters.Add("Generation", 2) or
+        /// Parameters.Add(new CommandParameter("Generation", 2)). Commands are added in the order they are created.
+        /// </summary>
+        private static void CollectCommandObjects(SemanticModel model, SyntaxNode body, List<CommandCall> commands, System.Threading.CancellationToken token)
+        {
+            var bySymbol = new Dictionary<ISymbol, CommandCall>(SymbolEqualityComparer.Default);
+            var created = new List<(int Position, CommandCall Call)>();
+            foreach (SyntaxNode node in body.DescendantNodes())
+            {
+                if (node is ObjectCreationExpressionSyntax creation && IsNamed(model, creation, "Command", token) && creation.ArgumentList?.Arguments.Count > 0
+                    && model.GetConstantValue(creation.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string name }
+                    && creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                    && model.GetDeclaredSymbol(declarator, token) is ISymbol variable)
+                {
+                    var call = new CommandCall(name, creation.ArgumentList.Arguments[0].GetLocation());
+                    bySymbol[variable] = call;
+                    created.Add((creation.SpanStart, call));
+                }
+                else if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Parameters" } parameters } } add
+                    && model.GetSymbolInfo(parameters.Expression, token).Symbol is ISymbol owner && bySymbol.TryGetValue(owner, out CommandCall? target))
+                {
+                    SeparatedSyntaxList<ArgumentSyntax> args = add.ArgumentList.Arguments;
+                    ExpressionSyntax? nameExpression = null, valueExpression = null;
+                    if (args.Count >= 1 && args[0].Expression is ObjectCreationExpressionSyntax parameter && IsNamed(model, parameter, "CommandParameter", token) && parameter.ArgumentList?.Arguments.Count > 0)
+                    {
+                        nameExpression = parameter.ArgumentList.Arguments[0].Expression;
+                        valueExpression = parameter.ArgumentList.Arguments.Count > 1 ? parameter.ArgumentList.Arguments[1].Expression : null;
+                    }
+                    else if (args.Count >= 1)
+                    {
+                        nameExpression = args[0].Expression;
+                        valueExpression = args.Count > 1 ? args[1].Expression : null;
+                    }
+
+                    if (nameExpression != null && model.GetConstantValue(nameExpression, token) is { HasValue: true, Value: string parameterName })
+                    {
+                        CodeValue value = valueExpression != null ? Value(model, valueExpression, token) : new CodeValue(true, true, nameExpression.GetLocation());
+                        target.Named.Add(new KeyValuePair<string, CodeValue>(parameterName, value));
+                    }
+                }
+            }
+
+            if (created.Count == 0) return;
+            // Command objects run after whatever the fluent API of the same method added before them.
+            foreach (var c in created.OrderBy(x => x.Position)) commands.Add(c.Call);
+        }
+
+        private static bool IsNamed(SemanticModel model, ObjectCreationExpressionSyntax creation, string name, System.Threading.CancellationToken token)
+        {
+            ITypeSymbol? type = model.GetTypeInfo(creation, token).Type;
+            if (type != null && type.TypeKind != TypeKind.Error) return type.Name == name;
+            return creation.Type is IdentifierNameSyntax id ? id.Identifier.ValueText == name : creation.Type is QualifiedNameSyntax q && q.Right.Identifier.ValueText == name;
         }
 
         /// <summary>Orders a fluent chain's calls as they run: a.AddCommand(x).AddParameter(y) runs AddCommand first.</summary>

@@ -97,6 +97,16 @@ namespace HvLint.Analyzers
                     value = call.ArgumentList.Arguments[1].Expression;
                 }
 
+                else if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value", Expression: ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CimInstanceProperties" } cimProperties } cimAccess } } cimAssignment
+                    && cimAccess.ArgumentList.Arguments.Count == 1
+                    && model.GetConstantValue(cimAccess.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string cimName })
+                {
+                    // CIM (Microsoft.Management.Infrastructure): instance.CimInstanceProperties["VirtualQuantity"].Value = 8.
+                    receiver = cimProperties.Expression;
+                    property = cimName;
+                    value = cimAssignment.Right;
+                }
+
                 if (receiver == null || property == null || value == null) continue;
                 ISymbol? symbol = model.GetSymbolInfo(receiver, token).Symbol;
                 if (symbol == null || !IsWmiObject(model.GetTypeInfo(receiver, token).Type)) continue;

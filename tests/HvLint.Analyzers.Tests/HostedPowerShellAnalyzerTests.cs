@@ -160,6 +160,25 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task Command_and_CommandParameter_objects() => Check("""
+        using System.Management.Automation;
+        using System.Management.Automation.Runspaces;
+        class Provisioner
+        {
+            void Create(PowerShell ps)
+            {
+                var newVm = new Command("New-VM");
+                newVm.Parameters.Add(new CommandParameter("Name", "web03"));
+                newVm.Parameters.Add(new CommandParameter("Generation", 2));
+                var nic = new Command("Add-VMNetworkAdapter");
+                nic.Parameters.Add(new CommandParameter("VMName", "web03"));
+                nic.Parameters.Add(new CommandParameter("IsLegacy", {|HV3003:true|}));
+                ps.Commands.AddCommand(newVm).AddCommand(nic);
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_static_readonly_field_with_a_constant_initialiser_is_known() => Check("""
         using System.Management.Automation;
         static class Defaults

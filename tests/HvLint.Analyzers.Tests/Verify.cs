@@ -25,6 +25,21 @@ internal static class Verify
                 public PowerShell AddStatement() => this;
                 public void Invoke() { }
                 public void Dispose() { }
+                public PSCommand Commands { get; } = new PSCommand();
+            }
+            public sealed class PSCommand { public PSCommand AddCommand(System.Management.Automation.Runspaces.Command command) => this; }
+        }
+        namespace System.Management.Automation.Runspaces
+        {
+            public sealed class Command
+            {
+                public Command(string command) { }
+                public System.Collections.Generic.List<CommandParameter> Parameters { get; } = new();
+            }
+            public sealed class CommandParameter
+            {
+                public CommandParameter(string name, object value) { }
+                public CommandParameter(string name) { }
             }
         }
         """;

@@ -144,3 +144,32 @@ public class WmiAnalyzerTests
         }
         """);
 }
+
+public class CimAnalyzerTests
+{
+    private const string CimStub = """
+        namespace Microsoft.Management.Infrastructure
+        {
+            public class CimProperty { public object Value { get; set; } }
+            public class CimKeyedCollection { public CimProperty this[string name] => new CimProperty(); }
+            public class CimInstance
+            {
+                public CimInstance(string className, string namespaceName) { }
+                public CimKeyedCollection CimInstanceProperties => new CimKeyedCollection();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task HV1001_through_CimInstance_properties() => Verify.AnalyzerWith<WmiAnalyzer>("""
+        using Microsoft.Management.Infrastructure;
+        class Provisioner
+        {
+            void Define()
+            {
+                var processor = new CimInstance("Msvm_ProcessorSettingData", @"root\virtualization\v2");
+                processor.CimInstanceProperties["VirtualQuantity"].Value = {|HV1001:96|};
+            }
+        }
+        """, CimStub);
+}
