@@ -1,4 +1,5 @@
 using HvLint.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -83,4 +84,61 @@ public class CodeFixTests
             void C(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "sql").AddParameter("Count", {|HV1001:Cpus|});
         }
         """, iterations: 0);
+}
+
+public class MoreCodeFixTests
+{
+    private static async Task Fix<TAnalyzer, TFix>(string source, string fixedSource, int iterations = 1)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+        where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = source,
+            FixedCode = fixedSource,
+        };
+        test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        test.FixedState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task HV3002_adds_a_legacy_adapter_in_script_text() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("New-VM -Name pxe; Set-VMBios -VMName pxe -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE,CD,Floppy|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("New-VM -Name pxe; Set-VMBios -VMName pxe -StartupOrder LegacyNetworkAdapter,IDE,CD,Floppy; Add-VMNetworkAdapter -VMName 'pxe' -IsLegacy $true");
+        }
+        """);
+
+    [Fact]
+    public Task HV3002_adds_a_legacy_adapter_after_an_AddCommand_chain() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "pxe");
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", "pxe").AddParameter("StartupOrder", {|HV3002:new[] { "LegacyNetworkAdapter", "IDE" }|});
+            }
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "pxe");
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", "pxe").AddParameter("StartupOrder", new[] { "LegacyNetworkAdapter", "IDE" });
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "pxe").AddParameter("IsLegacy", true);
+            }
+        }
+        """);
 }

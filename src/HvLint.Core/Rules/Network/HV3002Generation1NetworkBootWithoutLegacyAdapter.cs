@@ -29,7 +29,8 @@ namespace HvLint.Rules.Network
             string adapters = vm.NetworkAdapters.Count == 0 ? "no network adapter" : "only synthetic network adapters (" + vm.NetworkAdapters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
             context.Report(pxe.Location, VirtualMachineContext.Format(
                 "{0} is Generation 1 and boots from the network before its disk, but has {1}; PXE boot on Generation 1 needs a legacy network adapter",
-                context.VmLabel, adapters), "boot");
+                context.VmLabel, adapters), "boot",
+                properties: new System.Collections.Generic.Dictionary<string, string> { ["vm"] = context.VirtualMachine.DisplayName });
         }
     }
 }

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HvLint.CodeFixes
+{
+    /// <summary>
+    /// HV3002 (a Generation 1 VM that boots from the network first has no legacy adapter): add one. In script
+    /// text the command goes at the end of the script; after an AddCommand chain it follows as a new statement
+    /// on the same PowerShell object.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddLegacyAdapterFix)), Shared]
+    public sealed class AddLegacyAdapterFix : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3002");
+
+        public override FixAllProvider? GetFixAllProvider() => null; // one adapter per VM: each fix is its own decision
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null) return;
+            foreach (Diagnostic diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue("vm", out string? vm) || string.IsNullOrEmpty(vm) || vm!.IndexOf('\'') >= 0 || vm.IndexOf('"') >= 0) continue;
+                SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                string title = "Add a legacy network adapter to '" + vm + "'";
+
+                // Script text: append to the string literal the boot order is in.
+                if (node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                    && (literal.Token.Text.StartsWith("\"", System.StringComparison.Ordinal) || literal.Token.Text.StartsWith("@\"", System.StringComparison.Ordinal)))
+                {
+                    int insertAt = literal.Token.Span.End - 1;
+                    string addition = "; Add-VMNetworkAdapter -VMName '" + vm + "' -IsLegacy $true";
+                    context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, insertAt, addition, ct), equivalenceKey: "HV3002"), diagnostic);
+                    continue;
+                }
+
+                // A fluent chain: a new statement on the chain's PowerShell object.
+                if (node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is ExpressionStatementSyntax statement && Receiver(statement.Expression) is ExpressionSyntax receiver)
+                {
+                    string indent = statement.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString();
+                    string eol = statement.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ? statement.GetTrailingTrivia().First(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() : "\n";
+                    string text = indent + receiver + ".AddStatement().AddCommand(\"Add-VMNetworkAdapter\").AddParameter(\"VMName\", \"" + vm + "\").AddParameter(\"IsLegacy\", true);" + eol;
+                    int at = statement.FullSpan.End;
+                    context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, at, text, ct), equivalenceKey: "HV3002"), diagnostic);
+                }
+            }
+        }
+
+        /// <summary>The object a chain of calls starts from: ps in ps.AddCommand(...).AddParameter(...).</summary>
+        private static ExpressionSyntax? Receiver(ExpressionSyntax e)
+        {
+            while (e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }) e = member.Expression;
+            return e is IdentifierNameSyntax ? e : null;
+        }
+
+        private static async Task<Document> Insert(Document document, int position, string text, CancellationToken token)
+        {
+            SourceText source = await document.GetTextAsync(token).ConfigureAwait(false);
+            return document.WithText(source.WithChanges(new TextChange(new TextSpan(position, 0), text)));
+        }
+    }
+}
