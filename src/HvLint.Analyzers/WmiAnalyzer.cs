@@ -75,6 +75,15 @@ namespace HvLint.Analyzers
                 }
             }
 
+            // Subtypes in WQL: SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = '...'.
+            foreach (var s in strings)
+            {
+                var wql = System.Text.RegularExpressions.Regex.Match(s.Text, @"ResourceSubType\s*=\s*'([^']+)'", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                if (!wql.Success) continue;
+                string? problem = SubTypeProblem(wql.Groups[1].Value, v1, v2);
+                if (problem != null) reports.Add(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.UnknownResourceSubType)!, s.Literal.GetLocation(), problem));
+            }
+
             // Objects: every receiver of a property write, keyed by its symbol.
             var objects = new Dictionary<ISymbol, WmiObject>(SymbolEqualityComparer.Default);
             foreach (SyntaxNode node in body.DescendantNodes())
@@ -138,12 +147,7 @@ namespace HvLint.Analyzers
                 if (subType != null)
                 {
                     // HV8002: the subtype must exist, in the namespace's spelling.
-                    MsvmResourceKind kind = MsvmResources.ClassifySubType(subType);
-                    bool isV1 = MsvmResources.IsV1SubType(subType);
-                    string? problem = subType.StartsWith("Microsoft", StringComparison.Ordinal) && kind == MsvmResourceKind.Unknown && !KnownOtherSubType(subType) ? "'" + subType + "' is not a Hyper-V resource subtype"
-                        : v2 && isV1 ? "'" + subType + "' is the v1 spelling; root\\virtualization\\v2 uses 'Microsoft:Hyper-V:" + subType.Substring("Microsoft ".Length) + "'"
-                        : v1 && !isV1 && subType.StartsWith("Microsoft:Hyper-V:", StringComparison.Ordinal) ? "'" + subType + "' is the v2 spelling; root\\virtualization uses 'Microsoft " + subType.Substring("Microsoft:Hyper-V:".Length) + "'"
-                        : null;
+                    string? problem = SubTypeProblem(subType, v1, v2);
                     if (problem != null) reports.Add(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.UnknownResourceSubType)!, st.Expression.GetLocation(), problem));
                 }
 
@@ -207,6 +211,16 @@ namespace HvLint.Analyzers
             }
 
             foreach (Diagnostic d in reports) context.ReportDiagnostic(d);
+        }
+
+        private static string? SubTypeProblem(string subType, bool v1, bool v2)
+        {
+            MsvmResourceKind kind = MsvmResources.ClassifySubType(subType);
+            bool isV1 = MsvmResources.IsV1SubType(subType);
+            if (subType.StartsWith("Microsoft", StringComparison.Ordinal) && kind == MsvmResourceKind.Unknown && !KnownOtherSubType(subType)) return "'" + subType + "' is not a Hyper-V resource subtype";
+            if (v2 && isV1) return "'" + subType + "' is the v1 spelling; root\\virtualization\\v2 uses 'Microsoft:Hyper-V:" + subType.Substring("Microsoft ".Length) + "'";
+            if (v1 && !isV1 && subType.StartsWith("Microsoft:Hyper-V:", StringComparison.Ordinal)) return "'" + subType + "' is the v2 spelling; root\\virtualization uses 'Microsoft " + subType.Substring("Microsoft:Hyper-V:".Length) + "'";
+            return null;
         }
 
         private static bool IsWmiObject(ITypeSymbol? type)

@@ -92,6 +92,20 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task HV8002_in_a_WQL_query() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            const string Query = "SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft:Hyper-V:Synthetic Ethernet Port'";
+            void Find()
+            {
+                var scope = new ManagementScope(@"root\virtualization");
+                var q = {|HV8002:"SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft:Hyper-V:Emulated Ethernet Port'"|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task HV8003_processor_Limit_written_as_a_count() => Check("""
         using System.Management;
         class Provisioner
