@@ -185,7 +185,9 @@ namespace HvLint.Analyzers
         /// <summary>The VM a command is about: -VMName, the first positional argument, or the VM the pipeline carries.</summary>
         private VirtualMachine? Target(CommandCall c)
         {
-            CodeValue? name = c.Get("VMName", "Name") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
+            // -Name is the VM only for Set-VM; on Add-VMNetworkAdapter and the others it names the device.
+            bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase);
+            CodeValue? name = c.Get("VMName") ?? (nameIsVm ? c.Get("Name") : null) ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
             if (c.Piped || name == null) return _current;
             string? n = name.AsString;
             if (n == null) return null;

@@ -179,6 +179,15 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("New-VM -Name web -Generation 2\nAdd-VMNetworkAdapter -Name 'Legacy NIC' -VMName web -IsLegacy {|HV3003:$true|}");
+        }
+        """);
+
+    [Fact]
     public Task A_static_readonly_field_with_a_constant_initialiser_is_known() => Check("""
         using System.Management.Automation;
         static class Defaults
