@@ -211,7 +211,8 @@ public static class CommandLine
             }
         }
 
-        CodeAudit.Run(code, options.Profile ?? options.ConfiguredProfile, options);
+        // Only when there is C#: Roslyn is large, and an audit of VM files should not pay for loading it.
+        if (code.Count > 0) CodeAudit.Run(code, options.Profile ?? options.ConfiguredProfile, options);
         inputs = inputs.Where(i => !i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
         return (options, inputs, config);
     }
