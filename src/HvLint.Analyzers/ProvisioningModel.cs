@@ -64,14 +64,14 @@ namespace HvLint.Analyzers
                 {
                     VirtualMachine? vm = Target(c);
                     if (vm == null) return;
-                    var a = new NetworkAdapter { Location = Fact(c.Location) };
+                    var a = new NetworkAdapter { Location = At(c.Location) };
                     CodeValue? legacy = c.Get("IsLegacy");
-                    if (legacy == null) a.IsLegacy = HvLint.Model.Fact.Known(false, Fact(c.Location));
-                    else if (legacy.TryBool(out bool isLegacy)) a.IsLegacy = HvLint.Model.Fact.Known(isLegacy, Fact(legacy.Location));
+                    if (legacy == null) a.IsLegacy = Fact.Known(false, At(c.Location));
+                    else if (legacy.TryBool(out bool isLegacy)) a.IsLegacy = Fact.Known(isLegacy, At(legacy.Location));
                     CodeValue? name = c.Get("Name");
-                    if (name?.AsString is string n) a.Name = HvLint.Model.Fact.Known(n, Fact(name.Location));
+                    if (name?.AsString is string n) a.Name = Fact.Known(n, At(name.Location));
                     CodeValue? sw = c.Get("SwitchName");
-                    if (sw?.AsString is string s) a.SwitchName = HvLint.Model.Fact.Known<string?>(s, Fact(sw.Location));
+                    if (sw?.AsString is string s) a.SwitchName = Fact.Known<string?>(s, At(sw.Location));
                     vm.NetworkAdapters.Add(a);
                     break;
                 }
@@ -83,7 +83,7 @@ namespace HvLint.Analyzers
                     if (vm == null || spoofing?.AsString == null) return;
                     bool on = string.Equals(spoofing.AsString, "On", StringComparison.OrdinalIgnoreCase);
                     if (!on && !string.Equals(spoofing.AsString, "Off", StringComparison.OrdinalIgnoreCase)) return;
-                    foreach (NetworkAdapter a in vm.NetworkAdapters.Items) a.MacAddressSpoofing = HvLint.Model.Fact.Known(on, Fact(spoofing.Location));
+                    foreach (NetworkAdapter a in vm.NetworkAdapters.Items) a.MacAddressSpoofing = Fact.Known(on, At(spoofing.Location));
                     break;
                 }
 
@@ -97,13 +97,13 @@ namespace HvLint.Analyzers
                     {
                         BootDevice? device = HvLint.Readers.EnumNames.BootDevice(d);
                         if (device == null) return; // a value HvLint does not know: the order stays unknown
-                        entries.Add(new BootEntry(device.Value, Fact(order.Location)));
+                        entries.Add(new BootEntry(device.Value, At(order.Location)));
                     }
 
                     vm.BootOrder.Clear();
-                    vm.BootOrder.MarkKnown(Fact(order.Location));
+                    vm.BootOrder.MarkKnown(At(order.Location));
                     foreach (BootEntry e in entries) vm.BootOrder.Add(e);
-                    if (!vm.Generation.IsKnown) vm.Generation = HvLint.Model.Fact.Known(1, Fact(c.Location)); // Set-VMBios exists only for Generation 1
+                    if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(1, At(c.Location)); // Set-VMBios exists only for Generation 1
                     break;
                 }
 
@@ -111,15 +111,15 @@ namespace HvLint.Analyzers
                 {
                     VirtualMachine? vm = Target(c);
                     if (vm == null) return;
-                    var d = new Drive { Location = Fact(c.Location), Kind = HvLint.Model.Fact.Known(DriveKind.VirtualHardDisk, Fact(c.Location)) };
+                    var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.VirtualHardDisk, At(c.Location)) };
                     CodeValue? type = c.Get("ControllerType");
-                    if (type?.AsString is string t && HvLint.Readers.EnumNames.ControllerType(t) is ControllerType ct) d.ControllerType = HvLint.Model.Fact.Known(ct, Fact(type.Location));
-                    SetLong(c.Get("ControllerNumber"), f => d.ControllerNumber = HvLint.Model.Fact.Known((int)f.Value, f.Location));
-                    SetLong(c.Get("ControllerLocation"), f => d.ControllerLocation = HvLint.Model.Fact.Known((int)f.Value, f.Location));
+                    if (type?.AsString is string t && HvLint.Readers.EnumNames.ControllerType(t) is ControllerType ct) d.ControllerType = Fact.Known(ct, At(type.Location));
+                    SetLong(c.Get("ControllerNumber"), f => d.ControllerNumber = Fact.Known((int)f.Value, f.Location));
+                    SetLong(c.Get("ControllerLocation"), f => d.ControllerLocation = Fact.Known((int)f.Value, f.Location));
                     CodeValue? path = c.Get("Path");
                     if (path?.AsString is string p)
                     {
-                        d.Path = HvLint.Model.Fact.Known<string?>(p, Fact(path.Location));
+                        d.Path = Fact.Known<string?>(p, At(path.Location));
                         d.Format = HvLint.Readers.NativeInventoryReader.FormatFromPath(d.Path);
                     }
 
@@ -133,16 +133,16 @@ namespace HvLint.Analyzers
         {
             CodeValue? nameValue = c.Get("Name", "VMName") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
             string? name = nameValue?.AsString;
-            var vm = new VirtualMachine { Location = Fact(c.Location) };
-            if (name != null) vm.Name = HvLint.Model.Fact.Known(name, Fact(nameValue!.Location));
+            var vm = new VirtualMachine { Location = At(c.Location) };
+            if (name != null) vm.Name = Fact.Known(name, At(nameValue!.Location));
             VirtualMachines.Add(vm);
             if (name != null) _byName[name] = vm;
             _current = vm;
 
             CodeValue? generation = c.Get("Generation");
             int gen = 1;
-            if (generation == null) vm.Generation = HvLint.Model.Fact.Known(1, Fact(c.Location)); // New-VM's default
-            else if (generation.TryLong(out long g)) vm.Generation = HvLint.Model.Fact.Known(gen = (int)g, Fact(generation.Location));
+            if (generation == null) vm.Generation = Fact.Known(1, At(c.Location)); // New-VM's default
+            else if (generation.TryLong(out long g)) vm.Generation = Fact.Known(gen = (int)g, At(generation.Location));
             else gen = 0;
 
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
@@ -151,15 +151,15 @@ namespace HvLint.Analyzers
             CodeValue? boot = c.Get("BootDevice");
             string? device = boot?.AsString;
             bool networkBoot = device != null && (string.Equals(device, "NetworkAdapter", StringComparison.OrdinalIgnoreCase) || string.Equals(device, "LegacyNetworkAdapter", StringComparison.OrdinalIgnoreCase));
-            var adapter = new NetworkAdapter { Location = Fact(c.Location) };
-            if (gen == 1) adapter.IsLegacy = HvLint.Model.Fact.Known(networkBoot, Fact(boot?.Location ?? c.Location));
-            else if (gen == 2) adapter.IsLegacy = HvLint.Model.Fact.Known(false, Fact(c.Location));
+            var adapter = new NetworkAdapter { Location = At(c.Location) };
+            if (gen == 1) adapter.IsLegacy = Fact.Known(networkBoot, At(boot?.Location ?? c.Location));
+            else if (gen == 2) adapter.IsLegacy = Fact.Known(false, At(c.Location));
             CodeValue? sw = c.Get("SwitchName");
-            if (sw?.AsString is string s) adapter.SwitchName = HvLint.Model.Fact.Known<string?>(s, Fact(sw.Location));
+            if (sw?.AsString is string s) adapter.SwitchName = Fact.Known<string?>(s, At(sw.Location));
             if (boot == null || device != null)
             {
                 // The adapter list is known only when the boot device (which decides its kind) is.
-                vm.NetworkAdapters.MarkKnown(Fact(c.Location));
+                vm.NetworkAdapters.MarkKnown(At(c.Location));
             }
 
             vm.NetworkAdapters.Add(adapter);
@@ -174,10 +174,10 @@ namespace HvLint.Analyzers
                     if (!string.Equals(d, first, StringComparison.OrdinalIgnoreCase)) order.Add(d);
                 }
 
-                vm.BootOrder.MarkKnown(Fact(boot!.Location));
+                vm.BootOrder.MarkKnown(At(boot!.Location));
                 foreach (string d in order)
                 {
-                    if (HvLint.Readers.EnumNames.BootDevice(d) is BootDevice bd) vm.BootOrder.Add(new BootEntry(bd, Fact(boot.Location)));
+                    if (HvLint.Readers.EnumNames.BootDevice(d) is BootDevice bd) vm.BootOrder.Add(new BootEntry(bd, At(boot.Location)));
                 }
             }
         }
@@ -194,7 +194,7 @@ namespace HvLint.Analyzers
             if (_byName.TryGetValue(n, out VirtualMachine? vm)) return _current = vm;
 
             // A VM the code did not create here: only what this code sets is known about it.
-            vm = new VirtualMachine { Location = Fact(c.Location), Name = HvLint.Model.Fact.Known(n, Fact(name.Location)) };
+            vm = new VirtualMachine { Location = At(c.Location), Name = Fact.Known(n, At(name.Location)) };
             _byName[n] = vm;
             VirtualMachines.Add(vm);
             return _current = vm;
@@ -202,16 +202,16 @@ namespace HvLint.Analyzers
 
         private void SetLong(CodeValue? v, Action<Fact<long>> set)
         {
-            if (v != null && v.TryLong(out long n)) set(HvLint.Model.Fact.Known(n, Fact(v.Location)));
+            if (v != null && v.TryLong(out long n)) set(Fact.Known(n, At(v.Location)));
         }
 
         private void SetBool(CodeValue? v, Action<Fact<bool>> set)
         {
-            if (v != null && v.TryBool(out bool b)) set(HvLint.Model.Fact.Known(b, Fact(v.Location)));
+            if (v != null && v.TryBool(out bool b)) set(Fact.Known(b, At(v.Location)));
         }
 
         /// <summary>A model position for a code location, remembered so that findings map back to the code.</summary>
-        private SourceLocation Fact(Location location)
+        private SourceLocation At(Location location)
         {
             FileLinePositionSpan span = location.GetLineSpan();
             var at = new SourceLocation(_path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);

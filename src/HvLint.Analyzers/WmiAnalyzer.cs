@@ -131,7 +131,7 @@ namespace HvLint.Analyzers
 
             var locations = new Dictionary<SourceLocation, Location>();
             string path = body.SyntaxTree.FilePath;
-            SourceLocation Fact(Location l)
+            SourceLocation At(Location l)
             {
                 FileLinePositionSpan span = l.GetLineSpan();
                 var at = new SourceLocation(path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
@@ -139,7 +139,7 @@ namespace HvLint.Analyzers
                 return at;
             }
 
-            var vm = new VirtualMachine { Location = Fact(body.GetFirstToken().GetLocation()) };
+            var vm = new VirtualMachine { Location = At(body.GetFirstToken().GetLocation()) };
             bool isVm = false;
             foreach (WmiObject obj in objects.Values)
             {
@@ -155,12 +155,12 @@ namespace HvLint.Analyzers
                 if (obj.ClassName == "Msvm_VirtualSystemSettingData" || obj.Writes.ContainsKey("VirtualSystemSubType") || obj.Writes.ContainsKey("BootOrder"))
                 {
                     isVm = true;
-                    if (obj.Writes.TryGetValue("ElementName", out var n) && n.Value.Value is string name) vm.Name = HvLint.Model.Fact.Known(name, Fact(n.Expression.GetLocation()));
-                    if (obj.Writes.TryGetValue("VirtualSystemSubType", out var g) && g.Value.Value is string sub && MsvmResources.Generation(sub) is int gen) vm.Generation = HvLint.Model.Fact.Known(gen, Fact(g.Expression.GetLocation()));
+                    if (obj.Writes.TryGetValue("ElementName", out var n) && n.Value.Value is string name) vm.Name = Fact.Known(name, At(n.Expression.GetLocation()));
+                    if (obj.Writes.TryGetValue("VirtualSystemSubType", out var g) && g.Value.Value is string sub && MsvmResources.Generation(sub) is int gen) vm.Generation = Fact.Known(gen, At(g.Expression.GetLocation()));
                     if (obj.Writes.TryGetValue("BootOrder", out var b) && Numbers(model, b.Expression, token) is List<long> order && order.All(o => MsvmResources.BootOrderEntry(o) != null))
                     {
-                        vm.BootOrder.MarkKnown(Fact(b.Expression.GetLocation()));
-                        foreach (long o in order) vm.BootOrder.Add(new BootEntry(MsvmResources.BootOrderEntry(o)!.Value, Fact(b.Expression.GetLocation())));
+                        vm.BootOrder.MarkKnown(At(b.Expression.GetLocation()));
+                        foreach (long o in order) vm.BootOrder.Add(new BootEntry(MsvmResources.BootOrderEntry(o)!.Value, At(b.Expression.GetLocation())));
                     }
 
                     continue;
@@ -170,7 +170,7 @@ namespace HvLint.Analyzers
                 {
                     case MsvmResourceKind.Processor:
                         isVm = true;
-                        if (obj.Writes.TryGetValue("VirtualQuantity", out var q) && q.Value.HasValue && ToLong(q.Value.Value) is long cpus) vm.ProcessorCount = HvLint.Model.Fact.Known(cpus, Fact(q.Expression.GetLocation()));
+                        if (obj.Writes.TryGetValue("VirtualQuantity", out var q) && q.Value.HasValue && ToLong(q.Value.Value) is long cpus) vm.ProcessorCount = Fact.Known(cpus, At(q.Expression.GetLocation()));
                         foreach (string unitProperty in new[] { "Limit", "Reservation" })
                         {
                             if (obj.Writes.TryGetValue(unitProperty, out var u) && u.Value.HasValue && ToLong(u.Value.Value) is long amount && amount > 0 && amount < 1000)
@@ -183,14 +183,14 @@ namespace HvLint.Analyzers
                         break;
                     case MsvmResourceKind.Memory:
                         isVm = true;
-                        if (obj.Writes.TryGetValue("VirtualQuantity", out var m) && m.Value.HasValue && ToLong(m.Value.Value) is long mb) vm.MemoryStartupBytes = HvLint.Model.Fact.Known(mb << 20, Fact(m.Expression.GetLocation()));
+                        if (obj.Writes.TryGetValue("VirtualQuantity", out var m) && m.Value.HasValue && ToLong(m.Value.Value) is long mb) vm.MemoryStartupBytes = Fact.Known(mb << 20, At(m.Expression.GetLocation()));
                         break;
                     case MsvmResourceKind.SyntheticNetworkAdapter:
                     case MsvmResourceKind.LegacyNetworkAdapter:
                     {
                         isVm = true;
                         Location at = subType != null ? st.Expression.GetLocation() : obj.Location;
-                        vm.NetworkAdapters.Add(new NetworkAdapter { Location = Fact(at), IsLegacy = HvLint.Model.Fact.Known(what == MsvmResourceKind.LegacyNetworkAdapter, Fact(at)) });
+                        vm.NetworkAdapters.Add(new NetworkAdapter { Location = At(at), IsLegacy = Fact.Known(what == MsvmResourceKind.LegacyNetworkAdapter, At(at)) });
                         break;
                     }
                 }

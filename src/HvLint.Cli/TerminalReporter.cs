@@ -29,9 +29,7 @@ public static class TerminalReporter
             string sev = SeverityNames.Text(f.Severity);
             string paint = f.Severity == Severity.Error ? Red : f.Severity == Severity.Warning ? Yellow : Cyan;
             string where = f.Location.Path + (f.Location.HasPosition ? "(" + f.Location.Line.ToString(CultureInfo.InvariantCulture) + "," + f.Location.Column.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty);
-            w.WriteLine(color
-                ? where + ": " + paint + Bold + sev + Reset + " " + Bold + f.RuleId + Reset + ": " + f.Message
-                : where + ": " + sev + " " + f.RuleId + ": " + f.Message);
+            w.WriteLine(color ? where + ": " + paint + Bold + sev + Reset + " " + Bold + f.RuleId + Reset + ": " + f.Message : TextReporter.Line(f));
 
             if (!f.Location.HasPosition) continue;
             if (!cache.TryGetValue(f.Location.Path, out string[]? lines)) cache[f.Location.Path] = lines = readLines(f.Location.Path);

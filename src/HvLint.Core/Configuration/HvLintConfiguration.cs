@@ -273,6 +273,6 @@ namespace HvLint.Configuration
         private void Problem(SourceLocation at, string message) => Problems.Add(new KeyValuePair<SourceLocation, string>(at, message));
 
         /// <summary>Newtonsoft's line info marks a token's end; good enough to find the line in a small file.</summary>
-        private static SourceLocation At(string path, JToken token) => Readers.PowerShell.PowerShellExportReader.Loc(path, token);
+        private static SourceLocation At(string path, JToken token) => Readers.JsonTokens.Start(path, token);
     }
 }

@@ -291,7 +291,7 @@ namespace HvLint.Packs
 
         private void Problem(SourceLocation at, string message) => Problems.Add(new KeyValuePair<SourceLocation, string>(at, message));
 
-        private SourceLocation At(JToken token) => Readers.PowerShell.PowerShellExportReader.Loc(_path, token);
+        private SourceLocation At(JToken token) => Readers.JsonTokens.Start(_path, token);
 
         /// <summary>The message with {field} placeholders filled from the element.</summary>
         internal static string Fill(string template, PackElement element) =>
@@ -302,22 +302,46 @@ namespace HvLint.Packs
             });
     }
 
+    /// <summary>What every pack rule does with an element: select it (when), test it (assert), word the finding.</summary>
+    internal sealed class PackCheck
+    {
+        private readonly Condition? _when;
+        private readonly Condition _assert;
+        private readonly string _message;
+
+        public PackCheck(Condition? when, Condition assert, string message)
+        {
+            _when = when;
+            _assert = assert;
+            _message = message;
+        }
+
+        /// <summary>True when the element is selected and known to break the assertion.</summary>
+        public bool Fails(PackElement element, out SourceLocation at, out string message)
+        {
+            at = default;
+            message = string.Empty;
+            if (_when != null && _when.Evaluate(element).Truth != Truth.True) return false;
+            Outcome o = _assert.Evaluate(element);
+            if (o.Truth != Truth.False) return false;
+            at = o.Blame.HasPosition ? o.Blame : element.Location;
+            message = RulePack.Fill(_message, element);
+            return true;
+        }
+    }
+
     /// <summary>A pack rule on VMs, or on each network adapter or drive of a VM.</summary>
     internal sealed class PackVirtualMachineRule : VirtualMachineRule
     {
         private readonly RuleDescriptor _descriptor;
         private readonly string _target;
-        private readonly Condition? _when;
-        private readonly Condition _assert;
-        private readonly string _message;
+        private readonly PackCheck _check;
 
         public PackVirtualMachineRule(RuleDescriptor descriptor, string target, Condition? when, Condition assert, string message)
         {
             _descriptor = descriptor;
             _target = target;
-            _when = when;
-            _assert = assert;
-            _message = message;
+            _check = new PackCheck(when, assert, message);
         }
 
         public override RuleDescriptor Descriptor => _descriptor;
@@ -346,10 +370,7 @@ namespace HvLint.Packs
 
         private void Apply(VirtualMachineContext context, PackElement element, string? subject)
         {
-            if (_when != null && _when.Evaluate(element).Truth != Truth.True) return;
-            Outcome o = _assert.Evaluate(element);
-            if (o.Truth != Truth.False) return;
-            context.Report(o.Blame.HasPosition ? o.Blame : element.Location, RulePack.Fill(_message, element), subject);
+            if (_check.Fails(element, out SourceLocation at, out string message)) context.Report(at, message, subject);
         }
     }
 
@@ -358,17 +379,13 @@ namespace HvLint.Packs
     {
         private readonly RuleDescriptor _descriptor;
         private readonly string _target;
-        private readonly Condition? _when;
-        private readonly Condition _assert;
-        private readonly string _message;
+        private readonly PackCheck _check;
 
         public PackHostRule(RuleDescriptor descriptor, string target, Condition? when, Condition assert, string message)
         {
             _descriptor = descriptor;
             _target = target;
-            _when = when;
-            _assert = assert;
-            _message = message;
+            _check = new PackCheck(when, assert, message);
         }
 
         public override RuleDescriptor Descriptor => _descriptor;
@@ -387,10 +404,7 @@ namespace HvLint.Packs
 
         private void Apply(HostContext context, PackElement element, string? subject)
         {
-            if (_when != null && _when.Evaluate(element).Truth != Truth.True) return;
-            Outcome o = _assert.Evaluate(element);
-            if (o.Truth != Truth.False) return;
-            context.Report(o.Blame.HasPosition ? o.Blame : element.Location, RulePack.Fill(_message, element), subject);
+            if (_check.Fails(element, out SourceLocation at, out string message)) context.Report(at, message, subject);
         }
     }
 }

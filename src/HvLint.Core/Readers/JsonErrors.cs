@@ -1,6 +1,7 @@
 using System;
 using HvLint.Model;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace HvLint.Readers
 {
@@ -25,6 +26,36 @@ namespace HvLint.Readers
             int i = m.IndexOf(" Path '", StringComparison.Ordinal);
             if (i < 0) i = m.IndexOf(", line ", StringComparison.Ordinal);
             return (i > 0 ? m.Substring(0, i) : m).TrimEnd('.', ' ');
+        }
+    }
+
+    /// <summary>Positions of tokens loaded with line information (JToken.ReadFrom).</summary>
+    public static class JsonTokens
+    {
+        /// <summary>
+        /// Where a token starts. Newtonsoft records where a value ends, so the value's JSON length is subtracted
+        /// (escapes as Newtonsoft writes them; PowerShell escapes a few more characters, so the column of such a
+        /// string can be off by a little, never the line).
+        /// </summary>
+        public static SourceLocation Start(string path, JToken token)
+        {
+            var info = (IJsonLineInfo)token;
+            if (!info.HasLineInfo()) return new SourceLocation(path, 1, 1);
+            int length = 1;
+            if (token is JProperty property)
+            {
+                // A property's position is its colon: back to the opening quote of the name.
+                length = JsonConvert.ToString(property.Name).Length + 1;
+            }
+            else if (token is JValue v)
+            {
+                length = v.Type == JTokenType.String ? JsonConvert.ToString((string)v!).Length
+                    : v.Type == JTokenType.Null ? 4
+                    : v.Type == JTokenType.Boolean ? ((bool)v ? 4 : 5)
+                    : v.ToString(Formatting.None).Length;
+            }
+
+            return new SourceLocation(path, info.LineNumber, Math.Max(1, info.LinePosition - length + 1));
         }
     }
 }

@@ -97,7 +97,7 @@ namespace HvLint.Readers.PowerShell
                     PowerShellObjectKind kind = PowerShellObjectClassifier.Classify(names);
                     if (kind == PowerShellObjectKind.Unknown)
                     {
-                        Problem(Loc(path, obj), "an object no Hyper-V cmdlet HvLint reads writes (properties: " + Preview(names) + ")");
+                        Problem(JsonTokens.Start(path, obj), "an object no Hyper-V cmdlet HvLint reads writes (properties: " + Preview(names) + ")");
                         continue;
                     }
 
@@ -105,7 +105,7 @@ namespace HvLint.Readers.PowerShell
                 }
                 else if (t.Type != JTokenType.Null)
                 {
-                    Problem(Loc(path, t), "expected the objects a Hyper-V cmdlet writes, found " + t.Type.ToString().ToLowerInvariant());
+                    Problem(JsonTokens.Start(path, t), "expected the objects a Hyper-V cmdlet writes, found " + t.Type.ToString().ToLowerInvariant());
                 }
             }
         }
@@ -121,13 +121,13 @@ namespace HvLint.Readers.PowerShell
                         JToken? version = item.Object["Version"];
                         if (version != null && version.Type == JTokenType.String && ProfileCatalog.OldestVersionForConfigurationVersion((string)version!) is HyperVVersion v)
                         {
-                            selector.AddEvidence(new ProfileEvidence(v, "configuration version " + (string)version!, Loc(item.Path, version)));
+                            selector.AddEvidence(new ProfileEvidence(v, "configuration version " + (string)version!, JsonTokens.Start(item.Path, version)));
                         }
 
                         JToken? generation = item.Object["Generation"];
                         if (generation != null && generation.Type == JTokenType.Integer && (long)generation == 2)
                         {
-                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", Loc(item.Path, generation)));
+                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(item.Path, generation)));
                         }
 
                         break;
@@ -135,7 +135,7 @@ namespace HvLint.Readers.PowerShell
                         JToken? caption = item.Object["Caption"];
                         if (caption != null && caption.Type == JTokenType.String && ProfileCatalog.VersionOfHostOperatingSystem((string)caption!) is HyperVVersion h)
                         {
-                            selector.AddEvidence(new ProfileEvidence(h, "a host runs " + (string)caption!, Loc(item.Path, caption)));
+                            selector.AddEvidence(new ProfileEvidence(h, "a host runs " + (string)caption!, JsonTokens.Start(item.Path, caption)));
                         }
 
                         break;
@@ -182,8 +182,8 @@ namespace HvLint.Readers.PowerShell
                 if (byName.TryGetValue(computer + "\n" + name, out r)) return r;
 
                 // A component whose VM has no Get-VM object in the inputs: a VM known only by what this tells.
-                var vm = new VirtualMachine { Location = Loc(item.Path, item.Object) };
-                if (name.Length > 0) vm.Name = Fact.Known(name, Loc(item.Path, item.Object["VMName"]!));
+                var vm = new VirtualMachine { Location = JsonTokens.Start(item.Path, item.Object) };
+                if (name.Length > 0) vm.Name = Fact.Known(name, JsonTokens.Start(item.Path, item.Object["VMName"]!));
                 r = new VmRecord(vm, computer);
                 vms.Add(r);
                 if (id != null) byId[id] = r;
@@ -241,7 +241,7 @@ namespace HvLint.Readers.PowerShell
                     case PowerShellObjectKind.Snapshot:
                     {
                         VmRecord r = VmOf(item);
-                        if (r.Snapshots++ == 0) r.FirstSnapshot = Loc(item.Path, o);
+                        if (r.Snapshots++ == 0) r.FirstSnapshot = JsonTokens.Start(item.Path, o);
                         break;
                     }
                     case PowerShellObjectKind.GuestIntrinsicItems:
@@ -251,7 +251,7 @@ namespace HvLint.Readers.PowerShell
                     {
                         string computer = (string?)o["ComputerName"] ?? (string?)o["Name"] ?? string.Empty;
                         HostRecord h = HostOf(computer);
-                        h.Host.Location = Loc(item.Path, o);
+                        h.Host.Location = JsonTokens.Start(item.Path, o);
                         SetIfKnown(Str(item, "Name"), v => h.Host.Name = v);
                         SetIfKnown(Long(item, "LogicalProcessorCount"), v => h.Host.LogicalProcessorCount = Fact.Known((int)v.Value, v.Location));
                         SetIfKnown(Long(item, "MemoryCapacity"), v => h.Host.MemoryCapacityBytes = v);
@@ -263,7 +263,7 @@ namespace HvLint.Readers.PowerShell
                         HostRecord h = HostOf((string?)o["CSName"] ?? Computer(o));
                         SetIfKnown(Str(item, "Caption"), v => h.Host.OperatingSystem = v);
                         JToken? arch = o["OSArchitecture"];
-                        if (arch != null && arch.Type == JTokenType.String) h.Host.X64 = Fact.Known(((string)arch!).IndexOf("64", StringComparison.Ordinal) >= 0, Loc(item.Path, arch));
+                        if (arch != null && arch.Type == JTokenType.String) h.Host.X64 = Fact.Known(((string)arch!).IndexOf("64", StringComparison.Ordinal) >= 0, JsonTokens.Start(item.Path, arch));
                         break;
                     }
 
@@ -380,10 +380,10 @@ namespace HvLint.Readers.PowerShell
         private VirtualMachine ReadVirtualMachine(Item item)
         {
             JObject o = item.Object;
-            var vm = new VirtualMachine { Location = Loc(item.Path, o) };
+            var vm = new VirtualMachine { Location = JsonTokens.Start(item.Path, o) };
             SetIfKnown(Str(item, "Name"), v => vm.Name = v);
             string? id = Id(o);
-            if (id != null) vm.Id = Fact.Known(id, Loc(item.Path, o["VMId"] ?? o["Id"]!));
+            if (id != null) vm.Id = Fact.Known(id, JsonTokens.Start(item.Path, o["VMId"] ?? o["Id"]!));
             SetIfKnown(Long(item, "Generation"), v => vm.Generation = Fact.Known((int)v.Value, v.Location));
             SetIfKnown(Str(item, "Version"), v => vm.ConfigurationVersion = v);
             vm.State = Enum(item, "State", EnumNames.State, EnumNames.StateNumber);
@@ -399,12 +399,12 @@ namespace HvLint.Readers.PowerShell
             JToken? icv = o["IntegrationServicesVersion"];
             if (icv is JObject version)
             {
-                vm.IntegrationServices.Version = Fact.Known(VersionText(version), Loc(item.Path, icv));
-                vm.IntegrationServices.Installed = Fact.Known(true, Loc(item.Path, icv));
+                vm.IntegrationServices.Version = Fact.Known(VersionText(version), JsonTokens.Start(item.Path, icv));
+                vm.IntegrationServices.Installed = Fact.Known(true, JsonTokens.Start(item.Path, icv));
             }
             else if (icv != null && icv.Type == JTokenType.String && !PowerShellObjectClassifier.IsTypeName((string)icv!))
             {
-                vm.IntegrationServices.Version = Fact.Known((string)icv!, Loc(item.Path, icv));
+                vm.IntegrationServices.Version = Fact.Known((string)icv!, JsonTokens.Start(item.Path, icv));
             }
 
             SetIfKnown(Str(item, "IntegrationServicesState"), v => vm.IntegrationServices.State = v);
@@ -413,8 +413,8 @@ namespace HvLint.Readers.PowerShell
             if (o.TryGetValue("ParentSnapshotId", StringComparison.Ordinal, out JToken? parent))
             {
                 bool none = parent.Type == JTokenType.Null || (parent.Type == JTokenType.String && ((string)parent!).Length == 0);
-                if (none) vm.CheckpointCount = Fact.Known(0, Loc(item.Path, parent));
-                else if (parent.Type == JTokenType.String) vm.CheckpointCount = Fact.Known(1, Loc(item.Path, parent));
+                if (none) vm.CheckpointCount = Fact.Known(0, JsonTokens.Start(item.Path, parent));
+                else if (parent.Type == JTokenType.String) vm.CheckpointCount = Fact.Known(1, JsonTokens.Start(item.Path, parent));
             }
 
             ReadNestedList(item, "NetworkAdapters", vm.NetworkAdapters, (p, a) => ReadAdapter(p, a));
@@ -453,13 +453,13 @@ namespace HvLint.Readers.PowerShell
                     }
                 }
 
-                list.MarkKnown(Loc(item.Path, value));
+                list.MarkKnown(JsonTokens.Start(item.Path, value));
                 foreach (T t in read_) list.Add(t);
             }
             else if (value is JObject single)
             {
                 // ConvertTo-Json writes a one-element collection as that element in some versions.
-                list.MarkKnown(Loc(item.Path, value));
+                list.MarkKnown(JsonTokens.Start(item.Path, value));
                 list.Add(read(item.Path, single));
             }
             else if (value.Type == JTokenType.String)
@@ -471,14 +471,14 @@ namespace HvLint.Readers.PowerShell
         private NetworkAdapter ReadAdapter(string path, JObject o)
         {
             var item = new Item(PowerShellObjectKind.NetworkAdapter, o, path);
-            var a = new NetworkAdapter { Location = Loc(path, o) };
+            var a = new NetworkAdapter { Location = JsonTokens.Start(path, o) };
             SetIfKnown(Str(item, "Name"), v => a.Name = v);
             SetIfKnown(Bool(item, "IsLegacy"), v => a.IsLegacy = v);
             JToken? sw = o["SwitchName"];
             if (sw != null)
             {
-                a.SwitchName = sw.Type == JTokenType.Null ? Fact.Known<string?>(null, Loc(path, sw))
-                    : sw.Type == JTokenType.String ? Fact.Known<string?>((string)sw!, Loc(path, sw)) : default;
+                a.SwitchName = sw.Type == JTokenType.Null ? Fact.Known<string?>(null, JsonTokens.Start(path, sw))
+                    : sw.Type == JTokenType.String ? Fact.Known<string?>((string)sw!, JsonTokens.Start(path, sw)) : default;
             }
 
             SetIfKnown(Str(item, "MacAddress"), v => a.MacAddress = v);
@@ -506,12 +506,12 @@ namespace HvLint.Readers.PowerShell
         private Drive ReadDrive(string path, JObject o, DriveKind kind)
         {
             var item = new Item(PowerShellObjectKind.HardDiskDrive, o, path);
-            var d = new Drive { Location = Loc(path, o) };
+            var d = new Drive { Location = JsonTokens.Start(path, o) };
             d.ControllerType = Enum(item, "ControllerType", EnumNames.ControllerType, n => n >= 0 && n <= 2 ? (ControllerType?)(ControllerType)n : null);
             SetIfKnown(Long(item, "ControllerNumber"), v => d.ControllerNumber = Fact.Known((int)v.Value, v.Location));
             SetIfKnown(Long(item, "ControllerLocation"), v => d.ControllerLocation = Fact.Known((int)v.Value, v.Location));
             JToken? p = o["Path"];
-            if (p != null) d.Path = p.Type == JTokenType.String ? Fact.Known<string?>((string)p!, Loc(path, p)) : p.Type == JTokenType.Null ? Fact.Known<string?>(null, Loc(path, p)) : default;
+            if (p != null) d.Path = p.Type == JTokenType.String ? Fact.Known<string?>((string)p!, JsonTokens.Start(path, p)) : p.Type == JTokenType.Null ? Fact.Known<string?>(null, JsonTokens.Start(path, p)) : default;
             d.Kind = Fact.Known(kind, d.Location);
             if (kind == DriveKind.VirtualHardDisk)
             {
@@ -519,8 +519,8 @@ namespace HvLint.Readers.PowerShell
                 JToken? number = o["DiskNumber"];
                 if (number != null && number.Type == JTokenType.Integer)
                 {
-                    d.DiskNumber = Fact.Known((int)(long)number, Loc(path, number));
-                    d.Kind = Fact.Known(DriveKind.PassThroughDisk, Loc(path, number));
+                    d.DiskNumber = Fact.Known((int)(long)number, JsonTokens.Start(path, number));
+                    d.Kind = Fact.Known(DriveKind.PassThroughDisk, JsonTokens.Start(path, number));
                 }
 
                 d.Format = NativeInventoryReader.FormatFromPath(d.Path);
@@ -539,17 +539,17 @@ namespace HvLint.Readers.PowerShell
                 BootDevice? device = e.Type == JTokenType.Integer ? EnumNames.BootDeviceNumber((long)e) : e.Type == JTokenType.String ? EnumNames.BootDevice((string)e!) : null;
                 if (device == null)
                 {
-                    _consumer.OnProblem(ToolDiagnostics.InputUnreadable, Loc(item.Path, e), "'StartupOrder': expected a boot device (Floppy, CD, IDE, LegacyNetworkAdapter), found " + e.ToString(Formatting.None));
+                    _consumer.OnProblem(ToolDiagnostics.InputUnreadable, JsonTokens.Start(item.Path, e), "'StartupOrder': expected a boot device (Floppy, CD, IDE, LegacyNetworkAdapter), found " + e.ToString(Formatting.None));
                     return;
                 }
 
-                entries.Add(new BootEntry(device.Value, Loc(item.Path, e)));
+                entries.Add(new BootEntry(device.Value, JsonTokens.Start(item.Path, e)));
             }
 
             vm.BootOrder.Clear();
-            vm.BootOrder.MarkKnown(Loc(item.Path, order));
+            vm.BootOrder.MarkKnown(JsonTokens.Start(item.Path, order));
             foreach (BootEntry b in entries) vm.BootOrder.Add(b);
-            if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(1, Loc(item.Path, order)); // Get-VMBios exists only for Generation 1
+            if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(1, JsonTokens.Start(item.Path, order)); // Get-VMBios exists only for Generation 1
         }
 
         private static void ReadGuestItems(Item item, VirtualMachine vm)
@@ -568,17 +568,17 @@ namespace HvLint.Readers.PowerShell
 
             int? sp = null;
             if (int.TryParse((string?)items["ServicePackMajor"], NumberStyles.None, CultureInfo.InvariantCulture, out int major)) sp = major;
-            vm.GuestOperatingSystem = Fact.Known(GuestOperatingSystem.Parse((string)name!, arch, sp), Loc(item.Path, name));
+            vm.GuestOperatingSystem = Fact.Known(GuestOperatingSystem.Parse((string)name!, arch, sp), JsonTokens.Start(item.Path, name));
             if (items["IntegrationServicesVersion"] is JValue icv && icv.Type == JTokenType.String && !vm.IntegrationServices.Version.IsKnown)
             {
-                vm.IntegrationServices.Version = Fact.Known((string)icv!, Loc(item.Path, icv));
+                vm.IntegrationServices.Version = Fact.Known((string)icv!, JsonTokens.Start(item.Path, icv));
             }
         }
 
         private VirtualSwitch ReadSwitch(Item item)
         {
             JObject o = item.Object;
-            var s = new VirtualSwitch { Location = Loc(item.Path, o) };
+            var s = new VirtualSwitch { Location = JsonTokens.Start(item.Path, o) };
             SetIfKnown(Str(item, "Name"), v => s.Name = v);
             s.SwitchType = Enum(item, "SwitchType", EnumNames.SwitchType, n => n >= 0 && n <= 2 ? (VirtualSwitchType?)(VirtualSwitchType)n : null);
             SetIfKnown(Bool(item, "AllowManagementOS"), v => s.AllowManagementOS = v);
@@ -601,12 +601,12 @@ namespace HvLint.Readers.PowerShell
         private PhysicalNetworkAdapter ReadNetAdapter(Item item)
         {
             JObject o = item.Object;
-            var n = new PhysicalNetworkAdapter { Location = Loc(item.Path, o) };
+            var n = new PhysicalNetworkAdapter { Location = JsonTokens.Start(item.Path, o) };
             SetIfKnown(Str(item, "Name"), v => n.Name = v);
             SetIfKnown(Str(item, "InterfaceDescription"), v => n.InterfaceDescription = v);
             JToken? speed = o["Speed"] ?? o["ReceiveLinkSpeed"];
-            if (speed != null && speed.Type == JTokenType.Integer) n.LinkSpeedBitsPerSecond = Fact.Known((long)speed, Loc(item.Path, speed));
-            else if (o["LinkSpeed"] is JValue text && text.Type == JTokenType.String && Units.TryParseLinkSpeed((string)text!, out long bps)) n.LinkSpeedBitsPerSecond = Fact.Known(bps, Loc(item.Path, text));
+            if (speed != null && speed.Type == JTokenType.Integer) n.LinkSpeedBitsPerSecond = Fact.Known((long)speed, JsonTokens.Start(item.Path, speed));
+            else if (o["LinkSpeed"] is JValue text && text.Type == JTokenType.String && Units.TryParseLinkSpeed((string)text!, out long bps)) n.LinkSpeedBitsPerSecond = Fact.Known(bps, JsonTokens.Start(item.Path, text));
             return n;
         }
 
@@ -642,15 +642,15 @@ namespace HvLint.Readers.PowerShell
         {
             JToken? t = item.Object[name];
             if (t == null || t.Type != JTokenType.String) return Fact<string>.Unknown;
-            return Fact.Known((string)t!, Loc(item.Path, t));
+            return Fact.Known((string)t!, JsonTokens.Start(item.Path, t));
         }
 
         private Fact<long> Long(Item item, string name)
         {
             JToken? t = item.Object[name];
             if (t == null || t.Type == JTokenType.Null) return Fact<long>.Unknown;
-            if (t.Type == JTokenType.Integer) return Fact.Known((long)t, Loc(item.Path, t));
-            if (t.Type == JTokenType.String && long.TryParse((string)t!, NumberStyles.None, CultureInfo.InvariantCulture, out long v)) return Fact.Known(v, Loc(item.Path, t));
+            if (t.Type == JTokenType.Integer) return Fact.Known((long)t, JsonTokens.Start(item.Path, t));
+            if (t.Type == JTokenType.String && long.TryParse((string)t!, NumberStyles.None, CultureInfo.InvariantCulture, out long v)) return Fact.Known(v, JsonTokens.Start(item.Path, t));
             WrongType(item, name, t, "a whole number");
             return Fact<long>.Unknown;
         }
@@ -659,7 +659,7 @@ namespace HvLint.Readers.PowerShell
         {
             JToken? t = item.Object[name];
             if (t == null || t.Type == JTokenType.Null) return Fact<bool>.Unknown;
-            if (t.Type == JTokenType.Boolean) return Fact.Known((bool)t, Loc(item.Path, t));
+            if (t.Type == JTokenType.Boolean) return Fact.Known((bool)t, JsonTokens.Start(item.Path, t));
             WrongType(item, name, t, "true or false");
             return Fact<bool>.Unknown;
         }
@@ -669,9 +669,9 @@ namespace HvLint.Readers.PowerShell
         {
             JToken? t = item.Object[name];
             if (t == null || t.Type == JTokenType.Null) return Fact<bool>.Unknown;
-            if (t.Type == JTokenType.Integer && ((long)t == 0 || (long)t == 1)) return Fact.Known((long)t == 0, Loc(item.Path, t));
-            if (t.Type == JTokenType.String && string.Equals((string)t!, "On", StringComparison.OrdinalIgnoreCase)) return Fact.Known(true, Loc(item.Path, t));
-            if (t.Type == JTokenType.String && string.Equals((string)t!, "Off", StringComparison.OrdinalIgnoreCase)) return Fact.Known(false, Loc(item.Path, t));
+            if (t.Type == JTokenType.Integer && ((long)t == 0 || (long)t == 1)) return Fact.Known((long)t == 0, JsonTokens.Start(item.Path, t));
+            if (t.Type == JTokenType.String && string.Equals((string)t!, "On", StringComparison.OrdinalIgnoreCase)) return Fact.Known(true, JsonTokens.Start(item.Path, t));
+            if (t.Type == JTokenType.String && string.Equals((string)t!, "Off", StringComparison.OrdinalIgnoreCase)) return Fact.Known(false, JsonTokens.Start(item.Path, t));
             WrongType(item, name, t, "On or Off (0 or 1)");
             return Fact<bool>.Unknown;
         }
@@ -682,45 +682,19 @@ namespace HvLint.Readers.PowerShell
             JToken? t = item.Object[name];
             if (t == null || t.Type == JTokenType.Null) return Fact<T>.Unknown;
             T? value = t.Type == JTokenType.Integer ? byNumber((long)t) : t.Type == JTokenType.String ? byName((string)t!) : null;
-            if (value.HasValue) return Fact.Known(value.Value, Loc(item.Path, t));
+            if (value.HasValue) return Fact.Known(value.Value, JsonTokens.Start(item.Path, t));
             WrongType(item, name, t, "a " + typeof(T).Name + " name or number");
             return Fact<T>.Unknown;
         }
 
         private void WrongType(Item item, string name, JToken t, string expected) =>
-            _consumer.OnProblem(ToolDiagnostics.InputUnreadable, Loc(item.Path, t), "'" + name + "': expected " + expected + ", found " + t.ToString(Formatting.None));
+            _consumer.OnProblem(ToolDiagnostics.InputUnreadable, JsonTokens.Start(item.Path, t), "'" + name + "': expected " + expected + ", found " + t.ToString(Formatting.None));
 
         private static string Preview(HashSet<string> names)
         {
             var list = new List<string>(names);
             list.Sort(StringComparer.Ordinal);
             return list.Count <= 6 ? string.Join(", ", list) : string.Join(", ", list.GetRange(0, 6)) + ", ...";
-        }
-
-        /// <summary>
-        /// Where a token starts. Newtonsoft records where a value ends, so the value's JSON length is subtracted
-        /// (escapes as Newtonsoft writes them; PowerShell escapes a few more characters, so the column of such a
-        /// string can be off by a little, never the line).
-        /// </summary>
-        internal static SourceLocation Loc(string path, JToken token)
-        {
-            var info = (IJsonLineInfo)token;
-            if (!info.HasLineInfo()) return new SourceLocation(path, 1, 1);
-            int length = 1;
-            if (token is JProperty property)
-            {
-                // A property's position is its colon: back to the opening quote of the name.
-                length = JsonConvert.ToString(property.Name).Length + 1;
-            }
-            else if (token is JValue v)
-            {
-                length = v.Type == JTokenType.String ? JsonConvert.ToString((string)v!).Length
-                    : v.Type == JTokenType.Null ? 4
-                    : v.Type == JTokenType.Boolean ? ((bool)v ? 4 : 5)
-                    : v.ToString(Formatting.None).Length;
-            }
-
-            return new SourceLocation(path, info.LineNumber, Math.Max(1, info.LinePosition - length + 1));
         }
     }
 }
