@@ -49,6 +49,9 @@ namespace HvLint.Analyzers
 
             public string? ClassName { get; set; }
 
+            /// <summary>The "Msvm_..." literal the class comes from, when it is in the method.</summary>
+            public Location? ClassLocation { get; set; }
+
             public Dictionary<string, (ExpressionSyntax Expression, Optional<object?> Value)> Writes { get; } = new Dictionary<string, (ExpressionSyntax, Optional<object?>)>(StringComparer.OrdinalIgnoreCase);
         }
 
@@ -85,7 +88,8 @@ namespace HvLint.Analyzers
             }
 
             // Objects: every receiver of a property write, keyed by its symbol.
-            var objects = new Dictionary<ISymbol, WmiObject>(SymbolEqualityComparer.Default);
+            // Keyed by the variable's symbol, or by the location of an instance created in place.
+            var objects = new Dictionary<object, WmiObject>(KeyComparer.Instance);
             foreach (SyntaxNode node in body.DescendantNodes())
             {
                 ExpressionSyntax? receiver = null;
@@ -116,15 +120,72 @@ namespace HvLint.Analyzers
                     value = cimAssignment.Right;
                 }
 
-                if (receiver == null || property == null || value == null) continue;
-                ISymbol? symbol = model.GetSymbolInfo(receiver, token).Symbol;
-                if (symbol == null || !IsWmiObject(model.GetTypeInfo(receiver, token).Type)) continue;
-                if (!objects.TryGetValue(symbol, out WmiObject? obj))
+                else if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CimInstanceProperties" } addedTo } } add
+                    && add.ArgumentList.Arguments.Count == 1
+                    && add.ArgumentList.Arguments[0].Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" } } property2 && property2.ArgumentList.Arguments.Count >= 2
+                    && model.GetConstantValue(property2.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string addedName })
                 {
-                    objects[symbol] = obj = new WmiObject(receiver.GetLocation()) { ClassName = ClassOf(symbol, token) };
+                    // CIM: instance.CimInstanceProperties.Add(CimProperty.Create("VirtualQuantity", 8, CimFlags.None)).
+                    receiver = addedTo.Expression;
+                    property = addedName;
+                    value = property2.ArgumentList.Arguments[1].Expression;
+                }
+                else if (node is InvocationExpressionSyntax handedTo && IsProviderCall(handedTo))
+                {
+                    // Settings handed to the provider (AddResourceSettings, DefineSystem, CimSession.CreateInstance)
+                    // are devices added with their class's defaults even when nothing is written to them.
+                    foreach (ArgumentSyntax argument in handedTo.ArgumentList.Arguments) Handed(argument.Expression);
+                    continue;
                 }
 
+                if (receiver == null || property == null || value == null) continue;
+                WmiObject? obj = Track(receiver);
+                if (obj == null) continue;
                 obj.Writes[property] = (value, model.GetConstantValue(value, token));
+                Handed(value); // inParams["ResourceSettings"] = new[] { nic.GetText(...) }: nic is handed over
+            }
+
+            WmiObject? Track(ExpressionSyntax receiver)
+            {
+                ISymbol? symbol = model.GetSymbolInfo(receiver, token).Symbol;
+                if (symbol == null || symbol is IMethodSymbol || !IsWmiObject(model.GetTypeInfo(receiver, token).Type)) return null;
+                if (!objects.TryGetValue(symbol, out WmiObject? tracked))
+                {
+                    objects[symbol] = tracked = new WmiObject(receiver.GetLocation()) { ClassName = ClassOf(symbol, body, token, out Location? classAt) };
+                    tracked.ClassLocation = classAt;
+                }
+
+                return tracked;
+            }
+
+            void Handed(ExpressionSyntax e)
+            {
+                switch (e)
+                {
+                    case IdentifierNameSyntax:
+                        Track(e);
+                        break;
+                    case ObjectCreationExpressionSyntax creation when creation.ArgumentList?.Arguments.Count > 0
+                        && model.GetConstantValue(creation.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string created } && created.StartsWith("Msvm_", StringComparison.Ordinal):
+                        // new CimInstance("Msvm_EmulatedEthernetPortSettingData", ns) passed straight to the provider.
+                        objects[creation.ArgumentList.Arguments[0].Expression.GetLocation()] = new WmiObject(creation.GetLocation()) { ClassName = created, ClassLocation = creation.ArgumentList.Arguments[0].Expression.GetLocation() };
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetText" } text }:
+                        Handed(text.Expression);
+                        break;
+                    case CastExpressionSyntax cast:
+                        Handed(cast.Expression);
+                        break;
+                    case ArrayCreationExpressionSyntax { Initializer: not null } array:
+                        foreach (ExpressionSyntax item in array.Initializer.Expressions) Handed(item);
+                        break;
+                    case ImplicitArrayCreationExpressionSyntax implicitArray:
+                        foreach (ExpressionSyntax item in implicitArray.Initializer.Expressions) Handed(item);
+                        break;
+                    case CollectionExpressionSyntax collection:
+                        foreach (ExpressionElementSyntax item in collection.Elements.OfType<ExpressionElementSyntax>()) Handed(item.Expression);
+                        break;
+                }
             }
 
             if (objects.Count == 0 && reports.Count == 0) return;
@@ -189,7 +250,7 @@ namespace HvLint.Analyzers
                     case MsvmResourceKind.LegacyNetworkAdapter:
                     {
                         isVm = true;
-                        Location at = subType != null ? st.Expression.GetLocation() : obj.Location;
+                        Location at = subType != null ? st.Expression.GetLocation() : obj.ClassLocation ?? obj.Location;
                         vm.NetworkAdapters.Add(new NetworkAdapter { Location = At(at), IsLegacy = Fact.Known(what == MsvmResourceKind.LegacyNetworkAdapter, At(at)) });
                         break;
                     }
@@ -198,7 +259,8 @@ namespace HvLint.Analyzers
 
             if (isVm)
             {
-                HyperVProfile profile = configured ?? (vm.Generation.Is(g => g == 2) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : ProfileCatalog.Default);
+                // Evidence in the code, as the CLI weighs it: the oldest release with a v2 namespace is 2012, with Generation 2 2012 R2.
+                HyperVProfile profile = configured ?? (vm.Generation.Is(g => g == 2) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : v2 ? ProfileCatalog.Get(HyperVVersion.V2012) : ProfileCatalog.Default);
                 var session = new AuditSession(profile);
                 session.AuditVirtualMachine(vm);
                 foreach (Finding f in session.Complete())
@@ -234,12 +296,17 @@ namespace HvLint.Analyzers
             return type == null || type.TypeKind == TypeKind.Error;
         }
 
-        /// <summary>The Msvm_ class a variable holds, from "Msvm_..." in its declaration's initializer.</summary>
-        private static string? ClassOf(ISymbol symbol, System.Threading.CancellationToken token)
+        /// <summary>
+        /// The Msvm_ class a variable holds, from "Msvm_..." in its declaration's initializer (a class path, or
+        /// the FROM of a query), with the literal's location when it is inside the method being analysed.
+        /// </summary>
+        private static string? ClassOf(ISymbol symbol, SyntaxNode body, System.Threading.CancellationToken token, out Location? at)
         {
+            at = null;
             foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
             {
                 SyntaxNode declaration = reference.GetSyntax(token);
+                if (declaration is ForEachStatementSyntax loop) declaration = loop.Expression; // not the loop's body
                 foreach (LiteralExpressionSyntax literal in declaration.DescendantNodes().OfType<LiteralExpressionSyntax>())
                 {
                     string text = literal.Token.ValueText;
@@ -247,11 +314,31 @@ namespace HvLint.Analyzers
                     if (i < 0) continue;
                     int end = i;
                     while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+                    if (literal.SyntaxTree == body.SyntaxTree && body.FullSpan.Contains(literal.Span)) at = literal.GetLocation();
                     return text.Substring(i, end - i);
                 }
             }
 
             return null;
+        }
+
+        /// <summary>Calls that hand settings to the virtualization provider: WMI/CIM methods, CIM instance creation, CIM method parameters.</summary>
+        private static bool IsProviderCall(InvocationExpressionSyntax call)
+        {
+            string? name = call.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : null;
+            if (name is "InvokeMethod" or "InvokeMethodAsync" or "CreateInstance" or "CreateInstanceAsync" or "ModifyInstance" or "ModifyInstanceAsync") return call.ArgumentList.Arguments.Count > 0;
+            // CimMethodParameter.Create("ResourceSettings", new[] { nic }, CimType.InstanceArray, CimFlags.In)
+            return name == "Create" && call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "CimMethodParameter" } };
+        }
+
+        /// <summary>Symbols compare as symbols; locations of instances created in place compare as locations.</summary>
+        private sealed class KeyComparer : IEqualityComparer<object>
+        {
+            public static readonly KeyComparer Instance = new KeyComparer();
+
+            public new bool Equals(object? x, object? y) => x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
+
+            public int GetHashCode(object obj) => obj is ISymbol s ? SymbolEqualityComparer.Default.GetHashCode(s) : obj.GetHashCode();
         }
 
         private static bool KnownOtherSubType(string subType) =>

@@ -63,6 +63,28 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task Without_a_profile_the_v2_namespace_means_Windows_Server_2012_at_least() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            // 2012 allows 64 virtual processors per VM (2008 R2: 4), so 8 is fine here and 65 is not.
+            void Eight()
+            {
+                var scope = new ManagementScope(@"root\virtualization\v2");
+                ManagementObject processor = new ManagementClass(scope, new ManagementPath("Msvm_ProcessorSettingData"), null).CreateInstance();
+                processor["VirtualQuantity"] = 8;
+            }
+
+            void SixtyFive()
+            {
+                var scope = new ManagementScope(@"root\virtualization\v2");
+                ManagementObject processor = new ManagementClass(scope, new ManagementPath("Msvm_ProcessorSettingData"), null).CreateInstance();
+                processor["VirtualQuantity"] = {|HV1001:65|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task HV8001_a_v1_method_on_the_v2_namespace() => Check("""
         using System.Management;
         class Provisioner
@@ -161,21 +183,49 @@ public class WmiAnalyzerTests
 
 public class CimAnalyzerTests
 {
+    /// <summary>The shapes of Microsoft.Management.Infrastructure that provisioning code uses.</summary>
     private const string CimStub = """
         namespace Microsoft.Management.Infrastructure
         {
-            public class CimProperty { public object Value { get; set; } }
-            public class CimKeyedCollection { public CimProperty this[string name] => new CimProperty(); }
+            public enum CimFlags { None = 0, In = 1 }
+            public enum CimType { Instance = 1, InstanceArray = 2 }
+            public class CimProperty
+            {
+                public object Value { get; set; }
+                public static CimProperty Create(string name, object value, CimFlags flags) => new CimProperty();
+            }
+            public class CimKeyedCollection
+            {
+                public CimProperty this[string name] => new CimProperty();
+                public void Add(CimProperty property) { }
+            }
             public class CimInstance
             {
                 public CimInstance(string className, string namespaceName) { }
+                public CimInstance(string className) { }
                 public CimKeyedCollection CimInstanceProperties => new CimKeyedCollection();
+            }
+            public class CimMethodParameter
+            {
+                public static CimMethodParameter Create(string name, object value, CimFlags flags) => new CimMethodParameter();
+                public static CimMethodParameter Create(string name, object value, CimType type, CimFlags flags) => new CimMethodParameter();
+            }
+            public class CimMethodParametersCollection { public void Add(CimMethodParameter parameter) { } }
+            public class CimMethodResult { }
+            public class CimSession
+            {
+                public static CimSession Create(string computerName) => new CimSession();
+                public CimInstance CreateInstance(string namespaceName, CimInstance instance) => instance;
+                public CimMethodResult InvokeMethod(string namespaceName, CimInstance instance, string methodName, CimMethodParametersCollection methodParameters) => new CimMethodResult();
+                public System.Collections.Generic.IEnumerable<CimInstance> QueryInstances(string namespaceName, string queryDialect, string queryExpression) => null;
             }
         }
         """;
 
+    private static Task Check(string source, string? globalConfig = null) => Verify.AnalyzerWith<WmiAnalyzer>(source, CimStub, globalConfig);
+
     [Fact]
-    public Task HV1001_through_CimInstance_properties() => Verify.AnalyzerWith<WmiAnalyzer>("""
+    public Task HV1001_through_CimInstance_properties() => Check("""
         using Microsoft.Management.Infrastructure;
         class Provisioner
         {
@@ -185,5 +235,88 @@ public class CimAnalyzerTests
                 processor.CimInstanceProperties["VirtualQuantity"].Value = {|HV1001:96|};
             }
         }
-        """, CimStub);
+        """);
+
+    [Fact]
+    public Task HV1001_through_CimProperty_Create_added_to_the_instance() => Check("""
+        using Microsoft.Management.Infrastructure;
+        class Provisioner
+        {
+            const string Namespace = @"root\virtualization";
+            void Define(CimSession session, CimInstance service)
+            {
+                var processor = new CimInstance("Msvm_ProcessorSettingData", Namespace);
+                processor.CimInstanceProperties.Add(CimProperty.Create("VirtualQuantity", {|HV1001:8|}, CimFlags.None));
+                var parameters = new CimMethodParametersCollection();
+                parameters.Add(CimMethodParameter.Create("ResourceSettingData", new[] { processor }, CimType.InstanceArray, CimFlags.In));
+                session.InvokeMethod(@"root\virtualization", service, "ModifyVirtualSystemResources", parameters);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HV3003_a_default_emulated_adapter_handed_to_AddResourceSettings_without_writes() => Check("""
+        using Microsoft.Management.Infrastructure;
+        class Provisioner
+        {
+            const string V2 = @"root\virtualization\v2";
+            void Define(CimSession session, CimInstance service, CimInstance system)
+            {
+                var settings = new CimInstance("Msvm_VirtualSystemSettingData", V2);
+                settings.CimInstanceProperties["VirtualSystemSubType"].Value = "Microsoft:Hyper-V:SubType:2";
+                var parameters = new CimMethodParametersCollection();
+                parameters.Add(CimMethodParameter.Create("AffectedConfiguration", system, CimFlags.In));
+                parameters.Add(CimMethodParameter.Create("ResourceSettings", new[] { new CimInstance({|HV3003:"Msvm_EmulatedEthernetPortSettingData"|}, V2) }, CimType.InstanceArray, CimFlags.In));
+                session.InvokeMethod(V2, service, "AddResourceSettings", parameters);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HV8001_a_v1_method_invoked_through_CIM_on_the_v2_namespace() => Check("""
+        using Microsoft.Management.Infrastructure;
+        class Provisioner
+        {
+            void Define(CimSession session, CimInstance service, CimMethodParametersCollection parameters)
+            {
+                session.InvokeMethod(@"root\virtualization\v2", service, {|HV8001:"ModifyVirtualSystemResources"|}, parameters);
+                foreach (CimInstance s in session.QueryInstances(@"root\virtualization\v2", "WQL", {|HV8001:"SELECT * FROM Msvm_VirtualSwitch"|})) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_synthetic_adapter_created_through_CreateInstance_and_a_typed_wrapper_nothing_instantiates_stay_silent() => Check("""
+        using Microsoft.Management.Infrastructure;
+        class Provisioner
+        {
+            void Define(CimSession session)
+            {
+                var settings = new CimInstance("Msvm_VirtualSystemSettingData", @"root\virtualization\v2");
+                settings.CimInstanceProperties["VirtualSystemSubType"].Value = "Microsoft:Hyper-V:SubType:2";
+                session.CreateInstance(@"root\virtualization\v2", new CimInstance("Msvm_SyntheticEthernetPortSettingData", @"root\virtualization\v2"));
+            }
+
+            void FromData(CimSession session, bool legacy)
+            {
+                var settings = new CimInstance("Msvm_VirtualSystemSettingData", @"root\virtualization\v2");
+                settings.CimInstanceProperties["VirtualSystemSubType"].Value = "Microsoft:Hyper-V:SubType:2";
+                session.CreateInstance(@"root\virtualization\v2", legacy ? new CimInstance("Msvm_EmulatedEthernetPortSettingData") : new CimInstance("Msvm_SyntheticEthernetPortSettingData"));
+            }
+        }
+
+        // A typed wrapper as a class generator writes it: it names the class, but nothing here creates one.
+        public sealed class EmulatedEthernetPortSettingData
+        {
+            private const string CreatedClassName = "Msvm_EmulatedEthernetPortSettingData";
+            private readonly CimInstance _instance;
+            public EmulatedEthernetPortSettingData(CimInstance instance) => _instance = instance;
+            public static string ClassName => CreatedClassName;
+            public string ResourceSubType
+            {
+                get => (string)_instance.CimInstanceProperties["ResourceSubType"].Value;
+                set => _instance.CimInstanceProperties["ResourceSubType"].Value = value;
+            }
+        }
+        """);
 }
