@@ -4,10 +4,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace HvLint.Analyzers
 {
     /// <summary>The Hyper-V release to check against: HvLintProfile in the project, or hvlint.profile in .editorconfig.</summary>
-    internal static class AnalyzerSettings
+    public static class AnalyzerSettings
     {
         /// <summary>Names of the user's own methods whose first argument is PowerShell script text (hvlint.script_sinks = Run, RunScript).</summary>
-        public static System.Collections.Generic.HashSet<string> ScriptSinks(AnalyzerOptions options)
+        internal static System.Collections.Generic.HashSet<string> ScriptSinks(AnalyzerOptions options)
         {
             var sinks = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
             if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("hvlint.script_sinks", out string? value))
@@ -23,7 +23,25 @@ namespace HvLint.Analyzers
             return sinks;
         }
 
-        public static HyperVProfile? Profile(AnalyzerOptions options, out string? invalid)
+        /// <summary>
+        /// Whether the compilation can use a provisioning API: one of its types resolves, or the code is compiled
+        /// without its references (the CLI says so with hvlint.unresolved_references = true) and is then read by
+        /// the APIs' names. Other compilations are left at once.
+        /// </summary>
+        internal static bool MayUse(Microsoft.CodeAnalysis.Compilation compilation, AnalyzerOptions options, params string[] metadataNames)
+        {
+            foreach (string name in metadataNames)
+            {
+                if (compilation.GetTypeByMetadataName(name) != null) return true;
+            }
+
+            return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(UnresolvedReferences, out string? value) && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The .editorconfig / global option key the CLI sets for code compiled without its references.</summary>
+        public const string UnresolvedReferences = "hvlint.unresolved_references";
+
+        internal static HyperVProfile? Profile(AnalyzerOptions options, out string? invalid)
         {
             invalid = null;
             AnalyzerConfigOptions global = options.AnalyzerConfigOptionsProvider.GlobalOptions;

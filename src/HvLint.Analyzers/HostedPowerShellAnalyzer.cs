@@ -35,8 +35,9 @@ namespace HvLint.Analyzers
             {
                 // Resolved once per compilation; code audited without its references falls back to the type's name.
                 INamedTypeSymbol? powerShell = start.Compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
-                HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
                 HashSet<string> sinks = AnalyzerSettings.ScriptSinks(start.Options);
+                if (sinks.Count == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
+                HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
                 start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured, sinks));
             });
         }
@@ -183,9 +184,9 @@ namespace HvLint.Analyzers
             }
         }
 
-        /// <summary>A value from code: constants (literals, const fields, concatenations, nameof) and arrays of them.</summary>
         /// <summary>
-        /// A constant, or a local assigned once from a constant and never written again (the declaration's value
+        /// A constant (literal, const field, concatenation, interpolation of constants, nameof), a static readonly
+        /// field with a constant initialiser, or a local assigned once from a constant and never written again (the declaration's value
         /// is then the only one it can have).
         /// </summary>
         private static object? ConstantOrSingleAssignment(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)

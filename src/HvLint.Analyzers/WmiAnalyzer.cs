@@ -36,6 +36,7 @@ namespace HvLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.ManagementBaseObject", "Microsoft.Management.Infrastructure.CimInstance")) return;
                 HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
                 start.RegisterCodeBlockAction(block => Analyze(block, configured));
             });

@@ -59,6 +59,13 @@ internal static class CodeAudit
     {
         public override bool TryGetValue(string key, out string value)
         {
+            // Compiled without the APIs' assemblies: the analyzers recognise them by name.
+            if (key == AnalyzerSettings.UnresolvedReferences)
+            {
+                value = "true";
+                return true;
+            }
+
             value = profile ?? string.Empty;
             return key == "hvlint.profile" && profile != null;
         }

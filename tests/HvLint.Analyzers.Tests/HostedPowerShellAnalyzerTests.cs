@@ -118,6 +118,27 @@ public class HostedPowerShellAnalyzerTests
         }
         """);
 
+    private const string OwnShell = """
+        namespace Contoso
+        {
+            public sealed class PowerShell { public PowerShell AddScript(string script) => this; }
+        }
+        """;
+
+    private const string OwnShellUse = """
+        class Provisioner
+        {
+            void Create(Contoso.PowerShell ps) => ps.AddScript("New-VM -Name w -Generation 2; Add-VMNetworkAdapter -VMName w -IsLegacy $true");
+        }
+        """;
+
+    [Fact]
+    public Task A_compilation_without_System_Management_Automation_is_left_at_once() => Verify.AnalyzerWith<HostedPowerShellAnalyzer>(OwnShellUse, OwnShell);
+
+    [Fact]
+    public Task Code_compiled_without_its_references_is_read_by_the_APIs_names() => Verify.AnalyzerWith<HostedPowerShellAnalyzer>(
+        OwnShellUse.Replace("-IsLegacy $true", "-IsLegacy {|HV3003:$true|}"), OwnShell, AnalyzerSettings.UnresolvedReferences + " = true");
+
     [Fact]
     public Task Escapes_in_a_regular_string_literal_keep_the_location_exact() => Check("""
         using System.Management.Automation;
