@@ -38,11 +38,12 @@ namespace HvLint.Analyzers
                 HashSet<string> sinks = AnalyzerSettings.ScriptSinks(start.Options);
                 if (sinks.Count == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
                 HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
-                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured, sinks));
+                VmFileFacts files = VmFileFacts.For(start.Compilation, start.Options);
+                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured, sinks, files));
             });
         }
 
-        private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks)
+        private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks, VmFileFacts files)
         {
             SyntaxNode body = context.CodeBlock;
             // Cheap test first: most methods never call these.
@@ -70,6 +71,7 @@ namespace HvLint.Analyzers
             var model = new ProvisioningModel(body.SyntaxTree.FilePath);
             foreach (CommandCall c in commands) model.Apply(c);
             if (model.VirtualMachines.Count == 0) return;
+            foreach (VirtualMachine vm in model.VirtualMachines) files.Describe(vm);
 
             // Evidence in the code: a Generation 2 VM needs 2012 R2 at least.
             HyperVProfile profile = configured ?? (model.VirtualMachines.Any(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : ProfileCatalog.Default);

@@ -164,7 +164,17 @@ namespace HvLint.Analyzers
 
             vm.NetworkAdapters.Add(adapter);
 
-            if (gen == 1 && device != null)
+            if (gen == 1 && boot == null)
+            {
+                // Without -BootDevice a Generation 1 VM keeps the default BIOS order, which puts the disk (IDE) before
+                // the network, as the WMI default BootOrder [Floppy, CD, IDE, PXE] does (hyperv-facts.md §2).
+                vm.BootOrder.MarkKnown(At(c.Location));
+                foreach (string d in BiosDefaultOrder)
+                {
+                    if (HvLint.Readers.EnumNames.BootDevice(d) is BootDevice bd) vm.BootOrder.Add(new BootEntry(bd, At(c.Location)));
+                }
+            }
+            else if (gen == 1 && device != null)
             {
                 // The requested device moves to the front of the BIOS order; NetworkAdapter means the legacy one.
                 string first = networkBoot ? "LegacyNetworkAdapter" : string.Equals(device, "VHD", StringComparison.OrdinalIgnoreCase) ? "IDE" : device;

@@ -34,27 +34,11 @@ namespace HvLint.Analyzers
             if (files.IsEmpty) return;
 
             var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+            var packTexts = new List<(string Path, string Content)>();
+            List<InputDocument> inputs = VmFiles.Inputs(files, context.CancellationToken, packTexts, texts);
             var packs = new List<Packs.RulePack>();
             var packIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var inputs = new List<InputDocument>();
-            foreach (AdditionalText file in files)
-            {
-                string name = Path.GetFileName(file.Path);
-                bool vmFile = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
-                if (!vmFile) continue;
-                SourceText? text = file.GetText(context.CancellationToken);
-                if (text == null) continue;
-                texts[file.Path] = text;
-                string content = text.ToString();
-                if (IsPack(content))
-                {
-                    // A rule pack added as an AdditionalFile runs on the VM files beside it.
-                    packs.Add(Packs.RulePack.Parse(file.Path, content, packIds));
-                    continue;
-                }
-
-                inputs.Add(new InputDocument(file.Path, () => new StringReader(content), name.EndsWith(".hvlint.json", StringComparison.OrdinalIgnoreCase)));
-            }
+            foreach (var pack in packTexts) packs.Add(Packs.RulePack.Parse(pack.Path, pack.Content, packIds));
 
             if (inputs.Count == 0 && packs.Count == 0) return;
             var options = new AuditOptions { Profile = AnalyzerSettings.Profile(context.Options, out string? invalid) };
@@ -70,16 +54,6 @@ namespace HvLint.Analyzers
                 Location location = texts.TryGetValue(f.Location.Path, out SourceText? text) ? At(f.Location, text) : Location.None;
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, HvLintDescriptors.ToRoslyn(f.Severity), null, null, fromPack ? f.RuleId + ": " + f.Message : f.Message));
             }
-        }
-
-        /// <summary>A JSON object with "rules" and no inventory content: a rule pack.</summary>
-        private static bool IsPack(string content)
-        {
-            string head = content.Length > 4096 ? content.Substring(0, 4096) : content;
-            return head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("{", StringComparison.Ordinal)
-                && head.IndexOf("\"rules\"", StringComparison.Ordinal) >= 0
-                && head.IndexOf("\"virtualMachines\"", StringComparison.OrdinalIgnoreCase) < 0
-                && head.IndexOf("\"hosts\"", StringComparison.OrdinalIgnoreCase) < 0;
         }
 
         /// <summary>From the finding's line and column to the rest of that line's token in the file.</summary>

@@ -38,7 +38,8 @@ namespace HvLint.Analyzers
             {
                 if (!AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.ManagementBaseObject", "Microsoft.Management.Infrastructure.CimInstance")) return;
                 HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
-                start.RegisterCodeBlockAction(block => Analyze(block, configured));
+                VmFileFacts files = VmFileFacts.For(start.Compilation, start.Options);
+                start.RegisterCodeBlockAction(block => Analyze(block, configured, files));
             });
         }
 
@@ -56,7 +57,7 @@ namespace HvLint.Analyzers
             public Dictionary<string, (ExpressionSyntax Expression, Optional<object?> Value)> Writes { get; } = new Dictionary<string, (ExpressionSyntax, Optional<object?>)>(StringComparer.OrdinalIgnoreCase);
         }
 
-        private static void Analyze(CodeBlockAnalysisContext context, HyperVProfile? configured)
+        private static void Analyze(CodeBlockAnalysisContext context, HyperVProfile? configured, VmFileFacts files)
         {
             SyntaxNode body = context.CodeBlock;
             SemanticModel model = context.SemanticModel;
@@ -260,6 +261,7 @@ namespace HvLint.Analyzers
 
             if (isVm)
             {
+                files.Describe(vm);
                 // Evidence in the code, as the CLI weighs it: the oldest release with a v2 namespace is 2012, with Generation 2 2012 R2.
                 HyperVProfile profile = configured ?? (vm.Generation.Is(g => g == 2) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : v2 ? ProfileCatalog.Get(HyperVVersion.V2012) : ProfileCatalog.Default);
                 var session = new AuditSession(profile);

@@ -4,7 +4,7 @@ namespace HvLint.Analyzers.Tests;
 public class WmiAnalyzerTests
 {
     /// <summary>The shapes of System.Management used by provisioning code (the real package cannot run here).</summary>
-    private const string ManagementStub = """
+    internal const string ManagementStub = """
         namespace System.Management
         {
             public class ManagementScope { public ManagementScope(string path) { } }

@@ -145,9 +145,78 @@ namespace HvLint.Engine
         public static AuditResult Run(IReadOnlyList<InputDocument> inputs, AuditOptions options)
         {
             var problems = new List<KeyValuePair<SourceLocation, string>>();
-            var recognised = new List<KeyValuePair<InputDocument, InputFormat>>();
             var skipped = new List<string>();
+            List<KeyValuePair<InputDocument, InputFormat>> recognised = Recognise(inputs, problems, skipped);
 
+            // PowerShell exports are joined across files, so they are all read before anything is audited;
+            // what they contain is also evidence for the profile.
+            var powerShell = new Readers.PowerShell.PowerShellExportReader();
+            var cim = new Readers.Cim.CimXmlReader();
+            var progress = new Progress(recognised.Count, options.Progress);
+            int filesRead = ReadJoined(recognised, powerShell, cim, problems, progress);
+
+            ProfileChoice choice = ChooseProfile(recognised, options, problems, powerShell, cim);
+            var rules = new List<Rule>(RuleCatalog.Rules);
+            var packRules = new List<RuleDescriptor>();
+            foreach (Packs.RulePack pack in options.Packs)
+            {
+                foreach (Rule r in pack.Rules)
+                {
+                    rules.Add(r);
+                    packRules.Add(r.Descriptor);
+                }
+            }
+
+            var session = new AuditSession(choice.Profile, options.Settings, rules, hostsUseTheirOwnRelease: options.Profile == null && options.ConfiguredProfile == null);
+            foreach (Packs.RulePack pack in options.Packs)
+            {
+                foreach (var p in pack.Problems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
+            }
+
+            foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
+            foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
+
+            var consumer = new SessionConsumer(session);
+            powerShell.Complete(consumer);
+            cim.Complete(consumer);
+            filesRead += ReadStreamed(recognised, consumer, progress);
+
+            var all = new List<Finding>(session.Complete());
+            if (options.CodeFindings.Count > 0)
+            {
+                // Findings the analyzers made on C# inputs: suppressions and baselines apply to them too.
+                all.AddRange(options.CodeFindings);
+                all.Sort();
+            }
+
+            var suppressions = new List<Suppression>(options.Suppressions);
+            suppressions.AddRange(session.NoteSuppressions);
+            FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
+            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules };
+        }
+
+        /// <summary>
+        /// Every VM the inputs describe (standalone and on hosts), read with the same readers as an audit but not
+        /// audited: the analyzers borrow from them what provisioning code cannot say. Unreadable inputs are skipped.
+        /// </summary>
+        public static IReadOnlyList<VirtualMachine> ReadVirtualMachines(IReadOnlyList<InputDocument> inputs)
+        {
+            var ignored = new List<KeyValuePair<SourceLocation, string>>();
+            List<KeyValuePair<InputDocument, InputFormat>> recognised = Recognise(inputs, ignored, new List<string>());
+            var powerShell = new Readers.PowerShell.PowerShellExportReader();
+            var cim = new Readers.Cim.CimXmlReader();
+            var progress = new Progress(recognised.Count, null);
+            ReadJoined(recognised, powerShell, cim, ignored, progress);
+            var collector = new Collector();
+            powerShell.Complete(collector);
+            cim.Complete(collector);
+            ReadStreamed(recognised, collector, progress);
+            return collector.VirtualMachines;
+        }
+
+        private static List<KeyValuePair<InputDocument, InputFormat>> Recognise(IReadOnlyList<InputDocument> inputs, List<KeyValuePair<SourceLocation, string>> problems, List<string> skipped)
+        {
+            var recognised = new List<KeyValuePair<InputDocument, InputFormat>>();
             foreach (InputDocument input in inputs)
             {
                 Detection detection;
@@ -176,11 +245,13 @@ namespace HvLint.Engine
                 }
             }
 
-            // PowerShell exports are joined across files, so they are all read before anything is audited;
-            // what they contain is also evidence for the profile.
-            var powerShell = new Readers.PowerShell.PowerShellExportReader();
-            var cim = new Readers.Cim.CimXmlReader();
-            int filesRead = 0, done = 0;
+            return recognised;
+        }
+
+        /// <summary>The formats joined across files (PowerShell exports, CIM-XML): read into their readers, completed later.</summary>
+        private static int ReadJoined(List<KeyValuePair<InputDocument, InputFormat>> recognised, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, List<KeyValuePair<SourceLocation, string>> problems, Progress progress)
+        {
+            int filesRead = 0;
             foreach (var entry in recognised)
             {
                 if (entry.Value != InputFormat.PowerShellJson && entry.Value != InputFormat.CimXml) continue;
@@ -199,34 +270,16 @@ namespace HvLint.Engine
                     problems.Add(new KeyValuePair<SourceLocation, string>(new SourceLocation(entry.Key.Path, 1, 1), Describe(ex)));
                 }
 
-                done++;
-                options.Progress?.Invoke(done, recognised.Count);
+                progress.Step();
             }
 
-            ProfileChoice choice = ChooseProfile(recognised, options, problems, powerShell, cim);
-            var rules = new List<Rule>(RuleCatalog.Rules);
-            var packRules = new List<RuleDescriptor>();
-            foreach (Packs.RulePack pack in options.Packs)
-            {
-                foreach (Rule r in pack.Rules)
-                {
-                    rules.Add(r);
-                    packRules.Add(r.Descriptor);
-                }
-            }
+            return filesRead;
+        }
 
-            var session = new AuditSession(choice.Profile, options.Settings, rules, hostsUseTheirOwnRelease: options.Profile == null && options.ConfiguredProfile == null);
-            foreach (Packs.RulePack pack in options.Packs)
-            {
-                foreach (var p in pack.Problems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
-            }
-
-            foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
-            foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
-
-            var consumer = new SessionConsumer(session);
-            powerShell.Complete(consumer);
-            cim.Complete(consumer);
+        /// <summary>The formats read one file at a time (native inventory, VM configuration XML), straight into the consumer.</summary>
+        private static int ReadStreamed(List<KeyValuePair<InputDocument, InputFormat>> recognised, IInventoryConsumer consumer, Progress progress)
+        {
+            int filesRead = 0;
             foreach (var entry in recognised)
             {
                 if (entry.Value == InputFormat.PowerShellJson || entry.Value == InputFormat.CimXml) continue;
@@ -251,25 +304,43 @@ namespace HvLint.Engine
                 }
                 catch (Exception ex) when (IsReadFailure(ex))
                 {
-                    session.ReportInputProblem(ToolDiagnostics.InputUnreadable, new SourceLocation(input.Path, 1, 1), Describe(ex));
+                    consumer.OnProblem(ToolDiagnostics.InputUnreadable, new SourceLocation(input.Path, 1, 1), Describe(ex));
                 }
 
-                done++;
-                options.Progress?.Invoke(done, recognised.Count);
+                progress.Step();
             }
 
-            var all = new List<Finding>(session.Complete());
-            if (options.CodeFindings.Count > 0)
+            return filesRead;
+        }
+
+        /// <summary>Files done out of files to read, for <see cref="AuditOptions.Progress"/>.</summary>
+        private sealed class Progress
+        {
+            private readonly int _total;
+            private readonly Action<int, int>? _report;
+            private int _done;
+
+            public Progress(int total, Action<int, int>? report)
             {
-                // Findings the analyzers made on C# inputs: suppressions and baselines apply to them too.
-                all.AddRange(options.CodeFindings);
-                all.Sort();
+                _total = total;
+                _report = report;
             }
 
-            var suppressions = new List<Suppression>(options.Suppressions);
-            suppressions.AddRange(session.NoteSuppressions);
-            FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
-            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules };
+            public void Step() => _report?.Invoke(++_done, _total);
+        }
+
+        private sealed class Collector : IInventoryConsumer
+        {
+            public List<VirtualMachine> VirtualMachines { get; } = new List<VirtualMachine>();
+
+            public void OnHost(Host host) => VirtualMachines.AddRange(host.VirtualMachines.Items);
+
+            public void OnVirtualMachine(VirtualMachine vm) => VirtualMachines.Add(vm);
+
+            public void OnProblem(RuleDescriptor descriptor, SourceLocation location, string message)
+            {
+                // Problems are the VM file analyzer's to report.
+            }
         }
 
         private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim)

@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace HvLint.Analyzers.Tests;
+
+/// <summary>
+/// A VM file in the project describes the guest of a VM that code creates by the same name: what the code cannot
+/// say (guest operating system, template, integration services) comes from the file, the devices and processors
+/// from the code, and guest rules report where the code sets them.
+/// </summary>
+public class VmFileFactsTests
+{
+    private static readonly (string, string)[] Files =
+    {
+        ("hvlint/guests.hvlint.json", """
+            {
+              "virtualMachines": [
+                { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" },
+                { "name": "w2k3-template", "isTemplate": true, "guestOperatingSystem": "Windows Server 2003 R2 Enterprise Edition" }
+              ]
+            }
+            """),
+    };
+
+    [Fact]
+    public Task HV3001_a_legacy_adapter_for_a_guest_the_VM_file_says_has_integration_services() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("New-VM -Name app01 -SwitchName LAN; Add-VMNetworkAdapter -VMName app01 -SwitchName LAN -IsLegacy {|HV3001:$true|}");
+
+            // The same code for a VM no file describes: its guest is unknown, so nothing is said.
+            void Unknown(PowerShell ps) => ps.AddScript("New-VM -Name app02 -SwitchName LAN; Add-VMNetworkAdapter -VMName app02 -SwitchName LAN -IsLegacy $true");
+
+            // app01 again, but booting from the network first: the legacy adapter is the one PXE needs.
+            void Pxe(PowerShell ps) => ps.AddScript("New-VM -Name app01 -BootDevice NetworkAdapter -SwitchName LAN");
+        }
+        """, additionalFiles: Files);
+
+    [Fact]
+    public Task HV4002_a_single_vCPU_for_a_Windows_Server_2003_template_the_VM_file_describes() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Templates
+        {
+            void Build(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "w2k3-template").AddStatement()
+                  .AddCommand("Set-VMProcessor").AddParameter("VMName", "w2k3-template").AddParameter("Count", {|HV4002:1|});
+            }
+
+            void Two(PowerShell ps) => ps.AddScript("New-VM -Name w2k3-template; Set-VMProcessor -VMName w2k3-template -Count 2");
+        }
+        """, additionalFiles: Files);
+
+    [Fact]
+    public Task HV3001_through_WMI_for_the_VM_the_file_describes()
+    {
+        var test = new CSharpAnalyzerTest<WmiAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                using System.Management;
+                class Provisioner
+                {
+                    void Define(ManagementScope scope)
+                    {
+                        var v2 = @"root\virtualization\v2";
+                        ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                        settings["ElementName"] = "app01";
+                        settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:1";
+                        settings["BootOrder"] = new ushort[] { 2, 1, 3, 0 };
+                        ManagementObject nic = new ManagementClass(scope, new ManagementPath("Msvm_ResourceAllocationSettingData"), null).CreateInstance();
+                        nic["ResourceSubType"] = {|HV3001:"Microsoft:Hyper-V:Emulated Ethernet Port"|};
+                    }
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("Stub.cs", WmiAnalyzerTests.ManagementStub));
+        foreach (var f in Files) test.TestState.AdditionalFiles.Add(f);
+        return test.RunAsync();
+    }
+}
