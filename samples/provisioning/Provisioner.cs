@@ -35,4 +35,13 @@ public static class Provisioner
         ps.AddScript("New-VM -Name pxe-build -BootDevice NetworkAdapter -SwitchName VM-Traffic");
         ps.Invoke();
     }
+
+    public static void CreateAppServer()
+    {
+        using PowerShell ps = PowerShell.Create();
+        // hvlint/web-farm.hvlint.json says farm-app01 runs Windows Server 2008 R2, which has integration services in
+        // the box, and New-VM without -BootDevice boots from the disk first: the legacy adapter only costs host CPU (HV3001).
+        ps.AddScript("New-VM -Name farm-app01 -MemoryStartupBytes 4GB -SwitchName VM-Traffic; Add-VMNetworkAdapter -VMName farm-app01 -SwitchName VM-Traffic -IsLegacy $true");
+        ps.Invoke();
+    }
 }

@@ -81,7 +81,7 @@ namespace HvLint.Analyzers
             {
                 DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
                 if (descriptor == null || !model.Locations.TryGetValue(f.Location, out Location? at)) continue;
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, at, HvLintDescriptors.ToRoslyn(f.Severity), null, f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value), f.Message));
+                context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using HvLint.Model;
 using HvLint.Rules;
 using Microsoft.CodeAnalysis;
@@ -24,6 +25,13 @@ namespace HvLint.Analyzers
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();
 
         public static DiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out DiagnosticDescriptor? d) ? d : null;
+
+        /// <summary>
+        /// A finding of the engine as a Roslyn diagnostic at <paramref name="location"/>, with the finding's own
+        /// severity and the properties the code fixes read ("maximum", "vm", "recommended").
+        /// </summary>
+        public static Diagnostic ToDiagnostic(HvLint.Engine.Finding f, DiagnosticDescriptor descriptor, Location location, string? message = null) =>
+            Diagnostic.Create(descriptor, location, ToRoslyn(f.Severity), null, f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value), message ?? f.Message);
 
         public static DiagnosticSeverity ToRoslyn(Severity s) =>
             s == Severity.Error ? DiagnosticSeverity.Error : s == Severity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using HvLint.Engine;
 using HvLint.Profiles;
 using HvLint.Rules;
@@ -52,7 +51,7 @@ namespace HvLint.Analyzers
                 DiagnosticDescriptor? descriptor = fromPack ? HvLintDescriptors.Pack : HvLintDescriptors.Find(f.RuleId);
                 if (descriptor == null) continue;
                 Location location = texts.TryGetValue(f.Location.Path, out SourceText? text) ? At(f.Location, text) : Location.None;
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, HvLintDescriptors.ToRoslyn(f.Severity), null, null, fromPack ? f.RuleId + ": " + f.Message : f.Message));
+                context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, location, fromPack ? f.RuleId + ": " + f.Message : null));
             }
         }
 

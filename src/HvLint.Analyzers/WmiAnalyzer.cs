@@ -270,7 +270,7 @@ namespace HvLint.Analyzers
                 {
                     if (HvLintDescriptors.Find(f.RuleId) is DiagnosticDescriptor d && locations.TryGetValue(f.Location, out Location? l))
                     {
-                        reports.Add(Diagnostic.Create(d, l, HvLintDescriptors.ToRoslyn(f.Severity), null, f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value), f.Message));
+                        reports.Add(HvLintDescriptors.ToDiagnostic(f, d, l));
                     }
                 }
             }

@@ -16,7 +16,9 @@ namespace HvLint.Cli;
 /// </summary>
 internal static class CodeAudit
 {
-    public static void Run(IReadOnlyList<(string Path, string Text)> files, HyperVProfile? profile, AuditOptions options)
+    /// <param name="vmFiles">The audit's other inputs, given to the analyzers as a build gives them the project's VM
+    /// files: a VM file that describes a VM the code creates by the same name supplies its guest.</param>
+    public static void Run(IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<InputDocument> vmFiles, HyperVProfile? profile, AuditOptions options)
     {
         if (files.Count == 0) return;
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
@@ -25,7 +27,7 @@ internal static class CodeAudit
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Settings(profile?.Id));
+        var analyzerOptions = new AnalyzerOptions(vmFiles.Select(f => (AdditionalText)new InputText(f)).ToImmutableArray(), new Settings(profile?.Id));
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer());
         ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (Diagnostic d in diagnostics)
@@ -44,6 +46,25 @@ internal static class CodeAudit
         }
 
         options.CodeFilesRead = files.Count;
+    }
+
+    /// <summary>An input as an AdditionalFile, read only if an analyzer asks (unreadable: no text, the audit reports it).</summary>
+    private sealed class InputText(InputDocument input) : AdditionalText
+    {
+        public override string Path => input.Path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                using TextReader reader = input.Open();
+                return Microsoft.CodeAnalysis.Text.SourceText.From(reader.ReadToEnd());
+            }
+            catch (Exception ex) when (ex is IOException or System.Text.DecoderFallbackException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
     }
 
     private sealed class Settings(string? profile) : AnalyzerConfigOptionsProvider

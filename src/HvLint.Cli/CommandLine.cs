@@ -212,8 +212,8 @@ public static class CommandLine
         }
 
         // Only when there is C#: Roslyn is large, and an audit of VM files should not pay for loading it.
-        if (code.Count > 0) CodeAudit.Run(code, options.Profile ?? options.ConfiguredProfile, options);
         inputs = inputs.Where(i => !i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (code.Count > 0) CodeAudit.Run(code, inputs, options.Profile ?? options.ConfiguredProfile, options);
         return (options, inputs, config);
     }
 

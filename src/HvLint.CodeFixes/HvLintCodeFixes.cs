@@ -1,52 +1,85 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace HvLint.CodeFixes
 {
     /// <summary>
-    /// Fixes on the value a finding points at, in code or inside script text:
-    /// HV3003 (a legacy adapter on Generation 2): IsLegacy true becomes false, so the adapter is synthetic;
-    /// HV1001 (more virtual processors than the platform allows): the count becomes the platform's maximum.
-    /// A fix is offered only when the text at the finding is exactly the value it replaces.
+    /// Fixes on the value a finding points at, in code or inside script text (see <see cref="ValueFix"/>):
+    /// HV3001/HV3003 make the adapter synthetic (IsLegacy true → false, the -IsLegacy switch or
+    /// AddParameter("IsLegacy") removed, the Emulated subtype or class → Synthetic); HV1001 lowers a vCPU count to
+    /// the platform's maximum; HV4002 builds a Windows 2000/XP/2003 template with 2 vCPUs.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HvLintCodeFixes)), Shared]
     public sealed class HvLintCodeFixes : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3003", "HV1001");
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV4002");
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             SourceText text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+            SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                TextSpan span = diagnostic.Location.SourceSpan;
-                string current = text.ToString(span);
-                string? replacement = null;
-                string title;
-                if (diagnostic.Id == "HV3003")
-                {
-                    replacement = current == "true" ? "false" : current == "$true" ? "$false" : null;
-                    title = "Use a synthetic network adapter";
-                }
-                else
-                {
-                    bool isNumber = int.TryParse(current, NumberStyles.None, CultureInfo.InvariantCulture, out _);
-                    replacement = isNumber && diagnostic.Properties.TryGetValue("maximum", out string? maximum) && maximum != current ? maximum : null;
-                    title = "Use the platform's maximum of " + (replacement ?? string.Empty) + " virtual processors";
-                }
-
-                if (replacement == null) continue;
-                string newText = replacement;
+                ValueFix? fix = ValueFix.For(diagnostic, text) ?? WithoutIsLegacy(diagnostic, root);
+                if (fix == null) continue;
+                ValueFix f = fix.Value;
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => Task.FromResult(context.Document.WithText(text.WithChanges(new TextChange(span, newText)))), equivalenceKey: diagnostic.Id),
+                    CodeAction.Create(f.Title, ct => Task.FromResult(context.Document.WithText(text.WithChanges(new TextChange(f.Span, f.NewText)))), equivalenceKey: diagnostic.Id),
+                    diagnostic);
+            }
+        }
+
+        /// <summary>.AddParameter("IsLegacy") with no value (the switch): the call is removed from the chain.</summary>
+        private static ValueFix? WithoutIsLegacy(Diagnostic diagnostic, SyntaxNode? root)
+        {
+            if (root == null || (diagnostic.Id != "HV3001" && diagnostic.Id != "HV3003")) return null;
+            SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is LiteralExpressionSyntax { Token.ValueText: "IsLegacy" } literal
+                && literal.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddParameter" } member } call } })
+            {
+                return ValueFix.Remove(TextSpan.FromBounds(member.OperatorToken.SpanStart, call.Span.End), ValueFix.UseSynthetic);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The same value fixes in the project's VM files (AdditionalFiles), where the VM file analyzer reports:
+    /// "isLegacy": true → false, "processorCount" → the maximum, or 2 for a Windows 2000/XP/2003 template, in
+    /// native inventory files (the definitions; exports are left alone). One finding at a time: Roslyn's
+    /// fix-all providers rewrite source documents only.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(VmFileFixes), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) }, DocumentExtensions = new[] { ".json" }), Shared]
+    public sealed class VmFileFixes : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV4002");
+
+        public override FixAllProvider? GetFixAllProvider() => null;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            TextDocument file = context.TextDocument;
+            SourceText text = await file.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+
+            // Only a VM definition is edited: a Get-VM export records what a host had, and a fix there changes nothing.
+            string head = text.ToString(new TextSpan(0, System.Math.Min(text.Length, HvLint.Readers.InputFormatDetector.HeadLength)));
+            if (HvLint.Readers.InputFormatDetector.Detect(head).Format != HvLint.Readers.InputFormat.NativeInventory) return;
+
+            foreach (Diagnostic diagnostic in context.Diagnostics)
+            {
+                if (!(ValueFix.For(diagnostic, text) is ValueFix f)) continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create(f.Title, ct => Task.FromResult(file.Project.Solution.WithAdditionalDocumentText(file.Id, text.WithChanges(new TextChange(f.Span, f.NewText)))), equivalenceKey: diagnostic.Id),
                     diagnostic);
             }
         }

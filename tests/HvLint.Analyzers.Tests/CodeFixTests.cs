@@ -7,19 +7,124 @@ namespace HvLint.Analyzers.Tests;
 
 public class CodeFixTests
 {
-    private static async Task Fix(string source, string fixedSource, int iterations = 1)
+    private static Task Fix(string source, string fixedSource, int iterations = 1) =>
+        Fix<HostedPowerShellAnalyzer>(source, fixedSource, Verify.PowerShellStub, iterations);
+
+    private static async Task Fix<TAnalyzer>(string source, string fixedSource, string stub, int iterations = 1, (string Path, string Text)[]? files = null)
+        where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = new CSharpCodeFixTest<HostedPowerShellAnalyzer, HvLintCodeFixes, DefaultVerifier>
+        var test = new CSharpCodeFixTest<TAnalyzer, HvLintCodeFixes, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestCode = source,
             FixedCode = fixedSource,
             NumberOfFixAllIterations = iterations,
         };
-        test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
-        test.FixedState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        test.TestState.Sources.Add(("Stub.cs", stub));
+        test.FixedState.Sources.Add(("Stub.cs", stub));
+        foreach (var f in files ?? Array.Empty<(string, string)>())
+        {
+            test.TestState.AdditionalFiles.Add(f);
+            test.FixedState.AdditionalFiles.Add(f);
+        }
+
         await test.RunAsync();
     }
+
+    /// <summary>The guests of app01 (integration services in the box) and a Windows Server 2003 template.</summary>
+    private static readonly (string, string)[] Guests =
+    {
+        ("hvlint/guests.hvlint.json", """
+            { "virtualMachines": [
+                { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" },
+                { "name": "w2k3-template", "isTemplate": true, "guestOperatingSystem": "Windows Server 2003 R2 Enterprise Edition" } ] }
+            """),
+    };
+
+    [Fact]
+    public Task HV3001_the_IsLegacy_switch_is_removed_from_script_text_and_from_a_chain() => Fix<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name app01; Add-VMNetworkAdapter -VMName app01 {|HV3001:-IsLegacy|} -SwitchName LAN");
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "app01").AddStatement()
+                .AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "app01").AddParameter({|HV3001:"IsLegacy"|}).AddParameter("SwitchName", "LAN");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name app01; Add-VMNetworkAdapter -VMName app01 -SwitchName LAN");
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "app01").AddStatement()
+                .AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "app01").AddParameter("SwitchName", "LAN");
+        }
+        """, Verify.PowerShellStub, files: Guests);
+
+    [Fact]
+    public Task HV4002_a_single_vCPU_template_gets_two() => Fix<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Build(PowerShell ps) => ps.AddScript("New-VM -Name w2k3-template -MemoryStartupBytes 1GB; Set-VMProcessor -VMName w2k3-template -Count {|HV4002:1|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Build(PowerShell ps) => ps.AddScript("New-VM -Name w2k3-template -MemoryStartupBytes 1GB; Set-VMProcessor -VMName w2k3-template -Count 2");
+        }
+        """, Verify.PowerShellStub, files: Guests);
+
+    [Fact]
+    public Task HV3001_and_HV3003_the_emulated_subtype_and_class_become_synthetic() => Fix<WmiAnalyzer>("""
+        using System.Management;
+        class P
+        {
+            void Gen2(ManagementScope scope)
+            {
+                var path = @"root\virtualization\v2";
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                ManagementObject nic = new ManagementClass(scope, new ManagementPath("Msvm_ResourceAllocationSettingData"), null).CreateInstance();
+                nic["ResourceSubType"] = {|HV3003:"Microsoft:Hyper-V:Emulated Ethernet Port"|};
+            }
+
+            void App01(ManagementScope scope, ManagementObject service, ManagementBaseObject inParams)
+            {
+                var path = @"root\virtualization";
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "app01";
+                settings["BootOrder"] = new ushort[] { 1, 2, 3, 0 };
+                ManagementObject nic = new ManagementClass(scope, new ManagementPath({|HV3001:"Msvm_EmulatedEthernetPortSettingData"|}), null).CreateInstance();
+                inParams["ResourceSettingData"] = new[] { nic.GetText(1) };
+                service.InvokeMethod("AddVirtualSystemResources", inParams, null);
+            }
+        }
+        """, """
+        using System.Management;
+        class P
+        {
+            void Gen2(ManagementScope scope)
+            {
+                var path = @"root\virtualization\v2";
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                ManagementObject nic = new ManagementClass(scope, new ManagementPath("Msvm_ResourceAllocationSettingData"), null).CreateInstance();
+                nic["ResourceSubType"] = "Microsoft:Hyper-V:Synthetic Ethernet Port";
+            }
+
+            void App01(ManagementScope scope, ManagementObject service, ManagementBaseObject inParams)
+            {
+                var path = @"root\virtualization";
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "app01";
+                settings["BootOrder"] = new ushort[] { 1, 2, 3, 0 };
+                ManagementObject nic = new ManagementClass(scope, new ManagementPath("Msvm_SyntheticEthernetPortSettingData"), null).CreateInstance();
+                inParams["ResourceSettingData"] = new[] { nic.GetText(1) };
+                service.InvokeMethod("AddVirtualSystemResources", inParams, null);
+            }
+        }
+        """, WmiAnalyzerTests.ManagementStub, iterations: 2, files: Guests);
 
     [Fact]
     public Task HV3003_IsLegacy_true_becomes_false_in_AddParameter() => Fix("""

@@ -18,13 +18,15 @@ public class AnalyzerPackageTests
 
         // Expected from the sample's comments and the Hyper-V facts: 8 vCPUs on 2008 R2 (HV1001), a Generation 1
         // network-first VM with only the synthetic adapter New-VM adds (HV3002), in code and in the VM file, and
-        // a Windows Server 2003 template with one virtual processor (HV4002). The PXE build server is correct.
+        // a Windows Server 2003 template with one virtual processor (HV4002), and a legacy adapter for a guest the VM
+        // file says is Windows Server 2008 R2, integration services in the box (HV3001). The PXE build server is correct.
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(14,", StringComparison.Ordinal) && f.Contains("error HV1001: VM 'farm-web01' has 8 virtual processors"));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(27,", StringComparison.Ordinal) && f.Contains("error HV3002: VM 'wds-target'"));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/hvlint/web-farm.hvlint.json(30,9): error HV3002: VM 'web12'", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/hvlint/web-farm.hvlint.json(12,25): warning HV4002", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(44,168): warning HV3001: VM 'farm-app01'", StringComparison.Ordinal) && f.Contains("Windows Server 2008 R2 has integration services"));
         Assert.DoesNotContain(findings, f => f.Contains("pxe-build"));
-        Assert.Equal(4, findings.Length);
+        Assert.Equal(5, findings.Length);
         Assert.DoesNotContain("AD0001", output);
         Assert.DoesNotContain("CS9057", output);
     }

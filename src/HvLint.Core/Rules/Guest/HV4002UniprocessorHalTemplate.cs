@@ -25,7 +25,8 @@ namespace HvLint.Rules.Guest
             if (recommended < 2) return; // Windows 2000 and XP SP2 x86 support only one: nothing better to build.
             context.Report(vm.ProcessorCount.Location, VirtualMachineContext.Format(
                 "{0} is a {1} template with 1 virtual processor: its clones keep the uniprocessor HAL; build the template with 2 virtual processors",
-                context.VmLabel, GuestOperatingSystem.DisplayName(guest.Product)));
+                context.VmLabel, GuestOperatingSystem.DisplayName(guest.Product)),
+                properties: new System.Collections.Generic.Dictionary<string, string> { ["recommended"] = "2" });
         }
     }
 }

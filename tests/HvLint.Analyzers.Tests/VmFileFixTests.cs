@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using HvLint.CodeFixes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HvLint.Analyzers.Tests;
+
+/// <summary>
+/// Fixes inside the project's VM files. The testing library applies fixes to source documents only, so these
+/// tests do what the IDE does: run the VM file analyzer on a project with the file as an AdditionalDocument, hand
+/// each diagnostic to the fixer with the file as its TextDocument, and apply the fix's changed solution.
+/// </summary>
+public class VmFileFixTests
+{
+    private static async Task<(string? Fixed, ImmutableArray<Diagnostic> Diagnostics)> FixFirst(string path, string content, string id)
+    {
+        using var workspace = new AdhocWorkspace();
+        Project project = workspace.AddProject("vms", LanguageNames.CSharp)
+            .AddDocument("C.cs", "class C { }").Project;
+        TextDocument file = project.AddAdditionalDocument(Path.GetFileName(path), SourceText.From(content), filePath: path);
+        project = file.Project;
+        Compilation compilation = (await project.GetCompilationAsync())!;
+        ImmutableArray<Diagnostic> diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new VmFileAnalyzer()), project.AnalyzerOptions)
+            .GetAnalyzerDiagnosticsAsync();
+        Diagnostic? target = diagnostics.FirstOrDefault(d => d.Id == id);
+        if (target == null) return (null, diagnostics);
+
+        var actions = new List<CodeAction>();
+        var fixer = new VmFileFixes();
+        await fixer.RegisterCodeFixesAsync(new CodeFixContext(project.GetAdditionalDocument(file.Id)!, target, (a, _) => actions.Add(a), CancellationToken.None));
+        if (actions.Count == 0) return (null, diagnostics);
+        ApplyChangesOperation apply = (await actions[0].GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
+        return ((await apply.ChangedSolution.GetAdditionalDocument(file.Id)!.GetTextAsync()).ToString(), diagnostics);
+    }
+
+    [Fact]
+    public async Task HV4002_the_template_is_built_with_two_virtual_processors()
+    {
+        const string before = """
+            { "profile": "hyperv-2008r2", "virtualMachines": [
+              { "name": "w2k3-template", "isTemplate": true, "guestOperatingSystem": "Windows Server 2003 R2 Enterprise Edition", "processorCount": 1 } ] }
+            """;
+        var (after, _) = await FixFirst("/p/hvlint/templates.hvlint.json", before, "HV4002");
+        Assert.Equal(before.Replace("\"processorCount\": 1", "\"processorCount\": 2"), after);
+    }
+
+    [Fact]
+    public async Task HV1001_the_count_becomes_the_profile_maximum_and_HV3003_the_adapter_synthetic()
+    {
+        const string before = """
+            { "profile": "hyperv-2012r2", "virtualMachines": [
+              { "name": "web01", "generation": 2, "processorCount": 96,
+                "networkAdapters": [ { "name": "Network Adapter", "isLegacy": true } ] } ] }
+            """;
+        var (cpus, _) = await FixFirst("/p/vms.hvlint.json", before, "HV1001");
+        Assert.Equal(before.Replace("96", "64"), cpus);
+        var (adapter, _) = await FixFirst("/p/vms.hvlint.json", before, "HV3003");
+        Assert.Equal(before.Replace("\"isLegacy\": true", "\"isLegacy\": false"), adapter);
+    }
+
+    [Fact]
+    public async Task An_export_is_not_edited()
+    {
+        // Get-VM | ConvertTo-Json records what the host had: the finding stands, but there is nothing to fix in the file.
+        const string export = """
+            [ { "VMName": "sql01", "VMId": "6f1b1d52-3c1e-4a4e-9d7c-0c1c1f5a8e01", "Generation": 1, "ProcessorCount": 8, "ComputerName": "HV-R2", "Version": "3.0" } ]
+            """;
+        var (after, diagnostics) = await FixFirst("/p/hvlint/get-vm.json", export, "HV1001");
+        Assert.Contains(diagnostics, d => d.Id == "HV1001");
+        Assert.Null(after);
+    }
+}
