@@ -50,6 +50,7 @@ namespace HvLint.Analyzers
             if (!body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && (Methods.Contains(t.ValueText) || sinks.Contains(t.ValueText)))) return;
 
             var commands = new List<CommandCall>();
+            var scripts = new List<TextSpan>(); // where script text was read, so a fix knows script from command values
             foreach (InvocationExpressionSyntax call in body.DescendantNodes().OfType<InvocationExpressionSyntax>().OrderBy(n => InnermostStart(n)))
             {
                 // A method of the user's own that runs script text (hvlint.script_sinks in .editorconfig).
@@ -57,13 +58,18 @@ namespace HvLint.Analyzers
                 if (called != null && sinks.Contains(called) && call.ArgumentList.Arguments.Count > 0)
                 {
                     ExpressionSyntax script = call.ArgumentList.Arguments[0].Expression;
-                    if (ConstantOrSingleAssignment(context.SemanticModel, script, context.CancellationToken) is string text) commands.AddRange(PowerShellScript.Parse(text, LocationMapper(script)));
+                    if (ConstantOrSingleAssignment(context.SemanticModel, script, context.CancellationToken) is string text)
+                    {
+                        commands.AddRange(PowerShellScript.Parse(text, LocationMapper(script)));
+                        scripts.Add(script.Span);
+                    }
+
                     continue;
                 }
 
                 if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) continue;
                 if (!IsPowerShell(context.SemanticModel, call, member, powerShell, context.CancellationToken)) continue;
-                Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, context.CancellationToken);
+                Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken);
             }
 
             CollectCommandObjects(context.SemanticModel, body, commands, context.CancellationToken);
@@ -81,7 +87,8 @@ namespace HvLint.Analyzers
             {
                 DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
                 if (descriptor == null || !model.Locations.TryGetValue(f.Location, out Location? at)) continue;
-                context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at));
+                bool inScript = at.IsInSource && scripts.Any(s => s.Contains(at.SourceSpan));
+                context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: inScript ? HvLintDescriptors.InScript : null));
             }
         }
 
@@ -159,7 +166,7 @@ namespace HvLint.Analyzers
             return member.Expression.ToString().IndexOf("PowerShell", StringComparison.Ordinal) >= 0 || member.Expression is InvocationExpressionSyntax || member.Expression is IdentifierNameSyntax;
         }
 
-        private static void Collect(SemanticModel model, InvocationExpressionSyntax call, string method, List<CommandCall> commands, System.Threading.CancellationToken token)
+        private static void Collect(SemanticModel model, InvocationExpressionSyntax call, string method, List<CommandCall> commands, List<TextSpan> scripts, System.Threading.CancellationToken token)
         {
             SeparatedSyntaxList<ArgumentSyntax> args = call.ArgumentList.Arguments;
             switch (method)
@@ -182,6 +189,7 @@ namespace HvLint.Analyzers
                     ExpressionSyntax script = args[0].Expression;
                     if (!(ConstantOrSingleAssignment(model, script, token) is string text)) return;
                     commands.AddRange(PowerShellScript.Parse(text, LocationMapper(script)));
+                    scripts.Add(script.Span);
                     break;
             }
         }
@@ -257,19 +265,42 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// Maps a range of the script's value to the source: exact inside a plain or verbatim string literal,
-        /// the whole expression otherwise (a constant field, a concatenation).
+        /// Maps a range of the script's value to the source: exact inside a regular, verbatim or raw string literal,
+        /// the whole expression otherwise (a constant field, a concatenation, an interpolation).
         /// </summary>
         private static Func<int, int, Location> LocationMapper(ExpressionSyntax script)
         {
-            if (!(script is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression)) return (_, _) => script.GetLocation();
-            string source = literal.Token.Text;
-            int start = literal.Token.SpanStart;
+            Location whole = script.GetLocation();
+            if (!(script is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression)) return (_, _) => whole;
+            SyntaxToken token = literal.Token;
+            List<int>? map = token.Kind() switch
+            {
+                // Closed, or still being typed (no closing quote yet).
+                SyntaxKind.StringLiteralToken => QuotedMap(token.Text, token.Text.Length - 1) is var closed && closed.Count == token.ValueText.Length + 1 ? closed : QuotedMap(token.Text, token.Text.Length),
+                SyntaxKind.SingleLineRawStringLiteralToken => SingleLineRawMap(token.Text),
+                SyntaxKind.MultiLineRawStringLiteralToken => MultiLineRawMap(token.Text),
+                _ => null,
+            };
+
+            // One entry per character of the value, and its end: any other count is a shape not understood here.
+            if (map == null || map.Count != token.ValueText.Length + 1) return (_, _) => whole;
+            int start = token.SpanStart;
+            SyntaxTree tree = literal.SyntaxTree;
+            return (offset, length) =>
+            {
+                int from = map[Math.Min(offset, map.Count - 1)];
+                int to = map[Math.Min(offset + length, map.Count - 1)];
+                return Location.Create(tree, TextSpan.FromBounds(start + from, start + Math.Max(from + 1, to)));
+            };
+        }
+
+        /// <summary>"..." with escapes, or @"..." with doubled quotes, up to <paramref name="end"/>: where each character of the value starts.</summary>
+        private static List<int> QuotedMap(string source, int end)
+        {
             var map = new List<int>();
             bool verbatim = source.StartsWith("@\"", StringComparison.Ordinal);
-            if (!verbatim && !source.StartsWith("\"", StringComparison.Ordinal)) return (_, _) => script.GetLocation(); // raw or interpolated
             int i = verbatim ? 2 : 1;
-            while (i < source.Length - 1)
+            while (i < end)
             {
                 map.Add(i);
                 if (verbatim && source[i] == '"') i += 2;
@@ -281,14 +312,49 @@ namespace HvLint.Analyzers
                 else i++;
             }
 
-            map.Add(source.Length - 1);
-            SyntaxTree tree = literal.SyntaxTree;
-            return (offset, length) =>
+            map.Add(end);
+            return map;
+        }
+
+        /// <summary>"""...""" on one line: the text between the quote runs, as written.</summary>
+        private static List<int> SingleLineRawMap(string source)
+        {
+            int quotes = QuoteRun(source);
+            var map = new List<int>();
+            for (int i = quotes; i <= source.Length - quotes; i++) map.Add(i);
+            return map;
+        }
+
+        /// <summary>
+        /// A multi-line raw literal: the lines between the opening and closing quote lines, each without the closing
+        /// line's indentation, and without the line break before the closing quotes.
+        /// </summary>
+        private static List<int> MultiLineRawMap(string source)
+        {
+            int quotes = QuoteRun(source);
+            int closing = source.Length - quotes;
+            int lastLine = source.LastIndexOf('\n', closing - 1) + 1;
+            int indent = closing - lastLine;
+            int end = lastLine - 1;
+            if (end > 0 && source[end - 1] == '\r') end--;
+            var map = new List<int>();
+            int i = source.IndexOf('\n', quotes) + 1;
+            while (i < end)
             {
-                int from = map[Math.Min(offset, map.Count - 1)];
-                int to = map[Math.Min(offset + length, map.Count - 1)];
-                return Location.Create(tree, TextSpan.FromBounds(start + from, start + Math.Max(from + 1, to)));
-            };
+                for (int skipped = 0; skipped < indent && i < end && source[i] != '\r' && source[i] != '\n'; skipped++) i++;
+                while (i < end && source[i] != '\n') map.Add(i++);
+                if (i < end) map.Add(i++);
+            }
+
+            map.Add(end);
+            return map;
+        }
+
+        private static int QuoteRun(string source)
+        {
+            int n = 0;
+            while (n < source.Length && source[n] == '"') n++;
+            return n;
         }
 
         private static int HexLength(string s, int at)

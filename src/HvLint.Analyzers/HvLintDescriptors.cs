@@ -28,10 +28,18 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// A finding of the engine as a Roslyn diagnostic at <paramref name="location"/>, with the finding's own
-        /// severity and the properties the code fixes read ("maximum", "vm", "recommended").
+        /// severity and the properties the code fixes read ("maximum", "vm", "recommended"), plus
+        /// <paramref name="extra"/> (where in the code the finding is, e.g. <see cref="InScript"/>).
         /// </summary>
-        public static Diagnostic ToDiagnostic(HvLint.Engine.Finding f, DiagnosticDescriptor descriptor, Location location, string? message = null) =>
-            Diagnostic.Create(descriptor, location, ToRoslyn(f.Severity), null, f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value), message ?? f.Message);
+        public static Diagnostic ToDiagnostic(HvLint.Engine.Finding f, DiagnosticDescriptor descriptor, Location location, string? message = null, KeyValuePair<string, string>? extra = null)
+        {
+            ImmutableDictionary<string, string?> properties = f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
+            if (extra is KeyValuePair<string, string> e) properties = properties.SetItem(e.Key, e.Value);
+            return Diagnostic.Create(descriptor, location, ToRoslyn(f.Severity), null, properties, message ?? f.Message);
+        }
+
+        /// <summary>The finding is inside PowerShell script text (AddScript or a configured sink), not a command's value.</summary>
+        public static readonly KeyValuePair<string, string> InScript = new KeyValuePair<string, string>("in", "script");
 
         public static DiagnosticSeverity ToRoslyn(Severity s) =>
             s == Severity.Error ? DiagnosticSeverity.Error : s == Severity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;

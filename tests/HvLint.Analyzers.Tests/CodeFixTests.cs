@@ -193,7 +193,7 @@ public class CodeFixTests
 
 public class MoreCodeFixTests
 {
-    private static async Task Fix<TAnalyzer, TFix>(string source, string fixedSource, int iterations = 1)
+    private static async Task Fix<TAnalyzer, TFix>(string source, string fixedSource)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
         where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
     {
@@ -242,6 +242,81 @@ public class MoreCodeFixTests
             {
                 ps.AddCommand("New-VM").AddParameter("Name", "pxe");
                 ps.AddCommand("Set-VMBios").AddParameter("VMName", "pxe").AddParameter("StartupOrder", new[] { "LegacyNetworkAdapter", "IDE" });
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "pxe").AddParameter("IsLegacy", true);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HV3002_fix_all_adds_one_legacy_adapter_to_each_VM() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Pxe1(PowerShell ps) => ps.AddScript("New-VM -Name pxe1; Set-VMBios -VMName pxe1 -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE,CD,Floppy|}");
+            void Pxe2(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "pxe2").AddParameter("Generation", 1);
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", "pxe2").AddParameter("StartupOrder", {|HV3002:new[] { "LegacyNetworkAdapter", "IDE" }|});
+            }
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Pxe1(PowerShell ps) => ps.AddScript("New-VM -Name pxe1; Set-VMBios -VMName pxe1 -StartupOrder LegacyNetworkAdapter,IDE,CD,Floppy; Add-VMNetworkAdapter -VMName 'pxe1' -IsLegacy $true");
+            void Pxe2(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "pxe2").AddParameter("Generation", 1);
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", "pxe2").AddParameter("StartupOrder", new[] { "LegacyNetworkAdapter", "IDE" });
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "pxe2").AddParameter("IsLegacy", true);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HV3002_in_a_multi_line_raw_script_the_adapter_follows_the_boot_order_statement() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>(""""
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("""
+                New-VM -Name pxe -Generation 1
+                Set-VMBios -VMName pxe `
+                    -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE,CD,Floppy|} -Confirm:$false
+                Start-VM -Name pxe
+                """);
+        }
+        """", """"
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("""
+                New-VM -Name pxe -Generation 1
+                Set-VMBios -VMName pxe `
+                    -StartupOrder LegacyNetworkAdapter,IDE,CD,Floppy -Confirm:$false; Add-VMNetworkAdapter -VMName 'pxe' -IsLegacy $true
+                Start-VM -Name pxe
+                """);
+        }
+        """");
+
+    [Fact]
+    public Task HV3002_a_single_string_boot_order_in_a_chain_gets_a_statement_not_script_text() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "pxe");
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", "pxe").AddParameter("StartupOrder", {|HV3002:"LegacyNetworkAdapter"|});
+            }
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "pxe");
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", "pxe").AddParameter("StartupOrder", "LegacyNetworkAdapter");
                 ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "pxe").AddParameter("IsLegacy", true);
             }
         }

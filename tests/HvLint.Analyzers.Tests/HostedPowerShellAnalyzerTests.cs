@@ -20,6 +20,20 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV3003_in_a_multi_line_raw_script_is_reported_at_the_value() => Check(""""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("""
+                New-VM -Name web01 -Generation 2 -MemoryStartupBytes 4GB
+                Add-VMNetworkAdapter -VMName web01 -IsLegacy {|HV3003:$true|} -SwitchName External
+                """);
+
+            void OneLine(PowerShell ps) => ps.AddScript("""New-VM -Name web02 -Generation 2; Add-VMNetworkAdapter -VMName web02 -IsLegacy {|HV3003:$true|}""");
+        }
+        """");
+
+    [Fact]
     public Task HV3003_through_AddCommand_and_AddParameter() => Check("""
         using System.Management.Automation;
         class Provisioner

@@ -48,6 +48,27 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task HV3002_stays_silent_on_WMI_because_adapters_can_be_added_by_another_call() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            // DefineSystem with a PXE-first BootOrder, and the legacy adapter added later through AddResourceSettings
+            // (often in another method): the adapters a WMI definition ends up with are never all in view, so the
+            // rule that needs all of them stays silent rather than guess.
+            void Define()
+            {
+                var scope = new ManagementScope(@"\\.\root\virtualization\v2");
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "pxe01";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:1";
+                settings.SetPropertyValue("BootOrder", new ushort[] { 3, 2, 1, 0 });
+                ManagementObject nic = new ManagementClass(scope, new ManagementPath("Msvm_SyntheticEthernetPortSettingData"), null).CreateInstance();
+                nic["ResourceSubType"] = "Microsoft:Hyper-V:Synthetic Ethernet Port";
+            }
+        }
+        """);
+
+    [Fact]
     public Task HV1001_processor_VirtualQuantity_on_a_v1_2008_R2_host() => Check("""
         using System.Management;
         class Provisioner
