@@ -51,6 +51,8 @@ namespace HvLint.Analyzers
         private Dictionary<string, VirtualMachine> Read()
         {
             var byName = new Dictionary<string, VirtualMachine>(StringComparer.OrdinalIgnoreCase);
+            // Not the caller's token: the result is cached for every code block, and a cancelled first reader must
+            // not leave the cache holding an exception.
             foreach (VirtualMachine vm in Auditor.ReadVirtualMachines(VmFiles.Inputs(_files, CancellationToken.None, null, null)))
             {
                 // The first description of a name wins, as files are listed.
