@@ -51,7 +51,18 @@ namespace HvLint.Analyzers
 
             var commands = new List<CommandCall>();
             var scripts = new List<TextSpan>(); // where script text was read, so a fix knows script from command values
-            foreach (InvocationExpressionSyntax call in body.DescendantNodes().OfType<InvocationExpressionSyntax>().OrderBy(n => InnermostStart(n)))
+            var calls = new List<InvocationExpressionSyntax>();
+            foreach (SyntaxNode node in body.DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax invocation) calls.Add(invocation);
+            }
+
+            calls.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
+
+            // Calls found to be PowerShell's: the next link of a fluent chain on one of them is PowerShell's too
+            // (its Add* methods return the same object), so a chain asks the semantic model once, not per link.
+            var powerShellCalls = new HashSet<InvocationExpressionSyntax>();
+            foreach (InvocationExpressionSyntax call in calls)
             {
                 // A method of the user's own that runs script text (hvlint.script_sinks in .editorconfig).
                 string? called = call.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : call.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText : null;
@@ -68,7 +79,9 @@ namespace HvLint.Analyzers
                 }
 
                 if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) continue;
-                if (!IsPowerShell(context.SemanticModel, call, member, powerShell, context.CancellationToken)) continue;
+                if (!(member.Expression is InvocationExpressionSyntax previous && powerShellCalls.Contains(previous))
+                    && !IsPowerShell(context.SemanticModel, call, member, powerShell, context.CancellationToken)) continue;
+                powerShellCalls.Add(call);
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken);
             }
 
@@ -297,7 +310,7 @@ namespace HvLint.Analyzers
         /// <summary>"..." with escapes, or @"..." with doubled quotes, up to <paramref name="end"/>: where each character of the value starts.</summary>
         private static List<int> QuotedMap(string source, int end)
         {
-            var map = new List<int>();
+            var map = new List<int>(end);
             bool verbatim = source.StartsWith("@\"", StringComparison.Ordinal);
             int i = verbatim ? 2 : 1;
             while (i < end)
