@@ -116,7 +116,7 @@ namespace HvLint.Analyzers
             foreach (SyntaxNode node in body.DescendantNodes())
             {
                 if (node is ObjectCreationExpressionSyntax creation && IsNamed(model, creation, "Command", token) && creation.ArgumentList?.Arguments.Count > 0
-                    && model.GetConstantValue(creation.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string name }
+                    && Constant(model, creation.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string name }
                     && creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                     && model.GetDeclaredSymbol(declarator, token) is ISymbol variable)
                 {
@@ -140,7 +140,7 @@ namespace HvLint.Analyzers
                         valueExpression = args.Count > 1 ? args[1].Expression : null;
                     }
 
-                    if (nameExpression != null && model.GetConstantValue(nameExpression, token) is { HasValue: true, Value: string parameterName })
+                    if (nameExpression != null && Constant(model, nameExpression, token) is { HasValue: true, Value: string parameterName })
                     {
                         CodeValue value = valueExpression != null ? Value(model, valueExpression, token) : new CodeValue(true, true, nameExpression.GetLocation());
                         target.Named.Add(new KeyValuePair<string, CodeValue>(parameterName, value));
@@ -185,12 +185,12 @@ namespace HvLint.Analyzers
             switch (method)
             {
                 case "AddCommand":
-                    if (args.Count > 0 && model.GetConstantValue(args[0].Expression, token) is { HasValue: true, Value: string name }) commands.Add(new CommandCall(name, args[0].GetLocation()));
+                    if (args.Count > 0 && Constant(model, args[0].Expression, token) is { HasValue: true, Value: string name }) commands.Add(new CommandCall(name, args[0].GetLocation()));
                     else commands.Add(new CommandCall("?", call.GetLocation())); // unknown command: later parameters attach to nothing known
                     break;
                 case "AddParameter":
                     if (commands.Count == 0 || args.Count == 0) return;
-                    if (!(model.GetConstantValue(args[0].Expression, token) is { HasValue: true, Value: string parameter })) return;
+                    if (!(Constant(model, args[0].Expression, token) is { HasValue: true, Value: string parameter })) return;
                     CodeValue value = args.Count > 1 ? Value(model, args[1].Expression, token) : new CodeValue(true, true, args[0].GetLocation());
                     commands[commands.Count - 1].Named.Add(new KeyValuePair<string, CodeValue>(parameter, value));
                     break;
@@ -208,13 +208,35 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
+        /// The constant value of an expression. A string, number, character or Boolean literal is read from its token:
+        /// most values in provisioning code are literals, and this spares the semantic model a lookup per argument.
+        /// </summary>
+        private static Optional<object?> Constant(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        {
+            if (e is LiteralExpressionSyntax literal)
+            {
+                switch (literal.Kind())
+                {
+                    case SyntaxKind.StringLiteralExpression:
+                    case SyntaxKind.NumericLiteralExpression:
+                    case SyntaxKind.CharacterLiteralExpression:
+                    case SyntaxKind.TrueLiteralExpression:
+                    case SyntaxKind.FalseLiteralExpression:
+                        return new Optional<object?>(literal.Token.Value);
+                }
+            }
+
+            return model.GetConstantValue(e, token);
+        }
+
+        /// <summary>
         /// A constant (literal, const field, concatenation, interpolation of constants, nameof), a static readonly
         /// field with a constant initialiser, or a local assigned once from a constant and never written again (the declaration's value
         /// is then the only one it can have).
         /// </summary>
         private static object? ConstantOrSingleAssignment(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
         {
-            Optional<object?> constant = model.GetConstantValue(e, token);
+            Optional<object?> constant = Constant(model, e, token);
             if (constant.HasValue) return constant.Value;
             ISymbol? symbol = model.GetSymbolInfo(e, token).Symbol;
 
@@ -225,7 +247,7 @@ namespace HvLint.Analyzers
                 ExpressionSyntax initializer = fieldDeclarator.Initializer.Value;
                 if (fieldDeclarator.SyntaxTree == e.SyntaxTree)
                 {
-                    Optional<object?> fieldValue = model.GetConstantValue(initializer, token);
+                    Optional<object?> fieldValue = Constant(model, initializer, token);
                     return fieldValue.HasValue ? fieldValue.Value : null;
                 }
 
@@ -250,7 +272,7 @@ namespace HvLint.Analyzers
                 if (written is IdentifierNameSyntax w && w.Identifier.ValueText == name.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(w, token).Symbol, local)) return null;
             }
 
-            Optional<object?> initial = model.GetConstantValue(declarator.Initializer.Value, token);
+            Optional<object?> initial = Constant(model, declarator.Initializer.Value, token);
             return initial.HasValue ? initial.Value : null;
         }
 
@@ -269,7 +291,7 @@ namespace HvLint.Analyzers
             var items = new List<string>();
             foreach (ExpressionSyntax item in elements)
             {
-                Optional<object?> v = model.GetConstantValue(item, token);
+                Optional<object?> v = Constant(model, item, token);
                 if (!v.HasValue || v.Value == null) return CodeValue.Unknown(e.GetLocation());
                 items.Add(Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture)!);
             }
