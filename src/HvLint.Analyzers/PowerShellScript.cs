@@ -45,6 +45,8 @@ namespace HvLint.Analyzers
                         else i++;
                     }
 
+                    // A comment runs to the end of the line and ends the statement ("# PXE first; then the disk" is not two).
+                    if (i < script.Length && script[i] == '#') while (i < script.Length && script[i] != '\n' && script[i] != '\r') i++;
                     if (i >= script.Length || script[i] == '\n' || script[i] == '\r' || script[i] == ';') break;
                     if (script[i] == '|')
                     {

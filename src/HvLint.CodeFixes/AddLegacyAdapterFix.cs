@@ -42,6 +42,7 @@ namespace HvLint.CodeFixes
                     && StatementEnd(literal.Token, diagnostic.Location.SourceSpan.End) is int insertAt)
                 {
                     string addition = "; Add-VMNetworkAdapter -VMName '" + vm + "' -IsLegacy $true";
+                    if (insertAt < literal.Token.Span.End && root.SyntaxTree.GetText(context.CancellationToken)[insertAt] == '#') addition += " ";
                     context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, insertAt, addition, ct), equivalenceKey: "HV3002"), diagnostic);
                     continue;
                 }
@@ -60,8 +61,8 @@ namespace HvLint.CodeFixes
 
         /// <summary>
         /// Where the PowerShell statement that goes on at <paramref name="from"/> ends in the literal's source text:
-        /// the next ';' or line break outside PowerShell quotes and not continued by a backtick (a pipeline runs on
-        /// past '|'), else the closing quote. Regular, verbatim and raw literals; null for any other token.
+        /// the next ';', line break or comment outside PowerShell quotes and not continued by a backtick (a pipeline
+        /// runs on past '|'), else the closing quote. Regular, verbatim and raw literals; null for any other token.
         /// </summary>
         private static int? StatementEnd(SyntaxToken token, int from)
         {
@@ -119,8 +120,9 @@ namespace HvLint.CodeFixes
                 {
                     quote = c;
                 }
-                else if (c == ';' || c == '\n' || c == '\r')
+                else if (c == ';' || c == '\n' || c == '\r' || c == '#')
                 {
+                    // A comment ends the statement too: the addition goes before it, not into it.
                     return token.SpanStart + i - width;
                 }
             }

@@ -274,7 +274,7 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
-    public Task HV3002_in_a_multi_line_raw_script_the_adapter_follows_the_boot_order_statement() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>(""""
+    public Task HV3002_in_raw_and_verbatim_scripts_the_adapter_follows_the_boot_order_statement_before_any_comment() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>(""""
         using System.Management.Automation;
         class P
         {
@@ -284,6 +284,10 @@ public class MoreCodeFixTests
                     -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE,CD,Floppy|} -Confirm:$false
                 Start-VM -Name pxe
                 """);
+
+            void Commented(PowerShell ps) => ps.AddScript(@"New-VM -Name pxe2
+                Set-VMBios -VMName pxe2 -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE|} # PXE first; then the disk
+                Start-VM -Name pxe2");
         }
         """", """"
         using System.Management.Automation;
@@ -295,6 +299,10 @@ public class MoreCodeFixTests
                     -StartupOrder LegacyNetworkAdapter,IDE,CD,Floppy -Confirm:$false; Add-VMNetworkAdapter -VMName 'pxe' -IsLegacy $true
                 Start-VM -Name pxe
                 """);
+
+            void Commented(PowerShell ps) => ps.AddScript(@"New-VM -Name pxe2
+                Set-VMBios -VMName pxe2 -StartupOrder LegacyNetworkAdapter,IDE ; Add-VMNetworkAdapter -VMName 'pxe2' -IsLegacy $true # PXE first; then the disk
+                Start-VM -Name pxe2");
         }
         """");
 

@@ -34,6 +34,15 @@ public class HostedPowerShellAnalyzerTests
         """");
 
     [Fact]
+    public Task A_comment_after_a_command_is_not_read_as_its_parameters() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("New-VM -Name web03 -Generation 2\nAdd-VMNetworkAdapter -VMName web03 -SwitchName External # was: -IsLegacy $true; Gen2 needs none");
+        }
+        """);
+
+    [Fact]
     public Task HV3003_through_AddCommand_and_AddParameter() => Check("""
         using System.Management.Automation;
         class Provisioner
