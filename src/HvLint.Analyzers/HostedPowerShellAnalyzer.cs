@@ -46,23 +46,33 @@ namespace HvLint.Analyzers
         private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks, VmFileFacts files)
         {
             SyntaxNode body = context.CodeBlock;
-            // Cheap test first: most methods never call these.
-            if (!body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && (Methods.Contains(t.ValueText) || sinks.Contains(t.ValueText)))) return;
+            // Cheap test first: most methods never call these. Command objects (new Command(...)) are looked for only
+            // where the name appears, since finding them asks the semantic model about every object created.
+            bool calls = false, commandObjects = false;
+            foreach (SyntaxToken t in body.DescendantTokens())
+            {
+                if (!t.IsKind(SyntaxKind.IdentifierToken)) continue;
+                string name = t.ValueText;
+                if (Methods.Contains(name) || sinks.Contains(name)) calls = true;
+                if (name == "Command") commandObjects = true;
+            }
+
+            if (!calls) return;
 
             var commands = new List<CommandCall>();
             var scripts = new List<TextSpan>(); // where script text was read, so a fix knows script from command values
-            var calls = new List<InvocationExpressionSyntax>();
+            var invocations = new List<InvocationExpressionSyntax>();
             foreach (SyntaxNode node in body.DescendantNodes())
             {
-                if (node is InvocationExpressionSyntax invocation) calls.Add(invocation);
+                if (node is InvocationExpressionSyntax invocation) invocations.Add(invocation);
             }
 
-            calls.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
+            invocations.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
 
             // Calls found to be PowerShell's: the next link of a fluent chain on one of them is PowerShell's too
             // (its Add* methods return the same object), so a chain asks the semantic model once, not per link.
             var powerShellCalls = new HashSet<InvocationExpressionSyntax>();
-            foreach (InvocationExpressionSyntax call in calls)
+            foreach (InvocationExpressionSyntax call in invocations)
             {
                 // A method of the user's own that runs script text (hvlint.script_sinks in .editorconfig).
                 string? called = call.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : call.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText : null;
@@ -85,7 +95,7 @@ namespace HvLint.Analyzers
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken);
             }
 
-            CollectCommandObjects(context.SemanticModel, body, commands, context.CancellationToken);
+            if (commandObjects) CollectCommandObjects(context.SemanticModel, body, commands, context.CancellationToken);
             if (commands.Count == 0) return;
             var model = new ProvisioningModel(body.SyntaxTree.FilePath);
             foreach (CommandCall c in commands) model.Apply(c);
