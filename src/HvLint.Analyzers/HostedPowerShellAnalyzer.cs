@@ -23,7 +23,7 @@ namespace HvLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HostedPowerShellAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly HashSet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "AddCommand", "AddParameter", "AddArgument", "AddScript", "AddStatement", "Command" };
+        private static readonly HashSet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "AddCommand", "AddParameter", "AddArgument", "AddScript", "AddStatement" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => HvLintDescriptors.All;
 
@@ -46,27 +46,28 @@ namespace HvLint.Analyzers
         private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks, VmFileFacts files)
         {
             SyntaxNode body = context.CodeBlock;
-            // Cheap test first: most methods never call these. Command objects (new Command(...)) are looked for only
-            // where the name appears, since finding them asks the semantic model about every object created.
-            bool calls = false, commandObjects = false;
-            foreach (SyntaxToken t in body.DescendantTokens())
-            {
-                if (!t.IsKind(SyntaxKind.IdentifierToken)) continue;
-                string name = t.ValueText;
-                if (Methods.Contains(name) || sinks.Contains(name)) calls = true;
-                if (name == "Command") commandObjects = true;
-            }
-
-            if (!calls) return;
-
-            var commands = new List<CommandCall>();
-            var scripts = new List<TextSpan>(); // where script text was read, so a fix knows script from command values
-            var invocations = new List<InvocationExpressionSyntax>();
+            // One walk over the method's nodes: the calls that may add commands or script text (most methods have
+            // none and end here), and whether Command objects are created (finding those asks the semantic model
+            // about every object created, so it is done only where `new Command(...)` is written).
+            List<InvocationExpressionSyntax>? invocations = null;
+            bool commandObjects = false;
             foreach (SyntaxNode node in body.DescendantNodes())
             {
-                if (node is InvocationExpressionSyntax invocation) invocations.Add(invocation);
+                if (node is InvocationExpressionSyntax invocation)
+                {
+                    string? called = CalledName(invocation);
+                    if (called != null && (Methods.Contains(called) || sinks.Contains(called))) (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
+                }
+                else if (node is ObjectCreationExpressionSyntax { Type: var type } && RightmostName(type) == "Command")
+                {
+                    commandObjects = true;
+                }
             }
 
+            if (invocations == null && !commandObjects) return;
+            invocations ??= new List<InvocationExpressionSyntax>();
+            var commands = new List<CommandCall>();
+            var scripts = new List<TextSpan>(); // where script text was read, so a fix knows script from command values
             invocations.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
 
             // Calls found to be PowerShell's: the next link of a fluent chain on one of them is PowerShell's too
@@ -75,7 +76,7 @@ namespace HvLint.Analyzers
             foreach (InvocationExpressionSyntax call in invocations)
             {
                 // A method of the user's own that runs script text (hvlint.script_sinks in .editorconfig).
-                string? called = call.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : call.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText : null;
+                string? called = CalledName(call);
                 if (called != null && sinks.Contains(called) && call.ArgumentList.Arguments.Count > 0)
                 {
                     ExpressionSyntax script = call.ArgumentList.Arguments[0].Expression;
@@ -169,6 +170,12 @@ namespace HvLint.Analyzers
             if (type != null && type.TypeKind != TypeKind.Error) return type.Name == name;
             return creation.Type is IdentifierNameSyntax id ? id.Identifier.ValueText == name : creation.Type is QualifiedNameSyntax q && q.Right.Identifier.ValueText == name;
         }
+
+        private static string? CalledName(InvocationExpressionSyntax call) =>
+            call.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : call.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText : null;
+
+        private static string? RightmostName(TypeSyntax type) =>
+            type is SimpleNameSyntax simple ? simple.Identifier.ValueText : type is QualifiedNameSyntax q ? q.Right.Identifier.ValueText : type is AliasQualifiedNameSyntax a ? a.Name.Identifier.ValueText : null;
 
         /// <summary>Orders a fluent chain's calls as they run: a.AddCommand(x).AddParameter(y) runs AddCommand first.</summary>
         private static int InnermostStart(InvocationExpressionSyntax call) =>
@@ -318,6 +325,30 @@ namespace HvLint.Analyzers
             Location whole = script.GetLocation();
             if (!(script is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression)) return (_, _) => whole;
             SyntaxToken token = literal.Token;
+            SyntaxTree tree = literal.SyntaxTree;
+            int start = token.SpanStart;
+            string source = token.Text;
+            string value = token.ValueText;
+
+            // Most scripts are written without escapes: each character of the value is then the character at the
+            // same distance from the opening quote(s), and no map is needed.
+            // The lengths rule out escapes that happen to spell the same characters ("\\\\" is two backslashes).
+            bool quoted = token.IsKind(SyntaxKind.StringLiteralToken);
+            int opening = quoted ? (source.StartsWith("@\"", StringComparison.Ordinal) ? 2 : 1) : token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) ? QuoteRun(source) : 0;
+            int closing = quoted ? 1 : opening;
+            bool plain = opening > 0
+                && (source.Length == opening + value.Length + closing || (quoted && source.Length == opening + value.Length)) // closed, or still being typed
+                && string.CompareOrdinal(source, opening, value, 0, value.Length) == 0;
+            if (plain)
+            {
+                int first = start + opening;
+                return (offset, length) =>
+                {
+                    int from = first + Math.Min(offset, value.Length);
+                    return Location.Create(tree, TextSpan.FromBounds(from, first + Math.Max(Math.Min(offset, value.Length) + 1, Math.Min(offset + length, value.Length))));
+                };
+            }
+
             List<int>? map = token.Kind() switch
             {
                 // Closed, or still being typed (no closing quote yet).
@@ -328,9 +359,7 @@ namespace HvLint.Analyzers
             };
 
             // One entry per character of the value, and its end: any other count is a shape not understood here.
-            if (map == null || map.Count != token.ValueText.Length + 1) return (_, _) => whole;
-            int start = token.SpanStart;
-            SyntaxTree tree = literal.SyntaxTree;
+            if (map == null || map.Count != value.Length + 1) return (_, _) => whole;
             return (offset, length) =>
             {
                 int from = map[Math.Min(offset, map.Count - 1)];

@@ -33,7 +33,7 @@ namespace HvLint.Analyzers
         /// </summary>
         public static Diagnostic ToDiagnostic(HvLint.Engine.Finding f, DiagnosticDescriptor descriptor, Location location, string? message = null, KeyValuePair<string, string>? extra = null)
         {
-            ImmutableDictionary<string, string?> properties = f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
+            ImmutableDictionary<string, string?> properties = f.Properties.Count == 0 ? ImmutableDictionary<string, string?>.Empty : f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
             if (extra is KeyValuePair<string, string> e) properties = properties.SetItem(e.Key, e.Value);
             return Diagnostic.Create(descriptor, location, ToRoslyn(f.Severity), null, properties, message ?? f.Message);
         }

@@ -100,12 +100,14 @@ namespace HvLint.Analyzers
         private static CodeValue ReadValue(string s, ref int i, Func<int, int, Location> at)
         {
             int start = i;
-            var items = new List<string>();
+            List<string>? items = null; // an array's items; most values are a single word
+            string? single = null;
             bool known = true;
             bool array = false;
             if (s.Length > i + 1 && s[i] == '@' && s[i + 1] == '(')
             {
                 array = true;
+                items = new List<string>();
                 i += 2;
                 while (i < s.Length && s[i] != ')')
                 {
@@ -124,7 +126,8 @@ namespace HvLint.Analyzers
                 {
                     string? item = ReadAtom(s, ref i, stopAtParen: false);
                     if (item == null) known = false;
-                    else items.Add(item);
+                    else if (single == null && items == null) single = item;
+                    else (items ??= new List<string> { single! }).Add(item);
                     if (i < s.Length && s[i] == ',')
                     {
                         array = true;
@@ -139,8 +142,8 @@ namespace HvLint.Analyzers
 
             Location location = at(start, Math.Max(1, i - start));
             if (!known) return CodeValue.Unknown(location);
-            if (array) return new CodeValue(items, true, location);
-            string single = items.Count > 0 ? items[0] : string.Empty;
+            if (array) return new CodeValue(items ?? (single != null ? new List<string> { single } : new List<string>()), true, location);
+            single ??= string.Empty;
             if (string.Equals(single, "$true", StringComparison.OrdinalIgnoreCase)) return new CodeValue(true, true, location);
             if (string.Equals(single, "$false", StringComparison.OrdinalIgnoreCase)) return new CodeValue(false, true, location);
             return new CodeValue(single, true, location);

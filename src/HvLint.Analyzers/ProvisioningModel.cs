@@ -26,9 +26,18 @@ namespace HvLint.Analyzers
 
         private static readonly string[] BiosDefaultOrder = { "CD", "IDE", "LegacyNetworkAdapter", "Floppy" };
 
+        // The cmdlets read here, by their name as written in any case (PowerShell's command names are not case-sensitive).
+        private static readonly Dictionary<string, string> Cmdlets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["New-VM"] = "new-vm", ["Set-VM"] = "set-vm", ["Set-VMProcessor"] = "set-vmprocessor", ["Set-VMMemory"] = "set-vmmemory",
+            ["Add-VMNetworkAdapter"] = "add-vmnetworkadapter", ["Set-VMNetworkAdapter"] = "set-vmnetworkadapter", ["Set-VMBios"] = "set-vmbios",
+            ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive",
+        };
+
         public void Apply(CommandCall c)
         {
-            switch (c.Name.ToLowerInvariant())
+            if (!Cmdlets.TryGetValue(c.Name, out string? cmdlet)) return;
+            switch (cmdlet)
             {
                 case "new-vm": NewVm(c); break;
                 case "set-vm":
@@ -223,10 +232,17 @@ namespace HvLint.Analyzers
         /// <summary>A model position for a code location, remembered so that findings map back to the code.</summary>
         private SourceLocation At(Location location)
         {
+            // A command's own location stands behind several facts in a row (its VM, generation, adapter, boot order).
+            if (ReferenceEquals(location, _lastLocation)) return _lastAt;
             FileLinePositionSpan span = location.GetLineSpan();
             var at = new SourceLocation(_path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
-            if (!Locations.ContainsKey(at)) Locations[at] = location;
+            if (!Locations.ContainsKey(at)) Locations.Add(at, location);
+            _lastLocation = location;
+            _lastAt = at;
             return at;
         }
+
+        private Location? _lastLocation;
+        private SourceLocation _lastAt;
     }
 }

@@ -34,6 +34,20 @@ public class HostedPowerShellAnalyzerTests
         """");
 
     [Fact]
+    public Task Findings_in_script_text_are_exact_with_and_without_escapes() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // Escaped backslashes make the text longer than its value: every position after them shifts.
+            void Unc(PowerShell ps) => ps.AddScript("New-VM -Name web04 -Generation 2 -Path \\\\srv\\vms; Add-VMNetworkAdapter -VMName web04 -IsLegacy {|HV3003:$true|}");
+
+            void Verbatim(PowerShell ps) => ps.AddScript(@"New-VM -Name web05 -Generation 2; Add-VMNetworkAdapter -VMName web05 -IsLegacy {|HV3003:$true|}");
+
+            void Plain(PowerShell ps) => ps.AddScript("New-VM -Name web06 -Generation 2; Add-VMNetworkAdapter -VMName web06 -IsLegacy {|HV3003:$true|}");
+        }
+        """);
+
+    [Fact]
     public Task A_comment_after_a_command_is_not_read_as_its_parameters() => Check("""
         using System.Management.Automation;
         class Provisioner

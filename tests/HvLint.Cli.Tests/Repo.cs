@@ -46,8 +46,30 @@ internal static class Repo
 
     public static (int ExitCode, string Stdout, string Stderr) Hvlint(params string[] args) => HvlintIn(Root, args);
 
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> TempFolders = CleanUpAtExit();
+
+    /// <summary>A fresh folder under the system's temp folder, removed when the test run ends.</summary>
     public static string TempFolder()
     {
-        return Directory.CreateTempSubdirectory("hvlint-test-").FullName;
+        string dir = Directory.CreateTempSubdirectory("hvlint-test-").FullName;
+        TempFolders.Add(dir);
+        return dir;
+    }
+
+    // Tests hand their folder to `hvlint` processes and read results afterwards, so the folders live until the
+    // test host exits rather than to the end of each test.
+    private static System.Collections.Concurrent.ConcurrentBag<string> CleanUpAtExit()
+    {
+        var folders = new System.Collections.Concurrent.ConcurrentBag<string>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (string dir in folders)
+            {
+                try { Directory.Delete(dir, recursive: true); }
+                catch (IOException) { } // a folder still in use is left to the system's temp cleaning
+                catch (UnauthorizedAccessException) { }
+            }
+        };
+        return folders;
     }
 }

@@ -64,8 +64,15 @@ public class ReaderTests
         string path = Path.Combine(dir, "utf16.json");
         File.WriteAllText(path, Vm("\"processorCount\": 8"), new UnicodeEncoding(bigEndian: false, byteOrderMark: true));
         var doc = new HvLint.Engine.InputDocument(path, () => new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), true);
-        var result = HvLint.Engine.Auditor.Run(new[] { doc }, new HvLint.Engine.AuditOptions());
-        Assert.Single(result.Of("HV1001"));
+        try
+        {
+            var result = HvLint.Engine.Auditor.Run(new[] { doc }, new HvLint.Engine.AuditOptions());
+            Assert.Single(result.Of("HV1001"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Theory]

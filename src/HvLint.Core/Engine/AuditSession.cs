@@ -13,9 +13,9 @@ namespace HvLint.Engine
     {
         private readonly FindingSink _sink;
         private readonly RuleSettings _settings;
-        private readonly List<VirtualMachineRule> _vmRules = new List<VirtualMachineRule>();
-        private readonly List<HostRule> _hostRules = new List<HostRule>();
-        private readonly List<KeyValuePair<RuleDescriptor, IInventoryObserver>> _observers = new List<KeyValuePair<RuleDescriptor, IInventoryObserver>>();
+        private readonly List<VirtualMachineRule> _vmRules;
+        private readonly List<HostRule> _hostRules;
+        private readonly List<KeyValuePair<RuleDescriptor, IInventoryObserver>> _observers;
         private readonly VirtualMachineContext _vmContext;
         private readonly HostContext _hostContext;
 
@@ -34,16 +34,38 @@ namespace HvLint.Engine
             _sink = new FindingSink(_settings);
             _vmContext = new VirtualMachineContext(_sink, profile);
             _hostContext = new HostContext(_sink, profile);
-            foreach (Rule rule in rules ?? RuleCatalog.Rules)
+            // The analyzers open a session per method: with the catalog and default settings, the rules are sorted
+            // by kind once per process rather than once per session.
+            RulesByKind byKind = rules == null && settings == null ? RulesByKind.Catalog : new RulesByKind(rules ?? RuleCatalog.Rules, _settings);
+            _vmRules = byKind.VirtualMachineRules;
+            _hostRules = byKind.HostRules;
+            _observers = new List<KeyValuePair<RuleDescriptor, IInventoryObserver>>(byKind.InventoryRules.Count);
+            foreach (InventoryRule rule in byKind.InventoryRules) _observers.Add(new KeyValuePair<RuleDescriptor, IInventoryObserver>(rule.Descriptor, rule.CreateObserver()));
+        }
+
+        private sealed class RulesByKind
+        {
+            public static readonly RulesByKind Catalog = new RulesByKind(RuleCatalog.Rules, RuleSettings.Defaults);
+
+            public RulesByKind(IEnumerable<Rule> rules, RuleSettings settings)
             {
-                if (!_settings.IsEnabled(rule.Descriptor)) continue;
-                switch (rule)
+                foreach (Rule rule in rules)
                 {
-                    case VirtualMachineRule vmRule: _vmRules.Add(vmRule); break;
-                    case HostRule hostRule: _hostRules.Add(hostRule); break;
-                    case InventoryRule inventoryRule: _observers.Add(new KeyValuePair<RuleDescriptor, IInventoryObserver>(rule.Descriptor, inventoryRule.CreateObserver())); break;
+                    if (!settings.IsEnabled(rule.Descriptor)) continue;
+                    switch (rule)
+                    {
+                        case VirtualMachineRule vmRule: VirtualMachineRules.Add(vmRule); break;
+                        case HostRule hostRule: HostRules.Add(hostRule); break;
+                        case InventoryRule inventoryRule: InventoryRules.Add(inventoryRule); break;
+                    }
                 }
             }
+
+            public List<VirtualMachineRule> VirtualMachineRules { get; } = new List<VirtualMachineRule>();
+
+            public List<HostRule> HostRules { get; } = new List<HostRule>();
+
+            public List<InventoryRule> InventoryRules { get; } = new List<InventoryRule>();
         }
 
         public HyperVProfile Profile { get; }
@@ -103,7 +125,7 @@ namespace HvLint.Engine
             }
 
             VirtualMachinesAudited++;
-            NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, vm.Notes));
+            if (vm.Notes.IsKnown) NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, vm.Notes));
             foreach (Fact<string> directive in vm.Directives) NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, directive));
             _vmContext.Reset(vm, host, profile);
             foreach (VirtualMachineRule rule in _vmRules)
