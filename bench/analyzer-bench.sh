@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Analyzer cost on a generated project of 500 provisioning files (not a test):
 #   bash bench/analyzer-bench.sh          # FILES=50 bash bench/analyzer-bench.sh for another size
+#   Prints HvLint's time in the builds and in the compile replayed alone (one thread), the low-noise figure.
 # Packs HvLint.Analyzers, builds the project with -p:ReportAnalyzer=true, and prints the analyzer times the
 # compiler reports next to the compile's own time, and what the compile costs with and without the package.
 set -euo pipefail
@@ -87,4 +88,21 @@ echo "  compiler (Csc task): $with ms with HvLint, $bare ms without: HvLint adds
 echo "  HvLint as -p:ReportAnalyzer reports it: $hvlint s = $(echo "scale=1; 100 * $hvlint / $wall" | bc)% of the build, $(echo "scale=1; 100 * $hvlint * 1000 / $with" | bc)% of the compile (all rounds: $(tr '\n' ' ' < "$work/hvlint.s"))"
 grep -E "Total analyzer execution time|^ *[0-9.]+ +[0-9]+ +HvLint|error CS" "$log" | grep -v "/analyzer:" | sed "s/^ */  round 1: /; s/ (HV1001.*//" | sort -u | head -20
 echo "  HvLint findings in the build: $(grep -o "[a-zA-Z0-9]*\.cs([0-9,]*): [a-z]* HV[0-9]\{4\}" "$log" | sort -u | wc -l) (expected $(( files / 50 )): HV1001 for 65 vCPUs in every 50th file)"
+
+# The same compile run alone, several times: the Csc command of the first build replayed as an .rsp with
+# /parallel- (one thread, so no other thread's work lands in HvLint's time) and a large gen0 budget (so
+# collections caused by the compiler's own allocations rarely pause HvLint). This is HvLint's own work with
+# little noise: the figure to compare changes with; the builds above are what a developer sees.
+csc_line=$(grep -m1 -E '/bincore/csc .*/reportanalyzer' "$log" | sed 's/^ *//')
+if [ -n "$csc_line" ]; then
+  csc_exe=${csc_line%% *}
+  echo "${csc_line#* }" | tr ' ' '\n' | grep -v '^$' > "$work/csc.rsp"
+  echo "/parallel-" >> "$work/csc.rsp"
+  : > "$work/alone.s"
+  for round in $(seq 1 "$rounds"); do
+    (cd "$work/app" && DOTNET_GCgen0size=0x20000000 "$csc_exe" @"$work/csc.rsp" > "$work/alone.log" 2>&1) || true
+    grep -E '^ *[0-9.]+ +[0-9<]+ +HvLint.Analyzers,' "$work/alone.log" | awk '{print $1}' | head -1 >> "$work/alone.s"
+  done
+  echo "  HvLint in the compile run alone (one thread, $rounds runs): minimum $(sort -g "$work/alone.s" | head -1) s, median $(median "$work/alone.s") s (all: $(tr '\n' ' ' < "$work/alone.s"))"
+fi
 rm -rf "$work" # comment out to inspect the build logs
