@@ -67,7 +67,7 @@ namespace HvLint.Analyzers
             if (invocations == null && !commandObjects) return;
             invocations ??= new List<InvocationExpressionSyntax>();
             var commands = new List<CommandCall>();
-            var scripts = new List<TextSpan>(); // where script text was read, so a fix knows script from command values
+            var scripts = new ScriptText();
             invocations.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
 
             // Calls found to be PowerShell's: the next link of a fluent chain on one of them is PowerShell's too
@@ -82,8 +82,7 @@ namespace HvLint.Analyzers
                     ExpressionSyntax script = call.ArgumentList.Arguments[0].Expression;
                     if (ConstantOrSingleAssignment(context.SemanticModel, script, context.CancellationToken) is string text)
                     {
-                        commands.AddRange(PowerShellScript.Parse(text, LocationMapper(script)));
-                        scripts.Add(script.Span);
+                        scripts.Read(script, text, commands);
                     }
 
                     continue;
@@ -111,8 +110,16 @@ namespace HvLint.Analyzers
             {
                 DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
                 if (descriptor == null || !model.Locations.TryGetValue(f.Location, out Location? at)) continue;
-                bool inScript = at.IsInSource && scripts.Any(s => s.Contains(at.SourceSpan));
-                context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: inScript ? HvLintDescriptors.InScript : null));
+                KeyValuePair<string, string>[]? extra = null;
+                if (at.IsInSource && scripts.Contains(at.SourceSpan))
+                {
+                    // In script text: a fix that adds a statement goes where the finding's statement ends.
+                    extra = scripts.StatementEnd(at.SourceSpan.Start) is int end
+                        ? new[] { HvLintDescriptors.InScript, new KeyValuePair<string, string>(HvLintDescriptors.StatementEnd, end.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
+                        : new[] { HvLintDescriptors.InScript };
+                }
+
+                context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra));
             }
         }
 
@@ -196,7 +203,7 @@ namespace HvLint.Analyzers
             return member.Expression.ToString().IndexOf("PowerShell", StringComparison.Ordinal) >= 0 || member.Expression is InvocationExpressionSyntax || member.Expression is IdentifierNameSyntax;
         }
 
-        private static void Collect(SemanticModel model, InvocationExpressionSyntax call, string method, List<CommandCall> commands, List<TextSpan> scripts, System.Threading.CancellationToken token)
+        private static void Collect(SemanticModel model, InvocationExpressionSyntax call, string method, List<CommandCall> commands, ScriptText scripts, System.Threading.CancellationToken token)
         {
             SeparatedSyntaxList<ArgumentSyntax> args = call.ArgumentList.Arguments;
             switch (method)
@@ -218,8 +225,7 @@ namespace HvLint.Analyzers
                     if (args.Count == 0) return;
                     ExpressionSyntax script = args[0].Expression;
                     if (!(ConstantOrSingleAssignment(model, script, token) is string text)) return;
-                    commands.AddRange(PowerShellScript.Parse(text, LocationMapper(script)));
-                    scripts.Add(script.Span);
+                    scripts.Read(script, text, commands);
                     break;
             }
         }
@@ -317,12 +323,54 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
+        /// The script text a method runs: where it was read (so a finding knows script from a command's values) and,
+        /// for each command, where in the source its statement ends.
+        /// </summary>
+        private sealed class ScriptText
+        {
+            private readonly List<TextSpan> _expressions = new List<TextSpan>();
+            private readonly List<(int Start, int End)> _statements = new List<(int, int)>();
+
+            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands)
+            {
+                Func<int, int, Location> at = LocationMapper(script, out bool exact);
+                List<CommandCall> read = PowerShellScript.Parse(text, at);
+                commands.AddRange(read);
+                _expressions.Add(script.Span);
+                if (!exact) return; // a constant or a concatenation: no position inside it is known
+                foreach (CommandCall c in read) _statements.Add((c.Location.SourceSpan.Start, at(c.StatementEnd, 0).SourceSpan.Start));
+            }
+
+            public bool Contains(TextSpan span)
+            {
+                foreach (TextSpan s in _expressions)
+                {
+                    if (s.Contains(span)) return true;
+                }
+
+                return false;
+            }
+
+            /// <summary>Where the statement around <paramref name="position"/> ends in the source; null when not known.</summary>
+            public int? StatementEnd(int position)
+            {
+                foreach ((int start, int end) in _statements)
+                {
+                    if (start <= position && position <= end) return end;
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>
         /// Maps a range of the script's value to the source: exact inside a regular, verbatim or raw string literal,
         /// the whole expression otherwise (a constant field, a concatenation, an interpolation).
         /// </summary>
-        private static Func<int, int, Location> LocationMapper(ExpressionSyntax script)
+        private static Func<int, int, Location> LocationMapper(ExpressionSyntax script, out bool exact)
         {
             Location whole = script.GetLocation();
+            exact = false;
             if (!(script is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression)) return (_, _) => whole;
             SyntaxToken token = literal.Token;
             SyntaxTree tree = literal.SyntaxTree;
@@ -341,6 +389,7 @@ namespace HvLint.Analyzers
                 && string.CompareOrdinal(source, opening, value, 0, value.Length) == 0;
             if (plain)
             {
+                exact = true;
                 int first = start + opening;
                 return (offset, length) =>
                 {
@@ -360,6 +409,7 @@ namespace HvLint.Analyzers
 
             // One entry per character of the value, and its end: any other count is a shape not understood here.
             if (map == null || map.Count != value.Length + 1) return (_, _) => whole;
+            exact = true;
             return (offset, length) =>
             {
                 int from = map[Math.Min(offset, map.Count - 1)];

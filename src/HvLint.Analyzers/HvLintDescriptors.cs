@@ -31,15 +31,21 @@ namespace HvLint.Analyzers
         /// severity and the properties the code fixes read ("maximum", "vm", "recommended"), plus
         /// <paramref name="extra"/> (where in the code the finding is, e.g. <see cref="InScript"/>).
         /// </summary>
-        public static Diagnostic ToDiagnostic(HvLint.Engine.Finding f, DiagnosticDescriptor descriptor, Location location, string? message = null, KeyValuePair<string, string>? extra = null)
+        public static Diagnostic ToDiagnostic(HvLint.Engine.Finding f, DiagnosticDescriptor descriptor, Location location, string? message = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
         {
             ImmutableDictionary<string, string?> properties = f.Properties.Count == 0 ? ImmutableDictionary<string, string?>.Empty : f.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
-            if (extra is KeyValuePair<string, string> e) properties = properties.SetItem(e.Key, e.Value);
+            foreach (KeyValuePair<string, string> e in extra ?? Enumerable.Empty<KeyValuePair<string, string>>()) properties = properties.SetItem(e.Key, e.Value);
             return Diagnostic.Create(descriptor, location, ToRoslyn(f.Severity), null, properties, message ?? f.Message);
         }
 
         /// <summary>The finding is inside PowerShell script text (AddScript or a configured sink), not a command's value.</summary>
         public static readonly KeyValuePair<string, string> InScript = new KeyValuePair<string, string>("in", "script");
+
+        /// <summary>
+        /// For a finding in script text: the source position where its PowerShell statement ends (the ';', line break or
+        /// comment after it, or the closing quote), so that a fix can add a statement after it.
+        /// </summary>
+        public const string StatementEnd = "statementEnd";
 
         public static DiagnosticSeverity ToRoslyn(Severity s) =>
             s == Severity.Error ? DiagnosticSeverity.Error : s == Severity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;

@@ -80,6 +80,12 @@ namespace HvLint.Analyzers
         /// <summary>True when the command continues a pipeline: the VM flows in from the previous command.</summary>
         public bool Piped { get; set; }
 
+        /// <summary>
+        /// For a command in script text, where in the script its statement ends: at the ';' or line break after it, at
+        /// a '#' comment that follows it, or at the end of the script; past any '|' pipeline. -1 for a command in code.
+        /// </summary>
+        public int StatementEnd { get; set; } = -1;
+
         /// <summary>The value of a parameter by its name, an alias, or an unambiguous prefix of it.</summary>
         public CodeValue? Get(string parameter, params string[] aliases)
         {

@@ -14,6 +14,7 @@ namespace HvLint.Analyzers
     internal static class PowerShellScript
     {
         /// <param name="at">The code location of a range of the script text.</param>
+        /// <returns>The commands, each with the position in the script where its statement ends (<see cref="CommandCall.StatementEnd"/>).</returns>
         public static List<CommandCall> Parse(string script, Func<int, int, Location> at)
         {
             var commands = new List<CommandCall>();
@@ -37,6 +38,7 @@ namespace HvLint.Analyzers
                 piped = false;
 
                 // Arguments until the end of the statement.
+                int end;
                 while (true)
                 {
                     while (i < script.Length && (script[i] == ' ' || script[i] == '\t' || (script[i] == '`' && i + 1 < script.Length && (script[i + 1] == '\n' || script[i + 1] == '\r'))))
@@ -46,6 +48,7 @@ namespace HvLint.Analyzers
                     }
 
                     // A comment runs to the end of the line and ends the statement ("# PXE first; then the disk" is not two).
+                    end = i;
                     if (i < script.Length && script[i] == '#') while (i < script.Length && script[i] != '\n' && script[i] != '\r') i++;
                     if (i >= script.Length || script[i] == '\n' || script[i] == '\r' || script[i] == ';') break;
                     if (script[i] == '|')
@@ -89,6 +92,14 @@ namespace HvLint.Analyzers
                     {
                         call.Positional.Add(ReadValue(script, ref i, at));
                     }
+                }
+
+                // A pipeline is one statement: the commands before a '|' end where the last one does.
+                call.StatementEnd = end;
+                for (int k = commands.Count - 1; call.Piped && k >= 0; k--)
+                {
+                    commands[k].StatementEnd = end;
+                    if (!commands[k].Piped) break; // the pipeline's first command
                 }
 
                 commands.Add(call);

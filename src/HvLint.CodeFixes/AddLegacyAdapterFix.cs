@@ -37,9 +37,12 @@ namespace HvLint.CodeFixes
                 string title = "Add a legacy network adapter to '" + vm + "'";
 
                 // Script text: a new statement right after the one that holds the boot order.
+                // The analyzer read the script and says where that statement ends.
                 bool inScript = diagnostic.Properties.TryGetValue("in", out string? where) && where == "script";
                 if (inScript && node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
-                    && StatementEnd(literal.Token, diagnostic.Location.SourceSpan.End) is int insertAt)
+                    && diagnostic.Properties.TryGetValue("statementEnd", out string? end)
+                    && int.TryParse(end, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int insertAt)
+                    && insertAt >= diagnostic.Location.SourceSpan.Start && insertAt <= literal.Token.Span.End)
                 {
                     string addition = "; Add-VMNetworkAdapter -VMName '" + vm + "' -IsLegacy $true";
                     if (insertAt < literal.Token.Span.End && root.SyntaxTree.GetText(context.CancellationToken)[insertAt] == '#') addition += " ";
@@ -57,77 +60,6 @@ namespace HvLint.CodeFixes
                     context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, at, text, ct), equivalenceKey: "HV3002"), diagnostic);
                 }
             }
-        }
-
-        /// <summary>
-        /// Where the PowerShell statement that goes on at <paramref name="from"/> ends in the literal's source text:
-        /// the next ';', line break or comment outside PowerShell quotes and not continued by a backtick (a pipeline
-        /// runs on past '|'), else the closing quote. Regular, verbatim and raw literals; null for any other token.
-        /// </summary>
-        private static int? StatementEnd(SyntaxToken token, int from)
-        {
-            string text = token.Text;
-            bool regular, verbatim = false;
-            int open, close;
-            switch (token.Kind())
-            {
-                case SyntaxKind.StringLiteralToken:
-                    verbatim = text.StartsWith("@", System.StringComparison.Ordinal);
-                    regular = !verbatim;
-                    open = verbatim ? 2 : 1;
-                    close = text.Length - 1;
-                    break;
-                case SyntaxKind.SingleLineRawStringLiteralToken:
-                case SyntaxKind.MultiLineRawStringLiteralToken:
-                    regular = false;
-                    open = 0;
-                    while (open < text.Length && text[open] == '"') open++;
-                    close = text.Length - open;
-                    break;
-                default:
-                    return null;
-            }
-
-            // One PowerShell character at a time: an escape sequence of a regular literal, or a doubled quote of a
-            // verbatim one, is one character of the script.
-            (char C, int Width) At(int at)
-            {
-                if (regular && text[at] == '\\' && at + 1 < close)
-                    return (text[at + 1] switch { 'n' => '\n', 'r' => '\r', 't' => '\t', var e => e }, 2);
-                return (text[at], verbatim && text[at] == '"' && at + 1 < close && text[at + 1] == '"' ? 2 : 1);
-            }
-
-            int i = System.Math.Max(from - token.SpanStart, open);
-            char quote = '\0';
-            while (i < close)
-            {
-                (char c, int width) = At(i);
-                i += width;
-                if (c == '`' && quote != '\'' && i < close)
-                {
-                    // The escaped character, or the line break (\r\n too) the backtick continues.
-                    (char escaped, int w) = At(i);
-                    i += w;
-                    if (escaped == '\r' && i < close && At(i).C == '\n') i += At(i).Width;
-                    continue;
-                }
-
-                if (quote != '\0')
-                {
-                    if (c == quote) quote = '\0';
-                }
-                else if (c == '\'' || c == '"')
-                {
-                    quote = c;
-                }
-                else if (c == ';' || c == '\n' || c == '\r' || c == '#')
-                {
-                    // A comment ends the statement too: the addition goes before it, not into it.
-                    return token.SpanStart + i - width;
-                }
-            }
-
-            return token.SpanStart + close;
         }
 
         /// <summary>

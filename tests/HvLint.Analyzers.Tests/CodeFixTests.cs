@@ -307,6 +307,21 @@ public class MoreCodeFixTests
         """");
 
     [Fact]
+    public Task HV3002_in_a_script_with_escapes_the_adapter_follows_the_whole_pipeline() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("New-VM -Name pxe3 -Generation 1\nSet-VMBios -VMName pxe3 -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE|} -Passthru | Set-VM -Notes 'PXE; then \"disk\"'\nStart-VM pxe3");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("New-VM -Name pxe3 -Generation 1\nSet-VMBios -VMName pxe3 -StartupOrder LegacyNetworkAdapter,IDE -Passthru | Set-VM -Notes 'PXE; then \"disk\"'; Add-VMNetworkAdapter -VMName 'pxe3' -IsLegacy $true\nStart-VM pxe3");
+        }
+        """);
+
+    [Fact]
     public Task HV3002_a_single_string_boot_order_in_a_chain_gets_a_statement_not_script_text() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
         using System.Management.Automation;
         class P
