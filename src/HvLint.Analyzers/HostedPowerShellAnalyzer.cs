@@ -175,7 +175,7 @@ namespace HvLint.Analyzers
         {
             ITypeSymbol? type = model.GetTypeInfo(creation, token).Type;
             if (type != null && type.TypeKind != TypeKind.Error) return type.Name == name;
-            return creation.Type is IdentifierNameSyntax id ? id.Identifier.ValueText == name : creation.Type is QualifiedNameSyntax q && q.Right.Identifier.ValueText == name;
+            return RightmostName(creation.Type) == name;
         }
 
         private static string? CalledName(InvocationExpressionSyntax call) =>
