@@ -50,4 +50,11 @@ public class HV1001Tests
         info.SetSeverity("HV1001", Severity.Info);
         Assert.Equal(Severity.Info, Run(Vm("\"processorCount\": 8"), settings: info).Findings.Single().Severity);
     }
+
+    [Fact]
+    public void The_shared_default_settings_cannot_be_changed_so_one_audit_cannot_turn_a_rule_off_for_the_next()
+    {
+        Assert.Throws<InvalidOperationException>(() => HvLint.Engine.RuleSettings.Defaults.SetSeverity("HV1001", Severity.None));
+        Assert.Single(Run(Vm("\"processorCount\": 8")).Of("HV1001"));
+    }
 }
