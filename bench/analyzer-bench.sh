@@ -2,6 +2,8 @@
 # Analyzer cost on a generated project of 500 provisioning files (not a test):
 #   bash bench/analyzer-bench.sh          # FILES=50 bash bench/analyzer-bench.sh for another size
 #   Prints HvLint's time in the builds and in the compile replayed alone (one thread), the low-noise figure.
+#   OTHER=2000 adds that many files of ordinary code (five methods each that never provision a VM), as in a real
+#   project where provisioning is a small part of the code.
 # Packs HvLint.Analyzers, builds the project with -p:ReportAnalyzer=true, and prints the analyzer times the
 # compiler reports next to the compile's own time, and what the compile costs with and without the package.
 set -euo pipefail
@@ -46,6 +48,23 @@ public static class Provisioner$i
 }
 CS
 done
+for i in $(seq 1 "${OTHER:-0}"); do
+  cat > "$work/app/Other$i.cs" <<CS
+using System.Collections.Generic;
+using System.Linq;
+namespace Bench;
+public sealed class Inventory$i
+{
+    private readonly List<string> _names = new();
+    private readonly Dictionary<string, int> _counts = new();
+    public void Add(string name) { _names.Add(name); _counts[name] = _counts.TryGetValue(name, out int n) ? n + 1 : 1; }
+    public int Count(string name) => _counts.TryGetValue(name, out int n) ? n : 0;
+    public IEnumerable<string> Sorted() => _names.OrderBy(x => x, System.StringComparer.Ordinal);
+    public string Describe() { var text = new System.Text.StringBuilder(); foreach (string n in _names) text.Append(n).Append(','); return text.ToString(); }
+    public bool Remove(string name) { if (!_counts.ContainsKey(name)) return false; _counts.Remove(name); return _names.Remove(name); }
+}
+CS
+done
 echo 'System.Console.WriteLine("bench");' > "$work/app/Program.cs"
 # The findings as warnings, so that the build completes (emits) as an ordinary build does.
 printf 'root = true\n[*.cs]\ndotnet_diagnostic.HV1001.severity = warning\n' > "$work/app/.editorconfig"
@@ -82,7 +101,7 @@ median() { sort -g "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 with=$(median "$work/with.ms"); bare=$(median "$work/bare.ms"); hvlint=$(median "$work/hvlint.s"); wall=$(median "$work/wall.s")
 log="$work/with.1.log"
 
-echo "$files files, medians of $rounds builds:"
+echo "$files files$( [ "${OTHER:-0}" -gt 0 ] && echo " and ${OTHER} files of other code"), medians of $rounds builds:"
 echo "  dotnet build wall time with HvLint: $wall s"
 echo "  compiler (Csc task): $with ms with HvLint, $bare ms without: HvLint adds $(( with - bare )) ms ($(echo "scale=1; 100 * ($with - $bare) / $bare" | bc)%)"
 echo "  HvLint as -p:ReportAnalyzer reports it: $hvlint s = $(echo "scale=1; 100 * $hvlint / $wall" | bc)% of the build, $(echo "scale=1; 100 * $hvlint * 1000 / $with" | bc)% of the compile (all rounds: $(tr '\n' ' ' < "$work/hvlint.s"))"

@@ -23,6 +23,8 @@ namespace HvLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HostedPowerShellAnalyzer : DiagnosticAnalyzer
     {
+        private static readonly string[] Needles = { "Command", "AddScript" };
+
         private static readonly HashSet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "AddCommand", "AddParameter", "AddArgument", "AddScript", "AddStatement" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => HvLintDescriptors.All;
@@ -46,6 +48,11 @@ namespace HvLint.Analyzers
         private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks, VmFileFacts files)
         {
             SyntaxNode body = context.CodeBlock;
+
+            // A method adds commands or script text only through a name that contains "Command" (AddCommand, new
+            // Command(...)), AddScript or a configured sink; one that names none of them is not walked.
+            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, sinks, context.CancellationToken)) return;
+
             // One walk over the method's nodes: the calls that may add commands or script text (most methods have
             // none and end here), and whether Command objects are created (finding those asks the semantic model
             // about every object created, so it is done only where `new Command(...)` is written).

@@ -26,6 +26,8 @@ namespace HvLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class WmiAnalyzer : DiagnosticAnalyzer
     {
+        private static readonly string[] Telltales = { "Msvm_", "Microsoft:Hyper-V:", "virtualization" };
+
         private static readonly string[] V1OnlyNames = { "DefineVirtualSystem", "AddVirtualSystemResources", "ModifyVirtualSystemResources", "ModifyVirtualSystem", "Msvm_VirtualSwitch", "Msvm_VirtualSystemGlobalSettingData", "Msvm_VirtualSwitchManagementService" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => HvLintDescriptors.All;
@@ -62,6 +64,10 @@ namespace HvLint.Analyzers
             SyntaxNode body = context.CodeBlock;
             SemanticModel model = context.SemanticModel;
             var token = context.CancellationToken;
+
+            // Only string literals in the method say it touches Hyper-V's WMI: a method whose text has none of their
+            // telltale parts is not walked.
+            if (!SourceScan.Mentions(body, StringComparison.OrdinalIgnoreCase, Telltales, null, token)) return;
 
             // Strings first: cheap, and they say whether the method touches Hyper-V's WMI at all.
             var strings = body.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => (Literal: l, Text: l.Token.ValueText)).ToList();

@@ -186,6 +186,16 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task A_name_spelt_with_Unicode_escapes_is_still_read() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // Add\u0053cript is AddScript: the method's text does not contain the name, its tokens do.
+            void Create(PowerShell ps) => ps.Add\u0053cript("New-VM -Name web07 -Generation 2; Add-VMNetworkAdapter -VMName web07 -IsLegacy {|HV3003:$true|}");
+        }
+        """);
+
+    [Fact]
     public Task A_method_configured_as_a_script_sink_is_read() => Check("""
         class Runner
         {

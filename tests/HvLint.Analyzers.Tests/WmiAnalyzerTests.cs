@@ -48,6 +48,24 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task Class_names_and_subtypes_written_with_escapes_are_read_as_their_values() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            // No telltale of Hyper-V's WMI appears as written; every one does once the escapes are decoded.
+            void Define()
+            {
+                var scope = new ManagementScope("\\\\.\\root\\virtu\u0061lization\\v2");
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm\u005FVirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "web01";
+                settings["VirtualSystemSubType"] = "Microsoft\x3AHyper-V:SubType:2";
+                ManagementObject nic = new ManagementClass(scope, new ManagementPath("Msvm\u005FEmulatedEthernetPortSettingData"), null).CreateInstance();
+                nic["ResourceSubType"] = {|HV3003:"Microsoft\u003AHyper-V\u003AEmulated Ethernet Port"|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task HV3002_stays_silent_on_WMI_because_adapters_can_be_added_by_another_call() => Check("""
         using System.Management;
         class Provisioner

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>
+    /// A look at a code block's source text before its syntax is walked. In a project that uses the provisioning
+    /// APIs at all, most methods still never name them; a search in the file's text (one string per file, kept
+    /// while the tree lives) rules those methods out for a fraction of what walking their nodes costs.
+    /// </summary>
+    internal static class SourceScan
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeText> Texts = new ConditionalWeakTable<SyntaxTree, TreeText>();
+
+        /// <summary>
+        /// False only when the block's text contains none of <paramref name="needles"/> (nor of <paramref name="more"/>).
+        /// True whenever the text could spell a name without containing it: a file with Unicode or hexadecimal
+        /// escapes (<c>Add\u0053cript</c>, <c>"Msvm\x5F..."</c>) is always walked.
+        /// </summary>
+        public static bool Mentions(SyntaxNode block, StringComparison comparison, IReadOnlyList<string> needles, IEnumerable<string>? more, CancellationToken token)
+        {
+            TreeText tree = Texts.GetValue(block.SyntaxTree, t => new TreeText(t.GetText(token).ToString()));
+            if (tree.HasEscapes) return true;
+            int start = block.SpanStart, length = block.Span.Length;
+            if (start + length > tree.Text.Length) return true; // not the text this tree was parsed from; never guess
+            foreach (string needle in needles)
+            {
+                if (tree.Text.IndexOf(needle, start, length, comparison) >= 0) return true;
+            }
+
+            if (more != null)
+            {
+                foreach (string needle in more)
+                {
+                    if (tree.Text.IndexOf(needle, start, length, comparison) >= 0) return true;
+                }
+            }
+
+            return false;
+        }
+
+        private sealed class TreeText
+        {
+            public TreeText(string text)
+            {
+                Text = text;
+                HasEscapes = text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0;
+            }
+
+            public string Text { get; }
+
+            public bool HasEscapes { get; }
+        }
+    }
+}
