@@ -53,8 +53,8 @@ namespace HvLint.Analyzers
             // Command(...)), AddScript or a configured sink; one that names none of them is not walked.
             if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, sinks, context.CancellationToken)) return;
 
-            // One walk over the method's nodes: the calls that may add commands or script text (most methods have
-            // none and end here), and whether Command objects are created (finding those asks the semantic model
+            // One walk over the method's nodes: the calls that may add commands or script text (a method that only
+            // names them, in a comment or another call, ends here), and whether Command objects are created (finding those asks the semantic model
             // about every object created, so it is done only where `new Command(...)` is written).
             List<InvocationExpressionSyntax>? invocations = null;
             bool commandObjects = false;

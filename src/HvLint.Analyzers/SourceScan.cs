@@ -22,7 +22,8 @@ namespace HvLint.Analyzers
         /// </summary>
         public static bool Mentions(SyntaxNode block, StringComparison comparison, IReadOnlyList<string> needles, IEnumerable<string>? more, CancellationToken token)
         {
-            TreeText tree = Texts.GetValue(block.SyntaxTree, t => new TreeText(t.GetText(token).ToString()));
+            token.ThrowIfCancellationRequested();
+            TreeText tree = Texts.GetValue(block.SyntaxTree, Read);
             if (tree.HasEscapes) return true;
             int start = block.SpanStart, length = block.Span.Length;
             if (start + length > tree.Text.Length) return true; // not the text this tree was parsed from; never guess
@@ -41,6 +42,9 @@ namespace HvLint.Analyzers
 
             return false;
         }
+
+        // A parsed tree keeps its text, so reading it again costs nothing; the string is made once per tree.
+        private static TreeText Read(SyntaxTree tree) => new TreeText(tree.GetText().ToString());
 
         private sealed class TreeText
         {
