@@ -41,21 +41,24 @@ namespace HvLint.Analyzers
                 if (sinks.Count == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
                 HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
                 VmFileFacts files = VmFileFacts.For(start.Compilation, start.Options);
-                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured, sinks, files));
+                Dictionary<string, string> aliases = TypeAliases(start.Compilation, start.CancellationToken);
+                var mentions = new List<string>(sinks);
+                mentions.AddRange(aliases.Keys); // a method may name Command only through its alias
+                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured, sinks, mentions, aliases, files));
             });
         }
 
-        private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks, VmFileFacts files)
+        private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks, List<string> mentions, Dictionary<string, string> aliases, VmFileFacts files)
         {
             SyntaxNode body = context.CodeBlock;
 
             // A method adds commands or script text only through a name that contains "Command" (AddCommand, new
-            // Command(...)), AddScript or a configured sink; one that names none of them is not walked.
-            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, sinks, context.CancellationToken)) return;
+            // Command(...)), AddScript, a configured sink or an alias of Command; one that names none of them is not walked.
+            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, mentions, context.CancellationToken)) return;
 
             // One walk over the method's nodes: the calls that may add commands or script text (a method that only
             // names them, in a comment or another call, ends here), and whether Command objects are created (finding those asks the semantic model
-            // about every object created, so it is done only where `new Command(...)` is written).
+            // about every object created, so it is done only where `new Command(...)`, an alias of it or a target-typed `new(...)` is written).
             List<InvocationExpressionSyntax>? invocations = null;
             bool commandObjects = false;
             foreach (SyntaxNode node in body.DescendantNodes())
@@ -65,7 +68,7 @@ namespace HvLint.Analyzers
                     string? called = CalledName(invocation);
                     if (called != null && (Methods.Contains(called) || sinks.Contains(called))) (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
                 }
-                else if (node is ObjectCreationExpressionSyntax { Type: var type } && RightmostName(type) == "Command")
+                else if (node is ImplicitObjectCreationExpressionSyntax || (node is ObjectCreationExpressionSyntax { Type: var type } && TypeName(type, aliases) == "Command"))
                 {
                     commandObjects = true;
                 }
@@ -102,7 +105,7 @@ namespace HvLint.Analyzers
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken);
             }
 
-            if (commandObjects) CollectCommandObjects(context.SemanticModel, body, commands, context.CancellationToken);
+            if (commandObjects) CollectCommandObjects(context.SemanticModel, body, aliases, commands, context.CancellationToken);
             if (commands.Count == 0) return;
             var model = new ProvisioningModel(body.SyntaxTree.FilePath);
             foreach (CommandCall c in commands) model.Apply(c);
@@ -134,13 +137,13 @@ namespace HvLint.Analyzers
         /// Command objects: new Command("New-VM"), then command.Parameters.Add("Generation", 2) or
         /// Parameters.Add(new CommandParameter("Generation", 2)). Commands are added in the order they are created.
         /// </summary>
-        private static void CollectCommandObjects(SemanticModel model, SyntaxNode body, List<CommandCall> commands, System.Threading.CancellationToken token)
+        private static void CollectCommandObjects(SemanticModel model, SyntaxNode body, Dictionary<string, string> aliases, List<CommandCall> commands, System.Threading.CancellationToken token)
         {
             var bySymbol = new Dictionary<ISymbol, CommandCall>(SymbolEqualityComparer.Default);
             var created = new List<(int Position, CommandCall Call)>();
             foreach (SyntaxNode node in body.DescendantNodes())
             {
-                if (node is ObjectCreationExpressionSyntax creation && IsNamed(model, creation, "Command", token) && creation.ArgumentList?.Arguments.Count > 0
+                if (node is BaseObjectCreationExpressionSyntax creation && IsNamed(model, creation, "Command", aliases, token) && creation.ArgumentList?.Arguments.Count > 0
                     && Constant(model, creation.ArgumentList.Arguments[0].Expression, token) is { HasValue: true, Value: string name }
                     && creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                     && model.GetDeclaredSymbol(declarator, token) is ISymbol variable)
@@ -154,7 +157,7 @@ namespace HvLint.Analyzers
                 {
                     SeparatedSyntaxList<ArgumentSyntax> args = add.ArgumentList.Arguments;
                     ExpressionSyntax? nameExpression = null, valueExpression = null;
-                    if (args.Count >= 1 && args[0].Expression is ObjectCreationExpressionSyntax parameter && IsNamed(model, parameter, "CommandParameter", token) && parameter.ArgumentList?.Arguments.Count > 0)
+                    if (args.Count >= 1 && args[0].Expression is ObjectCreationExpressionSyntax parameter && IsNamed(model, parameter, "CommandParameter", aliases, token) && parameter.ArgumentList?.Arguments.Count > 0)
                     {
                         nameExpression = parameter.ArgumentList.Arguments[0].Expression;
                         valueExpression = parameter.ArgumentList.Arguments.Count > 1 ? parameter.ArgumentList.Arguments[1].Expression : null;
@@ -178,11 +181,60 @@ namespace HvLint.Analyzers
             foreach (var c in created.OrderBy(x => x.Position)) commands.Add(c.Call);
         }
 
-        private static bool IsNamed(SemanticModel model, ObjectCreationExpressionSyntax creation, string name, System.Threading.CancellationToken token)
+        private static bool IsNamed(SemanticModel model, BaseObjectCreationExpressionSyntax creation, string name, Dictionary<string, string> aliases, System.Threading.CancellationToken token)
         {
             ITypeSymbol? type = model.GetTypeInfo(creation, token).Type;
             if (type != null && type.TypeKind != TypeKind.Error) return type.Name == name;
-            return RightmostName(creation.Type) == name;
+
+            // Unresolved: the type as written, or for `Command c = new(...)` the variable's declared type.
+            TypeSyntax? written = creation is ObjectCreationExpressionSyntax explicitType ? explicitType.Type
+                : creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } ? declaration.Type : null;
+            return written != null && TypeName(written, aliases) == name;
+        }
+
+        /// <summary>The type a name written in code stands for, by its rightmost name: an alias of Command is Command.</summary>
+        private static string? TypeName(TypeSyntax type, Dictionary<string, string> aliases)
+        {
+            string? name = RightmostName(type);
+            return name != null && aliases.TryGetValue(name, out string? target) ? target : name;
+        }
+
+        /// <summary>
+        /// Using aliases for Command and CommandParameter anywhere in the compilation (a global alias in one file
+        /// serves every file), read once per compilation from the usings at the top of files and namespaces.
+        /// </summary>
+        private static Dictionary<string, string> TypeAliases(Compilation compilation, System.Threading.CancellationToken token)
+        {
+            var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+            void Read(SyntaxList<UsingDirectiveSyntax> usings)
+            {
+                foreach (UsingDirectiveSyntax u in usings)
+                {
+                    if (u.Alias != null && u.NamespaceOrType is NameSyntax target && RightmostName(target) is string name && (name == "Command" || name == "CommandParameter"))
+                    {
+                        aliases[u.Alias.Name.Identifier.ValueText] = name;
+                    }
+                }
+            }
+
+            void ReadMembers(SyntaxList<MemberDeclarationSyntax> members)
+            {
+                foreach (MemberDeclarationSyntax member in members)
+                {
+                    if (!(member is BaseNamespaceDeclarationSyntax ns)) continue;
+                    Read(ns.Usings);
+                    ReadMembers(ns.Members);
+                }
+            }
+
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                if (!(tree.GetRoot(token) is CompilationUnitSyntax unit)) continue;
+                Read(unit.Usings);
+                ReadMembers(unit.Members);
+            }
+
+            return aliases;
         }
 
         private static string? CalledName(InvocationExpressionSyntax call) =>

@@ -247,6 +247,92 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task Command_objects_created_with_target_typed_new_and_named_parameters() => Check("""
+        using System.Management.Automation;
+        using System.Management.Automation.Runspaces;
+        class Provisioner
+        {
+            void Create(PowerShell ps)
+            {
+                Command newVm = new("New-VM");
+                newVm.Parameters.Add("Name", "web04");
+                newVm.Parameters.Add("Generation", 2);
+                Command nic = new("Add-VMNetworkAdapter");
+                nic.Parameters.Add("VMName", "web04");
+                nic.Parameters.Add("IsLegacy", {|HV3003:true|});
+                ps.Commands.AddCommand(newVm).AddCommand(nic);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Command_objects_created_through_a_using_alias() => Check("""
+        using PsCmd = System.Management.Automation.Runspaces.Command;
+        using PsParameter = System.Management.Automation.Runspaces.CommandParameter;
+        class Provisioner
+        {
+            // Nothing here spells "Command": the alias is the only name the method uses.
+            static PsCmd[] Build()
+            {
+                var newVm = new PsCmd("New-VM");
+                newVm.Parameters.Add(new PsParameter("Name", "web05"));
+                newVm.Parameters.Add(new PsParameter("Generation", 2));
+                var nic = new PsCmd("Add-VMNetworkAdapter");
+                nic.Parameters.Add(new PsParameter("VMName", "web05"));
+                nic.Parameters.Add(new PsParameter("IsLegacy", {|HV3003:true|}));
+                return new[] { newVm, nic };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Command_objects_in_code_without_its_references_are_read_by_the_declared_type()
+    {
+        // As the CLI compiles code whose references are missing: Command does not resolve, so `Command nic = new(...)`
+        // is known by the variable's declared type and CommandParameter by the name written.
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<HostedPowerShellAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                using System.Management.Automation.Runspaces;
+                class Provisioner
+                {
+                    void Create()
+                    {
+                        Command newVm = new("New-VM");
+                        newVm.Parameters.Add(new CommandParameter("Name", "web06"));
+                        newVm.Parameters.Add(new CommandParameter("Generation", 2));
+                        Command nic = new("Add-VMNetworkAdapter");
+                        nic.Parameters.Add(new CommandParameter("VMName", "web06"));
+                        nic.Parameters.Add(new CommandParameter("IsLegacy", {|HV3003:true|}));
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nhvlint.unresolved_references = true"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Objects_of_other_types_created_with_target_typed_new_are_not_commands() => Check("""
+        using System.Collections.Generic;
+        using System.Management.Automation;
+        class Provisioner
+        {
+            sealed class Step { public Step(string name) { } public List<(string, object)> Parameters { get; } = new(); }
+            void Plan(PowerShell ps)
+            {
+                Step newVm = new("New-VM");
+                newVm.Parameters.Add(("Generation", 2));
+                Step nic = new("Add-VMNetworkAdapter");
+                nic.Parameters.Add(("IsLegacy", true));
+                ps.AddCommand("Get-VM");
+            }
+        }
+        """);
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner

@@ -34,7 +34,13 @@ internal static class Verify
             public sealed class Command
             {
                 public Command(string command) { }
-                public System.Collections.Generic.List<CommandParameter> Parameters { get; } = new();
+                public CommandParameterCollection Parameters { get; } = new();
+            }
+            // As in the SDK: Add(name) and Add(name, value) of its own beside the collection's Add(CommandParameter).
+            public sealed class CommandParameterCollection : System.Collections.ObjectModel.Collection<CommandParameter>
+            {
+                public void Add(string name) { }
+                public void Add(string name, object value) { }
             }
             public sealed class CommandParameter
             {
