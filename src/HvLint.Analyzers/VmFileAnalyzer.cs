@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using HvLint.Engine;
-using HvLint.Profiles;
-using HvLint.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -29,28 +26,18 @@ namespace HvLint.Analyzers
 
         private static void Analyze(CompilationAnalysisContext context)
         {
-            ImmutableArray<AdditionalText> files = context.Options.AdditionalFiles;
-            if (files.IsEmpty) return;
+            if (context.Options.AdditionalFiles.IsEmpty) return;
+            context.CancellationToken.ThrowIfCancellationRequested();
 
-            var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-            var packTexts = new List<(string Path, string Content)>();
-            List<InputDocument> inputs = VmFiles.Inputs(files, context.CancellationToken, packTexts, texts);
-            var packs = new List<Packs.RulePack>();
-            var packIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pack in packTexts) packs.Add(Packs.RulePack.Parse(pack.Path, pack.Content, packIds));
-
-            if (inputs.Count == 0 && packs.Count == 0) return;
-            var options = new AuditOptions { Profile = AnalyzerSettings.Profile(context.Options, out string? invalid) };
-            foreach (Packs.RulePack pack in packs) options.Packs.Add(pack);
-            if (invalid != null) options.ConfigurationProblems.Add(new KeyValuePair<Model.SourceLocation, string>(default, "unknown Hyper-V profile '" + invalid + "' in HvLintProfile or hvlint.profile (known: " + ProfileCatalog.KnownIds + ")"));
-
-            AuditResult result = Auditor.Run(inputs, options);
-            foreach (Finding f in result.Findings)
+            // Read and audited once per compilation, shared with the provisioning code's analyzers.
+            FileAudit audit = VmFileFacts.For(context.Compilation, context.Options).Audit;
+            if (audit.Result == null) return;
+            foreach (Finding f in audit.Result.Findings)
             {
                 bool fromPack = f.Descriptor.Pack != null;
                 DiagnosticDescriptor? descriptor = fromPack ? HvLintDescriptors.Pack : HvLintDescriptors.Find(f.RuleId);
                 if (descriptor == null) continue;
-                Location location = texts.TryGetValue(f.Location.Path, out SourceText? text) ? At(f.Location, text) : Location.None;
+                Location location = audit.Texts.TryGetValue(f.Location.Path, out SourceText? text) ? At(f.Location, text) : Location.None;
                 context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, location, fromPack ? f.RuleId + ": " + f.Message : null));
             }
         }

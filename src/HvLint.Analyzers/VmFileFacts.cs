@@ -13,31 +13,37 @@ using Microsoft.CodeAnalysis.Text;
 namespace HvLint.Analyzers
 {
     /// <summary>
-    /// The project's VM files (AdditionalFiles), read once per compilation. Provisioning code cannot say what runs
-    /// inside the VM it creates; a VM file that describes a VM of the same name can. Its guest operating system,
-    /// template flag, environment, roles and integration services fill in what the code leaves unknown, so rules
-    /// about the guest (HV3001, HV4002, HV1002, ...) reach the code that sets the devices and processors.
+    /// The project's VM files (AdditionalFiles), read and audited once per compilation: the VM file analyzer
+    /// reports the audit's findings, and provisioning code borrows from the VMs read what it cannot say itself. A VM
+    /// file that describes a VM of the same name gives its guest operating system, template flag, environment, roles
+    /// and integration services to the VM the code creates, so rules about the guest (HV3001, HV4002, HV1002, ...)
+    /// reach the code that sets the devices and processors.
     /// </summary>
     internal sealed class VmFileFacts
     {
         private static readonly ConditionalWeakTable<Compilation, VmFileFacts> PerCompilation = new ConditionalWeakTable<Compilation, VmFileFacts>();
 
-        private readonly ImmutableArray<AdditionalText> _files;
-        private readonly Lazy<Dictionary<string, VirtualMachine>> _byName;
+        private readonly AnalyzerOptions _options;
+        private readonly Lazy<FileAudit> _audit;
 
-        private VmFileFacts(ImmutableArray<AdditionalText> files)
+        private VmFileFacts(AnalyzerOptions options)
         {
-            _files = files;
-            _byName = new Lazy<Dictionary<string, VirtualMachine>>(Read, LazyThreadSafetyMode.ExecutionAndPublication);
+            _options = options;
+            // Not a caller's token: the result serves every code block and the compilation's VM file analysis, and
+            // a cancelled first reader must not leave the cache holding an exception.
+            _audit = new Lazy<FileAudit>(() => FileAudit.Run(_options), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static VmFileFacts For(Compilation compilation, AnalyzerOptions options) =>
-            PerCompilation.GetValue(compilation, _ => new VmFileFacts(options.AdditionalFiles));
+            PerCompilation.GetValue(compilation, _ => new VmFileFacts(options));
+
+        /// <summary>The audit of the VM files, made on first use.</summary>
+        public FileAudit Audit => _audit.Value;
 
         /// <summary>Fills in, on a VM the code defines, the guest facts a VM file of the same name states.</summary>
         public void Describe(VirtualMachine vm)
         {
-            if (_files.IsEmpty || !vm.Name.IsKnown || !_byName.Value.TryGetValue(vm.Name.Value, out VirtualMachine? described)) return;
+            if (_options.AdditionalFiles.IsEmpty || !vm.Name.IsKnown || !_audit.Value.ByName.TryGetValue(vm.Name.Value, out VirtualMachine? described)) return;
             if (!vm.GuestOperatingSystem.IsKnown) vm.GuestOperatingSystem = described.GuestOperatingSystem;
             if (!vm.IsTemplate.IsKnown) vm.IsTemplate = described.IsTemplate;
             if (!vm.Environment.IsKnown) vm.Environment = described.Environment;
@@ -47,19 +53,59 @@ namespace HvLint.Analyzers
             if (!mine.Version.IsKnown) mine.Version = theirs.Version;
             if (!mine.State.IsKnown) mine.State = theirs.State;
         }
+    }
 
-        private Dictionary<string, VirtualMachine> Read()
+    /// <summary>The VM files read with the CLI's readers and audited by its engine: findings, texts for locations, VMs by name.</summary>
+    internal sealed class FileAudit : Readers.IInventoryConsumer
+    {
+        private FileAudit()
         {
-            var byName = new Dictionary<string, VirtualMachine>(StringComparer.OrdinalIgnoreCase);
-            // Not the caller's token: the result is cached for every code block, and a cancelled first reader must
-            // not leave the cache holding an exception.
-            foreach (VirtualMachine vm in Auditor.ReadVirtualMachines(VmFiles.Inputs(_files, CancellationToken.None, null, null)))
-            {
-                // The first description of a name wins, as files are listed.
-                if (vm.Name.IsKnown && !byName.ContainsKey(vm.Name.Value)) byName[vm.Name.Value] = vm;
-            }
+        }
 
-            return byName;
+        /// <summary>Null when there was nothing to audit.</summary>
+        public AuditResult? Result { get; private set; }
+
+        /// <summary>Each file's text by path, to turn a finding's line and column into a location.</summary>
+        public Dictionary<string, SourceText> Texts { get; } = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+
+        /// <summary>The VMs described (standalone and on hosts); the first description of a name wins, as files are listed.</summary>
+        public Dictionary<string, VirtualMachine> ByName { get; } = new Dictionary<string, VirtualMachine>(StringComparer.OrdinalIgnoreCase);
+
+        public static FileAudit Run(AnalyzerOptions analyzerOptions)
+        {
+            var audit = new FileAudit();
+            ImmutableArray<AdditionalText> files = analyzerOptions.AdditionalFiles;
+            if (files.IsEmpty) return audit;
+
+            var packTexts = new List<(string Path, string Content)>();
+            List<InputDocument> inputs = VmFiles.Inputs(files, CancellationToken.None, packTexts, audit.Texts);
+            var packs = new List<Packs.RulePack>();
+            var packIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pack in packTexts) packs.Add(Packs.RulePack.Parse(pack.Path, pack.Content, packIds));
+            if (inputs.Count == 0 && packs.Count == 0) return audit;
+
+            var options = new AuditOptions { Profile = AnalyzerSettings.Profile(analyzerOptions, out string? invalid), Observer = audit };
+            foreach (Packs.RulePack pack in packs) options.Packs.Add(pack);
+            if (invalid != null) options.ConfigurationProblems.Add(new KeyValuePair<SourceLocation, string>(default, "unknown Hyper-V profile '" + invalid + "' in HvLintProfile or hvlint.profile (known: " + Profiles.ProfileCatalog.KnownIds + ")"));
+            audit.Result = Auditor.Run(inputs, options);
+            return audit;
+        }
+
+        void Readers.IInventoryConsumer.OnHost(Host host)
+        {
+            foreach (VirtualMachine vm in host.VirtualMachines.Items) Add(vm);
+        }
+
+        void Readers.IInventoryConsumer.OnVirtualMachine(VirtualMachine vm) => Add(vm);
+
+        void Readers.IInventoryConsumer.OnProblem(Rules.RuleDescriptor descriptor, SourceLocation location, string message)
+        {
+            // In the audit's findings already (HV9001).
+        }
+
+        private void Add(VirtualMachine vm)
+        {
+            if (vm.Name.IsKnown && !ByName.ContainsKey(vm.Name.Value)) ByName[vm.Name.Value] = vm;
         }
     }
 

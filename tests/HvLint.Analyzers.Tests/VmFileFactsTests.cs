@@ -1,5 +1,10 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace HvLint.Analyzers.Tests;
 
@@ -78,5 +83,56 @@ public class VmFileFactsTests
         test.TestState.Sources.Add(("Stub.cs", WmiAnalyzerTests.ManagementStub));
         foreach (var f in Files) test.TestState.AdditionalFiles.Add(f);
         return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task VM_files_are_read_once_per_compilation_for_their_own_findings_and_for_the_code()
+    {
+        ImmutableArray<MetadataReference> references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        SyntaxTree code = CSharpSyntaxTree.ParseText("""
+            using System.Management.Automation;
+            class Provisioner
+            {
+                void Create(PowerShell ps) => ps.AddScript("New-VM -Name app01 -SwitchName LAN; Add-VMNetworkAdapter -VMName app01 -SwitchName LAN -IsLegacy $true");
+            }
+            """, path: "Provisioner.cs");
+        var compilation = CSharpCompilation.Create("App", new[] { code, CSharpSyntaxTree.ParseText(Verify.PowerShellStub) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var file = new CountingText("hvlint/guests.hvlint.json", """
+            {
+              "virtualMachines": [
+                { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" },
+                { "name": "web02", "generation": 2, "networkAdapters": [ { "name": "PXE", "isLegacy": true } ] }
+              ]
+            }
+            """);
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new VmFileAnalyzer());
+        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(file))).GetAnalyzerDiagnosticsAsync();
+
+        // The code's finding needs the file's guest; the file's own finding is reported inside the file.
+        Assert.Contains(diagnostics, d => d.Id == "HV3001" && d.Location.SourceTree == code);
+        Assert.Contains(diagnostics, d => d.Id == "HV3003" && d.Location.GetLineSpan().Path == file.Path && d.Location.GetLineSpan().StartLinePosition.Line == 3);
+        Assert.Equal(1, file.Reads);
+    }
+
+    private sealed class CountingText : AdditionalText
+    {
+        private readonly SourceText _text;
+        private int _reads;
+
+        public CountingText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public int Reads => _reads;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            return _text;
+        }
     }
 }

@@ -59,6 +59,12 @@ namespace HvLint.Engine
         /// <summary>Called after each input is read with (files done, files to read): progress for long audits.</summary>
         public Action<int, int>? Progress { get; set; }
 
+        /// <summary>
+        /// Also handed every host and VM the inputs describe, after it is audited, and the problems the readers meet,
+        /// so that a caller that needs the models too reads the inputs once. Rules do not change the models they audit.
+        /// </summary>
+        public IInventoryConsumer? Observer { get; set; }
+
         /// <summary>Findings recorded earlier: only findings not in it are reported.</summary>
         public Baseline? Baseline { get; set; }
 
@@ -176,7 +182,7 @@ namespace HvLint.Engine
             foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
             foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
 
-            var consumer = new SessionConsumer(session);
+            var consumer = new SessionConsumer(session, options.Observer);
             powerShell.Complete(consumer);
             cim.Complete(consumer);
             filesRead += ReadStreamed(recognised, consumer, progress);
@@ -193,25 +199,6 @@ namespace HvLint.Engine
             suppressions.AddRange(session.NoteSuppressions);
             FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
             return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules };
-        }
-
-        /// <summary>
-        /// Every VM the inputs describe (standalone and on hosts), read with the same readers as an audit but not
-        /// audited: the analyzers borrow from them what provisioning code cannot say. Unreadable inputs are skipped.
-        /// </summary>
-        public static IReadOnlyList<VirtualMachine> ReadVirtualMachines(IReadOnlyList<InputDocument> inputs)
-        {
-            var ignored = new List<KeyValuePair<SourceLocation, string>>();
-            List<KeyValuePair<InputDocument, InputFormat>> recognised = Recognise(inputs, ignored, new List<string>());
-            var powerShell = new Readers.PowerShell.PowerShellExportReader();
-            var cim = new Readers.Cim.CimXmlReader();
-            var progress = new Progress(recognised.Count, null);
-            ReadJoined(recognised, powerShell, cim, ignored, progress);
-            var collector = new Collector();
-            powerShell.Complete(collector);
-            cim.Complete(collector);
-            ReadStreamed(recognised, collector, progress);
-            return collector.VirtualMachines;
         }
 
         private static List<KeyValuePair<InputDocument, InputFormat>> Recognise(IReadOnlyList<InputDocument> inputs, List<KeyValuePair<SourceLocation, string>> problems, List<string> skipped)
@@ -329,20 +316,6 @@ namespace HvLint.Engine
             public void Step() => _report?.Invoke(++_done, _total);
         }
 
-        private sealed class Collector : IInventoryConsumer
-        {
-            public List<VirtualMachine> VirtualMachines { get; } = new List<VirtualMachine>();
-
-            public void OnHost(Host host) => VirtualMachines.AddRange(host.VirtualMachines.Items);
-
-            public void OnVirtualMachine(VirtualMachine vm) => VirtualMachines.Add(vm);
-
-            public void OnProblem(RuleDescriptor descriptor, SourceLocation location, string message)
-            {
-                // Problems are the VM file analyzer's to report.
-            }
-        }
-
         private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim)
         {
             var selector = new ProfileSelector();
@@ -414,17 +387,31 @@ namespace HvLint.Engine
         private sealed class SessionConsumer : IInventoryConsumer
         {
             private readonly AuditSession _session;
+            private readonly IInventoryConsumer? _observer;
 
-            public SessionConsumer(AuditSession session)
+            public SessionConsumer(AuditSession session, IInventoryConsumer? observer)
             {
                 _session = session;
+                _observer = observer;
             }
 
-            public void OnHost(Host host) => _session.AuditHost(host);
+            public void OnHost(Host host)
+            {
+                _session.AuditHost(host);
+                _observer?.OnHost(host);
+            }
 
-            public void OnVirtualMachine(VirtualMachine vm) => _session.AuditVirtualMachine(vm);
+            public void OnVirtualMachine(VirtualMachine vm)
+            {
+                _session.AuditVirtualMachine(vm);
+                _observer?.OnVirtualMachine(vm);
+            }
 
-            public void OnProblem(RuleDescriptor descriptor, SourceLocation location, string message) => _session.ReportInputProblem(descriptor, location, message);
+            public void OnProblem(RuleDescriptor descriptor, SourceLocation location, string message)
+            {
+                _session.ReportInputProblem(descriptor, location, message);
+                _observer?.OnProblem(descriptor, location, message);
+            }
         }
     }
 }
