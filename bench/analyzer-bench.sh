@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Analyzer cost on a generated project of 500 provisioning files (not a test):
 #   bash bench/analyzer-bench.sh          # FILES=50 bash bench/analyzer-bench.sh for another size
-#   Prints HvLint's time in the builds and in the compile replayed alone (one thread), the low-noise figure.
+#   Prints HvLint's time in the builds as the compiler reports it, in the compile replayed alone (one thread), and,
+#   where perf is installed and allowed, HvLint's CPU time in the compile as a build runs it: the low-noise figure.
 #   OTHER=2000 adds that many files of ordinary code (five methods each that never provision a VM), as in a real
 #   project where provisioning is a small part of the code.
 # Packs HvLint.Analyzers, builds the project with -p:ReportAnalyzer=true, and prints the analyzer times the
@@ -111,7 +112,7 @@ echo "  HvLint findings in the build: $(grep -o "[a-zA-Z0-9]*\.cs([0-9,]*): [a-z
 # The same compile run alone, several times: the Csc command of the first build replayed as an .rsp with
 # /parallel- (one thread, so no other thread's work lands in HvLint's time) and a large gen0 budget (so
 # collections caused by the compiler's own allocations rarely pause HvLint). This is HvLint's own work with
-# little noise: the figure to compare changes with; the builds above are what a developer sees.
+# less noise; the builds above are what a developer sees.
 csc_line=$(grep -m1 -E '/bincore/csc .*/reportanalyzer' "$log" | sed 's/^ *//')
 if [ -n "$csc_line" ]; then
   csc_exe=${csc_line%% *}
@@ -123,5 +124,25 @@ if [ -n "$csc_line" ]; then
     grep -E '^ *[0-9.]+ +[0-9<]+ +HvLint.Analyzers,' "$work/alone.log" | awk '{print $1}' | head -1 >> "$work/alone.s"
   done
   echo "  HvLint in the compile run alone (one thread, $rounds runs): minimum $(sort -g "$work/alone.s" | head -1) s, median $(median "$work/alone.s") s (all: $(tr '\n' ' ' < "$work/alone.s"))"
+
+  # HvLint's CPU time in the compile as a build runs it (in parallel), where perf is installed and allowed: CPU
+  # samples (999 a second) whose stack passes through HvLint's code, JIT compiling it included. The time the
+  # compiler reports is wall time inside HvLint's callbacks, which on two cores also counts the time HvLint's thread
+  # waits for a core while the compiler's own threads run; CPU samples count only the work, and vary little.
+  if command -v perf > /dev/null && perf record -q -o "$work/probe.data" true > /dev/null 2>&1; then
+    grep -v '^/parallel-$' "$work/csc.rsp" > "$work/csc-parallel.rsp"
+    : > "$work/cpu.ms"
+    for round in $(seq 1 "$rounds"); do
+      maps_before=$(ls /tmp/perf-*.map 2> /dev/null || true)
+      # Without W^X double mapping, JIT-compiled code is where the perf map (/tmp/perf-PID.map) says it is.
+      (cd "$work/app" && DOTNET_EnableWriteXorExecute=0 DOTNET_PerfMapEnabled=1 perf record -q -F 999 -g -o "$work/perf.data" -- "$csc_exe" @"$work/csc-parallel.rsp" > /dev/null 2>&1) || true
+      perf script -i "$work/perf.data" 2> /dev/null | awk -v RS= '{ all++ } /HvLint/ { hv++ } END { print hv + 0, all + 0 }' >> "$work/cpu.ms"
+      for map in $(ls /tmp/perf-*.map 2> /dev/null); do echo "$maps_before" | grep -qx "$map" || rm -f "$map"; done
+    done
+    cut -d' ' -f1 "$work/cpu.ms" > "$work/cpu.hv"
+    cpu=$(median "$work/cpu.hv")
+    awk '{ print 100 * $1 / $2 }' "$work/cpu.ms" > "$work/cpu.share"
+    echo "  HvLint's CPU time in the compile (perf samples, $rounds runs): median $cpu ms = $(echo "scale=1; $cpu / 10 / $wall" | bc)% of the build's wall time, $(median "$work/cpu.share" | xargs printf '%.1f')% of the compile's CPU time (all, HvLint/compile in ms: $(awk '{ printf "%s%d/%d", (NR > 1 ? ", " : ""), $1, $2 }' "$work/cpu.ms"))"
+  fi
 fi
 rm -rf "$work" # comment out to inspect the build logs
