@@ -31,8 +31,11 @@ namespace HvLint.Analyzers
         {
             ["New-VM"] = "new-vm", ["Set-VM"] = "set-vm", ["Set-VMProcessor"] = "set-vmprocessor", ["Set-VMMemory"] = "set-vmmemory",
             ["Add-VMNetworkAdapter"] = "add-vmnetworkadapter", ["Set-VMNetworkAdapter"] = "set-vmnetworkadapter", ["Set-VMBios"] = "set-vmbios",
-            ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive",
+            ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive", ["Checkpoint-VM"] = "checkpoint-vm",
         };
+
+        // VMs New-VM creates here: they start with no checkpoints, so Checkpoint-VM calls count them exactly.
+        private readonly HashSet<VirtualMachine> _created = new HashSet<VirtualMachine>();
 
         public void Apply(CommandCall c)
         {
@@ -121,6 +124,14 @@ namespace HvLint.Analyzers
                     VirtualMachine? vm = Target(c);
                     if (vm == null) return;
                     var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.VirtualHardDisk, At(c.Location)) };
+                    CodeValue? diskNumber = c.Get("DiskNumber");
+                    if (diskNumber != null)
+                    {
+                        // -DiskNumber attaches an offline physical disk: a pass-through disk, whatever its number.
+                        d.Kind = Fact.Known(DriveKind.PassThroughDisk, At(diskNumber.Location));
+                        if (diskNumber.TryLong(out long number)) d.DiskNumber = Fact.Known((int)number, At(diskNumber.Location));
+                    }
+
                     CodeValue? type = c.Get("ControllerType");
                     if (type?.AsString is string t && HvLint.Readers.EnumNames.ControllerType(t) is ControllerType ct) d.ControllerType = Fact.Known(ct, At(type.Location));
                     SetLong(c.Get("ControllerNumber"), f => d.ControllerNumber = Fact.Known((int)f.Value, f.Location));
@@ -135,6 +146,17 @@ namespace HvLint.Analyzers
                     vm.Drives.Add(d);
                     break;
                 }
+
+                case "checkpoint-vm":
+                {
+                    // Checkpoint-VM [-Name] <vm> [[-SnapshotName] <name>]: a VM created here has exactly as many
+                    // checkpoints as it is given; one that exists already may have more, so its count stays unknown.
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null || !_created.Contains(vm)) return;
+                    int count = vm.CheckpointCount.IsKnown ? vm.CheckpointCount.Value + 1 : 1;
+                    vm.CheckpointCount = Fact.Known(count, At(c.Location));
+                    break;
+                }
             }
         }
 
@@ -145,6 +167,7 @@ namespace HvLint.Analyzers
             var vm = new VirtualMachine { Location = At(c.Location) };
             if (name != null) vm.Name = Fact.Known(name, At(nameValue!.Location));
             VirtualMachines.Add(vm);
+            _created.Add(vm);
             if (name != null) _byName[name] = vm;
             _current = vm;
 
@@ -204,8 +227,8 @@ namespace HvLint.Analyzers
         /// <summary>The VM a command is about: -VMName, the first positional argument, or the VM the pipeline carries.</summary>
         private VirtualMachine? Target(CommandCall c)
         {
-            // -Name is the VM only for Set-VM; on Add-VMNetworkAdapter and the others it names the device.
-            bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase);
+            // -Name is the VM only for Set-VM and Checkpoint-VM; on Add-VMNetworkAdapter and the others it names the device.
+            bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "Checkpoint-VM", StringComparison.OrdinalIgnoreCase);
             CodeValue? name = c.Get("VMName") ?? (nameIsVm ? c.Get("Name") : null) ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
             if (c.Piped || name == null) return _current;
             string? n = name.AsString;

@@ -254,6 +254,15 @@ namespace HvLint.Analyzers
                         isVm = true;
                         if (obj.Writes.TryGetValue("VirtualQuantity", out var m) && m.Value.HasValue && ToLong(m.Value.Value) is long mb) vm.MemoryStartupBytes = Fact.Known(mb << 20, At(m.Expression.GetLocation()));
                         break;
+                    case MsvmResourceKind.PhysicalDiskDrive:
+                    {
+                        // "Microsoft:Hyper-V:Physical Disk Drive" (v1 "Microsoft Physical Disk Drive"): a pass-through disk.
+                        isVm = true;
+                        Location at = st.Expression.GetLocation();
+                        vm.Drives.Add(new Drive { Location = At(at), Kind = Fact.Known(DriveKind.PassThroughDisk, At(at)) });
+                        break;
+                    }
+
                     case MsvmResourceKind.SyntheticNetworkAdapter:
                     case MsvmResourceKind.LegacyNetworkAdapter:
                     {

@@ -333,6 +333,38 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV2004_and_HV6003_a_pass_through_disk_on_a_VM_that_is_then_checkpointed() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name sql01 -Generation 2; Add-VMHardDiskDrive -VMName sql01 -ControllerType SCSI -DiskNumber {|HV2004:3|}; {|HV6003:Checkpoint-VM|} -Name sql01 -SnapshotName before-patch");
+
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "sql02").AddParameter("Generation", 2).AddStatement()
+                  .AddCommand("Add-VMHardDiskDrive").AddParameter("VMName", "sql02").AddParameter("DiskNumber", {|HV2004:4|}).AddStatement()
+                  .AddCommand({|HV6003:"Checkpoint-VM"|}).AddArgument("sql02");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_VHD_or_a_VM_created_elsewhere_is_not_said_to_lose_a_pass_through_disk_to_checkpoints() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // A virtual hard disk, checkpointed: nothing to say.
+            void Vhd(PowerShell ps) => ps.AddScript("New-VM -Name app01 -Generation 2; Add-VMHardDiskDrive -VMName app01 -Path D:\\VMs\\app01-data.vhdx; Checkpoint-VM app01");
+
+            // sql03 was not created here: how many checkpoints it has is unknown, so only the disk itself is reported.
+            void Existing(PowerShell ps) => ps.AddScript("Add-VMHardDiskDrive -VMName sql03 -DiskNumber {|HV2004:5|}; Checkpoint-VM -Name sql03");
+
+            // A pass-through disk and no checkpoint taken here.
+            void NoCheckpoint(PowerShell ps) => ps.AddScript("New-VM -Name sql04; Add-VMHardDiskDrive -VMName sql04 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -DiskNumber {|HV2004:6|}");
+        }
+        """);
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner

@@ -48,6 +48,37 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task HV2004_a_physical_disk_drive_is_a_pass_through_disk_in_either_namespace() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            void V2()
+            {
+                var scope = new ManagementScope(@"\\.\root\virtualization\v2");
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "sql01";
+                ManagementObject disk = new ManagementClass(scope, new ManagementPath("Msvm_ResourceAllocationSettingData"), null).CreateInstance();
+                disk["ResourceSubType"] = {|HV2004:"Microsoft:Hyper-V:Physical Disk Drive"|};
+            }
+
+            void V1()
+            {
+                var scope = new ManagementScope(@"\\.\root\virtualization");
+                ManagementObject disk = new ManagementClass(scope, new ManagementPath("Msvm_ResourceAllocationSettingData"), null).CreateInstance();
+                disk["ResourceSubType"] = {|HV2004:"Microsoft Physical Disk Drive"|};
+            }
+
+            // A virtual hard disk is not one.
+            void Vhd()
+            {
+                var scope = new ManagementScope(@"\\.\root\virtualization\v2");
+                ManagementObject disk = new ManagementClass(scope, new ManagementPath("Msvm_StorageAllocationSettingData"), null).CreateInstance();
+                disk["ResourceSubType"] = "Microsoft:Hyper-V:Virtual Hard Disk";
+            }
+        }
+        """);
+
+    [Fact]
     public Task Class_names_and_subtypes_written_with_escapes_are_read_as_their_values() => Check("""
         using System.Management;
         class Provisioner

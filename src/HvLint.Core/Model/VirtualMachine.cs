@@ -152,6 +152,12 @@ namespace HvLint.Model
         }
 
         public string DisplayName => Path.IsKnown && !string.IsNullOrEmpty(Path.Value) ? Path.Value! : SlotDescription;
+
+        /// <summary>
+        /// " at SCSI 0:1" for a message, or nothing when no part of the slot is known (provisioning code may leave the
+        /// controller to Hyper-V: Add-VMHardDiskDrive -DiskNumber 3).
+        /// </summary>
+        public string AtSlot => ControllerType.IsKnown || ControllerNumber.IsKnown || ControllerLocation.IsKnown ? " at " + SlotDescription : string.Empty;
     }
 
     public sealed class BootEntry

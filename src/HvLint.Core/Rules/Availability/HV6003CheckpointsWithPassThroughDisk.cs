@@ -21,8 +21,8 @@ namespace HvLint.Rules.Availability
             {
                 if (!drive.Kind.Is(k => k == DriveKind.PassThroughDisk)) continue;
                 context.Report(vm.CheckpointCount.Location, VirtualMachineContext.Format(
-                    "{0} has {1} but its pass-through disk at {2} is not captured by them; applying one mixes two points in time",
-                    context.VmLabel, Units.Count(vm.CheckpointCount.Value, "checkpoint", "checkpoints"), drive.SlotDescription), drive.SlotDescription);
+                    "{0} has {1} but its pass-through disk{2} is not captured by them; applying one mixes two points in time",
+                    context.VmLabel, Units.Count(vm.CheckpointCount.Value, "checkpoint", "checkpoints"), drive.AtSlot), drive.SlotDescription);
                 return;
             }
         }

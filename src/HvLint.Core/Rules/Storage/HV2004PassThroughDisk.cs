@@ -20,8 +20,8 @@ namespace HvLint.Rules.Storage
                 if (!drive.Kind.Is(k => k == DriveKind.PassThroughDisk)) continue;
                 string disk = drive.DiskNumber.IsKnown ? "physical disk " + drive.DiskNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "a physical disk";
                 context.Report(drive.Kind.Location, VirtualMachineContext.Format(
-                    "{0} passes {1} through at {2}; it is not captured by checkpoints or host-level VSS backup (use a fixed-size VHDX)",
-                    context.VmLabel, disk, drive.SlotDescription), drive.SlotDescription);
+                    "{0} passes {1} through{2}; it is not captured by checkpoints or host-level VSS backup (use a fixed-size VHDX)",
+                    context.VmLabel, disk, drive.AtSlot), drive.SlotDescription);
             }
         }
     }
