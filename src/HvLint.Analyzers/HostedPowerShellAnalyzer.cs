@@ -5,6 +5,7 @@ using System.Linq;
 using HvLint.Engine;
 using HvLint.Model;
 using HvLint.Profiles;
+using HvLint.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -109,6 +110,11 @@ namespace HvLint.Analyzers
             if (commands.Count == 0) return;
             var model = new ProvisioningModel(body.SyntaxTree.FilePath);
             foreach (CommandCall c in commands) model.Apply(c);
+            foreach (KeyValuePair<Location, string> problem in model.ApiProblems)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.FirmwareCmdletForOtherGeneration)!, problem.Key, problem.Value));
+            }
+
             if (model.VirtualMachines.Count == 0) return;
             foreach (VirtualMachine vm in model.VirtualMachines) files.Describe(vm);
 

@@ -31,8 +31,15 @@ namespace HvLint.Analyzers
         {
             ["New-VM"] = "new-vm", ["Set-VM"] = "set-vm", ["Set-VMProcessor"] = "set-vmprocessor", ["Set-VMMemory"] = "set-vmmemory",
             ["Add-VMNetworkAdapter"] = "add-vmnetworkadapter", ["Set-VMNetworkAdapter"] = "set-vmnetworkadapter", ["Set-VMBios"] = "set-vmbios",
-            ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive", ["Checkpoint-VM"] = "checkpoint-vm",
+            ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive", ["Checkpoint-VM"] = "checkpoint-vm", ["Set-VMFirmware"] = "set-vmfirmware",
         };
+
+        // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
+        // firmware cmdlet the code calls: only the former can contradict that cmdlet.
+        private readonly HashSet<VirtualMachine> _generationFromNewVm = new HashSet<VirtualMachine>();
+
+        /// <summary>Misuses of the cmdlets themselves (HV8004), which no model fact holds.</summary>
+        public List<KeyValuePair<Location, string>> ApiProblems { get; } = new List<KeyValuePair<Location, string>>();
 
         // VMs New-VM creates here: they start with no checkpoints, so Checkpoint-VM calls count them exactly.
         private readonly HashSet<VirtualMachine> _created = new HashSet<VirtualMachine>();
@@ -102,6 +109,7 @@ namespace HvLint.Analyzers
                 case "set-vmbios":
                 {
                     VirtualMachine? vm = Target(c);
+                    if (vm != null && WrongGeneration(vm, c, 2, "Set-VMBios", "Set-VMFirmware")) return;
                     CodeValue? order = c.Get("StartupOrder");
                     if (vm == null || order?.AsList == null) return;
                     var entries = new List<BootEntry>();
@@ -147,6 +155,16 @@ namespace HvLint.Analyzers
                     break;
                 }
 
+                case "set-vmfirmware":
+                {
+                    // UEFI firmware exists only on Generation 2 (hyperv-facts.md §2); the boot devices it takes are objects
+                    // the code gets at run time, so only the generation is read.
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null || WrongGeneration(vm, c, 1, "Set-VMFirmware", "Set-VMBios")) return;
+                    if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, At(c.Location));
+                    break;
+                }
+
                 case "checkpoint-vm":
                 {
                     // Checkpoint-VM [-Name] <vm> [[-SnapshotName] <name>]: a VM created here has exactly as many
@@ -176,6 +194,7 @@ namespace HvLint.Analyzers
             if (generation == null) vm.Generation = Fact.Known(1, At(c.Location)); // New-VM's default
             else if (generation.TryLong(out long g)) vm.Generation = Fact.Known(gen = (int)g, At(generation.Location));
             else gen = 0;
+            if (gen != 0) _generationFromNewVm.Add(vm);
 
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
 
@@ -222,6 +241,20 @@ namespace HvLint.Analyzers
                     if (HvLint.Readers.EnumNames.BootDevice(d) is BootDevice bd) vm.BootOrder.Add(new BootEntry(bd, At(boot.Location)));
                 }
             }
+        }
+
+        /// <summary>
+        /// HV8004: a firmware cmdlet on a VM that New-VM made the other generation. The VM is left as it is, as the
+        /// command fails and changes nothing.
+        /// </summary>
+        private bool WrongGeneration(VirtualMachine vm, CommandCall c, int refused, string cmdlet, string instead)
+        {
+            if (!_generationFromNewVm.Contains(vm) || !vm.Generation.Is(g => g == refused)) return false;
+            string name = vm.Name.IsKnown ? "VM '" + vm.Name.Value + "'" : "the VM";
+            string why = refused == 1 && vm.Generation.Location.Equals(vm.Location) ? " (New-VM's default without -Generation 2)" : string.Empty;
+            ApiProblems.Add(new KeyValuePair<Location, string>(c.Location, cmdlet + " fails on " + name + ": it is Generation "
+                + refused.ToString(System.Globalization.CultureInfo.InvariantCulture) + why + ", whose firmware is set with " + instead));
+            return true;
         }
 
         /// <summary>The VM a command is about: -VMName, the first positional argument, or the VM the pipeline carries.</summary>

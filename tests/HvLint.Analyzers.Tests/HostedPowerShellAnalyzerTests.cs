@@ -365,6 +365,48 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV8004_a_firmware_cmdlet_for_the_other_generation_than_New_VM_made() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // New-VM without -Generation makes Generation 1, which has a BIOS: Set-VMFirmware stops the script.
+            void SecureBoot(PowerShell ps) => ps.AddScript("New-VM -Name web01 -MemoryStartupBytes 2GB; {|#0:Set-VMFirmware|} -VMName web01 -EnableSecureBoot On");
+
+            void Bios(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "web02").AddParameter("Generation", 2).AddStatement()
+                  .AddCommand({|#1:"Set-VMBios"|}).AddParameter("VMName", "web02").AddParameter("StartupOrder", new[] { "IDE", "CD", "LegacyNetworkAdapter", "Floppy" });
+            }
+        }
+        """,
+        expected: new[]
+        {
+            new DiagnosticResult("HV8004", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Set-VMFirmware fails on VM 'web01': it is Generation 1 (New-VM's default without -Generation 2), whose firmware is set with Set-VMBios"),
+            new DiagnosticResult("HV8004", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1)
+                .WithArguments("Set-VMBios fails on VM 'web02': it is Generation 2, whose firmware is set with Set-VMFirmware"),
+        });
+
+    [Fact]
+    public Task Firmware_cmdlets_on_a_VM_of_their_own_generation_or_of_one_the_code_does_not_create() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Matching(PowerShell ps) => ps.AddScript("New-VM -Name a -Generation 2; Set-VMFirmware -VMName a -EnableSecureBoot Off; New-VM -Name b -Generation 1; Set-VMBios -VMName b -StartupOrder IDE,CD,LegacyNetworkAdapter,Floppy");
+
+            // The VM exists already and the generation is chosen at run time: both cmdlets appear, one per branch.
+            void Either(PowerShell ps, bool uefi)
+            {
+                if (uefi) ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "c").AddParameter("EnableSecureBoot", "On");
+                else ps.AddCommand("Set-VMBios").AddParameter("VMName", "c").AddParameter("StartupOrder", new[] { "IDE", "CD" });
+            }
+
+            // Set-VMFirmware says the VM is Generation 2, so a legacy adapter on it is HV3003.
+            void Existing(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName d -EnableSecureBoot On; Add-VMNetworkAdapter -VMName d -IsLegacy {|HV3003:$true|}");
+        }
+        """);
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner

@@ -3,8 +3,8 @@ using HvLint.Model;
 namespace HvLint.Rules.ProvisioningApi
 {
     /// <summary>
-    /// Mistakes in the use of Hyper-V's WMI API itself, found by the analyzers in C# code (there is no model
-    /// fact for them): hyperv-facts.md §6c-§6d.
+    /// Mistakes in the use of Hyper-V's provisioning APIs themselves (WMI, and the cmdlets run from C#), found by
+    /// the analyzers in C# code (there is no model fact for them): hyperv-facts.md §2, §6c-§6d.
     /// </summary>
     public static class ProvisioningApiDiagnostics
     {
@@ -20,6 +20,10 @@ namespace HvLint.Rules.ProvisioningApi
             RuleIds.ProcessorLimitInWrongUnit, "ProcessorLimitInWrongUnit", "Processor Limit or Reservation written in the wrong unit", RuleCategory.ProvisioningApi, Severity.Warning,
             "Msvm_ProcessorSettingData.Limit and Reservation are in thousandths of a percent: 100000 is 100% of the virtual processors, 0 no reservation. A value below 1000 (under 1%) is almost always a percentage or a processor count written in the wrong unit, and caps the VM at a sliver of a processor.");
 
+        public static readonly RuleDescriptor FirmwareCmdletForOtherGeneration = RuleDescriptor.Create(
+            RuleIds.FirmwareCmdletForOtherGeneration, "FirmwareCmdletForOtherGeneration", "Firmware cmdlet for the other generation of VM", RuleCategory.ProvisioningApi, Severity.Error,
+            "A Generation 1 VM has a BIOS, set with Set-VMBios; a Generation 2 VM has UEFI firmware, set with Set-VMFirmware. Each cmdlet refuses a VM of the other generation, so a script that creates a VM with New-VM (Generation 1 unless -Generation 2 is given) and then calls Set-VMFirmware, or creates a Generation 2 VM and calls Set-VMBios, stops at that command and leaves the VM half configured.");
+
         public static System.Collections.Generic.IEnumerable<RuleDescriptor> All
         {
             get
@@ -27,6 +31,7 @@ namespace HvLint.Rules.ProvisioningApi
                 yield return V1ApiOnV2Namespace;
                 yield return UnknownResourceSubType;
                 yield return ProcessorLimitInWrongUnit;
+                yield return FirmwareCmdletForOtherGeneration;
             }
         }
     }
