@@ -429,6 +429,39 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task Half_typed_Command_objects_aliases_and_firmware_cmdlets_do_not_throw()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<HostedPowerShellAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                using System.Management.Automation;
+                using System.Management.Automation.Runspaces;
+                using PsCmd = ;
+                using Half = System.Management.Automation.Runspaces.
+                class Provisioner
+                {
+                    void Create(PowerShell ps)
+                    {
+                        Command newVm = new(
+                        Command nic = new("Add-VMNetworkAdapter"
+                        nic.Parameters.Add("IsLegacy", 
+                        var other = new PsCmd(
+                        ps.AddScript("New-VM -Name w; Set-VMFirmware -VMName w -EnableSecureBoot; Set-VMBios -VMName ; Checkpoint-VM ; Add-VMHardDiskDrive -VMName w -DiskNumber
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        // What is typed already says enough for two findings (Set-VMFirmware on the Generation 1 VM New-VM made, and
+        // -DiskNumber, which means a pass-through disk whatever number follows); nothing throws (no AD0001).
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("HV8004", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan(13, 39, 13, 53)
+            .WithArguments("Set-VMFirmware fails on VM 'w': it is Generation 1 (New-VM's default without -Generation 2), whose firmware is set with Set-VMBios"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("HV2004", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithSpan(13, 150, 13, 161)
+            .WithArguments("VM 'w' passes a physical disk through; it is not captured by checkpoints or host-level VSS backup (use a fixed-size VHDX)"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Incomplete_code_as_typed_in_an_editor_does_not_throw()
     {
         var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<HostedPowerShellAnalyzer, DefaultVerifier>
