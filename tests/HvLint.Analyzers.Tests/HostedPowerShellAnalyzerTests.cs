@@ -407,6 +407,17 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV2001_an_IDE_disk_on_a_Generation_2_VM_names_only_the_part_of_the_slot_the_code_gives() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("New-VM -Name g2 -Generation 2; Add-VMHardDiskDrive -VMName g2 -ControllerType {|#0:IDE|} -Path D:\\VMs\\g2.vhdx");
+        }
+        """,
+        expected: new DiagnosticResult("HV2001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+            .WithArguments("VM 'g2' is Generation 2 but has a drive on IDE; Generation 2 VMs have no IDE controller (use SCSI)"));
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner

@@ -151,13 +151,28 @@ namespace HvLint.Model
             }
         }
 
-        public string DisplayName => Path.IsKnown && !string.IsNullOrEmpty(Path.Value) ? Path.Value! : SlotDescription;
+        /// <summary>
+        /// The slot as a message says it, with only what is known: "SCSI 0:1", "IDE 0", "IDE" (provisioning code often
+        /// leaves the number and location to Hyper-V). <see cref="SlotDescription"/> stays the finding's key.
+        /// </summary>
+        public string SlotName
+        {
+            get
+            {
+                string type = ControllerType.IsKnown ? (ControllerType.Value == Model.ControllerType.Ide ? "IDE" : ControllerType.Value == Model.ControllerType.Scsi ? "SCSI" : "PMEM") : "controller";
+                string location = ControllerLocation.IsKnown ? ":" + ControllerLocation.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+                if (ControllerNumber.IsKnown) return type + " " + ControllerNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + location;
+                return location.Length > 0 ? type + " ?" + location : type;
+            }
+        }
+
+        public string DisplayName => Path.IsKnown && !string.IsNullOrEmpty(Path.Value) ? Path.Value! : SlotName;
 
         /// <summary>
         /// " at SCSI 0:1" for a message, or nothing when no part of the slot is known (provisioning code may leave the
         /// controller to Hyper-V: Add-VMHardDiskDrive -DiskNumber 3).
         /// </summary>
-        public string AtSlot => ControllerType.IsKnown || ControllerNumber.IsKnown || ControllerLocation.IsKnown ? " at " + SlotDescription : string.Empty;
+        public string AtSlot => ControllerType.IsKnown || ControllerNumber.IsKnown || ControllerLocation.IsKnown ? " at " + SlotName : string.Empty;
     }
 
     public sealed class BootEntry

@@ -29,7 +29,7 @@ namespace HvLint.Rules.Storage
                 {
                     if (context.Generation == 2)
                     {
-                        context.Report(at, VirtualMachineContext.Format("{0} is Generation 2 but has a drive on {1}; Generation 2 VMs have no IDE controller (use SCSI)", context.VmLabel, drive.SlotDescription), drive.SlotDescription);
+                        context.Report(at, VirtualMachineContext.Format("{0} is Generation 2 but has a drive on {1}; Generation 2 VMs have no IDE controller (use SCSI)", context.VmLabel, drive.SlotName), drive.SlotDescription);
                         continue;
                     }
 

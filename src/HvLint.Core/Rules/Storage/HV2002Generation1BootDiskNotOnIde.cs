@@ -62,7 +62,7 @@ namespace HvLint.Rules.Storage
         {
             context.Report(at, VirtualMachineContext.Format(
                 "{0} is Generation 1 and its boot disk '{1}' is on {2}; a Generation 1 VM boots only from IDE",
-                context.VmLabel, drive.DisplayName, drive.SlotDescription), drive.SlotDescription);
+                context.VmLabel, drive.DisplayName, drive.SlotName), drive.SlotDescription);
         }
     }
 }
