@@ -32,6 +32,7 @@ namespace HvLint.Analyzers
             ["New-VM"] = "new-vm", ["Set-VM"] = "set-vm", ["Set-VMProcessor"] = "set-vmprocessor", ["Set-VMMemory"] = "set-vmmemory",
             ["Add-VMNetworkAdapter"] = "add-vmnetworkadapter", ["Set-VMNetworkAdapter"] = "set-vmnetworkadapter", ["Set-VMBios"] = "set-vmbios",
             ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive", ["Checkpoint-VM"] = "checkpoint-vm", ["Set-VMFirmware"] = "set-vmfirmware",
+            ["Set-VMNetworkAdapterVlan"] = "set-vmnetworkadaptervlan",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -105,6 +106,10 @@ namespace HvLint.Analyzers
                     foreach (NetworkAdapter a in vm.NetworkAdapters.Items) a.MacAddressSpoofing = Fact.Known(on, At(spoofing.Location));
                     break;
                 }
+
+                case "set-vmnetworkadaptervlan":
+                    Vlan(c);
+                    break;
 
                 case "set-vmbios":
                 {
@@ -240,6 +245,47 @@ namespace HvLint.Analyzers
                 {
                     if (HvLint.Readers.EnumNames.BootDevice(d) is BootDevice bd) vm.BootOrder.Add(new BootEntry(bd, At(boot.Location)));
                 }
+            }
+        }
+
+        /// <summary>
+        /// Set-VMNetworkAdapterVlan -Access -VlanId n, -Trunk -AllowedVlanIdList "a-b,c" -NativeVlanId n, or -Untagged
+        /// (hyperv-facts.md §4), on the adapter -VMNetworkAdapterName names or on every adapter of the VM. A VM whose
+        /// adapters the code does not list (one it did not create) gets the adapter the command is about, with only
+        /// its VLAN known. -ManagementOS is the host's own adapter, not a VM's.
+        /// </summary>
+        private void Vlan(CommandCall c)
+        {
+            if (c.Get("ManagementOS") != null) return;
+            VirtualMachine? vm = Target(c);
+            if (vm == null) return;
+            CodeValue? adapterName = c.Get("VMNetworkAdapterName");
+            if (adapterName != null && adapterName.AsString == null) return; // an adapter chosen at run time
+            var adapters = new List<NetworkAdapter>();
+            foreach (NetworkAdapter a in vm.NetworkAdapters.Items)
+            {
+                if (adapterName == null || string.Equals(a.DisplayName, adapterName.AsString, StringComparison.OrdinalIgnoreCase)) adapters.Add(a);
+            }
+
+            if (adapters.Count == 0 && !vm.NetworkAdapters.IsKnown)
+            {
+                var a = new NetworkAdapter { Location = At(c.Location) };
+                if (adapterName?.AsString is string n) a.Name = Fact.Known(n, At(adapterName.Location));
+                vm.NetworkAdapters.Add(a);
+                adapters.Add(a);
+            }
+
+            CodeValue? vlanId = c.Get("VlanId");
+            CodeValue? native = c.Get("NativeVlanId");
+            CodeValue? allowed = c.Get("AllowedVlanIdList");
+            VlanMode? mode = c.Get("Access") != null ? VlanMode.Access : c.Get("Trunk") != null ? VlanMode.Trunk : c.Get("Untagged") != null ? VlanMode.Untagged : (VlanMode?)null;
+            foreach (NetworkAdapter a in adapters)
+            {
+                if (mode != null) a.VlanMode = Fact.Known(mode.Value, At(c.Location));
+                if (mode == VlanMode.Access && vlanId != null && vlanId.TryLong(out long access)) a.AccessVlanId = Fact.Known((int)access, At(vlanId.Location));
+                if (native != null && native.TryLong(out long nativeId)) a.NativeVlanId = Fact.Known((int)nativeId, At(native.Location));
+                // One string ("1-100,200"); an unquoted list in script text is an array PowerShell joins its own way.
+                if (allowed?.AsList is IReadOnlyList<string> list && list.Count == 1) a.AllowedVlanIdList = Fact.Known(list[0], At(allowed.Location));
             }
         }
 

@@ -418,6 +418,41 @@ public class HostedPowerShellAnalyzerTests
             .WithArguments("VM 'g2' is Generation 2 but has a drive on IDE; Generation 2 VMs have no IDE controller (use SCSI)"));
 
     [Fact]
+    public Task HV3007_VLAN_IDs_set_with_Set_VMNetworkAdapterVlan() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Access(PowerShell ps) => ps.AddScript("New-VM -Name web01 -SwitchName LAN; Set-VMNetworkAdapterVlan -VMName web01 -Access -VlanId {|HV3007:4095|}");
+
+            void Trunk(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "fw01").AddParameter("SwitchName", "Trunk").AddStatement()
+                  .AddCommand("Set-VMNetworkAdapterVlan").AddParameter("VMName", "fw01").AddParameter("Trunk")
+                  .AddParameter("AllowedVlanIdList", {|HV3007:"10-20,4000-5000"|}).AddParameter("NativeVlanId", 10);
+            }
+
+            // An adapter of a VM created elsewhere, named by the command: it is the one with the VLAN.
+            void Existing(PowerShell ps) => ps.AddScript("Set-VMNetworkAdapterVlan sql01 -VMNetworkAdapterName Data -Access -VlanId {|HV3007:0|}");
+        }
+        """);
+
+    [Fact]
+    public Task Valid_VLANs_the_host_s_own_adapter_and_VLANs_chosen_at_run_time_are_not_reported() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Valid(PowerShell ps) => ps.AddScript("New-VM -Name a -SwitchName LAN; Set-VMNetworkAdapterVlan -VMName a -Access -VlanId 4094; Set-VMNetworkAdapterVlan -VMName a -Trunk -AllowedVlanIdList '1-100,200' -NativeVlanId 1");
+
+            // -ManagementOS is the host's adapter; an unquoted list is an array PowerShell joins its own way.
+            void Host(PowerShell ps) => ps.AddScript("New-VM -Name b; Set-VMNetworkAdapterVlan -ManagementOS -Access -VlanId 5000");
+
+            void Unquoted(PowerShell ps) => ps.AddScript("New-VM -Name b2; Set-VMNetworkAdapterVlan b2 -Trunk -AllowedVlanIdList 10-20,4000-5000 -NativeVlanId 1");
+
+            void FromData(PowerShell ps, int vlan) => ps.AddCommand("Set-VMNetworkAdapterVlan").AddParameter("VMName", "c").AddParameter("Access").AddParameter("VlanId", vlan);
+        }
+        """);
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner
