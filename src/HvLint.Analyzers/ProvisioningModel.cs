@@ -92,18 +92,28 @@ namespace HvLint.Analyzers
                     if (name?.AsString is string n) a.Name = Fact.Known(n, At(name.Location));
                     CodeValue? sw = c.Get("SwitchName");
                     if (sw?.AsString is string s) a.SwitchName = Fact.Known<string?>(s, At(sw.Location));
+                    MacAddress(c, a);
                     vm.NetworkAdapters.Add(a);
                     break;
                 }
 
                 case "set-vmnetworkadapter":
                 {
+                    // Set-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's.
                     VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    CodeValue? adapterName = c.Get("Name");
+                    if (adapterName != null && adapterName.AsString == null) return; // an adapter chosen at run time
                     CodeValue? spoofing = c.Get("MacAddressSpoofing");
-                    if (vm == null || spoofing?.AsString == null) return;
-                    bool on = string.Equals(spoofing.AsString, "On", StringComparison.OrdinalIgnoreCase);
-                    if (!on && !string.Equals(spoofing.AsString, "Off", StringComparison.OrdinalIgnoreCase)) return;
-                    foreach (NetworkAdapter a in vm.NetworkAdapters.Items) a.MacAddressSpoofing = Fact.Known(on, At(spoofing.Location));
+                    bool? on = string.Equals(spoofing?.AsString, "On", StringComparison.OrdinalIgnoreCase) ? true
+                        : string.Equals(spoofing?.AsString, "Off", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
+                    foreach (NetworkAdapter a in vm.NetworkAdapters.Items)
+                    {
+                        if (adapterName != null && !string.Equals(a.DisplayName, adapterName.AsString, StringComparison.OrdinalIgnoreCase)) continue;
+                        if (on != null) a.MacAddressSpoofing = Fact.Known(on.Value, At(spoofing!.Location));
+                        MacAddress(c, a);
+                    }
+
                     break;
                 }
 
@@ -245,6 +255,21 @@ namespace HvLint.Analyzers
                 {
                     if (HvLint.Readers.EnumNames.BootDevice(d) is BootDevice bd) vm.BootOrder.Add(new BootEntry(bd, At(boot.Location)));
                 }
+            }
+        }
+
+        /// <summary>-StaticMacAddress "00155D010203" makes the adapter's address static; -DynamicMacAddress makes it dynamic again.</summary>
+        private void MacAddress(CommandCall c, NetworkAdapter a)
+        {
+            CodeValue? mac = c.Get("StaticMacAddress");
+            if (mac?.AsString is string address)
+            {
+                a.MacAddress = Fact.Known(address, At(mac.Location));
+                a.StaticMacAddress = Fact.Known(true, At(mac.Location));
+            }
+            else if (c.Get("DynamicMacAddress") is CodeValue dynamic)
+            {
+                a.StaticMacAddress = Fact.Known(false, At(dynamic.Location));
             }
         }
 

@@ -453,6 +453,41 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV3005_the_same_static_MAC_address_given_twice() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // A copied line: web02 gets web01's address.
+            void Clones(PowerShell ps) => ps.AddScript("New-VM -Name web01 -SwitchName LAN; Set-VMNetworkAdapter -VMName web01 -StaticMacAddress 00155D010101; New-VM -Name web02 -SwitchName LAN; Set-VMNetworkAdapter web02 -StaticMacAddress {|HV3005:00-15-5D-01-01-01|}");
+
+            void Adapters(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "db01").AddStatement()
+                  .AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "db01").AddParameter("Name", "Data").AddParameter("StaticMacAddress", "00155D0A0B0C").AddStatement()
+                  .AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "db01").AddParameter("Name", "Backup").AddParameter("StaticMacAddress", {|HV3005:"00155d0a0b0c"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Different_dynamic_or_run_time_MAC_addresses_are_not_duplicates() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Different(PowerShell ps) => ps.AddScript("New-VM -Name a; Set-VMNetworkAdapter a -StaticMacAddress 00155D010101; New-VM -Name b; Set-VMNetworkAdapter b -StaticMacAddress 00155D010102");
+
+            // Made dynamic again before the second VM takes the address.
+            void Released(PowerShell ps) => ps.AddScript("New-VM -Name c; Set-VMNetworkAdapter c -StaticMacAddress 00155D010103; Set-VMNetworkAdapter c -DynamicMacAddress; New-VM -Name d; Set-VMNetworkAdapter d -StaticMacAddress 00155D010103");
+
+            // Only the named adapter takes the address; the VM's other adapter keeps its own.
+            void Named(PowerShell ps) => ps.AddScript("New-VM -Name e; Add-VMNetworkAdapter e -Name Data; Set-VMNetworkAdapter e -Name Data -StaticMacAddress 00155D010104; Add-VMNetworkAdapter e -Name Backup -StaticMacAddress 00155D010105");
+
+            void FromData(PowerShell ps, string mac) => ps.AddScript("New-VM -Name f; Set-VMNetworkAdapter f -StaticMacAddress 00155D010106").AddStatement()
+                .AddCommand("New-VM").AddParameter("Name", "g").AddStatement().AddCommand("Set-VMNetworkAdapter").AddParameter("VMName", "g").AddParameter("StaticMacAddress", mac);
+        }
+        """);
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner
