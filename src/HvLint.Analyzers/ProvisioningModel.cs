@@ -33,6 +33,7 @@ namespace HvLint.Analyzers
             ["Add-VMNetworkAdapter"] = "add-vmnetworkadapter", ["Set-VMNetworkAdapter"] = "set-vmnetworkadapter", ["Set-VMBios"] = "set-vmbios",
             ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive", ["Checkpoint-VM"] = "checkpoint-vm", ["Set-VMFirmware"] = "set-vmfirmware",
             ["Set-VMNetworkAdapterVlan"] = "set-vmnetworkadaptervlan",
+            ["Disable-VMIntegrationService"] = "disable-vmintegrationservice", ["Enable-VMIntegrationService"] = "enable-vmintegrationservice",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -119,6 +120,11 @@ namespace HvLint.Analyzers
 
                 case "set-vmnetworkadaptervlan":
                     Vlan(c);
+                    break;
+
+                case "disable-vmintegrationservice":
+                case "enable-vmintegrationservice":
+                    IntegrationServices(c, enable: cmdlet == "enable-vmintegrationservice");
                     break;
 
                 case "set-vmbios":
@@ -258,6 +264,25 @@ namespace HvLint.Analyzers
             }
         }
 
+        /// <summary>
+        /// Disable-VMIntegrationService / Enable-VMIntegrationService [-Name] &lt;services&gt; [-VMName] &lt;vm&gt;: the
+        /// service names come first and the VM second when neither is named (Microsoft Learn); a piped VM counts too.
+        /// The rules decide which disabled services matter (HV4004, HV6002).
+        /// </summary>
+        private void IntegrationServices(CommandCall c, bool enable)
+        {
+            CodeValue? names = c.Get("Name") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
+            if (names?.AsList == null) return;
+            VirtualMachine? vm = Target(c, vmPosition: 1);
+            if (vm == null) return;
+            foreach (string written in names.AsList)
+            {
+                string name = HvLint.Rules.Guest.IntegrationServiceNames.Canonical(written);
+                vm.IntegrationServices.Services.RemoveAll(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+                vm.IntegrationServices.Services.Add(new IntegrationService(name, Fact.Known(enable, At(names.Location)), At(names.Location)));
+            }
+        }
+
         /// <summary>-StaticMacAddress "00155D010203" makes the adapter's address static; -DynamicMacAddress makes it dynamic again.</summary>
         private void MacAddress(CommandCall c, NetworkAdapter a)
         {
@@ -328,12 +353,15 @@ namespace HvLint.Analyzers
             return true;
         }
 
-        /// <summary>The VM a command is about: -VMName, the first positional argument, or the VM the pipeline carries.</summary>
-        private VirtualMachine? Target(CommandCall c)
+        /// <summary>
+        /// The VM a command is about: -VMName, the positional argument at <paramref name="vmPosition"/> (the first for
+        /// most cmdlets), or the VM the pipeline carries.
+        /// </summary>
+        private VirtualMachine? Target(CommandCall c, int vmPosition = 0)
         {
             // -Name is the VM only for Set-VM and Checkpoint-VM; on Add-VMNetworkAdapter and the others it names the device.
             bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "Checkpoint-VM", StringComparison.OrdinalIgnoreCase);
-            CodeValue? name = c.Get("VMName") ?? (nameIsVm ? c.Get("Name") : null) ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
+            CodeValue? name = c.Get("VMName") ?? (nameIsVm ? c.Get("Name") : null) ?? (c.Positional.Count > vmPosition ? c.Positional[vmPosition] : null);
             if (c.Piped || name == null) return _current;
             string? n = name.AsString;
             if (n == null) return null;

@@ -488,6 +488,47 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV4004_and_HV6002_integration_services_disabled_by_the_code() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Named(PowerShell ps) => ps.AddScript("New-VM -Name app01; Disable-VMIntegrationService -VMName app01 -Name {|HV4004:Shutdown|}");
+
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "app03").AddStatement()
+                  .AddCommand("Disable-VMIntegrationService").AddParameter("VMName", "app03").AddParameter("Name", {|HV6002:"VSS"|});
+            }
+
+            void Piped(PowerShell ps) => ps.AddScript("New-VM -Name app04 | Disable-VMIntegrationService -Name {|HV4004:Heartbeat|}");
+        }
+        """);
+
+    [Fact]
+    public Task Positionally_the_service_names_come_first_and_the_VM_second() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Positional(PowerShell ps) => ps.AddScript("New-VM -Name app02; Disable-VMIntegrationService {|#0:'Time Synchronization'|} app02");
+        }
+        """,
+        expected: new DiagnosticResult("HV4004", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("VM 'app02' has the integration service 'Time Synchronization' disabled; enable it (Enable-VMIntegrationService -Name 'Time Synchronization')"));
+
+    [Fact]
+    public Task Services_enabled_again_or_off_by_default_are_not_reported() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Again(PowerShell ps) => ps.AddScript("New-VM -Name a; Disable-VMIntegrationService -VMName a -Name Shutdown; Enable-VMIntegrationService -VMName a -Name Shutdown");
+
+            // Guest Service Interface is off by default (HV4004's page); a service chosen at run time is unknown.
+            void Optional(PowerShell ps, string service) => ps.AddScript("New-VM -Name b; Disable-VMIntegrationService -VMName b -Name 'Guest Service Interface'")
+                .AddStatement().AddCommand("Disable-VMIntegrationService").AddParameter("VMName", "b").AddParameter("Name", service);
+        }
+        """);
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner
