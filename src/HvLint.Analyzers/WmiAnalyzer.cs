@@ -268,7 +268,19 @@ namespace HvLint.Analyzers
                     {
                         isVm = true;
                         Location at = subType != null ? st.Expression.GetLocation() : obj.ClassLocation ?? obj.Location;
-                        vm.NetworkAdapters.Add(new NetworkAdapter { Location = At(at), IsLegacy = Fact.Known(what == MsvmResourceKind.LegacyNetworkAdapter, At(at)) });
+                        var adapter = new NetworkAdapter { Location = At(at), IsLegacy = Fact.Known(what == MsvmResourceKind.LegacyNetworkAdapter, At(at)) };
+                        // StaticMacAddress = true with Address = "00155D..." (hyperv-facts.md §6d): a static address, for HV3005.
+                        if (obj.Writes.TryGetValue("StaticMacAddress", out var isStatic) && isStatic.Value.HasValue && isStatic.Value.Value is bool staticMac)
+                        {
+                            adapter.StaticMacAddress = Fact.Known(staticMac, At(isStatic.Expression.GetLocation()));
+                        }
+
+                        if (obj.Writes.TryGetValue("Address", out var address) && address.Value.HasValue && address.Value.Value is string mac)
+                        {
+                            adapter.MacAddress = Fact.Known(mac, At(address.Expression.GetLocation()));
+                        }
+
+                        vm.NetworkAdapters.Add(adapter);
                         break;
                     }
                 }

@@ -79,6 +79,42 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task HV3005_two_adapters_given_the_same_static_address() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            void Define()
+            {
+                var scope = new ManagementScope(@"\\.\root\virtualization\v2");
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "db01";
+                ManagementObject data = new ManagementClass(scope, new ManagementPath("Msvm_SyntheticEthernetPortSettingData"), null).CreateInstance();
+                data["ResourceSubType"] = "Microsoft:Hyper-V:Synthetic Ethernet Port";
+                data["StaticMacAddress"] = true;
+                data["Address"] = "00155D0A0B0C";
+                ManagementObject backup = new ManagementClass(scope, new ManagementPath("Msvm_SyntheticEthernetPortSettingData"), null).CreateInstance();
+                backup["ResourceSubType"] = "Microsoft:Hyper-V:Synthetic Ethernet Port";
+                backup["StaticMacAddress"] = true;
+                backup["Address"] = {|HV3005:"00155D0A0B0C"|};
+            }
+
+            // A dynamic address is Hyper-V's to choose, whatever Address holds.
+            void Dynamic()
+            {
+                var scope = new ManagementScope(@"\\.\root\virtualization\v2");
+                ManagementObject a = new ManagementClass(scope, new ManagementPath("Msvm_SyntheticEthernetPortSettingData"), null).CreateInstance();
+                a["ResourceSubType"] = "Microsoft:Hyper-V:Synthetic Ethernet Port";
+                a["StaticMacAddress"] = false;
+                a["Address"] = "00155D0A0B0D";
+                ManagementObject b = new ManagementClass(scope, new ManagementPath("Msvm_SyntheticEthernetPortSettingData"), null).CreateInstance();
+                b["ResourceSubType"] = "Microsoft:Hyper-V:Synthetic Ethernet Port";
+                b["StaticMacAddress"] = false;
+                b["Address"] = "00155D0A0B0D";
+            }
+        }
+        """);
+
+    [Fact]
     public Task Class_names_and_subtypes_written_with_escapes_are_read_as_their_values() => Check("""
         using System.Management;
         class Provisioner
