@@ -40,11 +40,11 @@ namespace HvLint.Analyzers
         // firmware cmdlet the code calls: only the former can contradict that cmdlet.
         private readonly HashSet<VirtualMachine> _generationFromNewVm = new HashSet<VirtualMachine>();
 
-        /// <summary>Misuses of the cmdlets themselves (HV8004), which no model fact holds.</summary>
-        public List<KeyValuePair<Location, string>> ApiProblems { get; } = new List<KeyValuePair<Location, string>>();
-
         // VMs New-VM creates here: they start with no checkpoints, so Checkpoint-VM calls count them exactly.
         private readonly HashSet<VirtualMachine> _created = new HashSet<VirtualMachine>();
+
+        /// <summary>Misuses of the cmdlets themselves (HV8004), which no model fact holds.</summary>
+        public List<KeyValuePair<Location, string>> ApiProblems { get; } = new List<KeyValuePair<Location, string>>();
 
         public void Apply(CommandCall c)
         {
@@ -158,7 +158,7 @@ namespace HvLint.Analyzers
                     {
                         // -DiskNumber attaches an offline physical disk: a pass-through disk, whatever its number.
                         d.Kind = Fact.Known(DriveKind.PassThroughDisk, At(diskNumber.Location));
-                        if (diskNumber.TryLong(out long number)) d.DiskNumber = Fact.Known((int)number, At(diskNumber.Location));
+                        if (diskNumber.TryLong(out long number) && number >= 0 && number <= int.MaxValue) d.DiskNumber = Fact.Known((int)number, At(diskNumber.Location));
                     }
 
                     CodeValue? type = c.Get("ControllerType");
@@ -332,12 +332,15 @@ namespace HvLint.Analyzers
             foreach (NetworkAdapter a in adapters)
             {
                 if (mode != null) a.VlanMode = Fact.Known(mode.Value, At(c.Location));
-                if (mode == VlanMode.Access && vlanId != null && vlanId.TryLong(out long access)) a.AccessVlanId = Fact.Known((int)access, At(vlanId.Location));
-                if (native != null && native.TryLong(out long nativeId)) a.NativeVlanId = Fact.Known((int)nativeId, At(native.Location));
+                if (mode == VlanMode.Access && vlanId != null && vlanId.TryLong(out long access) && FitsInt(access)) a.AccessVlanId = Fact.Known((int)access, At(vlanId.Location));
+                if (native != null && native.TryLong(out long nativeId) && FitsInt(nativeId)) a.NativeVlanId = Fact.Known((int)nativeId, At(native.Location));
                 // One string ("1-100,200"); an unquoted list in script text is an array PowerShell joins its own way.
                 if (allowed?.AsList is IReadOnlyList<string> list && list.Count == 1) a.AllowedVlanIdList = Fact.Known(list[0], At(allowed.Location));
             }
         }
+
+        // The cmdlets take these as Int32: a larger number fails to bind and sets nothing.
+        private static bool FitsInt(long n) => n >= int.MinValue && n <= int.MaxValue;
 
         /// <summary>
         /// HV8004: a firmware cmdlet on a VM that New-VM made the other generation. The VM is left as it is, as the
