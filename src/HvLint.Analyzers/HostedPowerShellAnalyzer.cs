@@ -36,26 +36,57 @@ namespace HvLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                // Resolved once per compilation; code audited without its references falls back to the type's name.
-                INamedTypeSymbol? powerShell = start.Compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
                 HashSet<string> sinks = AnalyzerSettings.ScriptSinks(start.Options);
                 if (sinks.Count == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
-                HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
-                VmFileFacts files = VmFileFacts.For(start.Compilation, start.Options);
-                Dictionary<string, string> aliases = TypeAliases(start.Compilation, start.CancellationToken);
-                var mentions = new List<string>(sinks);
-                mentions.AddRange(aliases.Keys); // a method may name Command only through its alias
-                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, powerShell, configured, sinks, mentions, aliases, files));
+                var scope = new CompilationScope(start.Compilation, start.Options, sinks, start.CancellationToken);
+                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, scope));
             });
         }
 
-        private static void AnalyzeBlock(CodeBlockAnalysisContext context, INamedTypeSymbol? powerShell, HyperVProfile? configured, HashSet<string> sinks, List<string> mentions, Dictionary<string, string> aliases, VmFileFacts files)
+        /// <summary>What every method of one compilation is read against, resolved once per compilation.</summary>
+        private sealed class CompilationScope
+        {
+            public CompilationScope(Compilation compilation, AnalyzerOptions options, HashSet<string> sinks, System.Threading.CancellationToken token)
+            {
+                // Code audited without its references has neither type: calls are then recognised by the receiver's name.
+                PowerShell = compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
+                PSCommand = compilation.GetTypeByMetadataName("System.Management.Automation.PSCommand");
+                Sinks = sinks;
+                Configured = AnalyzerSettings.Profile(options, out _);
+                Files = VmFileFacts.For(compilation, options);
+                Aliases = TypeAliases(compilation, token);
+                Mentions = new List<string>(sinks);
+                Mentions.AddRange(Aliases.Keys); // a method may name Command only through its alias
+            }
+
+            public INamedTypeSymbol? PowerShell { get; }
+
+            /// <summary>PowerShell.Commands and Pipeline.Commands: the same fluent AddCommand/AddParameter/AddStatement methods.</summary>
+            public INamedTypeSymbol? PSCommand { get; }
+
+            /// <summary>The user's own methods that take script text (hvlint.script_sinks).</summary>
+            public HashSet<string> Sinks { get; }
+
+            public HyperVProfile? Configured { get; }
+
+            public VmFileFacts Files { get; }
+
+            /// <summary>Using aliases of Command and CommandParameter, by alias.</summary>
+            public Dictionary<string, string> Aliases { get; }
+
+            /// <summary>Names besides <see cref="Needles"/> that make a method worth walking.</summary>
+            public List<string> Mentions { get; }
+        }
+
+        private static void AnalyzeBlock(CodeBlockAnalysisContext context, CompilationScope scope)
         {
             SyntaxNode body = context.CodeBlock;
+            HashSet<string> sinks = scope.Sinks;
+            Dictionary<string, string> aliases = scope.Aliases;
 
             // A method adds commands or script text only through a name that contains "Command" (AddCommand, new
             // Command(...)), AddScript, a configured sink or an alias of Command; one that names none of them is not walked.
-            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, mentions, context.CancellationToken)) return;
+            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, scope.Mentions, context.CancellationToken)) return;
 
             // One walk over the method's nodes: the calls that may add commands or script text (a method that only
             // names them, in a comment or another call, ends here), and whether Command objects are created (finding those asks the semantic model
@@ -101,7 +132,7 @@ namespace HvLint.Analyzers
 
                 if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) continue;
                 if (!(member.Expression is InvocationExpressionSyntax previous && powerShellCalls.Contains(previous))
-                    && !IsPowerShell(context.SemanticModel, call, member, powerShell, context.CancellationToken)) continue;
+                    && !IsPowerShell(context.SemanticModel, call, member, scope, context.CancellationToken)) continue;
                 powerShellCalls.Add(call);
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken);
             }
@@ -116,10 +147,10 @@ namespace HvLint.Analyzers
             }
 
             if (model.VirtualMachines.Count == 0) return;
-            foreach (VirtualMachine vm in model.VirtualMachines) files.Describe(vm);
+            foreach (VirtualMachine vm in model.VirtualMachines) scope.Files.Describe(vm);
 
             // Evidence in the code: a Generation 2 VM needs 2012 R2 at least.
-            HyperVProfile profile = configured ?? (model.VirtualMachines.Any(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : ProfileCatalog.Default);
+            HyperVProfile profile = scope.Configured ?? (model.VirtualMachines.Any(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : ProfileCatalog.Default);
             var session = new AuditSession(profile);
             foreach (VirtualMachine vm in model.VirtualMachines) session.AuditVirtualMachine(vm);
             foreach (Finding f in session.Complete())
@@ -253,12 +284,12 @@ namespace HvLint.Analyzers
         private static int InnermostStart(InvocationExpressionSyntax call) =>
             call.Expression is MemberAccessExpressionSyntax m ? m.Name.SpanStart : call.SpanStart;
 
-        private static bool IsPowerShell(SemanticModel model, InvocationExpressionSyntax call, MemberAccessExpressionSyntax member, INamedTypeSymbol? powerShell, System.Threading.CancellationToken token)
+        private static bool IsPowerShell(SemanticModel model, InvocationExpressionSyntax call, MemberAccessExpressionSyntax member, CompilationScope scope, System.Threading.CancellationToken token)
         {
             if (model.GetSymbolInfo(call, token).Symbol is IMethodSymbol method)
             {
                 INamedTypeSymbol type = method.ContainingType;
-                if (powerShell != null) return SymbolEqualityComparer.Default.Equals(type, powerShell);
+                if (scope.PowerShell != null) return SymbolEqualityComparer.Default.Equals(type, scope.PowerShell) || SymbolEqualityComparer.Default.Equals(type, scope.PSCommand);
                 return type.Name == "PowerShell" || type.Name == "PSCommand";
             }
 

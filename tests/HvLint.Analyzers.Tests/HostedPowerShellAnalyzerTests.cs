@@ -529,6 +529,40 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task A_PSCommand_built_on_its_own_and_handed_to_PowerShell() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps)
+            {
+                var commands = new PSCommand();
+                commands.AddCommand("New-VM").AddParameter("Name", "web07").AddParameter("Generation", 2);
+                commands.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "web07").AddParameter("IsLegacy", {|HV3003:true|});
+                ps.Commands = commands;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fluent_methods_of_other_types_are_not_PowerShell() => Check("""
+        using System.Management.Automation;
+        class Builder
+        {
+            public Builder AddCommand(string name) => this;
+            public Builder AddParameter(string name, object value) => this;
+        }
+        class Provisioner
+        {
+            void Plan(PowerShell ps)
+            {
+                new Builder().AddCommand("New-VM").AddParameter("Name", "plan01").AddParameter("Generation", 2)
+                    .AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "plan01").AddParameter("IsLegacy", true);
+                ps.AddCommand("Get-VM");
+            }
+        }
+        """);
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner

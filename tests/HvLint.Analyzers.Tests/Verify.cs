@@ -25,9 +25,18 @@ internal static class Verify
                 public PowerShell AddStatement() => this;
                 public void Invoke() { }
                 public void Dispose() { }
-                public PSCommand Commands { get; } = new PSCommand();
+                public PSCommand Commands { get; set; } = new PSCommand();
             }
-            public sealed class PSCommand { public PSCommand AddCommand(System.Management.Automation.Runspaces.Command command) => this; }
+            public sealed class PSCommand
+            {
+                public PSCommand AddCommand(System.Management.Automation.Runspaces.Command command) => this;
+                public PSCommand AddCommand(string command) => this;
+                public PSCommand AddParameter(string parameterName, object value) => this;
+                public PSCommand AddParameter(string parameterName) => this;
+                public PSCommand AddArgument(object value) => this;
+                public PSCommand AddScript(string script) => this;
+                public PSCommand AddStatement() => this;
+            }
         }
         namespace System.Management.Automation.Runspaces
         {
