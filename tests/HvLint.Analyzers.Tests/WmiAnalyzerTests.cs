@@ -115,6 +115,28 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task HV4004_and_HV6002_integration_components_withheld_through_EnabledState() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            void Components(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "app01";
+                ManagementObject heartbeat = new ManagementClass(scope, new ManagementPath("Msvm_HeartbeatComponentSettingData"), null).CreateInstance();
+                heartbeat["EnabledState"] = {|HV4004:3|};
+                ManagementObject vss = new ManagementClass(scope, new ManagementPath("Msvm_VssComponentSettingData"), null).CreateInstance();
+                vss["EnabledState"] = {|HV6002:(ushort)3|};
+                // Offered, and one that is off by default: nothing to say.
+                ManagementObject shutdown = new ManagementClass(scope, new ManagementPath("Msvm_ShutdownComponentSettingData"), null).CreateInstance();
+                shutdown["EnabledState"] = 2;
+                ManagementObject guest = new ManagementClass(scope, new ManagementPath("Msvm_GuestServiceInterfaceComponentSettingData"), null).CreateInstance();
+                guest["EnabledState"] = 3;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Class_names_and_subtypes_written_with_escapes_are_read_as_their_values() => Check("""
         using System.Management;
         class Provisioner
