@@ -141,9 +141,9 @@ namespace HvLint.Analyzers
             if (commands.Count == 0) return;
             var model = new ProvisioningModel(body.SyntaxTree.FilePath);
             foreach (CommandCall c in commands) model.Apply(c);
-            foreach (KeyValuePair<Location, string> problem in model.ApiProblems)
+            foreach (ApiProblem problem in model.ApiProblems)
             {
-                context.ReportDiagnostic(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.FirmwareCmdletForOtherGeneration)!, problem.Key, problem.Value));
+                context.ReportDiagnostic(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.FirmwareCmdletForOtherGeneration)!, problem.At, GenerationTwo(problem.NewVm, body, scripts), problem.Message));
             }
 
             if (model.VirtualMachines.Count == 0) return;
@@ -168,6 +168,35 @@ namespace HvLint.Analyzers
 
                 context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra));
             }
+        }
+
+        /// <summary>
+        /// For HV8004's fix: where to give New-VM -Generation 2 and how, in script text (after the command's name) or in
+        /// a chain (after the AddCommand("New-VM") call); nothing for a Command object or a New-VM out of view.
+        /// </summary>
+        private static ImmutableDictionary<string, string?> GenerationTwo(Location? newVm, SyntaxNode body, ScriptText scripts)
+        {
+            if (newVm == null || !newVm.IsInSource || newVm.SourceTree != body.SyntaxTree || !body.Span.Contains(newVm.SourceSpan)) return ImmutableDictionary<string, string?>.Empty;
+            int at;
+            string text;
+            if (scripts.Contains(newVm.SourceSpan))
+            {
+                at = newVm.SourceSpan.End;
+                text = " -Generation 2";
+            }
+            else if (body.FindNode(newVm.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddCommand" } } call)
+            {
+                at = call.Span.End;
+                text = ".AddParameter(\"Generation\", 2)";
+            }
+            else
+            {
+                return ImmutableDictionary<string, string?>.Empty;
+            }
+
+            return ImmutableDictionary<string, string?>.Empty
+                .Add(HvLintDescriptors.InsertAt, at.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add(HvLintDescriptors.InsertText, text);
         }
 
         /// <summary>

@@ -47,6 +47,12 @@ namespace HvLint.Analyzers
         /// </summary>
         public const string StatementEnd = "statementEnd";
 
+        /// <summary>For a fix that inserts text (HV8004's New-VM -Generation 2): the source position, and the text.</summary>
+        public const string InsertAt = "insertAt";
+
+        /// <inheritdoc cref="InsertAt"/>
+        public const string InsertText = "insertText";
+
         public static DiagnosticSeverity ToRoslyn(Severity s) =>
             s == Severity.Error ? DiagnosticSeverity.Error : s == Severity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
 

@@ -44,7 +44,7 @@ namespace HvLint.Analyzers
         private readonly HashSet<VirtualMachine> _created = new HashSet<VirtualMachine>();
 
         /// <summary>Misuses of the cmdlets themselves (HV8004), which no model fact holds.</summary>
-        public List<KeyValuePair<Location, string>> ApiProblems { get; } = new List<KeyValuePair<Location, string>>();
+        public List<ApiProblem> ApiProblems { get; } = new List<ApiProblem>();
 
         public void Apply(CommandCall c)
         {
@@ -350,9 +350,12 @@ namespace HvLint.Analyzers
         {
             if (!_generationFromNewVm.Contains(vm) || !vm.Generation.Is(g => g == refused)) return false;
             string name = vm.Name.IsKnown ? "VM '" + vm.Name.Value + "'" : "the VM";
-            string why = refused == 1 && vm.Generation.Location.Equals(vm.Location) ? " (New-VM's default without -Generation 2)" : string.Empty;
-            ApiProblems.Add(new KeyValuePair<Location, string>(c.Location, cmdlet + " fails on " + name + ": it is Generation "
-                + refused.ToString(System.Globalization.CultureInfo.InvariantCulture) + why + ", whose firmware is set with " + instead));
+            bool byDefault = refused == 1 && vm.Generation.Location.Equals(vm.Location);
+            string why = byDefault ? " (New-VM's default without -Generation 2)" : string.Empty;
+            // Where New-VM is written, for the fix that gives it -Generation 2 (offered only where 1 is New-VM's default).
+            Location? newVm = byDefault && Locations.TryGetValue(vm.Location, out Location? written) ? written : null;
+            ApiProblems.Add(new ApiProblem(c.Location, cmdlet + " fails on " + name + ": it is Generation "
+                + refused.ToString(System.Globalization.CultureInfo.InvariantCulture) + why + ", whose firmware is set with " + instead, newVm));
             return true;
         }
 
@@ -402,5 +405,22 @@ namespace HvLint.Analyzers
 
         private Location? _lastLocation;
         private SourceLocation _lastAt;
+    }
+
+    /// <summary>A misuse of a cmdlet (HV8004): where, what, and the New-VM to give -Generation 2 when that is the fix.</summary>
+    internal sealed class ApiProblem
+    {
+        public ApiProblem(Location at, string message, Location? newVm)
+        {
+            At = at;
+            Message = message;
+            NewVm = newVm;
+        }
+
+        public Location At { get; }
+
+        public string Message { get; }
+
+        public Location? NewVm { get; }
     }
 }

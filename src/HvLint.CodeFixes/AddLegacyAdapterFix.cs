@@ -78,7 +78,7 @@ namespace HvLint.CodeFixes
             return powerShell && e is IdentifierNameSyntax ? e : null;
         }
 
-        private static async Task<Document> Insert(Document document, int position, string text, CancellationToken token)
+        internal static async Task<Document> Insert(Document document, int position, string text, CancellationToken token)
         {
             SourceText source = await document.GetTextAsync(token).ConfigureAwait(false);
             return document.WithText(source.WithChanges(new TextChange(new TextSpan(position, 0), text)));

@@ -344,4 +344,64 @@ public class MoreCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task HV8004_New_VM_is_given_Generation_2_in_script_text_and_in_a_chain() => Fix<HostedPowerShellAnalyzer, GenerationTwoFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name web01 -MemoryStartupBytes 2GB; {|HV8004:Set-VMFirmware|} -VMName web01 -EnableSecureBoot On");
+
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "web02").AddStatement()
+                  .AddCommand({|HV8004:"Set-VMFirmware"|}).AddParameter("VMName", "web02").AddParameter("EnableSecureBoot", "On");
+            }
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Generation 2 -Name web01 -MemoryStartupBytes 2GB; Set-VMFirmware -VMName web01 -EnableSecureBoot On");
+
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Generation", 2).AddParameter("Name", "web02").AddStatement()
+                  .AddCommand("Set-VMFirmware").AddParameter("VMName", "web02").AddParameter("EnableSecureBoot", "On");
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task HV8004_offers_no_fix_where_New_VM_was_told_Generation_1_or_is_a_Command_object()
+    {
+        // Either command may be the wrong one when -Generation 1 is written; a Command object has no chain to extend.
+        const string Source = """
+            using System.Management.Automation;
+            using System.Management.Automation.Runspaces;
+            class P
+            {
+                void Told(PowerShell ps) => ps.AddScript("New-VM -Name a -Generation 1; {|HV8004:Set-VMFirmware|} -VMName a -EnableSecureBoot Off");
+
+                void Objects(PowerShell ps)
+                {
+                    var newVm = new Command("New-VM");
+                    newVm.Parameters.Add("Name", "b");
+                    var firmware = new Command({|HV8004:"Set-VMFirmware"|});
+                    firmware.Parameters.Add("VMName", "b");
+                    ps.Commands.AddCommand(newVm).AddCommand(firmware);
+                }
+            }
+            """;
+        var test = new CSharpCodeFixTest<HostedPowerShellAnalyzer, GenerationTwoFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = Source,
+            FixedCode = Source,
+            NumberOfFixAllIterations = 0,
+        };
+        test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        test.FixedState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        await test.RunAsync();
+    }
 }
