@@ -49,6 +49,10 @@ namespace HvLint.Analyzers
         public void Apply(CommandCall c)
         {
             if (!Cmdlets.TryGetValue(c.Name, out string? cmdlet)) return;
+
+            // -ManagementOS (Add-VMNetworkAdapter, Set-VMNetworkAdapter, Set-VMNetworkAdapterVlan) is about the host's
+            // own adapters, not a VM's.
+            if (c.Get("ManagementOS") != null) return;
             switch (cmdlet)
             {
                 case "new-vm": NewVm(c); break;
@@ -105,6 +109,7 @@ namespace HvLint.Analyzers
                     if (vm == null) return;
                     CodeValue? adapterName = c.Get("Name");
                     if (adapterName != null && adapterName.AsString == null) return; // an adapter chosen at run time
+                    if (adapterName == null && c.Positional.Count > 1) return; // a second bare argument may name the adapter: do not guess
                     CodeValue? spoofing = c.Get("MacAddressSpoofing");
                     bool? on = string.Equals(spoofing?.AsString, "On", StringComparison.OrdinalIgnoreCase) ? true
                         : string.Equals(spoofing?.AsString, "Off", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
@@ -302,11 +307,10 @@ namespace HvLint.Analyzers
         /// Set-VMNetworkAdapterVlan -Access -VlanId n, -Trunk -AllowedVlanIdList "a-b,c" -NativeVlanId n, or -Untagged
         /// (hyperv-facts.md §4), on the adapter -VMNetworkAdapterName names or on every adapter of the VM. A VM whose
         /// adapters the code does not list (one it did not create) gets the adapter the command is about, with only
-        /// its VLAN known. -ManagementOS is the host's own adapter, not a VM's.
+        /// its VLAN known.
         /// </summary>
         private void Vlan(CommandCall c)
         {
-            if (c.Get("ManagementOS") != null) return;
             VirtualMachine? vm = Target(c);
             if (vm == null) return;
             CodeValue? adapterName = c.Get("VMNetworkAdapterName");

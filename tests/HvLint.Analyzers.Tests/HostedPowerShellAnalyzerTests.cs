@@ -482,6 +482,9 @@ public class HostedPowerShellAnalyzerTests
             // Only the named adapter takes the address; the VM's other adapter keeps its own.
             void Named(PowerShell ps) => ps.AddScript("New-VM -Name e; Add-VMNetworkAdapter e -Name Data; Set-VMNetworkAdapter e -Name Data -StaticMacAddress 00155D010104; Add-VMNetworkAdapter e -Name Backup -StaticMacAddress 00155D010105");
 
+            // The host's own adapters (-ManagementOS) are not the VM's, even right after New-VM.
+            void Host(PowerShell ps) => ps.AddScript("New-VM -Name h; Set-VMNetworkAdapter h -StaticMacAddress 00155D010107; Add-VMNetworkAdapter -ManagementOS -Name Backup -SwitchName External -StaticMacAddress 00155D010107");
+
             void FromData(PowerShell ps, string mac) => ps.AddScript("New-VM -Name f; Set-VMNetworkAdapter f -StaticMacAddress 00155D010106").AddStatement()
                 .AddCommand("New-VM").AddParameter("Name", "g").AddStatement().AddCommand("Set-VMNetworkAdapter").AddParameter("VMName", "g").AddParameter("StaticMacAddress", mac);
         }
