@@ -34,6 +34,7 @@ namespace HvLint.Analyzers
             ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive", ["Checkpoint-VM"] = "checkpoint-vm", ["Set-VMFirmware"] = "set-vmfirmware",
             ["Set-VMNetworkAdapterVlan"] = "set-vmnetworkadaptervlan",
             ["Disable-VMIntegrationService"] = "disable-vmintegrationservice", ["Enable-VMIntegrationService"] = "enable-vmintegrationservice",
+            ["Get-VM"] = "get-vm",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -48,7 +49,13 @@ namespace HvLint.Analyzers
 
         public void Apply(CommandCall c)
         {
-            if (!Cmdlets.TryGetValue(c.Name, out string? cmdlet)) return;
+            if (!Cmdlets.TryGetValue(c.Name, out string? cmdlet))
+            {
+                // A command HvLint does not model passes on no VM it knows: what follows in its pipeline, or without a
+                // VM name, is about a VM that is not the last one created (Import-VM x | Set-VMProcessor -Count 8).
+                _current = null;
+                return;
+            }
 
             // -ManagementOS (Add-VMNetworkAdapter, Set-VMNetworkAdapter, Set-VMNetworkAdapterVlan) is about the host's
             // own adapters, not a VM's.
@@ -56,6 +63,11 @@ namespace HvLint.Analyzers
             switch (cmdlet)
             {
                 case "new-vm": NewVm(c); break;
+                case "get-vm":
+                    // Get-VM [-Name] <vm> | Set-VMProcessor ...: the pipeline carries the VM Get-VM names; Get-VM alone
+                    // carries every VM on the host, none of which HvLint knows.
+                    _current = c.Piped || (c.Get("Name", "VMName") == null && c.Positional.Count == 0) ? null : Target(c);
+                    break;
                 case "set-vm":
                 {
                     VirtualMachine? vm = Target(c);
@@ -369,8 +381,9 @@ namespace HvLint.Analyzers
         /// </summary>
         private VirtualMachine? Target(CommandCall c, int vmPosition = 0)
         {
-            // -Name is the VM only for Set-VM and Checkpoint-VM; on Add-VMNetworkAdapter and the others it names the device.
-            bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "Checkpoint-VM", StringComparison.OrdinalIgnoreCase);
+            // -Name is the VM only for Get-VM, Set-VM and Checkpoint-VM; on Add-VMNetworkAdapter and the others it names the device.
+            bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "Checkpoint-VM", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.Name, "Get-VM", StringComparison.OrdinalIgnoreCase);
             CodeValue? name = c.Get("VMName") ?? (nameIsVm ? c.Get("Name") : null) ?? (c.Positional.Count > vmPosition ? c.Positional[vmPosition] : null);
             if (c.Piped || name == null) return _current;
             string? n = name.AsString;

@@ -566,6 +566,21 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task A_pipeline_carries_the_VM_its_first_command_names_or_none_HvLint_knows() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // Get-VM names the VM the pipeline carries: web02, not the web01 created just before.
+            void Named(PowerShell ps) => ps.AddScript("New-VM -Name web01 -Generation 2; Get-VM web02 | Set-VMProcessor -Count {|#0:300|}");
+
+            // Import-VM and a bare Get-VM carry VMs HvLint does not know: nothing is said about web03.
+            void Unknown(PowerShell ps) => ps.AddScript("New-VM -Name web03 -Generation 2; Import-VM -Path D:\\export\\app.vmcx | Set-VMProcessor -Count 300; Get-VM | Set-VMProcessor -Count 300");
+        }
+        """,
+        expected: new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+            .WithArguments("VM 'web02' has 300 virtual processors; hyperv-2012r2 allows 64 per VM"));
+
+    [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
         using System.Management.Automation;
         class Provisioner
