@@ -144,7 +144,7 @@ namespace HvLint.Model
         {
             get
             {
-                string type = ControllerType.IsKnown ? (ControllerType.Value == Model.ControllerType.Ide ? "IDE" : ControllerType.Value == Model.ControllerType.Scsi ? "SCSI" : "PMEM") : "controller";
+                string type = ControllerName;
                 string number = ControllerNumber.IsKnown ? ControllerNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";
                 string location = ControllerLocation.IsKnown ? ControllerLocation.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";
                 return type + " " + number + ":" + location;
@@ -159,12 +159,14 @@ namespace HvLint.Model
         {
             get
             {
-                string type = ControllerType.IsKnown ? (ControllerType.Value == Model.ControllerType.Ide ? "IDE" : ControllerType.Value == Model.ControllerType.Scsi ? "SCSI" : "PMEM") : "controller";
+                string type = ControllerName;
                 string location = ControllerLocation.IsKnown ? ":" + ControllerLocation.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
                 if (ControllerNumber.IsKnown) return type + " " + ControllerNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + location;
                 return location.Length > 0 ? type + " ?" + location : type;
             }
         }
+
+        private string ControllerName => ControllerType.IsKnown ? (ControllerType.Value == Model.ControllerType.Ide ? "IDE" : ControllerType.Value == Model.ControllerType.Scsi ? "SCSI" : "PMEM") : "controller";
 
         public string DisplayName => Path.IsKnown && !string.IsNullOrEmpty(Path.Value) ? Path.Value! : SlotName;
 
