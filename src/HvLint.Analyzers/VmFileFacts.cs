@@ -23,19 +23,54 @@ namespace HvLint.Analyzers
     {
         private static readonly ConditionalWeakTable<Compilation, VmFileFacts> PerCompilation = new ConditionalWeakTable<Compilation, VmFileFacts>();
 
+        // In an IDE every edit of a C# file makes a new compilation, while the project's AdditionalText objects stay
+        // the same until a VM file itself changes: the audit of the same files under the same profile is kept with
+        // the first file and reused, rather than made again on every keystroke.
+        private static readonly ConditionalWeakTable<AdditionalText, VmFileFacts> ByFirstFile = new ConditionalWeakTable<AdditionalText, VmFileFacts>();
+
         private readonly AnalyzerOptions _options;
+        private readonly string _profile;
         private readonly Lazy<FileAudit> _audit;
 
-        private VmFileFacts(AnalyzerOptions options)
+        private VmFileFacts(AnalyzerOptions options, string profile)
         {
             _options = options;
+            _profile = profile;
             // Not a caller's token: the result serves every code block and the compilation's VM file analysis, and
             // a cancelled first reader must not leave the cache holding an exception.
             _audit = new Lazy<FileAudit>(() => FileAudit.Run(_options), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static VmFileFacts For(Compilation compilation, AnalyzerOptions options) =>
-            PerCompilation.GetValue(compilation, _ => new VmFileFacts(options));
+            PerCompilation.GetValue(compilation, _ => Shared(options));
+
+        private static VmFileFacts Shared(AnalyzerOptions options)
+        {
+            ImmutableArray<AdditionalText> files = options.AdditionalFiles;
+            string profile = (AnalyzerSettings.Profile(options, out string? invalid)?.Id ?? string.Empty) + "|" + invalid;
+            if (files.IsEmpty) return new VmFileFacts(options, profile);
+            lock (ByFirstFile)
+            {
+                if (ByFirstFile.TryGetValue(files[0], out VmFileFacts? known) && known.Serves(files, profile)) return known;
+                var facts = new VmFileFacts(options, profile);
+                ByFirstFile.Remove(files[0]);
+                ByFirstFile.Add(files[0], facts);
+                return facts;
+            }
+        }
+
+        /// <summary>The same AdditionalText objects, in the same order, under the same profile.</summary>
+        private bool Serves(ImmutableArray<AdditionalText> files, string profile)
+        {
+            ImmutableArray<AdditionalText> mine = _options.AdditionalFiles;
+            if (profile != _profile || mine.Length != files.Length) return false;
+            for (int i = 0; i < files.Length; i++)
+            {
+                if (!ReferenceEquals(mine[i], files[i])) return false;
+            }
+
+            return true;
+        }
 
         /// <summary>The audit of the VM files, made on first use.</summary>
         public FileAudit Audit => _audit.Value;

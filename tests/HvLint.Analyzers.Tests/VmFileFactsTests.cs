@@ -114,6 +114,34 @@ public class VmFileFactsTests
         Assert.Equal(1, file.Reads);
     }
 
+    [Fact]
+    public async Task The_audit_is_reused_by_a_new_compilation_of_the_same_VM_files_and_redone_when_a_file_changes()
+    {
+        // As in an IDE: each edit of a .cs file makes a new compilation; the AdditionalText objects stay until the VM file changes.
+        ImmutableArray<MetadataReference> references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        SyntaxTree stub = CSharpSyntaxTree.ParseText(Verify.PowerShellStub);
+        const string Guests = """{ "virtualMachines": [ { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" } ] }""";
+        var file = new CountingText("hvlint/guests.hvlint.json", Guests);
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new VmFileAnalyzer());
+
+        async Task<ImmutableArray<Diagnostic>> Analyze(string adapter, CountingText vmFile)
+        {
+            SyntaxTree code = CSharpSyntaxTree.ParseText("using System.Management.Automation; class P { void C(PowerShell ps) => ps.AddScript(\"New-VM -Name app01; Add-VMNetworkAdapter -VMName app01 -IsLegacy " + adapter + "\"); }", path: "P.cs");
+            var compilation = CSharpCompilation.Create("App", new[] { code, stub }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            return await compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(vmFile))).GetAnalyzerDiagnosticsAsync();
+        }
+
+        Assert.Contains(await Analyze("$true", file), d => d.Id == "HV3001");
+        Assert.DoesNotContain(await Analyze("$false", file), d => d.Id == "HV3001");
+        Assert.Contains(await Analyze("$true", file), d => d.Id == "HV3001");
+        Assert.Equal(1, file.Reads);
+
+        // The file edited: a new AdditionalText, read and audited again (the guest is now unknown, so HV3001 goes).
+        var edited = new CountingText("hvlint/guests.hvlint.json", Guests.Replace("Windows Server 2012 R2 Standard", "Unknown OS", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Analyze("$true", edited), d => d.Id == "HV3001");
+        Assert.Equal(1, edited.Reads);
+    }
+
     private sealed class CountingText : AdditionalText
     {
         private readonly SourceText _text;
