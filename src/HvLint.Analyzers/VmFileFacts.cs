@@ -13,8 +13,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace HvLint.Analyzers
 {
     /// <summary>
-    /// The project's VM files (AdditionalFiles), read and audited once per compilation: the VM file analyzer
-    /// reports the audit's findings, and provisioning code borrows from the VMs read what it cannot say itself. A VM
+    /// The project's VM files (AdditionalFiles), read and audited once for a compilation and for later ones with the
+    /// same files and profile: the VM file analyzer reports the audit's findings, and provisioning code borrows from
+    /// the VMs read what it cannot say itself. A VM
     /// file that describes a VM of the same name gives its guest operating system, template flag, environment, roles
     /// and integration services to the VM the code creates, so rules about the guest (HV3001, HV4002, HV1002, ...)
     /// reach the code that sets the devices and processors.
