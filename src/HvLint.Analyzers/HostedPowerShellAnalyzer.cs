@@ -38,7 +38,7 @@ namespace HvLint.Analyzers
             {
                 HashSet<string> sinks = AnalyzerSettings.ScriptSinks(start.Options);
                 if (sinks.Count == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
-                var scope = new CompilationScope(start.Compilation, start.Options, sinks, start.CancellationToken);
+                var scope = new CompilationScope(start.Compilation, start.Options, sinks);
                 start.RegisterCodeBlockAction(block => AnalyzeBlock(block, scope));
             });
         }
@@ -46,7 +46,7 @@ namespace HvLint.Analyzers
         /// <summary>What every method of one compilation is read against, resolved once per compilation.</summary>
         private sealed class CompilationScope
         {
-            public CompilationScope(Compilation compilation, AnalyzerOptions options, HashSet<string> sinks, System.Threading.CancellationToken token)
+            public CompilationScope(Compilation compilation, AnalyzerOptions options, HashSet<string> sinks)
             {
                 // Code audited without its references has neither type: calls are then recognised by the receiver's name.
                 PowerShell = compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
@@ -54,9 +54,6 @@ namespace HvLint.Analyzers
                 Sinks = sinks;
                 Configured = AnalyzerSettings.Profile(options, out _);
                 Files = VmFileFacts.For(compilation, options);
-                Aliases = TypeAliases(compilation, token);
-                Mentions = new List<string>(sinks);
-                Mentions.AddRange(Aliases.Keys); // a method may name Command only through its alias
             }
 
             public INamedTypeSymbol? PowerShell { get; }
@@ -71,7 +68,24 @@ namespace HvLint.Analyzers
 
             public VmFileFacts Files { get; }
 
-            /// <summary>Using aliases of Command and CommandParameter, by alias.</summary>
+            // Read from each file as its methods are analyzed, never from every file of the compilation: an IDE would
+            // have to parse again the files it keeps only as text.
+            private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, FileScope> _files = new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, FileScope>();
+
+            public FileScope For(SyntaxTree tree) => _files.GetValue(tree, t => new FileScope(t, Sinks));
+        }
+
+        /// <summary>What a file adds: its using aliases of Command and CommandParameter, and so the names that make a method worth walking.</summary>
+        private sealed class FileScope
+        {
+            public FileScope(SyntaxTree tree, HashSet<string> sinks)
+            {
+                Aliases = TypeAliases(tree);
+                Mentions = new List<string>(sinks);
+                Mentions.AddRange(Aliases.Keys); // a method may name Command only through its alias
+            }
+
+            /// <summary>Using aliases of Command and CommandParameter in the file, by alias.</summary>
             public Dictionary<string, string> Aliases { get; }
 
             /// <summary>Names besides <see cref="Needles"/> that make a method worth walking.</summary>
@@ -82,11 +96,12 @@ namespace HvLint.Analyzers
         {
             SyntaxNode body = context.CodeBlock;
             HashSet<string> sinks = scope.Sinks;
-            Dictionary<string, string> aliases = scope.Aliases;
+            FileScope file = scope.For(body.SyntaxTree);
+            Dictionary<string, string> aliases = file.Aliases;
 
             // A method adds commands or script text only through a name that contains "Command" (AddCommand, new
             // Command(...)), AddScript, a configured sink or an alias of Command; one that names none of them is not walked.
-            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, scope.Mentions, context.CancellationToken)) return;
+            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, file.Mentions, context.CancellationToken)) return;
 
             // One walk over the method's nodes: the calls that may add commands or script text (a method that only
             // names them, in a comment or another call, ends here), and whether Command objects are created (finding those asks the semantic model
@@ -266,10 +281,10 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// Using aliases for Command and CommandParameter anywhere in the compilation (a global alias in one file
-        /// serves every file), read once per compilation from the usings at the top of files and namespaces.
+        /// Using aliases for Command and CommandParameter in a file (at its top, global ones included, and in its
+        /// namespaces). A global alias declared in another file is not seen: reading it would mean reading every file.
         /// </summary>
-        private static Dictionary<string, string> TypeAliases(Compilation compilation, System.Threading.CancellationToken token)
+        private static Dictionary<string, string> TypeAliases(SyntaxTree tree)
         {
             var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
             void Read(SyntaxList<UsingDirectiveSyntax> usings)
@@ -293,9 +308,9 @@ namespace HvLint.Analyzers
                 }
             }
 
-            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            // The tree whose method is being analyzed: its root is in memory already.
+            if (tree.GetRoot() is CompilationUnitSyntax unit)
             {
-                if (!(tree.GetRoot(token) is CompilationUnitSyntax unit)) continue;
                 Read(unit.Usings);
                 ReadMembers(unit.Members);
             }
