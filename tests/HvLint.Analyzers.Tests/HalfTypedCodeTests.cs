@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace HvLint.Analyzers.Tests;
+
+/// <summary>
+/// Code as an editor holds it while it is typed: every C# snippet of these tests, cut off at points all through its
+/// text, goes through the three analyzers, with the API stand-ins (types resolve) and without them (read by name).
+/// None may throw: an exception is AD0001 in the IDE and a lost analysis.
+/// </summary>
+public partial class HalfTypedCodeTests
+{
+    [Fact]
+    public async Task No_analyzer_throws_on_any_test_snippet_cut_short()
+    {
+        string folder = TestsFolder();
+        var snippets = new List<string>();
+        foreach (string file in Directory.GetFiles(folder, "*.cs"))
+        {
+            foreach (Match m in RawString().Matches(File.ReadAllText(file)))
+            {
+                snippets.Add(Markup().Replace(m.Groups[1].Value, string.Empty));
+            }
+        }
+
+        Assert.True(snippets.Count > 50, "the snippets of the analyzer tests were not found in " + folder);
+        SyntaxTree[] stubs = snippets.Where(s => s.Contains("namespace System.Management", StringComparison.Ordinal)).Select(s => CSharpSyntaxTree.ParseText(s)).ToArray();
+        Assert.NotEmpty(stubs);
+
+        ImmutableArray<MetadataReference> references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer(), new VmFileAnalyzer());
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new UnresolvedReferences());
+        var failures = new ConcurrentBag<string>();
+        int runs = 0;
+        foreach (string snippet in snippets)
+        {
+            for (int cut = 1; cut <= snippet.Length; cut += Math.Max(1, snippet.Length / 12))
+            {
+                string typed = snippet.Substring(0, cut);
+                foreach (bool withStubs in new[] { false, true })
+                {
+                    SyntaxTree[] trees = withStubs ? stubs.Prepend(CSharpSyntaxTree.ParseText(typed)).ToArray() : new[] { CSharpSyntaxTree.ParseText(typed) };
+                    var compilation = CSharpCompilation.Create("Typing", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+                    var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options,
+                        (ex, analyzer, _) => failures.Add(analyzer.GetType().Name + ": " + ex.GetType().Name + " " + ex.Message + "\n--- on:\n" + typed), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+                    await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+                    runs++;
+                }
+            }
+        }
+
+        Assert.True(runs > 1000, runs + " runs");
+        Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
+    }
+
+    private static string TestsFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    // The snippets: raw string literals ("""...""") of the test files, with the test markup ({|HV3001:...|}, {|#0:...|}) taken out.
+    [GeneratedRegex("\"\"\"\\r?\\n(.*?)\"\"\"", RegexOptions.Singleline)]
+    private static partial Regex RawString();
+
+    [GeneratedRegex(@"\{\|[^:|]*:|\|\}")]
+    private static partial Regex Markup();
+
+    /// <summary>As the CLI compiles code without its references: the analyzers read it by name rather than leave.</summary>
+    private sealed class UnresolvedReferences : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Global Options = new Global();
+
+        public override AnalyzerConfigOptions GlobalOptions => Options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options;
+
+        private sealed class Global : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = key == AnalyzerSettings.UnresolvedReferences ? "true" : string.Empty;
+                return key == AnalyzerSettings.UnresolvedReferences;
+            }
+        }
+    }
+}
