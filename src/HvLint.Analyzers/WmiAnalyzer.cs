@@ -8,7 +8,6 @@ using HvLint.Model;
 using HvLint.Profiles;
 using HvLint.Readers.Cim;
 using HvLint.Rules;
-using HvLint.Rules.Guest;
 using HvLint.Rules.ProvisioningApi;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -222,15 +221,14 @@ namespace HvLint.Analyzers
                 }
 
                 MsvmResourceKind what = MsvmResources.Classify(obj.ClassName, subType);
-                if (IntegrationService(obj) is string service && obj.Writes.TryGetValue("EnabledState", out var state) && state.Value.HasValue && ToLong(state.Value.Value) is long enabledState)
+                if (obj.ClassName != null && MsvmResources.IntegrationService(obj.ClassName) is string service && obj.Writes.TryGetValue("EnabledState", out var state) && state.Value.HasValue && ToLong(state.Value.Value) is long enabledState)
                 {
-                    // Msvm_HeartbeatComponentSettingData and its kin: EnabledState 2 offers the service to the guest, 3
-                    // withholds it (hyperv-facts.md §3.1); the rules decide which disabled services matter (HV4004, HV6002).
-                    if (enabledState == 2 || enabledState == 3)
+                    // Msvm_HeartbeatComponentSettingData and its kin; the rules decide which withheld services matter (HV4004, HV6002).
+                    if (MsvmResources.Offered(enabledState) is bool offered)
                     {
                         isVm = true;
                         SourceLocation at = At(state.Expression.GetLocation());
-                        vm.IntegrationServices.Services.Add(new IntegrationService(service, Fact.Known(enabledState == 2, at), at));
+                        vm.IntegrationServices.Services.Add(new IntegrationService(service, Fact.Known(offered, at), at));
                     }
 
                     continue;
@@ -391,17 +389,6 @@ namespace HvLint.Analyzers
             || subType.EndsWith("Ethernet Connection", StringComparison.Ordinal) || subType.EndsWith("FibreChannel Port", StringComparison.Ordinal) || subType.EndsWith("Serial Port", StringComparison.Ordinal)
             || subType.EndsWith("Rdv Component", StringComparison.Ordinal) || subType.EndsWith("Virtual Machine Memory", StringComparison.Ordinal) || subType.EndsWith("Synthetic Diskette Drive", StringComparison.Ordinal)
             || subType.EndsWith("Virtual Diskette Controller", StringComparison.Ordinal);
-
-        /// <summary>The integration service an Msvm_*ComponentSettingData class configures: Heartbeat, Shutdown, TimeSync, KvpExchange, Vss, GuestServiceInterface.</summary>
-        private static string? IntegrationService(WmiObject obj)
-        {
-            const string Prefix = "Msvm_", Suffix = "ComponentSettingData";
-            string? c = obj.ClassName;
-            if (c == null || !c.StartsWith(Prefix, StringComparison.Ordinal) || !c.EndsWith(Suffix, StringComparison.Ordinal) || c.Length <= Prefix.Length + Suffix.Length) return null;
-            string name = IntegrationServiceNames.Canonical(c.Substring(Prefix.Length, c.Length - Prefix.Length - Suffix.Length));
-            return name == IntegrationServiceNames.Heartbeat || name == IntegrationServiceNames.Shutdown || name == IntegrationServiceNames.TimeSynchronization
-                || name == IntegrationServiceNames.KeyValuePairExchange || name == IntegrationServiceNames.Vss || name == IntegrationServiceNames.GuestServiceInterface ? name : null;
-        }
 
         private static long? ToLong(object? v) => v switch
         {

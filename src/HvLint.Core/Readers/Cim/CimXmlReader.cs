@@ -172,13 +172,8 @@ namespace HvLint.Readers.Cim
                 string? integration = MsvmResources.IntegrationService(i.ClassName);
                 if (integration != null)
                 {
-                    // EnabledState 2 is enabled, 3 disabled (the Best Practices Analyzer's test for "offered").
-                    Fact<bool> enabled = i.Text("EnabledState") switch
-                    {
-                        "2" => Fact.Known(true, i.At("EnabledState")),
-                        "3" => Fact.Known(false, i.At("EnabledState")),
-                        _ => Fact<bool>.Unknown,
-                    };
+                    Fact<bool> enabled = long.TryParse(i.Text("EnabledState"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long state)
+                        && MsvmResources.Offered(state) is bool offered ? Fact.Known(offered, i.At("EnabledState")) : Fact<bool>.Unknown;
                     vm.IntegrationServices.Services.Add(new IntegrationService(integration, enabled, i.Location));
                     continue;
                 }

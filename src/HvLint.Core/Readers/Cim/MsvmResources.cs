@@ -95,6 +95,12 @@ namespace HvLint.Readers.Cim
             }
         }
 
+        /// <summary>
+        /// Whether an Msvm_*ComponentSettingData's EnabledState offers its service to the guest: 2 yes, 3 no (the Best
+        /// Practices Analyzer's test for "offered", hyperv-facts.md §3.1); null for any other value.
+        /// </summary>
+        public static bool? Offered(long enabledState) => enabledState == 2 ? true : enabledState == 3 ? false : (bool?)null;
+
         /// <summary>The integration service an Msvm_*ComponentSettingData class configures.</summary>
         public static string? IntegrationService(string className)
         {
