@@ -119,15 +119,14 @@ namespace HvLint.Analyzers
                     // Set-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's.
                     VirtualMachine? vm = Target(c);
                     if (vm == null) return;
-                    CodeValue? adapterName = c.Get("Name");
-                    if (adapterName != null && adapterName.AsString == null) return; // an adapter chosen at run time
-                    if (adapterName == null && c.Positional.Count > 1) return; // a second bare argument may name the adapter: do not guess
+                    if (c.Get("Name") == null && c.Positional.Count > 1) return; // a second bare argument may name the adapter: do not guess
+                    List<NetworkAdapter>? adapters = Adapters(vm, c.Get("Name"));
+                    if (adapters == null) return;
                     CodeValue? spoofing = c.Get("MacAddressSpoofing");
                     bool? on = string.Equals(spoofing?.AsString, "On", StringComparison.OrdinalIgnoreCase) ? true
                         : string.Equals(spoofing?.AsString, "Off", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
-                    foreach (NetworkAdapter a in vm.NetworkAdapters.Items)
+                    foreach (NetworkAdapter a in adapters)
                     {
-                        if (adapterName != null && !string.Equals(a.DisplayName, adapterName.AsString, StringComparison.OrdinalIgnoreCase)) continue;
                         if (on != null) a.MacAddressSpoofing = Fact.Known(on.Value, At(spoofing!.Location));
                         MacAddress(c, a);
                     }
@@ -316,6 +315,22 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
+        /// The VM's adapters a command is about: the one <paramref name="name"/> names, or all of them without it; null
+        /// when the name is chosen at run time.
+        /// </summary>
+        private static List<NetworkAdapter>? Adapters(VirtualMachine vm, CodeValue? name)
+        {
+            if (name != null && name.AsString == null) return null;
+            var adapters = new List<NetworkAdapter>();
+            foreach (NetworkAdapter a in vm.NetworkAdapters.Items)
+            {
+                if (name == null || string.Equals(a.DisplayName, name.AsString, StringComparison.OrdinalIgnoreCase)) adapters.Add(a);
+            }
+
+            return adapters;
+        }
+
+        /// <summary>
         /// Set-VMNetworkAdapterVlan -Access -VlanId n, -Trunk -AllowedVlanIdList "a-b,c" -NativeVlanId n, or -Untagged
         /// (hyperv-facts.md §4), on the adapter -VMNetworkAdapterName names or on every adapter of the VM. A VM whose
         /// adapters the code does not list (one it did not create) gets the adapter the command is about, with only
@@ -326,13 +341,8 @@ namespace HvLint.Analyzers
             VirtualMachine? vm = Target(c);
             if (vm == null) return;
             CodeValue? adapterName = c.Get("VMNetworkAdapterName");
-            if (adapterName != null && adapterName.AsString == null) return; // an adapter chosen at run time
-            var adapters = new List<NetworkAdapter>();
-            foreach (NetworkAdapter a in vm.NetworkAdapters.Items)
-            {
-                if (adapterName == null || string.Equals(a.DisplayName, adapterName.AsString, StringComparison.OrdinalIgnoreCase)) adapters.Add(a);
-            }
-
+            List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
+            if (adapters == null) return;
             if (adapters.Count == 0 && !vm.NetworkAdapters.IsKnown)
             {
                 var a = new NetworkAdapter { Location = At(c.Location) };

@@ -6,6 +6,10 @@ public class HostedPowerShellAnalyzerTests
 {
     private static Task Check(string source, string? globalConfig = null) => Verify.Analyzer<HostedPowerShellAnalyzer>(source, globalConfig);
 
+    /// <summary>Exactly one finding, at the markup {|#0:...|}, with its whole message.</summary>
+    private static Task CheckMessage(string source, string id, Microsoft.CodeAnalysis.DiagnosticSeverity severity, string message) =>
+        Verify.Analyzer<HostedPowerShellAnalyzer>(source, expected: new DiagnosticResult(id, severity).WithLocation(0).WithArguments(message));
+
     [Fact]
     public Task HV3003_a_legacy_adapter_on_a_Generation_2_VM_in_script_text() => Check("""
         using System.Management.Automation;
@@ -407,15 +411,14 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
-    public Task HV2001_an_IDE_disk_on_a_Generation_2_VM_names_only_the_part_of_the_slot_the_code_gives() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+    public Task HV2001_an_IDE_disk_on_a_Generation_2_VM_names_only_the_part_of_the_slot_the_code_gives() => CheckMessage("""
         using System.Management.Automation;
         class Provisioner
         {
             void Create(PowerShell ps) => ps.AddScript("New-VM -Name g2 -Generation 2; Add-VMHardDiskDrive -VMName g2 -ControllerType {|#0:IDE|} -Path D:\\VMs\\g2.vhdx");
         }
-        """,
-        expected: new DiagnosticResult("HV2001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
-            .WithArguments("VM 'g2' is Generation 2 but has a drive on IDE; Generation 2 VMs have no IDE controller (use SCSI)"));
+        """, "HV2001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error,
+        "VM 'g2' is Generation 2 but has a drive on IDE; Generation 2 VMs have no IDE controller (use SCSI)");
 
     [Fact]
     public Task HV3007_VLAN_IDs_set_with_Set_VMNetworkAdapterVlan() => Check("""
@@ -508,15 +511,14 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
-    public Task Positionally_the_service_names_come_first_and_the_VM_second() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+    public Task Positionally_the_service_names_come_first_and_the_VM_second() => CheckMessage("""
         using System.Management.Automation;
         class Provisioner
         {
             void Positional(PowerShell ps) => ps.AddScript("New-VM -Name app02; Disable-VMIntegrationService {|#0:'Time Synchronization'|} app02");
         }
-        """,
-        expected: new DiagnosticResult("HV4004", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
-            .WithArguments("VM 'app02' has the integration service 'Time Synchronization' disabled; enable it (Enable-VMIntegrationService -Name 'Time Synchronization')"));
+        """, "HV4004", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning,
+        "VM 'app02' has the integration service 'Time Synchronization' disabled; enable it (Enable-VMIntegrationService -Name 'Time Synchronization')");
 
     [Fact]
     public Task Services_enabled_again_or_off_by_default_are_not_reported() => Check("""
@@ -566,7 +568,7 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
-    public Task A_pipeline_carries_the_VM_its_first_command_names_or_none_HvLint_knows() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+    public Task A_pipeline_carries_the_VM_its_first_command_names_or_none_HvLint_knows() => CheckMessage("""
         using System.Management.Automation;
         class Provisioner
         {
@@ -576,9 +578,8 @@ public class HostedPowerShellAnalyzerTests
             // Import-VM and a bare Get-VM carry VMs HvLint does not know: nothing is said about web03.
             void Unknown(PowerShell ps) => ps.AddScript("New-VM -Name web03 -Generation 2; Import-VM -Path D:\\export\\app.vmcx | Set-VMProcessor -Count 300; Get-VM | Set-VMProcessor -Count 300");
         }
-        """,
-        expected: new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
-            .WithArguments("VM 'web02' has 300 virtual processors; hyperv-2012r2 allows 64 per VM"));
+        """, "HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error,
+        "VM 'web02' has 300 virtual processors; hyperv-2012r2 allows 64 per VM");
 
     [Fact]
     public Task The_adapter_name_is_not_taken_for_the_VM_name() => Check("""
