@@ -167,7 +167,12 @@ namespace HvLint.Analyzers
             // Evidence in the code: a Generation 2 VM needs 2012 R2 at least.
             HyperVProfile profile = scope.Configured ?? (model.VirtualMachines.Any(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : ProfileCatalog.Default);
             var session = new AuditSession(profile);
-            foreach (VirtualMachine vm in model.VirtualMachines) session.AuditVirtualMachine(vm);
+            foreach (VirtualMachine vm in model.VirtualMachines)
+            {
+                // A VM on a host the code creates switches on is audited with what the code says of that host.
+                if (model.HostOf(vm) is Host host) session.AuditVirtualMachine(vm, host);
+                else session.AuditVirtualMachine(vm);
+            }
             foreach (Finding f in session.Complete())
             {
                 DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);

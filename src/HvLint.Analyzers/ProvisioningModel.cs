@@ -34,7 +34,8 @@ namespace HvLint.Analyzers
             ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive", ["Checkpoint-VM"] = "checkpoint-vm", ["Set-VMFirmware"] = "set-vmfirmware",
             ["Set-VMNetworkAdapterVlan"] = "set-vmnetworkadaptervlan",
             ["Disable-VMIntegrationService"] = "disable-vmintegrationservice", ["Enable-VMIntegrationService"] = "enable-vmintegrationservice",
-            ["Get-VM"] = "get-vm",
+            ["Get-VM"] = "get-vm", ["New-VMSwitch"] = "new-vmswitch",
+            ["Connect-VMNetworkAdapter"] = "connect-vmnetworkadapter", ["Disconnect-VMNetworkAdapter"] = "disconnect-vmnetworkadapter",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -43,6 +44,15 @@ namespace HvLint.Analyzers
 
         // VMs New-VM creates here: they start with no checkpoints, so Checkpoint-VM calls count them exactly.
         private readonly HashSet<VirtualMachine> _created = new HashSet<VirtualMachine>();
+
+        // The hosts the code creates virtual switches on, by the -ComputerName of New-VMSwitch ("" for the local host), and
+        // the host each VM is on, by the -ComputerName of the command that introduced it. A host's other switches are
+        // unknown, so its switch list never counts as complete (HV3006 does not read it; HV7001 reads these switches).
+        private readonly Dictionary<string, Host> _hosts = new Dictionary<string, Host>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<VirtualMachine, string> _hostOf = new Dictionary<VirtualMachine, string>();
+
+        /// <summary>The host the code creates switches on that <paramref name="vm"/> is on; null when it creates none there.</summary>
+        public Host? HostOf(VirtualMachine vm) => _hostOf.TryGetValue(vm, out string? key) && _hosts.TryGetValue(key, out Host? host) ? host : null;
 
         /// <summary>Misuses of the cmdlets themselves (HV8004), which no model fact holds.</summary>
         public List<ApiProblem> ApiProblems { get; } = new List<ApiProblem>();
@@ -138,6 +148,15 @@ namespace HvLint.Analyzers
                     Vlan(c);
                     break;
 
+                case "connect-vmnetworkadapter":
+                case "disconnect-vmnetworkadapter":
+                    Connect(c, connect: cmdlet == "connect-vmnetworkadapter");
+                    break;
+
+                case "new-vmswitch":
+                    NewVmSwitch(c);
+                    break;
+
                 case "disable-vmintegrationservice":
                 case "enable-vmintegrationservice":
                     IntegrationServices(c, enable: cmdlet == "enable-vmintegrationservice");
@@ -223,6 +242,7 @@ namespace HvLint.Analyzers
             if (name != null) vm.Name = Fact.Known(name, At(nameValue!.Location));
             VirtualMachines.Add(vm);
             _created.Add(vm);
+            OnHost(vm, c);
             if (name != null) _byName[name] = vm;
             _current = vm;
 
@@ -365,6 +385,82 @@ namespace HvLint.Analyzers
             }
         }
 
+        /// <summary>
+        /// Connect-VMNetworkAdapter [-VMName] &lt;vm&gt; [[-Name] &lt;adapter&gt;] [-SwitchName] &lt;switch&gt; connects the named
+        /// adapter, or all of the VM's, to the switch. Connected to a switch object (-VMSwitch), automatically, or
+        /// disconnected (Disconnect-VMNetworkAdapter), the switch is no longer the one the code named before; it is
+        /// unknown rather than none, as later code the model does not read may connect it again.
+        /// </summary>
+        private void Connect(CommandCall c, bool connect)
+        {
+            VirtualMachine? vm = Target(c);
+            if (vm == null) return;
+            CodeValue? adapterName = c.Get("Name") ?? (c.Positional.Count > 1 ? c.Positional[1] : null);
+            List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
+            if (adapters == null) return;
+            CodeValue? sw = connect ? c.Get("SwitchName") ?? (c.Positional.Count > 2 ? c.Positional[2] : null) : null;
+            foreach (NetworkAdapter a in adapters)
+            {
+                a.SwitchName = sw?.AsString is string s ? Fact.Known<string?>(s, At(sw.Location)) : Fact<string?>.Unknown;
+            }
+        }
+
+        /// <summary>
+        /// New-VMSwitch [-Name] &lt;switch&gt; -SwitchType Internal|Private, or -NetAdapterName (or
+        /// -NetAdapterInterfaceDescription) for an External switch, which shares its adapter with the management OS
+        /// unless -AllowManagementOS $false (hyperv-facts.md §6f).
+        /// </summary>
+        private void NewVmSwitch(CommandCall c)
+        {
+            // Not about a VM: what its pipeline or a command without a VM name does is about no VM the model knows.
+            _current = null;
+            string? key = HostKey(c);
+            CodeValue? name = c.Get("Name", "SwitchName") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
+            if (key == null || name?.AsString is not string switchName) return;
+            var vs = new VirtualSwitch { Location = At(c.Location), Name = Fact.Known(switchName, At(name.Location)) };
+            CodeValue? uplink = c.Get("NetAdapterName") ?? c.Get("NetAdapterInterfaceDescription");
+            CodeValue? type = c.Get("SwitchType");
+            if (uplink != null)
+            {
+                vs.SwitchType = Fact.Known(VirtualSwitchType.External, At(uplink.Location));
+                if (uplink.AsList != null) vs.NetAdapterNames.AddRange(uplink.AsList);
+                CodeValue? allow = c.Get("AllowManagementOS");
+                if (allow == null) vs.AllowManagementOS = Fact.Known(true, At(c.Location));
+                else if (allow.TryBool(out bool shared)) vs.AllowManagementOS = Fact.Known(shared, At(allow.Location));
+            }
+            else if (type != null)
+            {
+                // By name, or by the enum's number (Private 0, Internal 1, External 2), as PowerShell binds either.
+                VirtualSwitchType? t = type.TryLong(out long n) ? (n >= 0 && n <= 2 ? (VirtualSwitchType)n : (VirtualSwitchType?)null)
+                    : type.AsString is string written ? HvLint.Readers.EnumNames.SwitchType(written) : null;
+                if (t != null) vs.SwitchType = Fact.Known(t.Value, At(type.Location));
+            }
+
+            if (!_hosts.TryGetValue(key, out Host? host))
+            {
+                host = new Host { Location = At(c.Location) };
+                if (key.Length > 0) host.Name = Fact.Known(key, At(c.Get("ComputerName")!.Location));
+                _hosts[key] = host;
+            }
+
+            host.VirtualSwitches.Add(vs);
+        }
+
+        /// <summary>Which host a command runs on: its -ComputerName, "" for the local host, null when that is decided at run time.</summary>
+        private static string? HostKey(CommandCall c)
+        {
+            if (c.Get("CimSession") != null) return null;
+            CodeValue? computer = c.Get("ComputerName");
+            if (computer == null) return string.Empty;
+            string? name = computer.AsString;
+            return name == null ? null : name == "." || string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase) ? string.Empty : name;
+        }
+
+        private void OnHost(VirtualMachine vm, CommandCall c)
+        {
+            if (HostKey(c) is string key) _hostOf[vm] = key;
+        }
+
         // The cmdlets take these as Int32: a larger number fails to bind and sets nothing.
         private static bool FitsInt(long n) => n >= int.MinValue && n <= int.MaxValue;
 
@@ -404,6 +500,7 @@ namespace HvLint.Analyzers
             vm = new VirtualMachine { Location = At(c.Location), Name = Fact.Known(n, At(name.Location)) };
             _byName[n] = vm;
             VirtualMachines.Add(vm);
+            OnHost(vm, c);
             return _current = vm;
         }
 

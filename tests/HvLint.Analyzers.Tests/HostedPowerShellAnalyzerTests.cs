@@ -456,6 +456,75 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV7001_an_adapter_on_an_Internal_switch_the_same_code_creates() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Lab(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal; New-VM -Name lab01 -Generation 2 -SwitchName {|HV7001:Lab|}");
+
+            // Connected after New-VM, in a chain; the switch type given by its number (Internal is 1).
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "lab02").AddStatement()
+                  .AddCommand("New-VMSwitch").AddParameter("Name", "Lab2").AddParameter("SwitchType", 1).AddStatement()
+                  .AddCommand("Connect-VMNetworkAdapter").AddParameter("VMName", "lab02").AddParameter("SwitchName", {|HV7001:"Lab2"|});
+            }
+
+            // All three of Connect-VMNetworkAdapter's positions: the VM, the adapter, the switch.
+            void Positional(PowerShell ps) => ps.AddScript("New-VMSwitch Lab3 -SwitchType Internal; Add-VMNetworkAdapter -VMName lab03 -Name Lab; Connect-VMNetworkAdapter lab03 Lab {|HV7001:Lab3|}");
+        }
+        """);
+
+    [Fact]
+    public Task HV7001_names_the_host_the_switch_is_created_on() => CheckMessage("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal -ComputerName hv05; New-VM -Name lab01 -SwitchName {|#0:Lab|} -ComputerName hv05");
+        }
+        """, "HV7001", Microsoft.CodeAnalysis.DiagnosticSeverity.Info,
+        "VM 'lab01' adapter 'Network Adapter' is on the Internal switch 'Lab', which also connects the management OS of host 'hv05'");
+
+    [Fact]
+    public Task HV7001_without_a_host_name_says_its_host() => CheckMessage("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal; New-VM -Name lab01 -SwitchName {|#0:Lab|}");
+        }
+        """, "HV7001", Microsoft.CodeAnalysis.DiagnosticSeverity.Info,
+        "VM 'lab01' adapter 'Network Adapter' is on the Internal switch 'Lab', which also connects the management OS of its host");
+
+    [Fact]
+    public Task Switches_of_other_types_other_hosts_or_replaced_connections_are_not_reported_as_Internal() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Private(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Isolated -SwitchType Private; New-VM -Name a -SwitchName Isolated");
+
+            // -NetAdapterName makes an External switch.
+            void External(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Uplink -NetAdapterName NIC2 -AllowManagementOS $false; New-VM -Name b -SwitchName Uplink");
+
+            // The switch is created on another host than the VM.
+            void OtherHost(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal -ComputerName hv01; New-VM -Name c -SwitchName Lab -ComputerName hv02");
+
+            // The host is chosen at run time.
+            void RunTime(PowerShell ps, string host) => ps.AddCommand("New-VMSwitch").AddParameter("Name", "Lab").AddParameter("SwitchType", "Internal").AddParameter("ComputerName", host).AddStatement()
+                .AddCommand("New-VM").AddParameter("Name", "d").AddParameter("SwitchName", "Lab").AddParameter("ComputerName", host);
+
+            // Moved to an External switch, or disconnected, after New-VM put it on the Internal one.
+            void Moved(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal; New-VM -Name e -SwitchName Lab; Connect-VMNetworkAdapter -VMName e -SwitchName Corp");
+            void Disconnected(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal; New-VM -Name f -SwitchName Lab; Disconnect-VMNetworkAdapter f");
+
+            // A switch the code does not create: the host's other switches are unknown, so naming one is not HV3006.
+            void Elsewhere(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal; New-VM -Name g -SwitchName Corp");
+
+            // What follows New-VMSwitch in its pipeline is about no VM the code created.
+            void Piped(PowerShell ps) => ps.AddScript("New-VM -Name h; New-VMSwitch -Name Lab -SwitchType Internal | Set-VMProcessor -Count 64");
+        }
+        """);
+
+    [Fact]
     public Task HV3005_the_same_static_MAC_address_given_twice() => Check("""
         using System.Management.Automation;
         class Provisioner

@@ -107,6 +107,12 @@ namespace HvLint.Engine
         /// <summary>Audits a VM that stands alone (a template, a definition not yet placed on a host).</summary>
         public void AuditVirtualMachine(VirtualMachine vm) => AuditVirtualMachine(vm, null, Profile);
 
+        /// <summary>
+        /// Audits a VM on a host that is known only in part (the virtual switches provisioning code creates): the VM rules
+        /// see what is known of the host, and the host rules do not run, as the rest of the host is unknown.
+        /// </summary>
+        public void AuditVirtualMachine(VirtualMachine vm, Host host) => AuditVirtualMachine(vm, host, Profile);
+
         /// <summary>VMs whose configuration version needs a newer release than the one they would be checked against.</summary>
         public IReadOnlyDictionary<string, HyperVProfile> VirtualMachineProfiles => _vmProfiles;
 

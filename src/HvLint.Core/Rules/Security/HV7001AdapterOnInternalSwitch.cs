@@ -22,9 +22,11 @@ namespace HvLint.Rules.Security
                 if (!adapter.IsConnected) continue;
                 VirtualSwitch? vs = host.FindSwitch(adapter.SwitchName.Value!);
                 if (vs == null || !vs.SwitchType.Is(t => t == VirtualSwitchType.Internal)) continue;
+                // Provisioning code that creates the switch on the local host does not name it.
+                string which = host.Name.IsKnown && !string.IsNullOrEmpty(host.Name.Value) ? "host '" + host.DisplayName + "'" : "its host";
                 context.Report(adapter.SwitchName.Location, VirtualMachineContext.Format(
-                    "{0} adapter '{1}' is on the Internal switch '{2}', which also connects the management OS of host '{3}'",
-                    context.VmLabel, adapter.DisplayName, vs.DisplayName, host.DisplayName), "adapter:" + adapter.DisplayName);
+                    "{0} adapter '{1}' is on the Internal switch '{2}', which also connects the management OS of {3}",
+                    context.VmLabel, adapter.DisplayName, vs.DisplayName, which), "adapter:" + adapter.DisplayName);
             }
         }
     }
