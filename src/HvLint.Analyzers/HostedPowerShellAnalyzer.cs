@@ -164,8 +164,12 @@ namespace HvLint.Analyzers
             if (model.VirtualMachines.Count == 0) return;
             foreach (VirtualMachine vm in model.VirtualMachines) scope.Files.Describe(vm);
 
-            // Evidence in the code: a Generation 2 VM needs 2012 R2 at least.
-            HyperVProfile profile = scope.Configured ?? (model.VirtualMachines.Any(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : ProfileCatalog.Default);
+            // Evidence in the code: a Generation 2 VM needs 2012 R2 at least, a VHDX disk 2012 (VHDX arrived with 2012,
+            // hyperv-facts.md §1.1), so only a configured profile can make a VHDX the code creates HV2003.
+            HyperVProfile profile = scope.Configured
+                ?? (model.VirtualMachines.Any(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2)
+                : model.VirtualMachines.Any(v => v.Drives.Items.Any(d => d.Format.Is(f => f == VirtualHardDiskFormat.Vhdx))) ? ProfileCatalog.Get(HyperVVersion.V2012)
+                : ProfileCatalog.Default);
             var session = new AuditSession(profile);
             foreach (VirtualMachine vm in model.VirtualMachines)
             {

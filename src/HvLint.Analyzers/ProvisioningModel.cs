@@ -254,6 +254,7 @@ namespace HvLint.Analyzers
             if (gen != 0) _generationFromNewVm.Add(vm);
 
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
+            NewVhd(c, vm, gen);
 
             // One network adapter: legacy when a Generation 1 VM boots from the network.
             CodeValue? boot = c.Get("BootDevice");
@@ -298,6 +299,39 @@ namespace HvLint.Analyzers
                     if (HvLint.Readers.EnumNames.BootDevice(d) is BootDevice bd) vm.BootOrder.Add(new BootEntry(bd, At(boot.Location)));
                 }
             }
+        }
+
+        /// <summary>
+        /// New-VM -NewVHDPath creates a dynamic VHDX of -NewVHDSizeBytes and attaches it at IDE 0:0 on Generation 1, SCSI
+        /// 0:0 on Generation 2 (hyperv-facts.md §6f); -VHDPath attaches an existing disk, whose format its extension says.
+        /// </summary>
+        private void NewVhd(CommandCall c, VirtualMachine vm, int generation)
+        {
+            CodeValue? created = c.Get("NewVHDPath");
+            CodeValue? existing = c.Get("VHDPath");
+            CodeValue? path = created ?? existing;
+            if (path == null) return;
+            var d = new Drive { Location = At(path.Location), Kind = Fact.Known(DriveKind.VirtualHardDisk, At(path.Location)) };
+            if (path.AsString is string p)
+            {
+                d.Path = Fact.Known<string?>(p, At(path.Location));
+                d.Format = HvLint.Readers.NativeInventoryReader.FormatFromPath(d.Path);
+            }
+
+            if (created != null)
+            {
+                // New-VM creates a VHDX; what it does with a path ending in .vhd the facts do not say, so that format stays unknown.
+                d.Format = !d.Path.IsKnown || d.Format.Is(f => f == VirtualHardDiskFormat.Vhd) ? Fact<VirtualHardDiskFormat>.Unknown : Fact.Known(VirtualHardDiskFormat.Vhdx, At(path.Location));
+                SetLong(c.Get("NewVHDSizeBytes"), f => d.SizeBytes = f);
+                if (generation == 1 || generation == 2)
+                {
+                    d.ControllerType = Fact.Known(generation == 1 ? ControllerType.Ide : ControllerType.Scsi, At(path.Location));
+                    d.ControllerNumber = Fact.Known(0, At(path.Location));
+                    d.ControllerLocation = Fact.Known(0, At(path.Location));
+                }
+            }
+
+            vm.Drives.Add(d);
         }
 
         /// <summary>

@@ -456,6 +456,63 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV2003_a_disk_New_VM_creates_above_the_VHDX_maximum() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name archive01 -Generation 2 -NewVHDPath D:\\VMs\\archive01.vhdx -NewVHDSizeBytes {|HV2003:70TB|}");
+
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "archive02").AddParameter("NewVHDPath", "archive02.vhdx").AddParameter("NewVHDSizeBytes", {|HV2003:80L * 1024 * 1024 * 1024 * 1024|});
+
+            // At the maximum, and a size chosen at run time.
+            void Limit(PowerShell ps) => ps.AddScript("New-VM -Name archive03 -NewVHDPath archive03.vhdx -NewVHDSizeBytes 64TB");
+            void RunTime(PowerShell ps, long size) => ps.AddCommand("New-VM").AddParameter("Name", "archive04").AddParameter("NewVHDPath", "archive04.vhdx").AddParameter("NewVHDSizeBytes", size);
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
+    public Task HV2003_a_VHDX_New_VM_creates_under_a_configured_2008_R2_profile() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // New-VM -NewVHDPath creates a VHDX, whatever the path's extension; 2008 R2 cannot open one.
+            void Create(PowerShell ps) => ps.AddScript("New-VM -Name web01 -NewVHDPath {|HV2003:D:\\VMs\\web01.vhdx|} -NewVHDSizeBytes 60GB");
+            void NoExtension(PowerShell ps) => ps.AddScript("New-VM -Name web02 -NewVHDPath {|HV2003:D:\\VMs\\web02|}");
+
+            // An existing VHD attached with -VHDPath, and a .vhd path given to -NewVHDPath, whose outcome the facts do not give.
+            void Existing(PowerShell ps) => ps.AddScript("New-VM -Name web03 -VHDPath D:\\VMs\\web03.vhd; New-VM -Name web04 -NewVHDPath D:\\VMs\\web04.vhd");
+        }
+        """, "hvlint.profile = hyperv-2008r2");
+
+    [Fact]
+    public Task A_VHDX_in_the_code_is_evidence_of_2012_when_no_profile_is_configured() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // VHDX arrived with Windows Server 2012, whose VMs take up to 64 virtual processors.
+            void Vhdx(PowerShell ps) => ps.AddScript("New-VM -Name sql01 -NewVHDPath D:\\VMs\\sql01.vhdx -NewVHDSizeBytes 120GB; Set-VMProcessor sql01 -Count 8");
+            void Attached(PowerShell ps) => ps.AddScript("New-VM -Name sql02; Add-VMHardDiskDrive -VMName sql02 -Path D:\\VMs\\sql02.vhdx; Set-VMProcessor sql02 -Count 8");
+
+            // Nothing says 2012: the default profile, hyperv-2008r2, allows 4.
+            void Nothing(PowerShell ps) => ps.AddScript("New-VM -Name sql03 -VHDPath D:\\VMs\\sql03.vhd; Set-VMProcessor sql03 -Count {|HV1001:8|}");
+        }
+        """);
+
+    [Fact]
+    public Task HV2001_a_drive_added_where_New_VM_put_its_new_disk() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // New-VM attaches the disk it creates at IDE 0:0 on Generation 1 and SCSI 0:0 on Generation 2.
+            void Gen1(PowerShell ps) => ps.AddScript("New-VM -Name app01 -NewVHDPath app01.vhdx; Add-VMHardDiskDrive -VMName app01 -ControllerType IDE -ControllerNumber 0 -ControllerLocation {|HV2001:0|} -Path data.vhdx");
+            void Gen2(PowerShell ps) => ps.AddScript("New-VM -Name app02 -Generation 2 -NewVHDPath app02.vhdx; Add-VMHardDiskDrive -VMName app02 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation {|HV2001:0|} -Path data.vhdx");
+
+            // The next free location.
+            void Free(PowerShell ps) => ps.AddScript("New-VM -Name app03 -Generation 2 -NewVHDPath app03.vhdx; Add-VMHardDiskDrive -VMName app03 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 1 -Path data.vhdx");
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
     public Task HV7001_an_adapter_on_an_Internal_switch_the_same_code_creates() => Check("""
         using System.Management.Automation;
         class Provisioner
