@@ -24,6 +24,22 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
+        /// Types of the user's own whose AddCommand / AddParameter / AddArgument / AddStatement / AddScript methods build
+        /// PowerShell commands as PowerShell's own do (hvlint.command_builders = Contoso.Hv.PsCommandBuilder): wrappers
+        /// that record a command and replay it on a PowerShell object later.
+        /// </summary>
+        internal static System.Collections.Generic.List<string> CommandBuilders(AnalyzerOptions options)
+        {
+            var builders = new System.Collections.Generic.List<string>();
+            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("hvlint.command_builders", out string? value))
+            {
+                builders.AddRange(value.Split(new[] { ',', ';', ' ' }, System.StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            return builders;
+        }
+
+        /// <summary>
         /// Whether the compilation can use a provisioning API: one of its types resolves, or the code is compiled
         /// without its references (the CLI says so with hvlint.unresolved_references = true) and is then read by
         /// the APIs' names. Other compilations are left at once.

@@ -37,8 +37,9 @@ namespace HvLint.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 HashSet<string> sinks = AnalyzerSettings.ScriptSinks(start.Options);
-                if (sinks.Count == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
-                var scope = new CompilationScope(start.Compilation, start.Options, sinks);
+                List<string> builders = AnalyzerSettings.CommandBuilders(start.Options);
+                if (sinks.Count == 0 && builders.Count == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
+                var scope = new CompilationScope(start.Compilation, start.Options, sinks, builders);
                 start.RegisterCodeBlockAction(block => AnalyzeBlock(block, scope));
             });
         }
@@ -46,12 +47,19 @@ namespace HvLint.Analyzers
         /// <summary>What every method of one compilation is read against, resolved once per compilation.</summary>
         private sealed class CompilationScope
         {
-            public CompilationScope(Compilation compilation, AnalyzerOptions options, HashSet<string> sinks)
+            public CompilationScope(Compilation compilation, AnalyzerOptions options, HashSet<string> sinks, List<string> builders)
             {
                 // Code audited without its references has neither type: calls are then recognised by the receiver's name.
                 PowerShell = compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
                 PSCommand = compilation.GetTypeByMetadataName("System.Management.Automation.PSCommand");
                 Sinks = sinks;
+                foreach (string builder in builders)
+                {
+                    // A builder that does not resolve (a short name, or code compiled without its references) is known by its name.
+                    if (compilation.GetTypeByMetadataName(builder) is INamedTypeSymbol type) Builders.Add(type);
+                    else BuilderNames.Add(builder.Substring(builder.LastIndexOf('.') + 1));
+                }
+
                 Configured = AnalyzerSettings.Profile(options, out _);
                 Files = VmFileFacts.For(compilation, options);
             }
@@ -63,6 +71,25 @@ namespace HvLint.Analyzers
 
             /// <summary>The user's own methods that take script text (hvlint.script_sinks).</summary>
             public HashSet<string> Sinks { get; }
+
+            /// <summary>The user's own command builders (hvlint.command_builders) that resolve in this compilation.</summary>
+            public List<INamedTypeSymbol> Builders { get; } = new List<INamedTypeSymbol>();
+
+            /// <summary>The names of those that do not resolve.</summary>
+            public HashSet<string> BuilderNames { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>Whether a type builds commands: PowerShell, PSCommand, or a configured builder.</summary>
+            public bool BuildsCommands(ITypeSymbol type)
+            {
+                if (PowerShell != null && (SymbolEqualityComparer.Default.Equals(type, PowerShell) || SymbolEqualityComparer.Default.Equals(type, PSCommand))) return true;
+                if (PowerShell == null && (type.Name == "PowerShell" || type.Name == "PSCommand")) return true;
+                foreach (INamedTypeSymbol builder in Builders)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type, builder)) return true;
+                }
+
+                return BuilderNames.Contains(type.Name);
+            }
 
             public HyperVProfile? Configured { get; }
 
@@ -339,16 +366,11 @@ namespace HvLint.Analyzers
 
         private static bool IsPowerShell(SemanticModel model, InvocationExpressionSyntax call, MemberAccessExpressionSyntax member, CompilationScope scope, System.Threading.CancellationToken token)
         {
-            if (model.GetSymbolInfo(call, token).Symbol is IMethodSymbol method)
-            {
-                INamedTypeSymbol type = method.ContainingType;
-                if (scope.PowerShell != null) return SymbolEqualityComparer.Default.Equals(type, scope.PowerShell) || SymbolEqualityComparer.Default.Equals(type, scope.PSCommand);
-                return type.Name == "PowerShell" || type.Name == "PSCommand";
-            }
+            if (model.GetSymbolInfo(call, token).Symbol is IMethodSymbol method) return scope.BuildsCommands(method.ContainingType);
 
             // Unresolved (missing references): the receiver's type name, or a chain that starts with PowerShell.Create().
             ITypeSymbol? receiver = model.GetTypeInfo(member.Expression, token).Type;
-            if (receiver != null && receiver.TypeKind != TypeKind.Error) return receiver.Name == "PowerShell" || receiver.Name == "PSCommand";
+            if (receiver != null && receiver.TypeKind != TypeKind.Error) return receiver.Name == "PowerShell" || receiver.Name == "PSCommand" || scope.BuilderNames.Contains(receiver.Name);
             return member.Expression.ToString().IndexOf("PowerShell", StringComparison.Ordinal) >= 0 || member.Expression is InvocationExpressionSyntax || member.Expression is IdentifierNameSyntax;
         }
 

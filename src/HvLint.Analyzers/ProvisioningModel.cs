@@ -524,6 +524,8 @@ namespace HvLint.Analyzers
             // -Name is the VM only for Get-VM, Set-VM and Checkpoint-VM; on Add-VMNetworkAdapter and the others it names the device.
             bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "Checkpoint-VM", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(c.Name, "Get-VM", StringComparison.OrdinalIgnoreCase);
+            // -VM takes VM objects the code gets at run time: which VM they are is unknown.
+            if (c.Get("VM") != null) return null;
             CodeValue? name = c.Get("VMName") ?? (nameIsVm ? c.Get("Name") : null) ?? (c.Positional.Count > vmPosition ? c.Positional[vmPosition] : null);
             if (c.Piped || name == null) return _current;
             string? n = name.AsString;

@@ -211,6 +211,63 @@ public class HostedPowerShellAnalyzerTests
         }
         """, "hvlint.script_sinks = Contoso.Runner.Run");
 
+    // A wrapper that records commands and replays them on a PowerShell object later, as provisioning libraries write.
+    private const string Builder = """
+        namespace Contoso.Hv
+        {
+            public sealed class PsCommandBuilder
+            {
+                public static PsCommandBuilder Create() => new PsCommandBuilder();
+                public PsCommandBuilder AddCommand(string command) => this;
+                public PsCommandBuilder AddParameter(string parameter, object value) => this;
+                public PsCommandBuilder AddParameter(string parameter) => this;
+                public PsCommandBuilder AddArgument(object value) => this;
+            }
+
+            public interface IEngine { void Run(PsCommandBuilder command); }
+        }
+
+        """;
+
+    [Fact]
+    public Task A_type_configured_as_a_command_builder_is_read_as_PowerShell_is() => Check(Builder + """
+        class Provisioner
+        {
+            void Create(Contoso.Hv.IEngine engine)
+            {
+                engine.Run(Contoso.Hv.PsCommandBuilder.Create().AddCommand("New-VM").AddParameter("Name", "web01").AddParameter("Generation", 2));
+                engine.Run(Contoso.Hv.PsCommandBuilder.Create().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "web01").AddParameter("IsLegacy", {|HV3003:true|}));
+            }
+
+            // -VM is a VM object the code got at run time, not the VM created before it.
+            void Other(Contoso.Hv.IEngine engine, object vm)
+            {
+                engine.Run(Contoso.Hv.PsCommandBuilder.Create().AddCommand("New-VM").AddParameter("Name", "web02"));
+                engine.Run(Contoso.Hv.PsCommandBuilder.Create().AddCommand("Set-VMProcessor").AddParameter("VM", vm).AddParameter("Count", 64));
+            }
+        }
+        """, "hvlint.command_builders = Contoso.Hv.PsCommandBuilder");
+
+    [Fact]
+    public async Task A_builder_is_not_read_unless_configured_and_is_known_by_name_when_it_does_not_resolve()
+    {
+        const string unconfigured = """
+            class Provisioner
+            {
+                void Create(Contoso.Hv.IEngine engine) => engine.Run(Contoso.Hv.PsCommandBuilder.Create().AddCommand("Set-VMProcessor").AddParameter("VMName", "a").AddParameter("Count", 64));
+            }
+            """;
+        await Check(Builder + unconfigured);
+
+        const string byName = """
+            class Provisioner
+            {
+                void Create(Contoso.Hv.IEngine engine) => engine.Run(Contoso.Hv.PsCommandBuilder.Create().AddCommand("Set-VMProcessor").AddParameter("VMName", "a").AddParameter("Count", {|HV1001:64|}));
+            }
+            """;
+        await Check(Builder + byName, "hvlint.command_builders = PsCommandBuilder");
+    }
+
     [Fact]
     public Task A_local_assigned_once_is_a_known_value_and_one_written_again_is_not() => Check("""
         using System.Management.Automation;
