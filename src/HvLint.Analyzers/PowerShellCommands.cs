@@ -52,7 +52,10 @@ namespace HvLint.Analyzers
             return false;
         }
 
-        public string? AsString => IsKnown ? Value as string ?? Convert.ToString(Value, CultureInfo.InvariantCulture) : null;
+        /// <summary>The value as one string; null for a list of several (-VMName a, b names no one VM).</summary>
+        public string? AsString => !IsKnown ? null
+            : Value is IReadOnlyList<string> list ? (list.Count == 1 ? list[0] : null)
+            : Value as string ?? Convert.ToString(Value, CultureInfo.InvariantCulture);
 
         public IReadOnlyList<string>? AsList => !IsKnown ? null : Value is IReadOnlyList<string> l ? l : Value is string s ? new[] { s } : null;
     }

@@ -486,7 +486,8 @@ namespace HvLint.Analyzers
             if (c.Get("CimSession") != null) return null;
             CodeValue? computer = c.Get("ComputerName");
             if (computer == null) return string.Empty;
-            string? name = computer.AsString;
+            // Several hosts at once (-ComputerName hv01, hv02) are no one host.
+            string? name = computer.AsList is { Count: 1 } one ? one[0] : null;
             return name == null ? null : name == "." || string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase) ? string.Empty : name;
         }
 

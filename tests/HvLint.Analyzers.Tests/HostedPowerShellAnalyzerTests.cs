@@ -126,6 +126,9 @@ public class HostedPowerShellAnalyzerTests
         using System.Management.Automation;
         class Provisioner
         {
+            // Several VMs at once are no one VM the model follows.
+            void Several(PowerShell ps) => ps.AddScript("New-VM -Name c0; Set-VMProcessor -VMName c0, c1 -Count 64");
+
             void Create(PowerShell ps, int generation, bool legacy, string name)
             {
                 ps.AddCommand("New-VM").AddParameter("Name", "app01").AddParameter("Generation", generation);
@@ -621,6 +624,9 @@ public class HostedPowerShellAnalyzerTests
 
             // The switch is created on another host than the VM.
             void OtherHost(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal -ComputerName hv01; New-VM -Name c -SwitchName Lab -ComputerName hv02");
+
+            // Several hosts at once are no one host.
+            void Hosts(PowerShell ps) => ps.AddScript("New-VMSwitch -Name Lab -SwitchType Internal -ComputerName hv01, hv02; New-VM -Name c2 -SwitchName Lab -ComputerName hv01, hv02");
 
             // The host is chosen at run time.
             void RunTime(PowerShell ps, string host) => ps.AddCommand("New-VMSwitch").AddParameter("Name", "Lab").AddParameter("SwitchType", "Internal").AddParameter("ComputerName", host).AddStatement()
