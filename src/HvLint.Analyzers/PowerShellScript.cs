@@ -7,7 +7,7 @@ namespace HvLint.Analyzers
 {
     /// <summary>
     /// Tokenises the Hyper-V commands in PowerShell script text (AddScript, or a method configured as a sink):
-    /// statements separated by newlines and ';', pipelines by '|', backtick line continuations, named parameters
+    /// statements separated by newlines and ';', pipelines by '|', backtick line continuations, line and block comments, named parameters
     /// (-Name value, -Name:value, switches), quoted and bare values, $true/$false, sizes such as 4GB, and arrays
     /// (@("CD","IDE") or "CD","IDE"). Variables and expressions are unknown values, never guessed.
     /// </summary>
@@ -23,7 +23,12 @@ namespace HvLint.Analyzers
             while (i < script.Length)
             {
                 // Start of a command: skip blanks, separators and comments.
-                while (i < script.Length && (char.IsWhiteSpace(script[i]) || script[i] == ';')) i++;
+                while (i < script.Length)
+                {
+                    if (char.IsWhiteSpace(script[i]) || script[i] == ';') i++;
+                    else if (!SkipBlockComment(script, ref i)) break;
+                }
+
                 if (i >= script.Length) break;
                 if (script[i] == '#')
                 {
@@ -41,10 +46,18 @@ namespace HvLint.Analyzers
                 int end;
                 while (true)
                 {
-                    while (i < script.Length && (script[i] == ' ' || script[i] == '\t' || (script[i] == '`' && i + 1 < script.Length && (script[i + 1] == '\n' || script[i + 1] == '\r'))))
+                    while (i < script.Length)
                     {
-                        if (script[i] == '`') { i++; while (i < script.Length && (script[i] == '\r' || script[i] == '\n')) i++; }
-                        else i++;
+                        if (script[i] == ' ' || script[i] == '\t') i++;
+                        else if (script[i] == '`' && i + 1 < script.Length && (script[i + 1] == '\n' || script[i + 1] == '\r'))
+                        {
+                            i++;
+                            while (i < script.Length && (script[i] == '\r' || script[i] == '\n')) i++;
+                        }
+                        else if (!SkipBlockComment(script, ref i))
+                        {
+                            break;
+                        }
                     }
 
                     // A comment runs to the end of the line and ends the statement ("# PXE first; then the disk" is not two).
@@ -106,6 +119,18 @@ namespace HvLint.Analyzers
             }
 
             return commands;
+        }
+
+        /// <summary>
+        /// A block comment (&lt;# ... #&gt;, which may span lines) at <paramref name="i"/>: moves past it and returns true.
+        /// An unclosed one runs to the end of the script, as PowerShell reads it.
+        /// </summary>
+        private static bool SkipBlockComment(string s, ref int i)
+        {
+            if (i + 1 >= s.Length || s[i] != '<' || s[i + 1] != '#') return false;
+            int close = s.IndexOf("#>", i + 2, StringComparison.Ordinal);
+            i = close < 0 ? s.Length : close + 2;
+            return true;
         }
 
         private static CodeValue ReadValue(string s, ref int i, Func<int, int, Location> at)

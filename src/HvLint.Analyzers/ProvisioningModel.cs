@@ -70,6 +70,13 @@ namespace HvLint.Analyzers
             // -ManagementOS (Add-VMNetworkAdapter, Set-VMNetworkAdapter, Set-VMNetworkAdapterVlan) is about the host's
             // own adapters, not a VM's.
             if (c.Get("ManagementOS") != null) return;
+
+            // -WhatIf only says what the command would do; it changes nothing unless written -WhatIf:$false.
+            if (c.Get("WhatIf") is CodeValue whatIf && !(whatIf.TryBool(out bool dryRun) && !dryRun))
+            {
+                _current = null; // nor does it pass a VM down its pipeline
+                return;
+            }
             switch (cmdlet)
             {
                 case "new-vm": NewVm(c); break;

@@ -61,6 +61,36 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task Block_comments_are_not_read_and_the_commands_around_them_are() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // Commands commented out, on one line or several, are not run.
+            void Disabled(PowerShell ps) => ps.AddScript("<# New-VM -Name old01 -Generation 2; Add-VMNetworkAdapter -VMName old01 -IsLegacy $true #> Get-Date");
+            void Lines(PowerShell ps) => ps.AddScript("New-VM -Name old02 -Generation 2\n<#\nAdd-VMNetworkAdapter -VMName old02 -IsLegacy $true\n#>\nGet-Date");
+
+            // A comment between parameters, or before a command, leaves the rest of it in place.
+            void Inline(PowerShell ps) => ps.AddScript("<# PXE #>New-VM -Name web04 -Generation 2; Add-VMNetworkAdapter <# legacy #> -VMName web04 -IsLegacy {|HV3003:$true|}");
+        }
+        """);
+
+    [Fact]
+    public Task A_command_run_with_WhatIf_changes_nothing() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void DryRun(PowerShell ps) => ps.AddScript("New-VM -Name web05 -Generation 2; Add-VMNetworkAdapter -VMName web05 -IsLegacy $true -WhatIf");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "db01").AddParameter("Count", 64).AddParameter("WhatIf");
+
+            // Nor does it pass a VM down its pipeline.
+            void Piped(PowerShell ps) => ps.AddScript("New-VM -Name web08 -Generation 2; New-VM -Name web06 -Generation 2 -WhatIf | Add-VMNetworkAdapter -IsLegacy $true");
+
+            // -WhatIf:$false runs it.
+            void Runs(PowerShell ps) => ps.AddScript("New-VM -Name web07 -Generation 2; Add-VMNetworkAdapter -VMName web07 -IsLegacy {|HV3003:$true|} -WhatIf:$false");
+        }
+        """);
+
+    [Fact]
     public Task HV3003_through_AddCommand_and_AddParameter() => Check("""
         using System.Management.Automation;
         class Provisioner
