@@ -23,6 +23,9 @@ namespace HvLint.Analyzers
 
         public static CodeValue Unknown(Location at) => new CodeValue(null, false, at);
 
+        /// <summary>For an unknown value written as a variable ($vm), its name without the '$'; what it holds is unknown.</summary>
+        public string? Variable { get; set; }
+
         public bool TryLong(out long n)
         {
             n = 0;
@@ -82,6 +85,9 @@ namespace HvLint.Analyzers
 
         /// <summary>True when the command continues a pipeline: the VM flows in from the previous command.</summary>
         public bool Piped { get; set; }
+
+        /// <summary>In script text, the variable the statement assigns ($vm = New-VM ...), without the '$'.</summary>
+        public string? AssignedTo { get; set; }
 
         /// <summary>
         /// For a command in script text, where in the script its statement ends: at the ';' or line break after it, at

@@ -7,9 +7,10 @@ namespace HvLint.Analyzers
 {
     /// <summary>
     /// Tokenises the Hyper-V commands in PowerShell script text (AddScript, or a method configured as a sink):
-    /// statements separated by newlines and ';', pipelines by '|', backtick line continuations, line and block comments, named parameters
-    /// (-Name value, -Name:value, switches), quoted and bare values, $true/$false, sizes such as 4GB, and arrays
-    /// (@("CD","IDE") or "CD","IDE"). Variables and expressions are unknown values, never guessed.
+    /// statements separated by newlines, ';', braces and &amp;&amp;, pipelines by '|', backtick line continuations, line and
+    /// block comments, assignments ($vm = New-VM ...), named parameters (-Name value, -Name:value, switches), quoted
+    /// and bare values, $true/$false, sizes such as 4GB, and arrays (@("CD","IDE") or "CD","IDE"). Variables and
+    /// expressions are unknown values, never guessed; the model may know the VM a variable was assigned.
     /// </summary>
     internal static class PowerShellScript
     {
@@ -23,12 +24,18 @@ namespace HvLint.Analyzers
             while (i < script.Length)
             {
                 // Start of a command: skip blanks, separators and comments.
+                // Braces are read as statement boundaries: the commands inside a script block (if, foreach, a function,
+                // Invoke-Command -ScriptBlock) are read as the script's own, as a C# method's branches are.
                 while (i < script.Length)
                 {
-                    if (char.IsWhiteSpace(script[i]) || script[i] == ';') i++;
+                    if (char.IsWhiteSpace(script[i]) || script[i] == ';' || script[i] == '{' || script[i] == '}') i++;
                     else if (!SkipBlockComment(script, ref i)) break;
                 }
 
+                if (i >= script.Length) break;
+
+                // $vm = New-VM ...: the command after the assignment, which binds what it returns to the variable.
+                string? assigned = Assignment(script, ref i);
                 if (i >= script.Length) break;
                 if (script[i] == '#')
                 {
@@ -39,7 +46,7 @@ namespace HvLint.Analyzers
                 int nameStart = i;
                 while (i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ';' && script[i] != '|') i++;
                 string name = script.Substring(nameStart, i - nameStart);
-                var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped };
+                var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped, AssignedTo = assigned };
                 piped = false;
 
                 // Arguments until the end of the statement.
@@ -63,7 +70,14 @@ namespace HvLint.Analyzers
                     // A comment runs to the end of the line and ends the statement ("# PXE first; then the disk" is not two).
                     end = i;
                     if (i < script.Length && script[i] == '#') while (i < script.Length && script[i] != '\n' && script[i] != '\r') i++;
-                    if (i >= script.Length || script[i] == '\n' || script[i] == '\r' || script[i] == ';') break;
+                    if (i >= script.Length || script[i] == '\n' || script[i] == '\r' || script[i] == ';' || script[i] == '{' || script[i] == '}') break;
+                    if (i + 1 < script.Length && ((script[i] == '&' && script[i + 1] == '&') || (script[i] == '|' && script[i + 1] == '|')))
+                    {
+                        // A pipeline chain (PowerShell 7: a && b, a || b): the next command is a statement of its own.
+                        i += 2;
+                        break;
+                    }
+
                     if (script[i] == '|')
                     {
                         i++;
@@ -122,6 +136,26 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
+        /// An assignment at the start of a statement ($vm = ..., $vm += ...): moves past the '=' and returns the variable's
+        /// name without the '$'; otherwise leaves <paramref name="i"/> where it is and returns null.
+        /// </summary>
+        private static string? Assignment(string s, ref int i)
+        {
+            if (s[i] != '$') return null;
+            int j = i + 1;
+            while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_' || s[j] == ':')) j++;
+            if (j == i + 1) return null;
+            string variable = s.Substring(i + 1, j - i - 1);
+            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+            if (j < s.Length && s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '=')) j++;
+            else if (j + 1 < s.Length && s[j + 1] == '=' && "+-*/".IndexOf(s[j]) >= 0) j += 2;
+            else return null;
+            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+            i = j;
+            return variable;
+        }
+
+        /// <summary>
         /// A block comment (&lt;# ... #&gt;, which may span lines) at <paramref name="i"/>: moves past it and returns true.
         /// An unclosed one runs to the end of the script, as PowerShell reads it.
         /// </summary>
@@ -177,7 +211,14 @@ namespace HvLint.Analyzers
             }
 
             Location location = at(start, Math.Max(1, i - start));
-            if (!known) return CodeValue.Unknown(location);
+            if (!known)
+            {
+                // A plain variable ($vm) is unknown too, but the model may know the VM a command bound to it.
+                string written = s.Substring(start, i - start);
+                bool variable = !array && written.Length > 1 && written[0] == '$';
+                for (int k = 1; variable && k < written.Length; k++) variable = char.IsLetterOrDigit(written[k]) || written[k] == '_' || written[k] == ':';
+                return new CodeValue(null, false, location) { Variable = variable ? written.Substring(1) : null };
+            }
             if (array) return new CodeValue(items ?? (single != null ? new List<string> { single } : new List<string>()), true, location);
             single ??= string.Empty;
             if (string.Equals(single, "$true", StringComparison.OrdinalIgnoreCase)) return new CodeValue(true, true, location);
@@ -212,7 +253,7 @@ namespace HvLint.Analyzers
                     depth--;
                 }
 
-                if (depth <= 0 && (char.IsWhiteSpace(d) || d == ',' || d == ';' || d == '|')) break;
+                if (depth <= 0 && (char.IsWhiteSpace(d) || d == ',' || d == ';' || d == '|' || d == '{' || d == '}')) break;
                 i++;
             }
 

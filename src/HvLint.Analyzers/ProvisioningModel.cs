@@ -42,6 +42,19 @@ namespace HvLint.Analyzers
         // firmware cmdlet the code calls: only the former can contradict that cmdlet.
         private readonly HashSet<VirtualMachine> _generationFromNewVm = new HashSet<VirtualMachine>();
 
+        // Script variables that hold a VM: $vm = New-VM -Name web01 or $vm = Get-VM web01 (PowerShell's variable names
+        // are not case-sensitive).
+        private readonly Dictionary<string, VirtualMachine> _variables = new Dictionary<string, VirtualMachine>(StringComparer.OrdinalIgnoreCase);
+
+        private void Bind(CommandCall c)
+        {
+            if (c.AssignedTo != null && _current != null) _variables[c.AssignedTo] = _current;
+        }
+
+        /// <summary>The VM a value names by a variable that holds one; null for any other value the code does not fix.</summary>
+        private VirtualMachine? Held(CodeValue value) =>
+            value.Variable != null && _variables.TryGetValue(value.Variable, out VirtualMachine? held) ? _current = held : null;
+
         // VMs New-VM creates here: they start with no checkpoints, so Checkpoint-VM calls count them exactly.
         private readonly HashSet<VirtualMachine> _created = new HashSet<VirtualMachine>();
 
@@ -59,6 +72,16 @@ namespace HvLint.Analyzers
 
         public void Apply(CommandCall c)
         {
+            // $vm = <command>: the variable holds what this command returns, bound below only for New-VM and Get-VM.
+            if (c.AssignedTo != null) _variables.Remove(c.AssignedTo);
+            if (c.Name.Length > 1 && c.Name[0] == '$')
+            {
+                // $vm | Set-VMProcessor ...: a pipeline that starts with a variable carries what it holds.
+                _current = !c.Piped && _variables.TryGetValue(c.Name.Substring(1), out VirtualMachine? held) ? held : null;
+                Bind(c);
+                return;
+            }
+
             if (!Cmdlets.TryGetValue(c.Name, out string? cmdlet))
             {
                 // A command HvLint does not model passes on no VM it knows: what follows in its pipeline, or without a
@@ -79,11 +102,15 @@ namespace HvLint.Analyzers
             }
             switch (cmdlet)
             {
-                case "new-vm": NewVm(c); break;
+                case "new-vm":
+                    NewVm(c);
+                    Bind(c);
+                    break;
                 case "get-vm":
                     // Get-VM [-Name] <vm> | Set-VMProcessor ...: the pipeline carries the VM Get-VM names; Get-VM alone
                     // carries every VM on the host, none of which HvLint knows.
                     _current = c.Piped || (c.Get("Name", "VMName") == null && c.Positional.Count == 0) ? null : Target(c);
+                    Bind(c);
                     break;
                 case "set-vm":
                 {
@@ -532,12 +559,13 @@ namespace HvLint.Analyzers
             // -Name is the VM only for Get-VM, Set-VM and Checkpoint-VM; on Add-VMNetworkAdapter and the others it names the device.
             bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "Checkpoint-VM", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(c.Name, "Get-VM", StringComparison.OrdinalIgnoreCase);
-            // -VM takes VM objects the code gets at run time: which VM they are is unknown.
-            if (c.Get("VM") != null) return null;
+            // -VM takes VM objects: the one a script variable holds ($vm = New-VM ...), or one the code gets at run time,
+            // which is unknown. A variable in the VM's position is the same (Set-VMProcessor $vm -Count 8).
+            if (c.Get("VM") is CodeValue vmObject) return Held(vmObject);
             CodeValue? name = c.Get("VMName") ?? (nameIsVm ? c.Get("Name") : null) ?? (c.Positional.Count > vmPosition ? c.Positional[vmPosition] : null);
             if (c.Piped || name == null) return _current;
             string? n = name.AsString;
-            if (n == null) return null;
+            if (n == null) return Held(name);
             if (_byName.TryGetValue(n, out VirtualMachine? vm)) return _current = vm;
 
             // A VM the code did not create here: only what this code sets is known about it.

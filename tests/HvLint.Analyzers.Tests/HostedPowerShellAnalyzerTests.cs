@@ -75,6 +75,29 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task Script_blocks_pipeline_chains_and_variables_that_hold_a_VM_are_read() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // The commands inside braces run, as a C# method's branches do.
+            void Block(PowerShell ps) => ps.AddScript("if ($pxe) { New-VM -Name b1 -Generation 2; Add-VMNetworkAdapter -VMName b1 -IsLegacy {|HV3003:$true|} }");
+            void Remote(PowerShell ps) => ps.AddScript("Invoke-Command -ComputerName hv01 -ScriptBlock {New-VM -Name b2 -Generation 2; Set-VMProcessor -VMName b2 -Count {|HV1001:65|}}");
+
+            // PowerShell 7's && runs the next command as a statement of its own.
+            void Chain(PowerShell ps) => ps.AddScript("New-VM -Name b3 -Generation 2 && Add-VMNetworkAdapter -VMName b3 -IsLegacy {|HV3003:$true|}");
+
+            // $vm = New-VM / Get-VM binds the VM to the variable: -VM $vm, a positional $vm, and $vm | ... are that VM.
+            void Assigned(PowerShell ps) => ps.AddScript("$vm = New-VM -Name b4 -Generation 2; Add-VMNetworkAdapter -VM $vm -IsLegacy {|HV3003:$true|}");
+            void Positional(PowerShell ps) => ps.AddScript("$VM = New-VM -Name b5 -Generation 2\nSet-VMProcessor $vm -Count {|HV1001:65|}");
+            void Piped(PowerShell ps) => ps.AddScript("New-VM -Name b6 -Generation 2; New-VM -Name b7; $vm = Get-VM b6; $vm | Add-VMNetworkAdapter -IsLegacy {|HV3003:$true|}");
+
+            // A variable assigned again, or one that never held a VM, holds no VM the model knows.
+            void Reassigned(PowerShell ps) => ps.AddScript("$vm = New-VM -Name b8 -Generation 2; $vm = Get-Item C:\\vm.txt; Add-VMNetworkAdapter -VM $vm -IsLegacy $true");
+            void Unbound(PowerShell ps) => ps.AddScript("New-VM -Name b9 -Generation 2; $other | Add-VMNetworkAdapter -IsLegacy $true; Set-VMProcessor $other -Count 65");
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
     public Task A_command_run_with_WhatIf_changes_nothing() => Check("""
         using System.Management.Automation;
         class Provisioner
