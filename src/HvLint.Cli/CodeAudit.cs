@@ -27,7 +27,7 @@ internal static class CodeAudit
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var analyzerOptions = new AnalyzerOptions(vmFiles.Select(f => (AdditionalText)new InputText(f)).ToImmutableArray(), new Settings(profile?.Id));
+        var analyzerOptions = new AnalyzerOptions(vmFiles.Select(f => (AdditionalText)new InputText(f)).ToImmutableArray(), new Settings(new Options(profile?.Id, options.ScriptSinks, options.CommandBuilders)));
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer());
         ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (Diagnostic d in diagnostics)
@@ -67,28 +67,31 @@ internal static class CodeAudit
         }
     }
 
-    private sealed class Settings(string? profile) : AnalyzerConfigOptionsProvider
+    private sealed class Settings(AnalyzerConfigOptions options) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(profile);
+        public override AnalyzerConfigOptions GlobalOptions { get; } = options;
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
     }
 
-    private sealed class Options(string? profile) : AnalyzerConfigOptions
+    /// <summary>What a build's .editorconfig would say: the profile, and hvlint.json's script sinks and command builders.</summary>
+    private sealed class Options(string? profile, List<string> sinks, List<string> builders) : AnalyzerConfigOptions
     {
         public override bool TryGetValue(string key, out string value)
         {
-            // Compiled without the APIs' assemblies: the analyzers recognise them by name.
-            if (key == AnalyzerSettings.UnresolvedReferences)
+            string? found = key switch
             {
-                value = "true";
-                return true;
-            }
-
-            value = profile ?? string.Empty;
-            return key == "hvlint.profile" && profile != null;
+                // Compiled without the APIs' assemblies: the analyzers recognise them by name.
+                AnalyzerSettings.UnresolvedReferences => "true",
+                "hvlint.profile" => profile,
+                "hvlint.script_sinks" when sinks.Count > 0 => string.Join(",", sinks),
+                "hvlint.command_builders" when builders.Count > 0 => string.Join(",", builders),
+                _ => null,
+            };
+            value = found ?? string.Empty;
+            return found != null;
         }
     }
 }

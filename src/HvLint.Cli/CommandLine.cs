@@ -176,6 +176,8 @@ public static class CommandLine
             config = LoadConfiguration(configPath, options.Packs, packIds);
             foreach (RulePack pack in config.Packs) options.Packs.Add(pack);
             options.ConfiguredProfile = config.Profile;
+            options.ScriptSinks.AddRange(config.ScriptSinks);
+            options.CommandBuilders.AddRange(config.CommandBuilders);
             options.ConfigurationSource = config.Source;
             options.Settings = config.Settings;
             foreach (var p in config.Problems) options.ConfigurationProblems.Add(p);
@@ -347,6 +349,12 @@ public static class CommandLine
           // Path globs, relative to this file: what folder walks read (everything when empty) and leave out.
           "include": [],
           "exclude": [],
+
+          // C# inputs: your own methods whose first argument is PowerShell script text, and your own types whose
+          // AddCommand/AddParameter build PowerShell commands (a build's analyzers read hvlint.script_sinks and
+          // hvlint.command_builders in .editorconfig instead).
+          "scriptSinks": [],
+          "commandBuilders": [],
 
           // Findings accepted for a reason. rule and reason are required; vms, hosts and files are globs;
           // after expires (yyyy-MM-dd) the findings are reported again.

@@ -138,6 +138,49 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void Script_sinks_and_command_builders_come_from_hvlint_json()
+    {
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, ".git"));
+        File.WriteAllText(Path.Combine(dir, "Deploy.cs"), """
+            namespace Contoso.Hv
+            {
+                public sealed class PsCommandBuilder
+                {
+                    public static PsCommandBuilder Create() => new PsCommandBuilder();
+                    public PsCommandBuilder AddCommand(string command) => this;
+                    public PsCommandBuilder AddParameter(string parameter, object value) => this;
+                }
+
+                public static class Runner { public static void Run(string script) { } public static void Run(PsCommandBuilder command) { } }
+
+                class Deploy
+                {
+                    void Create()
+                    {
+                        Runner.Run("New-VM -Name lab01 -Generation 2; Add-VMNetworkAdapter -VMName lab01 -IsLegacy $true");
+                        Runner.Run(PsCommandBuilder.Create().AddCommand("Set-VMProcessor").AddParameter("VMName", "lab02").AddParameter("Count", 65));
+                    }
+                }
+            }
+            """);
+        var plain = Repo.HvlintIn(dir, "audit", "Deploy.cs");
+        Assert.DoesNotContain("HV3003", plain.Stdout);
+        Assert.DoesNotContain("HV1001", plain.Stdout);
+
+        File.WriteAllText(Path.Combine(dir, "hvlint.json"), """{ "scriptSinks": ["Contoso.Hv.Runner.Run"], "commandBuilders": ["Contoso.Hv.PsCommandBuilder"] }""");
+        var configured = Repo.HvlintIn(dir, "audit", "Deploy.cs");
+        Assert.Contains("Deploy.cs(16,104): error HV3003: VM 'lab01'", configured.Stdout); // at $true
+        Assert.Contains("error HV1001: VM 'lab02' has 65 virtual processors", configured.Stdout); // 2012 R2: lab01 is Generation 2
+
+        var shown = Repo.HvlintIn(dir, "config");
+        Assert.Contains("commandBuilders Contoso.Hv.PsCommandBuilder", shown.Stdout);
+
+        File.WriteAllText(Path.Combine(dir, "hvlint.json"), "{\n  \"commandBuilders\": 42\n}");
+        Assert.Matches(@"hvlint\.json\(2,\d+\): error HV9003: 'commandBuilders' is an array", Repo.HvlintIn(dir, "audit", "Deploy.cs").Stdout);
+    }
+
+    [Fact]
     public void Code_findings_take_suppressions_and_baselines_by_VM()
     {
         string dir = Repo.TempFolder();

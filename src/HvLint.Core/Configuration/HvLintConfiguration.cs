@@ -34,6 +34,15 @@ namespace HvLint.Configuration
         /// <summary>Path globs of inputs to leave out of folder walks (relative to the folder the configuration is in).</summary>
         public List<string> Exclude { get; } = new List<string>();
 
+        /// <summary>
+        /// For C# inputs: the user's own methods whose first argument is PowerShell script text ("scriptSinks"), as
+        /// hvlint.script_sinks names them to the analyzers in a build.
+        /// </summary>
+        public List<string> ScriptSinks { get; } = new List<string>();
+
+        /// <summary>For C# inputs: the user's own command builder types ("commandBuilders"), as hvlint.command_builders.</summary>
+        public List<string> CommandBuilders { get; } = new List<string>();
+
         /// <summary>Every value set, with the position it was set at, for `hvlint config`.</summary>
         public List<KeyValuePair<string, SourceLocation>> Origins { get; } = new List<KeyValuePair<string, SourceLocation>>();
 
@@ -149,6 +158,22 @@ namespace HvLint.Configuration
                         }
 
                         break;
+                    case "scriptSinks":
+                        foreach (string sink in config.ReadStrings(path, p.Value, "'scriptSinks' is an array of method names (Contoso.Hv.Runner.Run) whose first argument is PowerShell script text"))
+                        {
+                            config.ScriptSinks.Add(sink);
+                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("scriptSinks " + sink, At(path, p.Value)));
+                        }
+
+                        break;
+                    case "commandBuilders":
+                        foreach (string builder in config.ReadStrings(path, p.Value, "'commandBuilders' is an array of type names (Contoso.Hv.PsCommandBuilder) whose AddCommand/AddParameter build PowerShell commands"))
+                        {
+                            config.CommandBuilders.Add(builder);
+                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("commandBuilders " + builder, At(path, p.Value)));
+                        }
+
+                        break;
                     case "suppressions":
                         if (!(p.Value is JArray list))
                         {
@@ -159,7 +184,7 @@ namespace HvLint.Configuration
                         foreach (JToken item in list) config.ReadSuppression(path, item);
                         break;
                     default:
-                        config.Problem(At(path, p), "unknown setting '" + p.Name + "' (known: profile, rules, include, exclude, suppressions, packs)");
+                        config.Problem(At(path, p), "unknown setting '" + p.Name + "' (known: profile, rules, include, exclude, suppressions, packs, scriptSinks, commandBuilders)");
                         break;
                 }
             }

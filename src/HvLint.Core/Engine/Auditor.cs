@@ -40,6 +40,11 @@ namespace HvLint.Engine
 
         public HyperVProfile? ConfiguredProfile { get; set; }
 
+        /// <summary>For C# inputs, from the configuration: the user's own script sinks and command builders.</summary>
+        public List<string> ScriptSinks { get; } = new List<string>();
+
+        public List<string> CommandBuilders { get; } = new List<string>();
+
         public string? ConfigurationSource { get; set; }
 
         public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
