@@ -20,13 +20,14 @@ namespace HvLint.Analyzers
     /// VMs defined through WMI (System.Management) or CIM (Microsoft.Management.Infrastructure) with Msvm_*
     /// settings: property writes obj["Prop"] = value, SetPropertyValue, and CimInstance properties. The objects
     /// written in one method are one VM, mapped with the shared MsvmResources vocabulary; the namespace strings
-    /// in the method say v1 or v2. Only writes count: a table that merely names a subtype, or a wrapper class
-    /// nothing writes, is not a VM.
+    /// in the method, or else in its class when they name only one, say v1 or v2. Only writes count: a table that
+    /// merely names a subtype, or a wrapper class nothing writes, is not a VM.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class WmiAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly string[] Telltales = { "Msvm_", "Microsoft:Hyper-V:", "virtualization" };
+        // "VirtualSystem": a v1 method (DefineVirtualSystem) may be a method's only Hyper-V string, its namespace named by its class.
+        private static readonly string[] Telltales = { "Msvm_", "Microsoft:Hyper-V:", "virtualization", "VirtualSystem" };
 
         private static readonly string[] V1OnlyNames = { "DefineVirtualSystem", "AddVirtualSystemResources", "ModifyVirtualSystemResources", "ModifyVirtualSystem", "Msvm_VirtualSwitch", "Msvm_VirtualSystemGlobalSettingData", "Msvm_VirtualSwitchManagementService" };
 
@@ -41,7 +42,8 @@ namespace HvLint.Analyzers
                 if (!AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.ManagementBaseObject", "Microsoft.Management.Infrastructure.CimInstance")) return;
                 HyperVProfile? configured = AnalyzerSettings.Profile(start.Options, out _);
                 VmFileFacts files = VmFileFacts.For(start.Compilation, start.Options);
-                start.RegisterCodeBlockAction(block => Analyze(block, configured, files));
+                var typeNamespaces = new System.Runtime.CompilerServices.ConditionalWeakTable<TypeDeclarationSyntax, TypeNamespace>();
+                start.RegisterCodeBlockAction(block => Analyze(block, configured, files, typeNamespaces));
             });
         }
 
@@ -59,7 +61,30 @@ namespace HvLint.Analyzers
             public Dictionary<string, (ExpressionSyntax Expression, Optional<object?> Value)> Writes { get; } = new Dictionary<string, (ExpressionSyntax, Optional<object?>)>(StringComparer.OrdinalIgnoreCase);
         }
 
-        private static void Analyze(CodeBlockAnalysisContext context, HyperVProfile? configured, VmFileFacts files)
+        /// <summary>The namespace versions a type's own string literals name (a provider class keeps its namespace in a field).</summary>
+        private sealed class TypeNamespace
+        {
+            public TypeNamespace(TypeDeclarationSyntax type)
+            {
+                foreach (SyntaxNode node in type.DescendantNodes())
+                {
+                    if (!(node is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression)) continue;
+                    string text = literal.Token.ValueText;
+                    if (IsV2(text)) V2 = true;
+                    else if (IsV1(text)) V1 = true;
+                }
+            }
+
+            public bool V1 { get; }
+
+            public bool V2 { get; }
+        }
+
+        private static bool IsV2(string text) => text.EndsWith(@"root\virtualization\v2", StringComparison.OrdinalIgnoreCase) || text.EndsWith("root/virtualization/v2", StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsV1(string text) => text.EndsWith(@"root\virtualization", StringComparison.OrdinalIgnoreCase);
+
+        private static void Analyze(CodeBlockAnalysisContext context, HyperVProfile? configured, VmFileFacts files, System.Runtime.CompilerServices.ConditionalWeakTable<TypeDeclarationSyntax, TypeNamespace> typeNamespaces)
         {
             SyntaxNode body = context.CodeBlock;
             SemanticModel model = context.SemanticModel;
@@ -71,8 +96,17 @@ namespace HvLint.Analyzers
 
             // Strings first: cheap, and they say whether the method touches Hyper-V's WMI at all.
             var strings = body.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => (Literal: l, Text: l.Token.ValueText)).ToList();
-            bool v2 = strings.Any(s => s.Text.EndsWith(@"root\virtualization\v2", StringComparison.OrdinalIgnoreCase) || s.Text.EndsWith("root/virtualization/v2", StringComparison.OrdinalIgnoreCase));
-            bool v1 = !v2 && strings.Any(s => s.Text.EndsWith(@"root\virtualization", StringComparison.OrdinalIgnoreCase));
+            bool v2 = strings.Any(s => IsV2(s.Text));
+            bool v1 = !v2 && strings.Any(s => IsV1(s.Text));
+            if (!v1 && !v2 && body.FirstAncestorOrSelf<TypeDeclarationSyntax>() is TypeDeclarationSyntax type)
+            {
+                // A method that names no namespace works in its class's: the one the class's strings name (a field such
+                // as WMI_NAMESPACE = @"root\virtualization\v2"), when they name only one.
+                TypeNamespace declared = typeNamespaces.GetValue(type, t => new TypeNamespace(t));
+                v2 = declared.V2 && !declared.V1;
+                v1 = declared.V1 && !declared.V2;
+            }
+
             bool touchesMsvm = strings.Any(s => s.Text.IndexOf("Msvm_", StringComparison.Ordinal) >= 0 || s.Text.StartsWith("Microsoft:Hyper-V:", StringComparison.Ordinal)) || v1 || v2;
             if (!touchesMsvm) return;
 
@@ -81,7 +115,7 @@ namespace HvLint.Analyzers
             {
                 foreach (var s in strings)
                 {
-                    string? v1Name = V1OnlyNames.FirstOrDefault(n => s.Text == n || s.Text.IndexOf("FROM " + n, StringComparison.OrdinalIgnoreCase) >= 0);
+                    string? v1Name = V1OnlyNames.FirstOrDefault(n => string.Equals(s.Text, n, StringComparison.OrdinalIgnoreCase) || s.Text.IndexOf("FROM " + n, StringComparison.OrdinalIgnoreCase) >= 0);
                     if (v1Name != null) reports.Add(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.V1ApiOnV2Namespace)!, s.Literal.GetLocation(), "'" + v1Name + "' exists only in the v1 namespace (root\\virtualization), but this code uses root\\virtualization\\v2"));
                 }
             }

@@ -226,6 +226,48 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task A_method_that_names_no_namespace_works_in_the_one_its_class_names() => Check("""
+        using System.Management;
+        class V2Provider
+        {
+            private const string Namespace = @"root\virtualization\v2";
+            private readonly ManagementScope _scope = new ManagementScope(Namespace);
+
+            // WMI class names are not case-sensitive.
+            void Define(ManagementObject service, ManagementBaseObject inParams)
+            {
+                service.InvokeMethod({|HV8001:"DefineVirtualSystem"|}, inParams, null);
+                var global = new ManagementPath({|HV8001:"msvm_VirtualSystemGlobalSettingData"|});
+            }
+
+            string Query() => {|HV8002:"SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft Synthetic Disk Drive'"|};
+        }
+
+        // A method's own namespace comes first.
+        class MixedProvider
+        {
+            private const string Namespace = @"root\virtualization\v2";
+
+            void OwnV1(ManagementObject service, ManagementBaseObject inParams)
+            {
+                var scope = new ManagementScope(@"root\virtualization");
+                service.InvokeMethod("DefineVirtualSystem", inParams, null);
+            }
+        }
+
+        // A class that works in both namespaces says neither.
+        class BothProvider
+        {
+            private readonly string _namespace;
+            BothProvider(bool v2) => _namespace = v2 ? @"root\virtualization\v2" : @"root\virtualization";
+
+            void Define(ManagementObject service, ManagementBaseObject inParams) => service.InvokeMethod("DefineVirtualSystem", inParams, null);
+
+            ManagementPath Settings() => new ManagementPath("Msvm_VirtualSystemGlobalSettingData");
+        }
+        """);
+
+    [Fact]
     public Task HV8002_v1_spelling_on_v2_and_a_misspelt_subtype() => Check("""
         using System.Management;
         class Provisioner
@@ -246,7 +288,8 @@ public class WmiAnalyzerTests
         using System.Management;
         class Provisioner
         {
-            const string Query = "SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft:Hyper-V:Synthetic Ethernet Port'";
+            // The class works only in root\virtualization, so its query constant is read in that namespace too.
+            const string Query = {|HV8002:"SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft:Hyper-V:Synthetic Ethernet Port'"|};
             void Find()
             {
                 var scope = new ManagementScope(@"root\virtualization");
