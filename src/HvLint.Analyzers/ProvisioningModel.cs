@@ -36,6 +36,7 @@ namespace HvLint.Analyzers
             ["Disable-VMIntegrationService"] = "disable-vmintegrationservice", ["Enable-VMIntegrationService"] = "enable-vmintegrationservice",
             ["Get-VM"] = "get-vm", ["New-VMSwitch"] = "new-vmswitch",
             ["Connect-VMNetworkAdapter"] = "connect-vmnetworkadapter", ["Disconnect-VMNetworkAdapter"] = "disconnect-vmnetworkadapter",
+            ["Remove-VMNetworkAdapter"] = "remove-vmnetworkadapter",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -190,6 +191,21 @@ namespace HvLint.Analyzers
                 case "new-vmswitch":
                     NewVmSwitch(c);
                     break;
+
+                case "remove-vmnetworkadapter":
+                {
+                    // Remove-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's (a PXE
+                    // deployment removes the legacy adapter it installed through). Without the adapter list known, removing
+                    // all leaves a known empty list.
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    CodeValue? adapterName = c.Get("Name", "VMNetworkAdapterName");
+                    List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
+                    if (adapters == null) return;
+                    vm.NetworkAdapters.RemoveAll(adapters.Contains);
+                    if (adapterName == null) vm.NetworkAdapters.MarkKnown(At(c.Location));
+                    break;
+                }
 
                 case "disable-vmintegrationservice":
                 case "enable-vmintegrationservice":

@@ -98,6 +98,22 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task Remove_VMNetworkAdapter_takes_adapters_out_of_the_model() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // Eight synthetic adapters, one of them replaced: still eight, the Generation 2 maximum on 2012 R2.
+            void Replaced(PowerShell ps) => ps.AddScript("New-VM -Name r1 -Generation 2; Add-VMNetworkAdapter r1 -Name A; Add-VMNetworkAdapter r1 -Name B; Add-VMNetworkAdapter r1 -Name C; Add-VMNetworkAdapter r1 -Name D; Add-VMNetworkAdapter r1 -Name E; Add-VMNetworkAdapter r1 -Name F; Add-VMNetworkAdapter r1 -Name G; Remove-VMNetworkAdapter -VMName r1 -VMNetworkAdapterName C; Add-VMNetworkAdapter r1 -Name H");
+
+            // All of them removed: New-VM's legacy adapter is gone, and the BIOS still boots from the network first.
+            void PxeAdapterRemoved(PowerShell ps) => ps.AddScript("New-VM -Name r2 -BootDevice {|HV3002:NetworkAdapter|}; Remove-VMNetworkAdapter -VMName r2");
+
+            // Nine adapters: one too many.
+            void Nine(PowerShell ps) => ps.AddScript("New-VM -Name r3 -Generation 2; Add-VMNetworkAdapter r3 -Name A; Add-VMNetworkAdapter r3 -Name B; Add-VMNetworkAdapter r3 -Name C; Add-VMNetworkAdapter r3 -Name D; Add-VMNetworkAdapter r3 -Name E; Add-VMNetworkAdapter r3 -Name F; Add-VMNetworkAdapter r3 -Name G; {|HV3004:Add-VMNetworkAdapter|} r3 -Name H");
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
     public Task A_command_run_with_WhatIf_changes_nothing() => Check("""
         using System.Management.Automation;
         class Provisioner

@@ -71,5 +71,7 @@ namespace HvLint.Model
         public void Add(T item) => _items.Add(item);
 
         public void Clear() => _items.Clear();
+
+        public int RemoveAll(Predicate<T> match) => _items.RemoveAll(match);
     }
 }
