@@ -37,6 +37,7 @@ namespace HvLint.Analyzers
             ["Get-VM"] = "get-vm", ["New-VMSwitch"] = "new-vmswitch",
             ["Connect-VMNetworkAdapter"] = "connect-vmnetworkadapter", ["Disconnect-VMNetworkAdapter"] = "disconnect-vmnetworkadapter",
             ["Remove-VMNetworkAdapter"] = "remove-vmnetworkadapter",
+            ["Add-VMDvdDrive"] = "add-vmdvddrive", ["Remove-VMDvdDrive"] = "remove-vmdvddrive",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -192,6 +193,33 @@ namespace HvLint.Analyzers
                     NewVmSwitch(c);
                     break;
 
+                case "add-vmdvddrive":
+                {
+                    // Add-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: on the VM's controller type
+                    // (IDE on Generation 1, SCSI on Generation 2); without them, in a free slot the code does not say.
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.DvdDrive, At(c.Location)) };
+                    if (vm.Generation.IsKnown && (vm.Generation.Value == 1 || vm.Generation.Value == 2)) d.ControllerType = Fact.Known(vm.Generation.Value == 1 ? ControllerType.Ide : ControllerType.Scsi, At(c.Location));
+                    SetSlot(c, d);
+                    vm.Drives.Add(d);
+                    break;
+                }
+
+                case "remove-vmdvddrive":
+                {
+                    // Remove-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: the DVD drive in that slot;
+                    // when the code does not say which, every DVD drive the model has for the VM, so none is left to collide.
+                    VirtualMachine? vm = Target(c);
+                    if (vm == null) return;
+                    long number = -1, location = -1;
+                    CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
+                    bool slot = n != null && l != null && n.TryLong(out number) && l.TryLong(out location);
+                    vm.Drives.RemoveAll(d => d.Kind.Is(k => k == DriveKind.DvdDrive)
+                        && (!slot || (d.ControllerNumber.Is(x => x == number) && d.ControllerLocation.Is(x => x == location))));
+                    break;
+                }
+
                 case "remove-vmnetworkadapter":
                 {
                     // Remove-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's (a PXE
@@ -248,8 +276,7 @@ namespace HvLint.Analyzers
 
                     CodeValue? type = c.Get("ControllerType");
                     if (type?.AsString is string t && HvLint.Readers.EnumNames.ControllerType(t) is ControllerType ct) d.ControllerType = Fact.Known(ct, At(type.Location));
-                    SetLong(c.Get("ControllerNumber"), f => d.ControllerNumber = Fact.Known((int)f.Value, f.Location));
-                    SetLong(c.Get("ControllerLocation"), f => d.ControllerLocation = Fact.Known((int)f.Value, f.Location));
+                    SetSlot(c, d);
                     CodeValue? path = c.Get("Path");
                     if (path?.AsString is string p)
                     {
@@ -305,6 +332,15 @@ namespace HvLint.Analyzers
 
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
             NewVhd(c, vm, gen);
+            if (gen == 1)
+            {
+                // A Generation 1 VM always gets a DVD drive at IDE 1:0 (hyperv-facts.md §6f).
+                vm.Drives.Add(new Drive
+                {
+                    Location = At(c.Location), Kind = Fact.Known(DriveKind.DvdDrive, At(c.Location)), ControllerType = Fact.Known(ControllerType.Ide, At(c.Location)),
+                    ControllerNumber = Fact.Known(1, At(c.Location)), ControllerLocation = Fact.Known(0, At(c.Location)),
+                });
+            }
 
             // One network adapter: legacy when a Generation 1 VM boots from the network.
             CodeValue? boot = c.Get("BootDevice");
@@ -544,6 +580,13 @@ namespace HvLint.Analyzers
         private void OnHost(VirtualMachine vm, CommandCall c)
         {
             if (HostKey(c) is string key) _hostOf[vm] = key;
+        }
+
+        /// <summary>-ControllerNumber and -ControllerLocation of a drive command.</summary>
+        private void SetSlot(CommandCall c, Drive d)
+        {
+            SetLong(c.Get("ControllerNumber"), f => { if (FitsInt(f.Value)) d.ControllerNumber = Fact.Known((int)f.Value, f.Location); });
+            SetLong(c.Get("ControllerLocation"), f => { if (FitsInt(f.Value)) d.ControllerLocation = Fact.Known((int)f.Value, f.Location); });
         }
 
         // The cmdlets take these as Int32: a larger number fails to bind and sets nothing.

@@ -98,6 +98,23 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task HV2001_a_drive_in_the_slot_of_the_DVD_drive_New_VM_gives_a_Generation_1_VM() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void OnTheDvd(PowerShell ps) => ps.AddScript("New-VM -Name d1; Add-VMHardDiskDrive -VMName d1 -ControllerType IDE -ControllerNumber 1 -ControllerLocation {|HV2001:0|} -Path data.vhdx");
+
+            // Removed first, by its slot or without one, the slot is free.
+            void Removed(PowerShell ps) => ps.AddScript("New-VM -Name d2; Remove-VMDvdDrive -VMName d2 -ControllerNumber 1 -ControllerLocation 0; Add-VMHardDiskDrive -VMName d2 -ControllerType IDE -ControllerNumber 1 -ControllerLocation 0 -Path data.vhdx");
+            void RemovedAll(PowerShell ps, int n) => ps.AddScript("New-VM -Name d3; Get-VMDvdDrive d3 | Remove-VMDvdDrive; Remove-VMDvdDrive -VMName d3 -ControllerNumber $n -ControllerLocation 0; Add-VMHardDiskDrive -VMName d3 -ControllerType IDE -ControllerNumber 1 -ControllerLocation 0 -Path data.vhdx");
+
+            // Generation 2: New-VM adds no DVD drive; one added where the code says takes its slot.
+            void Gen2(PowerShell ps) => ps.AddScript("New-VM -Name d4 -Generation 2; Add-VMHardDiskDrive -VMName d4 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 0 -Path data.vhdx");
+            void Added(PowerShell ps) => ps.AddScript("New-VM -Name d5 -Generation 2; Add-VMDvdDrive -VMName d5 -ControllerNumber 0 -ControllerLocation 1 -Path setup.iso; Add-VMHardDiskDrive -VMName d5 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation {|HV2001:1|} -Path data.vhdx");
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
     public Task Remove_VMNetworkAdapter_takes_adapters_out_of_the_model() => Check("""
         using System.Management.Automation;
         class Provisioner
