@@ -44,7 +44,7 @@ namespace HvLint.Analyzers
                 }
 
                 int nameStart = i;
-                while (i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ';' && script[i] != '|') i++;
+                while (i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ';' && script[i] != '|' && script[i] != '{' && script[i] != '}') i++;
                 string name = script.Substring(nameStart, i - nameStart);
                 var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped, AssignedTo = assigned };
                 piped = false;

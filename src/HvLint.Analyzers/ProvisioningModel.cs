@@ -53,7 +53,10 @@ namespace HvLint.Analyzers
             if (c.AssignedTo != null && _current != null) _variables[c.AssignedTo] = _current;
         }
 
-        /// <summary>The VM a value names by a variable that holds one; null for any other value the code does not fix.</summary>
+        /// <summary>
+        /// The VM a value names by a variable that holds one, which becomes the VM later commands are about, as
+        /// <see cref="Target"/> makes it; null for any other value the code does not fix.
+        /// </summary>
         private VirtualMachine? Held(CodeValue value) =>
             value.Variable != null && _variables.TryGetValue(value.Variable, out VirtualMachine? held) ? _current = held : null;
 

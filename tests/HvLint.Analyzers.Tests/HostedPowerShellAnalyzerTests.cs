@@ -82,6 +82,7 @@ public class HostedPowerShellAnalyzerTests
             // The commands inside braces run, as a C# method's branches do.
             void Block(PowerShell ps) => ps.AddScript("if ($pxe) { New-VM -Name b1 -Generation 2; Add-VMNetworkAdapter -VMName b1 -IsLegacy {|HV3003:$true|} }");
             void Remote(PowerShell ps) => ps.AddScript("Invoke-Command -ComputerName hv01 -ScriptBlock {New-VM -Name b2 -Generation 2; Set-VMProcessor -VMName b2 -Count {|HV1001:65|}}");
+            void NoSpace(PowerShell ps) => ps.AddScript("1..2 | %{New-VM -Name b10 -Generation 2; Add-VMNetworkAdapter -VMName b10 -IsLegacy {|HV3003:$true|}}");
 
             // PowerShell 7's && runs the next command as a statement of its own.
             void Chain(PowerShell ps) => ps.AddScript("New-VM -Name b3 -Generation 2 && Add-VMNetworkAdapter -VMName b3 -IsLegacy {|HV3003:$true|}");
