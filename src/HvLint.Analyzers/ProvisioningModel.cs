@@ -37,7 +37,7 @@ namespace HvLint.Analyzers
             ["Get-VM"] = "get-vm", ["New-VMSwitch"] = "new-vmswitch",
             ["Connect-VMNetworkAdapter"] = "connect-vmnetworkadapter", ["Disconnect-VMNetworkAdapter"] = "disconnect-vmnetworkadapter",
             ["Remove-VMNetworkAdapter"] = "remove-vmnetworkadapter",
-            ["Add-VMDvdDrive"] = "add-vmdvddrive", ["Remove-VMDvdDrive"] = "remove-vmdvddrive",
+            ["Add-VMDvdDrive"] = "add-vmdvddrive", ["Remove-VMDvdDrive"] = "remove-vmdvddrive", ["New-VHD"] = "new-vhd",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -59,6 +59,15 @@ namespace HvLint.Analyzers
         /// </summary>
         private VirtualMachine? Held(CodeValue value) =>
             value.Variable != null && _variables.TryGetValue(value.Variable, out VirtualMachine? held) ? _current = held : null;
+
+        // Virtual disks New-VHD creates here, by path: a drive that attaches one has its size.
+        private readonly Dictionary<string, Fact<long>> _newDisks = new Dictionary<string, Fact<long>>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>A drive attaching a disk New-VHD created here gets the size it was created with.</summary>
+        private void SizeFromNewVhd(Drive d)
+        {
+            if (d.Path.IsKnown && d.Path.Value != null && _newDisks.TryGetValue(d.Path.Value.Trim(), out Fact<long> size)) d.SizeBytes = size;
+        }
 
         // VMs New-VM creates here: they start with no checkpoints, so Checkpoint-VM calls count them exactly.
         private readonly HashSet<VirtualMachine> _created = new HashSet<VirtualMachine>();
@@ -223,6 +232,16 @@ namespace HvLint.Analyzers
                     break;
                 }
 
+                case "new-vhd":
+                {
+                    // New-VHD [-Path] <path> [-SizeBytes] <size>: not a VM's yet; a drive that attaches the path has its size.
+                    _current = null;
+                    CodeValue? path = c.Get("Path") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
+                    CodeValue? size = c.Get("SizeBytes") ?? (c.Positional.Count > 1 ? c.Positional[1] : null);
+                    if (path?.AsString is string p && size != null && size.TryLong(out long bytes)) _newDisks[p.Trim()] = Fact.Known(bytes, At(size.Location));
+                    break;
+                }
+
                 case "remove-vmnetworkadapter":
                 {
                     // Remove-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's (a PXE
@@ -285,6 +304,7 @@ namespace HvLint.Analyzers
                     {
                         d.Path = Fact.Known<string?>(p, At(path.Location));
                         d.Format = HvLint.Readers.NativeInventoryReader.FormatFromPath(d.Path);
+                        SizeFromNewVhd(d);
                     }
 
                     vm.Drives.Add(d);
@@ -405,6 +425,7 @@ namespace HvLint.Analyzers
             {
                 d.Path = Fact.Known<string?>(p, At(path.Location));
                 d.Format = HvLint.Readers.NativeInventoryReader.FormatFromPath(d.Path);
+                if (created == null) SizeFromNewVhd(d);
             }
 
             if (created != null)

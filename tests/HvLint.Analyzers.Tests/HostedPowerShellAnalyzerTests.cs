@@ -618,6 +618,20 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task HV2003_a_VHD_New_VHD_creates_above_2040_GB_for_a_VM_to_attach() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Created(PowerShell ps) => ps.AddScript("New-VHD -Path D:\\VMs\\big.vhd -SizeBytes {|HV2003:3TB|}; New-VM -Name big -VHDPath D:\\VMs\\big.vhd");
+            void Attached(PowerShell ps) => ps.AddScript("New-VHD D:\\VMs\\data.vhd {|HV2003:2100GB|} -Fixed; New-VM -Name data01; Add-VMHardDiskDrive -VMName data01 -Path D:\\VMs\\data.vhd");
+
+            // At the limit, and a disk no VM attaches.
+            void Fits(PowerShell ps) => ps.AddScript("New-VHD -Path D:\\VMs\\ok.vhd -SizeBytes 2040GB; New-VM -Name ok -VHDPath D:\\VMs\\ok.vhd");
+            void Spare(PowerShell ps) => ps.AddScript("New-VHD -Path D:\\VMs\\spare.vhd -SizeBytes 3TB");
+        }
+        """);
+
+    [Fact]
     public Task HV2003_a_VHDX_New_VM_creates_under_a_configured_2008_R2_profile() => Check("""
         using System.Management.Automation;
         class Provisioner
