@@ -42,8 +42,8 @@ namespace HvLint.Analyzers
         public static readonly KeyValuePair<string, string> InScript = new KeyValuePair<string, string>("in", "script");
 
         /// <summary>
-        /// For a finding in script text: the source position where its PowerShell statement ends (the ';', line break or
-        /// comment after it, or the closing quote), so that a fix can add a statement after it.
+        /// For a finding in script text: the source position where its PowerShell statement ends (after its last
+        /// character, before what separates it from the next), so that a fix can add a statement after it.
         /// </summary>
         public const string StatementEnd = "statementEnd";
 

@@ -90,8 +90,8 @@ namespace HvLint.Analyzers
         public string? AssignedTo { get; set; }
 
         /// <summary>
-        /// For a command in script text, where in the script its statement ends: at the ';' or line break after it, at
-        /// a '#' comment that follows it, or at the end of the script; past any '|' pipeline. -1 for a command in code.
+        /// For a command in script text, where in the script its statement ends: after its last character, before the
+        /// blanks, ';', line break, brace or '#' comment that follow it; past any '|' pipeline. -1 for a command in code.
         /// </summary>
         public int StatementEnd { get; set; } = -1;
 

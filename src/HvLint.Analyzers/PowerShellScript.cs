@@ -68,7 +68,9 @@ namespace HvLint.Analyzers
                     }
 
                     // A comment runs to the end of the line and ends the statement ("# PXE first; then the disk" is not two).
+                    // The statement ends at its last character, before the blanks that may follow it.
                     end = i;
+                    while (end > nameStart && (script[end - 1] == ' ' || script[end - 1] == '\t')) end--;
                     if (i < script.Length && script[i] == '#') while (i < script.Length && script[i] != '\n' && script[i] != '\r') i++;
                     if (i >= script.Length || script[i] == '\n' || script[i] == '\r' || script[i] == ';' || script[i] == '{' || script[i] == '}') break;
                     if (i + 1 < script.Length && ((script[i] == '&' && script[i + 1] == '&') || (script[i] == '|' && script[i + 1] == '|')))

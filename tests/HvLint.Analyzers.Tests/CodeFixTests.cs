@@ -224,6 +224,21 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
+    public Task HV3002_adds_the_legacy_adapter_inside_the_script_block_that_sets_the_boot_order() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("if ($pxe) { New-VM -Name pxe; Set-VMBios -VMName pxe -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE,CD,Floppy|} }");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("if ($pxe) { New-VM -Name pxe; Set-VMBios -VMName pxe -StartupOrder LegacyNetworkAdapter,IDE,CD,Floppy; Add-VMNetworkAdapter -VMName 'pxe' -IsLegacy $true }");
+        }
+        """);
+
+    [Fact]
     public Task HV3002_adds_a_legacy_adapter_after_an_AddCommand_chain() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
         using System.Management.Automation;
         class P
@@ -301,7 +316,7 @@ public class MoreCodeFixTests
                 """);
 
             void Commented(PowerShell ps) => ps.AddScript(@"New-VM -Name pxe2
-                Set-VMBios -VMName pxe2 -StartupOrder LegacyNetworkAdapter,IDE ; Add-VMNetworkAdapter -VMName 'pxe2' -IsLegacy $true # PXE first; then the disk
+                Set-VMBios -VMName pxe2 -StartupOrder LegacyNetworkAdapter,IDE; Add-VMNetworkAdapter -VMName 'pxe2' -IsLegacy $true # PXE first; then the disk
                 Start-VM -Name pxe2");
         }
         """");
