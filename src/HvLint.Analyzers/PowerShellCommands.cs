@@ -89,6 +89,9 @@ namespace HvLint.Analyzers
         /// <summary>In script text, the variable the statement assigns ($vm = New-VM ...), without the '$'.</summary>
         public string? AssignedTo { get; set; }
 
+        /// <summary>In script text, parameters splatted from a variable (New-VM @settings): which ones is unknown.</summary>
+        public bool Splatted { get; set; }
+
         /// <summary>
         /// For a command in script text, where in the script its statement ends: after its last character, before the
         /// blanks, ';', line break, brace or '#' comment that follow it; past any '|' pipeline. -1 for a command in code.

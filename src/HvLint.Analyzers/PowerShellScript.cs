@@ -117,6 +117,13 @@ namespace HvLint.Analyzers
 
                         call.Named.Add(new KeyValuePair<string, CodeValue>(parameter, value));
                     }
+                    else if (script[i] == '@' && i + 1 < script.Length && (char.IsLetter(script[i + 1]) || script[i + 1] == '_'))
+                    {
+                        // Splatting (New-VM @settings): a hashtable's or array's parameters, unknown here.
+                        call.Splatted = true;
+                        i++;
+                        while (i < script.Length && (char.IsLetterOrDigit(script[i]) || script[i] == '_' || script[i] == ':')) i++;
+                    }
                     else
                     {
                         call.Positional.Add(ReadValue(script, ref i, at));

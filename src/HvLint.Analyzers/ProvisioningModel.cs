@@ -108,6 +108,20 @@ namespace HvLint.Analyzers
             // own adapters, not a VM's.
             if (c.Get("ManagementOS") != null) return;
 
+            if (c.Splatted)
+            {
+                // New-VM @settings, Add-VMNetworkAdapter -VMName x @more: the splatted parameters may set anything, so the
+                // command sets nothing HvLint could know; New-VM still creates the VM its written -Name names.
+                _current = null;
+                if (cmdlet == "new-vm" && c.Get("Name", "VMName") is CodeValue written && written.AsString is string name)
+                {
+                    _current = Introduce(name, written, c);
+                    Bind(c);
+                }
+
+                return;
+            }
+
             // -WhatIf only says what the command would do; it changes nothing unless written -WhatIf:$false.
             if (c.Get("WhatIf") is CodeValue whatIf && !(whatIf.TryBool(out bool dryRun) && !dryRun))
             {
@@ -652,11 +666,17 @@ namespace HvLint.Analyzers
             if (_byName.TryGetValue(n, out VirtualMachine? vm)) return _current = vm;
 
             // A VM the code did not create here: only what this code sets is known about it.
-            vm = new VirtualMachine { Location = At(c.Location), Name = Fact.Known(n, At(name.Location)) };
-            _byName[n] = vm;
+            return _current = Introduce(n, name, c);
+        }
+
+        /// <summary>A VM the model knows only by the name a command gives it.</summary>
+        private VirtualMachine Introduce(string name, CodeValue written, CommandCall c)
+        {
+            var vm = new VirtualMachine { Location = At(c.Location), Name = Fact.Known(name, At(written.Location)) };
+            _byName[name] = vm;
             VirtualMachines.Add(vm);
             OnHost(vm, c);
-            return _current = vm;
+            return vm;
         }
 
         private void SetLong(CodeValue? v, Action<Fact<long>> set)

@@ -132,6 +132,22 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task Splatted_parameters_may_set_anything_so_the_command_sets_nothing_known() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // @settings may hold -Generation 2: New-VM's default of Generation 1 is not known, so Set-VMFirmware is not HV8004.
+            void Firmware(PowerShell ps) => ps.AddScript("$settings = @{ Generation = 2 }; New-VM -Name s1 @settings; Set-VMFirmware -VMName s1 -EnableSecureBoot Off");
+
+            // @more may hold -IsLegacy $false; the splatted name is not a VM called '@settings'.
+            void Adapter(PowerShell ps) => ps.AddScript("New-VM -Name s2 -Generation 2; Add-VMNetworkAdapter -VMName s2 @more; New-VM @settings; Set-VMProcessor -Count 65");
+
+            // Written parameters after the splat still name the VM New-VM creates.
+            void Named(PowerShell ps) => ps.AddScript("New-VM @settings -Name s3; Set-VMProcessor -VMName s3 -Count {|HV1001:65|}");
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
     public Task A_command_run_with_WhatIf_changes_nothing() => Check("""
         using System.Management.Automation;
         class Provisioner
