@@ -26,7 +26,7 @@ namespace HvLint.Analyzers
     {
         private static readonly string[] Needles = { "Command", "AddScript" };
 
-        private static readonly HashSet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "AddCommand", "AddParameter", "AddArgument", "AddScript", "AddStatement" };
+        private static readonly HashSet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "AddCommand", "AddParameter", "AddParameters", "AddArgument", "AddScript", "AddStatement" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => HvLintDescriptors.All;
 
@@ -388,6 +388,10 @@ namespace HvLint.Analyzers
                     if (!(Constant(model, args[0].Expression, token) is { HasValue: true, Value: string parameter })) return;
                     CodeValue value = args.Count > 1 ? Value(model, args[1].Expression, token) : new CodeValue(true, true, args[0].GetLocation());
                     commands[commands.Count - 1].Named.Add(new KeyValuePair<string, CodeValue>(parameter, value));
+                    break;
+                case "AddParameters":
+                    // A dictionary or list of parameters (PowerShell's splatting): which ones is unknown.
+                    if (commands.Count > 0) commands[commands.Count - 1].Splatted = true;
                     break;
                 case "AddArgument":
                     if (commands.Count > 0 && args.Count > 0) commands[commands.Count - 1].Positional.Add(Value(model, args[0].Expression, token));

@@ -144,6 +144,13 @@ public class HostedPowerShellAnalyzerTests
 
             // Written parameters after the splat still name the VM New-VM creates.
             void Named(PowerShell ps) => ps.AddScript("New-VM @settings -Name s3; Set-VMProcessor -VMName s3 -Count {|HV1001:65|}");
+
+            // AddParameters is PowerShell's splatting in code.
+            void Chain(PowerShell ps, System.Collections.Generic.Dictionary<string, object> settings)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "s4").AddParameters(settings).AddStatement()
+                  .AddCommand("Set-VMFirmware").AddParameter("VMName", "s4").AddParameter("EnableSecureBoot", "Off");
+            }
         }
         """, "hvlint.profile = hyperv-2012r2");
 

@@ -20,6 +20,8 @@ internal static class Verify
                 public PowerShell AddCommand(string cmdlet) => this;
                 public PowerShell AddParameter(string parameterName, object value) => this;
                 public PowerShell AddParameter(string parameterName) => this;
+                public PowerShell AddParameters(System.Collections.IDictionary parameters) => this;
+                public PowerShell AddParameters(System.Collections.IList parameters) => this;
                 public PowerShell AddArgument(object value) => this;
                 public PowerShell AddScript(string script) => this;
                 public PowerShell AddStatement() => this;
