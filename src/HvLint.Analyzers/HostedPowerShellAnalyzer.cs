@@ -290,6 +290,11 @@ namespace HvLint.Analyzers
                         CodeValue value = valueExpression != null ? Value(model, valueExpression, token) : new CodeValue(true, true, nameExpression.GetLocation());
                         target.Named.Add(new KeyValuePair<string, CodeValue>(parameterName, value));
                     }
+                    else
+                    {
+                        // A parameter named at run time (a CommandParameter from data, a loop over settings) may be any one.
+                        target.Splatted = true;
+                    }
                 }
             }
 
@@ -385,7 +390,12 @@ namespace HvLint.Analyzers
                     break;
                 case "AddParameter":
                     if (commands.Count == 0 || args.Count == 0) return;
-                    if (!(Constant(model, args[0].Expression, token) is { HasValue: true, Value: string parameter })) return;
+                    if (!(Constant(model, args[0].Expression, token) is { HasValue: true, Value: string parameter }))
+                    {
+                        // A parameter named at run time (AddParameter(key, value) in a loop over settings) may be any one.
+                        commands[commands.Count - 1].Splatted = true;
+                        return;
+                    }
                     CodeValue value = args.Count > 1 ? Value(model, args[1].Expression, token) : new CodeValue(true, true, args[0].GetLocation());
                     commands[commands.Count - 1].Named.Add(new KeyValuePair<string, CodeValue>(parameter, value));
                     break;

@@ -145,11 +145,27 @@ public class HostedPowerShellAnalyzerTests
             // Written parameters after the splat still name the VM New-VM creates.
             void Named(PowerShell ps) => ps.AddScript("New-VM @settings -Name s3; Set-VMProcessor -VMName s3 -Count {|HV1001:65|}");
 
-            // AddParameters is PowerShell's splatting in code.
+            // AddParameters is PowerShell's splatting in code, and so is a parameter named at run time.
             void Chain(PowerShell ps, System.Collections.Generic.Dictionary<string, object> settings)
             {
                 ps.AddCommand("New-VM").AddParameter("Name", "s4").AddParameters(settings).AddStatement()
                   .AddCommand("Set-VMFirmware").AddParameter("VMName", "s4").AddParameter("EnableSecureBoot", "Off");
+            }
+
+            void Loop(PowerShell ps, System.Collections.Generic.Dictionary<string, object> settings)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "s5");
+                foreach (var setting in settings) ps.AddParameter(setting.Key, setting.Value);
+                ps.AddStatement().AddCommand("Set-VMFirmware").AddParameter("VMName", "s5").AddParameter("EnableSecureBoot", "Off");
+            }
+
+            void Objects(string key, object value)
+            {
+                var create = new System.Management.Automation.Runspaces.Command("New-VM");
+                create.Parameters.Add("Name", "s6");
+                create.Parameters.Add(key, value);
+                var firmware = new System.Management.Automation.Runspaces.Command("Set-VMFirmware");
+                firmware.Parameters.Add("VMName", "s6");
             }
         }
         """, "hvlint.profile = hyperv-2012r2");
