@@ -98,6 +98,22 @@ namespace HvLint.Analyzers
         /// </summary>
         public int StatementEnd { get; set; } = -1;
 
+        /// <summary>The same command with one named parameter's value replaced (the first written that matches).</summary>
+        public CommandCall With(string parameter, CodeValue value)
+        {
+            var copy = new CommandCall(Name, Location) { Piped = Piped, AssignedTo = AssignedTo, Splatted = Splatted, StatementEnd = StatementEnd };
+            copy.Positional.AddRange(Positional);
+            bool replaced = false;
+            foreach (var p in Named)
+            {
+                bool match = !replaced && Matches(p.Key, parameter, Array.Empty<string>());
+                copy.Named.Add(match ? new KeyValuePair<string, CodeValue>(p.Key, value) : p);
+                replaced |= match;
+            }
+
+            return copy;
+        }
+
         /// <summary>The value of a parameter by its name, an alias, or an unambiguous prefix of it.</summary>
         public CodeValue? Get(string parameter, params string[] aliases)
         {

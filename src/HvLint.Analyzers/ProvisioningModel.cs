@@ -128,6 +128,14 @@ namespace HvLint.Analyzers
                 _current = null; // nor does it pass a VM down its pipeline
                 return;
             }
+            // -VMName web01, web02: the command is about each VM in turn.
+            if (c.Get("VMName") is CodeValue vmNames && vmNames.AsList is { Count: > 1 } several && cmdlet != "new-vm")
+            {
+                foreach (string one in several) Apply(c.With("VMName", new CodeValue(one, true, vmNames.Location)));
+                _current = null; // and passes several VMs down its pipeline, none of which is the one a later command means
+                return;
+            }
+
             switch (cmdlet)
             {
                 case "new-vm":

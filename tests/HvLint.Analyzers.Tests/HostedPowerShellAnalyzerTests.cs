@@ -248,13 +248,27 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task A_command_for_several_VMs_is_about_each_of_them() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // -VMName web01, web02 sets each VM; the list is no VM of its own (before, its type name became one).
+            void Both(PowerShell ps) => ps.AddScript("New-VM -Name web01; New-VM -Name web02; Set-VMProcessor -VMName web01, web02 -Count {|#0:8|}");
+
+            // What follows in its pipeline is about several VMs, none of them the one a later command means.
+            void Piped(PowerShell ps) => ps.AddScript("New-VM -Name web03; Set-VMMemory -VMName web03, web04 -StartupBytes 1GB | Set-VMProcessor -Count 8");
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
     public Task Values_the_code_does_not_fix_are_unknown_and_never_fire() => Check("""
         using System.Management.Automation;
         class Provisioner
         {
-            // Several VMs at once are no one VM the model follows.
-            void Several(PowerShell ps) => ps.AddScript("New-VM -Name c0; Set-VMProcessor -VMName c0, c1 -Count 64");
-
             void Create(PowerShell ps, int generation, bool legacy, string name)
             {
                 ps.AddCommand("New-VM").AddParameter("Name", "app01").AddParameter("Generation", generation);
