@@ -128,10 +128,11 @@ namespace HvLint.Analyzers
                 _current = null; // nor does it pass a VM down its pipeline
                 return;
             }
-            // -VMName web01, web02: the command is about each VM in turn.
-            if (c.Get("VMName") is CodeValue vmNames && vmNames.AsList is { Count: > 1 } several && cmdlet != "new-vm")
+            // -VMName web01, web02 (or -Name on the cmdlets where it is the VM): the command is about each VM in turn.
+            string vmParameter = c.Get("VMName") == null && NameIsVm(c) ? "Name" : "VMName";
+            if (cmdlet != "new-vm" && c.Get(vmParameter) is CodeValue vmNames && vmNames.AsList is { Count: > 1 } several)
             {
-                foreach (string one in several) Apply(c.With("VMName", new CodeValue(one, true, vmNames.Location)));
+                foreach (string one in several) Apply(c.With(vmParameter, new CodeValue(one, true, vmNames.Location)));
                 _current = null; // and passes several VMs down its pipeline, none of which is the one a later command means
                 return;
             }
@@ -661,9 +662,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private VirtualMachine? Target(CommandCall c, int vmPosition = 0)
         {
-            // -Name is the VM only for Get-VM, Set-VM and Checkpoint-VM; on Add-VMNetworkAdapter and the others it names the device.
-            bool nameIsVm = string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "Checkpoint-VM", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(c.Name, "Get-VM", StringComparison.OrdinalIgnoreCase);
+            bool nameIsVm = NameIsVm(c);
             // -VM takes VM objects: the one a script variable holds ($vm = New-VM ...), or one the code gets at run time,
             // which is unknown. A variable in the VM's position is the same (Set-VMProcessor $vm -Count 8).
             if (c.Get("VM") is CodeValue vmObject) return Held(vmObject);
@@ -676,6 +675,11 @@ namespace HvLint.Analyzers
             // A VM the code did not create here: only what this code sets is known about it.
             return _current = Introduce(n, name, c);
         }
+
+        /// <summary>-Name is the VM only for Get-VM, Set-VM and Checkpoint-VM; on Add-VMNetworkAdapter and the others it names the device.</summary>
+        private static bool NameIsVm(CommandCall c) =>
+            string.Equals(c.Name, "Set-VM", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "Checkpoint-VM", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(c.Name, "Get-VM", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A VM the model knows only by the name a command gives it.</summary>
         private VirtualMachine Introduce(string name, CodeValue written, CommandCall c)

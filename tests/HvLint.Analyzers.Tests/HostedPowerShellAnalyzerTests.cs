@@ -257,11 +257,16 @@ public class HostedPowerShellAnalyzerTests
 
             // What follows in its pipeline is about several VMs, none of them the one a later command means.
             void Piped(PowerShell ps) => ps.AddScript("New-VM -Name web03; Set-VMMemory -VMName web03, web04 -StartupBytes 1GB | Set-VMProcessor -Count 8");
+
+            // -Name is the VM on Set-VM.
+            void SetVm(PowerShell ps) => ps.AddScript("Set-VM -Name db01, db02 -ProcessorCount {|#1:6|}");
         }
         """, expected: new[]
         {
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db02' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
