@@ -267,7 +267,8 @@ namespace HvLint.Analyzers
             }
 
             string word = s.Substring(start, i - start);
-            if (word.StartsWith("$", StringComparison.Ordinal) && !string.Equals(word, "$true", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "$false", StringComparison.OrdinalIgnoreCase)) return null;
+            // A variable, or a bare word that expands one (web$i), is known only at run time, as in double quotes.
+            if (word.IndexOf('$') >= 0 && !string.Equals(word, "$true", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "$false", StringComparison.OrdinalIgnoreCase)) return null;
             if (word.StartsWith("(", StringComparison.Ordinal) || word.StartsWith("[", StringComparison.Ordinal)) return null;
             return word;
         }

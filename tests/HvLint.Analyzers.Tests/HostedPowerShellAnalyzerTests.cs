@@ -92,6 +92,9 @@ public class HostedPowerShellAnalyzerTests
             void Positional(PowerShell ps) => ps.AddScript("$VM = New-VM -Name b5 -Generation 2\nSet-VMProcessor $vm -Count {|HV1001:65|}");
             void Piped(PowerShell ps) => ps.AddScript("New-VM -Name b6 -Generation 2; New-VM -Name b7; $vm = Get-VM b6; $vm | Add-VMNetworkAdapter -IsLegacy {|HV3003:$true|}");
 
+            // A bare word that expands a variable names a VM known only at run time, as "web$i" in double quotes does.
+            void Loop(PowerShell ps) => ps.AddScript("foreach ($i in 1..3) { New-VM -Name web$i -Generation 2; Add-VMNetworkAdapter -VMName web$i -IsLegacy $true }");
+
             // A variable assigned again, or one that never held a VM, holds no VM the model knows.
             void Reassigned(PowerShell ps) => ps.AddScript("$vm = New-VM -Name b8 -Generation 2; $vm = Get-Item C:\\vm.txt; Add-VMNetworkAdapter -VM $vm -IsLegacy $true");
             void Unbound(PowerShell ps) => ps.AddScript("New-VM -Name b9 -Generation 2; $other | Add-VMNetworkAdapter -IsLegacy $true; Set-VMProcessor $other -Count 65");
