@@ -128,6 +128,7 @@ namespace HvLint.Analyzers
                 _current = null; // nor does it pass a VM down its pipeline
                 return;
             }
+
             // -VMName web01, web02 (or -Name on the cmdlets where it is the VM): the command is about each VM in turn.
             string vmParameter = c.Get("VMName") == null && NameIsVm(c) ? "Name" : "VMName";
             if (cmdlet != "new-vm" && c.Get(vmParameter) is CodeValue vmNames && vmNames.AsList is { Count: > 1 } several)
