@@ -10,16 +10,7 @@ namespace HvLint.Analyzers
         internal static System.Collections.Generic.HashSet<string> ScriptSinks(AnalyzerOptions options)
         {
             var sinks = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("hvlint.script_sinks", out string? value))
-            {
-                foreach (string part in value.Split(new[] { ',', ';', ' ' }, System.StringSplitOptions.RemoveEmptyEntries))
-                {
-                    // "Contoso.Hv.Runner.Run" and "Run" both name the method Run.
-                    int dot = part.LastIndexOf('.');
-                    sinks.Add(dot >= 0 ? part.Substring(dot + 1) : part);
-                }
-            }
-
+            foreach (string sink in ListOption(options, "hvlint.script_sinks")) sinks.Add(SimpleName(sink));
             return sinks;
         }
 
@@ -28,16 +19,16 @@ namespace HvLint.Analyzers
         /// PowerShell commands as PowerShell's own do (hvlint.command_builders = Contoso.Hv.PsCommandBuilder): wrappers
         /// that record a command and replay it on a PowerShell object later.
         /// </summary>
-        internal static System.Collections.Generic.List<string> CommandBuilders(AnalyzerOptions options)
-        {
-            var builders = new System.Collections.Generic.List<string>();
-            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("hvlint.command_builders", out string? value))
-            {
-                builders.AddRange(value.Split(new[] { ',', ';', ' ' }, System.StringSplitOptions.RemoveEmptyEntries));
-            }
+        internal static string[] CommandBuilders(AnalyzerOptions options) => ListOption(options, "hvlint.command_builders");
 
-            return builders;
-        }
+        /// <summary>"Contoso.Hv.Runner.Run" and "Run" both name Run.</summary>
+        internal static string SimpleName(string name) => name.Substring(name.LastIndexOf('.') + 1);
+
+        /// <summary>A global option that lists names, separated by commas, semicolons or spaces.</summary>
+        private static string[] ListOption(AnalyzerOptions options, string key) =>
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out string? value)
+                ? value.Split(new[] { ',', ';', ' ' }, System.StringSplitOptions.RemoveEmptyEntries)
+                : new string[0];
 
         /// <summary>
         /// Whether the compilation can use a provisioning API: one of its types resolves, or the code is compiled

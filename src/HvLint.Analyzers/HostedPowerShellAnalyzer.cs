@@ -37,8 +37,8 @@ namespace HvLint.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 HashSet<string> sinks = AnalyzerSettings.ScriptSinks(start.Options);
-                List<string> builders = AnalyzerSettings.CommandBuilders(start.Options);
-                if (sinks.Count == 0 && builders.Count == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
+                string[] builders = AnalyzerSettings.CommandBuilders(start.Options);
+                if (sinks.Count == 0 && builders.Length == 0 && !AnalyzerSettings.MayUse(start.Compilation, start.Options, "System.Management.Automation.PowerShell", "System.Management.Automation.Runspaces.Command")) return;
                 var scope = new CompilationScope(start.Compilation, start.Options, sinks, builders);
                 start.RegisterCodeBlockAction(block => AnalyzeBlock(block, scope));
             });
@@ -47,7 +47,7 @@ namespace HvLint.Analyzers
         /// <summary>What every method of one compilation is read against, resolved once per compilation.</summary>
         private sealed class CompilationScope
         {
-            public CompilationScope(Compilation compilation, AnalyzerOptions options, HashSet<string> sinks, List<string> builders)
+            public CompilationScope(Compilation compilation, AnalyzerOptions options, HashSet<string> sinks, string[] builders)
             {
                 // Code audited without its references has neither type: calls are then recognised by the receiver's name.
                 PowerShell = compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
@@ -57,7 +57,7 @@ namespace HvLint.Analyzers
                 {
                     // A builder that does not resolve (a short name, or code compiled without its references) is known by its name.
                     if (compilation.GetTypeByMetadataName(builder) is INamedTypeSymbol type) Builders.Add(type);
-                    else BuilderNames.Add(builder.Substring(builder.LastIndexOf('.') + 1));
+                    else BuilderNames.Add(AnalyzerSettings.SimpleName(builder));
                 }
 
                 Configured = AnalyzerSettings.Profile(options, out _);

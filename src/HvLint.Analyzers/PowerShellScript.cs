@@ -122,7 +122,7 @@ namespace HvLint.Analyzers
                         // Splatting (New-VM @settings): a hashtable's or array's parameters, unknown here.
                         call.Splatted = true;
                         i++;
-                        while (i < script.Length && (char.IsLetterOrDigit(script[i]) || script[i] == '_' || script[i] == ':')) i++;
+                        while (i < script.Length && IsNameChar(script[i])) i++;
                     }
                     else
                     {
@@ -152,7 +152,7 @@ namespace HvLint.Analyzers
         {
             if (s[i] != '$') return null;
             int j = i + 1;
-            while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_' || s[j] == ':')) j++;
+            while (j < s.Length && IsNameChar(s[j])) j++;
             if (j == i + 1) return null;
             string variable = s.Substring(i + 1, j - i - 1);
             while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
@@ -163,6 +163,9 @@ namespace HvLint.Analyzers
             i = j;
             return variable;
         }
+
+        /// <summary>A character of a variable's name ($vm, $env:Name, @settings).</summary>
+        private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == ':';
 
         /// <summary>
         /// A block comment (&lt;# ... #&gt;, which may span lines) at <paramref name="i"/>: moves past it and returns true.
@@ -225,7 +228,7 @@ namespace HvLint.Analyzers
                 // A plain variable ($vm) is unknown too, but the model may know the VM a command bound to it.
                 string written = s.Substring(start, i - start);
                 bool variable = !array && written.Length > 1 && written[0] == '$';
-                for (int k = 1; variable && k < written.Length; k++) variable = char.IsLetterOrDigit(written[k]) || written[k] == '_' || written[k] == ':';
+                for (int k = 1; variable && k < written.Length; k++) variable = IsNameChar(written[k]);
                 return new CodeValue(null, false, location) { Variable = variable ? written.Substring(1) : null };
             }
             if (array) return new CodeValue(items ?? (single != null ? new List<string> { single } : new List<string>()), true, location);

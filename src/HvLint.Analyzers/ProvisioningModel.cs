@@ -236,7 +236,7 @@ namespace HvLint.Analyzers
                     VirtualMachine? vm = Target(c);
                     if (vm == null) return;
                     var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.DvdDrive, At(c.Location)) };
-                    if (vm.Generation.IsKnown && (vm.Generation.Value == 1 || vm.Generation.Value == 2)) d.ControllerType = Fact.Known(vm.Generation.Value == 1 ? ControllerType.Ide : ControllerType.Scsi, At(c.Location));
+                    if (vm.Generation.IsKnown && ControllerFor(vm.Generation.Value) is ControllerType type) d.ControllerType = Fact.Known(type, At(c.Location));
                     SetSlot(c, d);
                     vm.Drives.Add(d);
                     break;
@@ -457,9 +457,9 @@ namespace HvLint.Analyzers
                 // New-VM creates a VHDX; what it does with a path ending in .vhd the facts do not say, so that format stays unknown.
                 d.Format = !d.Path.IsKnown || d.Format.Is(f => f == VirtualHardDiskFormat.Vhd) ? Fact<VirtualHardDiskFormat>.Unknown : Fact.Known(VirtualHardDiskFormat.Vhdx, At(path.Location));
                 SetLong(c.Get("NewVHDSizeBytes"), f => d.SizeBytes = f);
-                if (generation == 1 || generation == 2)
+                if (ControllerFor(generation) is ControllerType type)
                 {
-                    d.ControllerType = Fact.Known(generation == 1 ? ControllerType.Ide : ControllerType.Scsi, At(path.Location));
+                    d.ControllerType = Fact.Known(type, At(path.Location));
                     d.ControllerNumber = Fact.Known(0, At(path.Location));
                     d.ControllerLocation = Fact.Known(0, At(path.Location));
                 }
@@ -629,6 +629,9 @@ namespace HvLint.Analyzers
         {
             if (HostKey(c) is string key) _hostOf[vm] = key;
         }
+
+        /// <summary>Where a generation's drives go when the code names no controller: IDE on Generation 1, SCSI on Generation 2.</summary>
+        private static ControllerType? ControllerFor(int generation) => generation == 1 ? ControllerType.Ide : generation == 2 ? ControllerType.Scsi : (ControllerType?)null;
 
         /// <summary>-ControllerNumber and -ControllerLocation of a drive command.</summary>
         private void SetSlot(CommandCall c, Drive d)

@@ -143,36 +143,16 @@ namespace HvLint.Configuration
 
                         break;
                     case "include":
-                        foreach (string glob in config.ReadStrings(path, p.Value, "'include' is an array of path globs"))
-                        {
-                            config.Include.Add(glob);
-                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("include " + glob, At(path, p.Value)));
-                        }
-
+                        config.ReadList(path, p, config.Include, "'include' is an array of path globs");
                         break;
                     case "exclude":
-                        foreach (string glob in config.ReadStrings(path, p.Value, "'exclude' is an array of path globs"))
-                        {
-                            config.Exclude.Add(glob);
-                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("exclude " + glob, At(path, p.Value)));
-                        }
-
+                        config.ReadList(path, p, config.Exclude, "'exclude' is an array of path globs");
                         break;
                     case "scriptSinks":
-                        foreach (string sink in config.ReadStrings(path, p.Value, "'scriptSinks' is an array of method names (Contoso.Hv.Runner.Run) whose first argument is PowerShell script text"))
-                        {
-                            config.ScriptSinks.Add(sink);
-                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("scriptSinks " + sink, At(path, p.Value)));
-                        }
-
+                        config.ReadList(path, p, config.ScriptSinks, "'scriptSinks' is an array of method names (Contoso.Hv.Runner.Run) whose first argument is PowerShell script text");
                         break;
                     case "commandBuilders":
-                        foreach (string builder in config.ReadStrings(path, p.Value, "'commandBuilders' is an array of type names (Contoso.Hv.PsCommandBuilder) whose AddCommand/AddParameter build PowerShell commands"))
-                        {
-                            config.CommandBuilders.Add(builder);
-                            config.Origins.Add(new KeyValuePair<string, SourceLocation>("commandBuilders " + builder, At(path, p.Value)));
-                        }
-
+                        config.ReadList(path, p, config.CommandBuilders, "'commandBuilders' is an array of type names (Contoso.Hv.PsCommandBuilder) whose AddCommand/AddParameter build PowerShell commands");
                         break;
                     case "suppressions":
                         if (!(p.Value is JArray list))
@@ -270,6 +250,16 @@ namespace HvLint.Configuration
             s.Files.AddRange(files);
             Suppressions.Add(s);
             Origins.Add(new KeyValuePair<string, SourceLocation>("suppression of " + ruleId + ": " + reason, At(path, o)));
+        }
+
+        /// <summary>A setting that is a list of strings: into <paramref name="list"/>, each with its origin for `hvlint config`.</summary>
+        private void ReadList(string path, JProperty setting, List<string> list, string expected)
+        {
+            foreach (string item in ReadStrings(path, setting.Value, expected))
+            {
+                list.Add(item);
+                Origins.Add(new KeyValuePair<string, SourceLocation>(setting.Name + " " + item, At(path, setting.Value)));
+            }
         }
 
         private List<string> ReadStrings(string path, JToken value, string expected)
