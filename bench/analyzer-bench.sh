@@ -80,8 +80,8 @@ sed -i '/HvLint.Analyzers/d; /HvLintProfile/d' "$work/bare/App.csproj"
 csc_ms() { # the Csc task's time in a build log (performance summary)
   grep -E '^ +[0-9]+ ms +Csc ' "$1" | head -1 | awk '{print $1}'
 }
-build() { # build <dir> <log>: a full compile with analyzer timings
-  (cd "$1" && dotnet build --no-restore --no-incremental --packages "$work/packages" -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -p:UseSharedCompilation=false > "$2" 2>&1) || true
+build() { # build <dir> <log> [shared]: a full compile with analyzer timings, in a compiler process of its own unless shared=true
+  (cd "$1" && UseSharedCompilation="${3:-false}" dotnet build --no-restore --no-incremental --packages "$work/packages" -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -p:UseSharedCompilation="${3:-false}" > "$2" 2>&1) || true
 }
 (cd "$work/app" && dotnet restore --packages "$work/packages" -v:q >/dev/null)
 (cd "$work/bare" && dotnet restore --packages "$work/packages" -v:q >/dev/null)
@@ -144,5 +144,22 @@ if [ -n "$csc_line" ]; then
     awk '{ print 100 * $1 / $2 }' "$work/cpu.ms" > "$work/cpu.share"
     echo "  HvLint's CPU time in the compile (perf samples, $rounds runs): median $cpu ms = $(echo "scale=1; $cpu / 10 / $wall" | bc)% of the build's wall time, $(median "$work/cpu.share" | xargs printf '%.1f')% of the compile's CPU time (all, HvLint/compile in ms: $(awk '{ printf "%s%d/%d", (NR > 1 ? ", " : ""), $1, $2 }' "$work/cpu.ms"))"
   fi
+fi
+# The same builds with the compiler server (VBCSCompiler), which `dotnet build` uses unless told otherwise (this
+# machine's environment sets UseSharedCompilation=false): a fresh server, whose first build loads and JIT-compiles
+# HvLint as a compiler process of its own does, then builds that find it loaded. SERVER=0 skips this part.
+if [ "${SERVER:-1}" != 0 ]; then
+  dotnet build-server shutdown > /dev/null 2>&1 || true
+  : > "$work/server.s"; : > "$work/server-wall.s"
+  for round in $(seq 0 "$rounds"); do
+    start=$(date +%s.%N)
+    build "$work/app" "$work/server.$round.log" true
+    took=$(echo "$(date +%s.%N) - $start" | bc)
+    hv=$(grep -E '^ *[0-9.]+ +[0-9<]+ +HvLint.Analyzers,' "$work/server.$round.log" | awk '{print $1}' | head -1)
+    if [ "$round" = 0 ]; then first="$hv s of a $took s build ($(echo "scale=1; 100 * $hv / $took" | bc)%)"; else echo "$hv" >> "$work/server.s"; echo "$took" >> "$work/server-wall.s"; fi
+  done
+  dotnet build-server shutdown > /dev/null 2>&1 || true
+  hv=$(median "$work/server.s"); took=$(median "$work/server-wall.s")
+  echo "  with the compiler server (the SDK's default): its first build $first; the $rounds builds after it: HvLint $hv s = $(echo "scale=1; 100 * $hv / $took" | bc)% of the build (median $took s; all: $(tr '\n' ' ' < "$work/server.s"))"
 fi
 rm -rf "$work" # comment out to inspect the build logs
