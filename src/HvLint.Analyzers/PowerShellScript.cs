@@ -191,16 +191,29 @@ namespace HvLint.Analyzers
                 array = true;
                 items = new List<string>();
                 i += 2;
+                bool closed = false;
                 while (i < s.Length && s[i] != ')')
                 {
-                    while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',')) i++;
-                    if (i < s.Length && s[i] == ')') break;
+                    // Items are separated by commas, line breaks or ';' (@('CD'; 'IDE') is an array of two).
+                    while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',' || s[i] == ';')) i++;
+                    if (i >= s.Length || s[i] == ')') break;
+                    int before = i;
                     string? item = ReadAtom(s, ref i, stopAtParen: true);
+                    if (i == before)
+                    {
+                        // A script block or a pipeline inside the array ({, }, |): an expression, read past unknown. Before,
+                        // the loop read an empty item there for ever.
+                        known = false;
+                        SkipPastClosingParen(s, ref i);
+                        closed = true;
+                        break;
+                    }
+
                     if (item == null) known = false;
                     else items.Add(item);
                 }
 
-                if (i < s.Length) i++;
+                if (!closed && i < s.Length) i++; // the ')'
             }
             else
             {
@@ -236,6 +249,26 @@ namespace HvLint.Analyzers
             if (string.Equals(single, "$true", StringComparison.OrdinalIgnoreCase)) return new CodeValue(true, true, location);
             if (string.Equals(single, "$false", StringComparison.OrdinalIgnoreCase)) return new CodeValue(false, true, location);
             return new CodeValue(single, true, location);
+        }
+
+        /// <summary>Moves past the ')' that closes the parenthesis <paramref name="i"/> is inside, or to the end of the script.</summary>
+        private static void SkipPastClosingParen(string s, ref int i)
+        {
+            int depth = 0;
+            while (i < s.Length)
+            {
+                char c = s[i];
+                if (c == '\'' || c == '"')
+                {
+                    int close = s.IndexOf(c, i + 1);
+                    i = close < 0 ? s.Length : close + 1;
+                    continue;
+                }
+
+                i++;
+                if (c == '(') depth++;
+                else if (c == ')' && depth-- == 0) return;
+            }
         }
 
         /// <summary>A quoted string or a bare word; null for a variable or an expression (unknown).</summary>

@@ -988,6 +988,25 @@ public class HostedPowerShellAnalyzerTests
     }
 
     [Fact]
+    public async Task Arrays_separated_by_semicolons_are_read_and_script_blocks_in_them_end_the_read()
+    {
+        // @('CD'; 'IDE') is an array of two, as a comma makes it. A script block or a pipeline inside @( ) is an
+        // expression, unknown; before, the reader looped for ever on it, which hangs a build or an editor. The time limit
+        // only stops a regression from hanging the test run: the analysis takes milliseconds.
+        Task check = Check("""
+            using System.Management.Automation;
+            class Provisioner
+            {
+                void Pxe(PowerShell ps) => ps.AddScript("New-VM -Name pxe; Set-VMBios -VMName pxe -StartupOrder {|HV3002:@('LegacyNetworkAdapter'; 'IDE')|}");
+                void Block(PowerShell ps) => ps.AddScript("New-VM -Name pxe2; Set-VMBios -VMName pxe2 -StartupOrder @({ 'LegacyNetworkAdapter' }, 'IDE')");
+                void Pipe(PowerShell ps) => ps.AddScript("New-VM -Name pxe3; Set-VMBios -VMName pxe3 -StartupOrder @('LegacyNetworkAdapter' | Sort-Object)");
+                void Open(PowerShell ps) => ps.AddScript("Set-VMBios -VMName pxe4 -StartupOrder @(;");
+            }
+            """);
+        await check.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
     public Task Incomplete_code_as_typed_in_an_editor_does_not_throw()
     {
         var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<HostedPowerShellAnalyzer, DefaultVerifier>
