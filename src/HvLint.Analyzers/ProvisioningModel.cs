@@ -84,7 +84,34 @@ namespace HvLint.Analyzers
         /// <summary>Misuses of the cmdlets themselves (HV8004), which no model fact holds.</summary>
         public List<ApiProblem> ApiProblems { get; } = new List<ApiProblem>();
 
+        // The VMs a pipeline carries when there are several (Get-VM web01, web02 | Set-VMProcessor -Count 8): each command
+        // piped on from it is about each of them in turn.
+        private List<VirtualMachine>? _carried;
+
         public void Apply(CommandCall c)
+        {
+            if (!c.Piped || _carried == null)
+            {
+                _carried = null;
+                ApplyOne(c);
+                return;
+            }
+
+            List<VirtualMachine> carried = _carried;
+            _carried = null;
+            foreach (VirtualMachine vm in carried)
+            {
+                _current = vm;
+                ApplyOne(c);
+            }
+
+            // A cmdlet read here passes them on to the next command of the pipeline, as one VM is passed on; any other
+            // command (Where-Object, Sort-Object) may pass on some of them, or something else.
+            _current = null;
+            _carried = Cmdlets.ContainsKey(c.Name) ? carried : null;
+        }
+
+        private void ApplyOne(CommandCall c)
         {
             // $vm = <command>: the variable holds what this command returns, bound below only for New-VM and Get-VM.
             if (c.AssignedTo != null) _variables.Remove(c.AssignedTo);
@@ -133,8 +160,17 @@ namespace HvLint.Analyzers
             string vmParameter = c.Get("VMName") == null && NameIsVm(c) ? "Name" : "VMName";
             if (cmdlet != "new-vm" && c.Get(vmParameter) is CodeValue vmNames && vmNames.AsList is { Count: > 1 } several)
             {
-                foreach (string one in several) Apply(c.With(vmParameter, new CodeValue(one, true, vmNames.Location)));
-                _current = null; // and passes several VMs down its pipeline, none of which is the one a later command means
+                var each = new List<VirtualMachine>(several.Count);
+                foreach (string one in several)
+                {
+                    _current = null;
+                    ApplyOne(c.With(vmParameter, new CodeValue(one, true, vmNames.Location)));
+                    if (_current != null && !each.Contains(_current)) each.Add(_current);
+                }
+
+                // Get-VM passes them all down its pipeline; none of them is the one a later command without a VM name means.
+                _current = null;
+                _carried = cmdlet == "get-vm" && !c.Piped && each.Count > 1 ? each : null;
                 return;
             }
 

@@ -251,7 +251,7 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
-    public Task A_command_for_several_VMs_is_about_each_of_them() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+    public Task A_command_for_several_VMs_is_about_each_of_them_and_Get_VM_passes_them_on() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.Management.Automation;
         class Provisioner
         {
@@ -263,9 +263,16 @@ public class HostedPowerShellAnalyzerTests
 
             // -Name is the VM on Set-VM.
             void SetVm(PowerShell ps) => ps.AddScript("Set-VM -Name db01, db02 -ProcessorCount {|#1:6|}");
+
+            // Get-VM passes each VM it names down its pipeline; a filter passes on some of them, which ones is unknown.
+            void Fleet(PowerShell ps) => ps.AddScript("Get-VM -Name app01, app02 | Set-VMMemory -StartupBytes 2GB | Set-VMProcessor -Count {|#2:8|}");
+            void Filtered(PowerShell ps) => ps.AddScript("Get-VM app03, app04 | Where-Object State -eq Off | Set-VMProcessor -Count 8");
+            void Later(PowerShell ps) => ps.AddScript("Get-VM app05, app06 | Set-VMMemory -StartupBytes 2GB; Set-VMProcessor -Count 8");
         }
         """, expected: new[]
         {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
