@@ -19,6 +19,7 @@ namespace HvLint.Analyzers
         public static List<CommandCall> Parse(string script, Func<int, int, Location> at)
         {
             var commands = new List<CommandCall>();
+            ScriptVariables variables = ScriptVariables.Scan(script);
             int i = 0;
             bool piped = false;
             while (i < script.Length)
@@ -28,6 +29,8 @@ namespace HvLint.Analyzers
                 // Invoke-Command -ScriptBlock) are read as the script's own, as a C# method's branches are.
                 while (i < script.Length)
                 {
+                    if (script[i] == '{') variables.Open();
+                    else if (script[i] == '}') variables.Close();
                     if (char.IsWhiteSpace(script[i]) || script[i] == ';' || script[i] == '{' || script[i] == '}') i++;
                     else if (!SkipBlockComment(script, ref i)) break;
                 }
@@ -44,7 +47,10 @@ namespace HvLint.Analyzers
                 }
 
                 int nameStart = i;
-                while (i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ';' && script[i] != '|' && script[i] != '{' && script[i] != '}') i++;
+                // $cpus = 8, $name = 'web01': a literal value rather than a command (read as a command HvLint does not know,
+                // which passes no VM on), which the variable holds from here if nothing else in the script writes it.
+                CodeValue? literal = assigned != null && StartsLiteral(script, i) ? ReadValue(script, ref i, at, variables) : null;
+                while (literal == null && i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ';' && script[i] != '|' && script[i] != '{' && script[i] != '}') i++;
                 string name = script.Substring(nameStart, i - nameStart);
                 var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped, AssignedTo = assigned };
                 piped = false;
@@ -96,7 +102,7 @@ namespace HvLint.Analyzers
                         if (i < script.Length && script[i] == ':')
                         {
                             i++;
-                            value = ReadValue(script, ref i, at);
+                            value = ReadValue(script, ref i, at, variables);
                         }
                         else
                         {
@@ -107,7 +113,7 @@ namespace HvLint.Analyzers
                             if (next)
                             {
                                 i = save;
-                                value = ReadValue(script, ref i, at);
+                                value = ReadValue(script, ref i, at, variables);
                             }
                             else
                             {
@@ -126,9 +132,12 @@ namespace HvLint.Analyzers
                     }
                     else
                     {
-                        call.Positional.Add(ReadValue(script, ref i, at));
+                        call.Positional.Add(ReadValue(script, ref i, at, variables));
                     }
                 }
+
+                // Only a value alone is a literal assignment: $size = 4GB * 2 or $name = 'web' + $i is an expression.
+                if (literal != null && literal.IsKnown && !piped && call.Named.Count == 0 && call.Positional.Count == 0 && !call.Splatted) variables.Assign(assigned!, literal);
 
                 // A pipeline is one statement: the commands before a '|' end where the last one does.
                 call.StatementEnd = end;
@@ -164,6 +173,23 @@ namespace HvLint.Analyzers
             return variable;
         }
 
+        /// <summary>
+        /// Whether a literal value starts at <paramref name="i"/> (a quoted string, a number such as 8 or 4GB, an array
+        /// @( ), $true or $false), which the right side of an assignment reads as a value, not a command.
+        /// </summary>
+        private static bool StartsLiteral(string s, int i)
+        {
+            char c = s[i];
+            if (c == '\'' || c == '"' || char.IsDigit(c)) return true;
+            if (i + 1 < s.Length && ((c == '@' && s[i + 1] == '(') || (c == '-' && char.IsDigit(s[i + 1])))) return true;
+            foreach (string word in new[] { "$true", "$false" })
+            {
+                if (string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (i + word.Length == s.Length || !IsNameChar(s[i + word.Length]))) return true;
+            }
+
+            return false;
+        }
+
         /// <summary>A character of a variable's name ($vm, $env:Name, @settings).</summary>
         private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == ':';
 
@@ -179,7 +205,7 @@ namespace HvLint.Analyzers
             return true;
         }
 
-        private static CodeValue ReadValue(string s, ref int i, Func<int, int, Location> at)
+        private static CodeValue ReadValue(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
         {
             int start = i;
             List<string>? items = null; // an array's items; most values are a single word
@@ -198,7 +224,7 @@ namespace HvLint.Analyzers
                     while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',' || s[i] == ';')) i++;
                     if (i >= s.Length || s[i] == ')') break;
                     int before = i;
-                    string? item = ReadAtom(s, ref i, stopAtParen: true);
+                    string? item = ReadAtom(s, ref i, stopAtParen: true, variables);
                     if (i == before)
                     {
                         // A script block or a pipeline inside the array ({, }, |): an expression, read past unknown. Before,
@@ -219,7 +245,7 @@ namespace HvLint.Analyzers
             {
                 while (true)
                 {
-                    string? item = ReadAtom(s, ref i, stopAtParen: false);
+                    string? item = ReadAtom(s, ref i, stopAtParen: false, variables);
                     if (item == null) known = false;
                     else if (single == null && items == null) single = item;
                     else (items ??= new List<string> { single! }).Add(item);
@@ -238,11 +264,14 @@ namespace HvLint.Analyzers
             Location location = at(start, Math.Max(1, i - start));
             if (!known)
             {
-                // A plain variable ($vm) is unknown too, but the model may know the VM a command bound to it.
+                // A plain variable ($cpus) has the literal value the script gave it, if it is a constant; otherwise it is
+                // unknown, but the model may know the VM a command bound to it ($vm = New-VM ...).
                 string written = s.Substring(start, i - start);
                 bool variable = !array && written.Length > 1 && written[0] == '$';
                 for (int k = 1; variable && k < written.Length; k++) variable = IsNameChar(written[k]);
-                return new CodeValue(null, false, location) { Variable = variable ? written.Substring(1) : null };
+                string? name = variable ? written.Substring(1) : null;
+                if (name != null && variables.TryRead(name, out CodeValue? constant)) return new CodeValue(constant!.Value, true, location) { Variable = name };
+                return new CodeValue(null, false, location) { Variable = name };
             }
             if (array) return new CodeValue(items ?? (single != null ? new List<string> { single } : new List<string>()), true, location);
             single ??= string.Empty;
@@ -272,7 +301,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>A quoted string or a bare word; null for a variable or an expression (unknown).</summary>
-        private static string? ReadAtom(string s, ref int i, bool stopAtParen)
+        private static string? ReadAtom(string s, ref int i, bool stopAtParen, ScriptVariables variables)
         {
             if (i >= s.Length) return null;
             char c = s[i];
@@ -282,8 +311,8 @@ namespace HvLint.Analyzers
                 if (close < 0) close = s.Length;
                 string text = s.Substring(i + 1, close - i - 1);
                 i = Math.Min(s.Length, close + 1);
-                // "$name" in double quotes is expanded at run time: unknown.
-                return c == '"' && text.IndexOf('$') >= 0 ? null : text;
+                // "$name-disk.vhdx" in double quotes is expanded at run time: known only when every variable in it is a constant.
+                return c == '"' && text.IndexOf('$') >= 0 ? variables.Expand(text, quoted: true) : text;
             }
 
             int start = i;
@@ -303,8 +332,13 @@ namespace HvLint.Analyzers
             }
 
             string word = s.Substring(start, i - start);
-            // A variable, or a bare word that expands one (web$i), is known only at run time, as in double quotes.
-            if (word.IndexOf('$') >= 0 && !string.Equals(word, "$true", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "$false", StringComparison.OrdinalIgnoreCase)) return null;
+            // A variable or an expression ($cpus, $vm.Name) is read by the caller, or unknown; a bare word that expands one
+            // (web$i, D:\VMs\$name.vhdx) is known when every variable in it is a constant, as in double quotes.
+            if (word.IndexOf('$') >= 0 && !string.Equals(word, "$true", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "$false", StringComparison.OrdinalIgnoreCase))
+            {
+                return word[0] == '$' ? null : variables.Expand(word, quoted: false);
+            }
+
             if (word.StartsWith("(", StringComparison.Ordinal) || word.StartsWith("[", StringComparison.Ordinal)) return null;
             return word;
         }

@@ -280,6 +280,53 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task Script_variables_assigned_a_literal_once_hold_it() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Named(PowerShell ps) => ps.AddScript(@"
+                $name = 'web01'
+                $cpus = 8
+                New-VM -Name $name
+                Set-VMProcessor -VMName $name -Count {|#0:$cpus|}");
+
+            // Expanded in double quotes and in a bare word, and read in a block inside the one that assigns it, or as $using:.
+            void Expanded(PowerShell ps) => ps.AddScript(@"
+                $base = 'db'
+                $count = 6
+                New-VM -Name ""${base}01""
+                Set-VMProcessor -VMName sql-$base -Count {|#1:7|}
+                function Grow { Set-VMProcessor -VMName db01 -Count {|#2:$count|} }
+                Invoke-Command -ComputerName hv2 -ScriptBlock { Set-VMProcessor -VMName app01 -Count {|#3:$using:count|} }");
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'sql-db' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'db01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
+    public Task Script_variables_written_elsewhere_or_read_out_of_their_block_are_unknown() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Twice(PowerShell ps) => ps.AddScript("$cpus = 8; $cpus = 2; Set-VMProcessor -VMName a1 -Count $cpus");
+            void Stepped(PowerShell ps) => ps.AddScript("$cpus = 8; $cpus--; Set-VMProcessor -VMName a2 -Count $cpus");
+            void Loop(PowerShell ps) => ps.AddScript("$cpus = 8; foreach ($cpus in 2, 4) { Set-VMProcessor -VMName a3 -Count $cpus }");
+            void Default(PowerShell ps) => ps.AddScript("param(\n $cpus = 8\n)\nSet-VMProcessor -VMName a4 -Count $cpus");
+            void Block(PowerShell ps) => ps.AddScript("if ($big) { $cpus = 8 }\nSet-VMProcessor -VMName a5 -Count $cpus");
+            void Early(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName a6 -Count $cpus; $cpus = 8");
+            void Out(PowerShell ps) => ps.AddScript("$cpus = 8; Get-Count -OutVariable cpus; Set-VMProcessor -VMName a7 -Count $cpus");
+            void Any(PowerShell ps) => ps.AddScript("$cpus = 8; Set-Variable -Name $which -Value 2; Set-VMProcessor -VMName a8 -Count $cpus");
+            void Expression(PowerShell ps) => ps.AddScript("$cpus = 4 * 2; Set-VMProcessor -VMName a9 -Count $cpus");
+            void Command(PowerShell ps) => ps.AddScript("$cpus = Get-Count 8; Set-VMProcessor -VMName a10 -Count $cpus; Set-VMProcessor -VMName a11 -Count \"$cpus\"");
+            void Reference(PowerShell ps) => ps.AddScript("$cpus = 8; Update-Count ([ref]$cpus); Set-VMProcessor -VMName a12 -Count $cpus");
+        }
+        """);
+
+    [Fact]
     public Task Values_the_code_does_not_fix_are_unknown_and_never_fire() => Check("""
         using System.Management.Automation;
         class Provisioner

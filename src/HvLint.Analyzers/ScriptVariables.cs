@@ -1,0 +1,305 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>
+    /// The variables of one piece of script text that hold a constant: assigned once, at the start of a statement, a
+    /// value that is only a literal ($cpus = 8, $name = 'web01', $disks = 'a.vhdx', 'b.vhdx', $legacy = $true). A read
+    /// after that assignment, before the block that holds it closes, has its value. A variable that anything else in the
+    /// script writes (a second assignment, $i++, foreach ($x in ...), a parameter's default, -OutVariable x, [ref]$x) is
+    /// unknown everywhere, as a C# local assigned more than once is; so is every variable of a script that may write
+    /// any (Set-Variable, Invoke-Expression, a dot-sourced script).
+    /// </summary>
+    internal sealed class ScriptVariables
+    {
+        // PowerShell's variable names are not case-sensitive.
+        private readonly Dictionary<string, int> _writes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, KeyValuePair<CodeValue, int>> _constants = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<int> _blocks = new List<int> { 0 }; // the open blocks, innermost last; 0 is the script's own
+        private int _nextBlock = 1;
+        private bool _anyMayChange;
+
+        // Commands that write a variable by a name they may compute, or run text that may write any.
+        private static readonly HashSet<string> Writers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Set-Variable", "sv", "set", "New-Variable", "nv", "Remove-Variable", "rv", "Clear-Variable", "clv", "Invoke-Expression", "iex",
+        };
+
+        // The common parameters that write the variable they name, with their aliases.
+        private static readonly string[] VariableParameters = { "OutVariable", "ErrorVariable", "WarningVariable", "InformationVariable", "PipelineVariable" };
+        private static readonly HashSet<string> VariableParameterAliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ov", "ev", "wv", "iv", "pv" };
+
+        /// <summary>Counts every write of every variable in <paramref name="script"/>, before any is read.</summary>
+        public static ScriptVariables Scan(string script)
+        {
+            var v = new ScriptVariables();
+            int parens = 0;
+            int i = 0;
+            while (i < script.Length)
+            {
+                char c = script[i];
+                if (c == '\'' || c == '"')
+                {
+                    i = StringEnd(script, i);
+                    continue;
+                }
+
+                if (c == '<' && i + 1 < script.Length && script[i + 1] == '#')
+                {
+                    int close = script.IndexOf("#>", i + 2, StringComparison.Ordinal);
+                    i = close < 0 ? script.Length : close + 2;
+                    continue;
+                }
+
+                if (c == '#' && (i == 0 || char.IsWhiteSpace(script[i - 1]) || ";{}(".IndexOf(script[i - 1]) >= 0))
+                {
+                    while (i < script.Length && script[i] != '\n' && script[i] != '\r') i++;
+                    continue;
+                }
+
+                if (c == '(') parens++;
+                else if (c == ')' && parens > 0) parens--;
+
+                if (c == '$')
+                {
+                    i = v.ScanVariable(script, i, parens);
+                    continue;
+                }
+
+                if (c == '-' && i + 1 < script.Length && char.IsLetter(script[i + 1]) && (i == 0 || !IsWordChar(script[i - 1])))
+                {
+                    i = v.ScanParameter(script, i);
+                    continue;
+                }
+
+                if (c == '.' && AtStatementStart(script, i) && i + 1 < script.Length && char.IsWhiteSpace(script[i + 1]))
+                {
+                    v._anyMayChange = true; // . .\settings.ps1 runs another script in this one's scope
+                }
+                else if (IsWordChar(c) && (i == 0 || !IsWordChar(script[i - 1])))
+                {
+                    int start = i;
+                    while (i < script.Length && IsWordChar(script[i])) i++;
+                    if (Writers.Contains(script.Substring(start, i - start))) v._anyMayChange = true;
+                    continue;
+                }
+
+                i++;
+            }
+
+            return v;
+        }
+
+        /// <summary>A block ({) opens: assignments in it hold until it closes.</summary>
+        public void Open() => _blocks.Add(_nextBlock++);
+
+        /// <summary>A block closes (}): what was assigned in it is not known after it (a function's or an if's own).</summary>
+        public void Close()
+        {
+            if (_blocks.Count == 1) return; // a '}' with no '{' before it
+            int block = _blocks[_blocks.Count - 1];
+            _blocks.RemoveAt(_blocks.Count - 1);
+            var gone = new List<string>();
+            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants)
+            {
+                if (c.Value.Value == block) gone.Add(c.Key);
+            }
+
+            foreach (string name in gone) _constants.Remove(name);
+        }
+
+        /// <summary>$name = value at the start of a statement, the value a literal: a constant if nothing else writes it.</summary>
+        public void Assign(string name, CodeValue value)
+        {
+            if (_anyMayChange || name.IndexOf(':') >= 0 || !_writes.TryGetValue(name, out int writes) || writes != 1) return;
+            _constants[name] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
+        }
+
+        /// <summary>The constant a read of $<paramref name="name"/> has here ($using:name and $script:name too).</summary>
+        public bool TryRead(string name, out CodeValue? value)
+        {
+            value = null;
+            string key = Unscoped(name, reading: true);
+            if (key.IndexOf(':') >= 0 || !_constants.TryGetValue(key, out KeyValuePair<CodeValue, int> constant)) return false;
+            value = constant.Key;
+            return true;
+        }
+
+        /// <summary>
+        /// Text with variables in it ("$name-disk.vhdx", "${name}.vhdx", D:\VMs\$name.vhdx) with each replaced by its
+        /// constant, as PowerShell expands it (a list joined by spaces); null when any is not a constant, or for a
+        /// subexpression $( ), which is code.
+        /// </summary>
+        public string? Expand(string text, bool quoted)
+        {
+            var result = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (quoted && c == '`' && i + 1 < text.Length && text[i + 1] == '$')
+                {
+                    result.Append('$'); // `$ is a dollar sign
+                    i++;
+                    continue;
+                }
+
+                if (c != '$' || i + 1 >= text.Length)
+                {
+                    result.Append(c);
+                    continue;
+                }
+
+                string name;
+                char next = text[i + 1];
+                if (next == '{')
+                {
+                    int close = text.IndexOf('}', i + 2);
+                    if (close < 0) return null;
+                    name = text.Substring(i + 2, close - i - 2);
+                    i = close;
+                }
+                else if (char.IsLetterOrDigit(next) || next == '_')
+                {
+                    int end = i + 1;
+                    while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+                    // $env:COMPUTERNAME, $using:name: a scope or drive and a name.
+                    if (end + 1 < text.Length && text[end] == ':' && (char.IsLetterOrDigit(text[end + 1]) || text[end + 1] == '_'))
+                    {
+                        end++;
+                        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+                    }
+
+                    name = text.Substring(i + 1, end - i - 1);
+                    i = end - 1;
+                }
+                else if (next == '(')
+                {
+                    return null; // $(...) runs code
+                }
+                else
+                {
+                    result.Append(c); // a '$' that starts no variable ("$ 5") is itself
+                    continue;
+                }
+
+                if (!TryRead(name, out CodeValue? value) || !(value!.Value is object known)) return null;
+                result.Append(known is IReadOnlyList<string> list ? string.Join(" ", list)
+                    : known is bool b ? (b ? "True" : "False")
+                    : Convert.ToString(known, CultureInfo.InvariantCulture));
+            }
+
+            return result.ToString();
+        }
+
+        /// <summary>Reads the variable at <paramref name="i"/> (a '$') and counts a write of it; returns where it ends.</summary>
+        private int ScanVariable(string s, int i, int parens)
+        {
+            int start = i + 1, end = start;
+            if (end < s.Length && s[end] == '{')
+            {
+                int close = s.IndexOf('}', end + 1);
+                if (close < 0) return s.Length;
+                start = end + 1;
+                end = close;
+            }
+            else
+            {
+                while (end < s.Length && (char.IsLetterOrDigit(s[end]) || s[end] == '_' || s[end] == ':')) end++;
+            }
+
+            string name = Unscoped(s.Substring(start, end - start), reading: false);
+            int after = end < s.Length && s[end] == '}' ? end + 1 : end;
+            if (name.Length == 0) return after;
+
+            int j = after;
+            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+            bool assigns = j < s.Length && ((s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '='))
+                || (j + 1 < s.Length && s[j + 1] == '=' && "+-*/%".IndexOf(s[j]) >= 0));
+            bool steps = after + 1 < s.Length && ((s[after] == '+' && s[after + 1] == '+') || (s[after] == '-' && s[after + 1] == '-'));
+            int before = BlankBefore(s, i);
+            bool stepped = EndsWith(s, before, "++") || EndsWith(s, before, "--");
+
+            // Never a constant: a loop's variable, a reference another command writes through, and a write inside
+            // parentheses (a parameter's default in param( ) or function f($x = 8), for ($i = 0; ...), if ($x = ...)).
+            bool loop = before > 0 && s[before - 1] == '(' && EndsWithWord(s, BlankBefore(s, before - 1), "foreach");
+            bool reference = EndsWith(s, before, "[ref]");
+            if (loop || reference || (assigns && parens > 0)) Write(name, 2);
+            else if (assigns || steps || stepped) Write(name, 1);
+            return after;
+        }
+
+        /// <summary>Reads the parameter at <paramref name="i"/> (a '-'); -OutVariable x and its kind write x.</summary>
+        private int ScanParameter(string s, int i)
+        {
+            int start = i + 1, end = start;
+            while (end < s.Length && char.IsLetter(s[end])) end++;
+            string parameter = s.Substring(start, end - start);
+            bool writes = VariableParameterAliases.Contains(parameter);
+            foreach (string p in VariableParameters)
+            {
+                writes |= parameter.Length >= 3 && p.StartsWith(parameter, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!writes) return end;
+            int j = end;
+            while (j < s.Length && (s[j] == ':' || s[j] == ' ' || s[j] == '\t' || s[j] == '+' || s[j] == '\'' || s[j] == '"')) j++;
+            int nameStart = j;
+            while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
+            if (j > nameStart) Write(s.Substring(nameStart, j - nameStart), 2);
+            return j;
+        }
+
+        private void Write(string name, int count) => _writes[name] = (_writes.TryGetValue(name, out int n) ? n : 0) + count;
+
+        /// <summary>A name without the scope that names the script's own variable ($script:x, $using:x when read).</summary>
+        private static string Unscoped(string name, bool reading)
+        {
+            foreach (string scope in reading ? new[] { "script:", "using:" } : new[] { "script:", "global:", "local:", "private:" })
+            {
+                if (name.StartsWith(scope, StringComparison.OrdinalIgnoreCase)) return name.Substring(scope.Length);
+            }
+
+            return name;
+        }
+
+        /// <summary>Where the text before <paramref name="i"/> ends, without the blanks right before it.</summary>
+        private static int BlankBefore(string s, int i)
+        {
+            while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) i--;
+            return i;
+        }
+
+        /// <summary>Whether the text ending at <paramref name="end"/> ends with <paramref name="tail"/> (in any case).</summary>
+        private static bool EndsWith(string s, int end, string tail) =>
+            end >= tail.Length && string.Compare(s, end - tail.Length, tail, 0, tail.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+        /// <summary>Whether the text ending at <paramref name="end"/> ends with the whole word <paramref name="word"/>.</summary>
+        private static bool EndsWithWord(string s, int end, string word) =>
+            EndsWith(s, end, word) && (end == word.Length || !IsWordChar(s[end - word.Length - 1]));
+
+        private static bool AtStatementStart(string s, int i)
+        {
+            int before = BlankBefore(s, i);
+            return before == 0 || "\n\r;{}".IndexOf(s[before - 1]) >= 0;
+        }
+
+        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
+
+        /// <summary>Where the quoted string at <paramref name="i"/> ends (after its closing quote; a backtick escapes in "...").</summary>
+        private static int StringEnd(string s, int i)
+        {
+            char quote = s[i];
+            int j = i + 1;
+            while (j < s.Length && s[j] != quote)
+            {
+                if (quote == '"' && s[j] == '`') j++;
+                j++;
+            }
+
+            return Math.Min(s.Length, j + 1);
+        }
+    }
+}
