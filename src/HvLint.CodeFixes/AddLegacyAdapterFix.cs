@@ -44,8 +44,15 @@ namespace HvLint.CodeFixes
                     && int.TryParse(end, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int insertAt)
                     && insertAt >= diagnostic.Location.SourceSpan.Start && insertAt <= literal.Token.Span.End)
                 {
+                    SourceText text = root.SyntaxTree.GetText(context.CancellationToken);
                     string addition = "; Add-VMNetworkAdapter -VMName '" + vm + "' -IsLegacy $true";
-                    if (insertAt < literal.Token.Span.End && root.SyntaxTree.GetText(context.CancellationToken)[insertAt] == '#') addition += " ";
+                    // In a pipeline chain (PowerShell 7) the adder joins the chain, so what follows still runs only when the
+                    // boot order was set: A && B becomes A && Add-VMNetworkAdapter ... && B. After A || B no place keeps the
+                    // chain's meaning, so no fix is offered there.
+                    string chain = Next(text, insertAt, literal.Token.Span.End, 2);
+                    if (chain == "||") continue;
+                    if (chain == "&&") addition = " && Add-VMNetworkAdapter -VMName '" + vm + "' -IsLegacy $true";
+                    else if (insertAt < literal.Token.Span.End && text[insertAt] == '#') addition += " ";
                     context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, insertAt, addition, ct), equivalenceKey: "HV3002"), diagnostic);
                     continue;
                 }
@@ -76,6 +83,13 @@ namespace HvLint.CodeFixes
             }
 
             return powerShell && e is IdentifierNameSyntax ? e : null;
+        }
+
+        /// <summary>Up to <paramref name="length"/> characters of the text after <paramref name="at"/>, past blanks, before <paramref name="end"/>.</summary>
+        private static string Next(SourceText text, int at, int end, int length)
+        {
+            while (at < end && (text[at] == ' ' || text[at] == '\t')) at++;
+            return text.ToString(new TextSpan(at, System.Math.Min(length, end - at)));
         }
 
         internal static async Task<Document> Insert(Document document, int position, string text, CancellationToken token)

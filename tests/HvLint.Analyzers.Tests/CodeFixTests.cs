@@ -203,6 +203,7 @@ public class MoreCodeFixTests
             TestCode = source,
             FixedCode = fixedSource,
         };
+        test.FixedState.MarkupHandling = MarkupMode.Allow; // a finding the fix leaves is marked in the fixed code
         test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
         test.FixedState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
         await test.RunAsync();
@@ -220,6 +221,23 @@ public class MoreCodeFixTests
         class P
         {
             void C(PowerShell ps) => ps.AddScript("New-VM -Name pxe; Set-VMBios -VMName pxe -StartupOrder LegacyNetworkAdapter,IDE,CD,Floppy; Add-VMNetworkAdapter -VMName 'pxe' -IsLegacy $true");
+        }
+        """);
+
+    [Fact]
+    public Task HV3002_adds_the_legacy_adapter_into_a_pipeline_chain() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("New-VM -Name pxe && Set-VMBios -VMName pxe -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE,CD,Floppy|} && Start-VM -Name pxe");
+            void D(PowerShell ps) => ps.AddScript("New-VM -Name pxe2 && Set-VMBios -VMName pxe2 -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE|} || Write-Error 'no boot order'");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void C(PowerShell ps) => ps.AddScript("New-VM -Name pxe && Set-VMBios -VMName pxe -StartupOrder LegacyNetworkAdapter,IDE,CD,Floppy && Add-VMNetworkAdapter -VMName 'pxe' -IsLegacy $true && Start-VM -Name pxe");
+            void D(PowerShell ps) => ps.AddScript("New-VM -Name pxe2 && Set-VMBios -VMName pxe2 -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE|} || Write-Error 'no boot order'");
         }
         """);
 
