@@ -32,6 +32,14 @@ internal static class CodeAudit
         ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (Diagnostic d in diagnostics)
         {
+            if (d.Id == "AD0001")
+            {
+                // An analyzer failed on some code: that code was not audited, which the run must say (exit code 2)
+                // rather than pass it over in silence; the rest was audited.
+                options.CodeFindings.Add(AnalyzerFailure(d, files[0].Path));
+                continue;
+            }
+
             RuleDescriptor? rule = RuleCatalog.Find(d.Id);
             if (rule == null) continue;
             FileLinePositionSpan span = d.Location.GetLineSpan();
@@ -46,6 +54,26 @@ internal static class CodeAudit
         }
 
         options.CodeFilesRead = files.Count;
+    }
+
+    /// <summary>
+    /// HV9001 for an analyzer's exception (AD0001), at the declaration it was reading: Roslyn names the syntax tree and
+    /// the node's span ("SyntaxTree: path", "SyntaxNode: ... (line,column)-(line,column)", zero-based) in the message.
+    /// The message keeps the exception's type and first line, never its stack trace.
+    /// </summary>
+    internal static Finding AnalyzerFailure(Diagnostic d, string firstFile)
+    {
+        string text = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        System.Text.RegularExpressions.Match tree = System.Text.RegularExpressions.Regex.Match(text, @"^SyntaxTree: (.+?)\r?$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        System.Text.RegularExpressions.Match node = System.Text.RegularExpressions.Regex.Match(text, @"^SyntaxNode: .*\((\d+),(\d+)\)-\(\d+,\d+\)\r?$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        System.Text.RegularExpressions.Match thrown = System.Text.RegularExpressions.Regex.Match(text, "threw an exception of type '([^']+)' with message '([^\r\n]*)");
+        var at = new Model.SourceLocation(
+            tree.Success ? tree.Groups[1].Value : firstFile,
+            node.Success ? int.Parse(node.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : 1,
+            node.Success ? int.Parse(node.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : 1);
+        string why = thrown.Success ? thrown.Groups[1].Value + ": " + thrown.Groups[2].Value.TrimEnd('\'', '.') : "an analyzer failed";
+        string message = "HvLint could not read the provisioning code of this declaration (" + why + "); its findings are missing, the rest was audited. This is a defect in HvLint: please report it with the code.";
+        return new Finding(ToolDiagnostics.InputUnreadable, Model.Severity.Error, message, at, "code:" + at.Path + ":" + at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>An input as an AdditionalFile, read only if an analyzer asks (unreadable: no text, the audit reports it).</summary>
