@@ -16,10 +16,11 @@ namespace HvLint.Analyzers
     {
         /// <param name="at">The code location of a range of the script text.</param>
         /// <returns>The commands, each with the position in the script where its statement ends (<see cref="CommandCall.StatementEnd"/>).</returns>
-        public static List<CommandCall> Parse(string script, Func<int, int, Location> at)
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at) => Parse(script, at, ScriptVariables.Scan(script));
+
+        private static List<CommandCall> Parse(string script, Func<int, int, Location> at, ScriptVariables variables)
         {
             var commands = new List<CommandCall>();
-            ScriptVariables variables = ScriptVariables.Scan(script);
             int i = 0;
             bool piped = false;
             while (i < script.Length)
@@ -36,6 +37,15 @@ namespace HvLint.Analyzers
                 }
 
                 if (i >= script.Length) break;
+
+                // foreach ($name in 'web01', 'web02') { ... } and 'web01', 'web02' | ForEach-Object { ... }: the block once
+                // for each item the code lists, with the variable holding it.
+                if (EachItem(script, i, at, variables, commands) is int afterLoop)
+                {
+                    i = afterLoop;
+                    piped = false;
+                    continue;
+                }
 
                 // $vm = New-VM ...: the command after the assignment, which binds what it returns to the variable.
                 string? assigned = Assignment(script, ref i);
@@ -171,6 +181,177 @@ namespace HvLint.Analyzers
             while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
             i = j;
             return variable;
+        }
+
+        // A loop over more items than this is read once with its variable unknown, as a loop over data is.
+        private const int MaxLoopItems = 64;
+
+        /// <summary>
+        /// A loop over items the script lists, at <paramref name="i"/>: foreach ($x in &lt;items&gt;) { ... }, or
+        /// &lt;items&gt; | ForEach-Object { ... } (also % and foreach, with -Process), where the items are quoted strings,
+        /// @( ), a range such as 1..3, or a variable that holds a constant list. Adds the block's commands once per item,
+        /// with $x (or $_ and $PSItem) holding it, and returns where the block ends; null for anything else, which is
+        /// then read as before: the block once, its variable unknown.
+        /// </summary>
+        private static int? EachItem(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        {
+            string[] names;
+            IReadOnlyList<string>? items;
+            int j;
+            if (string.Compare(s, i, "foreach", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 && i + 7 < s.Length && (s[i + 7] == '(' || s[i + 7] == ' ' || s[i + 7] == '\t'))
+            {
+                j = Blanks(s, i + 7);
+                if (j >= s.Length || s[j] != '(') return null;
+                j = Blanks(s, j + 1);
+                if (j >= s.Length || s[j] != '$') return null;
+                int nameStart = ++j;
+                while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
+                if (j == nameStart) return null;
+                names = new[] { s.Substring(nameStart, j - nameStart) };
+                j = Blanks(s, j);
+                if (string.Compare(s, j, "in", 0, 2, StringComparison.OrdinalIgnoreCase) != 0 || j + 2 >= s.Length || !char.IsWhiteSpace(s[j + 2])) return null;
+                j = Blanks(s, j + 2);
+                items = Items(s, ref j, at, variables);
+                j = Blanks(s, j);
+                if (items == null || j >= s.Length || s[j] != ')') return null;
+                j++;
+            }
+            else if (StartsLiteral(s, i) || s[i] == '$')
+            {
+                j = i;
+                items = Items(s, ref j, at, variables);
+                j = Blanks(s, j);
+                if (items == null || j >= s.Length || s[j] != '|') return null;
+                j = Blanks(s, j + 1);
+                int command = j;
+                while (j < s.Length && (char.IsLetter(s[j]) || s[j] == '-' || s[j] == '%')) j++;
+                string name = s.Substring(command, j - command);
+                if (!(name == "%" || string.Equals(name, "ForEach-Object", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "foreach", StringComparison.OrdinalIgnoreCase))) return null;
+                j = Blanks(s, j);
+                if (j + 2 < s.Length && s[j] == '-' && char.IsLetter(s[j + 1]))
+                {
+                    int parameter = ++j;
+                    while (j < s.Length && char.IsLetter(s[j])) j++;
+                    if (!"Process".StartsWith(s.Substring(parameter, j - parameter), StringComparison.OrdinalIgnoreCase)) return null;
+                    j = Blanks(s, j);
+                }
+
+                names = new[] { "_", "PSItem" };
+            }
+            else
+            {
+                return null;
+            }
+
+            while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
+            if (j >= s.Length || s[j] != '{' || items.Count > MaxLoopItems || !variables.TakeRuns(items.Count)) return null;
+            int close = ClosingBrace(s, j);
+            if (close < 0) return null;
+
+            // The block's text, read on its own for each item; its positions are the script's from where it starts.
+            int offset = j + 1;
+            string block = s.Substring(offset, close - offset);
+            Func<int, int, Location> inBlock = (o, length) => at(offset + o, length);
+            foreach (string item in items)
+            {
+                List<CommandCall> once = Parse(block, inBlock, variables.ForItem(names, item));
+                foreach (CommandCall c in once) c.StatementEnd += offset;
+                commands.AddRange(once);
+            }
+
+            return close + 1;
+        }
+
+        /// <summary>The items a loop goes through, when the script lists them; null otherwise.</summary>
+        private static IReadOnlyList<string>? Items(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
+        {
+            if (i >= s.Length) return null;
+            if (s[i] == '$')
+            {
+                // A variable that holds a constant ($names = 'web01', 'web02').
+                int start = ++i;
+                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == ':')) i++;
+                return variables.TryRead(s.Substring(start, i - start), out CodeValue? held) ? held!.AsList : null;
+            }
+
+            if (char.IsDigit(s[i]))
+            {
+                // A range: 1..3 (PowerShell counts down too: 3..1).
+                int start = i;
+                while (i < s.Length && char.IsDigit(s[i])) i++;
+                if (i + 2 >= s.Length || s[i] != '.' || s[i + 1] != '.' || !char.IsDigit(s[i + 2])) return null;
+                int from = int.TryParse(s.Substring(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out int f) ? f : -1;
+                int second = i += 2;
+                while (i < s.Length && char.IsDigit(s[i])) i++;
+                int to = int.TryParse(s.Substring(second, i - second), NumberStyles.None, CultureInfo.InvariantCulture, out int t) ? t : -1;
+                if (from < 0 || to < 0 || Math.Abs(to - from) >= MaxLoopItems) return null;
+                var range = new List<string>();
+                for (int n = from; ; n += from <= to ? 1 : -1)
+                {
+                    range.Add(n.ToString(CultureInfo.InvariantCulture));
+                    if (n == to) break;
+                }
+
+                return range;
+            }
+
+            if (s[i] != '\'' && s[i] != '"' && s[i] != '@') return null;
+            CodeValue value = ReadValue(s, ref i, at, variables);
+            return value.AsList;
+        }
+
+        /// <summary>The '}' that closes the '{' at <paramref name="open"/>, past strings and comments; -1 when there is none.</summary>
+        private static int ClosingBrace(string s, int open)
+        {
+            int depth = 0;
+            for (int i = open; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c == '\'' || c == '"')
+                {
+                    i = StringEnd(s, i) - 1;
+                }
+                else if (c == '#' && (i == 0 || char.IsWhiteSpace(s[i - 1]) || ";{}(".IndexOf(s[i - 1]) >= 0))
+                {
+                    while (i < s.Length && s[i] != '\n') i++;
+                }
+                else if (c == '<' && i + 1 < s.Length && s[i + 1] == '#')
+                {
+                    int end = s.IndexOf("#>", i + 2, StringComparison.Ordinal);
+                    if (end < 0) return -1;
+                    i = end + 1;
+                }
+                else if (c == '{')
+                {
+                    depth++;
+                }
+                else if (c == '}' && --depth == 0)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Where the quoted string at <paramref name="i"/> ends: after its closing quote (a backtick escapes in "..."), or at the end.</summary>
+        internal static int StringEnd(string s, int i)
+        {
+            char quote = s[i];
+            int j = i + 1;
+            while (j < s.Length && s[j] != quote)
+            {
+                if (quote == '"' && s[j] == '`') j++;
+                j++;
+            }
+
+            return Math.Min(s.Length, j + 1);
+        }
+
+        private static int Blanks(string s, int i)
+        {
+            while (i < s.Length && (s[i] == ' ' || s[i] == '\t')) i++;
+            return i;
         }
 
         /// <summary>

@@ -16,7 +16,7 @@ namespace HvLint.Analyzers
     internal sealed class ScriptVariables
     {
         // PowerShell's variable names are not case-sensitive.
-        private readonly Dictionary<string, int> _writes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _writes;
         private readonly Dictionary<string, KeyValuePair<CodeValue, int>> _constants = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
         private readonly List<int> _blocks = new List<int> { 0 }; // the open blocks, innermost last; 0 is the script's own
         private int _nextBlock = 1;
@@ -32,10 +32,28 @@ namespace HvLint.Analyzers
         private static readonly string[] VariableParameters = { "OutVariable", "ErrorVariable", "WarningVariable", "InformationVariable", "PipelineVariable" };
         private static readonly HashSet<string> VariableParameterAliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ov", "ev", "wv", "iv", "pv" };
 
+        private ScriptVariables(Dictionary<string, int> writes, int[] runs)
+        {
+            _writes = writes;
+            _runs = runs;
+        }
+
+        // How many more runs of loop blocks the whole script may be read with (shared by nested loops, so that loops in
+        // loops cannot multiply the work without bound).
+        private readonly int[] _runs;
+
+        /// <summary>Takes <paramref name="count"/> runs of a loop's block from the script's allowance; false when it has too few left.</summary>
+        public bool TakeRuns(int count)
+        {
+            if (_runs[0] < count) return false;
+            _runs[0] -= count;
+            return true;
+        }
+
         /// <summary>Counts every write of every variable in <paramref name="script"/>, before any is read.</summary>
         public static ScriptVariables Scan(string script)
         {
-            var v = new ScriptVariables();
+            var v = new ScriptVariables(new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), new[] { 256 });
             int parens = 0;
             int i = 0;
             while (i < script.Length)
@@ -43,7 +61,7 @@ namespace HvLint.Analyzers
                 char c = script[i];
                 if (c == '\'' || c == '"')
                 {
-                    i = StringEnd(script, i);
+                    i = PowerShellScript.StringEnd(script, i);
                     continue;
                 }
 
@@ -91,6 +109,18 @@ namespace HvLint.Analyzers
             }
 
             return v;
+        }
+
+        /// <summary>
+        /// For one run of a loop's block: the constants known where the loop starts, and the loop's variables
+        /// (<paramref name="names"/>) holding <paramref name="item"/>. Writes are counted over the whole script still.
+        /// </summary>
+        public ScriptVariables ForItem(string[] names, string item)
+        {
+            var run = new ScriptVariables(_writes, _runs) { _anyMayChange = _anyMayChange };
+            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
+            foreach (string name in names) run._constants[name] = new KeyValuePair<CodeValue, int>(new CodeValue(item, true, Microsoft.CodeAnalysis.Location.None), 0);
+            return run;
         }
 
         /// <summary>A block ({) opens: assignments in it hold until it closes.</summary>
@@ -287,19 +317,5 @@ namespace HvLint.Analyzers
         }
 
         private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
-
-        /// <summary>Where the quoted string at <paramref name="i"/> ends (after its closing quote; a backtick escapes in "...").</summary>
-        private static int StringEnd(string s, int i)
-        {
-            char quote = s[i];
-            int j = i + 1;
-            while (j < s.Length && s[j] != quote)
-            {
-                if (quote == '"' && s[j] == '`') j++;
-                j++;
-            }
-
-            return Math.Min(s.Length, j + 1);
-        }
     }
 }

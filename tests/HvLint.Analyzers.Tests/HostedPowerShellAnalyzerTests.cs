@@ -92,8 +92,9 @@ public class HostedPowerShellAnalyzerTests
             void Positional(PowerShell ps) => ps.AddScript("$VM = New-VM -Name b5 -Generation 2\nSet-VMProcessor $vm -Count {|HV1001:65|}");
             void Piped(PowerShell ps) => ps.AddScript("New-VM -Name b6 -Generation 2; New-VM -Name b7; $vm = Get-VM b6; $vm | Add-VMNetworkAdapter -IsLegacy {|HV3003:$true|}");
 
-            // A bare word that expands a variable names a VM known only at run time, as "web$i" in double quotes does.
-            void Loop(PowerShell ps) => ps.AddScript("foreach ($i in 1..3) { New-VM -Name web$i -Generation 2; Add-VMNetworkAdapter -VMName web$i -IsLegacy $true }");
+            // A bare word that expands a variable the script does not fix names a VM known only at run time, as "web$i" in
+            // double quotes does (a loop over items the script lists fixes it: see A_loop_over_items_the_script_lists...).
+            void Loop(PowerShell ps) => ps.AddScript("foreach ($i in Get-Content ids.txt) { New-VM -Name web$i -Generation 2; Add-VMNetworkAdapter -VMName web$i -IsLegacy $true }");
 
             // A variable assigned again, or one that never held a VM, holds no VM the model knows.
             void Reassigned(PowerShell ps) => ps.AddScript("$vm = New-VM -Name b8 -Generation 2; $vm = Get-Item C:\\vm.txt; Add-VMNetworkAdapter -VM $vm -IsLegacy $true");
@@ -305,6 +306,39 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'sql-db' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'db01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
+    public Task A_loop_over_items_the_script_lists_runs_its_block_for_each() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Names(PowerShell ps) => ps.AddScript(@"
+                foreach ($name in 'web01', 'web02') {
+                    New-VM -Name $name
+                    Set-VMProcessor -VMName $name -Count {|#0:8|}
+                }");
+
+            void Range(PowerShell ps) => ps.AddScript("foreach ($i in 1..2) { Set-VMProcessor -VMName \"db0$i\" -Count {|#1:6|} }");
+
+            void Piped(PowerShell ps) => ps.AddScript(@"
+                $pool = @('app01', 'app02')
+                $pool | ForEach-Object { Set-VMProcessor -VMName $_ -Count {|#2:5|} }
+                'app03' | % -Process { Set-VMProcessor -VMName $PSItem -Count {|#3:7|} }");
+
+            // Items the script does not list: the block once, its variable unknown. No items: the block never runs.
+            void FromData(PowerShell ps) => ps.AddScript("foreach ($name in Get-Content names.txt) { Set-VMProcessor -VMName $name -Count 8 }");
+            void None(PowerShell ps) => ps.AddScript("foreach ($name in @()) { Set-VMProcessor -VMName never -Count 8 }");
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db02' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app01' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app02' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app03' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
