@@ -38,6 +38,7 @@ namespace HvLint.Analyzers
             ["Connect-VMNetworkAdapter"] = "connect-vmnetworkadapter", ["Disconnect-VMNetworkAdapter"] = "disconnect-vmnetworkadapter",
             ["Remove-VMNetworkAdapter"] = "remove-vmnetworkadapter",
             ["Add-VMDvdDrive"] = "add-vmdvddrive", ["Remove-VMDvdDrive"] = "remove-vmdvddrive", ["New-VHD"] = "new-vhd",
+            ["Set-VMHardDiskDrive"] = "set-vmharddiskdrive", ["Set-VMDvdDrive"] = "set-vmdvddrive",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -139,13 +140,19 @@ namespace HvLint.Analyzers
             {
                 // New-VM @settings, Add-VMNetworkAdapter -VMName x @more: the splatted parameters may set anything, so the
                 // command sets nothing HvLint could know; New-VM still creates the VM its written -Name names.
-                _current = null;
-                if (cmdlet == "new-vm" && c.Get("Name", "VMName") is CodeValue written && written.AsString is string name)
+                if (cmdlet == "new-vm")
                 {
-                    _current = Introduce(name, written, c);
+                    _current = c.Get("Name", "VMName") is CodeValue written && written.AsString is string name ? Introduce(name, written, c) : null;
                     Bind(c);
+                    return;
                 }
 
+                // And what the command may set is no longer known: on the VM it names outside the splat, or on every VM
+                // when the splat may name it (Add-VMNetworkAdapter @legacy may add the legacy adapter a PXE boot needs).
+                bool names = c.Get("VMName") != null || c.Get("VM") != null || c.Positional.Count > 0 || c.Piped || (NameIsVm(c) && c.Get("Name") != null);
+                VirtualMachine? named = names ? Target(c) : null;
+                foreach (VirtualMachine vm in named != null ? new List<VirtualMachine> { named } : VirtualMachines) Forget(vm, cmdlet);
+                _current = null;
                 return;
             }
 
@@ -381,6 +388,11 @@ namespace HvLint.Analyzers
                     break;
                 }
 
+                case "set-vmharddiskdrive":
+                case "set-vmdvddrive":
+                    MoveDrive(c, dvd: cmdlet == "set-vmdvddrive");
+                    break;
+
                 case "checkpoint-vm":
                 {
                     // Checkpoint-VM [-Name] <vm> [[-SnapshotName] <name>]: a VM created here has exactly as many
@@ -417,7 +429,9 @@ namespace HvLint.Analyzers
             NewVhd(c, vm, gen);
             if (gen == 1)
             {
-                // A Generation 1 VM always gets a DVD drive at IDE 1:0 (hyperv-facts.md §6f).
+                // A Generation 1 VM always gets a DVD drive at IDE 1:0 (hyperv-facts.md §6f), and no other drive than the
+                // disk -NewVHDPath or -VHDPath gives it: its drives are known, so HV2002 sees one whose disks are all on SCSI.
+                vm.Drives.MarkKnown(At(c.Location));
                 vm.Drives.Add(new Drive
                 {
                     Location = At(c.Location), Kind = Fact.Known(DriveKind.DvdDrive, At(c.Location)), ControllerType = Fact.Known(ControllerType.Ide, At(c.Location)),
@@ -675,6 +689,120 @@ namespace HvLint.Analyzers
             SetLong(c.Get("ControllerNumber"), f => { if (FitsInt(f.Value)) d.ControllerNumber = Fact.Known((int)f.Value, f.Location); });
             SetLong(c.Get("ControllerLocation"), f => { if (FitsInt(f.Value)) d.ControllerLocation = Fact.Known((int)f.Value, f.Location); });
         }
+
+        /// <summary>What a cmdlet run with splatted parameters may have set on <paramref name="vm"/> becomes unknown.</summary>
+        private static void Forget(VirtualMachine vm, string cmdlet)
+        {
+            switch (cmdlet)
+            {
+                case "set-vm":
+                case "set-vmprocessor":
+                    vm.ProcessorCount = Fact<long>.Unknown;
+                    vm.ExposeVirtualizationExtensions = Fact<bool>.Unknown;
+                    if (cmdlet == "set-vm") goto case "set-vmmemory";
+                    break;
+                case "set-vmmemory":
+                    vm.MemoryStartupBytes = vm.MemoryMinimumBytes = vm.MemoryMaximumBytes = Fact<long>.Unknown;
+                    vm.DynamicMemoryEnabled = Fact<bool>.Unknown;
+                    break;
+                case "add-vmnetworkadapter":
+                case "remove-vmnetworkadapter":
+                    vm.NetworkAdapters.MarkUnknown();
+                    break;
+                case "set-vmnetworkadapter":
+                case "set-vmnetworkadaptervlan":
+                case "connect-vmnetworkadapter":
+                case "disconnect-vmnetworkadapter":
+                    foreach (NetworkAdapter a in vm.NetworkAdapters.Items)
+                    {
+                        a.MacAddress = a.AllowedVlanIdList = Fact<string>.Unknown;
+                        a.SwitchName = Fact<string?>.Unknown;
+                        a.StaticMacAddress = a.MacAddressSpoofing = Fact<bool>.Unknown;
+                        a.VlanMode = Fact<VlanMode>.Unknown;
+                        a.AccessVlanId = a.NativeVlanId = Fact<int>.Unknown;
+                    }
+
+                    break;
+                case "add-vmharddiskdrive":
+                case "add-vmdvddrive":
+                case "remove-vmdvddrive":
+                case "set-vmharddiskdrive":
+                case "set-vmdvddrive":
+                    vm.Drives.MarkUnknown();
+                    if (cmdlet.StartsWith("set-", StringComparison.Ordinal))
+                    {
+                        foreach (Drive d in vm.Drives.Items)
+                        {
+                            d.ControllerType = Fact<ControllerType>.Unknown;
+                            d.ControllerNumber = d.ControllerLocation = Fact<int>.Unknown;
+                            d.Path = Fact<string?>.Unknown;
+                            d.Format = Fact<VirtualHardDiskFormat>.Unknown;
+                            d.SizeBytes = Fact<long>.Unknown;
+                        }
+                    }
+
+                    break;
+                case "set-vmbios":
+                case "set-vmfirmware":
+                    vm.BootOrder.Clear();
+                    vm.BootOrder.MarkUnknown();
+                    break;
+                case "disable-vmintegrationservice":
+                case "enable-vmintegrationservice":
+                    List<IntegrationService> services = vm.IntegrationServices.Services;
+                    for (int k = 0; k < services.Count; k++) services[k] = new IntegrationService(services[k].Name, Fact<bool>.Unknown, services[k].Location);
+                    break;
+                case "checkpoint-vm":
+                    vm.CheckpointCount = Fact<int>.Unknown;
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Set-VMHardDiskDrive [-VMName] vm -ControllerType t -ControllerNumber n -ControllerLocation l, and Set-VMDvdDrive
+        /// (whose drive is on IDE on Generation 1, SCSI on Generation 2): the drive in that slot moves to -ToControllerType,
+        /// -ToControllerNumber and -ToControllerLocation, and attaches -Path. A slot where the model has no drive (one the
+        /// code did not add, or added without saying where) leaves the model as it is; a value the code does not fix makes
+        /// that part of the drive unknown.
+        /// </summary>
+        private void MoveDrive(CommandCall c, bool dvd)
+        {
+            VirtualMachine? vm = Target(c);
+            if (vm == null) return;
+            CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
+            if (n == null || l == null || !n.TryLong(out long number) || !l.TryLong(out long location)) return;
+            ControllerType? type = dvd ? (vm.Generation.IsKnown ? ControllerFor(vm.Generation.Value) : null)
+                : c.Get("ControllerType")?.AsString is string written ? HvLint.Readers.EnumNames.ControllerType(written) : null;
+            if (type == null) return;
+            Drive? drive = null;
+            foreach (Drive d in vm.Drives.Items)
+            {
+                if ((dvd ? d.Kind.Is(k => k == DriveKind.DvdDrive) : d.IsHardDisk) && d.ControllerType.Is(x => x == type)
+                    && d.ControllerNumber.Is(x => x == number) && d.ControllerLocation.Is(x => x == location)) drive = d;
+            }
+
+            if (drive == null) return;
+            if (!dvd && c.Get("ToControllerType") is CodeValue toType)
+            {
+                drive.ControllerType = toType.AsString is string t && HvLint.Readers.EnumNames.ControllerType(t) is ControllerType moved ? Fact.Known(moved, At(toType.Location)) : Fact<ControllerType>.Unknown;
+            }
+
+            if (c.Get("ToControllerNumber") is CodeValue toNumber) drive.ControllerNumber = SlotNumber(toNumber);
+            if (c.Get("ToControllerLocation") is CodeValue toLocation) drive.ControllerLocation = SlotNumber(toLocation);
+            if (c.Get("Path") is CodeValue path)
+            {
+                drive.Path = path.AsString is string p ? Fact.Known<string?>(p, At(path.Location)) : Fact<string?>.Unknown;
+                if (!dvd)
+                {
+                    // Another file: its format is its extension's, its size known only if New-VHD created it here.
+                    drive.Format = HvLint.Readers.NativeInventoryReader.FormatFromPath(drive.Path);
+                    drive.SizeBytes = Fact<long>.Unknown;
+                    SizeFromNewVhd(drive);
+                }
+            }
+        }
+
+        private Fact<int> SlotNumber(CodeValue v) => v.TryLong(out long n) && FitsInt(n) ? Fact.Known((int)n, At(v.Location)) : Fact<int>.Unknown;
 
         // The cmdlets take these as Int32: a larger number fails to bind and sets nothing.
         private static bool FitsInt(long n) => n >= int.MinValue && n <= int.MaxValue;

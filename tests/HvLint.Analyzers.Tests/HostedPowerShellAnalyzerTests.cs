@@ -103,6 +103,40 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task HV2002_a_Generation_1_VM_whose_disks_the_code_attaches_all_to_SCSI() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // New-VM gives a Generation 1 VM no disk of its own without -NewVHDPath or -VHDPath.
+            void OnlyScsi(PowerShell ps) => ps.AddScript("New-VM -Name g1; Add-VMHardDiskDrive -VMName g1 -ControllerType {|HV2002:SCSI|} -Path os.vhd");
+
+            // With its boot disk on IDE, data disks on SCSI are fine; so is a disk whose controller the code does not fix.
+            void DataOnScsi(PowerShell ps) => ps.AddScript("New-VM -Name g2 -NewVHDPath os.vhdx -NewVHDSizeBytes 60GB; Add-VMHardDiskDrive -VMName g2 -ControllerType SCSI -Path data.vhdx");
+            void Unknown(PowerShell ps, string type) => ps.AddScript("New-VM -Name g3; Add-VMHardDiskDrive -VMName g3 -ControllerType SCSI -Path data.vhd; Add-VMHardDiskDrive -VMName g3 -ControllerType $type -Path os.vhd");
+        }
+        """);
+
+    [Fact]
+    public Task Set_VMHardDiskDrive_and_Set_VMDvdDrive_move_the_drive_in_the_slot_they_name() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // Into the slot of the DVD drive New-VM gives a Generation 1 VM (IDE 1:0).
+            void Into(PowerShell ps) => ps.AddScript("New-VM -Name m1; Add-VMHardDiskDrive -VMName m1 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -Path data.vhd; Set-VMHardDiskDrive -VMName m1 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -ToControllerNumber 1 -ToControllerLocation {|HV2001:0|}");
+
+            // The DVD drive moved out of the way first: the slot is free.
+            void OutOfTheWay(PowerShell ps) => ps.AddScript("New-VM -Name m2; Set-VMDvdDrive -VMName m2 -ControllerNumber 1 -ControllerLocation 0 -ToControllerNumber 0 -ToControllerLocation 1; Add-VMHardDiskDrive -VMName m2 -ControllerType IDE -ControllerNumber 1 -ControllerLocation 0 -Path data.vhd");
+
+            // A Generation 1 VM's only disk moved to SCSI does not boot.
+            void ToScsi(PowerShell ps) => ps.AddScript("New-VM -Name m3 -NewVHDPath os.vhdx -NewVHDSizeBytes 40GB; Set-VMHardDiskDrive m3 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 0 -ToControllerType {|HV2002:SCSI|}");
+
+            // A slot the code does not fix, or a drive the model does not have there, changes nothing known.
+            void Unknown(PowerShell ps, int slot) => ps.AddScript("New-VM -Name m4; Add-VMHardDiskDrive -VMName m4 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -Path data.vhd; Set-VMHardDiskDrive -VMName m4 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -ToControllerNumber 1 -ToControllerLocation $slot");
+            void Elsewhere(PowerShell ps) => ps.AddScript("New-VM -Name m5; Set-VMHardDiskDrive -VMName m5 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -ToControllerNumber 1 -ToControllerLocation 0");
+        }
+        """);
+
+    [Fact]
     public Task HV2001_a_drive_in_the_slot_of_the_DVD_drive_New_VM_gives_a_Generation_1_VM() => Check("""
         using System.Management.Automation;
         class Provisioner
@@ -171,6 +205,31 @@ public class HostedPowerShellAnalyzerTests
                 var firmware = new System.Management.Automation.Runspaces.Command("Set-VMFirmware");
                 firmware.Parameters.Add("VMName", "s6");
             }
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
+    public Task What_a_splatted_command_may_set_is_no_longer_known() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // @legacy may add the legacy adapter a PXE boot needs, to the VM written outside the splat or, when none is,
+            // to any VM of the method; likewise in a chain (AddParameters).
+            void Named(PowerShell ps) => ps.AddScript("New-VM -Name p1; Set-VMBios -VMName p1 -StartupOrder LegacyNetworkAdapter,IDE; Add-VMNetworkAdapter -VMName p1 @legacy");
+            void Anywhere(PowerShell ps) => ps.AddScript("New-VM -Name p2; Set-VMBios -VMName p2 -StartupOrder LegacyNetworkAdapter,IDE; Add-VMNetworkAdapter @legacy");
+            void Chain(PowerShell ps, System.Collections.IDictionary legacy)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "p3").AddStatement().AddCommand("Set-VMBios").AddParameter("VMName", "p3").AddParameter("StartupOrder", new[] { "LegacyNetworkAdapter", "IDE" });
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameters(legacy);
+            }
+
+            // A count, a boot order or a slot the splat may change again.
+            void Count(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName p4 -Count 65; Set-VMProcessor -VMName p4 @cpu");
+            void Order(PowerShell ps) => ps.AddScript("New-VM -Name p5; Set-VMBios -VMName p5 -StartupOrder LegacyNetworkAdapter,IDE; Set-VMBios -VMName p5 @order");
+            void Slot(PowerShell ps) => ps.AddScript("New-VM -Name p6; Add-VMHardDiskDrive -VMName p6 -ControllerType IDE -ControllerNumber 1 -ControllerLocation 0 -Path d.vhd; Set-VMDvdDrive -VMName p6 @move");
+
+            // A splat about another VM leaves this one as it is.
+            void Other(PowerShell ps) => ps.AddScript("New-VM -Name p7; Set-VMBios -VMName p7 -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE|}; Add-VMNetworkAdapter -VMName p8 @legacy");
         }
         """, "hvlint.profile = hyperv-2012r2");
 

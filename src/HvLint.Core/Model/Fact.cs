@@ -68,6 +68,12 @@ namespace HvLint.Model
             IsKnown = true;
         }
 
+        /// <summary>
+        /// The list may hold more than its items from here on (provisioning code ran a command that may have added
+        /// some HvLint cannot see): the items stay, the list is no longer complete.
+        /// </summary>
+        public void MarkUnknown() => IsKnown = false;
+
         public void Add(T item) => _items.Add(item);
 
         public void Clear() => _items.Clear();
