@@ -150,8 +150,8 @@ namespace HvLint.Analyzers
                 // And what the command may set is no longer known: on the VM it names outside the splat, or on every VM
                 // when the splat may name it (Add-VMNetworkAdapter @legacy may add the legacy adapter a PXE boot needs).
                 bool names = c.Get("VMName") != null || c.Get("VM") != null || c.Positional.Count > 0 || c.Piped || (NameIsVm(c) && c.Get("Name") != null);
-                VirtualMachine? named = names ? Target(c) : null;
-                foreach (VirtualMachine vm in named != null ? new List<VirtualMachine> { named } : VirtualMachines) Forget(vm, cmdlet);
+                if (!names) ForgetOnEveryVm(cmdlet);
+                else if (About(c, cmdlet) is VirtualMachine named) Forget(named, cmdlet);
                 _current = null;
                 return;
             }
@@ -195,7 +195,7 @@ namespace HvLint.Analyzers
                     break;
                 case "set-vm":
                 {
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     SetLong(c.Get("ProcessorCount"), f => vm.ProcessorCount = f);
                     SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
@@ -204,7 +204,7 @@ namespace HvLint.Analyzers
 
                 case "set-vmprocessor":
                 {
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     SetLong(c.Get("Count"), f => vm.ProcessorCount = f);
                     SetBool(c.Get("ExposeVirtualizationExtensions"), f => vm.ExposeVirtualizationExtensions = f);
@@ -213,7 +213,7 @@ namespace HvLint.Analyzers
 
                 case "set-vmmemory":
                 {
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     SetLong(c.Get("StartupBytes"), f => vm.MemoryStartupBytes = f);
                     SetLong(c.Get("MinimumBytes"), f => vm.MemoryMinimumBytes = f);
@@ -224,7 +224,7 @@ namespace HvLint.Analyzers
 
                 case "add-vmnetworkadapter":
                 {
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     var a = new NetworkAdapter { Location = At(c.Location) };
                     CodeValue? legacy = c.Get("IsLegacy");
@@ -242,7 +242,7 @@ namespace HvLint.Analyzers
                 case "set-vmnetworkadapter":
                 {
                     // Set-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's.
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     if (c.Get("Name") == null && c.Positional.Count > 1) return; // a second bare argument may name the adapter: do not guess
                     List<NetworkAdapter>? adapters = Adapters(vm, c.Get("Name"));
@@ -276,7 +276,7 @@ namespace HvLint.Analyzers
                 {
                     // Add-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: on the VM's controller type
                     // (IDE on Generation 1, SCSI on Generation 2); without them, in a free slot the code does not say.
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.DvdDrive, At(c.Location)) };
                     if (vm.Generation.IsKnown && ControllerFor(vm.Generation.Value) is ControllerType type) d.ControllerType = Fact.Known(type, At(c.Location));
@@ -289,7 +289,7 @@ namespace HvLint.Analyzers
                 {
                     // Remove-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: the DVD drive in that slot;
                     // when the code does not say which, every DVD drive the model has for the VM, so none is left to collide.
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     long number = -1, location = -1;
                     CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
@@ -314,7 +314,7 @@ namespace HvLint.Analyzers
                     // Remove-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's (a PXE
                     // deployment removes the legacy adapter it installed through). Without the adapter list known, removing
                     // all leaves a known empty list.
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     CodeValue? adapterName = c.Get("Name", "VMNetworkAdapterName");
                     List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
@@ -331,7 +331,7 @@ namespace HvLint.Analyzers
 
                 case "set-vmbios":
                 {
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm != null && WrongGeneration(vm, c, 2, "Set-VMBios", "Set-VMFirmware")) return;
                     CodeValue? order = c.Get("StartupOrder");
                     if (vm == null || order?.AsList == null) return;
@@ -352,7 +352,7 @@ namespace HvLint.Analyzers
 
                 case "add-vmharddiskdrive":
                 {
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null) return;
                     var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.VirtualHardDisk, At(c.Location)) };
                     CodeValue? diskNumber = c.Get("DiskNumber");
@@ -382,7 +382,7 @@ namespace HvLint.Analyzers
                 {
                     // UEFI firmware exists only on Generation 2 (hyperv-facts.md §2); the boot devices it takes are objects
                     // the code gets at run time, so only the generation is read.
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null || WrongGeneration(vm, c, 1, "Set-VMFirmware", "Set-VMBios")) return;
                     if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, At(c.Location));
                     break;
@@ -397,7 +397,7 @@ namespace HvLint.Analyzers
                 {
                     // Checkpoint-VM [-Name] <vm> [[-SnapshotName] <name>]: a VM created here has exactly as many
                     // checkpoints as it is given; one that exists already may have more, so its count stays unknown.
-                    VirtualMachine? vm = Target(c);
+                    VirtualMachine? vm = About(c, cmdlet);
                     if (vm == null || !_created.Contains(vm)) return;
                     int count = vm.CheckpointCount.IsKnown ? vm.CheckpointCount.Value + 1 : 1;
                     vm.CheckpointCount = Fact.Known(count, At(c.Location));
@@ -527,7 +527,7 @@ namespace HvLint.Analyzers
         {
             CodeValue? names = c.Get("Name") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
             if (names?.AsList == null) return;
-            VirtualMachine? vm = Target(c, vmPosition: 1);
+            VirtualMachine? vm = About(c, enable ? "enable-vmintegrationservice" : "disable-vmintegrationservice", vmPosition: 1);
             if (vm == null) return;
             foreach (string written in names.AsList)
             {
@@ -576,7 +576,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private void Vlan(CommandCall c)
         {
-            VirtualMachine? vm = Target(c);
+            VirtualMachine? vm = About(c, "set-vmnetworkadaptervlan");
             if (vm == null) return;
             CodeValue? adapterName = c.Get("VMNetworkAdapterName");
             List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
@@ -611,7 +611,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private void Connect(CommandCall c, bool connect)
         {
-            VirtualMachine? vm = Target(c);
+            VirtualMachine? vm = About(c, "connect-vmnetworkadapter");
             if (vm == null) return;
             CodeValue? adapterName = c.Get("Name") ?? (c.Positional.Count > 1 ? c.Positional[1] : null);
             List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
@@ -690,7 +690,24 @@ namespace HvLint.Analyzers
             SetLong(c.Get("ControllerLocation"), f => { if (FitsInt(f.Value)) d.ControllerLocation = Fact.Known((int)f.Value, f.Location); });
         }
 
-        /// <summary>What a cmdlet run with splatted parameters may have set on <paramref name="vm"/> becomes unknown.</summary>
+        /// <summary>
+        /// The VM a command is about (<see cref="Target"/>). When the code does not fix it (a name or VM object known only
+        /// at run time, or a pipeline from a command HvLint does not read), the command may be about any VM of the
+        /// method, so what it may set becomes unknown on all of them.
+        /// </summary>
+        private VirtualMachine? About(CommandCall c, string cmdlet, int vmPosition = 0)
+        {
+            VirtualMachine? vm = Target(c, vmPosition);
+            if (vm == null) ForgetOnEveryVm(cmdlet);
+            return vm;
+        }
+
+        private void ForgetOnEveryVm(string cmdlet)
+        {
+            foreach (VirtualMachine vm in VirtualMachines) Forget(vm, cmdlet);
+        }
+
+        /// <summary>What a cmdlet may have set on <paramref name="vm"/> becomes unknown (its parameters splatted, or its VM not fixed).</summary>
         private static void Forget(VirtualMachine vm, string cmdlet)
         {
             switch (cmdlet)
@@ -767,7 +784,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private void MoveDrive(CommandCall c, bool dvd)
         {
-            VirtualMachine? vm = Target(c);
+            VirtualMachine? vm = About(c, dvd ? "set-vmdvddrive" : "set-vmharddiskdrive");
             if (vm == null) return;
             CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
             if (n == null || l == null || !n.TryLong(out long number) || !l.TryLong(out long location)) return;

@@ -234,6 +234,29 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task A_command_whose_VM_the_code_does_not_fix_may_be_about_any_VM() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // $name may be u1: the legacy adapter a PXE boot needs may be there.
+            void Variable(PowerShell ps) => ps.AddScript("New-VM -Name u1; Set-VMBios -VMName u1 -StartupOrder LegacyNetworkAdapter,IDE; Add-VMNetworkAdapter -VMName $name -IsLegacy $true");
+
+            // Get-VM alone passes every VM on, u2 among them.
+            void Every(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName u2 -Count 65; Get-VM | Set-VMProcessor -Count 2");
+
+            // In code, a VM name from a parameter.
+            void Chain(PowerShell ps, string name)
+            {
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "u3").AddParameter("Count", 65);
+                ps.AddStatement().AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("Count", 2);
+            }
+
+            // What the command cannot set stays: a processor count is no adapter.
+            void Unrelated(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName u4 -Count {|HV1001:65|}; Add-VMNetworkAdapter -VMName $name");
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
     public Task A_command_run_with_WhatIf_changes_nothing() => Check("""
         using System.Management.Automation;
         class Provisioner
