@@ -38,7 +38,7 @@ namespace HvLint.Analyzers
             ["Connect-VMNetworkAdapter"] = "connect-vmnetworkadapter", ["Disconnect-VMNetworkAdapter"] = "disconnect-vmnetworkadapter",
             ["Remove-VMNetworkAdapter"] = "remove-vmnetworkadapter",
             ["Add-VMDvdDrive"] = "add-vmdvddrive", ["Remove-VMDvdDrive"] = "remove-vmdvddrive", ["New-VHD"] = "new-vhd",
-            ["Set-VMHardDiskDrive"] = "set-vmharddiskdrive", ["Set-VMDvdDrive"] = "set-vmdvddrive",
+            ["Set-VMHardDiskDrive"] = "set-vmharddiskdrive", ["Set-VMDvdDrive"] = "set-vmdvddrive", ["Remove-VMHardDiskDrive"] = "remove-vmharddiskdrive",
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -393,6 +393,28 @@ namespace HvLint.Analyzers
                     MoveDrive(c, dvd: cmdlet == "set-vmdvddrive");
                     break;
 
+                case "remove-vmharddiskdrive":
+                {
+                    // Remove-VMHardDiskDrive -VMName <vm> -ControllerType t -ControllerNumber n -ControllerLocation l: the disk
+                    // in that slot, or any disk whose slot the model does not know (it may be that one), and then the list
+                    // is incomplete; when the code does not say which slot, every disk the model has.
+                    VirtualMachine? vm = About(c, cmdlet);
+                    if (vm == null) return;
+                    long number = -1, location = -1;
+                    CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
+                    ControllerType? type = c.Get("ControllerType")?.AsString is string t ? HvLint.Readers.EnumNames.ControllerType(t) : null;
+                    if (type == null || n == null || l == null || !n.TryLong(out number) || !l.TryLong(out location))
+                    {
+                        Forget(vm, cmdlet);
+                        break;
+                    }
+
+                    bool Known(Drive d) => d.ControllerType.IsKnown && d.ControllerNumber.IsKnown && d.ControllerLocation.IsKnown;
+                    if (vm.Drives.RemoveAll(d => d.IsHardDisk && !Known(d)) > 0) vm.Drives.MarkUnknown();
+                    vm.Drives.RemoveAll(d => d.IsHardDisk && d.ControllerType.Value == type && d.ControllerNumber.Value == number && d.ControllerLocation.Value == location);
+                    break;
+                }
+
                 case "checkpoint-vm":
                 {
                     // Checkpoint-VM [-Name] <vm> [[-SnapshotName] <name>]: a VM created here has exactly as many
@@ -723,7 +745,11 @@ namespace HvLint.Analyzers
                     vm.DynamicMemoryEnabled = Fact<bool>.Unknown;
                     break;
                 case "add-vmnetworkadapter":
+                    vm.NetworkAdapters.MarkUnknown();
+                    break;
                 case "remove-vmnetworkadapter":
+                    // Which adapters are gone is unknown: none of them is known to be there.
+                    vm.NetworkAdapters.Clear();
                     vm.NetworkAdapters.MarkUnknown();
                     break;
                 case "set-vmnetworkadapter":
@@ -743,9 +769,12 @@ namespace HvLint.Analyzers
                 case "add-vmharddiskdrive":
                 case "add-vmdvddrive":
                 case "remove-vmdvddrive":
+                case "remove-vmharddiskdrive":
                 case "set-vmharddiskdrive":
                 case "set-vmdvddrive":
                     vm.Drives.MarkUnknown();
+                    if (cmdlet == "remove-vmdvddrive") vm.Drives.RemoveAll(d => d.Kind.Is(k => k == DriveKind.DvdDrive));
+                    if (cmdlet == "remove-vmharddiskdrive") vm.Drives.RemoveAll(d => d.IsHardDisk);
                     if (cmdlet.StartsWith("set-", StringComparison.Ordinal))
                     {
                         foreach (Drive d in vm.Drives.Items)

@@ -130,6 +130,13 @@ public class HostedPowerShellAnalyzerTests
             // A Generation 1 VM's only disk moved to SCSI does not boot.
             void ToScsi(PowerShell ps) => ps.AddScript("New-VM -Name m3 -NewVHDPath os.vhdx -NewVHDSizeBytes 40GB; Set-VMHardDiskDrive m3 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 0 -ToControllerType {|HV2002:SCSI|}");
 
+            // Remove-VMHardDiskDrive takes the disk out of its slot; a disk in another slot stays; without a slot, or from a
+            // pipeline, any disk may be gone.
+            void Removed(PowerShell ps) => ps.AddScript("New-VM -Name r1; Add-VMHardDiskDrive -VMName r1 -ControllerType IDE -ControllerNumber 1 -ControllerLocation 0 -Path d.vhd; Remove-VMHardDiskDrive -VMName r1 -ControllerType IDE -ControllerNumber 1 -ControllerLocation 0");
+            void Kept(PowerShell ps) => ps.AddScript("Add-VMHardDiskDrive -VMName r2 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 1 -DiskNumber {|HV2004:3|}; Remove-VMHardDiskDrive -VMName r2 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 2");
+            void AnyOf(PowerShell ps) => ps.AddScript("Add-VMHardDiskDrive -VMName r3 -DiskNumber 3; Remove-VMHardDiskDrive -VMName r3 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 2");
+            void Piped(PowerShell ps) => ps.AddScript("Add-VMHardDiskDrive -VMName r4 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 1 -DiskNumber 3; Get-VMHardDiskDrive -VMName r4 | Remove-VMHardDiskDrive");
+
             // A slot the code does not fix, or a drive the model does not have there, changes nothing known.
             void Unknown(PowerShell ps, int slot) => ps.AddScript("New-VM -Name m4; Add-VMHardDiskDrive -VMName m4 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -Path data.vhd; Set-VMHardDiskDrive -VMName m4 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -ToControllerNumber 1 -ToControllerLocation $slot");
             void Elsewhere(PowerShell ps) => ps.AddScript("New-VM -Name m5; Set-VMHardDiskDrive -VMName m5 -ControllerType IDE -ControllerNumber 0 -ControllerLocation 1 -ToControllerNumber 1 -ToControllerLocation 0");
