@@ -44,4 +44,18 @@ public static class Provisioner
         ps.AddScript("New-VM -Name farm-app01 -MemoryStartupBytes 4GB -SwitchName VM-Traffic; Add-VMNetworkAdapter -VMName farm-app01 -SwitchName VM-Traffic -IsLegacy $true");
         ps.Invoke();
     }
+
+    public static void CreateSqlNodes()
+    {
+        using PowerShell ps = PowerShell.Create();
+        // Both nodes of the loop get $cpus = 6 virtual processors: Hyper-V 2008 R2 allows 4 per VM (HV1001 for each).
+        ps.AddScript("""
+            $cpus = 6
+            foreach ($node in 'farm-sql01', 'farm-sql02') {
+                New-VM -Name $node -MemoryStartupBytes 8GB -SwitchName VM-Traffic
+                Set-VMProcessor -VMName $node -Count $cpus
+            }
+            """);
+        ps.Invoke();
+    }
 }

@@ -25,8 +25,11 @@ public class AnalyzerPackageTests
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/hvlint/web-farm.hvlint.json(30,9): error HV3002: VM 'web12'", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/hvlint/web-farm.hvlint.json(12,25): warning HV4002", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(44,168): warning HV3001: VM 'farm-app01'", StringComparison.Ordinal) && f.Contains("Windows Server 2008 R2 has integration services"));
+        // A script variable read in a loop over two VM names: 6 vCPUs for each of them on 2008 R2 (HV1001 twice).
+        Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(56,54): error HV1001: VM 'farm-sql01' has 6 virtual processors", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(56,54): error HV1001: VM 'farm-sql02' has 6 virtual processors", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, f => f.Contains("pxe-build"));
-        Assert.Equal(5, findings.Length);
+        Assert.Equal(7, findings.Length);
         Assert.DoesNotContain("AD0001", output);
         Assert.DoesNotContain("CS9057", output);
     }
