@@ -55,12 +55,20 @@ namespace HvLint.Analyzers
             return false;
         }
 
-        /// <summary>The value as one string; null for a list of several (-VMName a, b names no one VM).</summary>
-        public string? AsString => !IsKnown ? null
+        /// <summary>The value as one string; null for a list of several (-VMName a, b names no one VM) or a hashtable.</summary>
+        public string? AsString => !IsKnown || Value is ScriptHashtable ? null
             : Value is IReadOnlyList<string> list ? (list.Count == 1 ? list[0] : null)
             : Value as string ?? Convert.ToString(Value, CultureInfo.InvariantCulture);
 
         public IReadOnlyList<string>? AsList => !IsKnown ? null : Value is IReadOnlyList<string> l ? l : Value is string s ? new[] { s } : null;
+    }
+
+    /// <summary>
+    /// A hashtable literal in script text (@{ Name = 'web01'; Generation = 2 }): its entries in the order written, each
+    /// value known or not. Splatted (New-VM @settings), its entries are the command's named parameters.
+    /// </summary>
+    internal sealed class ScriptHashtable : List<KeyValuePair<string, CodeValue>>
+    {
     }
 
     /// <summary>One cmdlet invocation with its parameters, from AddCommand/AddParameter or from script text.</summary>

@@ -135,10 +135,14 @@ namespace HvLint.Analyzers
                     }
                     else if (script[i] == '@' && i + 1 < script.Length && (char.IsLetter(script[i + 1]) || script[i + 1] == '_'))
                     {
-                        // Splatting (New-VM @settings): a hashtable's or array's parameters, unknown here.
-                        call.Splatted = true;
-                        i++;
+                        // Splatting (New-VM @settings): the parameters of a hashtable, or the arguments of an array, that the
+                        // script assigned as a literal; any other splat may hold any parameter.
+                        int splat = ++i;
                         while (i < script.Length && IsNameChar(script[i])) i++;
+                        CodeValue? held = variables.TryRead(script.Substring(splat, i - splat), out CodeValue? v) ? v : null;
+                        if (held?.Value is ScriptHashtable table) call.Named.AddRange(table);
+                        else if (held?.Value is IReadOnlyList<string> items) foreach (string item in items) call.Positional.Add(new CodeValue(item, true, held.Location));
+                        else call.Splatted = true;
                     }
                     else
                     {
@@ -356,13 +360,13 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// Whether a literal value starts at <paramref name="i"/> (a quoted string, a number such as 8 or 4GB, an array
-        /// @( ), $true or $false), which the right side of an assignment reads as a value, not a command.
+        /// @( ), a hashtable @{ }, $true or $false), which the right side of an assignment reads as a value, not a command.
         /// </summary>
         private static bool StartsLiteral(string s, int i)
         {
             char c = s[i];
             if (c == '\'' || c == '"' || char.IsDigit(c)) return true;
-            if (i + 1 < s.Length && ((c == '@' && s[i + 1] == '(') || (c == '-' && char.IsDigit(s[i + 1])))) return true;
+            if (i + 1 < s.Length && ((c == '@' && (s[i + 1] == '(' || s[i + 1] == '{')) || (c == '-' && char.IsDigit(s[i + 1])))) return true;
             foreach (string word in new[] { "$true", "$false" })
             {
                 if (string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (i + word.Length == s.Length || !IsNameChar(s[i + word.Length]))) return true;
@@ -393,6 +397,11 @@ namespace HvLint.Analyzers
             string? single = null;
             bool known = true;
             bool array = false;
+            if (s.Length > i + 1 && s[i] == '@' && s[i + 1] == '{')
+            {
+                return ReadHashtable(s, ref i, at, variables);
+            }
+
             if (s.Length > i + 1 && s[i] == '@' && s[i + 1] == '(')
             {
                 array = true;
@@ -459,6 +468,54 @@ namespace HvLint.Analyzers
             if (string.Equals(single, "$true", StringComparison.OrdinalIgnoreCase)) return new CodeValue(true, true, location);
             if (string.Equals(single, "$false", StringComparison.OrdinalIgnoreCase)) return new CodeValue(false, true, location);
             return new CodeValue(single, true, location);
+        }
+
+        /// <summary>
+        /// A hashtable literal at <paramref name="i"/> (@{ Name = 'web01'; Generation = 2 }, one entry a line or ';'
+        /// between them): each key with its value, read as a parameter's value is. A key that is not a name or a quoted
+        /// string, or a missing '=', makes the whole table unknown, read past its '}'.
+        /// </summary>
+        private static CodeValue ReadHashtable(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
+        {
+            int start = i;
+            int open = i + 1;
+            i += 2;
+            var table = new ScriptHashtable();
+            while (true)
+            {
+                while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ';')) i++;
+                if (i >= s.Length) break;
+                if (s[i] == '}')
+                {
+                    i++;
+                    return new CodeValue(table, true, at(start, i - start));
+                }
+
+                int keyStart = i;
+                string? key = null;
+                if (s[i] == '\'' || s[i] == '"')
+                {
+                    i = StringEnd(s, i);
+                    if (i - keyStart >= 2) key = s.Substring(keyStart + 1, i - keyStart - 2);
+                }
+                else
+                {
+                    while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == '-')) i++;
+                    if (i > keyStart) key = s.Substring(keyStart, i - keyStart);
+                }
+
+                i = Blanks(s, i);
+                if (key == null || i >= s.Length || s[i] != '=') break;
+                i = Blanks(s, i + 1);
+                int before = i;
+                CodeValue value = ReadValue(s, ref i, at, variables);
+                if (i == before) break;
+                table.Add(new KeyValuePair<string, CodeValue>(key, value));
+            }
+
+            int close = ClosingBrace(s, open);
+            i = close < 0 ? s.Length : close + 1;
+            return new CodeValue(null, false, at(start, Math.Max(1, i - start)));
         }
 
         /// <summary>Moves past the ')' that closes the parenthesis <paramref name="i"/> is inside, or to the end of the script.</summary>

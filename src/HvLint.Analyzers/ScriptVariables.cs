@@ -249,6 +249,9 @@ namespace HvLint.Analyzers
             bool assigns = j < s.Length && ((s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '='))
                 || (j + 1 < s.Length && s[j + 1] == '=' && "+-*/%".IndexOf(s[j]) >= 0));
             bool steps = after + 1 < s.Length && ((s[after] == '+' && s[after + 1] == '+') || (s[after] == '-' && s[after + 1] == '-'));
+
+            // $settings.Add(...), $settings.Generation = 2, $settings['Name'] = 'x': a hashtable (or any object) changed in place.
+            if (Mutates(s, after)) Write(name, 2);
             int before = BlankBefore(s, i);
             bool stepped = EndsWith(s, before, "++") || EndsWith(s, before, "--");
 
@@ -280,6 +283,33 @@ namespace HvLint.Analyzers
             while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
             if (j > nameStart) Write(s.Substring(nameStart, j - nameStart), 2);
             return j;
+        }
+
+        /// <summary>Whether a member or an element of the variable that ends at <paramref name="i"/> is called or assigned there.</summary>
+        private static bool Mutates(string s, int i)
+        {
+            if (i >= s.Length) return false;
+            int j;
+            if (s[i] == '.')
+            {
+                j = i + 1;
+                while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
+                if (j == i + 1) return false;
+                if (j < s.Length && s[j] == '(') return true; // a method
+            }
+            else if (s[i] == '[')
+            {
+                j = s.IndexOf(']', i + 1);
+                if (j < 0) return false;
+                j++;
+            }
+            else
+            {
+                return false;
+            }
+
+            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+            return j < s.Length && ((s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '=')) || (j + 1 < s.Length && s[j + 1] == '=' && "+-*/%".IndexOf(s[j]) >= 0));
         }
 
         private void Write(string name, int count) => _writes[name] = (_writes.TryGetValue(name, out int n) ? n : 0) + count;

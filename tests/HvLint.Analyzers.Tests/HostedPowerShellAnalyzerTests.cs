@@ -182,7 +182,7 @@ public class HostedPowerShellAnalyzerTests
         class Provisioner
         {
             // @settings may hold -Generation 2: New-VM's default of Generation 1 is not known, so Set-VMFirmware is not HV8004.
-            void Firmware(PowerShell ps) => ps.AddScript("$settings = @{ Generation = 2 }; New-VM -Name s1 @settings; Set-VMFirmware -VMName s1 -EnableSecureBoot Off");
+            void Firmware(PowerShell ps) => ps.AddScript("New-VM -Name s1 @settings; Set-VMFirmware -VMName s1 -EnableSecureBoot Off");
 
             // @more may hold -IsLegacy $false; the splatted name is not a VM called '@settings'.
             void Adapter(PowerShell ps) => ps.AddScript("New-VM -Name s2 -Generation 2; Add-VMNetworkAdapter -VMName s2 @more; New-VM @settings; Set-VMProcessor -Count 65");
@@ -212,6 +212,33 @@ public class HostedPowerShellAnalyzerTests
                 var firmware = new System.Management.Automation.Runspaces.Command("Set-VMFirmware");
                 firmware.Parameters.Add("VMName", "s6");
             }
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
+    public Task A_hashtable_the_script_writes_as_a_literal_splats_its_entries() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Splat(PowerShell ps) => ps.AddScript(@"
+                $vm = @{
+                    Name = 'sql01'
+                    Generation = 2
+                    MemoryStartupBytes = 8GB
+                }
+                $cpu = @{ VMName = 'sql01'; 'Count' = {|HV1001:300|} }
+                New-VM @vm
+                Set-VMProcessor @cpu
+                Add-VMNetworkAdapter -VMName sql01 -IsLegacy {|HV3003:$true|}");
+
+            // An array splats positional arguments: here the VM.
+            void Arguments(PowerShell ps) => ps.AddScript("$target = @('sql02'); New-VM -Name sql02 -Generation 2; Set-VMProcessor @target -Count {|HV1001:300|}");
+
+            // A table changed after it is written, or one HvLint cannot read, may hold any parameter.
+            void Changed(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = 'sql03'; Count = 300 }; $cpu.Count = 2; Set-VMProcessor @cpu");
+            void Indexed(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = 'sql04'; Count = 300 }; $cpu['Count'] = 2; Set-VMProcessor @cpu");
+            void Removed(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = 'sql06'; Count = 300 }; $cpu.Remove('Count'); Set-VMProcessor @cpu -Count 2");
+            void Unreadable(PowerShell ps) => ps.AddScript("$settings = @{ Name 'sql05' }; New-VM -Name sql05 @settings; Set-VMFirmware -VMName sql05 -EnableSecureBoot Off");
         }
         """, "hvlint.profile = hyperv-2012r2");
 
