@@ -215,7 +215,7 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
-                if (!TryRead(name, out CodeValue? value) || !(value!.Value is object known)) return null;
+                if (!TryRead(name, out CodeValue? value) || !(value!.Value is object known) || known is ScriptHashtable) return null;
                 result.Append(known is IReadOnlyList<string> list ? string.Join(" ", list)
                     : known is bool b ? (b ? "True" : "False")
                     : Convert.ToString(known, CultureInfo.InvariantCulture));
