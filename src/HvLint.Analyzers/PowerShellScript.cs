@@ -48,6 +48,9 @@ namespace HvLint.Analyzers
                 }
 
                 // $vm = New-VM ...: the command after the assignment, which binds what it returns to the variable.
+                // [int]$cpus = 8: a type constraint before the variable is no command.
+                if (script[i] == '[' && script.IndexOf(']', i) is int typeEnd && typeEnd > i && typeEnd + 1 < script.Length && script[typeEnd + 1] == '$'
+                    && script.IndexOfAny(new[] { '\n', ';', '{', '}' }, i, typeEnd - i) < 0) i = typeEnd + 1;
                 string? assigned = Assignment(script, ref i);
                 if (i >= script.Length) break;
                 if (script[i] == '#')

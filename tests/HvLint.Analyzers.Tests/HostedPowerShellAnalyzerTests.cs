@@ -403,7 +403,7 @@ public class HostedPowerShellAnalyzerTests
         {
             void Named(PowerShell ps) => ps.AddScript(@"
                 $name = 'web01'
-                $cpus = 8
+                [int]$cpus = 8
                 New-VM -Name $name
                 Set-VMProcessor -VMName $name -Count {|#0:$cpus|}");
 
