@@ -16,7 +16,7 @@ namespace HvLint.Analyzers
     {
         /// <param name="at">The code location of a range of the script text.</param>
         /// <returns>The commands, each with the position in the script where its statement ends (<see cref="CommandCall.StatementEnd"/>).</returns>
-        public static List<CommandCall> Parse(string script, Func<int, int, Location> at) => Parse(script, at, ScriptVariables.Scan(script));
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at) => Parse(script, at, ScriptVariables.For(script));
 
         private static List<CommandCall> Parse(string script, Func<int, int, Location> at, ScriptVariables variables)
         {
@@ -40,7 +40,9 @@ namespace HvLint.Analyzers
 
                 // foreach ($name in 'web01', 'web02') { ... } and 'web01', 'web02' | ForEach-Object { ... }: the block once
                 // for each item the code lists, with the variable holding it.
-                if (EachItem(script, i, at, variables, commands) is int afterLoop)
+                char first = script[i];
+                if ((first == 'f' || first == 'F' || first == '$' || first == '@' || first == '\'' || first == '"' || char.IsDigit(first))
+                    && EachItem(script, i, at, variables, commands) is int afterLoop)
                 {
                     i = afterLoop;
                     piped = false;

@@ -15,12 +15,12 @@ namespace HvLint.Analyzers
     /// </summary>
     internal sealed class ScriptVariables
     {
+        private readonly ScriptWrites _script;
+
         // PowerShell's variable names are not case-sensitive.
-        private readonly Dictionary<string, int> _writes;
         private readonly Dictionary<string, KeyValuePair<CodeValue, int>> _constants = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
         private readonly List<int> _blocks = new List<int> { 0 }; // the open blocks, innermost last; 0 is the script's own
         private int _nextBlock = 1;
-        private bool _anyMayChange;
 
         // Commands that write a variable by a name they may compute, or run text that may write any.
         private static readonly HashSet<string> Writers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -32,28 +32,43 @@ namespace HvLint.Analyzers
         private static readonly string[] VariableParameters = { "OutVariable", "ErrorVariable", "WarningVariable", "InformationVariable", "PipelineVariable" };
         private static readonly HashSet<string> VariableParameterAliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ov", "ev", "wv", "iv", "pv" };
 
-        private ScriptVariables(Dictionary<string, int> writes, int[] runs)
+        private ScriptVariables(ScriptWrites script) => _script = script;
+
+        /// <summary>What the whole script writes, shared by the runs of its loops' blocks.</summary>
+        private sealed class ScriptWrites
         {
-            _writes = writes;
-            _runs = runs;
+            public ScriptWrites(string text) => Text = text;
+
+            public string Text { get; }
+
+            /// <summary>Writes by variable name; counted when an assignment first asks, as most scripts assign nothing.</summary>
+            public Dictionary<string, int>? Counts { get; set; }
+
+            /// <summary>The script may write any variable (Set-Variable, Invoke-Expression, a dot-sourced script).</summary>
+            public bool AnyMayChange { get; set; }
+
+            // How many more runs of loop blocks the whole script may be read with (shared by nested loops, so that loops
+            // in loops cannot multiply the work without bound).
+            public int Runs { get; set; } = 256;
         }
 
-        // How many more runs of loop blocks the whole script may be read with (shared by nested loops, so that loops in
-        // loops cannot multiply the work without bound).
-        private readonly int[] _runs;
+        /// <summary>The variables of <paramref name="script"/>, none of them a constant yet.</summary>
+        public static ScriptVariables For(string script) => new ScriptVariables(new ScriptWrites(script));
 
         /// <summary>Takes <paramref name="count"/> runs of a loop's block from the script's allowance; false when it has too few left.</summary>
         public bool TakeRuns(int count)
         {
-            if (_runs[0] < count) return false;
-            _runs[0] -= count;
+            if (_script.Runs < count) return false;
+            _script.Runs -= count;
             return true;
         }
 
-        /// <summary>Counts every write of every variable in <paramref name="script"/>, before any is read.</summary>
-        public static ScriptVariables Scan(string script)
+        /// <summary>Every write of every variable in the script, counted before the first assignment is taken as a constant.</summary>
+        private Dictionary<string, int> Writes()
         {
-            var v = new ScriptVariables(new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), new[] { 256 });
+            if (_script.Counts != null) return _script.Counts;
+            _script.Counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            string script = _script.Text;
             int parens = 0;
             int i = 0;
             while (i < script.Length)
@@ -83,32 +98,32 @@ namespace HvLint.Analyzers
 
                 if (c == '$')
                 {
-                    i = v.ScanVariable(script, i, parens);
+                    i = ScanVariable(script, i, parens);
                     continue;
                 }
 
                 if (c == '-' && i + 1 < script.Length && char.IsLetter(script[i + 1]) && (i == 0 || !IsWordChar(script[i - 1])))
                 {
-                    i = v.ScanParameter(script, i);
+                    i = ScanParameter(script, i);
                     continue;
                 }
 
                 if (c == '.' && AtStatementStart(script, i) && i + 1 < script.Length && char.IsWhiteSpace(script[i + 1]))
                 {
-                    v._anyMayChange = true; // . .\settings.ps1 runs another script in this one's scope
+                    _script.AnyMayChange = true; // . .\settings.ps1 runs another script in this one's scope
                 }
                 else if (IsWordChar(c) && (i == 0 || !IsWordChar(script[i - 1])))
                 {
                     int start = i;
                     while (i < script.Length && IsWordChar(script[i])) i++;
-                    if (Writers.Contains(script.Substring(start, i - start))) v._anyMayChange = true;
+                    if (Writers.Contains(script.Substring(start, i - start))) _script.AnyMayChange = true;
                     continue;
                 }
 
                 i++;
             }
 
-            return v;
+            return _script.Counts;
         }
 
         /// <summary>
@@ -117,7 +132,7 @@ namespace HvLint.Analyzers
         /// </summary>
         public ScriptVariables ForItem(string[] names, string item)
         {
-            var run = new ScriptVariables(_writes, _runs) { _anyMayChange = _anyMayChange };
+            var run = new ScriptVariables(_script);
             foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
             foreach (string name in names) run._constants[name] = new KeyValuePair<CodeValue, int>(new CodeValue(item, true, Microsoft.CodeAnalysis.Location.None), 0);
             return run;
@@ -144,7 +159,7 @@ namespace HvLint.Analyzers
         /// <summary>$name = value at the start of a statement, the value a literal: a constant if nothing else writes it.</summary>
         public void Assign(string name, CodeValue value)
         {
-            if (_anyMayChange || name.IndexOf(':') >= 0 || !_writes.TryGetValue(name, out int writes) || writes != 1) return;
+            if (name.IndexOf(':') >= 0 || !Writes().TryGetValue(name, out int writes) || writes != 1 || _script.AnyMayChange) return;
             _constants[name] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
         }
 
@@ -312,7 +327,7 @@ namespace HvLint.Analyzers
             return j < s.Length && ((s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '=')) || (j + 1 < s.Length && s[j + 1] == '=' && "+-*/%".IndexOf(s[j]) >= 0));
         }
 
-        private void Write(string name, int count) => _writes[name] = (_writes.TryGetValue(name, out int n) ? n : 0) + count;
+        private void Write(string name, int count) => _script.Counts![name] = (_script.Counts.TryGetValue(name, out int n) ? n : 0) + count;
 
         /// <summary>A name without the scope that names the script's own variable ($script:x, $using:x when read).</summary>
         private static string Unscoped(string name, bool reading)
