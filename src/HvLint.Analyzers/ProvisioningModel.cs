@@ -194,70 +194,24 @@ namespace HvLint.Analyzers
                     Bind(c);
                     break;
                 case "set-vm":
-                {
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    SetLong(c.Get("ProcessorCount"), f => vm.ProcessorCount = f);
-                    SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
+                    SetVM(c);
                     break;
-                }
 
                 case "set-vmprocessor":
-                {
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    SetLong(c.Get("Count"), f => vm.ProcessorCount = f);
-                    SetBool(c.Get("ExposeVirtualizationExtensions"), f => vm.ExposeVirtualizationExtensions = f);
+                    SetVMProcessor(c);
                     break;
-                }
 
                 case "set-vmmemory":
-                {
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    SetLong(c.Get("StartupBytes"), f => vm.MemoryStartupBytes = f);
-                    SetLong(c.Get("MinimumBytes"), f => vm.MemoryMinimumBytes = f);
-                    SetLong(c.Get("MaximumBytes"), f => vm.MemoryMaximumBytes = f);
-                    SetBool(c.Get("DynamicMemoryEnabled"), f => vm.DynamicMemoryEnabled = f);
+                    SetVMMemory(c);
                     break;
-                }
 
                 case "add-vmnetworkadapter":
-                {
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    var a = new NetworkAdapter { Location = At(c.Location) };
-                    CodeValue? legacy = c.Get("IsLegacy");
-                    if (legacy == null) a.IsLegacy = Fact.Known(false, At(c.Location));
-                    else if (legacy.TryBool(out bool isLegacy)) a.IsLegacy = Fact.Known(isLegacy, At(legacy.Location));
-                    CodeValue? name = c.Get("Name");
-                    if (name?.AsString is string n) a.Name = Fact.Known(n, At(name.Location));
-                    CodeValue? sw = c.Get("SwitchName");
-                    if (sw?.AsString is string s) a.SwitchName = Fact.Known<string?>(s, At(sw.Location));
-                    MacAddress(c, a);
-                    vm.NetworkAdapters.Add(a);
+                    AddVMNetworkAdapter(c);
                     break;
-                }
 
                 case "set-vmnetworkadapter":
-                {
-                    // Set-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's.
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    if (c.Get("Name") == null && c.Positional.Count > 1) return; // a second bare argument may name the adapter: do not guess
-                    List<NetworkAdapter>? adapters = Adapters(vm, c.Get("Name"));
-                    if (adapters == null) return;
-                    CodeValue? spoofing = c.Get("MacAddressSpoofing");
-                    bool? on = string.Equals(spoofing?.AsString, "On", StringComparison.OrdinalIgnoreCase) ? true
-                        : string.Equals(spoofing?.AsString, "Off", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
-                    foreach (NetworkAdapter a in adapters)
-                    {
-                        if (on != null) a.MacAddressSpoofing = Fact.Known(on.Value, At(spoofing!.Location));
-                        MacAddress(c, a);
-                    }
-
+                    SetVMNetworkAdapter(c);
                     break;
-                }
 
                 case "set-vmnetworkadaptervlan":
                     Vlan(c);
@@ -273,56 +227,20 @@ namespace HvLint.Analyzers
                     break;
 
                 case "add-vmdvddrive":
-                {
-                    // Add-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: on the VM's controller type
-                    // (IDE on Generation 1, SCSI on Generation 2); without them, in a free slot the code does not say.
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.DvdDrive, At(c.Location)) };
-                    if (vm.Generation.IsKnown && ControllerFor(vm.Generation.Value) is ControllerType type) d.ControllerType = Fact.Known(type, At(c.Location));
-                    SetSlot(c, d);
-                    vm.Drives.Add(d);
+                    AddVMDvdDrive(c);
                     break;
-                }
 
                 case "remove-vmdvddrive":
-                {
-                    // Remove-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: the DVD drive in that slot;
-                    // when the code does not say which, every DVD drive the model has for the VM, so none is left to collide.
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    long number = -1, location = -1;
-                    CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
-                    bool slot = n != null && l != null && n.TryLong(out number) && l.TryLong(out location);
-                    vm.Drives.RemoveAll(d => d.Kind.Is(k => k == DriveKind.DvdDrive)
-                        && (!slot || (d.ControllerNumber.Is(x => x == number) && d.ControllerLocation.Is(x => x == location))));
+                    RemoveVMDvdDrive(c);
                     break;
-                }
 
                 case "new-vhd":
-                {
-                    // New-VHD [-Path] <path> [-SizeBytes] <size>: not a VM's yet; a drive that attaches the path has its size.
-                    _current = null;
-                    CodeValue? path = c.Get("Path") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
-                    CodeValue? size = c.Get("SizeBytes") ?? (c.Positional.Count > 1 ? c.Positional[1] : null);
-                    if (path?.AsString is string p && size != null && size.TryLong(out long bytes)) _newDisks[p.Trim()] = Fact.Known(bytes, At(size.Location));
+                    NewVHD(c);
                     break;
-                }
 
                 case "remove-vmnetworkadapter":
-                {
-                    // Remove-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's (a PXE
-                    // deployment removes the legacy adapter it installed through). Without the adapter list known, removing
-                    // all leaves a known empty list.
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    CodeValue? adapterName = c.Get("Name", "VMNetworkAdapterName");
-                    List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
-                    if (adapters == null) return;
-                    vm.NetworkAdapters.RemoveAll(adapters.Contains);
-                    if (adapterName == null) vm.NetworkAdapters.MarkKnown(At(c.Location));
+                    RemoveVMNetworkAdapter(c);
                     break;
-                }
 
                 case "disable-vmintegrationservice":
                 case "enable-vmintegrationservice":
@@ -330,63 +248,16 @@ namespace HvLint.Analyzers
                     break;
 
                 case "set-vmbios":
-                {
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm != null && WrongGeneration(vm, c, 2, "Set-VMBios", "Set-VMFirmware")) return;
-                    CodeValue? order = c.Get("StartupOrder");
-                    if (vm == null || order?.AsList == null) return;
-                    var entries = new List<BootEntry>();
-                    foreach (string d in order.AsList)
-                    {
-                        BootDevice? device = HvLint.Readers.EnumNames.BootDevice(d);
-                        if (device == null) return; // a value HvLint does not know: the order stays unknown
-                        entries.Add(new BootEntry(device.Value, At(order.Location)));
-                    }
-
-                    vm.BootOrder.Clear();
-                    vm.BootOrder.MarkKnown(At(order.Location));
-                    foreach (BootEntry e in entries) vm.BootOrder.Add(e);
-                    if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(1, At(c.Location)); // Set-VMBios exists only for Generation 1
+                    SetVMBios(c);
                     break;
-                }
 
                 case "add-vmharddiskdrive":
-                {
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.VirtualHardDisk, At(c.Location)) };
-                    CodeValue? diskNumber = c.Get("DiskNumber");
-                    if (diskNumber != null)
-                    {
-                        // -DiskNumber attaches an offline physical disk: a pass-through disk, whatever its number.
-                        d.Kind = Fact.Known(DriveKind.PassThroughDisk, At(diskNumber.Location));
-                        if (diskNumber.TryLong(out long number) && number >= 0 && number <= int.MaxValue) d.DiskNumber = Fact.Known((int)number, At(diskNumber.Location));
-                    }
-
-                    CodeValue? type = c.Get("ControllerType");
-                    if (type?.AsString is string t && HvLint.Readers.EnumNames.ControllerType(t) is ControllerType ct) d.ControllerType = Fact.Known(ct, At(type.Location));
-                    SetSlot(c, d);
-                    CodeValue? path = c.Get("Path");
-                    if (path?.AsString is string p)
-                    {
-                        d.Path = Fact.Known<string?>(p, At(path.Location));
-                        d.Format = HvLint.Readers.NativeInventoryReader.FormatFromPath(d.Path);
-                        SizeFromNewVhd(d);
-                    }
-
-                    vm.Drives.Add(d);
+                    AddVMHardDiskDrive(c);
                     break;
-                }
 
                 case "set-vmfirmware":
-                {
-                    // UEFI firmware exists only on Generation 2 (hyperv-facts.md §2); the boot devices it takes are objects
-                    // the code gets at run time, so only the generation is read.
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null || WrongGeneration(vm, c, 1, "Set-VMFirmware", "Set-VMBios")) return;
-                    if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, At(c.Location));
+                    SetVMFirmware(c);
                     break;
-                }
 
                 case "set-vmharddiskdrive":
                 case "set-vmdvddrive":
@@ -394,38 +265,222 @@ namespace HvLint.Analyzers
                     break;
 
                 case "remove-vmharddiskdrive":
-                {
-                    // Remove-VMHardDiskDrive -VMName <vm> -ControllerType t -ControllerNumber n -ControllerLocation l: the disk
-                    // in that slot, or any disk whose slot the model does not know (it may be that one), and then the list
-                    // is incomplete; when the code does not say which slot, every disk the model has.
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null) return;
-                    long number = -1, location = -1;
-                    CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
-                    ControllerType? type = c.Get("ControllerType")?.AsString is string t ? HvLint.Readers.EnumNames.ControllerType(t) : null;
-                    if (type == null || n == null || l == null || !n.TryLong(out number) || !l.TryLong(out location))
-                    {
-                        Forget(vm, cmdlet);
-                        break;
-                    }
-
-                    bool Known(Drive d) => d.ControllerType.IsKnown && d.ControllerNumber.IsKnown && d.ControllerLocation.IsKnown;
-                    if (vm.Drives.RemoveAll(d => d.IsHardDisk && !Known(d)) > 0) vm.Drives.MarkUnknown();
-                    vm.Drives.RemoveAll(d => d.IsHardDisk && d.ControllerType.Value == type && d.ControllerNumber.Value == number && d.ControllerLocation.Value == location);
+                    RemoveVMHardDiskDrive(c);
                     break;
-                }
 
                 case "checkpoint-vm":
-                {
-                    // Checkpoint-VM [-Name] <vm> [[-SnapshotName] <name>]: a VM created here has exactly as many
-                    // checkpoints as it is given; one that exists already may have more, so its count stays unknown.
-                    VirtualMachine? vm = About(c, cmdlet);
-                    if (vm == null || !_created.Contains(vm)) return;
-                    int count = vm.CheckpointCount.IsKnown ? vm.CheckpointCount.Value + 1 : 1;
-                    vm.CheckpointCount = Fact.Known(count, At(c.Location));
+                    CheckpointVM(c);
                     break;
-                }
             }
+        }
+
+        /// <summary>Set-VM [-Name] vm: -ProcessorCount and -MemoryStartupBytes.</summary>
+        private void SetVM(CommandCall c)
+        {
+            VirtualMachine? vm = About(c, "set-vm");
+            if (vm == null) return;
+            SetLong(c.Get("ProcessorCount"), f => vm.ProcessorCount = f);
+            SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
+        }
+
+        /// <summary>Set-VMProcessor [-VMName] vm: -Count and -ExposeVirtualizationExtensions.</summary>
+        private void SetVMProcessor(CommandCall c)
+        {
+            VirtualMachine? vm = About(c, "set-vmprocessor");
+            if (vm == null) return;
+            SetLong(c.Get("Count"), f => vm.ProcessorCount = f);
+            SetBool(c.Get("ExposeVirtualizationExtensions"), f => vm.ExposeVirtualizationExtensions = f);
+        }
+
+        /// <summary>Set-VMMemory [-VMName] vm: -StartupBytes, -MinimumBytes, -MaximumBytes and -DynamicMemoryEnabled.</summary>
+        private void SetVMMemory(CommandCall c)
+        {
+            VirtualMachine? vm = About(c, "set-vmmemory");
+            if (vm == null) return;
+            SetLong(c.Get("StartupBytes"), f => vm.MemoryStartupBytes = f);
+            SetLong(c.Get("MinimumBytes"), f => vm.MemoryMinimumBytes = f);
+            SetLong(c.Get("MaximumBytes"), f => vm.MemoryMaximumBytes = f);
+            SetBool(c.Get("DynamicMemoryEnabled"), f => vm.DynamicMemoryEnabled = f);
+        }
+
+        /// <summary>Add-VMNetworkAdapter [-VMName] vm: a synthetic adapter unless -IsLegacy, with its -Name, -SwitchName and MAC address.</summary>
+        private void AddVMNetworkAdapter(CommandCall c)
+        {
+            VirtualMachine? vm = About(c, "add-vmnetworkadapter");
+            if (vm == null) return;
+            var a = new NetworkAdapter { Location = At(c.Location) };
+            CodeValue? legacy = c.Get("IsLegacy");
+            if (legacy == null) a.IsLegacy = Fact.Known(false, At(c.Location));
+            else if (legacy.TryBool(out bool isLegacy)) a.IsLegacy = Fact.Known(isLegacy, At(legacy.Location));
+            CodeValue? name = c.Get("Name");
+            if (name?.AsString is string n) a.Name = Fact.Known(n, At(name.Location));
+            CodeValue? sw = c.Get("SwitchName");
+            if (sw?.AsString is string s) a.SwitchName = Fact.Known<string?>(s, At(sw.Location));
+            MacAddress(c, a);
+            vm.NetworkAdapters.Add(a);
+        }
+
+        /// <summary>Set-VMNetworkAdapter [-VMName] vm [-Name adapter]: MAC address and spoofing of the named adapter, or of all of the VM's.</summary>
+        private void SetVMNetworkAdapter(CommandCall c)
+        {
+            // Set-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's.
+            VirtualMachine? vm = About(c, "set-vmnetworkadapter");
+            if (vm == null) return;
+            if (c.Get("Name") == null && c.Positional.Count > 1) return; // a second bare argument may name the adapter: do not guess
+            List<NetworkAdapter>? adapters = Adapters(vm, c.Get("Name"));
+            if (adapters == null) return;
+            CodeValue? spoofing = c.Get("MacAddressSpoofing");
+            bool? on = string.Equals(spoofing?.AsString, "On", StringComparison.OrdinalIgnoreCase) ? true
+                : string.Equals(spoofing?.AsString, "Off", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
+            foreach (NetworkAdapter a in adapters)
+            {
+                if (on != null) a.MacAddressSpoofing = Fact.Known(on.Value, At(spoofing!.Location));
+                MacAddress(c, a);
+            }
+        }
+
+        /// <summary>Add-VMDvdDrive [-VMName] vm: a DVD drive on the VM's controller type, in the slot the code gives.</summary>
+        private void AddVMDvdDrive(CommandCall c)
+        {
+            // Add-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: on the VM's controller type
+            // (IDE on Generation 1, SCSI on Generation 2); without them, in a free slot the code does not say.
+            VirtualMachine? vm = About(c, "add-vmdvddrive");
+            if (vm == null) return;
+            var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.DvdDrive, At(c.Location)) };
+            if (vm.Generation.IsKnown && ControllerFor(vm.Generation.Value) is ControllerType type) d.ControllerType = Fact.Known(type, At(c.Location));
+            SetSlot(c, d);
+            vm.Drives.Add(d);
+        }
+
+        /// <summary>Remove-VMDvdDrive [-VMName] vm: the DVD drive in the slot the code gives, or every one.</summary>
+        private void RemoveVMDvdDrive(CommandCall c)
+        {
+            // Remove-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: the DVD drive in that slot;
+            // when the code does not say which, every DVD drive the model has for the VM, so none is left to collide.
+            VirtualMachine? vm = About(c, "remove-vmdvddrive");
+            if (vm == null) return;
+            long number = -1, location = -1;
+            CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
+            bool slot = n != null && l != null && n.TryLong(out number) && l.TryLong(out location);
+            vm.Drives.RemoveAll(d => d.Kind.Is(k => k == DriveKind.DvdDrive)
+                && (!slot || (d.ControllerNumber.Is(x => x == number) && d.ControllerLocation.Is(x => x == location))));
+        }
+
+        /// <summary>New-VHD [-Path] path [-SizeBytes] size: remembered for the drives that attach the path.</summary>
+        private void NewVHD(CommandCall c)
+        {
+            // New-VHD [-Path] <path> [-SizeBytes] <size>: not a VM's yet; a drive that attaches the path has its size.
+            _current = null;
+            CodeValue? path = c.Get("Path") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
+            CodeValue? size = c.Get("SizeBytes") ?? (c.Positional.Count > 1 ? c.Positional[1] : null);
+            if (path?.AsString is string p && size != null && size.TryLong(out long bytes)) _newDisks[p.Trim()] = Fact.Known(bytes, At(size.Location));
+        }
+
+        /// <summary>Remove-VMNetworkAdapter [-VMName] vm [-Name adapter]: the named adapter, or all of the VM's.</summary>
+        private void RemoveVMNetworkAdapter(CommandCall c)
+        {
+            // Remove-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's (a PXE
+            // deployment removes the legacy adapter it installed through). Without the adapter list known, removing
+            // all leaves a known empty list.
+            VirtualMachine? vm = About(c, "remove-vmnetworkadapter");
+            if (vm == null) return;
+            CodeValue? adapterName = c.Get("Name", "VMNetworkAdapterName");
+            List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
+            if (adapters == null) return;
+            vm.NetworkAdapters.RemoveAll(adapters.Contains);
+            if (adapterName == null) vm.NetworkAdapters.MarkKnown(At(c.Location));
+        }
+
+        /// <summary>Set-VMBios [-VMName] vm -StartupOrder: the Generation 1 boot order.</summary>
+        private void SetVMBios(CommandCall c)
+        {
+            VirtualMachine? vm = About(c, "set-vmbios");
+            if (vm != null && WrongGeneration(vm, c, 2, "Set-VMBios", "Set-VMFirmware")) return;
+            CodeValue? order = c.Get("StartupOrder");
+            if (vm == null || order?.AsList == null) return;
+            var entries = new List<BootEntry>();
+            foreach (string d in order.AsList)
+            {
+                BootDevice? device = HvLint.Readers.EnumNames.BootDevice(d);
+                if (device == null) return; // a value HvLint does not know: the order stays unknown
+                entries.Add(new BootEntry(device.Value, At(order.Location)));
+            }
+
+            vm.BootOrder.Clear();
+            vm.BootOrder.MarkKnown(At(order.Location));
+            foreach (BootEntry e in entries) vm.BootOrder.Add(e);
+            if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(1, At(c.Location)); // Set-VMBios exists only for Generation 1
+        }
+
+        /// <summary>Add-VMHardDiskDrive [-VMName] vm: a virtual hard disk (-Path) or a pass-through disk (-DiskNumber), in the slot the code gives.</summary>
+        private void AddVMHardDiskDrive(CommandCall c)
+        {
+            VirtualMachine? vm = About(c, "add-vmharddiskdrive");
+            if (vm == null) return;
+            var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.VirtualHardDisk, At(c.Location)) };
+            CodeValue? diskNumber = c.Get("DiskNumber");
+            if (diskNumber != null)
+            {
+                // -DiskNumber attaches an offline physical disk: a pass-through disk, whatever its number.
+                d.Kind = Fact.Known(DriveKind.PassThroughDisk, At(diskNumber.Location));
+                if (diskNumber.TryLong(out long number) && number >= 0 && number <= int.MaxValue) d.DiskNumber = Fact.Known((int)number, At(diskNumber.Location));
+            }
+
+            CodeValue? type = c.Get("ControllerType");
+            if (type?.AsString is string t && HvLint.Readers.EnumNames.ControllerType(t) is ControllerType ct) d.ControllerType = Fact.Known(ct, At(type.Location));
+            SetSlot(c, d);
+            CodeValue? path = c.Get("Path");
+            if (path?.AsString is string p)
+            {
+                d.Path = Fact.Known<string?>(p, At(path.Location));
+                d.Format = HvLint.Readers.NativeInventoryReader.FormatFromPath(d.Path);
+                SizeFromNewVhd(d);
+            }
+
+            vm.Drives.Add(d);
+        }
+
+        /// <summary>Set-VMFirmware [-VMName] vm: a Generation 2 cmdlet.</summary>
+        private void SetVMFirmware(CommandCall c)
+        {
+            // UEFI firmware exists only on Generation 2 (hyperv-facts.md §2); the boot devices it takes are objects
+            // the code gets at run time, so only the generation is read.
+            VirtualMachine? vm = About(c, "set-vmfirmware");
+            if (vm == null || WrongGeneration(vm, c, 1, "Set-VMFirmware", "Set-VMBios")) return;
+            if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, At(c.Location));
+        }
+
+        /// <summary>Remove-VMHardDiskDrive [-VMName] vm: the disk in the slot the code gives.</summary>
+        private void RemoveVMHardDiskDrive(CommandCall c)
+        {
+            // Remove-VMHardDiskDrive -VMName <vm> -ControllerType t -ControllerNumber n -ControllerLocation l: the disk
+            // in that slot, or any disk whose slot the model does not know (it may be that one), and then the list
+            // is incomplete; when the code does not say which slot, every disk the model has.
+            VirtualMachine? vm = About(c, "remove-vmharddiskdrive");
+            if (vm == null) return;
+            long number = -1, location = -1;
+            CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
+            ControllerType? type = c.Get("ControllerType")?.AsString is string t ? HvLint.Readers.EnumNames.ControllerType(t) : null;
+            if (type == null || n == null || l == null || !n.TryLong(out number) || !l.TryLong(out location))
+            {
+                Forget(vm, "remove-vmharddiskdrive");
+                return;
+            }
+
+            bool Known(Drive d) => d.ControllerType.IsKnown && d.ControllerNumber.IsKnown && d.ControllerLocation.IsKnown;
+            if (vm.Drives.RemoveAll(d => d.IsHardDisk && !Known(d)) > 0) vm.Drives.MarkUnknown();
+            vm.Drives.RemoveAll(d => d.IsHardDisk && d.ControllerType.Value == type && d.ControllerNumber.Value == number && d.ControllerLocation.Value == location);
+        }
+
+        /// <summary>Checkpoint-VM [-Name] vm: one more checkpoint of a VM created here.</summary>
+        private void CheckpointVM(CommandCall c)
+        {
+            // Checkpoint-VM [-Name] <vm> [[-SnapshotName] <name>]: a VM created here has exactly as many
+            // checkpoints as it is given; one that exists already may have more, so its count stays unknown.
+            VirtualMachine? vm = About(c, "checkpoint-vm");
+            if (vm == null || !_created.Contains(vm)) return;
+            int count = vm.CheckpointCount.IsKnown ? vm.CheckpointCount.Value + 1 : 1;
+            vm.CheckpointCount = Fact.Known(count, At(c.Location));
         }
 
         private void NewVm(CommandCall c)
@@ -448,7 +503,7 @@ namespace HvLint.Analyzers
             if (gen != 0) _generationFromNewVm.Add(vm);
 
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
-            NewVhd(c, vm, gen);
+            NewVmDisk(c, vm, gen);
             if (gen == 1)
             {
                 // A Generation 1 VM always gets a DVD drive at IDE 1:0 (hyperv-facts.md §6f), and no other drive than the
@@ -510,7 +565,7 @@ namespace HvLint.Analyzers
         /// New-VM -NewVHDPath creates a dynamic VHDX of -NewVHDSizeBytes and attaches it at IDE 0:0 on Generation 1, SCSI
         /// 0:0 on Generation 2 (hyperv-facts.md §6f); -VHDPath attaches an existing disk, whose format its extension says.
         /// </summary>
-        private void NewVhd(CommandCall c, VirtualMachine vm, int generation)
+        private void NewVmDisk(CommandCall c, VirtualMachine vm, int generation)
         {
             CodeValue? created = c.Get("NewVHDPath");
             CodeValue? existing = c.Get("VHDPath");
