@@ -400,8 +400,14 @@ namespace HvLint.Analyzers
                     commands[commands.Count - 1].Named.Add(new KeyValuePair<string, CodeValue>(parameter, value));
                     break;
                 case "AddParameters":
-                    // A dictionary or list of parameters (PowerShell's splatting): which ones is unknown.
-                    if (commands.Count > 0) commands[commands.Count - 1].Splatted = true;
+                    // A dictionary or list of parameters (PowerShell's splatting): the entries of one written in place
+                    // (new Dictionary<string, object> { ["Name"] = "web01" }), or of a local initialised so and only ever
+                    // passed here; any other may hold any parameter.
+                    if (commands.Count == 0) break;
+                    CommandCall target = commands[commands.Count - 1];
+                    ExpressionSyntax? splat = args.Count > 0 ? Splat(args[0].Expression) : null;
+                    if (splat != null && ParameterEntries(model, splat, token) is List<KeyValuePair<string, CodeValue>> entries) target.Named.AddRange(entries);
+                    else target.Splatted = true;
                     break;
                 case "AddArgument":
                     if (commands.Count > 0 && args.Count > 0) commands[commands.Count - 1].Positional.Add(Value(model, args[0].Expression, token));
@@ -413,6 +419,68 @@ namespace HvLint.Analyzers
                     scripts.Read(script, text, commands);
                     break;
             }
+        }
+
+        /// <summary>
+        /// The dictionary literal an AddParameters argument is: the expression itself, or the initialiser of a local that
+        /// the method mentions nowhere else than as such an argument (so nothing adds to it or changes it).
+        /// </summary>
+        private static ExpressionSyntax? Splat(ExpressionSyntax e)
+        {
+            if (!(e is IdentifierNameSyntax name)) return e;
+            SyntaxNode? body = e.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (body == null) return null;
+            ExpressionSyntax? initializer = null;
+            foreach (SyntaxNode n in body.DescendantNodes())
+            {
+                if (n is VariableDeclaratorSyntax d && d.Identifier.ValueText == name.Identifier.ValueText)
+                {
+                    if (initializer != null || d.Initializer == null) return null;
+                    initializer = d.Initializer.Value;
+                }
+                else if (n is IdentifierNameSyntax other && other.Identifier.ValueText == name.Identifier.ValueText
+                    && !(other.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddParameters" } } } }))
+                {
+                    return null;
+                }
+            }
+
+            return initializer;
+        }
+
+        /// <summary>
+        /// The parameters a dictionary written in place holds: new Dictionary&lt;string, object&gt; { ["Name"] = "web01" }
+        /// or { { "Name", "web01" } }, also a Hashtable or a target-typed new(); null when a key is not a constant string or
+        /// an element is anything else.
+        /// </summary>
+        private static List<KeyValuePair<string, CodeValue>>? ParameterEntries(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        {
+            InitializerExpressionSyntax? initializer = e is BaseObjectCreationExpressionSyntax creation ? creation.Initializer : null;
+            if (initializer == null) return null;
+            var entries = new List<KeyValuePair<string, CodeValue>>();
+            foreach (ExpressionSyntax element in initializer.Expressions)
+            {
+                ExpressionSyntax key, value;
+                if (element is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments.Count: 1 } index } assignment)
+                {
+                    key = index.ArgumentList.Arguments[0].Expression;
+                    value = assignment.Right;
+                }
+                else if (element is InitializerExpressionSyntax { Expressions.Count: 2 } pair && element.IsKind(SyntaxKind.ComplexElementInitializerExpression))
+                {
+                    key = pair.Expressions[0];
+                    value = pair.Expressions[1];
+                }
+                else
+                {
+                    return null;
+                }
+
+                if (!(Constant(model, key, token) is { HasValue: true, Value: string parameter })) return null;
+                entries.Add(new KeyValuePair<string, CodeValue>(parameter, Value(model, value, token)));
+            }
+
+            return entries;
         }
 
         /// <summary>

@@ -243,6 +243,36 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task AddParameters_with_a_dictionary_written_in_place_gives_its_entries() => Check("""
+        using System.Collections;
+        using System.Collections.Generic;
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Inline(PowerShell ps) => ps.AddCommand("New-VM").AddParameters(new Dictionary<string, object> { ["Name"] = "cs1", ["Generation"] = 2 })
+                .AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "cs1").AddParameter("IsLegacy", {|HV3003:true|});
+
+            void Pairs(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameters(new Hashtable { { "VMName", "cs2" }, { "Count", {|HV1001:300|} } });
+
+            void Local(PowerShell ps)
+            {
+                var settings = new Dictionary<string, object> { ["VMName"] = "cs3", ["Count"] = {|HV1001:300|} };
+                ps.AddCommand("Set-VMProcessor").AddParameters(settings);
+            }
+
+            // A dictionary changed after it is written, or one from elsewhere, may hold any parameter.
+            void Changed(PowerShell ps)
+            {
+                var settings = new Dictionary<string, object> { ["VMName"] = "cs4", ["Count"] = 300 };
+                settings["Count"] = 2;
+                ps.AddCommand("Set-VMProcessor").AddParameters(settings);
+            }
+
+            void Computed(PowerShell ps, string key) => ps.AddCommand("Set-VMProcessor").AddParameters(new Hashtable { { "VMName", "cs5" }, { key, 2 } }).AddParameter("Count", 300);
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
     public Task What_a_splatted_command_may_set_is_no_longer_known() => Check("""
         using System.Management.Automation;
         class Provisioner
