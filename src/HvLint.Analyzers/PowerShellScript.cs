@@ -253,9 +253,9 @@ namespace HvLint.Analyzers
             }
 
             while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
-            if (j >= s.Length || s[j] != '{' || items.Count > MaxLoopItems || !variables.TakeRuns(items.Count)) return null;
+            if (j >= s.Length || s[j] != '{' || items.Count > MaxLoopItems) return null;
             int close = ClosingBrace(s, j);
-            if (close < 0) return null;
+            if (close < 0 || !variables.TakeRuns(items.Count)) return null;
 
             // The block's text, read on its own for each item; its positions are the script's from where it starts.
             int offset = j + 1;
@@ -515,6 +515,9 @@ namespace HvLint.Analyzers
                 int before = i;
                 CodeValue value = ReadValue(s, ref i, at, variables);
                 if (i == before) break;
+
+                // A bare word there is a command PowerShell runs (Name = web01), not a string; 4GB is a number.
+                if (char.IsLetter(s[before])) value = CodeValue.Unknown(value.Location);
                 table.Add(new KeyValuePair<string, CodeValue>(key, value));
             }
 
