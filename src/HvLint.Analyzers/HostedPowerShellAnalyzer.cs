@@ -157,26 +157,49 @@ namespace HvLint.Analyzers
             // Calls found to be PowerShell's: the next link of a fluent chain on one of them is PowerShell's too
             // (its Add* methods return the same object), so a chain asks the semantic model once, not per link.
             var powerShellCalls = new HashSet<InvocationExpressionSyntax>();
-            foreach (InvocationExpressionSyntax call in invocations)
+            void Read(InvocationExpressionSyntax call, LoopItem? loop)
             {
                 // A method of the user's own that runs script text (hvlint.script_sinks in .editorconfig).
                 string? called = CalledName(call);
                 if (called != null && sinks.Contains(called) && call.ArgumentList.Arguments.Count > 0)
                 {
                     ExpressionSyntax script = call.ArgumentList.Arguments[0].Expression;
-                    if (ConstantOrSingleAssignment(context.SemanticModel, script, context.CancellationToken) is string text)
+                    if (ConstantOrSingleAssignment(context.SemanticModel, script, context.CancellationToken, loop) is string text)
                     {
                         scripts.Read(script, text, commands);
                     }
 
+                    return;
+                }
+
+                if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) return;
+                if (!(member.Expression is InvocationExpressionSyntax previous && powerShellCalls.Contains(previous))
+                    && !IsPowerShell(context.SemanticModel, call, member, scope, context.CancellationToken)) return;
+                powerShellCalls.Add(call);
+                Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken, loop);
+            }
+
+            for (int k = 0; k < invocations.Count; k++)
+            {
+                // foreach (var name in new[] { "web01", "web02" }) { ... }: the loop's calls once for each item the code
+                // lists, with the loop's variable holding it; a loop over anything else, once with the variable unknown.
+                if (OutermostLoop(invocations[k], body) is ForEachStatementSyntax loop
+                    && context.SemanticModel.GetDeclaredSymbol(loop, context.CancellationToken) is ILocalSymbol variable
+                    && LoopItems(context.SemanticModel, loop, context.CancellationToken) is { Count: > 0 and <= MaxLoopItems } items)
+                {
+                    int end = k;
+                    while (end < invocations.Count && loop.Statement.Span.Contains(invocations[end].Span)) end++;
+                    foreach (object item in items)
+                    {
+                        var bound = new LoopItem(variable, item);
+                        for (int n = k; n < end; n++) Read(invocations[n], bound);
+                    }
+
+                    k = end - 1;
                     continue;
                 }
 
-                if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) continue;
-                if (!(member.Expression is InvocationExpressionSyntax previous && powerShellCalls.Contains(previous))
-                    && !IsPowerShell(context.SemanticModel, call, member, scope, context.CancellationToken)) continue;
-                powerShellCalls.Add(call);
-                Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken);
+                Read(invocations[k], null);
             }
 
             if (commandObjects) CollectCommandObjects(context.SemanticModel, body, aliases, commands, context.CancellationToken);
@@ -379,24 +402,24 @@ namespace HvLint.Analyzers
             return member.Expression.ToString().IndexOf("PowerShell", StringComparison.Ordinal) >= 0 || member.Expression is InvocationExpressionSyntax || member.Expression is IdentifierNameSyntax;
         }
 
-        private static void Collect(SemanticModel model, InvocationExpressionSyntax call, string method, List<CommandCall> commands, ScriptText scripts, System.Threading.CancellationToken token)
+        private static void Collect(SemanticModel model, InvocationExpressionSyntax call, string method, List<CommandCall> commands, ScriptText scripts, System.Threading.CancellationToken token, LoopItem? loop)
         {
             SeparatedSyntaxList<ArgumentSyntax> args = call.ArgumentList.Arguments;
             switch (method)
             {
                 case "AddCommand":
-                    if (args.Count > 0 && Constant(model, args[0].Expression, token) is { HasValue: true, Value: string name }) commands.Add(new CommandCall(name, args[0].GetLocation()));
+                    if (args.Count > 0 && Constant(model, args[0].Expression, token, loop) is { HasValue: true, Value: string name }) commands.Add(new CommandCall(name, args[0].GetLocation()));
                     else commands.Add(new CommandCall("?", call.GetLocation())); // unknown command: later parameters attach to nothing known
                     break;
                 case "AddParameter":
                     if (commands.Count == 0 || args.Count == 0) return;
-                    if (!(Constant(model, args[0].Expression, token) is { HasValue: true, Value: string parameter }))
+                    if (!(Constant(model, args[0].Expression, token, loop) is { HasValue: true, Value: string parameter }))
                     {
                         // A parameter named at run time (AddParameter(key, value) in a loop over settings) may be any one.
                         commands[commands.Count - 1].Splatted = true;
                         return;
                     }
-                    CodeValue value = args.Count > 1 ? Value(model, args[1].Expression, token) : new CodeValue(true, true, args[0].GetLocation());
+                    CodeValue value = args.Count > 1 ? Value(model, args[1].Expression, token, loop) : new CodeValue(true, true, args[0].GetLocation());
                     commands[commands.Count - 1].Named.Add(new KeyValuePair<string, CodeValue>(parameter, value));
                     break;
                 case "AddParameters":
@@ -406,18 +429,131 @@ namespace HvLint.Analyzers
                     if (commands.Count == 0) break;
                     CommandCall target = commands[commands.Count - 1];
                     ExpressionSyntax? splat = args.Count > 0 ? Splat(args[0].Expression) : null;
-                    if (splat != null && ParameterEntries(model, splat, token) is List<KeyValuePair<string, CodeValue>> entries) target.Named.AddRange(entries);
+                    if (splat != null && ParameterEntries(model, splat, token, loop) is List<KeyValuePair<string, CodeValue>> entries) target.Named.AddRange(entries);
                     else target.Splatted = true;
                     break;
                 case "AddArgument":
-                    if (commands.Count > 0 && args.Count > 0) commands[commands.Count - 1].Positional.Add(Value(model, args[0].Expression, token));
+                    if (commands.Count > 0 && args.Count > 0) commands[commands.Count - 1].Positional.Add(Value(model, args[0].Expression, token, loop));
                     break;
                 case "AddScript":
                     if (args.Count == 0) return;
                     ExpressionSyntax script = args[0].Expression;
-                    if (!(ConstantOrSingleAssignment(model, script, token) is string text)) return;
+                    if (!(ConstantOrSingleAssignment(model, script, token, loop) is string text)) return;
                     scripts.Read(script, text, commands);
                     break;
+            }
+        }
+
+        // A loop over more items than this is read once with its variable unknown, as a loop over data is.
+        private const int MaxLoopItems = 64;
+
+        /// <summary>A foreach variable of the method holding one of the items the code lists for its loop.</summary>
+        private sealed class LoopItem
+        {
+            public LoopItem(ILocalSymbol variable, object item)
+            {
+                Variable = variable;
+                Item = item;
+            }
+
+            public ILocalSymbol Variable { get; }
+
+            /// <summary>The item as the code writes it: a string, a number, a Boolean.</summary>
+            public object Item { get; }
+        }
+
+        /// <summary>
+        /// The items a foreach goes through when the code lists them: an array or collection expression of constants
+        /// written in the loop, or in a local that the method uses nowhere else (so nothing changes it); null otherwise.
+        /// </summary>
+        private static List<object>? LoopItems(SemanticModel model, ForEachStatementSyntax loop, System.Threading.CancellationToken token)
+        {
+            ExpressionSyntax? collection = loop.Expression;
+            if (collection is IdentifierNameSyntax name)
+            {
+                collection = null;
+                SyntaxNode? member = loop.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                foreach (SyntaxNode n in member?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
+                {
+                    if (n is VariableDeclaratorSyntax d && d.Identifier.ValueText == name.Identifier.ValueText)
+                    {
+                        if (collection != null || d.Initializer == null) return null;
+                        collection = d.Initializer.Value;
+                    }
+                    else if (n is IdentifierNameSyntax other && other.Identifier.ValueText == name.Identifier.ValueText && other != loop.Expression)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            IEnumerable<ExpressionSyntax>? elements = collection switch
+            {
+                ArrayCreationExpressionSyntax a => a.Initializer?.Expressions,
+                ImplicitArrayCreationExpressionSyntax i => i.Initializer.Expressions,
+                InitializerExpressionSyntax i when i.IsKind(SyntaxKind.ArrayInitializerExpression) => i.Expressions, // string[] names = { ... };
+                CollectionExpressionSyntax c => c.Elements.All(x => x is ExpressionElementSyntax) ? c.Elements.OfType<ExpressionElementSyntax>().Select(x => x.Expression) : null,
+                _ => null,
+            };
+            if (elements == null) return null;
+            var items = new List<object>();
+            foreach (ExpressionSyntax element in elements)
+            {
+                if (!(Constant(model, element, token) is { HasValue: true, Value: object item })) return null;
+                items.Add(item);
+            }
+
+            return items;
+        }
+
+        /// <summary>The outermost foreach statement of the method that <paramref name="call"/> is in; null when it is in none.</summary>
+        private static ForEachStatementSyntax? OutermostLoop(SyntaxNode call, SyntaxNode body)
+        {
+            ForEachStatementSyntax? outermost = null;
+            for (SyntaxNode? n = call.Parent; n != null && n != body; n = n.Parent)
+            {
+                if (n is ForEachStatementSyntax loop && loop.Statement.Span.Contains(call.Span)) outermost = loop;
+            }
+
+            return outermost;
+        }
+
+        /// <summary>
+        /// The value an expression has with the loop's variable holding its item: the variable itself, and strings built
+        /// from it by interpolation ($"web{n}") or by + with a string; null for anything else, read as before.
+        /// </summary>
+        private static object? LoopConstant(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem loop)
+        {
+            switch (e)
+            {
+                case IdentifierNameSyntax name when name.Identifier.ValueText == loop.Variable.Name:
+                    return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, token).Symbol, loop.Variable) ? loop.Item : null;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return LoopConstant(model, parenthesized.Expression, token, loop);
+                case InterpolatedStringExpressionSyntax interpolated when interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken):
+                {
+                    var text = new System.Text.StringBuilder();
+                    foreach (InterpolatedStringContentSyntax part in interpolated.Contents)
+                    {
+                        if (part is InterpolatedStringTextSyntax literal) text.Append(literal.TextToken.ValueText);
+                        else if (part is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole && Constant(model, hole.Expression, token, loop) is { HasValue: true, Value: object value })
+                            text.Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        else return null;
+                    }
+
+                    return text.ToString();
+                }
+
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                {
+                    // String concatenation only ("web" + n, n + "-disk"); n + 1 is arithmetic, not read here.
+                    if (!(Constant(model, binary.Left, token, loop) is { HasValue: true, Value: object left }) || !(Constant(model, binary.Right, token, loop) is { HasValue: true, Value: object right })) return null;
+                    if (!(left is string) && !(right is string)) return null;
+                    return Convert.ToString(left, System.Globalization.CultureInfo.InvariantCulture) + Convert.ToString(right, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                default:
+                    return null;
             }
         }
 
@@ -453,7 +589,7 @@ namespace HvLint.Analyzers
         /// or { { "Name", "web01" } }, also a Hashtable or a target-typed new(); null when a key is not a constant string or
         /// an element is anything else.
         /// </summary>
-        private static List<KeyValuePair<string, CodeValue>>? ParameterEntries(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        private static List<KeyValuePair<string, CodeValue>>? ParameterEntries(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop)
         {
             InitializerExpressionSyntax? initializer = e is BaseObjectCreationExpressionSyntax creation ? creation.Initializer : null;
             if (initializer == null) return null;
@@ -476,8 +612,8 @@ namespace HvLint.Analyzers
                     return null;
                 }
 
-                if (!(Constant(model, key, token) is { HasValue: true, Value: string parameter })) return null;
-                entries.Add(new KeyValuePair<string, CodeValue>(parameter, Value(model, value, token)));
+                if (!(Constant(model, key, token, loop) is { HasValue: true, Value: string parameter })) return null;
+                entries.Add(new KeyValuePair<string, CodeValue>(parameter, Value(model, value, token, loop)));
             }
 
             return entries;
@@ -487,8 +623,9 @@ namespace HvLint.Analyzers
         /// The constant value of an expression. A string, number, character or Boolean literal is read from its token:
         /// most values in provisioning code are literals, and this spares the semantic model a lookup per argument.
         /// </summary>
-        private static Optional<object?> Constant(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        private static Optional<object?> Constant(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop = null)
         {
+            if (loop != null && LoopConstant(model, e, token, loop) is object bound) return new Optional<object?>(bound);
             if (e is LiteralExpressionSyntax literal)
             {
                 switch (literal.Kind())
@@ -510,9 +647,9 @@ namespace HvLint.Analyzers
         /// field with a constant initialiser, or a local assigned once from a constant and never written again (the declaration's value
         /// is then the only one it can have).
         /// </summary>
-        private static object? ConstantOrSingleAssignment(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        private static object? ConstantOrSingleAssignment(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop = null)
         {
-            Optional<object?> constant = Constant(model, e, token);
+            Optional<object?> constant = Constant(model, e, token, loop);
             if (constant.HasValue) return constant.Value;
             ISymbol? symbol = model.GetSymbolInfo(e, token).Symbol;
 
@@ -552,9 +689,9 @@ namespace HvLint.Analyzers
             return initial.HasValue ? initial.Value : null;
         }
 
-        private static CodeValue Value(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        private static CodeValue Value(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop = null)
         {
-            object? single = ConstantOrSingleAssignment(model, e, token);
+            object? single = ConstantOrSingleAssignment(model, e, token, loop);
             if (single != null) return new CodeValue(single, true, e.GetLocation());
             IEnumerable<ExpressionSyntax>? elements = e switch
             {

@@ -491,6 +491,60 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task A_foreach_over_items_the_code_lists_reads_its_calls_for_each() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Names(PowerShell ps)
+            {
+                foreach (var name in new[] { "web01", "web02" })
+                {
+                    ps.AddCommand("New-VM").AddParameter("Name", name).AddParameter("Generation", 2);
+                    ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", name).AddParameter("IsLegacy", {|#0:true|});
+                }
+            }
+
+            // A local the method uses only for the loop; the item in an interpolation and after + of a string.
+            void Local(PowerShell ps)
+            {
+                string[] nodes = { "sql01", "sql02" };
+                foreach (string node in nodes) ps.AddScript({|#1:$"Set-VMProcessor -VMName {node}-db -Count 8"|}).AddStatement();
+            }
+
+            void Numbers(PowerShell ps)
+            {
+                foreach (int n in new[] { 1, 2 }) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "app0" + n).AddParameter("Count", {|#2:6|}).AddStatement();
+            }
+
+            // Items from elsewhere, a list the method changes, or arithmetic on the item: unknown.
+            void Data(PowerShell ps, string[] names)
+            {
+                foreach (var name in names) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("Count", 8).AddStatement();
+            }
+
+            void Changed(PowerShell ps)
+            {
+                string[] nodes = { "db01" };
+                nodes[0] = "db02";
+                foreach (string node in nodes) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", node).AddParameter("Count", 8).AddStatement();
+            }
+
+            void Arithmetic(PowerShell ps)
+            {
+                foreach (int n in new[] { 1, 2 }) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "db10").AddParameter("Count", n + 6).AddStatement();
+            }
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'sql01-db' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'sql02-db' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app02' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
     public Task Script_variables_written_elsewhere_or_read_out_of_their_block_are_unknown() => Check("""
         using System.Management.Automation;
         class Provisioner
