@@ -185,7 +185,7 @@ namespace HvLint.Analyzers
                 // lists, with the loop's variable holding it; a loop over anything else, once with the variable unknown.
                 if (OutermostLoop(invocations[k], body) is ForEachStatementSyntax loop
                     && context.SemanticModel.GetDeclaredSymbol(loop, context.CancellationToken) is ILocalSymbol variable
-                    && LoopItems(context.SemanticModel, loop, context.CancellationToken) is { Count: > 0 and <= MaxLoopItems } items)
+                    && LoopItems(context.SemanticModel, loop, context.CancellationToken) is { Count: > 0 and <= PowerShellScript.MaxLoopItems } items)
                 {
                     int end = k;
                     while (end < invocations.Count && loop.Statement.Span.Contains(invocations[end].Span)) end++;
@@ -443,9 +443,6 @@ namespace HvLint.Analyzers
                     break;
             }
         }
-
-        // A loop over more items than this is read once with its variable unknown, as a loop over data is.
-        private const int MaxLoopItems = 64;
 
         /// <summary>A foreach variable of the method holding one of the items the code lists for its loop.</summary>
         private sealed class LoopItem

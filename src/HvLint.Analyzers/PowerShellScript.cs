@@ -192,8 +192,9 @@ namespace HvLint.Analyzers
             return variable;
         }
 
-        // A loop over more items than this is read once with its variable unknown, as a loop over data is.
-        private const int MaxLoopItems = 64;
+        // A loop over more items than this (in script text or in C#) is read once with its variable unknown, as a loop
+        // over data is.
+        internal const int MaxLoopItems = 64;
 
         /// <summary>
         /// A loop over items the script lists, at <paramref name="i"/>: foreach ($x in &lt;items&gt;) { ... }, or
