@@ -484,14 +484,7 @@ namespace HvLint.Analyzers
                 }
             }
 
-            IEnumerable<ExpressionSyntax>? elements = collection switch
-            {
-                ArrayCreationExpressionSyntax a => a.Initializer?.Expressions,
-                ImplicitArrayCreationExpressionSyntax i => i.Initializer.Expressions,
-                InitializerExpressionSyntax i when i.IsKind(SyntaxKind.ArrayInitializerExpression) => i.Expressions, // string[] names = { ... };
-                CollectionExpressionSyntax c => c.Elements.All(x => x is ExpressionElementSyntax) ? c.Elements.OfType<ExpressionElementSyntax>().Select(x => x.Expression) : null,
-                _ => null,
-            };
+            IEnumerable<ExpressionSyntax>? elements = ArrayElements(collection);
             if (elements == null) return null;
             var items = new List<object>();
             foreach (ExpressionSyntax element in elements)
@@ -502,6 +495,20 @@ namespace HvLint.Analyzers
 
             return items;
         }
+
+        /// <summary>
+        /// The elements of an array written in the code: new[] { ... }, new string[] { ... }, { ... } initialising an array
+        /// variable, or a collection expression [ ... ] (none of whose elements is a spread, ..other, whose items are not
+        /// written there); null for anything else.
+        /// </summary>
+        private static IEnumerable<ExpressionSyntax>? ArrayElements(ExpressionSyntax? e) => e switch
+        {
+            ArrayCreationExpressionSyntax a => a.Initializer?.Expressions,
+            ImplicitArrayCreationExpressionSyntax i => i.Initializer.Expressions,
+            InitializerExpressionSyntax i when i.IsKind(SyntaxKind.ArrayInitializerExpression) => i.Expressions,
+            CollectionExpressionSyntax c => c.Elements.All(x => x is ExpressionElementSyntax) ? c.Elements.Select(x => ((ExpressionElementSyntax)x).Expression) : null,
+            _ => null,
+        };
 
         /// <summary>The outermost foreach statement of the method that <paramref name="call"/> is in; null when it is in none.</summary>
         private static ForEachStatementSyntax? OutermostLoop(SyntaxNode call, SyntaxNode body)
@@ -527,7 +534,7 @@ namespace HvLint.Analyzers
                     return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, token).Symbol, loop.Variable) ? loop.Item : null;
                 case ParenthesizedExpressionSyntax parenthesized:
                     return LoopConstant(model, parenthesized.Expression, token, loop);
-                case InterpolatedStringExpressionSyntax interpolated when interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken):
+                case InterpolatedStringExpressionSyntax interpolated when interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken):
                 {
                     var text = new System.Text.StringBuilder();
                     foreach (InterpolatedStringContentSyntax part in interpolated.Contents)
@@ -690,13 +697,7 @@ namespace HvLint.Analyzers
         {
             object? single = ConstantOrSingleAssignment(model, e, token, loop);
             if (single != null) return new CodeValue(single, true, e.GetLocation());
-            IEnumerable<ExpressionSyntax>? elements = e switch
-            {
-                ArrayCreationExpressionSyntax a => a.Initializer?.Expressions,
-                ImplicitArrayCreationExpressionSyntax i => i.Initializer.Expressions,
-                CollectionExpressionSyntax c => c.Elements.OfType<ExpressionElementSyntax>().Select(x => x.Expression),
-                _ => null,
-            };
+            IEnumerable<ExpressionSyntax>? elements = ArrayElements(e);
             if (elements == null) return CodeValue.Unknown(e.GetLocation());
             var items = new List<string>();
             foreach (ExpressionSyntax item in elements)

@@ -529,6 +529,13 @@ public class HostedPowerShellAnalyzerTests
                 foreach (string node in nodes) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", node).AddParameter("Count", 8).AddStatement();
             }
 
+            // A collection expression that spreads another collection holds items not written here.
+            void Spread(PowerShell ps, string[] others)
+            {
+                string[] nodes = [.. others, "db11"];
+                foreach (string node in nodes) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", node).AddParameter("Count", 8).AddStatement();
+            }
+
             void Arithmetic(PowerShell ps)
             {
                 foreach (int n in new[] { 1, 2 }) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "db10").AddParameter("Count", n + 6).AddStatement();
