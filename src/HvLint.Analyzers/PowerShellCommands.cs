@@ -122,6 +122,16 @@ namespace HvLint.Analyzers
             return copy;
         }
 
+        /// <summary>The same command with one positional argument's value replaced.</summary>
+        public CommandCall WithPositional(int index, CodeValue value)
+        {
+            var copy = new CommandCall(Name, Location) { Piped = Piped, AssignedTo = AssignedTo, Splatted = Splatted, StatementEnd = StatementEnd };
+            copy.Positional.AddRange(Positional);
+            copy.Positional[index] = value;
+            copy.Named.AddRange(Named);
+            return copy;
+        }
+
         /// <summary>The value of a parameter by its name, an alias, or an unambiguous prefix of it.</summary>
         public CodeValue? Get(string parameter, params string[] aliases)
         {

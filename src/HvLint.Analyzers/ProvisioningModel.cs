@@ -49,6 +49,10 @@ namespace HvLint.Analyzers
         // are not case-sensitive).
         private readonly Dictionary<string, VirtualMachine> _variables = new Dictionary<string, VirtualMachine>(StringComparer.OrdinalIgnoreCase);
 
+        // Script variables that hold several VMs: $vms = Get-VM web01, web02. Piped on ($vms | Set-VMProcessor ...), the
+        // command is about each of them.
+        private readonly Dictionary<string, List<VirtualMachine>> _severalHeld = new Dictionary<string, List<VirtualMachine>>(StringComparer.OrdinalIgnoreCase);
+
         private void Bind(CommandCall c)
         {
             if (c.AssignedTo != null && _current != null) _variables[c.AssignedTo] = _current;
@@ -115,11 +119,17 @@ namespace HvLint.Analyzers
         private void ApplyOne(CommandCall c)
         {
             // $vm = <command>: the variable holds what this command returns, bound below only for New-VM and Get-VM.
-            if (c.AssignedTo != null) _variables.Remove(c.AssignedTo);
+            if (c.AssignedTo != null)
+            {
+                _variables.Remove(c.AssignedTo);
+                _severalHeld.Remove(c.AssignedTo);
+            }
+
             if (c.Name.Length > 1 && c.Name[0] == '$')
             {
                 // $vm | Set-VMProcessor ...: a pipeline that starts with a variable carries what it holds.
                 _current = !c.Piped && _variables.TryGetValue(c.Name.Substring(1), out VirtualMachine? held) ? held : null;
+                if (!c.Piped && _severalHeld.TryGetValue(c.Name.Substring(1), out List<VirtualMachine>? heldVms)) _carried = heldVms;
                 Bind(c);
                 return;
             }
@@ -164,20 +174,34 @@ namespace HvLint.Analyzers
             }
 
             // -VMName web01, web02 (or -Name on the cmdlets where it is the VM): the command is about each VM in turn.
+            // So is a list in the VM's place (Get-VM web01, web02), where the VM comes first.
             string vmParameter = c.Get("VMName") == null && NameIsVm(c) ? "Name" : "VMName";
-            if (cmdlet != "new-vm" && c.Get(vmParameter) is CodeValue vmNames && vmNames.AsList is { Count: > 1 } several)
+            bool vmFirst = cmdlet != "new-vm" && cmdlet != "new-vhd" && cmdlet != "new-vmswitch" && !cmdlet.EndsWith("-vmintegrationservice", StringComparison.Ordinal);
+            CodeValue? vmNames = c.Get(vmParameter) ?? (vmFirst && c.Get("VM") == null && c.Positional.Count > 0 ? c.Positional[0] : null);
+            if (cmdlet != "new-vm" && vmNames?.AsList is { Count: > 1 } several)
             {
+                bool named = c.Get(vmParameter) != null;
                 var each = new List<VirtualMachine>(several.Count);
                 foreach (string one in several)
                 {
                     _current = null;
-                    ApplyOne(c.With(vmParameter, new CodeValue(one, true, vmNames.Location)));
+                    var single = new CodeValue(one, true, vmNames.Location);
+                    ApplyOne(named ? c.With(vmParameter, single) : c.WithPositional(0, single));
                     if (_current != null && !each.Contains(_current)) each.Add(_current);
                 }
 
-                // Get-VM passes them all down its pipeline; none of them is the one a later command without a VM name means.
+                // Get-VM passes them all down its pipeline, or into the variable it is assigned to; none of them is the
+                // one a later command without a VM name means.
                 _current = null;
                 _carried = cmdlet == "get-vm" && !c.Piped && each.Count > 1 ? each : null;
+                if (c.AssignedTo != null)
+                {
+                    // Each run above bound the variable to one VM in turn; it holds them all.
+                    _variables.Remove(c.AssignedTo);
+                    if (_carried != null) _severalHeld[c.AssignedTo] = _carried;
+                    _carried = null;
+                }
+
                 return;
             }
 

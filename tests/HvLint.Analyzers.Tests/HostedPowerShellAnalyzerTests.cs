@@ -418,9 +418,14 @@ public class HostedPowerShellAnalyzerTests
             void Fleet(PowerShell ps) => ps.AddScript("Get-VM -Name app01, app02 | Set-VMMemory -StartupBytes 2GB | Set-VMProcessor -Count {|#2:8|}");
             void Filtered(PowerShell ps) => ps.AddScript("Get-VM app03, app04 | Where-Object State -eq Off | Set-VMProcessor -Count 8");
             void Later(PowerShell ps) => ps.AddScript("Get-VM app05, app06 | Set-VMMemory -StartupBytes 2GB; Set-VMProcessor -Count 8");
+
+            // A list in the VM's place is the same, and a variable assigned it holds every VM (before, only the last).
+            void Held(PowerShell ps) => ps.AddScript("$pool = Get-VM app07, app08; $pool | Set-VMProcessor -Count {|#3:7|}");
         }
         """, expected: new[]
         {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app07' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app08' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
