@@ -109,7 +109,7 @@ namespace HvLint.Analyzers
         /// <summary>The same command with one named parameter's value replaced (the first written that matches).</summary>
         public CommandCall With(string parameter, CodeValue value)
         {
-            var copy = new CommandCall(Name, Location) { Piped = Piped, AssignedTo = AssignedTo, Splatted = Splatted, StatementEnd = StatementEnd };
+            CommandCall copy = Copy();
             copy.Positional.AddRange(Positional);
             bool replaced = false;
             foreach (var p in Named)
@@ -122,10 +122,13 @@ namespace HvLint.Analyzers
             return copy;
         }
 
+        /// <summary>The same command, with no parameters yet.</summary>
+        private CommandCall Copy() => new CommandCall(Name, Location) { Piped = Piped, AssignedTo = AssignedTo, Splatted = Splatted, StatementEnd = StatementEnd };
+
         /// <summary>The same command with one positional argument's value replaced.</summary>
         public CommandCall WithPositional(int index, CodeValue value)
         {
-            var copy = new CommandCall(Name, Location) { Piped = Piped, AssignedTo = AssignedTo, Splatted = Splatted, StatementEnd = StatementEnd };
+            CommandCall copy = Copy();
             copy.Positional.AddRange(Positional);
             copy.Positional[index] = value;
             copy.Named.AddRange(Named);
