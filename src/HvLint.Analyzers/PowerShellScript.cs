@@ -314,34 +314,37 @@ namespace HvLint.Analyzers
         private static int ClosingBrace(string s, int open)
         {
             int depth = 0;
-            for (int i = open; i < s.Length; i++)
+            for (int i = open; i < s.Length;)
             {
+                if (SkipStringOrComment(s, ref i)) continue;
                 char c = s[i];
-                if (c == '\'' || c == '"')
-                {
-                    i = StringEnd(s, i) - 1;
-                }
-                else if (c == '#' && (i == 0 || char.IsWhiteSpace(s[i - 1]) || ";{}(".IndexOf(s[i - 1]) >= 0))
-                {
-                    while (i < s.Length && s[i] != '\n') i++;
-                }
-                else if (c == '<' && i + 1 < s.Length && s[i + 1] == '#')
-                {
-                    int end = s.IndexOf("#>", i + 2, StringComparison.Ordinal);
-                    if (end < 0) return -1;
-                    i = end + 1;
-                }
-                else if (c == '{')
-                {
-                    depth++;
-                }
-                else if (c == '}' && --depth == 0)
-                {
-                    return i;
-                }
+                if (c == '{') depth++;
+                else if (c == '}' && --depth == 0) return i;
+                i++;
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// Moves past the quoted string (a backtick escapes in "..."), block comment or line comment at
+        /// <paramref name="i"/> and returns true; false, leaving <paramref name="i"/>, for anything else. A '#' starts a
+        /// comment after a blank or a separator, not inside a word. The one reading of these for every scan of the text
+        /// that skips them (loop blocks, array expressions, the variables' writes).
+        /// </summary>
+        internal static bool SkipStringOrComment(string s, ref int i)
+        {
+            char c = s[i];
+            if (c == '\'' || c == '"')
+            {
+                i = StringEnd(s, i);
+                return true;
+            }
+
+            if (SkipBlockComment(s, ref i)) return true;
+            if (c != '#' || !(i == 0 || char.IsWhiteSpace(s[i - 1]) || ";{}(".IndexOf(s[i - 1]) >= 0)) return false;
+            while (i < s.Length && s[i] != '\n' && s[i] != '\r') i++;
+            return true;
         }
 
         /// <summary>Where the quoted string at <paramref name="i"/> ends: after its closing quote (a backtick escapes in "..."), or at the end.</summary>
@@ -533,15 +536,8 @@ namespace HvLint.Analyzers
             int depth = 0;
             while (i < s.Length)
             {
-                char c = s[i];
-                if (c == '\'' || c == '"')
-                {
-                    int close = s.IndexOf(c, i + 1);
-                    i = close < 0 ? s.Length : close + 1;
-                    continue;
-                }
-
-                i++;
+                if (SkipStringOrComment(s, ref i)) continue;
+                char c = s[i++];
                 if (c == '(') depth++;
                 else if (c == ')' && depth-- == 0) return;
             }

@@ -73,26 +73,8 @@ namespace HvLint.Analyzers
             int i = 0;
             while (i < script.Length)
             {
+                if (PowerShellScript.SkipStringOrComment(script, ref i)) continue;
                 char c = script[i];
-                if (c == '\'' || c == '"')
-                {
-                    i = PowerShellScript.StringEnd(script, i);
-                    continue;
-                }
-
-                if (c == '<' && i + 1 < script.Length && script[i + 1] == '#')
-                {
-                    int close = script.IndexOf("#>", i + 2, StringComparison.Ordinal);
-                    i = close < 0 ? script.Length : close + 2;
-                    continue;
-                }
-
-                if (c == '#' && (i == 0 || char.IsWhiteSpace(script[i - 1]) || ";{}(".IndexOf(script[i - 1]) >= 0))
-                {
-                    while (i < script.Length && script[i] != '\n' && script[i] != '\r') i++;
-                    continue;
-                }
-
                 if (c == '(') parens++;
                 else if (c == ')' && parens > 0) parens--;
 
