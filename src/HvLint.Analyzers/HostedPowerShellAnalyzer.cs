@@ -179,11 +179,14 @@ namespace HvLint.Analyzers
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken, loop);
             }
 
+            ForEachStatementSyntax? unlisted = null; // the last loop found not to list its items: its other calls need not ask again
             for (int k = 0; k < invocations.Count; k++)
             {
                 // foreach (var name in new[] { "web01", "web02" }) { ... }: the loop's calls once for each item the code
                 // lists, with the loop's variable holding it; a loop over anything else, once with the variable unknown.
-                if (OutermostLoop(invocations[k], body) is ForEachStatementSyntax loop
+                ForEachStatementSyntax? outermost = OutermostLoop(invocations[k], body);
+                if (outermost != null && outermost == unlisted) outermost = null;
+                if (outermost is ForEachStatementSyntax loop
                     && context.SemanticModel.GetDeclaredSymbol(loop, context.CancellationToken) is ILocalSymbol variable
                     && LoopItems(context.SemanticModel, loop, context.CancellationToken) is { Count: > 0 and <= PowerShellScript.MaxLoopItems } items)
                 {
@@ -199,6 +202,7 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
+                unlisted = outermost ?? unlisted;
                 Read(invocations[k], null);
             }
 
@@ -465,25 +469,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private static List<object>? LoopItems(SemanticModel model, ForEachStatementSyntax loop, System.Threading.CancellationToken token)
         {
-            ExpressionSyntax? collection = loop.Expression;
-            if (collection is IdentifierNameSyntax name)
-            {
-                collection = null;
-                SyntaxNode? member = loop.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-                foreach (SyntaxNode n in member?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
-                {
-                    if (n is VariableDeclaratorSyntax d && d.Identifier.ValueText == name.Identifier.ValueText)
-                    {
-                        if (collection != null || d.Initializer == null) return null;
-                        collection = d.Initializer.Value;
-                    }
-                    else if (n is IdentifierNameSyntax other && other.Identifier.ValueText == name.Identifier.ValueText && other != loop.Expression)
-                    {
-                        return null;
-                    }
-                }
-            }
-
+            ExpressionSyntax? collection = loop.Expression is IdentifierNameSyntax name ? SoleInitializer(name, other => other == loop.Expression) : loop.Expression;
             IEnumerable<ExpressionSyntax>? elements = ArrayElements(collection);
             if (elements == null) return null;
             var items = new List<object>();
@@ -565,21 +551,28 @@ namespace HvLint.Analyzers
         /// The dictionary literal an AddParameters argument is: the expression itself, or the initialiser of a local that
         /// the method mentions nowhere else than as such an argument (so nothing adds to it or changes it).
         /// </summary>
-        private static ExpressionSyntax? Splat(ExpressionSyntax e)
+        private static ExpressionSyntax? Splat(ExpressionSyntax e) => !(e is IdentifierNameSyntax name) ? e
+            : SoleInitializer(name, other => other.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddParameters" } } } });
+
+        /// <summary>
+        /// The initialiser of the one local <paramref name="name"/> stands for, when the method declares that name once,
+        /// with an initialiser, and mentions it nowhere but where <paramref name="allowed"/> says (so nothing changes
+        /// what it holds); null otherwise. Read from the syntax alone, by name.
+        /// </summary>
+        private static ExpressionSyntax? SoleInitializer(IdentifierNameSyntax name, Func<IdentifierNameSyntax, bool> allowed)
         {
-            if (!(e is IdentifierNameSyntax name)) return e;
-            SyntaxNode? body = e.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-            if (body == null) return null;
+            SyntaxNode? member = name.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (member == null) return null;
+            string text = name.Identifier.ValueText;
             ExpressionSyntax? initializer = null;
-            foreach (SyntaxNode n in body.DescendantNodes())
+            foreach (SyntaxNode n in member.DescendantNodes())
             {
-                if (n is VariableDeclaratorSyntax d && d.Identifier.ValueText == name.Identifier.ValueText)
+                if (n is VariableDeclaratorSyntax d && d.Identifier.ValueText == text)
                 {
                     if (initializer != null || d.Initializer == null) return null;
                     initializer = d.Initializer.Value;
                 }
-                else if (n is IdentifierNameSyntax other && other.Identifier.ValueText == name.Identifier.ValueText
-                    && !(other.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddParameters" } } } }))
+                else if (n is IdentifierNameSyntax other && other.Identifier.ValueText == text && !allowed(other))
                 {
                     return null;
                 }
