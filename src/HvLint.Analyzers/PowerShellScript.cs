@@ -347,18 +347,49 @@ namespace HvLint.Analyzers
             return true;
         }
 
-        /// <summary>Where the quoted string at <paramref name="i"/> ends: after its closing quote (a backtick escapes in "..."), or at the end.</summary>
-        internal static int StringEnd(string s, int i)
+        /// <summary>Where the quoted string at <paramref name="i"/> ends: after its closing quote, or at the end.</summary>
+        internal static int StringEnd(string s, int i) => Math.Min(s.Length, StringClose(s, i) + 1);
+
+        /// <summary>
+        /// The closing quote of the string at <paramref name="i"/>, or the script's length for one never closed. A quote
+        /// written twice ('O''Brien', "say ""hi""") is one quote in the string, and in "..." a backtick escapes the next
+        /// character (`").
+        /// </summary>
+        private static int StringClose(string s, int i)
         {
             char quote = s[i];
             int j = i + 1;
-            while (j < s.Length && s[j] != quote)
+            while (j < s.Length)
             {
-                if (quote == '"' && s[j] == '`') j++;
-                j++;
+                if (s[j] == quote)
+                {
+                    if (j + 1 < s.Length && s[j + 1] == quote)
+                    {
+                        j += 2;
+                        continue;
+                    }
+
+                    return j;
+                }
+
+                j += quote == '"' && s[j] == '`' ? 2 : 1;
             }
 
-            return Math.Min(s.Length, j + 1);
+            return s.Length;
+        }
+
+        /// <summary>
+        /// The value of the quoted string at <paramref name="i"/>, whose end <paramref name="i"/> moves to: '...' is
+        /// verbatim but for '' (one quote); "..." has its escapes and its constant variables expanded, and is null
+        /// (unknown) when a variable in it is not a constant or a subexpression $( ) runs code.
+        /// </summary>
+        private static string? ReadQuoted(string s, ref int i, ScriptVariables variables)
+        {
+            char quote = s[i];
+            int close = StringClose(s, i);
+            string text = s.Substring(i + 1, close - i - 1);
+            i = Math.Min(s.Length, close + 1);
+            return quote == '\'' ? text.Replace("''", "'") : variables.Expand(text, quoted: true);
         }
 
         private static int Blanks(string s, int i)
@@ -504,8 +535,7 @@ namespace HvLint.Analyzers
                 string? key = null;
                 if (s[i] == '\'' || s[i] == '"')
                 {
-                    i = StringEnd(s, i);
-                    if (i - keyStart >= 2) key = s.Substring(keyStart + 1, i - keyStart - 2);
+                    key = ReadQuoted(s, ref i, variables);
                 }
                 else
                 {
@@ -548,15 +578,8 @@ namespace HvLint.Analyzers
         {
             if (i >= s.Length) return null;
             char c = s[i];
-            if (c == '\'' || c == '"')
-            {
-                int close = s.IndexOf(c, i + 1);
-                if (close < 0) close = s.Length;
-                string text = s.Substring(i + 1, close - i - 1);
-                i = Math.Min(s.Length, close + 1);
-                // "$name-disk.vhdx" in double quotes is expanded at run time: known only when every variable in it is a constant.
-                return c == '"' && text.IndexOf('$') >= 0 ? variables.Expand(text, quoted: true) : text;
-            }
+            // "$name-disk.vhdx" in double quotes is expanded at run time: known only when every variable in it is a constant.
+            if (c == '\'' || c == '"') return ReadQuoted(s, ref i, variables);
 
             int start = i;
             int depth = 0;

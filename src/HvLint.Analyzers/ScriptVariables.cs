@@ -158,17 +158,27 @@ namespace HvLint.Analyzers
         /// <summary>
         /// Text with variables in it ("$name-disk.vhdx", "${name}.vhdx", D:\VMs\$name.vhdx) with each replaced by its
         /// constant, as PowerShell expands it (a list joined by spaces); null when any is not a constant, or for a
-        /// subexpression $( ), which is code.
+        /// subexpression $( ), which is code. The text of a double-quoted string (<paramref name="quoted"/>) also has
+        /// its escapes read: `n, `", `$, and "" for one quote.
         /// </summary>
         public string? Expand(string text, bool quoted)
         {
+            if (text.IndexOf('$') < 0 && (!quoted || (text.IndexOf('`') < 0 && text.IndexOf('"') < 0))) return text;
             var result = new StringBuilder(text.Length);
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                if (quoted && c == '`' && i + 1 < text.Length && text[i + 1] == '$')
+                if (quoted && c == '`' && i + 1 < text.Length)
                 {
-                    result.Append('$'); // `$ is a dollar sign
+                    // An escape: `n, `t and the like are control characters, `$ a dollar sign that starts no variable,
+                    // `" and `` the character itself (about_Special_Characters).
+                    result.Append(Escaped(text[++i]));
+                    continue;
+                }
+
+                if (quoted && c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    result.Append('"'); // "" is one quote inside "..."
                     i++;
                     continue;
                 }
@@ -219,6 +229,23 @@ namespace HvLint.Analyzers
             }
 
             return result.ToString();
+        }
+
+        private static char Escaped(char c)
+        {
+            switch (c)
+            {
+                case '0': return '\0';
+                case 'a': return '\a';
+                case 'b': return '\b';
+                case 'e': return '\u001b';
+                case 'f': return '\f';
+                case 'n': return '\n';
+                case 'r': return '\r';
+                case 't': return '\t';
+                case 'v': return '\v';
+                default: return c;
+            }
         }
 
         /// <summary>Reads the variable at <paramref name="i"/> (a '$') and counts a write of it; returns where it ends.</summary>

@@ -463,6 +463,27 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task Quoted_strings_are_read_with_their_escapes() => Verify.Analyzer<HostedPowerShellAnalyzer>(""""""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // A quote written twice, or escaped with a backtick in "...", is part of the string: the parameters after it
+            // are still read (before, the string ended at that quote and swallowed -ProcessorCount).
+            void Doubled(PowerShell ps) => ps.AddScript("Set-VM -Name 'O''Brien-lab' -Notes 'Owner: O''Brien' -ProcessorCount {|#0:8|}");
+
+            void Escaped(PowerShell ps) => ps.AddScript(@"Set-VM -Name ""db`""01`"""" -Notes ""Owner: """"Ops"""" team"" -ProcessorCount {|#1:6|}");
+
+            // `$ is a dollar sign, not a variable: the VM is named $name, whatever $name holds.
+            void Dollar(PowerShell ps) => ps.AddScript(@"$name = 'web01'; Set-VMProcessor -VMName ""`$name"" -Count {|#2:5|}");
+        }
+        """""", expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'O'Brien-lab' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db\"01\"' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM '$name' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
     public Task A_loop_over_items_the_script_lists_runs_its_block_for_each() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.Management.Automation;
         class Provisioner
