@@ -26,19 +26,60 @@ namespace HvLint.Analyzers
 
         private static readonly string[] BiosDefaultOrder = { "CD", "IDE", "LegacyNetworkAdapter", "Floppy" };
 
-        // The cmdlets read here, by their name as written in any case (PowerShell's command names are not case-sensitive).
-        private static readonly Dictionary<string, string> Cmdlets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        /// <summary>
+        /// A cmdlet the model reads: what it does to the model, and what it may set on a VM, which becomes unknown where
+        /// the code does not say what the cmdlet sets (its parameters splatted) or on which VM (a name known only at run
+        /// time). Both are one entry, so that a cmdlet cannot be read without saying what it may set.
+        /// </summary>
+        private sealed class Cmdlet
         {
-            ["New-VM"] = "new-vm", ["Set-VM"] = "set-vm", ["Set-VMProcessor"] = "set-vmprocessor", ["Set-VMMemory"] = "set-vmmemory",
-            ["Add-VMNetworkAdapter"] = "add-vmnetworkadapter", ["Set-VMNetworkAdapter"] = "set-vmnetworkadapter", ["Set-VMBios"] = "set-vmbios",
-            ["Add-VMHardDiskDrive"] = "add-vmharddiskdrive", ["Checkpoint-VM"] = "checkpoint-vm", ["Set-VMFirmware"] = "set-vmfirmware",
-            ["Set-VMNetworkAdapterVlan"] = "set-vmnetworkadaptervlan",
-            ["Disable-VMIntegrationService"] = "disable-vmintegrationservice", ["Enable-VMIntegrationService"] = "enable-vmintegrationservice",
-            ["Get-VM"] = "get-vm", ["New-VMSwitch"] = "new-vmswitch",
-            ["Connect-VMNetworkAdapter"] = "connect-vmnetworkadapter", ["Disconnect-VMNetworkAdapter"] = "disconnect-vmnetworkadapter",
-            ["Remove-VMNetworkAdapter"] = "remove-vmnetworkadapter",
-            ["Add-VMDvdDrive"] = "add-vmdvddrive", ["Remove-VMDvdDrive"] = "remove-vmdvddrive", ["New-VHD"] = "new-vhd",
-            ["Set-VMHardDiskDrive"] = "set-vmharddiskdrive", ["Set-VMDvdDrive"] = "set-vmdvddrive", ["Remove-VMHardDiskDrive"] = "remove-vmharddiskdrive",
+            public Cmdlet(Action<ProvisioningModel, CommandCall> apply, Action<VirtualMachine> mayChange, bool vmFirst = true)
+            {
+                Apply = apply;
+                MayChange = mayChange;
+                VmFirst = vmFirst;
+            }
+
+            /// <summary>What the command does to the model.</summary>
+            public Action<ProvisioningModel, CommandCall> Apply { get; }
+
+            /// <summary>Makes unknown on a VM what the cmdlet may set there.</summary>
+            public Action<VirtualMachine> MayChange { get; }
+
+            /// <summary>
+            /// Whether its first positional argument is the VM, so that a list there names several (Set-VMProcessor web01,
+            /// web02): not for the cmdlets that create something, nor for *-VMIntegrationService, whose first is the service.
+            /// </summary>
+            public bool VmFirst { get; }
+        }
+
+        // The cmdlets read here, by their name as written in any case (PowerShell's command names are not case-sensitive).
+        private static readonly Dictionary<string, Cmdlet> Cmdlets = new Dictionary<string, Cmdlet>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["New-VM"] = new Cmdlet((m, c) => { m.NewVm(c); m.Bind(c); }, ChangesNoVm, vmFirst: false),
+            ["Get-VM"] = new Cmdlet((m, c) => m.GetVM(c), ChangesNoVm),
+            ["Set-VM"] = new Cmdlet((m, c) => m.SetVM(c), vm => { ForgetProcessor(vm); ForgetMemory(vm); }),
+            ["Set-VMProcessor"] = new Cmdlet((m, c) => m.SetVMProcessor(c), ForgetProcessor),
+            ["Set-VMMemory"] = new Cmdlet((m, c) => m.SetVMMemory(c), ForgetMemory),
+            ["Add-VMNetworkAdapter"] = new Cmdlet((m, c) => m.AddVMNetworkAdapter(c), vm => vm.NetworkAdapters.MarkUnknown()),
+            ["Remove-VMNetworkAdapter"] = new Cmdlet((m, c) => m.RemoveVMNetworkAdapter(c), ForgetAdapters),
+            ["Set-VMNetworkAdapter"] = new Cmdlet((m, c) => m.SetVMNetworkAdapter(c), ForgetAdapterSettings),
+            ["Set-VMNetworkAdapterVlan"] = new Cmdlet((m, c) => m.Vlan(c), ForgetAdapterSettings),
+            ["Connect-VMNetworkAdapter"] = new Cmdlet((m, c) => m.Connect(c, connect: true), ForgetAdapterSettings),
+            ["Disconnect-VMNetworkAdapter"] = new Cmdlet((m, c) => m.Connect(c, connect: false), ForgetAdapterSettings),
+            ["New-VMSwitch"] = new Cmdlet((m, c) => m.NewVmSwitch(c), ChangesNoVm, vmFirst: false),
+            ["New-VHD"] = new Cmdlet((m, c) => m.NewVHD(c), ChangesNoVm, vmFirst: false),
+            ["Add-VMHardDiskDrive"] = new Cmdlet((m, c) => m.AddVMHardDiskDrive(c), vm => vm.Drives.MarkUnknown()),
+            ["Add-VMDvdDrive"] = new Cmdlet((m, c) => m.AddVMDvdDrive(c), vm => vm.Drives.MarkUnknown()),
+            ["Remove-VMHardDiskDrive"] = new Cmdlet((m, c) => m.RemoveVMHardDiskDrive(c), vm => ForgetDrives(vm, d => d.IsHardDisk)),
+            ["Remove-VMDvdDrive"] = new Cmdlet((m, c) => m.RemoveVMDvdDrive(c), vm => ForgetDrives(vm, d => d.Kind.Is(k => k == DriveKind.DvdDrive))),
+            ["Set-VMHardDiskDrive"] = new Cmdlet((m, c) => m.MoveDrive(c, dvd: false), ForgetDriveSlots),
+            ["Set-VMDvdDrive"] = new Cmdlet((m, c) => m.MoveDrive(c, dvd: true), ForgetDriveSlots),
+            ["Set-VMBios"] = new Cmdlet((m, c) => m.SetVMBios(c), ForgetBootOrder),
+            ["Set-VMFirmware"] = new Cmdlet((m, c) => m.SetVMFirmware(c), ForgetBootOrder),
+            ["Disable-VMIntegrationService"] = new Cmdlet((m, c) => m.IntegrationServices(c, enable: false), ForgetIntegrationServices, vmFirst: false),
+            ["Enable-VMIntegrationService"] = new Cmdlet((m, c) => m.IntegrationServices(c, enable: true), ForgetIntegrationServices, vmFirst: false),
+            ["Checkpoint-VM"] = new Cmdlet((m, c) => m.CheckpointVM(c), vm => vm.CheckpointCount = Fact<int>.Unknown),
         };
 
         // VMs whose generation New-VM decided (by -Generation or its default of 1), as opposed to one read from the
@@ -134,7 +175,7 @@ namespace HvLint.Analyzers
                 return;
             }
 
-            if (!Cmdlets.TryGetValue(c.Name, out string? cmdlet))
+            if (!Cmdlets.TryGetValue(c.Name, out Cmdlet? cmdlet))
             {
                 // A command HvLint does not model passes on no VM it knows: what follows in its pipeline, or without a
                 // VM name, is about a VM that is not the last one created (Import-VM x | Set-VMProcessor -Count 8).
@@ -150,7 +191,7 @@ namespace HvLint.Analyzers
             {
                 // New-VM @settings, Add-VMNetworkAdapter -VMName x @more: the splatted parameters may set anything, so the
                 // command sets nothing HvLint could know; New-VM still creates the VM its written -Name names.
-                if (cmdlet == "new-vm")
+                if (string.Equals(c.Name, "New-VM", StringComparison.OrdinalIgnoreCase))
                 {
                     _current = c.Get("Name", "VMName") is CodeValue written && written.AsString is string name ? Introduce(name, written, c) : null;
                     Bind(c);
@@ -161,7 +202,7 @@ namespace HvLint.Analyzers
                 // when the splat may name it (Add-VMNetworkAdapter @legacy may add the legacy adapter a PXE boot needs).
                 bool names = c.Get("VMName") != null || c.Get("VM") != null || c.Positional.Count > 0 || c.Piped || (NameIsVm(c) && c.Get("Name") != null);
                 if (!names) ForgetOnEveryVm(cmdlet);
-                else if (About(c, cmdlet) is VirtualMachine named) Forget(named, cmdlet);
+                else if (About(c) is VirtualMachine named) cmdlet.MayChange(named);
                 _current = null;
                 return;
             }
@@ -176,9 +217,8 @@ namespace HvLint.Analyzers
             // -VMName web01, web02 (or -Name on the cmdlets where it is the VM): the command is about each VM in turn.
             // So is a list in the VM's place (Get-VM web01, web02), where the VM comes first.
             string vmParameter = c.Get("VMName") == null && NameIsVm(c) ? "Name" : "VMName";
-            bool vmFirst = cmdlet != "new-vm" && cmdlet != "new-vhd" && cmdlet != "new-vmswitch" && !cmdlet.EndsWith("-vmintegrationservice", StringComparison.Ordinal);
-            CodeValue? vmNames = c.Get(vmParameter) ?? (vmFirst && c.Get("VM") == null && c.Positional.Count > 0 ? c.Positional[0] : null);
-            if (cmdlet != "new-vm" && vmNames?.AsList is { Count: > 1 } several)
+            CodeValue? vmNames = c.Get(vmParameter) ?? (cmdlet.VmFirst && c.Get("VM") == null && c.Positional.Count > 0 ? c.Positional[0] : null);
+            if (!string.Equals(c.Name, "New-VM", StringComparison.OrdinalIgnoreCase) && vmNames?.AsList is { Count: > 1 } several)
             {
                 bool named = c.Get(vmParameter) != null;
                 var each = new List<VirtualMachine>(several.Count);
@@ -193,7 +233,7 @@ namespace HvLint.Analyzers
                 // Get-VM passes them all down its pipeline, or into the variable it is assigned to; none of them is the
                 // one a later command without a VM name means.
                 _current = null;
-                _carried = cmdlet == "get-vm" && !c.Piped && each.Count > 1 ? each : null;
+                _carried = string.Equals(c.Name, "Get-VM", StringComparison.OrdinalIgnoreCase) && !c.Piped && each.Count > 1 ? each : null;
                 if (c.AssignedTo != null)
                 {
                     // Each run above bound the variable to one VM in turn; it holds them all.
@@ -205,103 +245,22 @@ namespace HvLint.Analyzers
                 return;
             }
 
-            switch (cmdlet)
-            {
-                case "new-vm":
-                    NewVm(c);
-                    Bind(c);
-                    break;
-                case "get-vm":
-                    // Get-VM [-Name] <vm> | Set-VMProcessor ...: the pipeline carries the VM Get-VM names; Get-VM alone
-                    // carries every VM on the host, none of which HvLint knows.
-                    _current = c.Piped || (c.Get("Name", "VMName") == null && c.Positional.Count == 0) ? null : Target(c);
-                    Bind(c);
-                    break;
-                case "set-vm":
-                    SetVM(c);
-                    break;
-
-                case "set-vmprocessor":
-                    SetVMProcessor(c);
-                    break;
-
-                case "set-vmmemory":
-                    SetVMMemory(c);
-                    break;
-
-                case "add-vmnetworkadapter":
-                    AddVMNetworkAdapter(c);
-                    break;
-
-                case "set-vmnetworkadapter":
-                    SetVMNetworkAdapter(c);
-                    break;
-
-                case "set-vmnetworkadaptervlan":
-                    Vlan(c);
-                    break;
-
-                case "connect-vmnetworkadapter":
-                case "disconnect-vmnetworkadapter":
-                    Connect(c, connect: cmdlet == "connect-vmnetworkadapter");
-                    break;
-
-                case "new-vmswitch":
-                    NewVmSwitch(c);
-                    break;
-
-                case "add-vmdvddrive":
-                    AddVMDvdDrive(c);
-                    break;
-
-                case "remove-vmdvddrive":
-                    RemoveVMDvdDrive(c);
-                    break;
-
-                case "new-vhd":
-                    NewVHD(c);
-                    break;
-
-                case "remove-vmnetworkadapter":
-                    RemoveVMNetworkAdapter(c);
-                    break;
-
-                case "disable-vmintegrationservice":
-                case "enable-vmintegrationservice":
-                    IntegrationServices(c, enable: cmdlet == "enable-vmintegrationservice");
-                    break;
-
-                case "set-vmbios":
-                    SetVMBios(c);
-                    break;
-
-                case "add-vmharddiskdrive":
-                    AddVMHardDiskDrive(c);
-                    break;
-
-                case "set-vmfirmware":
-                    SetVMFirmware(c);
-                    break;
-
-                case "set-vmharddiskdrive":
-                case "set-vmdvddrive":
-                    MoveDrive(c, dvd: cmdlet == "set-vmdvddrive");
-                    break;
-
-                case "remove-vmharddiskdrive":
-                    RemoveVMHardDiskDrive(c);
-                    break;
-
-                case "checkpoint-vm":
-                    CheckpointVM(c);
-                    break;
-            }
+            cmdlet.Apply(this, c);
         }
 
-        /// <summary>Set-VM [-Name] vm: -ProcessorCount and -MemoryStartupBytes.</summary>
+        /// <summary>
+        /// Get-VM [-Name] vm | Set-VMProcessor ...: the pipeline carries the VM Get-VM names; Get-VM alone carries every VM
+        /// on the host, none of which HvLint knows.
+        /// </summary>
+        private void GetVM(CommandCall c)
+        {
+            _current = c.Piped || (c.Get("Name", "VMName") == null && c.Positional.Count == 0) ? null : Target(c);
+            Bind(c);
+        }
+
         private void SetVM(CommandCall c)
         {
-            VirtualMachine? vm = About(c, "set-vm");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             SetLong(c.Get("ProcessorCount"), f => vm.ProcessorCount = f);
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
@@ -310,7 +269,7 @@ namespace HvLint.Analyzers
         /// <summary>Set-VMProcessor [-VMName] vm: -Count and -ExposeVirtualizationExtensions.</summary>
         private void SetVMProcessor(CommandCall c)
         {
-            VirtualMachine? vm = About(c, "set-vmprocessor");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             SetLong(c.Get("Count"), f => vm.ProcessorCount = f);
             SetBool(c.Get("ExposeVirtualizationExtensions"), f => vm.ExposeVirtualizationExtensions = f);
@@ -319,7 +278,7 @@ namespace HvLint.Analyzers
         /// <summary>Set-VMMemory [-VMName] vm: -StartupBytes, -MinimumBytes, -MaximumBytes and -DynamicMemoryEnabled.</summary>
         private void SetVMMemory(CommandCall c)
         {
-            VirtualMachine? vm = About(c, "set-vmmemory");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             SetLong(c.Get("StartupBytes"), f => vm.MemoryStartupBytes = f);
             SetLong(c.Get("MinimumBytes"), f => vm.MemoryMinimumBytes = f);
@@ -330,7 +289,7 @@ namespace HvLint.Analyzers
         /// <summary>Add-VMNetworkAdapter [-VMName] vm: a synthetic adapter unless -IsLegacy, with its -Name, -SwitchName and MAC address.</summary>
         private void AddVMNetworkAdapter(CommandCall c)
         {
-            VirtualMachine? vm = About(c, "add-vmnetworkadapter");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             var a = new NetworkAdapter { Location = At(c.Location) };
             CodeValue? legacy = c.Get("IsLegacy");
@@ -348,7 +307,7 @@ namespace HvLint.Analyzers
         private void SetVMNetworkAdapter(CommandCall c)
         {
             // Set-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's.
-            VirtualMachine? vm = About(c, "set-vmnetworkadapter");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             if (c.Get("Name") == null && c.Positional.Count > 1) return; // a second bare argument may name the adapter: do not guess
             List<NetworkAdapter>? adapters = Adapters(vm, c.Get("Name"));
@@ -368,7 +327,7 @@ namespace HvLint.Analyzers
         {
             // Add-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: on the VM's controller type
             // (IDE on Generation 1, SCSI on Generation 2); without them, in a free slot the code does not say.
-            VirtualMachine? vm = About(c, "add-vmdvddrive");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.DvdDrive, At(c.Location)) };
             if (vm.Generation.IsKnown && ControllerFor(vm.Generation.Value) is ControllerType type) d.ControllerType = Fact.Known(type, At(c.Location));
@@ -381,7 +340,7 @@ namespace HvLint.Analyzers
         {
             // Remove-VMDvdDrive -VMName <vm> -ControllerNumber n -ControllerLocation m: the DVD drive in that slot;
             // when the code does not say which, every DVD drive the model has for the VM, so none is left to collide.
-            VirtualMachine? vm = About(c, "remove-vmdvddrive");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             long number = -1, location = -1;
             CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
@@ -406,7 +365,7 @@ namespace HvLint.Analyzers
             // Remove-VMNetworkAdapter [-VMName] <vm> [-Name <adapter>]: the named adapter, or all of the VM's (a PXE
             // deployment removes the legacy adapter it installed through). Without the adapter list known, removing
             // all leaves a known empty list.
-            VirtualMachine? vm = About(c, "remove-vmnetworkadapter");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             CodeValue? adapterName = c.Get("Name", "VMNetworkAdapterName");
             List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
@@ -418,7 +377,7 @@ namespace HvLint.Analyzers
         /// <summary>Set-VMBios [-VMName] vm -StartupOrder: the Generation 1 boot order.</summary>
         private void SetVMBios(CommandCall c)
         {
-            VirtualMachine? vm = About(c, "set-vmbios");
+            VirtualMachine? vm = About(c);
             if (vm != null && WrongGeneration(vm, c, 2, "Set-VMBios", "Set-VMFirmware")) return;
             CodeValue? order = c.Get("StartupOrder");
             if (vm == null || order?.AsList == null) return;
@@ -439,7 +398,7 @@ namespace HvLint.Analyzers
         /// <summary>Add-VMHardDiskDrive [-VMName] vm: a virtual hard disk (-Path) or a pass-through disk (-DiskNumber), in the slot the code gives.</summary>
         private void AddVMHardDiskDrive(CommandCall c)
         {
-            VirtualMachine? vm = About(c, "add-vmharddiskdrive");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             var d = new Drive { Location = At(c.Location), Kind = Fact.Known(DriveKind.VirtualHardDisk, At(c.Location)) };
             CodeValue? diskNumber = c.Get("DiskNumber");
@@ -469,7 +428,7 @@ namespace HvLint.Analyzers
         {
             // UEFI firmware exists only on Generation 2 (hyperv-facts.md §2); the boot devices it takes are objects
             // the code gets at run time, so only the generation is read.
-            VirtualMachine? vm = About(c, "set-vmfirmware");
+            VirtualMachine? vm = About(c);
             if (vm == null || WrongGeneration(vm, c, 1, "Set-VMFirmware", "Set-VMBios")) return;
             if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, At(c.Location));
         }
@@ -480,14 +439,14 @@ namespace HvLint.Analyzers
             // Remove-VMHardDiskDrive -VMName <vm> -ControllerType t -ControllerNumber n -ControllerLocation l: the disk
             // in that slot, or any disk whose slot the model does not know (it may be that one), and then the list
             // is incomplete; when the code does not say which slot, every disk the model has.
-            VirtualMachine? vm = About(c, "remove-vmharddiskdrive");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             long number = -1, location = -1;
             CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
             ControllerType? type = c.Get("ControllerType")?.AsString is string t ? HvLint.Readers.EnumNames.ControllerType(t) : null;
             if (type == null || n == null || l == null || !n.TryLong(out number) || !l.TryLong(out location))
             {
-                Forget(vm, "remove-vmharddiskdrive");
+                ForgetDrives(vm, d => d.IsHardDisk);
                 return;
             }
 
@@ -501,7 +460,7 @@ namespace HvLint.Analyzers
         {
             // Checkpoint-VM [-Name] <vm> [[-SnapshotName] <name>]: a VM created here has exactly as many
             // checkpoints as it is given; one that exists already may have more, so its count stays unknown.
-            VirtualMachine? vm = About(c, "checkpoint-vm");
+            VirtualMachine? vm = About(c);
             if (vm == null || !_created.Contains(vm)) return;
             int count = vm.CheckpointCount.IsKnown ? vm.CheckpointCount.Value + 1 : 1;
             vm.CheckpointCount = Fact.Known(count, At(c.Location));
@@ -628,7 +587,7 @@ namespace HvLint.Analyzers
         {
             CodeValue? names = c.Get("Name") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
             if (names?.AsList == null) return;
-            VirtualMachine? vm = About(c, enable ? "enable-vmintegrationservice" : "disable-vmintegrationservice", vmPosition: 1);
+            VirtualMachine? vm = About(c, vmPosition: 1);
             if (vm == null) return;
             foreach (string written in names.AsList)
             {
@@ -677,7 +636,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private void Vlan(CommandCall c)
         {
-            VirtualMachine? vm = About(c, "set-vmnetworkadaptervlan");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             CodeValue? adapterName = c.Get("VMNetworkAdapterName");
             List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
@@ -712,7 +671,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private void Connect(CommandCall c, bool connect)
         {
-            VirtualMachine? vm = About(c, "connect-vmnetworkadapter");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             CodeValue? adapterName = c.Get("Name") ?? (c.Positional.Count > 1 ? c.Positional[1] : null);
             List<NetworkAdapter>? adapters = Adapters(vm, adapterName);
@@ -796,91 +755,85 @@ namespace HvLint.Analyzers
         /// at run time, or a pipeline from a command HvLint does not read), the command may be about any VM of the
         /// method, so what it may set becomes unknown on all of them.
         /// </summary>
-        private VirtualMachine? About(CommandCall c, string cmdlet, int vmPosition = 0)
+        private VirtualMachine? About(CommandCall c, int vmPosition = 0)
         {
             VirtualMachine? vm = Target(c, vmPosition);
-            if (vm == null) ForgetOnEveryVm(cmdlet);
+            if (vm == null) ForgetOnEveryVm(Cmdlets[c.Name]);
             return vm;
         }
 
-        private void ForgetOnEveryVm(string cmdlet)
+        private void ForgetOnEveryVm(Cmdlet cmdlet)
         {
-            foreach (VirtualMachine vm in VirtualMachines) Forget(vm, cmdlet);
+            foreach (VirtualMachine vm in VirtualMachines) cmdlet.MayChange(vm);
         }
 
-        /// <summary>What a cmdlet may have set on <paramref name="vm"/> becomes unknown (its parameters splatted, or its VM not fixed).</summary>
-        private static void Forget(VirtualMachine vm, string cmdlet)
+        // What the cmdlets may set, made unknown on a VM (Cmdlet.MayChange). New-VM, Get-VM, New-VMSwitch and New-VHD
+        // change no VM that exists.
+        private static void ChangesNoVm(VirtualMachine vm)
         {
-            switch (cmdlet)
+        }
+
+        private static void ForgetProcessor(VirtualMachine vm)
+        {
+            vm.ProcessorCount = Fact<long>.Unknown;
+            vm.ExposeVirtualizationExtensions = Fact<bool>.Unknown;
+        }
+
+        private static void ForgetMemory(VirtualMachine vm)
+        {
+            vm.MemoryStartupBytes = vm.MemoryMinimumBytes = vm.MemoryMaximumBytes = Fact<long>.Unknown;
+            vm.DynamicMemoryEnabled = Fact<bool>.Unknown;
+        }
+
+        private static void ForgetAdapters(VirtualMachine vm)
+        {
+            // Which adapters are gone is unknown: none of them is known to be there.
+            vm.NetworkAdapters.Clear();
+            vm.NetworkAdapters.MarkUnknown();
+        }
+
+        private static void ForgetAdapterSettings(VirtualMachine vm)
+        {
+            foreach (NetworkAdapter a in vm.NetworkAdapters.Items)
             {
-                case "set-vm":
-                case "set-vmprocessor":
-                    vm.ProcessorCount = Fact<long>.Unknown;
-                    vm.ExposeVirtualizationExtensions = Fact<bool>.Unknown;
-                    if (cmdlet == "set-vm") goto case "set-vmmemory";
-                    break;
-                case "set-vmmemory":
-                    vm.MemoryStartupBytes = vm.MemoryMinimumBytes = vm.MemoryMaximumBytes = Fact<long>.Unknown;
-                    vm.DynamicMemoryEnabled = Fact<bool>.Unknown;
-                    break;
-                case "add-vmnetworkadapter":
-                    vm.NetworkAdapters.MarkUnknown();
-                    break;
-                case "remove-vmnetworkadapter":
-                    // Which adapters are gone is unknown: none of them is known to be there.
-                    vm.NetworkAdapters.Clear();
-                    vm.NetworkAdapters.MarkUnknown();
-                    break;
-                case "set-vmnetworkadapter":
-                case "set-vmnetworkadaptervlan":
-                case "connect-vmnetworkadapter":
-                case "disconnect-vmnetworkadapter":
-                    foreach (NetworkAdapter a in vm.NetworkAdapters.Items)
-                    {
-                        a.MacAddress = a.AllowedVlanIdList = Fact<string>.Unknown;
-                        a.SwitchName = Fact<string?>.Unknown;
-                        a.StaticMacAddress = a.MacAddressSpoofing = Fact<bool>.Unknown;
-                        a.VlanMode = Fact<VlanMode>.Unknown;
-                        a.AccessVlanId = a.NativeVlanId = Fact<int>.Unknown;
-                    }
-
-                    break;
-                case "add-vmharddiskdrive":
-                case "add-vmdvddrive":
-                case "remove-vmdvddrive":
-                case "remove-vmharddiskdrive":
-                case "set-vmharddiskdrive":
-                case "set-vmdvddrive":
-                    vm.Drives.MarkUnknown();
-                    if (cmdlet == "remove-vmdvddrive") vm.Drives.RemoveAll(d => d.Kind.Is(k => k == DriveKind.DvdDrive));
-                    if (cmdlet == "remove-vmharddiskdrive") vm.Drives.RemoveAll(d => d.IsHardDisk);
-                    if (cmdlet.StartsWith("set-", StringComparison.Ordinal))
-                    {
-                        foreach (Drive d in vm.Drives.Items)
-                        {
-                            d.ControllerType = Fact<ControllerType>.Unknown;
-                            d.ControllerNumber = d.ControllerLocation = Fact<int>.Unknown;
-                            d.Path = Fact<string?>.Unknown;
-                            d.Format = Fact<VirtualHardDiskFormat>.Unknown;
-                            d.SizeBytes = Fact<long>.Unknown;
-                        }
-                    }
-
-                    break;
-                case "set-vmbios":
-                case "set-vmfirmware":
-                    vm.BootOrder.Clear();
-                    vm.BootOrder.MarkUnknown();
-                    break;
-                case "disable-vmintegrationservice":
-                case "enable-vmintegrationservice":
-                    List<IntegrationService> services = vm.IntegrationServices.Services;
-                    for (int k = 0; k < services.Count; k++) services[k] = new IntegrationService(services[k].Name, Fact<bool>.Unknown, services[k].Location);
-                    break;
-                case "checkpoint-vm":
-                    vm.CheckpointCount = Fact<int>.Unknown;
-                    break;
+                a.MacAddress = a.AllowedVlanIdList = Fact<string>.Unknown;
+                a.SwitchName = Fact<string?>.Unknown;
+                a.StaticMacAddress = a.MacAddressSpoofing = Fact<bool>.Unknown;
+                a.VlanMode = Fact<VlanMode>.Unknown;
+                a.AccessVlanId = a.NativeVlanId = Fact<int>.Unknown;
             }
+        }
+
+        /// <summary>The drives <paramref name="removed"/> selects may be gone, and others added: none is known to be there.</summary>
+        private static void ForgetDrives(VirtualMachine vm, Predicate<Drive> removed)
+        {
+            vm.Drives.MarkUnknown();
+            vm.Drives.RemoveAll(removed);
+        }
+
+        private static void ForgetDriveSlots(VirtualMachine vm)
+        {
+            vm.Drives.MarkUnknown();
+            foreach (Drive d in vm.Drives.Items)
+            {
+                d.ControllerType = Fact<ControllerType>.Unknown;
+                d.ControllerNumber = d.ControllerLocation = Fact<int>.Unknown;
+                d.Path = Fact<string?>.Unknown;
+                d.Format = Fact<VirtualHardDiskFormat>.Unknown;
+                d.SizeBytes = Fact<long>.Unknown;
+            }
+        }
+
+        private static void ForgetBootOrder(VirtualMachine vm)
+        {
+            vm.BootOrder.Clear();
+            vm.BootOrder.MarkUnknown();
+        }
+
+        private static void ForgetIntegrationServices(VirtualMachine vm)
+        {
+            List<IntegrationService> services = vm.IntegrationServices.Services;
+            for (int k = 0; k < services.Count; k++) services[k] = new IntegrationService(services[k].Name, Fact<bool>.Unknown, services[k].Location);
         }
 
         /// <summary>
@@ -892,7 +845,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private void MoveDrive(CommandCall c, bool dvd)
         {
-            VirtualMachine? vm = About(c, dvd ? "set-vmdvddrive" : "set-vmharddiskdrive");
+            VirtualMachine? vm = About(c);
             if (vm == null) return;
             CodeValue? n = c.Get("ControllerNumber"), l = c.Get("ControllerLocation");
             if (n == null || l == null || !n.TryLong(out long number) || !l.TryLong(out long location)) return;

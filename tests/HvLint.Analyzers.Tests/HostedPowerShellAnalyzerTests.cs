@@ -308,6 +308,14 @@ public class HostedPowerShellAnalyzerTests
             // $name may be u1: the legacy adapter a PXE boot needs may be there.
             void Variable(PowerShell ps) => ps.AddScript("New-VM -Name u1; Set-VMBios -VMName u1 -StartupOrder LegacyNetworkAdapter,IDE; Add-VMNetworkAdapter -VMName $name -IsLegacy $true");
 
+            // $name may be u5: the VLAN it sets may be u5's last word.
+            void Vlan(PowerShell ps) => ps.AddScript("New-VM -Name u5 -Generation 2 -SwitchName Ext; Set-VMNetworkAdapterVlan -VMName u5 -Access -VlanId 5000; Set-VMNetworkAdapterVlan -VMName $name -Untagged");
+
+            // So may the memory, the adapters and the integration services it sets.
+            void Memory(PowerShell ps) => ps.AddScript("New-VM -Name u6 -Generation 2; Set-VMMemory -VMName u6 -StartupBytes 2TB; Set-VMMemory -VMName $name -StartupBytes 4GB");
+            void Adapters(PowerShell ps) => ps.AddScript("New-VM -Name u7 -Generation 2; Add-VMNetworkAdapter -VMName u7 -IsLegacy $true; Remove-VMNetworkAdapter -VMName $name -Name Legacy");
+            void Services(PowerShell ps) => ps.AddScript("New-VM -Name u8 -Generation 2; Disable-VMIntegrationService -VMName u8 -Name 'Backup (volume shadow copy)'; Enable-VMIntegrationService -VMName $name -Name 'Backup (volume shadow copy)'");
+
             // Get-VM alone passes every VM on, u2 among them.
             void Every(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName u2 -Count 65; Get-VM | Set-VMProcessor -Count 2");
 
