@@ -103,8 +103,16 @@ namespace HvLint.Analyzers
         /// The VM a value names by a variable that holds one, which becomes the VM later commands are about, as
         /// <see cref="Target"/> makes it; null for any other value the code does not fix.
         /// </summary>
-        private VirtualMachine? Held(CodeValue value) =>
-            value.Variable != null && _variables.TryGetValue(value.Variable, out VirtualMachine? held) ? _current = held : null;
+        private VirtualMachine? Held(CodeValue value)
+        {
+            if (value.Variable == null) return null;
+            if (_oneOfSeveral is (string variable, VirtualMachine one) && string.Equals(variable, value.Variable, StringComparison.OrdinalIgnoreCase)) return _current = one;
+            return _variables.TryGetValue(value.Variable, out VirtualMachine? held) ? _current = held : null;
+        }
+
+        // While a command given a variable that holds several VMs (-VM $pool) is read once for each: the variable and the
+        // VM it stands for in this reading.
+        private (string Variable, VirtualMachine Vm)? _oneOfSeveral;
 
         // Virtual disks New-VHD creates here, by path: a drive that attaches one has its size.
         private readonly Dictionary<string, Fact<long>> _newDisks = new Dictionary<string, Fact<long>>(StringComparer.OrdinalIgnoreCase);
@@ -242,6 +250,21 @@ namespace HvLint.Analyzers
                     _carried = null;
                 }
 
+                return;
+            }
+
+            // -VM $pool, or $pool in the VM's place, where $pool = Get-VM web01, web02: the command is about each of them.
+            CodeValue? vmObjects = c.Get("VM") ?? (cmdlet.VmFirst && c.Get(vmParameter) == null && c.Positional.Count > 0 ? c.Positional[0] : null);
+            if (_oneOfSeveral == null && vmObjects?.Variable is string pool && _severalHeld.TryGetValue(pool, out List<VirtualMachine>? pooled))
+            {
+                foreach (VirtualMachine vm in pooled)
+                {
+                    _oneOfSeveral = (pool, vm);
+                    ApplyOne(c);
+                }
+
+                _oneOfSeveral = null;
+                _current = null;
                 return;
             }
 

@@ -429,11 +429,19 @@ public class HostedPowerShellAnalyzerTests
 
             // A list in the VM's place is the same, and a variable assigned it holds every VM (before, only the last).
             void Held(PowerShell ps) => ps.AddScript("$pool = Get-VM app07, app08; $pool | Set-VMProcessor -Count {|#3:7|}");
+
+            // So is the variable given as -VM or in the VM's place (before, it named no VM).
+            void Objects(PowerShell ps) => ps.AddScript("$pool = Get-VM app09, app10; Set-VMProcessor -VM $pool -Count {|#4:6|}");
+            void Positional(PowerShell ps) => ps.AddScript("$db = Get-VM db03, db04; Set-VM $db -ProcessorCount {|#5:5|}");
         }
         """, expected: new[]
         {
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app07' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app08' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM 'app09' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM 'app10' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(5).WithArguments("VM 'db03' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(5).WithArguments("VM 'db04' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
