@@ -179,19 +179,18 @@ namespace HvLint.Analyzers
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken, loop);
             }
 
-            ForEachStatementSyntax? unlisted = null; // the last loop found not to list its items: its other calls need not ask again
+            StatementSyntax? unlisted = null; // the last loop found not to list its items: its other calls need not ask again
             for (int k = 0; k < invocations.Count; k++)
             {
-                // foreach (var name in new[] { "web01", "web02" }) { ... }: the loop's calls once for each item the code
-                // lists, with the loop's variable holding it; a loop over anything else, once with the variable unknown.
-                ForEachStatementSyntax? outermost = OutermostLoop(invocations[k], body);
+                // foreach (var name in new[] { "web01", "web02" }) { ... } and for (int i = 1; i <= 3; i++) { ... }: the loop's
+                // calls once for each item the code lists or counts, with the loop's variable holding it; any other loop,
+                // once with the variable unknown.
+                StatementSyntax? outermost = OutermostLoop(invocations[k], body);
                 if (outermost != null && outermost == unlisted) outermost = null;
-                if (outermost is ForEachStatementSyntax loop
-                    && context.SemanticModel.GetDeclaredSymbol(loop, context.CancellationToken) is ILocalSymbol variable
-                    && LoopItems(context.SemanticModel, loop, context.CancellationToken) is { Count: > 0 and <= PowerShellScript.MaxLoopItems } items)
+                if (outermost != null && ListedLoop(context.SemanticModel, outermost, context.CancellationToken) is (ILocalSymbol variable, List<object> items))
                 {
                     int end = k;
-                    while (end < invocations.Count && loop.Statement.Span.Contains(invocations[end].Span)) end++;
+                    while (end < invocations.Count && LoopBody(outermost).Span.Contains(invocations[end].Span)) end++;
                     foreach (object item in items)
                     {
                         var bound = new LoopItem(variable, item);
@@ -497,15 +496,103 @@ namespace HvLint.Analyzers
         };
 
         /// <summary>The outermost foreach statement of the method that <paramref name="call"/> is in; null when it is in none.</summary>
-        private static ForEachStatementSyntax? OutermostLoop(SyntaxNode call, SyntaxNode body)
+        private static StatementSyntax? OutermostLoop(SyntaxNode call, SyntaxNode body)
         {
-            ForEachStatementSyntax? outermost = null;
+            StatementSyntax? outermost = null;
             for (SyntaxNode? n = call.Parent; n != null && n != body; n = n.Parent)
             {
-                if (n is ForEachStatementSyntax loop && loop.Statement.Span.Contains(call.Span)) outermost = loop;
+                if ((n is ForEachStatementSyntax || n is ForStatementSyntax) && LoopBody((StatementSyntax)n).Span.Contains(call.Span)) outermost = (StatementSyntax)n;
             }
 
             return outermost;
+        }
+
+        private static StatementSyntax LoopBody(StatementSyntax loop) => loop is ForEachStatementSyntax each ? each.Statement : ((ForStatementSyntax)loop).Statement;
+
+        /// <summary>
+        /// The variable of a foreach or for loop and the items it goes through, when the code lists them (<see cref="LoopItems"/>)
+        /// or counts them (<see cref="CountedItems"/>), at most <see cref="PowerShellScript.MaxLoopItems"/>; null for any
+        /// other loop, and for one that may stop early (break, goto, return), whose later items may never come.
+        /// </summary>
+        private static (ILocalSymbol Variable, List<object> Items)? ListedLoop(SemanticModel model, StatementSyntax loop, System.Threading.CancellationToken token)
+        {
+            if (LoopBody(loop).DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax))
+                .Any(n => n is BreakStatementSyntax || n is GotoStatementSyntax || n is ReturnStatementSyntax || n.IsKind(SyntaxKind.YieldBreakStatement))) return null;
+            List<object>? items = null;
+            ILocalSymbol? variable = null;
+            if (loop is ForEachStatementSyntax each)
+            {
+                variable = model.GetDeclaredSymbol(each, token) as ILocalSymbol;
+                if (variable != null) items = LoopItems(model, each, token);
+            }
+            else if (loop is ForStatementSyntax { Declaration.Variables.Count: 1 } counting)
+            {
+                variable = model.GetDeclaredSymbol(counting.Declaration.Variables[0], token) as ILocalSymbol;
+                if (variable != null) items = CountedItems(model, counting, variable, token);
+            }
+
+            return variable != null && items is { Count: > 0 and <= PowerShellScript.MaxLoopItems } ? (variable, items) : null;
+        }
+
+        /// <summary>
+        /// The values a counting loop gives its int or long variable: for (int i = a; i &lt; b; i++) with constant bounds
+        /// (&lt;, &lt;=, &gt;, &gt;=), a constant step (++, --, += k, -= k) and a body that never writes the variable; null
+        /// otherwise, or past <see cref="PowerShellScript.MaxLoopItems"/> values.
+        /// </summary>
+        private static List<object>? CountedItems(SemanticModel model, ForStatementSyntax loop, ILocalSymbol variable, System.Threading.CancellationToken token)
+        {
+            bool isInt = variable.Type.SpecialType == SpecialType.System_Int32;
+            if (!isInt && variable.Type.SpecialType != SpecialType.System_Int64) return null;
+            string name = variable.Name;
+            if (loop.Initializers.Count > 0 || loop.Incrementors.Count != 1 || loop.Declaration!.Variables[0].Initializer is not { } start
+                || !(Constant(model, start.Value, token) is { HasValue: true } first) || CodeValue.Integer(first.Value) is not long value) return null;
+            if (!(loop.Condition is BinaryExpressionSyntax { Left: IdentifierNameSyntax bounded } condition) || bounded.Identifier.ValueText != name
+                || !(Constant(model, condition.Right, token) is { HasValue: true } last) || CodeValue.Integer(last.Value) is not long bound) return null;
+            long step;
+            switch (loop.Incrementors[0])
+            {
+                case PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax operand } postfix when operand.Identifier.ValueText == name:
+                    step = postfix.IsKind(SyntaxKind.PostIncrementExpression) ? 1 : -1;
+                    break;
+                case PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax operand } prefix when operand.Identifier.ValueText == name:
+                    step = prefix.IsKind(SyntaxKind.PreIncrementExpression) ? 1 : -1;
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == name
+                    && (assignment.IsKind(SyntaxKind.AddAssignmentExpression) || assignment.IsKind(SyntaxKind.SubtractAssignmentExpression))
+                    && Constant(model, assignment.Right, token) is { HasValue: true } by && CodeValue.Integer(by.Value) is long k && k > 0:
+                    step = assignment.IsKind(SyntaxKind.AddAssignmentExpression) ? k : -k;
+                    break;
+                default:
+                    return null;
+            }
+
+            // Written in the body (i++, i = 5, ref i, out i): the loop counts what the code cannot know.
+            foreach (IdentifierNameSyntax use in loop.Statement.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (use.Identifier.ValueText != name) continue;
+                SyntaxNode parent = use.Parent!;
+                if ((parent is AssignmentExpressionSyntax written && written.Left == use) || parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression }
+                    || parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }
+                    || (parent is ArgumentSyntax argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)) || parent is RefExpressionSyntax) return null;
+            }
+
+            var items = new List<object>();
+            Func<long, bool>? runs = condition.Kind() switch
+            {
+                SyntaxKind.LessThanExpression => v => v < bound,
+                SyntaxKind.LessThanOrEqualExpression => v => v <= bound,
+                SyntaxKind.GreaterThanExpression => v => v > bound,
+                SyntaxKind.GreaterThanOrEqualExpression => v => v >= bound,
+                _ => null,
+            };
+            if (runs == null) return null;
+            for (; runs(value); value += step)
+            {
+                if (items.Count == PowerShellScript.MaxLoopItems) return null;
+                items.Add(isInt ? (object)(int)value : value);
+            }
+
+            return items;
         }
 
         /// <summary>

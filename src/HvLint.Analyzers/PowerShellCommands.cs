@@ -26,6 +26,24 @@ namespace HvLint.Analyzers
         /// <summary>For an unknown value written as a variable ($vm), its name without the '$'; what it holds is unknown.</summary>
         public string? Variable { get; set; }
 
+        /// <summary>
+        /// A constant the code writes as an integer of any integral type, or as a string of digits (WMI's uint64
+        /// properties are strings in MOF and often written so); null otherwise.
+        /// </summary>
+        public static long? Integer(object? v) => v switch
+        {
+            int i => i,
+            long l => l,
+            uint u => u,
+            ulong ul when ul <= long.MaxValue => (long)ul,
+            ushort us => us,
+            short s => s,
+            byte b => b,
+            sbyte sb => sb,
+            string text when long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long p) => p,
+            _ => null,
+        };
+
         public bool TryLong(out long n)
         {
             n = 0;

@@ -255,7 +255,7 @@ namespace HvLint.Analyzers
                 }
 
                 MsvmResourceKind what = MsvmResources.Classify(obj.ClassName, subType);
-                if (obj.ClassName != null && MsvmResources.IntegrationService(obj.ClassName) is string service && obj.Writes.TryGetValue("EnabledState", out var state) && state.Value.HasValue && ToLong(state.Value.Value) is long enabledState)
+                if (obj.ClassName != null && MsvmResources.IntegrationService(obj.ClassName) is string service && obj.Writes.TryGetValue("EnabledState", out var state) && state.Value.HasValue && CodeValue.Integer(state.Value.Value) is long enabledState)
                 {
                     // Msvm_HeartbeatComponentSettingData and its kin; the rules decide which withheld services matter (HV4004, HV6002).
                     if (MsvmResources.Offered(enabledState) is bool offered)
@@ -286,10 +286,10 @@ namespace HvLint.Analyzers
                 {
                     case MsvmResourceKind.Processor:
                         isVm = true;
-                        if (obj.Writes.TryGetValue("VirtualQuantity", out var q) && q.Value.HasValue && ToLong(q.Value.Value) is long cpus) vm.ProcessorCount = Fact.Known(cpus, At(q.Expression.GetLocation()));
+                        if (obj.Writes.TryGetValue("VirtualQuantity", out var q) && q.Value.HasValue && CodeValue.Integer(q.Value.Value) is long cpus) vm.ProcessorCount = Fact.Known(cpus, At(q.Expression.GetLocation()));
                         foreach (string unitProperty in new[] { "Limit", "Reservation" })
                         {
-                            if (obj.Writes.TryGetValue(unitProperty, out var u) && u.Value.HasValue && ToLong(u.Value.Value) is long amount && amount > 0 && amount < 1000)
+                            if (obj.Writes.TryGetValue(unitProperty, out var u) && u.Value.HasValue && CodeValue.Integer(u.Value.Value) is long amount && amount > 0 && amount < 1000)
                             {
                                 reports.Add(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.ProcessorLimitInWrongUnit)!, u.Expression.GetLocation(),
                                     "Msvm_ProcessorSettingData." + unitProperty + " is " + amount.ToString(CultureInfo.InvariantCulture) + " thousandths of a percent (" + (amount / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + "%); 100000 is 100%"));
@@ -299,7 +299,7 @@ namespace HvLint.Analyzers
                         break;
                     case MsvmResourceKind.Memory:
                         isVm = true;
-                        if (obj.Writes.TryGetValue("VirtualQuantity", out var m) && m.Value.HasValue && ToLong(m.Value.Value) is long mb) vm.MemoryStartupBytes = Fact.Known(mb << 20, At(m.Expression.GetLocation()));
+                        if (obj.Writes.TryGetValue("VirtualQuantity", out var m) && m.Value.HasValue && CodeValue.Integer(m.Value.Value) is long mb) vm.MemoryStartupBytes = Fact.Known(mb << 20, At(m.Expression.GetLocation()));
                         break;
                     case MsvmResourceKind.PhysicalDiskDrive:
                     {
@@ -424,18 +424,6 @@ namespace HvLint.Analyzers
             || subType.EndsWith("Rdv Component", StringComparison.Ordinal) || subType.EndsWith("Virtual Machine Memory", StringComparison.Ordinal) || subType.EndsWith("Synthetic Diskette Drive", StringComparison.Ordinal)
             || subType.EndsWith("Virtual Diskette Controller", StringComparison.Ordinal);
 
-        private static long? ToLong(object? v) => v switch
-        {
-            int i => i,
-            long l => l,
-            uint u => u,
-            ulong ul when ul <= long.MaxValue => (long)ul,
-            ushort us => us,
-            short s => s,
-            string text when long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long p) => p,
-            _ => null,
-        };
-
         private static List<long>? Numbers(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
         {
             IEnumerable<ExpressionSyntax>? items = e switch
@@ -449,7 +437,7 @@ namespace HvLint.Analyzers
             var list = new List<long>();
             foreach (ExpressionSyntax item in items)
             {
-                if (!(model.GetConstantValue(item, token) is { HasValue: true } v) || ToLong(v.Value) is not long n) return null;
+                if (!(model.GetConstantValue(item, token) is { HasValue: true } v) || CodeValue.Integer(v.Value) is not long n) return null;
                 list.Add(n);
             }
 

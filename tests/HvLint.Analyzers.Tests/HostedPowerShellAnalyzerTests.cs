@@ -594,6 +594,61 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task A_for_loop_that_counts_between_constants_reads_its_calls_for_each_count() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            private const int Last = 3;
+
+            void Up(PowerShell ps)
+            {
+                for (int i = 1; i <= 2; i++)
+                {
+                    ps.AddCommand("Set-VMProcessor").AddParameter("VMName", $"node0{i}").AddParameter("Count", {|#0:6|}).AddStatement();
+                }
+            }
+
+            // Down by a step, from a constant, into script text.
+            void Down(PowerShell ps)
+            {
+                for (long n = Last; n > 0; n -= 2) ps.AddScript({|#1:$"Set-VMProcessor -VMName edge{n} -Count 5"|}).AddStatement();
+            }
+
+            // A bound from data, a count the body changes, a loop that may stop early, or one past 64 counts: the variable
+            // is unknown, and the calls are read once.
+            void Bound(PowerShell ps, int count)
+            {
+                for (int i = 0; i < count; i++) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", $"x{i}").AddParameter("Count", 8).AddStatement();
+            }
+
+            void Skips(PowerShell ps)
+            {
+                for (int i = 0; i < 2; i++) { i++; ps.AddCommand("Set-VMProcessor").AddParameter("VMName", $"y{i}").AddParameter("Count", 8).AddStatement(); }
+            }
+
+            void Stops(PowerShell ps, bool done)
+            {
+                foreach (var name in new[] { "z1", "z2" })
+                {
+                    if (done) break;
+                    ps.AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("Count", 8).AddStatement();
+                }
+            }
+
+            void Many(PowerShell ps)
+            {
+                for (int i = 0; i < 100; i++) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", $"w{i}").AddParameter("Count", 8).AddStatement();
+            }
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'node01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'node02' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'edge3' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'edge1' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
     public Task Script_variables_written_elsewhere_or_read_out_of_their_block_are_unknown() => Check("""
         using System.Management.Automation;
         class Provisioner
