@@ -179,31 +179,38 @@ namespace HvLint.Analyzers
                 Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken, loop);
             }
 
-            StatementSyntax? unlisted = null; // the last loop found not to list its items: its other calls need not ask again
-            for (int k = 0; k < invocations.Count; k++)
+            // foreach (var name in new[] { "web01", "web02" }) { ... } and for (int i = 1; i <= 3; i++) { ... }: a loop's calls
+            // once for each item the code lists or counts, with the loop's variable holding it, and so for loops inside
+            // it; any other loop, once with its variable unknown.
+            int runs = PowerShellScript.MaxLoopRuns;
+            void ReadLoops(int from, int to, SyntaxNode scope, LoopItem? bound)
             {
-                // foreach (var name in new[] { "web01", "web02" }) { ... } and for (int i = 1; i <= 3; i++) { ... }: the loop's
-                // calls once for each item the code lists or counts, with the loop's variable holding it; any other loop,
-                // once with the variable unknown.
-                StatementSyntax? outermost = OutermostLoop(invocations[k], body);
-                if (outermost != null && outermost == unlisted) outermost = null;
-                if (outermost != null && ListedLoop(context.SemanticModel, outermost, context.CancellationToken) is (ILocalSymbol variable, List<object> items))
+                for (int k = from; k < to; k++)
                 {
-                    int end = k;
-                    while (end < invocations.Count && LoopBody(outermost).Span.Contains(invocations[end].Span)) end++;
-                    foreach (object item in items)
+                    StatementSyntax? loop = OutermostLoop(invocations[k], scope);
+                    if (loop == null)
                     {
-                        var bound = new LoopItem(variable, item);
-                        for (int n = k; n < end; n++) Read(invocations[n], bound);
+                        Read(invocations[k], bound);
+                        continue;
+                    }
+
+                    int end = k;
+                    while (end < to && LoopBody(loop).Span.Contains(invocations[end].Span)) end++;
+                    if (ListedLoop(context.SemanticModel, loop, context.CancellationToken) is (ILocalSymbol variable, List<object> items) && runs >= items.Count)
+                    {
+                        runs -= items.Count;
+                        foreach (object item in items) ReadLoops(k, end, loop, new LoopItem(variable, item, bound));
+                    }
+                    else
+                    {
+                        ReadLoops(k, end, loop, bound);
                     }
 
                     k = end - 1;
-                    continue;
                 }
-
-                unlisted = outermost ?? unlisted;
-                Read(invocations[k], null);
             }
+
+            ReadLoops(0, invocations.Count, body, null);
 
             if (commandObjects) CollectCommandObjects(context.SemanticModel, body, aliases, commands, context.CancellationToken);
             if (commands.Count == 0) return;
@@ -447,19 +454,26 @@ namespace HvLint.Analyzers
             }
         }
 
-        /// <summary>A foreach variable of the method holding one of the items the code lists for its loop.</summary>
+        /// <summary>
+        /// A loop variable of the method holding one of the items the code lists or counts for its loop, and those of the
+        /// loops around it.
+        /// </summary>
         private sealed class LoopItem
         {
-            public LoopItem(ILocalSymbol variable, object item)
+            public LoopItem(ILocalSymbol variable, object item, LoopItem? outer)
             {
                 Variable = variable;
                 Item = item;
+                Outer = outer;
             }
 
             public ILocalSymbol Variable { get; }
 
             /// <summary>The item as the code writes it: a string, a number, a Boolean.</summary>
             public object Item { get; }
+
+            /// <summary>The item of the loop around this one, when the code lists or counts that loop's items too.</summary>
+            public LoopItem? Outer { get; }
         }
 
         /// <summary>
@@ -495,11 +509,11 @@ namespace HvLint.Analyzers
             _ => null,
         };
 
-        /// <summary>The outermost foreach statement of the method that <paramref name="call"/> is in; null when it is in none.</summary>
-        private static StatementSyntax? OutermostLoop(SyntaxNode call, SyntaxNode body)
+        /// <summary>The outermost foreach or for loop whose body holds <paramref name="call"/> inside <paramref name="scope"/> (the method, or a loop).</summary>
+        private static StatementSyntax? OutermostLoop(SyntaxNode call, SyntaxNode scope)
         {
             StatementSyntax? outermost = null;
-            for (SyntaxNode? n = call.Parent; n != null && n != body; n = n.Parent)
+            for (SyntaxNode? n = call.Parent; n != null && n != scope; n = n.Parent)
             {
                 if ((n is ForEachStatementSyntax || n is ForStatementSyntax) && LoopBody((StatementSyntax)n).Span.Contains(call.Span)) outermost = (StatementSyntax)n;
             }
@@ -603,8 +617,13 @@ namespace HvLint.Analyzers
         {
             switch (e)
             {
-                case IdentifierNameSyntax name when name.Identifier.ValueText == loop.Variable.Name:
-                    return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, token).Symbol, loop.Variable) ? loop.Item : null;
+                case IdentifierNameSyntax name:
+                    for (LoopItem? l = loop; l != null; l = l.Outer)
+                    {
+                        if (name.Identifier.ValueText == l.Variable.Name) return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, token).Symbol, l.Variable) ? l.Item : null;
+                    }
+
+                    return null;
                 case ParenthesizedExpressionSyntax parenthesized:
                     return LoopConstant(model, parenthesized.Expression, token, loop);
                 case InterpolatedStringExpressionSyntax interpolated when interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken):

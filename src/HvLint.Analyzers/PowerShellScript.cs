@@ -196,6 +196,10 @@ namespace HvLint.Analyzers
         // over data is.
         internal const int MaxLoopItems = 64;
 
+        // How many runs of loop blocks one script (or one C# method) may be read with, shared by nested loops, so that
+        // loops in loops cannot multiply the work without bound; a loop past it is read once, its variable unknown.
+        internal const int MaxLoopRuns = 256;
+
         /// <summary>
         /// A loop over items the script lists, at <paramref name="i"/>: foreach ($x in &lt;items&gt;) { ... }, or
         /// &lt;items&gt; | ForEach-Object { ... } (also % and foreach, with -Process), where the items are quoted strings,

@@ -47,9 +47,8 @@ namespace HvLint.Analyzers
             /// <summary>The script may write any variable (Set-Variable, Invoke-Expression, a dot-sourced script).</summary>
             public bool AnyMayChange { get; set; }
 
-            // How many more runs of loop blocks the whole script may be read with (shared by nested loops, so that loops
-            // in loops cannot multiply the work without bound).
-            public int Runs { get; set; } = 256;
+            // How many more runs of loop blocks the whole script may be read with (PowerShellScript.MaxLoopRuns).
+            public int Runs { get; set; } = PowerShellScript.MaxLoopRuns;
         }
 
         /// <summary>The variables of <paramref name="script"/>, none of them a constant yet.</summary>

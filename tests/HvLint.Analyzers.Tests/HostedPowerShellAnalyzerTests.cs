@@ -594,7 +594,7 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
-    public Task A_for_loop_that_counts_between_constants_reads_its_calls_for_each_count() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+    public Task A_for_loop_that_counts_between_constants_reads_its_calls_for_each_count_and_loops_nest() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.Management.Automation;
         class Provisioner
         {
@@ -612,6 +612,31 @@ public class HostedPowerShellAnalyzerTests
             void Down(PowerShell ps)
             {
                 for (long n = Last; n > 0; n -= 2) ps.AddScript({|#1:$"Set-VMProcessor -VMName edge{n} -Count 5"|}).AddStatement();
+            }
+
+            // Loops in loops: each item of one with each of the other, also inside a loop over data.
+            void Sites(PowerShell ps)
+            {
+                foreach (var site in new[] { "ams", "fra" })
+                {
+                    for (int i = 1; i <= 2; i++) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", $"{site}-web{i}").AddParameter("Count", {|#2:7|}).AddStatement();
+                }
+            }
+
+            void Hosts(PowerShell ps, string[] hosts)
+            {
+                foreach (var host in hosts)
+                {
+                    foreach (var name in new[] { "db1", "db2" }) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("ComputerName", host).AddParameter("Count", {|#3:5|}).AddStatement();
+                }
+            }
+
+            // Loops in loops past 256 runs in all: the loop that would pass them is read once, its variable unknown, and a
+            // command for a VM whose name is unknown may be about any VM, so nothing is reported (without the limit, 2,500).
+            void Grid(PowerShell ps)
+            {
+                for (int a = 0; a < 50; a++)
+                    for (int b = 0; b < 50; b++) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", $"g{a}-{b}").AddParameter("Count", 8).AddStatement();
             }
 
             // A bound from data, a count the body changes, a loop that may stop early, or one past 64 counts: the variable
@@ -646,6 +671,12 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'node02' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'edge3' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'edge1' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'ams-web1' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'ams-web2' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'fra-web1' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'fra-web2' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'db1' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'db2' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
