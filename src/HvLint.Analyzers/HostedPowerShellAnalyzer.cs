@@ -237,19 +237,29 @@ namespace HvLint.Analyzers
                 if (model.HostOf(vm) is Host host) session.AuditVirtualMachine(vm, host);
                 else session.AuditVirtualMachine(vm);
             }
-            foreach (Finding f in session.Complete())
+            IReadOnlyList<Finding> findings = session.Complete();
+
+            // A rule found at one place for several VMs (a loop, -VMName web01, web02): that code is every one of those VMs'.
+            HashSet<(string, SourceLocation)>? shared = null;
+            var seen = new HashSet<(string, SourceLocation)>();
+            foreach (Finding f in findings)
+            {
+                if (!seen.Add((f.RuleId, f.Location))) (shared ??= new HashSet<(string, SourceLocation)>()).Add((f.RuleId, f.Location));
+            }
+
+            foreach (Finding f in findings)
             {
                 DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
                 if (descriptor == null || !model.Locations.TryGetValue(f.Location, out Location? at)) continue;
-                KeyValuePair<string, string>[]? extra = null;
+                var extra = new List<KeyValuePair<string, string>>();
                 if (at.IsInSource && scripts.Contains(at.SourceSpan))
                 {
                     // In script text: a fix that adds a statement goes where the finding's statement ends.
-                    extra = scripts.StatementEnd(at.SourceSpan.Start) is int end
-                        ? new[] { HvLintDescriptors.InScript, new KeyValuePair<string, string>(HvLintDescriptors.StatementEnd, end.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
-                        : new[] { HvLintDescriptors.InScript };
+                    extra.Add(HvLintDescriptors.InScript);
+                    if (scripts.StatementEnd(at.SourceSpan.Start) is int end) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.StatementEnd, end.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 }
 
+                if (shared != null && shared.Contains((f.RuleId, f.Location))) extra.Add(HvLintDescriptors.SeveralVms);
                 context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra));
             }
         }

@@ -42,6 +42,12 @@ namespace HvLint.Analyzers
         public static readonly KeyValuePair<string, string> InScript = new KeyValuePair<string, string>("in", "script");
 
         /// <summary>
+        /// The code of the finding is read for several VMs (in a loop, or for a list of VM names), and the same finding
+        /// is reported there for each: a fix that names the VM would name only one of them.
+        /// </summary>
+        public static readonly KeyValuePair<string, string> SeveralVms = new KeyValuePair<string, string>("severalVms", "true");
+
+        /// <summary>
         /// For a finding in script text: the source position where its PowerShell statement ends (after its last
         /// character, before what separates it from the next), so that a fix can add a statement after it.
         /// </summary>

@@ -33,6 +33,10 @@ namespace HvLint.CodeFixes
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
                 if (!diagnostic.Properties.TryGetValue("vm", out string? vm) || string.IsNullOrEmpty(vm) || vm!.IndexOf('\'') >= 0 || vm.IndexOf('"') >= 0) continue;
+
+                // One statement for several VMs (a loop, a list of names): an adapter added there for the named VM would
+                // be added again on every pass and never to the others.
+                if (diagnostic.Properties.ContainsKey("severalVms")) continue;
                 SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 string title = "Add a legacy network adapter to '" + vm + "'";
 

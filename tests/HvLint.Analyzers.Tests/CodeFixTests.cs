@@ -406,6 +406,47 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
+    public async Task HV3002_offers_no_fix_where_one_statement_sets_the_boot_order_of_several_VMs()
+    {
+        // In a loop or for a list of VMs the finding's statement is each VM's, and an adapter added there for one named
+        // VM would be added again on every pass, never to the others.
+        const string Source = """
+            using System.Management.Automation;
+            class P
+            {
+                void Loop(PowerShell ps)
+                {
+                    foreach (var name in new[] { "pxe1", "pxe2" })
+                    {
+                        ps.AddCommand("New-VM").AddParameter("Name", name).AddParameter("Generation", 1);
+                        ps.AddCommand("Set-VMBios").AddParameter("VMName", name).AddParameter("StartupOrder", {|#0:new[] { "LegacyNetworkAdapter", "IDE" }|});
+                    }
+                }
+
+                void List(PowerShell ps) => ps.AddScript("New-VM -Name pxe3; New-VM -Name pxe4; Set-VMBios -VMName pxe3, pxe4 -StartupOrder {|#1:LegacyNetworkAdapter,IDE|}");
+            }
+            """;
+        var test = new CSharpCodeFixTest<HostedPowerShellAnalyzer, AddLegacyAdapterFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = Source,
+            FixedCode = Source,
+            NumberOfFixAllIterations = 0,
+        };
+        foreach (var (location, vm) in new[] { (0, "pxe1"), (0, "pxe2"), (1, "pxe3"), (1, "pxe4") })
+        {
+            var expected = new DiagnosticResult("HV3002", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(location)
+                .WithArguments("VM '" + vm + "' is Generation 1 and boots from the network before its disk, but has only synthetic network adapters (1); PXE boot on Generation 1 needs a legacy network adapter");
+            test.TestState.ExpectedDiagnostics.Add(expected);
+            test.FixedState.ExpectedDiagnostics.Add(expected);
+        }
+
+        test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        test.FixedState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task HV8004_offers_no_fix_where_New_VM_was_told_Generation_1_or_is_a_Command_object()
     {
         // Either command may be the wrong one when -Generation 1 is written; a Command object has no chain to extend.
