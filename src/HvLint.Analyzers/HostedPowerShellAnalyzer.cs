@@ -239,12 +239,12 @@ namespace HvLint.Analyzers
             }
             IReadOnlyList<Finding> findings = session.Complete();
 
-            // A rule found at one place for several VMs (a loop, -VMName web01, web02): that code is every one of those VMs'.
-            HashSet<(string, SourceLocation)>? shared = null;
-            var seen = new HashSet<(string, SourceLocation)>();
+            // Code read for several VMs (a loop, -VMName web01, web02): how many of them each rule finds there.
+            var found = new Dictionary<(string, SourceLocation), int>();
             foreach (Finding f in findings)
             {
-                if (!seen.Add((f.RuleId, f.Location))) (shared ??= new HashSet<(string, SourceLocation)>()).Add((f.RuleId, f.Location));
+                found.TryGetValue((f.RuleId, f.Location), out int n);
+                found[(f.RuleId, f.Location)] = n + 1;
             }
 
             foreach (Finding f in findings)
@@ -259,7 +259,8 @@ namespace HvLint.Analyzers
                     if (scripts.StatementEnd(at.SourceSpan.Start) is int end) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.StatementEnd, end.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 }
 
-                if (shared != null && shared.Contains((f.RuleId, f.Location))) extra.Add(HvLintDescriptors.SeveralVms);
+                int vms = model.VmsAt(f.Location);
+                if (vms > 1) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.SeveralVms, found[(f.RuleId, f.Location)] >= vms ? "all" : "some"));
                 context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra));
             }
         }

@@ -42,10 +42,11 @@ namespace HvLint.Analyzers
         public static readonly KeyValuePair<string, string> InScript = new KeyValuePair<string, string>("in", "script");
 
         /// <summary>
-        /// The code of the finding is read for several VMs (in a loop, or for a list of VM names), and the same finding
-        /// is reported there for each: a fix that names the VM would name only one of them.
+        /// The code of the finding is read for several VMs (in a loop, or for a list of VM names): "all" when the rule
+        /// finds the same there for each of them, "some" when not. A fix that names the VM would name only one of them;
+        /// one that changes the value there changes it for all of them.
         /// </summary>
-        public static readonly KeyValuePair<string, string> SeveralVms = new KeyValuePair<string, string>("severalVms", "true");
+        public const string SeveralVms = "severalVms";
 
         /// <summary>
         /// For a finding in script text: the source position where its PowerShell statement ends (after its last

@@ -167,6 +167,7 @@ namespace HvLint.Analyzers
 
         private void ApplyOne(CommandCall c)
         {
+            _owner = null;
             // $vm = <command>: the variable holds what this command returns, bound below only for New-VM and Get-VM.
             if (c.AssignedTo != null)
             {
@@ -493,7 +494,9 @@ namespace HvLint.Analyzers
         {
             CodeValue? nameValue = c.Get("Name", "VMName") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
             string? name = nameValue?.AsString;
-            var vm = new VirtualMachine { Location = At(c.Location) };
+            var vm = new VirtualMachine();
+            _owner = vm;
+            vm.Location = At(c.Location);
             if (name != null) vm.Name = Fact.Known(name, At(nameValue!.Location));
             VirtualMachines.Add(vm);
             _created.Add(vm);
@@ -929,7 +932,9 @@ namespace HvLint.Analyzers
         /// The VM a command is about: -VMName, the positional argument at <paramref name="vmPosition"/> (the first for
         /// most cmdlets), or the VM the pipeline carries.
         /// </summary>
-        private VirtualMachine? Target(CommandCall c, int vmPosition = 0)
+        private VirtualMachine? Target(CommandCall c, int vmPosition = 0) => _owner = FindTarget(c, vmPosition);
+
+        private VirtualMachine? FindTarget(CommandCall c, int vmPosition)
         {
             bool nameIsVm = NameIsVm(c);
             // -VM takes VM objects: the one a script variable holds ($vm = New-VM ...), or one the code gets at run time,
@@ -953,7 +958,10 @@ namespace HvLint.Analyzers
         /// <summary>A VM the model knows only by the name a command gives it.</summary>
         private VirtualMachine Introduce(string name, CodeValue written, CommandCall c)
         {
-            var vm = new VirtualMachine { Location = At(c.Location), Name = Fact.Known(name, At(written.Location)) };
+            var vm = new VirtualMachine();
+            _owner = vm;
+            vm.Location = At(c.Location);
+            vm.Name = Fact.Known(name, At(written.Location));
             _byName[name] = vm;
             VirtualMachines.Add(vm);
             OnHost(vm, c);
@@ -974,14 +982,39 @@ namespace HvLint.Analyzers
         private SourceLocation At(Location location)
         {
             // A command's own location stands behind several facts in a row (its VM, generation, adapter, boot order).
-            if (ReferenceEquals(location, _lastLocation)) return _lastAt;
-            FileLinePositionSpan span = location.GetLineSpan();
-            var at = new SourceLocation(_path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
-            if (!Locations.ContainsKey(at)) Locations.Add(at, location);
-            _lastLocation = location;
-            _lastAt = at;
+            SourceLocation at;
+            if (ReferenceEquals(location, _lastLocation))
+            {
+                at = _lastAt;
+            }
+            else
+            {
+                FileLinePositionSpan span = location.GetLineSpan();
+                at = new SourceLocation(_path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+                if (!Locations.ContainsKey(at)) Locations.Add(at, location);
+                _lastLocation = location;
+                _lastAt = at;
+            }
+
+            if (_owner != null)
+            {
+                if (!_vmsAt.TryGetValue(at, out List<VirtualMachine>? vms)) _vmsAt.Add(at, new List<VirtualMachine> { _owner });
+                else if (!vms.Contains(_owner)) vms.Add(_owner);
+            }
+
             return at;
         }
+
+        /// <summary>
+        /// How many VMs have facts from the code at <paramref name="at"/>: more than one where that code is read for each
+        /// of several (a loop, -VMName web01, web02), so a fix there changes every one of them.
+        /// </summary>
+        public int VmsAt(SourceLocation at) => _vmsAt.TryGetValue(at, out List<VirtualMachine>? vms) ? vms.Count : 0;
+
+        // The VM the command being applied gives facts to, once known (New-VM's, or the one it is about), and the VMs
+        // each code location gave facts to.
+        private VirtualMachine? _owner;
+        private readonly Dictionary<SourceLocation, List<VirtualMachine>> _vmsAt = new Dictionary<SourceLocation, List<VirtualMachine>>();
 
         private Location? _lastLocation;
         private SourceLocation _lastAt;

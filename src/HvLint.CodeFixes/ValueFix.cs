@@ -34,6 +34,10 @@ namespace HvLint.CodeFixes
             if (span.End > text.Length) return null;
             string current = text.ToString(span);
             ImmutableDictionary<string, string?> properties = diagnostic.Properties;
+
+            // Code read for several VMs of which the rule finds only some: the value there is also the others', which
+            // the rule has no quarrel with (a loop over VMs whose guests differ).
+            if (properties.TryGetValue("severalVms", out string? several) && several == "some") return null;
             switch (diagnostic.Id)
             {
                 // HV3001 (legacy where synthetic would do) and HV3003 (legacy on Generation 2): make the adapter synthetic.

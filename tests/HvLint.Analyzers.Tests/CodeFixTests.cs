@@ -32,7 +32,7 @@ public class CodeFixTests
     }
 
     /// <summary>The guests of app01 (integration services in the box) and a Windows Server 2003 template.</summary>
-    private static readonly (string, string)[] Guests =
+    internal static readonly (string Path, string Text)[] Guests =
     {
         ("hvlint/guests.hvlint.json", """
             { "virtualMachines": [
@@ -439,6 +439,59 @@ public class MoreCodeFixTests
                 .WithArguments("VM '" + vm + "' is Generation 1 and boots from the network before its disk, but has only synthetic network adapters (1); PXE boot on Generation 1 needs a legacy network adapter");
             test.TestState.ExpectedDiagnostics.Add(expected);
             test.FixedState.ExpectedDiagnostics.Add(expected);
+        }
+
+        test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        test.FixedState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_value_read_for_several_VMs_is_fixed_only_when_the_rule_finds_it_for_each()
+    {
+        // For web01 and web02 (both Generation 2) the legacy adapter is wrong, and false is right for both. For app01
+        // (a guest with integration services, from the VM file) and app02 (a guest nothing says) it is wrong only for
+        // app01: app02 may need the legacy adapter, so the shared value is not changed.
+        const string Source = """
+            using System.Management.Automation;
+            class P
+            {
+                void Both(PowerShell ps)
+                {
+                    foreach (var name in new[] { "web01", "web02" })
+                    {
+                        ps.AddCommand("New-VM").AddParameter("Name", name).AddParameter("Generation", 2);
+                        ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", name).AddParameter("IsLegacy", {|#0:true|});
+                    }
+                }
+
+                void One(PowerShell ps)
+                {
+                    foreach (var name in new[] { "app01", "app02" })
+                    {
+                        ps.AddCommand("New-VM").AddParameter("Name", name);
+                        ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", name).AddParameter("IsLegacy", {|#1:true|});
+                    }
+                }
+            }
+            """;
+        var test = new CSharpCodeFixTest<HostedPowerShellAnalyzer, HvLintCodeFixes, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = Source,
+            FixedCode = Source.Replace("{|#0:true|}", "false"),
+        };
+        const string Gen2 = "is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)";
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' " + Gen2));
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web02' " + Gen2));
+        var app01 = new DiagnosticResult("HV3001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(1)
+            .WithArguments("VM 'app01' has the legacy network adapter 'Legacy Network Adapter' although Windows Server 2012 R2 has integration services and the VM does not boot from the network before its disk; use a synthetic network adapter");
+        test.TestState.ExpectedDiagnostics.Add(app01);
+        test.FixedState.ExpectedDiagnostics.Add(app01);
+        foreach (var (path, text) in CodeFixTests.Guests)
+        {
+            test.TestState.AdditionalFiles.Add((path, text));
+            test.FixedState.AdditionalFiles.Add((path, text));
         }
 
         test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
