@@ -164,6 +164,7 @@ namespace HvLint.Analyzers
                 if (called != null && sinks.Contains(called) && call.ArgumentList.Arguments.Count > 0)
                 {
                     ExpressionSyntax script = call.ArgumentList.Arguments[0].Expression;
+                    scripts.Flush(commands);
                     if (ConstantOrSingleAssignment(context.SemanticModel, script, context.CancellationToken, loop) is string text)
                     {
                         scripts.Read(script, text, commands);
@@ -211,6 +212,7 @@ namespace HvLint.Analyzers
             }
 
             ReadLoops(0, invocations.Count, body, null);
+            scripts.Flush(commands);
 
             if (commandObjects) CollectCommandObjects(context.SemanticModel, body, aliases, commands, context.CancellationToken);
             if (commands.Count == 0) return;
@@ -426,6 +428,31 @@ namespace HvLint.Analyzers
         private static void Collect(SemanticModel model, InvocationExpressionSyntax call, string method, List<CommandCall> commands, ScriptText scripts, System.Threading.CancellationToken token, LoopItem? loop)
         {
             SeparatedSyntaxList<ArgumentSyntax> args = call.ArgumentList.Arguments;
+
+            // After AddScript, AddParameter and AddArgument give the script its parameters (param($Name, $Count)), not
+            // its last command a parameter: the script is read when the chain goes on to another command.
+            if (scripts.Pending)
+            {
+                switch (method)
+                {
+                    case "AddParameter":
+                        if (args.Count > 0 && Constant(model, args[0].Expression, token, loop) is { HasValue: true, Value: string name })
+                            scripts.Bind(name, args.Count > 1 ? Value(model, args[1].Expression, token, loop) : new CodeValue(true, true, args[0].GetLocation()));
+                        return;
+                    case "AddParameters":
+                        if (args.Count > 0 && Splat(args[0].Expression) is ExpressionSyntax table && ParameterEntries(model, table, token, loop) is List<KeyValuePair<string, CodeValue>> given)
+                        {
+                            foreach (KeyValuePair<string, CodeValue> entry in given) scripts.Bind(entry.Key, entry.Value);
+                        }
+
+                        return;
+                    case "AddArgument":
+                        return; // by position: which parameter it binds is not read here
+                }
+
+                scripts.Flush(commands);
+            }
+
             switch (method)
             {
                 case "AddCommand":
@@ -459,8 +486,7 @@ namespace HvLint.Analyzers
                 case "AddScript":
                     if (args.Count == 0) return;
                     ExpressionSyntax script = args[0].Expression;
-                    if (!(ConstantOrSingleAssignment(model, script, token, loop) is string text)) return;
-                    scripts.Read(script, text, commands);
+                    scripts.Add(script, ConstantOrSingleAssignment(model, script, token, loop) as string);
                     break;
             }
         }
@@ -829,10 +855,32 @@ namespace HvLint.Analyzers
             private readonly List<TextSpan> _expressions = new List<TextSpan>();
             private readonly List<(int Start, int End)> _statements = new List<(int, int)>();
 
-            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands)
+            // The script AddScript added last (its text null when the code does not fix it), with the parameters the
+            // chain's AddParameter calls after it give: read once the chain goes on to another command, or the method ends.
+            private (ExpressionSyntax Script, string? Text, List<KeyValuePair<string, CodeValue>> Parameters)? _pending;
+
+            /// <summary>Whether AddParameter and AddArgument now give parameters to a script AddScript added.</summary>
+            public bool Pending => _pending != null;
+
+            public void Add(ExpressionSyntax script, string? text)
+            {
+                _pending = (script, text, new List<KeyValuePair<string, CodeValue>>());
+            }
+
+            public void Bind(string parameter, CodeValue value) => _pending?.Parameters.Add(new KeyValuePair<string, CodeValue>(parameter, value));
+
+            /// <summary>Reads the script AddScript added, if any, with the parameters given to it.</summary>
+            public void Flush(List<CommandCall> commands)
+            {
+                if (!(_pending is { } pending)) return;
+                _pending = null;
+                if (pending.Text != null) Read(pending.Script, pending.Text, commands, pending.Parameters);
+            }
+
+            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands, List<KeyValuePair<string, CodeValue>>? parameters = null)
             {
                 Func<int, int, Location> at = LocationMapper(script, out bool exact);
-                List<CommandCall> read = PowerShellScript.Parse(text, at);
+                List<CommandCall> read = PowerShellScript.Parse(text, at, parameters);
                 commands.AddRange(read);
                 _expressions.Add(script.Span);
                 if (!exact) return; // a constant or a concatenation: no position inside it is known

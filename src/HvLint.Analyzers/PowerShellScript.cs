@@ -18,6 +18,80 @@ namespace HvLint.Analyzers
         /// <returns>The commands, each with the position in the script where its statement ends (<see cref="CommandCall.StatementEnd"/>).</returns>
         public static List<CommandCall> Parse(string script, Func<int, int, Location> at) => Parse(script, at, ScriptVariables.For(script));
 
+        /// <summary>
+        /// The commands of <paramref name="script"/>, whose param( ) block is given <paramref name="parameters"/>
+        /// (AddScript(...).AddParameter("Name", "web01")): each parameter the block declares holds its value where the
+        /// script does not write it.
+        /// </summary>
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, IReadOnlyList<KeyValuePair<string, CodeValue>>? parameters)
+        {
+            ScriptVariables variables = ScriptVariables.For(script);
+            if (parameters != null && parameters.Count > 0)
+            {
+                HashSet<string> declared = DeclaredParameters(script);
+                foreach (KeyValuePair<string, CodeValue> p in parameters)
+                {
+                    if (declared.Contains(p.Key)) variables.Bind(p.Key, p.Value);
+                }
+            }
+
+            return Parse(script, at, variables);
+        }
+
+        /// <summary>
+        /// The parameters the script's param( ) block declares, by name in any case: the block comes first, after
+        /// comments and attributes such as [CmdletBinding()]. Empty when there is none.
+        /// </summary>
+        internal static HashSet<string> DeclaredParameters(string s)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            int i = 0;
+            while (i < s.Length)
+            {
+                if (char.IsWhiteSpace(s[i])) i++;
+                else if (s[i] == '[') i = Closing(s, i, '[', ']');
+                else if (s[i] == '"' || s[i] == '\'' || !SkipStringOrComment(s, ref i)) break; // a comment is skipped; anything else ends the search
+            }
+
+            if (string.Compare(s, i, "param", 0, 5, StringComparison.OrdinalIgnoreCase) != 0) return names;
+            i = Blanks(s, i + 5);
+            while (i < s.Length && (s[i] == '\r' || s[i] == '\n')) i = Blanks(s, i + 1);
+            if (i >= s.Length || s[i] != '(') return names;
+            int end = Closing(s, i, '(', ')');
+            for (int j = i + 1; j < end && j < s.Length; j++)
+            {
+                if (SkipStringOrComment(s, ref j))
+                {
+                    j--;
+                    continue;
+                }
+
+                if (s[j] != '$') continue;
+                int start = j + 1;
+                int k = start;
+                while (k < s.Length && (char.IsLetterOrDigit(s[k]) || s[k] == '_')) k++;
+                if (k > start && (k >= s.Length || s[k] != ':')) names.Add(s.Substring(start, k - start));
+                j = k - 1;
+            }
+
+            return names;
+        }
+
+        /// <summary>Where the bracket opened at <paramref name="i"/> closes (after it), past strings and comments; the end when it never does.</summary>
+        private static int Closing(string s, int i, char open, char close)
+        {
+            int depth = 0;
+            while (i < s.Length)
+            {
+                if (SkipStringOrComment(s, ref i)) continue;
+                char c = s[i++];
+                if (c == open) depth++;
+                else if (c == close && --depth == 0) return i;
+            }
+
+            return s.Length;
+        }
+
         private static List<CommandCall> Parse(string script, Func<int, int, Location> at, ScriptVariables variables)
         {
             var commands = new List<CommandCall>();

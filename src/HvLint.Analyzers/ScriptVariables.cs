@@ -144,6 +144,16 @@ namespace HvLint.Analyzers
             _constants[name] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
         }
 
+        /// <summary>
+        /// A parameter of the script given <paramref name="value"/> by the code that runs it: a constant from the start
+        /// when the script never writes it (a default in param( ) is a write, as is any other).
+        /// </summary>
+        public void Bind(string name, CodeValue value)
+        {
+            if (name.IndexOf(':') >= 0 || Writes().ContainsKey(name) || _script.AnyMayChange) return;
+            _constants[name] = new KeyValuePair<CodeValue, int>(value, 0);
+        }
+
         /// <summary>The constant a read of $<paramref name="name"/> has here ($using:name and $script:name too).</summary>
         public bool TryRead(string name, out CodeValue? value)
         {

@@ -500,6 +500,45 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task AddParameter_after_AddScript_gives_the_script_its_parameters() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // The script's param( ) block takes them by name, in any case, also from AddParameters.
+            void Params(PowerShell ps) => ps.AddScript("param($Name, [int]$Count) New-VM -Name $Name; Set-VMProcessor -VMName $Name -Count {|#0:$count|}")
+                .AddParameter("Name", "web01").AddParameter("Count", 8);
+
+            void Attributes(PowerShell ps) => ps.AddScript(@"
+                # Provision one VM
+                [CmdletBinding()]
+                param(
+                    [Parameter(Mandatory)] [string] $Name,
+                    [int] $Count
+                )
+                Set-VMProcessor -VMName $Name -Count {|#1:$Count|}").AddParameters(new Dictionary<string, object> { ["Name"] = "db01", ["Count"] = 6 });
+
+            // Not to the script's last command (before, this Set-VMProcessor got -Count 16), nor, after a script the code
+            // does not fix, to the command before it.
+            void NotTheLastCommand(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName app01 -Count 2").AddParameter("Count", 16);
+
+            void UnknownScript(PowerShell ps, string text)
+            {
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "app02").AddParameter("Count", 2);
+                ps.AddScript(text).AddParameter("Count", 32);
+            }
+
+            // A name the block does not declare, or a parameter the script also writes, binds nothing HvLint reads.
+            void Undeclared(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName app03 -Count $Count").AddParameter("Count", 12);
+            void Written(PowerShell ps) => ps.AddScript("param($Count = 2) Set-VMProcessor -VMName app04 -Count $Count").AddParameter("Count", 12);
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
     public Task A_loop_over_items_the_script_lists_runs_its_block_for_each() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.Management.Automation;
         class Provisioner
@@ -1427,6 +1466,24 @@ public class HostedPowerShellAnalyzerTests
                 void Block(PowerShell ps) => ps.AddScript("New-VM -Name pxe2; Set-VMBios -VMName pxe2 -StartupOrder @({ 'LegacyNetworkAdapter' }, 'IDE')");
                 void Pipe(PowerShell ps) => ps.AddScript("New-VM -Name pxe3; Set-VMBios -VMName pxe3 -StartupOrder @('LegacyNetworkAdapter' | Sort-Object)");
                 void Open(PowerShell ps) => ps.AddScript("Set-VMBios -VMName pxe4 -StartupOrder @(;");
+            }
+            """);
+        await check.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
+    public async Task A_param_block_is_found_past_comments_and_attributes_and_text_that_is_neither_ends_the_search()
+    {
+        // A '#' right after an attribute's ']' is no comment HvLint reads, and the search for the block stops there;
+        // before, it stood still on that '#' for ever. The time limit only stops a regression from hanging the test run.
+        Task check = Check("""
+            using System.Management.Automation;
+            class Provisioner
+            {
+                void Help(PowerShell ps) => ps.AddScript("<# .SYNOPSIS One VM #>\n[CmdletBinding()]\nparam($Name, $Count)\nSet-VMProcessor -VMName $Name -Count {|HV1001:$Count|}")
+                    .AddParameter("Name", "w9").AddParameter("Count", 9);
+                void Tight(PowerShell ps) => ps.AddScript("[CmdletBinding()]#tight\nparam($Count) Set-VMProcessor -VMName w10 -Count $Count").AddParameter("Count", 9);
+                void Open(PowerShell ps) => ps.AddScript("# start\nparam([int]$Count").AddParameter("Count", 9);
             }
             """);
         await check.WaitAsync(TimeSpan.FromMinutes(2));
