@@ -429,8 +429,8 @@ namespace HvLint.Analyzers
         {
             SeparatedSyntaxList<ArgumentSyntax> args = call.ArgumentList.Arguments;
 
-            // After AddScript, AddParameter and AddArgument give the script its parameters (param($Name, $Count)), not
-            // its last command a parameter: the script is read when the chain goes on to another command.
+            // After AddScript, AddParameter and AddArgument give the script its parameters (param($Name, $Count)), by name
+            // and by position, not its last command a parameter: the script is read when the chain goes on to another command.
             if (scripts.Pending)
             {
                 switch (method)
@@ -447,7 +447,8 @@ namespace HvLint.Analyzers
 
                         return;
                     case "AddArgument":
-                        return; // by position: which parameter it binds is not read here
+                        if (args.Count > 0) scripts.BindArgument(Value(model, args[0].Expression, token, loop));
+                        return;
                 }
 
                 scripts.Flush(commands);
@@ -857,30 +858,33 @@ namespace HvLint.Analyzers
 
             // The script AddScript added last (its text null when the code does not fix it), with the parameters the
             // chain's AddParameter calls after it give: read once the chain goes on to another command, or the method ends.
-            private (ExpressionSyntax Script, string? Text, List<KeyValuePair<string, CodeValue>> Parameters)? _pending;
+            private (ExpressionSyntax Script, string? Text, List<KeyValuePair<string, CodeValue>> Parameters, List<CodeValue> Arguments)? _pending;
 
             /// <summary>Whether AddParameter and AddArgument now give parameters to a script AddScript added.</summary>
             public bool Pending => _pending != null;
 
             public void Add(ExpressionSyntax script, string? text)
             {
-                _pending = (script, text, new List<KeyValuePair<string, CodeValue>>());
+                _pending = (script, text, new List<KeyValuePair<string, CodeValue>>(), new List<CodeValue>());
             }
 
             public void Bind(string parameter, CodeValue value) => _pending?.Parameters.Add(new KeyValuePair<string, CodeValue>(parameter, value));
+
+            public void BindArgument(CodeValue value) => _pending?.Arguments.Add(value);
 
             /// <summary>Reads the script AddScript added, if any, with the parameters given to it.</summary>
             public void Flush(List<CommandCall> commands)
             {
                 if (!(_pending is { } pending)) return;
                 _pending = null;
-                if (pending.Text != null) Read(pending.Script, pending.Text, commands, pending.Parameters);
+                if (pending.Text != null) Read(pending.Script, pending.Text, commands, pending.Parameters, pending.Arguments);
             }
 
-            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands, List<KeyValuePair<string, CodeValue>>? parameters = null)
+            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands, List<KeyValuePair<string, CodeValue>>? parameters = null, List<CodeValue>? arguments = null)
             {
                 Func<int, int, Location> at = LocationMapper(script, out bool exact);
-                List<CommandCall> read = PowerShellScript.Parse(text, at, parameters);
+                List<CommandCall> read = parameters == null && arguments == null ? PowerShellScript.Parse(text, at)
+                    : PowerShellScript.Parse(text, at, parameters ?? new List<KeyValuePair<string, CodeValue>>(), arguments ?? new List<CodeValue>());
                 commands.AddRange(read);
                 _expressions.Add(script.Span);
                 if (!exact) return; // a constant or a concatenation: no position inside it is known

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace HvLint.Analyzers
@@ -19,19 +20,31 @@ namespace HvLint.Analyzers
         public static List<CommandCall> Parse(string script, Func<int, int, Location> at) => Parse(script, at, ScriptVariables.For(script));
 
         /// <summary>
-        /// The commands of <paramref name="script"/>, whose param( ) block is given <paramref name="parameters"/>
-        /// (AddScript(...).AddParameter("Name", "web01")): each parameter the block declares holds its value where the
-        /// script does not write it.
+        /// The commands of <paramref name="script"/>, whose param( ) block is given <paramref name="parameters"/> by name
+        /// and <paramref name="arguments"/> by position (AddScript(...).AddParameter("Name", "web01").AddArgument(8)):
+        /// each parameter the block declares holds its value where the script does not write it. Arguments go to the
+        /// parameters not given by name, in the order the block declares them, unless the block sets positions itself.
         /// </summary>
-        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, IReadOnlyList<KeyValuePair<string, CodeValue>>? parameters)
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, IReadOnlyList<KeyValuePair<string, CodeValue>> parameters, IReadOnlyList<CodeValue> arguments)
         {
             ScriptVariables variables = ScriptVariables.For(script);
-            if (parameters != null && parameters.Count > 0)
+            if (parameters.Count > 0 || arguments.Count > 0)
             {
-                HashSet<string> declared = DeclaredParameters(script);
+                List<string> declared = DeclaredParameters(script, out bool inOrder);
+                var given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (KeyValuePair<string, CodeValue> p in parameters)
                 {
-                    if (declared.Contains(p.Key)) variables.Bind(p.Key, p.Value);
+                    if (!declared.Contains(p.Key, StringComparer.OrdinalIgnoreCase)) continue;
+                    variables.Bind(p.Key, p.Value);
+                    given.Add(p.Key);
+                }
+
+                int next = 0;
+                for (int k = 0; inOrder && k < arguments.Count; k++)
+                {
+                    while (next < declared.Count && given.Contains(declared[next])) next++;
+                    if (next == declared.Count) break;
+                    variables.Bind(declared[next++], arguments[k]);
                 }
             }
 
@@ -39,26 +52,22 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// The parameters the script's param( ) block declares, by name in any case: the block comes first, after
-        /// comments and attributes such as [CmdletBinding()]. Empty when there is none.
+        /// The parameters the script's param( ) block declares, in order: the block comes first, after comments and
+        /// attributes such as [CmdletBinding()]. Empty when there is none. <paramref name="inOrder"/> is false when an
+        /// attribute may change the order arguments bind in (Position, ValueFromRemainingArguments).
         /// </summary>
-        internal static HashSet<string> DeclaredParameters(string s)
+        internal static List<string> DeclaredParameters(string s, out bool inOrder)
         {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            int i = 0;
-            while (i < s.Length)
-            {
-                if (char.IsWhiteSpace(s[i])) i++;
-                else if (s[i] == '[') i = Closing(s, i, '[', ']');
-                else if (s[i] == '"' || s[i] == '\'' || !SkipStringOrComment(s, ref i)) break; // a comment is skipped; anything else ends the search
-            }
+            var names = new List<string>();
+            inOrder = true;
+            int i = ParamBlockOpen(s, 0);
+            if (i < 0) return names;
 
-            if (string.Compare(s, i, "param", 0, 5, StringComparison.OrdinalIgnoreCase) != 0) return names;
-            i = Blanks(s, i + 5);
-            while (i < s.Length && (s[i] == '\r' || s[i] == '\n')) i = Blanks(s, i + 1);
-            if (i >= s.Length || s[i] != '(') return names;
-            int end = Closing(s, i, '(', ')');
-            for (int j = i + 1; j < end && j < s.Length; j++)
+            // A parameter is the first variable of each comma-separated part at the block's own depth: not one inside an
+            // attribute ([ValidateScript({ $_ -gt 0 })]) or in a default after it ($Name = $env:COMPUTERNAME).
+            int depth = 0;
+            bool named = false;
+            for (int j = i; j < s.Length; j++)
             {
                 if (SkipStringOrComment(s, ref j))
                 {
@@ -66,15 +75,47 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
-                if (s[j] != '$') continue;
-                int start = j + 1;
-                int k = start;
-                while (k < s.Length && (char.IsLetterOrDigit(s[k]) || s[k] == '_')) k++;
-                if (k > start && (k >= s.Length || s[k] != ':')) names.Add(s.Substring(start, k - start));
-                j = k - 1;
+                char c = s[j];
+                if (c == '(' || c == '[' || c == '{') depth++;
+                else if (c == ')' || c == ']' || c == '}')
+                {
+                    if (--depth == 0) break;
+                }
+                else if (c == ',' && depth == 1) named = false;
+                else if (c == '$' && depth == 1 && !named)
+                {
+                    int start = j + 1, k = start;
+                    while (k < s.Length && (char.IsLetterOrDigit(s[k]) || s[k] == '_')) k++;
+                    if (k > start && (k >= s.Length || s[k] != ':')) names.Add(s.Substring(start, k - start));
+                    named = true;
+                    j = k - 1;
+                }
+                else if (depth > 1 && (string.Compare(s, j, "Position", 0, 8, StringComparison.OrdinalIgnoreCase) == 0 || string.Compare(s, j, "ValueFromRemainingArguments", 0, 27, StringComparison.OrdinalIgnoreCase) == 0))
+                {
+                    inOrder = false;
+                }
             }
 
             return names;
+        }
+
+        /// <summary>
+        /// The '(' of a param( ) block at <paramref name="i"/>, past blank lines, comments and attributes such as
+        /// [CmdletBinding()]; -1 when no block starts there (anything else comes first).
+        /// </summary>
+        private static int ParamBlockOpen(string s, int i)
+        {
+            while (i < s.Length)
+            {
+                if (char.IsWhiteSpace(s[i])) i++;
+                else if (s[i] == '[') i = Closing(s, i, '[', ']');
+                else if (s[i] == '"' || s[i] == '\'' || !SkipStringOrComment(s, ref i)) break; // a comment is skipped; anything else ends the search
+            }
+
+            if (string.Compare(s, i, "param", 0, 5, StringComparison.OrdinalIgnoreCase) != 0) return -1;
+            i += 5;
+            while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+            return i < s.Length && s[i] == '(' ? i : -1;
         }
 
         /// <summary>Where the bracket opened at <paramref name="i"/> closes (after it), past strings and comments; the end when it never does.</summary>
@@ -111,6 +152,14 @@ namespace HvLint.Analyzers
                 }
 
                 if (i >= script.Length) break;
+
+                // param($Name, $Count), after its attributes: no command, and what follows it on the line is a statement.
+                if ((script[i] == 'p' || script[i] == 'P' || script[i] == '[') && ParamBlockOpen(script, i) is int open && open >= 0)
+                {
+                    i = Closing(script, open, '(', ')');
+                    piped = false;
+                    continue;
+                }
 
                 // foreach ($name in 'web01', 'web02') { ... } and 'web01', 'web02' | ForEach-Object { ... }: the block once
                 // for each item the code lists, with the variable holding it.

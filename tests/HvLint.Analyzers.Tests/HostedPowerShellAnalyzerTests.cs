@@ -518,6 +518,14 @@ public class HostedPowerShellAnalyzerTests
                 )
                 Set-VMProcessor -VMName $Name -Count {|#1:$Count|}").AddParameters(new Dictionary<string, object> { ["Name"] = "db01", ["Count"] = 6 });
 
+            // AddArgument binds by position, in the order the block declares them, skipping those given by name; not where
+            // an attribute sets the positions.
+            void Arguments(PowerShell ps) => ps.AddScript("param([string]$Name, [ValidateRange(1, 64)][int]$Count) Set-VMProcessor -VMName $Name -Count {|#2:$Count|}")
+                .AddArgument("app05").AddArgument(10);
+            void Mixed(PowerShell ps) => ps.AddScript("param($Name, $Count) Set-VMProcessor -VMName $Name -Count {|#3:$Count|}").AddParameter("Name", "app06").AddArgument(11);
+            void Positions(PowerShell ps) => ps.AddScript("param([Parameter(Position = 1)] $Name, [Parameter(Position = 0)] $Count) Set-VMProcessor -VMName $Name -Count $Count")
+                .AddArgument("app07").AddArgument(12);
+
             // Not to the script's last command (before, this Set-VMProcessor got -Count 16), nor, after a script the code
             // does not fix, to the command before it.
             void NotTheLastCommand(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName app01 -Count 2").AddParameter("Count", 16);
@@ -536,6 +544,8 @@ public class HostedPowerShellAnalyzerTests
         {
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app05' has 10 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app06' has 11 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
