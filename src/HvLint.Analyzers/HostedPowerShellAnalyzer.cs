@@ -241,14 +241,6 @@ namespace HvLint.Analyzers
             }
             IReadOnlyList<Finding> findings = session.Complete();
 
-            // Code read for several VMs (a loop, -VMName web01, web02): how many of them each rule finds there.
-            var found = new Dictionary<(string, SourceLocation), int>();
-            foreach (Finding f in findings)
-            {
-                found.TryGetValue((f.RuleId, f.Location), out int n);
-                found[(f.RuleId, f.Location)] = n + 1;
-            }
-
             foreach (Finding f in findings)
             {
                 DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
@@ -261,10 +253,22 @@ namespace HvLint.Analyzers
                     if (scripts.StatementEnd(at.SourceSpan.Start) is int end) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.StatementEnd, end.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 }
 
+                // Code read for several VMs (a loop, -VMName web01, web02): whether the rule finds the same for all of them.
                 int vms = model.VmsAt(f.Location);
-                if (vms > 1) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.SeveralVms, found[(f.RuleId, f.Location)] >= vms ? "all" : "some"));
+                if (vms > 1) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.SeveralVms, Count(findings, f.RuleId, f.Location) >= vms ? "all" : "some"));
                 context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra));
             }
+        }
+
+        private static int Count(IReadOnlyList<Finding> findings, string ruleId, SourceLocation at)
+        {
+            int n = 0;
+            foreach (Finding f in findings)
+            {
+                if (f.RuleId == ruleId && f.Location.Equals(at)) n++;
+            }
+
+            return n;
         }
 
         /// <summary>
@@ -433,22 +437,10 @@ namespace HvLint.Analyzers
             // and by position, not its last command a parameter: the script is read when the chain goes on to another command.
             if (scripts.Pending)
             {
-                switch (method)
+                if (method == "AddParameter" || method == "AddParameters" || method == "AddArgument")
                 {
-                    case "AddParameter":
-                        if (args.Count > 0 && Constant(model, args[0].Expression, token, loop) is { HasValue: true, Value: string name })
-                            scripts.Bind(name, args.Count > 1 ? Value(model, args[1].Expression, token, loop) : new CodeValue(true, true, args[0].GetLocation()));
-                        return;
-                    case "AddParameters":
-                        if (args.Count > 0 && Splat(args[0].Expression) is ExpressionSyntax table && ParameterEntries(model, table, token, loop) is List<KeyValuePair<string, CodeValue>> given)
-                        {
-                            foreach (KeyValuePair<string, CodeValue> entry in given) scripts.Bind(entry.Key, entry.Value);
-                        }
-
-                        return;
-                    case "AddArgument":
-                        if (args.Count > 0) scripts.BindArgument(Value(model, args[0].Expression, token, loop));
-                        return;
+                    BindScriptParameter(model, method, args, scripts, token, loop);
+                    return;
                 }
 
                 scripts.Flush(commands);
@@ -489,6 +481,24 @@ namespace HvLint.Analyzers
                     ExpressionSyntax script = args[0].Expression;
                     scripts.Add(script, ConstantOrSingleAssignment(model, script, token, loop) as string);
                     break;
+            }
+        }
+
+        private static void BindScriptParameter(SemanticModel model, string method, SeparatedSyntaxList<ArgumentSyntax> args, ScriptText scripts, System.Threading.CancellationToken token, LoopItem? loop)
+        {
+            if (args.Count == 0) return;
+            if (method == "AddArgument")
+            {
+                scripts.BindArgument(Value(model, args[0].Expression, token, loop));
+            }
+            else if (method == "AddParameter")
+            {
+                if (Constant(model, args[0].Expression, token, loop) is { HasValue: true, Value: string name })
+                    scripts.Bind(name, args.Count > 1 ? Value(model, args[1].Expression, token, loop) : new CodeValue(true, true, args[0].GetLocation()));
+            }
+            else if (Splat(args[0].Expression) is ExpressionSyntax table && ParameterEntries(model, table, token, loop) is List<KeyValuePair<string, CodeValue>> given)
+            {
+                foreach (KeyValuePair<string, CodeValue> entry in given) scripts.Bind(entry.Key, entry.Value);
             }
         }
 
@@ -877,7 +887,9 @@ namespace HvLint.Analyzers
             {
                 if (!(_pending is { } pending)) return;
                 _pending = null;
-                if (pending.Text != null) Read(pending.Script, pending.Text, commands, pending.Parameters, pending.Arguments);
+                if (pending.Text == null) return;
+                if (pending.Parameters.Count == 0 && pending.Arguments.Count == 0) Read(pending.Script, pending.Text, commands);
+                else Read(pending.Script, pending.Text, commands, pending.Parameters, pending.Arguments);
             }
 
             public void Read(ExpressionSyntax script, string text, List<CommandCall> commands, List<KeyValuePair<string, CodeValue>>? parameters = null, List<CodeValue>? arguments = null)
