@@ -255,12 +255,12 @@ namespace HvLint.Analyzers
 
                 // Code read for several VMs (a loop, -VMName web01, web02): whether the rule finds the same for all of them.
                 int vms = model.VmsAt(f.Location);
-                if (vms > 1) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.SeveralVms, Count(findings, f.RuleId, f.Location) >= vms ? "all" : "some"));
+                if (vms > 1) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.SeveralVms, TimesFound(findings, f.RuleId, f.Location) >= vms ? "all" : "some"));
                 context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra));
             }
         }
 
-        private static int Count(IReadOnlyList<Finding> findings, string ruleId, SourceLocation at)
+        private static int TimesFound(IReadOnlyList<Finding> findings, string ruleId, SourceLocation at)
         {
             int n = 0;
             foreach (Finding f in findings)
@@ -639,7 +639,7 @@ namespace HvLint.Analyzers
             }
 
             var items = new List<object>();
-            Func<long, bool>? runs = condition.Kind() switch
+            Func<long, bool>? goesOn = condition.Kind() switch
             {
                 SyntaxKind.LessThanExpression => v => v < bound,
                 SyntaxKind.LessThanOrEqualExpression => v => v <= bound,
@@ -647,8 +647,8 @@ namespace HvLint.Analyzers
                 SyntaxKind.GreaterThanOrEqualExpression => v => v >= bound,
                 _ => null,
             };
-            if (runs == null) return null;
-            for (; runs(value); value += step)
+            if (goesOn == null) return null;
+            for (; goesOn(value); value += step)
             {
                 if (items.Count == PowerShellScript.MaxLoopItems) return null;
                 items.Add(isInt ? (object)(int)value : value);

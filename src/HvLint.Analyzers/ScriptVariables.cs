@@ -146,11 +146,11 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// A parameter of the script given <paramref name="value"/> by the code that runs it: a constant from the start
-        /// when the script never writes it (a default in param( ) is a write, as is any other).
+        /// when the value is known and the script never writes it (a default in param( ) is a write, as is any other).
         /// </summary>
         public void Bind(string name, CodeValue value)
         {
-            if (name.IndexOf(':') >= 0 || Writes().ContainsKey(name) || _script.AnyMayChange) return;
+            if (!value.IsKnown || name.IndexOf(':') >= 0 || Writes().ContainsKey(name) || _script.AnyMayChange) return;
             _constants[name] = new KeyValuePair<CodeValue, int>(value, 0);
         }
 
