@@ -256,6 +256,7 @@ namespace HvLint.Analyzers
                 // Code read for several VMs (a loop, -VMName web01, web02): whether the rule finds the same for all of them.
                 int vms = model.VmsAt(f.Location);
                 if (vms > 1) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.SeveralVms, TimesFound(findings, f.RuleId, f.Location) >= vms ? "all" : "some"));
+                if (f.Properties.TryGetValue("vm", out string? vmName) && model.NamedBySymbol(vmName)) extra.Add(HvLintDescriptors.VmNamedBySymbol);
                 context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra));
             }
         }
@@ -822,7 +823,14 @@ namespace HvLint.Analyzers
             if (!(e is IdentifierNameSyntax name) || !(symbol is ILocalSymbol local)) return null;
             if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is VariableDeclaratorSyntax declarator) || declarator.Initializer == null) return null;
             SyntaxNode? scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-            if (scope == null) return null;
+            if (scope == null || Written(model, scope, name, local, token)) return null;
+            Optional<object?> initial = Constant(model, declarator.Initializer.Value, token);
+            return initial.HasValue ? initial.Value : null;
+        }
+
+        /// <summary>Whether anything in <paramref name="scope"/> assigns, steps or passes by reference the variable <paramref name="name"/> names.</summary>
+        private static bool Written(SemanticModel model, SyntaxNode scope, IdentifierNameSyntax name, ISymbol variable, System.Threading.CancellationToken token)
+        {
             foreach (SyntaxNode n in scope.DescendantNodes())
             {
                 ExpressionSyntax? written = n switch
@@ -833,11 +841,37 @@ namespace HvLint.Analyzers
                     ArgumentSyntax arg when !arg.RefKindKeyword.IsKind(SyntaxKind.None) => arg.Expression,
                     _ => null,
                 };
-                if (written is IdentifierNameSyntax w && w.Identifier.ValueText == name.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(w, token).Symbol, local)) return null;
+                if (written is IdentifierNameSyntax w && w.Identifier.ValueText == name.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(w, token).Symbol, variable)) return true;
             }
 
-            Optional<object?> initial = Constant(model, declarator.Initializer.Value, token);
-            return initial.HasValue ? initial.Value : null;
+            return false;
+        }
+
+        /// <summary>
+        /// What an identifier whose value the code does not fix stands for (<see cref="CodeValue.Symbol"/>): "{name}" for a
+        /// parameter the method never changes, or a local it declares with a value and never changes after (a foreach's
+        /// variable within one pass); null for anything else, whose value may differ from one use to the next.
+        /// </summary>
+        private static string? Symbol(SemanticModel model, IdentifierNameSyntax name, System.Threading.CancellationToken token)
+        {
+            ISymbol? symbol = model.GetSymbolInfo(name, token).Symbol;
+            SyntaxNode? scope;
+            if (symbol is IParameterSymbol { RefKind: RefKind.None } parameter)
+            {
+                scope = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token).FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            }
+            else if (symbol is ILocalSymbol { IsRef: false, IsConst: false } local)
+            {
+                SyntaxNode? declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token);
+                if (!(declaration is ForEachStatementSyntax || declaration is VariableDeclaratorSyntax { Initializer: not null })) return null;
+                scope = declaration.Parent?.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            }
+            else
+            {
+                return null;
+            }
+
+            return scope != null && scope.SyntaxTree == name.SyntaxTree && !Written(model, scope, name, symbol, token) ? "{" + name.Identifier.ValueText + "}" : null;
         }
 
         private static CodeValue Value(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop = null)
@@ -845,7 +879,7 @@ namespace HvLint.Analyzers
             object? single = ConstantOrSingleAssignment(model, e, token, loop);
             if (single != null) return new CodeValue(single, true, e.GetLocation());
             IEnumerable<ExpressionSyntax>? elements = ArrayElements(e);
-            if (elements == null) return CodeValue.Unknown(e.GetLocation());
+            if (elements == null) return new CodeValue(null, false, e.GetLocation()) { Symbol = e is IdentifierNameSyntax name ? Symbol(model, name, token) : null };
             var items = new List<string>();
             foreach (ExpressionSyntax item in elements)
             {

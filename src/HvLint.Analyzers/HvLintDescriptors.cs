@@ -49,6 +49,12 @@ namespace HvLint.Analyzers
         public const string SeveralVms = "severalVms";
 
         /// <summary>
+        /// The finding's VM is named by a symbol, not a name ("vm" is {vmName} for a C# parameter or local, $Name for a
+        /// script parameter): a fix names it by that variable, not as a string.
+        /// </summary>
+        public static readonly KeyValuePair<string, string> VmNamedBySymbol = new KeyValuePair<string, string>("vmNamedBy", "symbol");
+
+        /// <summary>
         /// For a finding in script text: the source position where its PowerShell statement ends (after its last
         /// character, before what separates it from the next), so that a fix can add a statement after it.
         /// </summary>

@@ -27,6 +27,13 @@ namespace HvLint.Analyzers
         public string? Variable { get; set; }
 
         /// <summary>
+        /// For an unknown value that is the same wherever the code writes it, what it stands for: a parameter or local
+        /// the C# method never changes ("{vmName}"), or a parameter of the script that the script never changes
+        /// ("$Name"). The same symbol is the same value, so a VM named by it is one VM, whatever its name at run time.
+        /// </summary>
+        public string? Symbol { get; set; }
+
+        /// <summary>
         /// A constant the code writes as an integer of any integral type, or as a string of digits (WMI's uint64
         /// properties are strings in MOF and often written so); null otherwise.
         /// </summary>

@@ -628,7 +628,7 @@ namespace HvLint.Analyzers
                 for (int k = 1; variable && k < written.Length; k++) variable = IsNameChar(written[k]);
                 string? name = variable ? written.Substring(1) : null;
                 if (name != null && variables.TryRead(name, out CodeValue? constant)) return new CodeValue(constant!.Value, true, location) { Variable = name };
-                return new CodeValue(null, false, location) { Variable = name };
+                return new CodeValue(null, false, location) { Variable = name, Symbol = name != null ? variables.SymbolOf(name) : null };
             }
             if (array) return new CodeValue(items ?? (single != null ? new List<string> { single } : new List<string>()), true, location);
             single ??= string.Empty;

@@ -493,9 +493,11 @@ namespace HvLint.Analyzers
         private void NewVm(CommandCall c)
         {
             CodeValue? nameValue = c.Get("Name", "VMName") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
-            string? name = nameValue?.AsString;
+            string? name = nameValue?.AsString ?? nameValue?.Symbol;
+            bool symbolic = nameValue?.AsString == null && name != null;
             var vm = new VirtualMachine();
             _owner = vm;
+            if (symbolic) _symbolic.Add(vm);
             vm.Location = At(c.Location);
             if (name != null) vm.Name = Fact.Known(name, At(nameValue!.Location));
             VirtualMachines.Add(vm);
@@ -784,9 +786,27 @@ namespace HvLint.Analyzers
         private VirtualMachine? About(CommandCall c, int vmPosition = 0)
         {
             VirtualMachine? vm = Target(c, vmPosition);
-            if (vm == null) ForgetOnEveryVm(Cmdlets[c.Name]);
+            if (vm == null)
+            {
+                ForgetOnEveryVm(Cmdlets[c.Name]);
+            }
+            else if (_symbolic.Count > 0)
+            {
+                // A VM named by a symbol ({vmName}) may be any other VM of the method at run time, and the other way round.
+                foreach (VirtualMachine other in VirtualMachines)
+                {
+                    if (other != vm && (_symbolic.Contains(vm) || _symbolic.Contains(other))) Cmdlets[c.Name].MayChange(other);
+                }
+            }
+
             return vm;
         }
+
+        // VMs named by a symbol (CodeValue.Symbol): the code does not fix their names, so each may be any other VM.
+        private readonly HashSet<VirtualMachine> _symbolic = new HashSet<VirtualMachine>();
+
+        /// <summary>Whether the VM of that name is named by a symbol ({vmName}, $Name), not by a name the code writes.</summary>
+        public bool NamedBySymbol(string name) => _symbolic.Count > 0 && _byName.TryGetValue(name, out VirtualMachine? vm) && _symbolic.Contains(vm);
 
         private void ForgetOnEveryVm(Cmdlet cmdlet)
         {
@@ -943,7 +963,17 @@ namespace HvLint.Analyzers
             CodeValue? name = c.Get("VMName") ?? (nameIsVm ? c.Get("Name") : null) ?? (c.Positional.Count > vmPosition ? c.Positional[vmPosition] : null);
             if (c.Piped || name == null) return _current;
             string? n = name.AsString;
-            if (n == null) return Held(name);
+            if (n == null)
+            {
+                // A variable that holds a VM ($vm = New-VM ...); else a value the code writes the same way each time (a
+                // parameter it never changes), which names one VM, whatever that VM's name at run time.
+                VirtualMachine? held = Held(name);
+                if (held != null || name.Symbol == null) return held;
+                VirtualMachine named = _byName.TryGetValue(name.Symbol, out VirtualMachine? known) ? known : Introduce(name.Symbol, name, c);
+                _symbolic.Add(named);
+                return _current = named;
+            }
+
             if (_byName.TryGetValue(n, out VirtualMachine? vm)) return _current = vm;
 
             // A VM the code did not create here: only what this code sets is known about it.

@@ -49,6 +49,12 @@ namespace HvLint.Analyzers
 
             // How many more runs of loop blocks the whole script may be read with (PowerShellScript.MaxLoopRuns).
             public int Runs { get; set; } = PowerShellScript.MaxLoopRuns;
+
+            /// <summary>The parameters its param( ) block declares, read when a symbol is first asked for.</summary>
+            public HashSet<string>? Declared { get; set; }
+
+            /// <summary>Parameters the code gave a value it does not fix but writes the same way each time.</summary>
+            public Dictionary<string, string>? Symbols { get; set; }
         }
 
         /// <summary>The variables of <paramref name="script"/>, none of them a constant yet.</summary>
@@ -150,8 +156,22 @@ namespace HvLint.Analyzers
         /// </summary>
         public void Bind(string name, CodeValue value)
         {
-            if (!value.IsKnown || name.IndexOf(':') >= 0 || Writes().ContainsKey(name) || _script.AnyMayChange) return;
-            _constants[name] = new KeyValuePair<CodeValue, int>(value, 0);
+            if (name.IndexOf(':') >= 0 || Writes().ContainsKey(name) || _script.AnyMayChange) return;
+            if (value.IsKnown) _constants[name] = new KeyValuePair<CodeValue, int>(value, 0);
+            else if (value.Symbol != null) (_script.Symbols ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[name] = value.Symbol;
+        }
+
+        /// <summary>
+        /// What an unknown $<paramref name="name"/> stands for (<see cref="CodeValue.Symbol"/>): the symbol the code gave
+        /// the parameter, or the parameter itself when the script's param( ) block declares it and nothing in the script
+        /// writes it; null for any other variable ($_ differs from one pipeline to the next).
+        /// </summary>
+        public string? SymbolOf(string name)
+        {
+            if (name.IndexOf(':') >= 0 || Writes().ContainsKey(name) || _script.AnyMayChange) return null;
+            if (_script.Symbols != null && _script.Symbols.TryGetValue(name, out string? given)) return given;
+            _script.Declared ??= new HashSet<string>(PowerShellScript.DeclaredParameters(_script.Text, out _), StringComparer.OrdinalIgnoreCase);
+            return _script.Declared.Contains(name) ? "$" + name : null;
         }
 
         /// <summary>The constant a read of $<paramref name="name"/> has here ($using:name and $script:name too).</summary>

@@ -37,6 +37,12 @@ namespace HvLint.CodeFixes
                 // One statement for several VMs (a loop, a list of names): an adapter added there for the named VM would
                 // be added again on every pass and never to the others.
                 if (diagnostic.Properties.ContainsKey("severalVms")) continue;
+
+                // A VM named by a variable ({vmName} in C#, $Name in the script): the added command names it by that
+                // variable, in the language the variable is of.
+                bool bySymbol = diagnostic.Properties.TryGetValue("vmNamedBy", out string? namedBy) && namedBy == "symbol";
+                string? csharpVariable = bySymbol && vm.Length > 2 && vm[0] == '{' && vm[vm.Length - 1] == '}' && SyntaxFacts.IsValidIdentifier(vm.Substring(1, vm.Length - 2)) ? vm.Substring(1, vm.Length - 2) : null;
+                string? scriptVariable = bySymbol && vm.Length > 1 && vm[0] == '$' ? vm : null;
                 SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 string title = "Add a legacy network adapter to '" + vm + "'";
 
@@ -48,25 +54,28 @@ namespace HvLint.CodeFixes
                     && int.TryParse(end, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int insertAt)
                     && insertAt >= diagnostic.Location.SourceSpan.Start && insertAt <= literal.Token.Span.End)
                 {
+                    if (bySymbol && scriptVariable == null) continue;
+                    string vmWritten = scriptVariable ?? "'" + vm + "'";
                     SourceText text = root.SyntaxTree.GetText(context.CancellationToken);
-                    string addition = "; Add-VMNetworkAdapter -VMName '" + vm + "' -IsLegacy $true";
+                    string addition = "; Add-VMNetworkAdapter -VMName " + vmWritten + " -IsLegacy $true";
                     // In a pipeline chain (PowerShell 7) the adder joins the chain, so what follows still runs only when the
                     // boot order was set: A && B becomes A && Add-VMNetworkAdapter ... && B. After A || B no place keeps the
                     // chain's meaning, so no fix is offered there.
                     string chain = Next(text, insertAt, literal.Token.Span.End, 2);
                     if (chain == "||") continue;
-                    if (chain == "&&") addition = " && Add-VMNetworkAdapter -VMName '" + vm + "' -IsLegacy $true";
+                    if (chain == "&&") addition = " && Add-VMNetworkAdapter -VMName " + vmWritten + " -IsLegacy $true";
                     else if (insertAt < literal.Token.Span.End && text[insertAt] == '#') addition += " ";
                     context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, insertAt, addition, ct), equivalenceKey: "HV3002"), diagnostic);
                     continue;
                 }
 
                 // A fluent chain: a new statement on the chain's PowerShell object.
-                if (!inScript && node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is ExpressionStatementSyntax statement && Receiver(statement.Expression) is ExpressionSyntax receiver)
+                if (!inScript && !(bySymbol && csharpVariable == null) && node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is ExpressionStatementSyntax statement && Receiver(statement.Expression) is ExpressionSyntax receiver)
                 {
                     string indent = statement.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString();
                     string eol = statement.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ? statement.GetTrailingTrivia().First(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() : "\n";
-                    string text = indent + receiver + ".AddStatement().AddCommand(\"Add-VMNetworkAdapter\").AddParameter(\"VMName\", \"" + vm + "\").AddParameter(\"IsLegacy\", true);" + eol;
+                    string vmWritten = csharpVariable ?? "\"" + vm + "\"";
+                    string text = indent + receiver + ".AddStatement().AddCommand(\"Add-VMNetworkAdapter\").AddParameter(\"VMName\", " + vmWritten + ").AddParameter(\"IsLegacy\", true);" + eol;
                     int at = statement.FullSpan.End;
                     context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, at, text, ct), equivalenceKey: "HV3002"), diagnostic);
                 }

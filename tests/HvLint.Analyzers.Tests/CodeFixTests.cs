@@ -307,6 +307,34 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
+    public Task HV3002_for_a_VM_named_by_a_variable_names_it_by_that_variable() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Chain(PowerShell ps, string vmName)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", vmName);
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", vmName).AddParameter("StartupOrder", {|HV3002:new[] { "LegacyNetworkAdapter", "IDE" }|});
+            }
+
+            void Script(PowerShell ps) => ps.AddScript("param($Name) New-VM -Name $Name; Set-VMBios -VMName $Name -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Chain(PowerShell ps, string vmName)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", vmName);
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", vmName).AddParameter("StartupOrder", new[] { "LegacyNetworkAdapter", "IDE" });
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", vmName).AddParameter("IsLegacy", true);
+            }
+
+            void Script(PowerShell ps) => ps.AddScript("param($Name) New-VM -Name $Name; Set-VMBios -VMName $Name -StartupOrder LegacyNetworkAdapter,IDE; Add-VMNetworkAdapter -VMName $Name -IsLegacy $true");
+        }
+        """);
+
+    [Fact]
     public Task HV3002_in_raw_and_verbatim_scripts_the_adapter_follows_the_boot_order_statement_before_any_comment() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>(""""
         using System.Management.Automation;
         class P

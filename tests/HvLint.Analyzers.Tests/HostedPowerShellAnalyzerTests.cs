@@ -549,6 +549,58 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task A_VM_named_by_a_parameter_the_code_never_changes_is_one_VM() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // The name is not known, but each command names the same VM: {vmName}.
+            void Chain(PowerShell ps, string vmName)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", vmName).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", vmName).AddParameter("IsLegacy", {|#0:true|});
+            }
+
+            // A parameter of the script that nothing gives it, or one the code gives a parameter of its own.
+            void Script(PowerShell ps) => ps.AddScript("param($Name) New-VM -Name $Name -Generation 2; Add-VMNetworkAdapter -VMName $Name -IsLegacy {|#1:$true|}");
+
+            void Given(PowerShell ps, string vmName)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", vmName).AddParameter("Generation", 2);
+                ps.AddStatement().AddScript("param($Name) Add-VMNetworkAdapter -VMName $Name -IsLegacy {|#2:$true|}").AddParameter("Name", vmName);
+            }
+
+            // A variable written again may name another VM, and $_ is another item in each pipeline.
+            void Reassigned(PowerShell ps, string vmName)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", vmName).AddParameter("Generation", 2);
+                vmName = vmName + "-2";
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", vmName).AddParameter("IsLegacy", true);
+            }
+
+            void Pipes(PowerShell ps) => ps.AddScript("Get-Content a.txt | % { New-VM -Name $_ -Generation 2 }; Get-Content b.txt | % { Add-VMNetworkAdapter -VMName $_ -IsLegacy $true }");
+
+            // {name} may be u3, and web01 may be {vmName}: what a command for one may set is unknown on the other.
+            void MayBeU3(PowerShell ps, string name)
+            {
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "u3").AddParameter("Count", 65);
+                ps.AddStatement().AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("Count", 2);
+            }
+
+            void MayBeWeb01(PowerShell ps, string vmName)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", vmName).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", vmName).AddParameter("IsLegacy", true);
+                ps.AddStatement().AddCommand("Remove-VMNetworkAdapter").AddParameter("VMName", "web01");
+            }
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM '{vmName}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM '$Name' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM '{vmName}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        });
+
+    [Fact]
     public Task A_loop_over_items_the_script_lists_runs_its_block_for_each() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.Management.Automation;
         class Provisioner
@@ -607,24 +659,25 @@ public class HostedPowerShellAnalyzerTests
                 foreach (int n in new[] { 1, 2 }) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "app0" + n).AddParameter("Count", {|#2:6|}).AddStatement();
             }
 
-            // Items from elsewhere, a list the method changes, or arithmetic on the item: unknown.
+            // Items from elsewhere, a list the method changes, or arithmetic on the item: unknown. The calls are read once,
+            // and the variable stands for whichever item is current ({name}): 8 vCPUs are too many for any of them.
             void Data(PowerShell ps, string[] names)
             {
-                foreach (var name in names) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("Count", 8).AddStatement();
+                foreach (var name in names) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("Count", {|#3:8|}).AddStatement();
             }
 
             void Changed(PowerShell ps)
             {
                 string[] nodes = { "db01" };
                 nodes[0] = "db02";
-                foreach (string node in nodes) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", node).AddParameter("Count", 8).AddStatement();
+                foreach (string node in nodes) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", node).AddParameter("Count", {|#4:8|}).AddStatement();
             }
 
             // A collection expression that spreads another collection holds items not written here.
             void Spread(PowerShell ps, string[] others)
             {
                 string[] nodes = [.. others, "db11"];
-                foreach (string node in nodes) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", node).AddParameter("Count", 8).AddStatement();
+                foreach (string node in nodes) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", node).AddParameter("Count", {|#5:8|}).AddStatement();
             }
 
             void Arithmetic(PowerShell ps)
@@ -640,6 +693,9 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'sql02-db' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app02' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM '{name}' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM '{node}' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(5).WithArguments("VM '{node}' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
@@ -689,7 +745,7 @@ public class HostedPowerShellAnalyzerTests
             }
 
             // A bound from data, a count the body changes, a loop that may stop early, or one past 64 counts: the variable
-            // is unknown, and the calls are read once.
+            // is unknown, and the calls are read once (a foreach's variable stands for whichever item is current, {name}).
             void Bound(PowerShell ps, int count)
             {
                 for (int i = 0; i < count; i++) ps.AddCommand("Set-VMProcessor").AddParameter("VMName", $"x{i}").AddParameter("Count", 8).AddStatement();
@@ -705,7 +761,7 @@ public class HostedPowerShellAnalyzerTests
                 foreach (var name in new[] { "z1", "z2" })
                 {
                     if (done) break;
-                    ps.AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("Count", 8).AddStatement();
+                    ps.AddCommand("Set-VMProcessor").AddParameter("VMName", name).AddParameter("Count", {|#4:8|}).AddStatement();
                 }
             }
 
@@ -726,6 +782,7 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'fra-web2' has 7 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'db1' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'db2' has 5 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM '{name}' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
