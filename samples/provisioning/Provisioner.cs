@@ -58,4 +58,15 @@ public static class Provisioner
             """);
         ps.Invoke();
     }
+
+    public static void CreateImagingTarget(string vmName)
+    {
+        using PowerShell ps = PowerShell.Create();
+        // The caller names the VM, and every command here names that one VM ({vmName}): Generation 1, network boot
+        // first, and only the synthetic adapter New-VM adds (HV3002), whatever name it is given.
+        ps.AddCommand("New-VM").AddParameter("Name", vmName).AddParameter("SwitchName", Switch)
+          .AddStatement()
+          .AddCommand("Set-VMBios").AddParameter("VMName", vmName).AddParameter("StartupOrder", new[] { "LegacyNetworkAdapter", "IDE", "CD", "Floppy" });
+        ps.Invoke();
+    }
 }

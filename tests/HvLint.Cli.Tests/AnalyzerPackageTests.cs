@@ -28,8 +28,10 @@ public class AnalyzerPackageTests
         // A script variable read in a loop over two VM names: 6 vCPUs for each of them on 2008 R2 (HV1001 twice).
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(56,54): error HV1001: VM 'farm-sql01' has 6 virtual processors", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(56,54): error HV1001: VM 'farm-sql02' has 6 virtual processors", StringComparison.Ordinal));
+        // A VM the caller names: every command names the same one, Generation 1 network-first without a legacy adapter (HV3002).
+        Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(69,97): error HV3002: VM '{vmName}'", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, f => f.Contains("pxe-build"));
-        Assert.Equal(7, findings.Length);
+        Assert.Equal(8, findings.Length);
         Assert.DoesNotContain("AD0001", output);
         Assert.DoesNotContain("CS9057", output);
     }
