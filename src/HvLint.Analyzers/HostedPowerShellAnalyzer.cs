@@ -165,9 +165,9 @@ namespace HvLint.Analyzers
                 {
                     ExpressionSyntax script = call.ArgumentList.Arguments[0].Expression;
                     scripts.Flush(commands);
-                    if (ConstantOrSingleAssignment(context.SemanticModel, script, context.CancellationToken, loop) is string text)
+                    if (ScriptTextOf(context.SemanticModel, script, context.CancellationToken, loop, out List<KeyValuePair<string, CodeValue>>? holes) is string text)
                     {
-                        scripts.Read(script, text, commands);
+                        scripts.Read(script, text, commands, holes);
                     }
 
                     return;
@@ -480,7 +480,8 @@ namespace HvLint.Analyzers
                 case "AddScript":
                     if (args.Count == 0) return;
                     ExpressionSyntax script = args[0].Expression;
-                    scripts.Add(script, ConstantOrSingleAssignment(model, script, token, loop) as string);
+                    scripts.Add(script, ScriptTextOf(model, script, token, loop, out List<KeyValuePair<string, CodeValue>>? holes));
+                    foreach (KeyValuePair<string, CodeValue> hole in holes ?? Enumerable.Empty<KeyValuePair<string, CodeValue>>()) scripts.Bind(hole.Key, hole.Value);
                     break;
             }
         }
@@ -826,6 +827,41 @@ namespace HvLint.Analyzers
             if (scope == null || Written(model, scope, name, local, token)) return null;
             Optional<object?> initial = Constant(model, declarator.Initializer.Value, token);
             return initial.HasValue ? initial.Value : null;
+        }
+
+        /// <summary>
+        /// Script text the code writes: a constant, or an interpolation whose holes are constants or values the code
+        /// writes the same way each time ($"New-VM -Name {vmName}"), each of those read in the script as a variable
+        /// (<see cref="PowerShellScript.HolePrefix"/>) that stands for it (<paramref name="holes"/>); null otherwise.
+        /// </summary>
+        private static string? ScriptTextOf(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop, out List<KeyValuePair<string, CodeValue>>? holes)
+        {
+            holes = null;
+            if (ConstantOrSingleAssignment(model, e, token, loop) is string text) return text;
+            if (!(e is InterpolatedStringExpressionSyntax interpolated)) return null;
+            var built = new System.Text.StringBuilder();
+            foreach (InterpolatedStringContentSyntax part in interpolated.Contents)
+            {
+                if (part is InterpolatedStringTextSyntax literal)
+                {
+                    built.Append(literal.TextToken.ValueText);
+                    continue;
+                }
+
+                if (!(part is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole)) return null;
+                if (Constant(model, hole.Expression, token, loop) is { HasValue: true, Value: object value })
+                {
+                    built.Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    continue;
+                }
+
+                if (!(hole.Expression is IdentifierNameSyntax name) || !(Symbol(model, name, token) is string symbol)) return null;
+                string variable = PowerShellScript.HolePrefix + name.Identifier.ValueText;
+                built.Append('$').Append(variable);
+                (holes ??= new List<KeyValuePair<string, CodeValue>>()).Add(new KeyValuePair<string, CodeValue>(variable, new CodeValue(null, false, hole.GetLocation()) { Symbol = symbol }));
+            }
+
+            return built.ToString();
         }
 
         /// <summary>Whether anything in <paramref name="scope"/> assigns, steps or passes by reference the variable <paramref name="name"/> names.</summary>

@@ -34,7 +34,7 @@ namespace HvLint.Analyzers
                 var given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (KeyValuePair<string, CodeValue> p in parameters)
                 {
-                    if (!declared.Contains(p.Key, StringComparer.OrdinalIgnoreCase)) continue;
+                    if (!declared.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && !p.Key.StartsWith(HolePrefix, StringComparison.Ordinal)) continue;
                     variables.Bind(p.Key, p.Value);
                     given.Add(p.Key);
                 }
@@ -323,6 +323,10 @@ namespace HvLint.Analyzers
         // loops in loops cannot multiply the work without bound; a loop past it is read once, its variable unknown.
         internal const int MaxLoopRuns = 256;
 
+        // A hole of a C# interpolated script ($"New-VM -Name {vmName}") whose value the code does not fix but writes the
+        // same way each time is read in the script as the variable $hvlint_hole_vmName, given that symbol.
+        internal const string HolePrefix = "hvlint_hole_";
+
         /// <summary>
         /// A loop over items the script lists, at <paramref name="i"/>: foreach ($x in &lt;items&gt;) { ... }, or
         /// &lt;items&gt; | ForEach-Object { ... } (also % and foreach, with -Process), where the items are quoted strings,
@@ -516,6 +520,8 @@ namespace HvLint.Analyzers
             int close = StringClose(s, i);
             string text = s.Substring(i + 1, close - i - 1);
             i = Math.Min(s.Length, close + 1);
+            // A hole of the C# text inside '...' is the value C# put there, which HvLint does not know.
+            if (quote == '\'' && text.IndexOf("$" + HolePrefix, StringComparison.Ordinal) >= 0) return null;
             return quote == '\'' ? text.Replace("''", "'") : variables.Expand(text, quoted: true);
         }
 
@@ -628,7 +634,16 @@ namespace HvLint.Analyzers
                 for (int k = 1; variable && k < written.Length; k++) variable = IsNameChar(written[k]);
                 string? name = variable ? written.Substring(1) : null;
                 if (name != null && variables.TryRead(name, out CodeValue? constant)) return new CodeValue(constant!.Value, true, location) { Variable = name };
-                return new CodeValue(null, false, location) { Variable = name, Symbol = name != null ? variables.SymbolOf(name) : null };
+
+                // "$Name" in double quotes is the parameter's text: the same symbol.
+                string? quoted = !array && written.Length > 3 && written[0] == '"' && written[written.Length - 1] == '"' && written[1] == '$' ? written.Substring(2, written.Length - 3) : null;
+                for (int k = 0; quoted != null && k < quoted.Length; k++)
+                {
+                    if (!IsNameChar(quoted[k])) quoted = null;
+                }
+
+                string? symbol = name != null ? variables.SymbolOf(name) : quoted != null ? variables.SymbolOf(quoted) : null;
+                return new CodeValue(null, false, location) { Variable = name, Symbol = symbol };
             }
             if (array) return new CodeValue(items ?? (single != null ? new List<string> { single } : new List<string>()), true, location);
             single ??= string.Empty;

@@ -569,6 +569,12 @@ public class HostedPowerShellAnalyzerTests
                 ps.AddStatement().AddScript("param($Name) Add-VMNetworkAdapter -VMName $Name -IsLegacy {|#2:$true|}").AddParameter("Name", vmName);
             }
 
+            // The same in a C# interpolated script, bare or in double quotes; in single quotes, or run into other text,
+            // the hole is a value HvLint does not know.
+            void Interpolated(PowerShell ps, string host) => ps.AddScript({|#3:$"New-VM -Name {host} -Generation 2; Add-VMNetworkAdapter -VMName \"{host}\" -IsLegacy $true"|});
+            void Quoted(PowerShell ps, string vmName) => ps.AddScript($"New-VM -Name '{vmName}' -Generation 2; Add-VMNetworkAdapter -VMName '{vmName}' -IsLegacy $true");
+            void Suffixed(PowerShell ps, string vmName) => ps.AddScript($"New-VM -Name {vmName}01 -Generation 2; Add-VMNetworkAdapter -VMName {vmName}01 -IsLegacy $true");
+
             // A variable written again may name another VM, and $_ is another item in each pipeline.
             void Reassigned(PowerShell ps, string vmName)
             {
@@ -598,6 +604,7 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM '{vmName}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM '$Name' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM '{vmName}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM '{host}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
         });
 
     [Fact]
