@@ -849,7 +849,7 @@ namespace HvLint.Analyzers
                 }
 
                 if (!(part is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole)) return null;
-                if (Constant(model, hole.Expression, token, loop) is { HasValue: true, Value: object value })
+                if (ConstantOrSingleAssignment(model, hole.Expression, token, loop) is object value)
                 {
                     built.Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                     continue;

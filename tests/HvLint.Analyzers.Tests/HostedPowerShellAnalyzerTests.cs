@@ -573,6 +573,13 @@ public class HostedPowerShellAnalyzerTests
             // the hole is a value HvLint does not know.
             void Interpolated(PowerShell ps, string host) => ps.AddScript({|#3:$"New-VM -Name {host} -Generation 2; Add-VMNetworkAdapter -VMName \"{host}\" -IsLegacy $true"|});
             void Quoted(PowerShell ps, string vmName) => ps.AddScript($"New-VM -Name '{vmName}' -Generation 2; Add-VMNetworkAdapter -VMName '{vmName}' -IsLegacy $true");
+
+            // A local assigned once is its value, not a symbol.
+            void Local(PowerShell ps)
+            {
+                string node = "web07";
+                ps.AddScript({|#4:$"New-VM -Name {node} -Generation 2; Add-VMNetworkAdapter -VMName {node} -IsLegacy $true"|});
+            }
             void Suffixed(PowerShell ps, string vmName) => ps.AddScript($"New-VM -Name {vmName}01 -Generation 2; Add-VMNetworkAdapter -VMName {vmName}01 -IsLegacy $true");
 
             // A variable written again may name another VM, and $_ is another item in each pipeline.
@@ -605,6 +612,7 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM '$Name' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM '{vmName}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM '{host}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM 'web07' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
         });
 
     [Fact]
