@@ -184,6 +184,7 @@ namespace HvLint.Analyzers
             // once for each item the code lists or counts, with the loop's variable holding it, and so for loops inside
             // it; any other loop, once with its variable unknown.
             int runs = PowerShellScript.MaxLoopRuns;
+            Dictionary<StatementSyntax, (ILocalSymbol Variable, List<object> Items)?>? listed = null; // a loop inside a replayed one is judged once
             void ReadLoops(int from, int to, SyntaxNode scope, LoopItem? bound)
             {
                 for (int k = from; k < to; k++)
@@ -197,7 +198,9 @@ namespace HvLint.Analyzers
 
                     int end = k;
                     while (end < to && LoopBody(loop).Span.Contains(invocations[end].Span)) end++;
-                    if (ListedLoop(context.SemanticModel, loop, context.CancellationToken) is (ILocalSymbol variable, List<object> items) && runs >= items.Count)
+                    listed ??= new Dictionary<StatementSyntax, (ILocalSymbol Variable, List<object> Items)?>();
+                    if (!listed.TryGetValue(loop, out (ILocalSymbol Variable, List<object> Items)? judged)) listed[loop] = judged = ListedLoop(context.SemanticModel, loop, context.CancellationToken);
+                    if (judged is (ILocalSymbol variable, List<object> items) && runs >= items.Count)
                     {
                         runs -= items.Count;
                         foreach (object item in items) ReadLoops(k, end, loop, new LoopItem(variable, item, bound));

@@ -30,7 +30,7 @@ namespace HvLint.Analyzers
             ScriptVariables variables = ScriptVariables.For(script);
             if (parameters.Count > 0 || arguments.Count > 0)
             {
-                List<string> declared = DeclaredParameters(script, out bool inOrder);
+                List<string> declared = variables.Parameters(out bool inOrder);
                 var given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (KeyValuePair<string, CodeValue> p in parameters)
                 {
@@ -548,6 +548,18 @@ namespace HvLint.Analyzers
             return false;
         }
 
+        /// <summary>The name of the variable that is the whole of s[start..end) ($vm, $env:Name); null for anything else.</summary>
+        private static string? VariableName(string s, int start, int end)
+        {
+            if (end - start < 2 || s[start] != '$') return null;
+            for (int k = start + 1; k < end; k++)
+            {
+                if (!IsNameChar(s[k])) return null;
+            }
+
+            return s.Substring(start + 1, end - start - 1);
+        }
+
         /// <summary>A character of a variable's name ($vm, $env:Name, @settings).</summary>
         private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == ':';
 
@@ -629,19 +641,11 @@ namespace HvLint.Analyzers
             {
                 // A plain variable ($cpus) has the literal value the script gave it, if it is a constant; otherwise it is
                 // unknown, but the model may know the VM a command bound to it ($vm = New-VM ...).
-                string written = s.Substring(start, i - start);
-                bool variable = !array && written.Length > 1 && written[0] == '$';
-                for (int k = 1; variable && k < written.Length; k++) variable = IsNameChar(written[k]);
-                string? name = variable ? written.Substring(1) : null;
+                string? name = array ? null : VariableName(s, start, i);
                 if (name != null && variables.TryRead(name, out CodeValue? constant)) return new CodeValue(constant!.Value, true, location) { Variable = name };
 
                 // "$Name" in double quotes is the parameter's text: the same symbol.
-                string? quoted = !array && written.Length > 3 && written[0] == '"' && written[written.Length - 1] == '"' && written[1] == '$' ? written.Substring(2, written.Length - 3) : null;
-                for (int k = 0; quoted != null && k < quoted.Length; k++)
-                {
-                    if (!IsNameChar(quoted[k])) quoted = null;
-                }
-
+                string? quoted = !array && i - start > 3 && s[start] == '"' && s[i - 1] == '"' ? VariableName(s, start + 1, i - 1) : null;
                 string? symbol = name != null ? variables.SymbolOf(name) : quoted != null ? variables.SymbolOf(quoted) : null;
                 return new CodeValue(null, false, location) { Variable = name, Symbol = symbol };
             }

@@ -786,16 +786,17 @@ namespace HvLint.Analyzers
         private VirtualMachine? About(CommandCall c, int vmPosition = 0)
         {
             VirtualMachine? vm = Target(c, vmPosition);
+            Cmdlet cmdlet = Cmdlets[c.Name];
             if (vm == null)
             {
-                ForgetOnEveryVm(Cmdlets[c.Name]);
+                ForgetOnEveryVm(cmdlet);
             }
             else if (_symbolic.Count > 0)
             {
                 // A VM named by a symbol ({vmName}) may be any other VM of the method at run time, and the other way round.
                 foreach (VirtualMachine other in VirtualMachines)
                 {
-                    if (other != vm && (_symbolic.Contains(vm) || _symbolic.Contains(other))) Cmdlets[c.Name].MayChange(other);
+                    if (other != vm && (_symbolic.Contains(vm) || _symbolic.Contains(other))) cmdlet.MayChange(other);
                 }
             }
 

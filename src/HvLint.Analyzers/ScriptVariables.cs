@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace HvLint.Analyzers
@@ -50,8 +51,11 @@ namespace HvLint.Analyzers
             // How many more runs of loop blocks the whole script may be read with (PowerShellScript.MaxLoopRuns).
             public int Runs { get; set; } = PowerShellScript.MaxLoopRuns;
 
-            /// <summary>The parameters its param( ) block declares, read when a symbol is first asked for.</summary>
-            public HashSet<string>? Declared { get; set; }
+            /// <summary>The parameters its param( ) block declares, in order, read when first asked for.</summary>
+            public List<string>? Declared { get; set; }
+
+            /// <summary>Whether arguments bind to <see cref="Declared"/> in that order (no attribute sets positions).</summary>
+            public bool DeclaredInOrder { get; set; }
 
             /// <summary>Parameters the code gave a value it does not fix but writes the same way each time.</summary>
             public Dictionary<string, string>? Symbols { get; set; }
@@ -170,8 +174,20 @@ namespace HvLint.Analyzers
         {
             if (name.IndexOf(':') >= 0 || Writes().ContainsKey(name) || _script.AnyMayChange) return null;
             if (_script.Symbols != null && _script.Symbols.TryGetValue(name, out string? given)) return given;
-            _script.Declared ??= new HashSet<string>(PowerShellScript.DeclaredParameters(_script.Text, out _), StringComparer.OrdinalIgnoreCase);
-            return _script.Declared.Contains(name) ? "$" + name : null;
+            return Parameters(out _).Contains(name, StringComparer.OrdinalIgnoreCase) ? "$" + name : null;
+        }
+
+        /// <summary>The parameters the script's param( ) block declares, in order (<see cref="PowerShellScript.DeclaredParameters"/>), read once.</summary>
+        public List<string> Parameters(out bool inOrder)
+        {
+            if (_script.Declared == null)
+            {
+                _script.Declared = PowerShellScript.DeclaredParameters(_script.Text, out bool ordered);
+                _script.DeclaredInOrder = ordered;
+            }
+
+            inOrder = _script.DeclaredInOrder;
+            return _script.Declared;
         }
 
         /// <summary>The constant a read of $<paramref name="name"/> has here ($using:name and $script:name too).</summary>
