@@ -858,8 +858,10 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
-                if (!(hole.Expression is IdentifierNameSyntax name) || !(Symbol(model, name, token) is string symbol)) return null;
-                string variable = PowerShellScript.HolePrefix + name.Identifier.ValueText;
+                if (!(Symbol(model, hole.Expression, token) is string symbol)) return null;
+                // {vmName} is $hvlint_hole_vmName; a member read ({spec.Name}) is numbered, so that no identifier's
+                // variable (which cannot start with a digit) is also its variable.
+                string variable = PowerShellScript.HolePrefix + (hole.Expression is IdentifierNameSyntax name ? name.Identifier.ValueText : (holes?.Count ?? 0) + "_" + symbol.Substring(1, symbol.Length - 2).Replace('.', '_'));
                 built.Append('$').Append(variable);
                 (holes ??= new List<KeyValuePair<string, CodeValue>>()).Add(new KeyValuePair<string, CodeValue>(variable, new CodeValue(null, false, hole.GetLocation()) { Symbol = symbol }));
             }
@@ -867,7 +869,7 @@ namespace HvLint.Analyzers
             return built.ToString();
         }
 
-        /// <summary>Whether anything in <paramref name="scope"/> assigns, steps or passes by reference the variable <paramref name="name"/> names.</summary>
+        /// <summary>Whether anything in <paramref name="scope"/> assigns, steps or passes by reference the variable, field or property <paramref name="name"/> names.</summary>
         private static bool Written(SemanticModel model, SyntaxNode scope, IdentifierNameSyntax name, ISymbol variable, System.Threading.CancellationToken token)
         {
             foreach (SyntaxNode n in scope.DescendantNodes())
@@ -880,6 +882,7 @@ namespace HvLint.Analyzers
                     ArgumentSyntax arg when !arg.RefKindKeyword.IsKind(SyntaxKind.None) => arg.Expression,
                     _ => null,
                 };
+                if (written is MemberAccessExpressionSyntax member) written = member.Name; // spec.Name = ..., this.name = ...
                 if (written is IdentifierNameSyntax w && w.Identifier.ValueText == name.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(w, token).Symbol, variable)) return true;
             }
 
@@ -887,30 +890,71 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// What an identifier whose value the code does not fix stands for (<see cref="CodeValue.Symbol"/>): "{name}" for a
-        /// parameter the method never changes, or a local it declares with a value and never changes after (a foreach's
-        /// variable within one pass); null for anything else, whose value may differ from one use to the next.
+        /// What a value the code does not fix stands for (<see cref="CodeValue.Symbol"/>) where the method reads it the same
+        /// way each time: "{vmName}", "{spec.Name}"; null for anything else, whose value may differ from one use to the next.
         /// </summary>
-        private static string? Symbol(SemanticModel model, IdentifierNameSyntax name, System.Threading.CancellationToken token)
+        private static string? Symbol(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token) =>
+            SymbolPath(model, e, token) is string path ? "{" + path + "}" : null;
+
+        /// <summary>
+        /// The name of a value the method reads the same way each time: a parameter it never changes; a local it declares
+        /// with a value and never changes after (a foreach's variable within one pass); a field it never assigns; or a
+        /// field or property read through one of those, or through this, that it never assigns (spec.Name,
+        /// this.config.VmName). Like the compiler's nullable analysis, HvLint takes a property read twice to give the
+        /// same value unless the method assigns it. A static property (DateTime.Now), an indexer or a call is not read so.
+        /// </summary>
+        private static string? SymbolPath(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
         {
-            ISymbol? symbol = model.GetSymbolInfo(name, token).Symbol;
-            SyntaxNode? scope;
-            if (symbol is IParameterSymbol { RefKind: RefKind.None } parameter)
+            IdentifierNameSyntax name;
+            ExpressionSyntax? receiver = null;
+            if (e is IdentifierNameSyntax identifier)
             {
-                scope = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token).FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                name = identifier;
             }
-            else if (symbol is ILocalSymbol { IsRef: false, IsConst: false } local)
+            else if (e is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } access && access.IsKind(SyntaxKind.SimpleMemberAccessExpression))
             {
-                SyntaxNode? declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token);
-                if (!(declaration is ForEachStatementSyntax || declaration is VariableDeclaratorSyntax { Initializer: not null })) return null;
-                scope = declaration.Parent?.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                name = member;
+                receiver = access.Expression;
             }
             else
             {
                 return null;
             }
 
-            return scope != null && scope.SyntaxTree == name.SyntaxTree && !Written(model, scope, name, symbol, token) ? "{" + name.Identifier.ValueText + "}" : null;
+            ISymbol? symbol = model.GetSymbolInfo(name, token).Symbol;
+            SyntaxNode? scope;
+            string? owner = null;
+            if (symbol is IParameterSymbol { RefKind: RefKind.None } parameter && receiver == null)
+            {
+                scope = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token).FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            }
+            else if (symbol is ILocalSymbol { IsRef: false, IsConst: false } local && receiver == null)
+            {
+                SyntaxNode? declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token);
+                if (!(declaration is ForEachStatementSyntax || declaration is VariableDeclaratorSyntax { Initializer: not null })) return null;
+                scope = declaration.Parent?.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            }
+            else if (symbol is IFieldSymbol { IsConst: false } || symbol is IPropertySymbol { IsStatic: false, IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false })
+            {
+                // One spelling per member, however the code reaches it (_vmName and this._vmName, Settings.VmName and
+                // VmName): a member of this object is this.name, a static one its type's. So a parameter and a field of
+                // the same name are never taken for one VM.
+                owner = symbol.IsStatic ? symbol.ContainingType.Name
+                    : receiver == null || receiver is ThisExpressionSyntax ? "this"
+                    : SymbolPath(model, receiver, token);
+                if (owner == null) return null;
+
+                // A field or property is judged within the method that reads it: another method may set it, but not
+                // between two reads of this one.
+                scope = name.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            }
+            else
+            {
+                return null;
+            }
+
+            if (scope == null || scope.SyntaxTree != name.SyntaxTree || Written(model, scope, name, symbol, token)) return null;
+            return owner == null ? name.Identifier.ValueText : owner + "." + name.Identifier.ValueText;
         }
 
         private static CodeValue Value(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop = null)
@@ -918,7 +962,7 @@ namespace HvLint.Analyzers
             object? single = ConstantOrSingleAssignment(model, e, token, loop);
             if (single != null) return new CodeValue(single, true, e.GetLocation());
             IEnumerable<ExpressionSyntax>? elements = ArrayElements(e);
-            if (elements == null) return new CodeValue(null, false, e.GetLocation()) { Symbol = e is IdentifierNameSyntax name ? Symbol(model, name, token) : null };
+            if (elements == null) return new CodeValue(null, false, e.GetLocation()) { Symbol = Symbol(model, e, token) };
             var items = new List<string>();
             foreach (ExpressionSyntax item in elements)
             {

@@ -41,7 +41,7 @@ namespace HvLint.CodeFixes
                 // A VM named by a variable ({vmName} in C#, $Name in the script): the added command names it by that
                 // variable, in the language the variable is of.
                 bool bySymbol = diagnostic.Properties.TryGetValue("vmNamedBy", out string? namedBy) && namedBy == "symbol";
-                string? csharpVariable = bySymbol && vm.Length > 2 && vm[0] == '{' && vm[vm.Length - 1] == '}' && SyntaxFacts.IsValidIdentifier(vm.Substring(1, vm.Length - 2)) ? vm.Substring(1, vm.Length - 2) : null;
+                string? csharpVariable = bySymbol && vm.Length > 2 && vm[0] == '{' && vm[vm.Length - 1] == '}' && vm.Substring(1, vm.Length - 2).Split('.').All(SyntaxFacts.IsValidIdentifier) ? vm.Substring(1, vm.Length - 2) : null;
                 string? scriptVariable = bySymbol && vm.Length > 1 && vm[0] == '$' ? vm : null;
                 SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 string title = "Add a legacy network adapter to '" + vm + "'";
@@ -74,6 +74,9 @@ namespace HvLint.CodeFixes
                 {
                     string indent = statement.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString();
                     string eol = statement.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ? statement.GetTrailingTrivia().First(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() : "\n";
+                    // {vmName}, {spec.Name}, {this._vmName}, {Settings.VmName}: written as the code reads it, where that
+                    // names the same thing at the new statement (a static member's type may need its namespace there).
+                    if (csharpVariable != null && !await Names(context.Document, statement.SpanStart, csharpVariable, context.CancellationToken).ConfigureAwait(false)) continue;
                     string vmWritten = csharpVariable ?? "\"" + vm + "\"";
                     string text = indent + receiver + ".AddStatement().AddCommand(\"Add-VMNetworkAdapter\").AddParameter(\"VMName\", " + vmWritten + ").AddParameter(\"IsLegacy\", true);" + eol;
                     int at = statement.FullSpan.End;
@@ -96,6 +99,14 @@ namespace HvLint.CodeFixes
             }
 
             return powerShell && e is IdentifierNameSyntax ? e : null;
+        }
+
+        /// <summary>Whether <paramref name="expression"/> binds to a parameter, local, field or property at <paramref name="position"/>.</summary>
+        private static async Task<bool> Names(Document document, int position, string expression, CancellationToken token)
+        {
+            SemanticModel? model = await document.GetSemanticModelAsync(token).ConfigureAwait(false);
+            ISymbol? symbol = model?.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression(expression), SpeculativeBindingOption.BindAsExpression).Symbol;
+            return symbol is IParameterSymbol || symbol is ILocalSymbol || symbol is IFieldSymbol || symbol is IPropertySymbol;
         }
 
         /// <summary>Up to <paramref name="length"/> characters of the text after <paramref name="at"/>, past blanks, before <paramref name="end"/>.</summary>

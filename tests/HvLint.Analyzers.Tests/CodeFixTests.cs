@@ -309,6 +309,8 @@ public class MoreCodeFixTests
     [Fact]
     public Task HV3002_for_a_VM_named_by_a_variable_names_it_by_that_variable() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
         using System.Management.Automation;
+        namespace Contoso { public static class Settings { public static readonly string ImagingVm = System.Environment.GetEnvironmentVariable("IMAGING_VM") ?? "pxe"; } }
+        public sealed class VmSpec { public string Name { get; set; } = ""; }
         class P
         {
             void Chain(PowerShell ps, string vmName)
@@ -318,9 +320,24 @@ public class MoreCodeFixTests
             }
 
             void Script(PowerShell ps) => ps.AddScript("param($Name) New-VM -Name $Name; Set-VMBios -VMName $Name -StartupOrder {|HV3002:LegacyNetworkAdapter,IDE|}");
+
+            void Spec(PowerShell ps, VmSpec spec)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", spec.Name);
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", spec.Name).AddParameter("StartupOrder", {|HV3002:new[] { "LegacyNetworkAdapter", "IDE" }|});
+            }
+
+            // Settings.ImagingVm does not name the field here (its namespace is not imported): no fix.
+            void Imaging(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", Contoso.Settings.ImagingVm);
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", Contoso.Settings.ImagingVm).AddParameter("StartupOrder", {|HV3002:new[] { "LegacyNetworkAdapter", "IDE" }|});
+            }
         }
         """, """
         using System.Management.Automation;
+        namespace Contoso { public static class Settings { public static readonly string ImagingVm = System.Environment.GetEnvironmentVariable("IMAGING_VM") ?? "pxe"; } }
+        public sealed class VmSpec { public string Name { get; set; } = ""; }
         class P
         {
             void Chain(PowerShell ps, string vmName)
@@ -331,6 +348,20 @@ public class MoreCodeFixTests
             }
 
             void Script(PowerShell ps) => ps.AddScript("param($Name) New-VM -Name $Name; Set-VMBios -VMName $Name -StartupOrder LegacyNetworkAdapter,IDE; Add-VMNetworkAdapter -VMName $Name -IsLegacy $true");
+
+            void Spec(PowerShell ps, VmSpec spec)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", spec.Name);
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", spec.Name).AddParameter("StartupOrder", new[] { "LegacyNetworkAdapter", "IDE" });
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", spec.Name).AddParameter("IsLegacy", true);
+            }
+
+            // Settings.ImagingVm does not name the field here (its namespace is not imported): no fix.
+            void Imaging(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", Contoso.Settings.ImagingVm);
+                ps.AddCommand("Set-VMBios").AddParameter("VMName", Contoso.Settings.ImagingVm).AddParameter("StartupOrder", {|HV3002:new[] { "LegacyNetworkAdapter", "IDE" }|});
+            }
         }
         """);
 

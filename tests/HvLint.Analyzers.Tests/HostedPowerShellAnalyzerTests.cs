@@ -616,6 +616,86 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task A_VM_named_by_a_field_or_property_the_method_never_assigns_is_one_VM() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        namespace Contoso.Provisioning;
+        public sealed class VmSpec
+        {
+            public string Name { get; set; } = "";
+            public VmSpec Parent { get; init; } = null!;
+            public string this[int i] => Name + i;
+            public string Next() => Name + "-next";
+        }
+        public static class Settings { public static readonly string ImagingVm = System.Environment.GetEnvironmentVariable("IMAGING_VM") ?? "pxe"; }
+        class Provisioner
+        {
+            private readonly string _vmName;
+            private readonly VmSpec _spec = new VmSpec();
+            private string name = "";
+            Provisioner(string vmName) { _vmName = vmName; }
+
+            // A property read through a parameter, however deep, and a field read with or without this: each names one VM.
+            void Spec(PowerShell ps, VmSpec spec)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", spec.Parent.Name).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", spec.Parent.Name).AddParameter("IsLegacy", {|#0:true|});
+            }
+
+            void Field(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", _vmName).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", this._vmName).AddParameter("IsLegacy", {|#1:true|});
+            }
+
+            void Static(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", Settings.ImagingVm).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", Contoso.Provisioning.Settings.ImagingVm).AddParameter("IsLegacy", {|#2:true|});
+            }
+
+            void Interpolated(PowerShell ps) => ps.AddScript({|#3:$"New-VM -Name {_spec.Name} -Generation 2; Add-VMNetworkAdapter -VMName {this._spec.Name} -IsLegacy $true"|});
+
+            // Assigned in the method, or read through something that may give another value each time: not one VM.
+            void Assigned(PowerShell ps, VmSpec spec)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", spec.Name).AddParameter("Generation", 2);
+                spec.Name = spec.Name + "-b";
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", spec.Name).AddParameter("IsLegacy", true);
+            }
+
+            void Replaced(PowerShell ps, VmSpec spec)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", spec.Name).AddParameter("Generation", 2);
+                spec = spec.Parent;
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", spec.Name).AddParameter("IsLegacy", true);
+            }
+
+            void Computed(PowerShell ps, VmSpec spec)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", System.Environment.MachineName).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", System.Environment.MachineName).AddParameter("IsLegacy", true);
+                ps.AddCommand("New-VM").AddParameter("Name", spec[1]).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", spec[1]).AddParameter("IsLegacy", true);
+                ps.AddCommand("New-VM").AddParameter("Name", spec.Next()).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", spec.Next()).AddParameter("IsLegacy", true);
+            }
+
+            // A parameter and a field of the same name are two VMs.
+            void SameName(PowerShell ps, string name)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", name).AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", this.name).AddParameter("IsLegacy", true);
+            }
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM '{spec.Parent.Name}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM '{this._vmName}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM '{Settings.ImagingVm}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM '{this._spec.Name}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        });
+
+    [Fact]
     public Task A_loop_over_items_the_script_lists_runs_its_block_for_each() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.Management.Automation;
         class Provisioner
