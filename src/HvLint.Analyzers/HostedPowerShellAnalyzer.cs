@@ -152,6 +152,13 @@ namespace HvLint.Analyzers
             invocations ??= new List<InvocationExpressionSyntax>();
             var commands = new List<CommandCall>();
             var scripts = new ScriptText();
+            int addScripts = 0;
+            foreach (InvocationExpressionSyntax invocation in invocations)
+            {
+                if (CalledName(invocation) == "AddScript") addScripts++;
+            }
+
+            scripts.Several = addScripts > 1;
             invocations.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
 
             // Calls found to be PowerShell's: the next link of a fluent chain on one of them is PowerShell's too
@@ -483,10 +490,30 @@ namespace HvLint.Analyzers
                 case "AddScript":
                     if (args.Count == 0) return;
                     ExpressionSyntax script = args[0].Expression;
-                    scripts.Add(script, ScriptTextOf(model, script, token, loop, out List<KeyValuePair<string, CodeValue>>? holes));
+                    // AddScript(text, useLocalScope: true) keeps its variables to itself; one not known to be false may.
+                    bool localScope = args.Count > 1 && !(Constant(model, args[1].Expression, token, loop) is { HasValue: true, Value: false });
+                    scripts.Add(script, ScriptTextOf(model, script, token, loop, out List<KeyValuePair<string, CodeValue>>? holes), scripts.Several ? Session(model, call, token) : null, localScope);
                     foreach (KeyValuePair<string, CodeValue> hole in holes ?? Enumerable.Empty<KeyValuePair<string, CodeValue>>()) scripts.Bind(hole.Key, hole.Value);
                     break;
             }
+        }
+
+        /// <summary>
+        /// The PowerShell object a call of a chain is made on, named as <see cref="SymbolPath"/> names a value ("ps" in
+        /// ps.AddStatement().AddScript(...)): scripts added to the same one run in the same runspace. Null for an object
+        /// that may differ from one call to the next (PowerShell.Create().AddScript(...), a variable written again).
+        /// </summary>
+        private static string? Session(SemanticModel model, InvocationExpressionSyntax call, System.Threading.CancellationToken token)
+        {
+            ExpressionSyntax e = call.Expression;
+            while (e is MemberAccessExpressionSyntax member)
+            {
+                e = member.Expression;
+                if (!(e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner } && Methods.Contains(inner.Name.Identifier.ValueText))) break;
+                e = ((InvocationExpressionSyntax)e).Expression;
+            }
+
+            return SymbolPath(model, e, token);
         }
 
         private static void BindScriptParameter(SemanticModel model, string method, SeparatedSyntaxList<ArgumentSyntax> args, ScriptText scripts, System.Threading.CancellationToken token, LoopItem? loop)
@@ -924,15 +951,17 @@ namespace HvLint.Analyzers
             ISymbol? symbol = model.GetSymbolInfo(name, token).Symbol;
             SyntaxNode? scope;
             string? owner = null;
+            SyntaxNode? declared = null;
             if (symbol is IParameterSymbol { RefKind: RefKind.None } parameter && receiver == null)
             {
-                scope = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token).FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                declared = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token);
+                scope = declared?.FirstAncestorOrSelf<MemberDeclarationSyntax>();
             }
             else if (symbol is ILocalSymbol { IsRef: false, IsConst: false } local && receiver == null)
             {
-                SyntaxNode? declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token);
-                if (!(declaration is ForEachStatementSyntax || declaration is VariableDeclaratorSyntax { Initializer: not null })) return null;
-                scope = declaration.Parent?.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                declared = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token);
+                if (!(declared is ForEachStatementSyntax || declared is VariableDeclaratorSyntax { Initializer: not null })) return null;
+                scope = declared.Parent?.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declared.FirstAncestorOrSelf<MemberDeclarationSyntax>();
             }
             else if (symbol is IFieldSymbol { IsConst: false } || symbol is IPropertySymbol { IsStatic: false, IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false })
             {
@@ -954,7 +983,35 @@ namespace HvLint.Analyzers
             }
 
             if (scope == null || scope.SyntaxTree != name.SyntaxTree || Written(model, scope, name, symbol, token)) return null;
-            return owner == null ? name.Identifier.ValueText : owner + "." + name.Identifier.ValueText;
+            return owner != null ? owner + "." + name.Identifier.ValueText : declared != null ? OneVariable(declared, name.Identifier.ValueText) : name.Identifier.ValueText;
+        }
+
+        /// <summary>
+        /// The name of the parameter or local <paramref name="declaration"/> declares, with the line it is declared on where
+        /// the method declares another of that name ("name (line 9)" for the second of two loops over names), so that
+        /// two variables are never taken for one VM.
+        /// </summary>
+        private static string OneVariable(SyntaxNode declaration, string name)
+        {
+            SyntaxNode? method = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            int count = 0;
+            foreach (SyntaxNode n in method?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
+            {
+                SyntaxToken declares = n switch
+                {
+                    VariableDeclaratorSyntax v => v.Identifier,
+                    ForEachStatementSyntax f => f.Identifier,
+                    SingleVariableDesignationSyntax d => d.Identifier,
+                    CatchDeclarationSyntax c => c.Identifier,
+                    ParameterSyntax p => p.Identifier,
+                    _ => default,
+                };
+                if (declares.ValueText == name && ++count > 1) break;
+            }
+
+            if (count <= 1) return name;
+            int line = declaration.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            return name + " (line " + line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
         }
 
         private static CodeValue Value(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop = null)
@@ -985,14 +1042,23 @@ namespace HvLint.Analyzers
 
             // The script AddScript added last (its text null when the code does not fix it), with the parameters the
             // chain's AddParameter calls after it give: read once the chain goes on to another command, or the method ends.
-            private (ExpressionSyntax Script, string? Text, List<KeyValuePair<string, CodeValue>> Parameters, List<CodeValue> Arguments)? _pending;
+            private (ExpressionSyntax Script, string? Text, List<KeyValuePair<string, CodeValue>> Parameters, List<CodeValue> Arguments, string? Session, bool LocalScope)? _pending;
+
+            // The variables each PowerShell object's runspace keeps from one script to the next (ScriptVariables.Keep), by
+            // the object's name: AddScript runs text in the runspace's own scope, so $cpus = 8 in one script holds in the
+            // next. Null for an object one of whose scripts may have written anything (text the code does not fix,
+            // Set-Variable).
+            private Dictionary<string, Dictionary<string, CodeValue?>?>? _sessions;
+
+            /// <summary>Whether the method calls AddScript more than once, so that one script may leave variables to another.</summary>
+            public bool Several { get; set; }
 
             /// <summary>Whether AddParameter and AddArgument now give parameters to a script AddScript added.</summary>
             public bool Pending => _pending != null;
 
-            public void Add(ExpressionSyntax script, string? text)
+            public void Add(ExpressionSyntax script, string? text, string? session, bool localScope)
             {
-                _pending = (script, text, new List<KeyValuePair<string, CodeValue>>(), new List<CodeValue>());
+                _pending = (script, text, new List<KeyValuePair<string, CodeValue>>(), new List<CodeValue>(), session, localScope);
             }
 
             public void Bind(string parameter, CodeValue value) => _pending?.Parameters.Add(new KeyValuePair<string, CodeValue>(parameter, value));
@@ -1004,16 +1070,37 @@ namespace HvLint.Analyzers
             {
                 if (!(_pending is { } pending)) return;
                 _pending = null;
-                if (pending.Text == null) return;
-                if (pending.Parameters.Count == 0 && pending.Arguments.Count == 0) Read(pending.Script, pending.Text, commands);
-                else Read(pending.Script, pending.Text, commands, pending.Parameters, pending.Arguments);
+                if (pending.Text == null)
+                {
+                    if (pending.Session != null && !pending.LocalScope) (_sessions ??= new Dictionary<string, Dictionary<string, CodeValue?>?>())[pending.Session] = null;
+                    return;
+                }
+
+                Read(pending.Script, pending.Text, commands, pending.Parameters, pending.Arguments, pending.Session, pending.LocalScope);
             }
 
-            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands, List<KeyValuePair<string, CodeValue>>? parameters = null, List<CodeValue>? arguments = null)
+            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands, List<KeyValuePair<string, CodeValue>>? parameters = null, List<CodeValue>? arguments = null, string? session = null, bool localScope = false)
             {
                 Func<int, int, Location> at = LocationMapper(script, out bool exact);
-                List<CommandCall> read = parameters == null && arguments == null ? PowerShellScript.Parse(text, at)
-                    : PowerShellScript.Parse(text, at, parameters ?? new List<KeyValuePair<string, CodeValue>>(), arguments ?? new List<CodeValue>());
+                Dictionary<string, CodeValue?>? kept = null;
+                if (session != null && !((_sessions ??= new Dictionary<string, Dictionary<string, CodeValue?>?>()).TryGetValue(session, out kept)))
+                {
+                    _sessions[session] = kept = new Dictionary<string, CodeValue?>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                List<CommandCall> read;
+                if (kept == null && parameters == null && arguments == null)
+                {
+                    read = PowerShellScript.Parse(text, at);
+                }
+                else
+                {
+                    ScriptVariables variables = ScriptVariables.For(text);
+                    if (kept != null) variables.Carry(kept);
+                    read = PowerShellScript.Parse(text, at, parameters ?? new List<KeyValuePair<string, CodeValue>>(), arguments ?? new List<CodeValue>(), variables);
+                    if (kept != null && !localScope && !variables.Keep(kept)) _sessions![session!] = null;
+                }
+
                 commands.AddRange(read);
                 _expressions.Add(script.Span);
                 if (!exact) return; // a constant or a concatenation: no position inside it is known

@@ -25,9 +25,9 @@ namespace HvLint.Analyzers
         /// each parameter the block declares holds its value where the script does not write it. Arguments go to the
         /// parameters not given by name, in the order the block declares them, unless the block sets positions itself.
         /// </summary>
-        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, IReadOnlyList<KeyValuePair<string, CodeValue>> parameters, IReadOnlyList<CodeValue> arguments)
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, IReadOnlyList<KeyValuePair<string, CodeValue>> parameters, IReadOnlyList<CodeValue> arguments, ScriptVariables? variables = null)
         {
-            ScriptVariables variables = ScriptVariables.For(script);
+            variables ??= ScriptVariables.For(script);
             if (parameters.Count > 0 || arguments.Count > 0)
             {
                 List<string> declared = variables.Parameters(out bool inOrder);

@@ -166,6 +166,41 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
+        /// The variables an earlier script of the same PowerShell object left (<see cref="Keep"/>): each a constant from
+        /// the start where this script neither writes it nor declares a parameter of that name.
+        /// </summary>
+        public void Carry(Dictionary<string, CodeValue?> kept)
+        {
+            if (kept.Count == 0) return;
+            List<string> declared = Parameters(out _);
+            foreach (KeyValuePair<string, CodeValue?> k in kept)
+            {
+                if (k.Value != null && !declared.Contains(k.Key, StringComparer.OrdinalIgnoreCase)) Bind(k.Key, k.Value);
+            }
+        }
+
+        /// <summary>
+        /// What this script leaves the next script of the same PowerShell object, which runs in the same runspace scope
+        /// (AddScript without useLocalScope): each variable it writes, with its value where it is a constant at the end of
+        /// the script (assigned once, outside any block) and no earlier script wrote it, else null (it may hold anything).
+        /// False when the script may write any variable (Set-Variable, Invoke-Expression).
+        /// </summary>
+        public bool Keep(Dictionary<string, CodeValue?> kept)
+        {
+            Dictionary<string, int> writes = Writes();
+            if (_script.AnyMayChange) return false;
+            List<string> declared = Parameters(out _);
+            foreach (string name in writes.Keys)
+            {
+                if (name.IndexOf(':') >= 0) continue; // $env:Path = ... writes an environment variable, not a script variable
+                kept[name] = !kept.ContainsKey(name) && !declared.Contains(name, StringComparer.OrdinalIgnoreCase)
+                    && _constants.TryGetValue(name, out KeyValuePair<CodeValue, int> constant) && constant.Value == 0 ? constant.Key : null;
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// What an unknown $<paramref name="name"/> stands for (<see cref="CodeValue.Symbol"/>): the symbol the code gave
         /// the parameter, or the parameter itself when the script's param( ) block declares it and nothing in the script
         /// writes it; null for any other variable ($_ differs from one pipeline to the next).

@@ -680,11 +680,22 @@ public class HostedPowerShellAnalyzerTests
                 ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", spec.Next()).AddParameter("IsLegacy", true);
             }
 
-            // A parameter and a field of the same name are two VMs.
+            // A parameter and a field of the same name are two VMs, and so are two loops' variables of the same name.
             void SameName(PowerShell ps, string name)
             {
                 ps.AddCommand("New-VM").AddParameter("Name", name).AddParameter("Generation", 2);
                 ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", this.name).AddParameter("IsLegacy", true);
+            }
+
+            void TwoLoops(PowerShell ps, string[] modern, string[] legacy)
+            {
+                foreach (string vm in modern)
+                {
+                    ps.AddStatement().AddCommand("New-VM").AddParameter("Name", vm).AddParameter("Generation", 2);
+                    ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", vm).AddParameter("IsLegacy", {|#4:true|});
+                }
+
+                foreach (string vm in legacy) ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", vm).AddParameter("IsLegacy", true);
             }
         }
         """, expected: new[]
@@ -693,6 +704,95 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM '{this._vmName}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM '{Settings.ImagingVm}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM '{this._spec.Name}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM '{vm (line 73)}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        });
+
+    [Fact]
+    public Task A_script_keeps_the_variables_an_earlier_script_of_the_same_PowerShell_object_assigned() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            private readonly PowerShell _ps = PowerShell.Create();
+
+            // AddScript runs its text in the runspace's own scope: $name and $cpus hold in the next script.
+            void Two(PowerShell ps)
+            {
+                ps.AddScript("$name = 'web02'; New-VM -Name $name -Generation 2");
+                ps.AddStatement().AddScript("Add-VMNetworkAdapter -VMName $name -IsLegacy {|#0:$true|}");
+            }
+
+            void Field()
+            {
+                _ps.AddScript("$cpus = 8");
+                _ps.Invoke();
+                _ps.Commands.Clear();
+                this._ps.AddScript("Set-VMProcessor -VMName app07 -Count {|#1:$cpus|}");
+            }
+
+            // Not kept: a script with a scope of its own, another PowerShell object, a variable another script may
+            // write, a read before the write, a script the code does not fix or one that may write any variable, and a
+            // parameter of the same name.
+            void LocalScope(PowerShell ps)
+            {
+                ps.AddScript("$cpus = 8", true);
+                ps.AddStatement().AddScript("Set-VMProcessor -VMName app08 -Count $cpus");
+            }
+
+            void TwoObjects(PowerShell ps, PowerShell other)
+            {
+                ps.AddScript("$cpus = 8");
+                other.AddScript("Set-VMProcessor -VMName app09 -Count $cpus");
+            }
+
+            void WrittenAgain(PowerShell ps, bool fewer)
+            {
+                ps.AddScript("$cpus = 2");
+                if (!fewer) ps.AddStatement().AddScript("$cpus = 8");
+                ps.AddStatement().AddScript("Set-VMProcessor -VMName app10 -Count $cpus");
+            }
+
+            void ReadFirst(PowerShell ps)
+            {
+                ps.AddScript("Set-VMProcessor -VMName app11 -Count $cpus");
+                ps.AddStatement().AddScript("$cpus = 8");
+            }
+
+            void Unknown(PowerShell ps, string settings)
+            {
+                ps.AddScript("$cpus = 8");
+                ps.AddStatement().AddScript(settings);
+                ps.AddStatement().AddScript("Set-VMProcessor -VMName app12 -Count $cpus");
+            }
+
+            void SetVariable(PowerShell ps)
+            {
+                ps.AddScript("$cpus = 8");
+                ps.AddStatement().AddScript("Set-Variable -Name cpus -Value 2");
+                ps.AddStatement().AddScript("Set-VMProcessor -VMName app13 -Count $cpus");
+            }
+
+            void Parameter(PowerShell ps)
+            {
+                ps.AddScript("$cpus = 8");
+                ps.AddStatement().AddScript("param($cpus) Set-VMProcessor -VMName app14 -Count $cpus");
+            }
+
+            void TwoObjectsOfOneName()
+            {
+                using (PowerShell ps = PowerShell.Create()) ps.AddScript("$cpus = 8");
+                using (PowerShell ps = PowerShell.Create()) ps.AddScript("Set-VMProcessor -VMName app16 -Count $cpus");
+            }
+
+            void InABlock(PowerShell ps)
+            {
+                ps.AddScript("if ($env:BIG) { $cpus = 8 }");
+                ps.AddStatement().AddScript("Set-VMProcessor -VMName app15 -Count $cpus");
+            }
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("VM 'web02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'app07' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]

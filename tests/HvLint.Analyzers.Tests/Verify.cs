@@ -24,6 +24,7 @@ internal static class Verify
                 public PowerShell AddParameters(System.Collections.IList parameters) => this;
                 public PowerShell AddArgument(object value) => this;
                 public PowerShell AddScript(string script) => this;
+                public PowerShell AddScript(string script, bool useLocalScope) => this;
                 public PowerShell AddStatement() => this;
                 public void Invoke() { }
                 public void Dispose() { }
@@ -37,7 +38,9 @@ internal static class Verify
                 public PSCommand AddParameter(string parameterName) => this;
                 public PSCommand AddArgument(object value) => this;
                 public PSCommand AddScript(string script) => this;
+                public PSCommand AddScript(string script, bool useLocalScope) => this;
                 public PSCommand AddStatement() => this;
+                public void Clear() { }
             }
         }
         namespace System.Management.Automation.Runspaces
