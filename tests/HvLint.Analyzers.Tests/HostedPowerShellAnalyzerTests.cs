@@ -161,6 +161,17 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task A_Generation_2_VM_in_a_project_for_a_release_without_Generation_2_is_HV1005() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "web21").AddParameter("Generation", {|HV1005:2|});
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name web22 -Generation {|HV1005:2|} -SwitchName VM-Traffic");
+            void GenerationOne(PowerShell ps) => ps.AddScript("New-VM -Name web23 -Generation 1");
+        }
+        """, "hvlint.profile = hyperv-2012");
+
+    [Fact]
     public Task Remove_VMNetworkAdapter_takes_adapters_out_of_the_model() => Check("""
         using System.Management.Automation;
         class Provisioner

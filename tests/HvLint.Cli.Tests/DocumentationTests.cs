@@ -67,6 +67,16 @@ public partial class DocumentationTests
         Assert.Equal(expected, rows);
     }
 
+    [Fact]
+    public void The_configuration_schema_lists_every_rule_of_the_catalog()
+    {
+        // Editors complete "rules" in hvlint.json from this list; a rule missing from it is still accepted (as a pack
+        // rule's severity), so only this test notices.
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repo.PathOf("rules/schema/hvlint-config.schema.json")));
+        var listed = schema.RootElement.GetProperty("properties").GetProperty("rules").GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(RuleCatalog.Rules.Select(r => r.Descriptor.Id).ToList(), listed);
+    }
+
     public static TheoryData<string, string> PageExamples()
     {
         var data = new TheoryData<string, string>();

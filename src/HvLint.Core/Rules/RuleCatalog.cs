@@ -22,6 +22,7 @@ namespace HvLint.Rules
             new HV1002VirtualProcessorsAboveGuestMaximum(),
             new HV1003MemoryAboveProfileMaximum(),
             new HV1004VirtualProcessorsAboveHostLogicalProcessors(),
+            new HV1005Generation2OnReleaseWithoutIt(),
             new HV2001ControllerOrDriveLimits(),
             new HV2002Generation1BootDiskNotOnIde(),
             new HV2003VirtualDiskAboveFormatMaximum(),

@@ -11,6 +11,7 @@ namespace HvLint.Rules
         public const string VirtualProcessorsAboveGuestMaximum = "HV1002";
         public const string MemoryAboveProfileMaximum = "HV1003";
         public const string VirtualProcessorsAboveHostLogicalProcessors = "HV1004";
+        public const string Generation2OnReleaseWithoutIt = "HV1005";
 
         public const string ControllerOrDriveLimits = "HV2001";
         public const string Generation1BootDiskNotOnIde = "HV2002";
