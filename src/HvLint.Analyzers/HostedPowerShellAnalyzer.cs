@@ -16,7 +16,8 @@ namespace HvLint.Analyzers
 {
     /// <summary>
     /// Hyper-V cmdlets run through hosted PowerShell (System.Management.Automation): AddCommand / AddParameter /
-    /// AddArgument chains and script text given to AddScript. Each method is one provisioning sequence: its
+    /// AddArgument chains and script text given to AddScript. Each method is one provisioning sequence, with the
+    /// commands of the helpers of the same file it calls read in their place: its
     /// commands build partial VM models (one per VM name) that run through the same engine as the CLI, so
     /// cross-fact rules work in code (Generation 2 + a legacy adapter is HV3003; a network-first Generation 1
     /// without a legacy adapter is HV3002; Set-VMProcessor -Count 8 on hyperv-2008r2 is HV1001).
@@ -95,6 +96,11 @@ namespace HvLint.Analyzers
 
             public VmFileFacts Files { get; }
 
+            private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, List<Diagnostic>> _alone = new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, List<Diagnostic>>();
+
+            /// <summary>What a helper method finds on its own (<paramref name="analyze"/>), found once however many methods call it.</summary>
+            public List<Diagnostic> Alone(SyntaxNode helper, Func<List<Diagnostic>> analyze) => _alone.GetValue(helper, _ => analyze());
+
             // Read from each file as its methods are analyzed, never from every file of the compilation: an IDE would
             // have to parse again the files it keeps only as text.
             private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, FileScope> _files = new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, FileScope>();
@@ -117,23 +123,77 @@ namespace HvLint.Analyzers
 
             /// <summary>Names besides <see cref="Needles"/> that make a method worth walking.</summary>
             public List<string> Mentions { get; }
+
+            private HashSet<string>? _helpers;
+            private readonly object _helpersGate = new object();
+
+            /// <summary>
+            /// The names of the file's methods that add commands or script text themselves: a method that calls one of them
+            /// is read with the helper's commands in the place of the call. Found once per file, and only in a file that
+            /// mentions the APIs at all.
+            /// </summary>
+            public HashSet<string> Helpers(SyntaxTree tree, System.Threading.CancellationToken token)
+            {
+                lock (_helpersGate)
+                {
+                    if (_helpers != null) return _helpers;
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    SyntaxNode root = tree.GetRoot(token);
+                    if (SourceScan.Mentions(root, StringComparison.Ordinal, Needles, Mentions, token))
+                    {
+                        var others = new List<MethodDeclarationSyntax>();
+                        foreach (SyntaxNode n in root.DescendantNodes(n => n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax))
+                        {
+                            if (!(n is MethodDeclarationSyntax method) || !(((SyntaxNode?)method.Body ?? method.ExpressionBody) is SyntaxNode helperBody)) continue;
+                            if (SourceScan.Mentions(helperBody, StringComparison.Ordinal, Needles, Mentions, token)) names.Add(method.Identifier.ValueText);
+                            else others.Add(method);
+                        }
+
+                        // A method that only calls helpers (Web(ps) => SetCpus(ps, "web01", 8)) is one too, as deep as calls are read.
+                        for (int depth = 1; depth < MaxHelperDepth && others.Count > 0; depth++)
+                        {
+                            List<MethodDeclarationSyntax> callers = others.Where(m => SourceScan.Mentions((SyntaxNode?)m.Body ?? m.ExpressionBody!, StringComparison.Ordinal, Array.Empty<string>(), names, token)).ToList();
+                            if (callers.Count == 0) break;
+                            foreach (MethodDeclarationSyntax m in callers)
+                            {
+                                names.Add(m.Identifier.ValueText);
+                                others.Remove(m);
+                            }
+                        }
+                    }
+
+                    return _helpers = names;
+                }
+            }
         }
 
         private static void AnalyzeBlock(CodeBlockAnalysisContext context, CompilationScope scope)
         {
-            SyntaxNode body = context.CodeBlock;
+            List<Diagnostic>? found = Analyze(context.CodeBlock, context.SemanticModel, scope, context.CancellationToken);
+            foreach (Diagnostic d in found ?? Enumerable.Empty<Diagnostic>()) context.ReportDiagnostic(d);
+        }
+
+        /// <summary>What one method's provisioning code gives: its findings, or null.</summary>
+        /// <param name="alone">Read as a helper on its own, to tell its callers which of its findings it reports itself.</param>
+        private static List<Diagnostic>? Analyze(SyntaxNode body, SemanticModel semanticModel, CompilationScope scope, System.Threading.CancellationToken cancellation, bool alone = false)
+        {
+            List<Diagnostic>? found = null;
             HashSet<string> sinks = scope.Sinks;
             FileScope file = scope.For(body.SyntaxTree);
             Dictionary<string, string> aliases = file.Aliases;
 
             // A method adds commands or script text only through a name that contains "Command" (AddCommand, new
             // Command(...)), AddScript, a configured sink or an alias of Command; one that names none of them is not walked.
-            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, file.Mentions, context.CancellationToken)) return;
+            // A method that calls a helper of the same file (CreateVm(ps, name)) is walked too.
+            HashSet<string>? helpers = null;
+            if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, file.Mentions, cancellation)
+                && ((helpers = file.Helpers(body.SyntaxTree, cancellation)).Count == 0 || !SourceScan.Mentions(body, StringComparison.Ordinal, Array.Empty<string>(), helpers, cancellation))) return found;
 
             // One walk over the method's nodes: the calls that may add commands or script text (a method that only
             // names them, in a comment or another call, ends here), and whether Command objects are created (finding those asks the semantic model
             // about every object created, so it is done only where `new Command(...)`, an alias of it or a target-typed `new(...)` is written).
             List<InvocationExpressionSyntax>? invocations = null;
+            HashSet<InvocationExpressionSyntax>? helperCalls = null;
             bool commandObjects = false;
             foreach (SyntaxNode node in body.DescendantNodes())
             {
@@ -141,6 +201,11 @@ namespace HvLint.Analyzers
                 {
                     string? called = CalledName(invocation);
                     if (called != null && (Methods.Contains(called) || sinks.Contains(called))) (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
+                    else if (called != null && MayCallHelper(invocation) && (helpers ??= file.Helpers(body.SyntaxTree, cancellation)).Contains(called))
+                    {
+                        (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
+                        (helperCalls ??= new HashSet<InvocationExpressionSyntax>()).Add(invocation);
+                    }
                 }
                 else if (node is ImplicitObjectCreationExpressionSyntax || (node is ObjectCreationExpressionSyntax { Type: var type } && TypeName(type, aliases) == "Command"))
                 {
@@ -148,7 +213,7 @@ namespace HvLint.Analyzers
                 }
             }
 
-            if (invocations == null && !commandObjects) return;
+            if (invocations == null && !commandObjects) return found;
             invocations ??= new List<InvocationExpressionSyntax>();
             var commands = new List<CommandCall>();
             var scripts = new ScriptText();
@@ -166,13 +231,19 @@ namespace HvLint.Analyzers
             var powerShellCalls = new HashSet<InvocationExpressionSyntax>();
             void Read(InvocationExpressionSyntax call, LoopItem? loop)
             {
+                if (helperCalls != null && helperCalls.Contains(call))
+                {
+                    Inline(call, loop);
+                    return;
+                }
+
                 // A method of the user's own that runs script text (hvlint.script_sinks in .editorconfig).
                 string? called = CalledName(call);
                 if (called != null && sinks.Contains(called) && call.ArgumentList.Arguments.Count > 0)
                 {
                     ExpressionSyntax script = call.ArgumentList.Arguments[0].Expression;
                     scripts.Flush(commands);
-                    if (ScriptTextOf(context.SemanticModel, script, context.CancellationToken, loop, out List<KeyValuePair<string, CodeValue>>? holes) is string text)
+                    if (ScriptTextOf(semanticModel, script, cancellation, loop, out List<KeyValuePair<string, CodeValue>>? holes) is string text)
                     {
                         scripts.Read(script, text, commands, holes);
                     }
@@ -182,9 +253,9 @@ namespace HvLint.Analyzers
 
                 if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) return;
                 if (!(member.Expression is InvocationExpressionSyntax previous && powerShellCalls.Contains(previous))
-                    && !IsPowerShell(context.SemanticModel, call, member, scope, context.CancellationToken)) return;
+                    && !IsPowerShell(semanticModel, call, member, scope, cancellation)) return;
                 powerShellCalls.Add(call);
-                Collect(context.SemanticModel, call, member.Name.Identifier.ValueText, commands, scripts, context.CancellationToken, loop);
+                Collect(semanticModel, call, member.Name.Identifier.ValueText, commands, scripts, cancellation, loop);
             }
 
             // foreach (var name in new[] { "web01", "web02" }) { ... } and for (int i = 1; i <= 3; i++) { ... }: a loop's calls
@@ -192,48 +263,127 @@ namespace HvLint.Analyzers
             // it; any other loop, once with its variable unknown.
             int runs = PowerShellScript.MaxLoopRuns;
             Dictionary<StatementSyntax, (ILocalSymbol Variable, List<object> Items)?>? listed = null; // a loop inside a replayed one is judged once
-            void ReadLoops(int from, int to, SyntaxNode scope, LoopItem? bound)
+            void ReadLoops(List<InvocationExpressionSyntax> calls, int from, int to, SyntaxNode scope, LoopItem? bound)
             {
                 for (int k = from; k < to; k++)
                 {
-                    StatementSyntax? loop = OutermostLoop(invocations[k], scope);
+                    StatementSyntax? loop = OutermostLoop(calls[k], scope);
                     if (loop == null)
                     {
-                        Read(invocations[k], bound);
+                        Read(calls[k], bound);
                         continue;
                     }
 
                     int end = k;
-                    while (end < to && LoopBody(loop).Span.Contains(invocations[end].Span)) end++;
+                    while (end < to && LoopBody(loop).Span.Contains(calls[end].Span)) end++;
                     listed ??= new Dictionary<StatementSyntax, (ILocalSymbol Variable, List<object> Items)?>();
-                    if (!listed.TryGetValue(loop, out (ILocalSymbol Variable, List<object> Items)? judged)) listed[loop] = judged = ListedLoop(context.SemanticModel, loop, context.CancellationToken);
+                    if (!listed.TryGetValue(loop, out (ILocalSymbol Variable, List<object> Items)? judged)) listed[loop] = judged = ListedLoop(semanticModel, loop, cancellation);
                     if (judged is (ILocalSymbol variable, List<object> items) && runs >= items.Count)
                     {
                         runs -= items.Count;
-                        foreach (object item in items) ReadLoops(k, end, loop, new LoopItem(variable, item, bound));
+                        foreach (object item in items) ReadLoops(calls, k, end, loop, new LoopItem(variable, item, bound));
                     }
                     else
                     {
-                        ReadLoops(k, end, loop, bound);
+                        ReadLoops(calls, k, end, loop, bound);
                     }
 
                     k = end - 1;
                 }
             }
 
-            ReadLoops(0, invocations.Count, body, null);
-            scripts.Flush(commands);
-
-            if (commandObjects) CollectCommandObjects(context.SemanticModel, body, aliases, commands, context.CancellationToken);
-            if (commands.Count == 0) return;
-            var model = new ProvisioningModel(body.SyntaxTree.FilePath);
-            foreach (CommandCall c in commands) model.Apply(c);
-            foreach (ApiProblem problem in model.ApiProblems)
+            // A helper of the same file (a method whose own body adds commands), called from here: its calls are read in the
+            // place of the call, each parameter holding what the call gives it, up to MaxHelperDepth helpers deep.
+            var inlining = new List<MethodDeclarationSyntax>();
+            List<(SyntaxNode Helper, InvocationExpressionSyntax Call)>? inlined = null;
+            List<(int First, int End, InvocationExpressionSyntax Call)>? calls = null; // the commands each call in this method gave
+            void Inline(InvocationExpressionSyntax call, LoopItem? loop)
             {
-                context.ReportDiagnostic(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.FirmwareCmdletForOtherGeneration)!, problem.At, GenerationTwo(problem.NewVm, body, scripts), problem.Message));
+                // Code audited without its references binds the call to its one candidate (the PowerShell type is unknown).
+                SymbolInfo info = inlining.Count < MaxHelperDepth ? semanticModel.GetSymbolInfo(call, cancellation) : default;
+                if (!((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method) || method.DeclaringSyntaxReferences.Length != 1
+                    || !(method.DeclaringSyntaxReferences[0].GetSyntax(cancellation) is MethodDeclarationSyntax declaration) || declaration.SyntaxTree != body.SyntaxTree
+                    || !(((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is SyntaxNode helperBody)
+                    || declaration.Span.Contains(body.Span) || inlining.Contains(declaration)) return; // no recursion
+                LoopItem? frame = Bindings(semanticModel, call, method, declaration, loop, cancellation);
+                var read = new List<InvocationExpressionSyntax>();
+                foreach (SyntaxNode node in helperBody.DescendantNodes())
+                {
+                    if (!(node is InvocationExpressionSyntax inner) || !(CalledName(inner) is string name)) continue;
+                    if (Methods.Contains(name) || sinks.Contains(name)) read.Add(inner);
+                    else if (MayCallHelper(inner) && helpers!.Contains(name)) { read.Add(inner); helperCalls.Add(inner); }
+                }
+
+                read.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
+                // The call a finding is reported at is the one in this method, however deep the helper.
+                InvocationExpressionSyntax outermost = inlining.Count == 0 ? call : inlined?.LastOrDefault(i => i.Helper.Span.Contains(call.Span)).Call ?? call;
+                (inlined ??= new List<(SyntaxNode, InvocationExpressionSyntax)>()).Add((helperBody, outermost));
+                scripts.Flush(commands);
+                int first = commands.Count;
+                inlining.Add(declaration);
+                ReadLoops(read, 0, read.Count, helperBody, frame);
+                scripts.Flush(commands); // a script the helper added is the helper's
+                inlining.RemoveAt(inlining.Count - 1);
+                if (inlining.Count == 0) (calls ??= new List<(int, int, InvocationExpressionSyntax)>()).Add((first, commands.Count, call));
             }
 
-            if (model.VirtualMachines.Count == 0) return;
+            // A finding inside a helper is reported at the call in this method (the call whose commands gave its facts, or
+            // the one call of that helper), the helper's line beside it, unless the helper reports the same on its own (a
+            // value it writes itself): only what this method's own values make of the helper's code is new here.
+            void Report(Diagnostic d, int call)
+            {
+                TextSpan at = d.Location.SourceSpan;
+                if (inlined == null || d.Location.SourceTree != body.SyntaxTree || body.Span.Contains(at))
+                {
+                    (found ??= new List<Diagnostic>()).Add(d);
+                    return;
+                }
+
+                SyntaxNode? helper = null;
+                InvocationExpressionSyntax? by = call > 0 && calls != null && call <= calls.Count ? calls[call - 1].Call : null;
+                foreach ((SyntaxNode Helper, InvocationExpressionSyntax Call) i in inlined)
+                {
+                    if (!i.Helper.Span.Contains(at)) continue;
+                    helper = i.Helper;
+                    if (call > 0) continue;
+                    if (by != null && by != i.Call) return; // read for two calls, and not known for which
+                    by = i.Call;
+                }
+
+                if (helper == null || by == null) return;
+                string message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                if (!alone && scope.Alone(helper, () => Analyze(helper, semanticModel, scope, cancellation, alone: true) ?? new List<Diagnostic>())
+                    .Any(h => h.Id == d.Id && h.Location.SourceSpan == at && h.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == message)) return;
+                Location site = by.GetLocation();
+                if (found != null && found.Any(f => f.Id == d.Id && f.Location.SourceSpan == site.SourceSpan && f.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == message)) return;
+                (found ??= new List<Diagnostic>()).Add(Diagnostic.Create(d.Descriptor, site, d.Severity, new[] { d.Location }, null, message));
+            }
+
+            ReadLoops(invocations, 0, invocations.Count, body, null);
+            scripts.Flush(commands);
+
+            if (commandObjects) CollectCommandObjects(semanticModel, body, aliases, commands, cancellation);
+            if (commands.Count == 0) return found;
+            var model = new ProvisioningModel(body.SyntaxTree.FilePath);
+            int[]? callOf = null; // commands a call of a helper gave are that call's (ProvisioningModel.Call)
+            for (int j = 0; calls != null && j < calls.Count; j++)
+            {
+                for (int k = calls[j].First; k < calls[j].End; k++) (callOf ??= new int[commands.Count])[k] = j + 1;
+            }
+
+            for (int k = 0; k < commands.Count; k++)
+            {
+                model.Call = callOf == null ? 0 : callOf[k];
+                model.Apply(commands[k]);
+            }
+
+            model.Call = 0;
+            foreach (ApiProblem problem in model.ApiProblems)
+            {
+                Report(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.FirmwareCmdletForOtherGeneration)!, problem.At, GenerationTwo(problem.NewVm, body, scripts), problem.Message), 0);
+            }
+
+            if (model.VirtualMachines.Count == 0) return found;
             foreach (VirtualMachine vm in model.VirtualMachines) scope.Files.Describe(vm);
 
             // Evidence in the code: a Generation 2 VM needs 2012 R2 at least, a VHDX disk 2012 (VHDX arrived with 2012,
@@ -267,8 +417,46 @@ namespace HvLint.Analyzers
                 int vms = model.VmsAt(f.Location);
                 if (vms > 1) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.SeveralVms, TimesFound(findings, f.RuleId, f.Location) >= vms ? "all" : "some"));
                 if (f.Properties.TryGetValue("vm", out string? vmName) && model.NamedBySymbol(vmName)) extra.Add(HvLintDescriptors.VmNamedBySymbol);
-                context.ReportDiagnostic(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra));
+                Report(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra), model.CallOf(f.Location));
             }
+
+            return found;
+        }
+
+        /// <summary>How many helpers deep a method's calls are read (a helper that calls a helper that calls a helper).</summary>
+        private const int MaxHelperDepth = 3;
+
+        /// <summary>A call that may be of a method of the same type: CreateVm(ps, name) or this.CreateVm(ps, name), never nameof(x).</summary>
+        private static bool MayCallHelper(InvocationExpressionSyntax call) =>
+            call.Expression is IdentifierNameSyntax { Identifier.ValueText: not "nameof" } || call.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax };
+
+        /// <summary>
+        /// What each parameter of a helper holds for one call (<paramref name="call"/>): the constant or symbol the caller
+        /// gives it (<see cref="BoundValue"/>), its default when the call leaves it out, and nothing known for a ref, out or
+        /// params parameter or one the helper writes.
+        /// </summary>
+        private static LoopItem? Bindings(SemanticModel model, InvocationExpressionSyntax call, IMethodSymbol method, MethodDeclarationSyntax declaration, LoopItem? loop, System.Threading.CancellationToken token)
+        {
+            SeparatedSyntaxList<ArgumentSyntax> args = call.ArgumentList.Arguments;
+            LoopItem? frame = null;
+            for (int i = 0; i < method.Parameters.Length; i++)
+            {
+                IParameterSymbol parameter = method.Parameters[i];
+                ArgumentSyntax? given = null;
+                for (int a = 0; a < args.Count; a++)
+                {
+                    if (args[a].NameColon is { } named ? named.Name.Identifier.ValueText == parameter.Name : a == i && args.Take(a).All(x => x.NameColon == null)) given = args[a];
+                }
+
+                object item;
+                if (parameter.RefKind != RefKind.None || parameter.IsParams || Written(model, declaration, parameter.Name, parameter, token)) item = new BoundValue(null);
+                else if (given == null) item = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is object byDefault ? byDefault : new BoundValue(null);
+                else if (!given.RefKindKeyword.IsKind(SyntaxKind.None)) item = new BoundValue(null);
+                else item = ConstantOrSingleAssignment(model, given.Expression, token, loop) ?? new BoundValue(SymbolPath(model, given.Expression, token, loop));
+                frame = new LoopItem(parameter, item, frame);
+            }
+
+            return frame;
         }
 
         private static int TimesFound(IReadOnlyList<Finding> findings, string ruleId, SourceLocation at)
@@ -492,7 +680,7 @@ namespace HvLint.Analyzers
                     ExpressionSyntax script = args[0].Expression;
                     // AddScript(text, useLocalScope: true) keeps its variables to itself; one not known to be false may.
                     bool localScope = args.Count > 1 && !(Constant(model, args[1].Expression, token, loop) is { HasValue: true, Value: false });
-                    scripts.Add(script, ScriptTextOf(model, script, token, loop, out List<KeyValuePair<string, CodeValue>>? holes), scripts.Several ? Session(model, call, token) : null, localScope);
+                    scripts.Add(script, ScriptTextOf(model, script, token, loop, out List<KeyValuePair<string, CodeValue>>? holes), scripts.Several ? Session(model, call, token, loop) : null, localScope);
                     foreach (KeyValuePair<string, CodeValue> hole in holes ?? Enumerable.Empty<KeyValuePair<string, CodeValue>>()) scripts.Bind(hole.Key, hole.Value);
                     break;
             }
@@ -503,7 +691,7 @@ namespace HvLint.Analyzers
         /// ps.AddStatement().AddScript(...)): scripts added to the same one run in the same runspace. Null for an object
         /// that may differ from one call to the next (PowerShell.Create().AddScript(...), a variable written again).
         /// </summary>
-        private static string? Session(SemanticModel model, InvocationExpressionSyntax call, System.Threading.CancellationToken token)
+        private static string? Session(SemanticModel model, InvocationExpressionSyntax call, System.Threading.CancellationToken token, LoopItem? loop)
         {
             ExpressionSyntax e = call.Expression;
             while (e is MemberAccessExpressionSyntax member)
@@ -513,7 +701,7 @@ namespace HvLint.Analyzers
                 e = ((InvocationExpressionSyntax)e).Expression;
             }
 
-            return SymbolPath(model, e, token);
+            return SymbolPath(model, e, token, loop);
         }
 
         private static void BindScriptParameter(SemanticModel model, string method, SeparatedSyntaxList<ArgumentSyntax> args, ScriptText scripts, System.Threading.CancellationToken token, LoopItem? loop)
@@ -536,20 +724,29 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// A loop variable of the method holding one of the items the code lists or counts for its loop, and those of the
-        /// loops around it.
+        /// loops around it; or a parameter of a helper method holding what its caller gave it.
         /// </summary>
+        /// <summary>A helper's parameter given no constant: the caller's value it stands for (<see cref="SymbolPath"/>), or null.</summary>
+        private sealed class BoundValue
+        {
+            public BoundValue(string? path) => Path = path;
+
+            public string? Path { get; }
+        }
+
         private sealed class LoopItem
         {
-            public LoopItem(ILocalSymbol variable, object item, LoopItem? outer)
+            public LoopItem(ISymbol variable, object item, LoopItem? outer)
             {
                 Variable = variable;
                 Item = item;
                 Outer = outer;
             }
 
-            public ILocalSymbol Variable { get; }
+            /// <summary>A loop's variable, or a parameter of a helper method read for its caller.</summary>
+            public ISymbol Variable { get; }
 
-            /// <summary>The item as the code writes it: a string, a number, a Boolean.</summary>
+            /// <summary>The item as the code writes it: a string, a number, a Boolean; or a <see cref="BoundValue"/>.</summary>
             public object Item { get; }
 
             /// <summary>The item of the loop around this one, when the code lists or counts that loop's items too.</summary>
@@ -700,7 +897,7 @@ namespace HvLint.Analyzers
                 case IdentifierNameSyntax name:
                     for (LoopItem? l = loop; l != null; l = l.Outer)
                     {
-                        if (name.Identifier.ValueText == l.Variable.Name) return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, token).Symbol, l.Variable) ? l.Item : null;
+                        if (name.Identifier.ValueText == l.Variable.Name) return !(l.Item is BoundValue) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, token).Symbol, l.Variable) ? l.Item : null;
                     }
 
                     return null;
@@ -854,7 +1051,7 @@ namespace HvLint.Analyzers
             if (!(e is IdentifierNameSyntax name) || !(symbol is ILocalSymbol local)) return null;
             if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is VariableDeclaratorSyntax declarator) || declarator.Initializer == null) return null;
             SyntaxNode? scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-            if (scope == null || Written(model, scope, name, local, token)) return null;
+            if (scope == null || Written(model, scope, name.Identifier.ValueText, local, token)) return null;
             Optional<object?> initial = Constant(model, declarator.Initializer.Value, token);
             return initial.HasValue ? initial.Value : null;
         }
@@ -885,7 +1082,7 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
-                if (!(Symbol(model, hole.Expression, token) is string symbol)) return null;
+                if (!(Symbol(model, hole.Expression, token, loop) is string symbol)) return null;
                 // {vmName} is $hvlint_hole_vmName; a member read ({spec.Name}) is numbered, so that no identifier's
                 // variable (which cannot start with a digit) is also its variable.
                 string variable = PowerShellScript.HolePrefix + (hole.Expression is IdentifierNameSyntax name ? name.Identifier.ValueText : (holes?.Count ?? 0) + "_" + symbol.Substring(1, symbol.Length - 2).Replace('.', '_'));
@@ -897,7 +1094,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>Whether anything in <paramref name="scope"/> assigns, steps or passes by reference the variable, field or property <paramref name="name"/> names.</summary>
-        private static bool Written(SemanticModel model, SyntaxNode scope, IdentifierNameSyntax name, ISymbol variable, System.Threading.CancellationToken token)
+        private static bool Written(SemanticModel model, SyntaxNode scope, string name, ISymbol variable, System.Threading.CancellationToken token)
         {
             foreach (SyntaxNode n in scope.DescendantNodes())
             {
@@ -910,7 +1107,7 @@ namespace HvLint.Analyzers
                     _ => null,
                 };
                 if (written is MemberAccessExpressionSyntax member) written = member.Name; // spec.Name = ..., this.name = ...
-                if (written is IdentifierNameSyntax w && w.Identifier.ValueText == name.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(w, token).Symbol, variable)) return true;
+                if (written is IdentifierNameSyntax w && w.Identifier.ValueText == name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(w, token).Symbol, variable)) return true;
             }
 
             return false;
@@ -920,8 +1117,8 @@ namespace HvLint.Analyzers
         /// What a value the code does not fix stands for (<see cref="CodeValue.Symbol"/>) where the method reads it the same
         /// way each time: "{vmName}", "{spec.Name}"; null for anything else, whose value may differ from one use to the next.
         /// </summary>
-        private static string? Symbol(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token) =>
-            SymbolPath(model, e, token) is string path ? "{" + path + "}" : null;
+        private static string? Symbol(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop) =>
+            SymbolPath(model, e, token, loop) is string path ? "{" + path + "}" : null;
 
         /// <summary>
         /// The name of a value the method reads the same way each time: a parameter it never changes; a local it declares
@@ -930,7 +1127,7 @@ namespace HvLint.Analyzers
         /// this.config.VmName). Like the compiler's nullable analysis, HvLint takes a property read twice to give the
         /// same value unless the method assigns it. A static property (DateTime.Now), an indexer or a call is not read so.
         /// </summary>
-        private static string? SymbolPath(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token)
+        private static string? SymbolPath(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop)
         {
             IdentifierNameSyntax name;
             ExpressionSyntax? receiver = null;
@@ -949,6 +1146,13 @@ namespace HvLint.Analyzers
             }
 
             ISymbol? symbol = model.GetSymbolInfo(name, token).Symbol;
+
+            // A helper's parameter (or a loop's variable) stands for what the caller gave it: its symbol, or nothing.
+            for (LoopItem? l = loop; l != null && receiver == null && symbol != null; l = l.Outer)
+            {
+                if (l.Variable.Name == name.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(symbol, l.Variable)) return l.Item is BoundValue bound ? bound.Path : null;
+            }
+
             SyntaxNode? scope;
             string? owner = null;
             SyntaxNode? declared = null;
@@ -970,7 +1174,7 @@ namespace HvLint.Analyzers
                 // the same name are never taken for one VM.
                 owner = symbol.IsStatic ? symbol.ContainingType.Name
                     : receiver == null || receiver is ThisExpressionSyntax ? "this"
-                    : SymbolPath(model, receiver, token);
+                    : SymbolPath(model, receiver, token, loop);
                 if (owner == null) return null;
 
                 // A field or property is judged within the method that reads it: another method may set it, but not
@@ -982,7 +1186,7 @@ namespace HvLint.Analyzers
                 return null;
             }
 
-            if (scope == null || scope.SyntaxTree != name.SyntaxTree || Written(model, scope, name, symbol, token)) return null;
+            if (scope == null || scope.SyntaxTree != name.SyntaxTree || Written(model, scope, name.Identifier.ValueText, symbol, token)) return null;
             return owner != null ? owner + "." + name.Identifier.ValueText : declared != null ? OneVariable(declared, name.Identifier.ValueText) : name.Identifier.ValueText;
         }
 
@@ -1019,7 +1223,7 @@ namespace HvLint.Analyzers
             object? single = ConstantOrSingleAssignment(model, e, token, loop);
             if (single != null) return new CodeValue(single, true, e.GetLocation());
             IEnumerable<ExpressionSyntax>? elements = ArrayElements(e);
-            if (elements == null) return new CodeValue(null, false, e.GetLocation()) { Symbol = Symbol(model, e, token) };
+            if (elements == null) return new CodeValue(null, false, e.GetLocation()) { Symbol = Symbol(model, e, token, loop) };
             var items = new List<string>();
             foreach (ExpressionSyntax item in elements)
             {

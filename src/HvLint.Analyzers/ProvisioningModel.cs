@@ -1021,7 +1021,7 @@ namespace HvLint.Analyzers
             else
             {
                 FileLinePositionSpan span = location.GetLineSpan();
-                at = new SourceLocation(_path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+                at = new SourceLocation(_call == 0 ? _path : _path + CallMark + _call.ToString(System.Globalization.CultureInfo.InvariantCulture), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
                 if (!Locations.ContainsKey(at)) Locations.Add(at, location);
                 _lastLocation = location;
                 _lastAt = at;
@@ -1035,6 +1035,29 @@ namespace HvLint.Analyzers
 
             return at;
         }
+
+        /// <summary>
+        /// Which call of a helper the commands now applied were read for, counted from 1; 0 for the method's own. A helper
+        /// read for two calls gives its facts at two sets of model positions, so a finding there maps back to its call.
+        /// </summary>
+        public int Call
+        {
+            get => _call;
+            set
+            {
+                if (value == _call) return;
+                _call = value;
+                _lastLocation = null;
+            }
+        }
+
+        private int _call;
+        private const string CallMark = "|call ";
+
+        /// <summary>The call (<see cref="Call"/>) whose commands gave the facts at <paramref name="at"/>.</summary>
+        public int CallOf(SourceLocation at) =>
+            at.Path != null && at.Path.Length > _path.Length + CallMark.Length && at.Path.StartsWith(_path + CallMark, StringComparison.Ordinal)
+            && int.TryParse(at.Path.Substring(_path.Length + CallMark.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int call) ? call : 0;
 
         /// <summary>
         /// How many VMs have facts from the code at <paramref name="at"/>: more than one where that code is read for each

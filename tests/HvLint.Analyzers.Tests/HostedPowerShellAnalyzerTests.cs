@@ -807,6 +807,90 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task Helpers_of_the_same_file_are_read_where_they_are_called() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // The helpers' commands are read in the place of each call, their parameters holding what the call gives:
+            // New-VM -Generation 2 and a legacy adapter for {name} are HV3003, at the call that adds the adapter.
+            public void Provision(string name)
+            {
+                using var ps = PowerShell.Create();
+                CreateVm(ps, name, 2);
+                {|#0:AddLegacyNic(ps, name)|};
+                ps.Invoke();
+            }
+
+            // A constant the call gives: 8 virtual processors for web01 under 2008 R2, through two helpers.
+            public void Sized()
+            {
+                using var ps = PowerShell.Create();
+                {|#2:Web(ps, 8)|};
+            }
+
+            // A helper read for several calls: each finding at the call that gave its facts.
+            public void Two()
+            {
+                using var ps = PowerShell.Create();
+                CreateVm(ps, "g1", 1);
+                CreateVm(ps, "g2", 2);
+                AddLegacyNic(ps, "g1");
+                {|#5:AddLegacyNic(ps, "g2")|};
+            }
+
+            public void Each()
+            {
+                using var ps = PowerShell.Create();
+                foreach (string n in new[] { "g3", "g4" }) {|#6:SetCpus(ps, n, 8)|};
+            }
+
+            // What a helper finds on its own is reported there, once, and not again at each call.
+            public void Calls(PowerShell ps)
+            {
+                Big(ps);
+                this.Big(ps);
+            }
+
+            // Not read through: a parameter the helper writes, and a helper that calls itself.
+            public void Written(PowerShell ps) => Renamed(ps, "web02");
+            public void Loops(PowerShell ps) => Again(ps, 3);
+
+            private static void CreateVm(PowerShell ps, string vm, int generation) =>
+                ps.AddCommand("New-VM").AddParameter("Name", vm).AddParameter("Generation", generation).AddStatement();
+
+            private static void AddLegacyNic(PowerShell ps, string vm) =>
+                ps.AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", vm).AddParameter("IsLegacy", {|#1:true|}).AddStatement();
+
+            private static void Web(PowerShell ps, int count) => SetCpus(ps, "web01", count);
+
+            private static void SetCpus(PowerShell ps, string vm, int count) =>
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", vm).AddParameter("Count", {|#3:count|}).AddStatement();
+
+            private void Big(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "u1").AddParameter("Count", {|#4:65|});
+
+            private static void Renamed(PowerShell ps, string vm)
+            {
+                vm += "-b";
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", vm).AddParameter("Count", 8);
+            }
+
+            private static void Again(PowerShell ps, int n)
+            {
+                if (n > 0) Again(ps, n - 1);
+                ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "r1").AddParameter("Count", n + 6);
+            }
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithLocation(1).WithArguments("VM '{name}' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithLocation(3).WithArguments("VM 'web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM 'u1' has 65 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(5).WithLocation(1).WithArguments("VM 'g2' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(6).WithLocation(3).WithArguments("VM 'g3' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(6).WithLocation(3).WithArguments("VM 'g4' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
     public Task A_loop_over_items_the_script_lists_runs_its_block_for_each() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.Management.Automation;
         class Provisioner

@@ -148,6 +148,30 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_helper_is_read_where_it_is_called_in_code_without_its_references()
+    {
+        // The PowerShell type does not resolve, so the call binds to no method; its one candidate is the helper.
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "Deploy.cs"), """
+            using System.Management.Automation;
+            class Deploy
+            {
+                void Run()
+                {
+                    using var ps = PowerShell.Create();
+                    ps.AddCommand("New-VM").AddParameter("Name", "lab").AddParameter("Generation", 2);
+                    AddNic(ps, "lab");
+                }
+
+                static void AddNic(PowerShell ps, string vm) =>
+                    ps.AddStatement().AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", vm).AddParameter("IsLegacy", true);
+            }
+            """);
+        var audit = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Contains("Deploy.cs(8,9): error HV3003: VM 'lab' is Generation 2", audit.Stdout);
+    }
+
+    [Fact]
     public void Script_sinks_and_command_builders_come_from_hvlint_json()
     {
         string dir = Repo.TempFolder();
