@@ -30,8 +30,10 @@ public class AnalyzerPackageTests
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(56,54): error HV1001: VM 'farm-sql02' has 6 virtual processors", StringComparison.Ordinal));
         // A VM the caller names: every command names the same one, Generation 1 network-first without a legacy adapter (HV3002).
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(69,97): error HV3002: VM '{vmName}'", StringComparison.Ordinal));
+        // Commands from helper methods, read at the call: 6 vCPUs for build-agent01 (HV1001) at the call that gives them.
+        Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(79,9): error HV1001: VM 'build-agent01' has 6 virtual processors", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, f => f.Contains("pxe-build"));
-        Assert.Equal(8, findings.Length);
+        Assert.Equal(9, findings.Length);
         Assert.DoesNotContain("AD0001", output);
         Assert.DoesNotContain("CS9057", output);
     }
