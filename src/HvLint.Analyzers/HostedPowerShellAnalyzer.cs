@@ -223,7 +223,7 @@ namespace HvLint.Analyzers
                 if (CalledName(invocation) == "AddScript") addScripts++;
             }
 
-            scripts.Several = addScripts > 1;
+            scripts.Several = addScripts > 1 || helperCalls != null; // a helper may add a script too
             invocations.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
 
             // Calls found to be PowerShell's: the next link of a fluent chain on one of them is PowerShell's too
@@ -299,8 +299,10 @@ namespace HvLint.Analyzers
             List<(int First, int End, InvocationExpressionSyntax Call)>? calls = null; // the commands each call in this method gave
             void Inline(InvocationExpressionSyntax call, LoopItem? loop)
             {
+                if (inlining.Count >= MaxHelperDepth) return;
+
                 // Code audited without its references binds the call to its one candidate (the PowerShell type is unknown).
-                SymbolInfo info = inlining.Count < MaxHelperDepth ? semanticModel.GetSymbolInfo(call, cancellation) : default;
+                SymbolInfo info = semanticModel.GetSymbolInfo(call, cancellation);
                 if (!((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method) || method.DeclaringSyntaxReferences.Length != 1
                     || !(method.DeclaringSyntaxReferences[0].GetSyntax(cancellation) is MethodDeclarationSyntax declaration) || declaration.SyntaxTree != body.SyntaxTree
                     || !(((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is SyntaxNode helperBody)
