@@ -844,6 +844,14 @@ public class HostedPowerShellAnalyzerTests
                 foreach (string n in new[] { "g3", "g4" }) {|#6:SetCpus(ps, n, 8)|};
             }
 
+            // A variable the method's script assigns holds in the helper's script on the same PowerShell object.
+            public void Scripts()
+            {
+                using var ps = PowerShell.Create();
+                ps.AddScript("$cpus = 8");
+                {|#7:Cpus(ps, "h1")|};
+            }
+
             // What a helper finds on its own is reported there, once, and not again at each call.
             public void Calls(PowerShell ps)
             {
@@ -865,6 +873,8 @@ public class HostedPowerShellAnalyzerTests
 
             private static void SetCpus(PowerShell ps, string vm, int count) =>
                 ps.AddCommand("Set-VMProcessor").AddParameter("VMName", vm).AddParameter("Count", {|#3:count|}).AddStatement();
+
+            private static void Cpus(PowerShell ps, string vm) => ps.AddStatement().AddScript({|#8:$"Set-VMProcessor -VMName {vm} -Count $cpus"|});
 
             private void Big(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "u1").AddParameter("Count", {|#4:65|});
 
@@ -888,6 +898,7 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV3003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(5).WithLocation(1).WithArguments("VM 'g2' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(6).WithLocation(3).WithArguments("VM 'g3' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(6).WithLocation(3).WithArguments("VM 'g4' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(7).WithLocation(8).WithArguments("VM 'h1' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
