@@ -319,7 +319,7 @@ namespace HvLint.Analyzers
                 read.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
                 // The call a finding is reported at is the one in this method, however deep the helper.
                 InvocationExpressionSyntax outermost = inlining.Count == 0 ? call : inlined?.LastOrDefault(i => i.Helper.Span.Contains(call.Span)).Call ?? call;
-                (inlined ??= new List<(SyntaxNode, InvocationExpressionSyntax)>()).Add((helperBody, outermost));
+                (inlined ??= new List<(SyntaxNode, InvocationExpressionSyntax)>()).Add((declaration, outermost)); // as its own code block is analysed
                 scripts.Flush(commands);
                 int first = commands.Count;
                 inlining.Add(declaration);
