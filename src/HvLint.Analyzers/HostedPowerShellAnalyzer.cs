@@ -295,11 +295,12 @@ namespace HvLint.Analyzers
             // A helper of the same file (a method whose own body adds commands), called from here: its calls are read in the
             // place of the call, each parameter holding what the call gives it, up to MaxHelperDepth helpers deep.
             var inlining = new List<MethodDeclarationSyntax>();
+            int helperReads = MaxHelperReads;
             List<(SyntaxNode Helper, InvocationExpressionSyntax Call)>? inlined = null;
             List<(int First, int End, InvocationExpressionSyntax Call)>? calls = null; // the commands each call in this method gave
             void Inline(InvocationExpressionSyntax call, LoopItem? loop)
             {
-                if (inlining.Count >= MaxHelperDepth) return;
+                if (inlining.Count >= MaxHelperDepth || helperReads == 0) return;
 
                 // Code audited without its references binds the call to its one candidate (the PowerShell type is unknown).
                 SymbolInfo info = semanticModel.GetSymbolInfo(call, cancellation);
@@ -307,6 +308,7 @@ namespace HvLint.Analyzers
                     || !(method.DeclaringSyntaxReferences[0].GetSyntax(cancellation) is MethodDeclarationSyntax declaration) || declaration.SyntaxTree != body.SyntaxTree
                     || !(((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is SyntaxNode helperBody)
                     || declaration.Span.Contains(body.Span) || inlining.Contains(declaration)) return; // no recursion
+                helperReads--;
                 LoopItem? frame = Bindings(semanticModel, call, method, declaration, loop, cancellation);
                 var read = new List<InvocationExpressionSyntax>();
                 foreach (SyntaxNode node in helperBody.DescendantNodes())
@@ -330,8 +332,8 @@ namespace HvLint.Analyzers
             }
 
             // A finding inside a helper is reported at the call in this method (the call whose commands gave its facts, or
-            // the one call of that helper), the helper's line beside it, unless the helper reports the same on its own (a
-            // value it writes itself): only what this method's own values make of the helper's code is new here.
+            // the one call of that helper), the helper's line beside it, unless the helper reports the same rule there on
+            // its own (a value it writes itself): only what this method's own values make of the helper's code is new here.
             void Report(Diagnostic d, int call)
             {
                 TextSpan at = d.Location.SourceSpan;
@@ -354,8 +356,9 @@ namespace HvLint.Analyzers
 
                 if (helper == null || by == null) return;
                 string message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                // The same rule at the same place in the helper on its own is the same problem, named there for any VM.
                 if (!alone && scope.Alone(helper, () => Analyze(helper, semanticModel, scope, cancellation, alone: true) ?? new List<Diagnostic>())
-                    .Any(h => h.Id == d.Id && h.Location.SourceSpan == at && h.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == message)) return;
+                    .Any(h => h.Id == d.Id && h.Location.SourceSpan == at)) return;
                 Location site = by.GetLocation();
                 if (found != null && found.Any(f => f.Id == d.Id && f.Location.SourceSpan == site.SourceSpan && f.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == message)) return;
                 (found ??= new List<Diagnostic>()).Add(Diagnostic.Create(d.Descriptor, site, d.Severity, new[] { d.Location }, null, message));
@@ -427,6 +430,12 @@ namespace HvLint.Analyzers
 
         /// <summary>How many helpers deep a method's calls are read (a helper that calls a helper that calls a helper).</summary>
         private const int MaxHelperDepth = 3;
+
+        /// <summary>
+        /// How many helper calls one method reads in all, so that helpers that call several helpers each cannot make a
+        /// method cost thousands of reads; calls past it are not read, as no helper call was before helpers were read.
+        /// </summary>
+        private const int MaxHelperReads = 64;
 
         /// <summary>A call that may be of a method of the same type: CreateVm(ps, name) or this.CreateVm(ps, name), never nameof(x).</summary>
         private static bool MayCallHelper(InvocationExpressionSyntax call) =>

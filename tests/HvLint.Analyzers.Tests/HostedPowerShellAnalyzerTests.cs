@@ -857,6 +857,7 @@ public class HostedPowerShellAnalyzerTests
             {
                 Big(ps);
                 this.Big(ps);
+                Twelve(ps, "f1");
             }
 
             // Not read through: a parameter the helper writes, and a helper that calls itself.
@@ -875,6 +876,8 @@ public class HostedPowerShellAnalyzerTests
                 ps.AddCommand("Set-VMProcessor").AddParameter("VMName", vm).AddParameter("Count", {|#3:count|}).AddStatement();
 
             private static void Cpus(PowerShell ps, string vm) => ps.AddStatement().AddScript({|#8:$"Set-VMProcessor -VMName {vm} -Count $cpus"|});
+
+            private static void Twelve(PowerShell ps, string vm) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", vm).AddParameter("Count", {|#9:12|});
 
             private void Big(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "u1").AddParameter("Count", {|#4:65|});
 
@@ -899,7 +902,22 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(6).WithLocation(3).WithArguments("VM 'g3' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(6).WithLocation(3).WithArguments("VM 'g4' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(7).WithLocation(8).WithArguments("VM 'h1' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(9).WithArguments("VM '{vm}' has 12 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
+
+    [Fact]
+    public Task A_method_reads_at_most_MaxHelperReads_helper_calls()
+    {
+        // One call more than the budget (64, HostedPowerShellAnalyzer.MaxHelperReads), each giving another VM 8 virtual
+        // processors: the last is not read.
+        int calls = 64 + 1;
+        var source = new System.Text.StringBuilder("using System.Management.Automation;\nclass Provisioner\n{\n    void Many(PowerShell ps)\n    {\n");
+        for (int i = 0; i < calls; i++) source.Append("        ").Append(i < calls - 1 ? "{|#" + i + ":" : string.Empty).Append("SetCpus(ps, \"vm").Append(i).Append("\", 8)").Append(i < calls - 1 ? "|}" : string.Empty).Append(";\n");
+        source.Append("    }\n\n    static void SetCpus(PowerShell ps, string vm, int count) => ps.AddStatement().AddCommand(\"Set-VMProcessor\").AddParameter(\"VMName\", vm).AddParameter(\"Count\", {|#").Append(calls).Append(":count|});\n}\n");
+        var expected = Enumerable.Range(0, calls - 1).Select(i => new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(i).WithLocation(calls)
+            .WithArguments("VM 'vm" + i + "' has 8 virtual processors; hyperv-2008r2 allows 4 per VM")).ToArray();
+        return Verify.Analyzer<HostedPowerShellAnalyzer>(source.ToString(), expected: expected);
+    }
 
     [Fact]
     public Task A_loop_over_items_the_script_lists_runs_its_block_for_each() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
