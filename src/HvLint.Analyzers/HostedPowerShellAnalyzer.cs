@@ -193,7 +193,7 @@ namespace HvLint.Analyzers
             // names them, in a comment or another call, ends here), and whether Command objects are created (finding those asks the semantic model
             // about every object created, so it is done only where `new Command(...)`, an alias of it or a target-typed `new(...)` is written).
             List<InvocationExpressionSyntax>? invocations = null;
-            HashSet<InvocationExpressionSyntax>? helperCalls = null;
+            Dictionary<InvocationExpressionSyntax, (IMethodSymbol Method, MethodDeclarationSyntax Declaration, SyntaxNode Body)>? helperCalls = null;
             bool commandObjects = false;
             foreach (SyntaxNode node in body.DescendantNodes())
             {
@@ -201,10 +201,11 @@ namespace HvLint.Analyzers
                 {
                     string? called = CalledName(invocation);
                     if (called != null && (Methods.Contains(called) || sinks.Contains(called))) (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
-                    else if (called != null && MayCallHelper(invocation) && (helpers ??= file.Helpers(body.SyntaxTree, cancellation)).Contains(called))
+                    else if (called != null && MayCallHelper(invocation) && (helpers ??= file.Helpers(body.SyntaxTree, cancellation)).Contains(called)
+                        && HelperOf(semanticModel, invocation, cancellation) is { } helper && !helper.Declaration.Span.Contains(body.Span))
                     {
                         (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
-                        (helperCalls ??= new HashSet<InvocationExpressionSyntax>()).Add(invocation);
+                        (helperCalls ??= new Dictionary<InvocationExpressionSyntax, (IMethodSymbol, MethodDeclarationSyntax, SyntaxNode)>())[invocation] = helper;
                     }
                 }
                 else if (node is ImplicitObjectCreationExpressionSyntax || (node is ObjectCreationExpressionSyntax { Type: var type } && TypeName(type, aliases) == "Command"))
@@ -231,9 +232,9 @@ namespace HvLint.Analyzers
             var powerShellCalls = new HashSet<InvocationExpressionSyntax>();
             void Read(InvocationExpressionSyntax call, LoopItem? loop)
             {
-                if (helperCalls != null && helperCalls.Contains(call))
+                if (helperCalls != null && helperCalls.TryGetValue(call, out (IMethodSymbol, MethodDeclarationSyntax, SyntaxNode) helper))
                 {
-                    Inline(call, loop);
+                    Inline(call, helper, loop);
                     return;
                 }
 
@@ -298,16 +299,10 @@ namespace HvLint.Analyzers
             int helperReads = MaxHelperReads;
             List<(SyntaxNode Helper, InvocationExpressionSyntax Call)>? inlined = null;
             List<(int First, int End, InvocationExpressionSyntax Call)>? calls = null; // the commands each call in this method gave
-            void Inline(InvocationExpressionSyntax call, LoopItem? loop)
+            void Inline(InvocationExpressionSyntax call, (IMethodSymbol Method, MethodDeclarationSyntax Declaration, SyntaxNode Body) helper, LoopItem? loop)
             {
-                if (inlining.Count >= MaxHelperDepth || helperReads == 0) return;
-
-                // Code audited without its references binds the call to its one candidate (the PowerShell type is unknown).
-                SymbolInfo info = semanticModel.GetSymbolInfo(call, cancellation);
-                if (!((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method) || method.DeclaringSyntaxReferences.Length != 1
-                    || !(method.DeclaringSyntaxReferences[0].GetSyntax(cancellation) is MethodDeclarationSyntax declaration) || declaration.SyntaxTree != body.SyntaxTree
-                    || !(((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is SyntaxNode helperBody)
-                    || declaration.Span.Contains(body.Span) || inlining.Contains(declaration)) return; // no recursion
+                (IMethodSymbol method, MethodDeclarationSyntax declaration, SyntaxNode helperBody) = helper;
+                if (inlining.Count >= MaxHelperDepth || helperReads == 0 || declaration.Span.Contains(body.Span) || inlining.Contains(declaration)) return; // no recursion
                 helperReads--;
                 LoopItem? frame = Bindings(semanticModel, call, method, declaration, loop, cancellation);
                 var read = new List<InvocationExpressionSyntax>();
@@ -315,7 +310,11 @@ namespace HvLint.Analyzers
                 {
                     if (!(node is InvocationExpressionSyntax inner) || !(CalledName(inner) is string name)) continue;
                     if (Methods.Contains(name) || sinks.Contains(name)) read.Add(inner);
-                    else if (MayCallHelper(inner) && helpers!.Contains(name)) { read.Add(inner); helperCalls.Add(inner); }
+                    else if (MayCallHelper(inner) && helpers!.Contains(name) && HelperOf(semanticModel, inner, cancellation) is { } nested)
+                    {
+                        read.Add(inner);
+                        helperCalls![inner] = nested;
+                    }
                 }
 
                 read.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
@@ -437,9 +436,27 @@ namespace HvLint.Analyzers
         /// </summary>
         private const int MaxHelperReads = 64;
 
-        /// <summary>A call that may be of a method of the same type: CreateVm(ps, name) or this.CreateVm(ps, name), never nameof(x).</summary>
+        /// <summary>
+        /// A call that may be of a helper: CreateVm(ps, name), this.CreateVm(ps, name), or VmHelpers.CreateVm(ps, name) (a
+        /// static method, which <see cref="HelperOf"/> checks once the call is bound); never nameof(x).
+        /// </summary>
         private static bool MayCallHelper(InvocationExpressionSyntax call) =>
-            call.Expression is IdentifierNameSyntax { Identifier.ValueText: not "nameof" } || call.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax };
+            call.Expression is IdentifierNameSyntax { Identifier.ValueText: not "nameof" }
+            || call.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax };
+
+        /// <summary>
+        /// The helper a call is of: a method declared with a body in the same file, called on this object or static (an
+        /// instance method of another object reads that object's fields, not the ones this method's "this" holds); null
+        /// for any other call. Code audited without its references binds the call to its one candidate.
+        /// </summary>
+        private static (IMethodSymbol Method, MethodDeclarationSyntax Declaration, SyntaxNode Body)? HelperOf(SemanticModel model, InvocationExpressionSyntax call, System.Threading.CancellationToken token)
+        {
+            SymbolInfo info = model.GetSymbolInfo(call, token);
+            if (!((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method) || method.DeclaringSyntaxReferences.Length != 1) return null;
+            if (!(method.IsStatic || call.Expression is IdentifierNameSyntax || call.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })) return null;
+            if (!(method.DeclaringSyntaxReferences[0].GetSyntax(token) is MethodDeclarationSyntax declaration) || declaration.SyntaxTree != call.SyntaxTree) return null;
+            return ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is SyntaxNode body ? (method, declaration, body) : ((IMethodSymbol, MethodDeclarationSyntax, SyntaxNode)?)null;
+        }
 
         /// <summary>
         /// What each parameter of a helper holds for one call (<paramref name="call"/>): the constant or symbol the caller

@@ -844,6 +844,16 @@ public class HostedPowerShellAnalyzerTests
                 foreach (string n in new[] { "g3", "g4" }) {|#6:SetCpus(ps, n, 8)|};
             }
 
+            // A static helper of another class of the file; an instance method of another object is not read (its
+            // fields are that object's).
+            public void Static(PowerShell ps, Provisioner other)
+            {
+                {|#10:VmHelpers.Processors(ps, "s1", 8)|};
+                other.Instance(ps, "s2", 8);
+            }
+
+            public void Instance(PowerShell ps, string vm, int count) => SetCpus(ps, vm, count);
+
             // A variable the method's script assigns holds in the helper's script on the same PowerShell object.
             public void Scripts()
             {
@@ -877,6 +887,12 @@ public class HostedPowerShellAnalyzerTests
 
             private static void Cpus(PowerShell ps, string vm) => ps.AddStatement().AddScript({|#8:$"Set-VMProcessor -VMName {vm} -Count $cpus"|});
 
+            private static class VmHelpers
+            {
+                public static void Processors(PowerShell ps, string vm, int count) =>
+                    ps.AddStatement().AddCommand("Set-VMProcessor").AddParameter("VMName", vm).AddParameter("Count", {|#11:count|});
+            }
+
             private static void Twelve(PowerShell ps, string vm) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", vm).AddParameter("Count", {|#9:12|});
 
             private void Big(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "u1").AddParameter("Count", {|#4:65|});
@@ -903,6 +919,7 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(6).WithLocation(3).WithArguments("VM 'g4' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(7).WithLocation(8).WithArguments("VM 'h1' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(9).WithArguments("VM '{vm}' has 12 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(10).WithLocation(11).WithArguments("VM 's1' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
