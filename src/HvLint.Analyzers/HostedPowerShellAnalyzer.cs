@@ -194,19 +194,26 @@ namespace HvLint.Analyzers
             // about every object created, so it is done only where `new Command(...)`, an alias of it or a target-typed `new(...)` is written).
             List<InvocationExpressionSyntax>? invocations = null;
             Dictionary<InvocationExpressionSyntax, (IMethodSymbol Method, MethodDeclarationSyntax Declaration, SyntaxNode Body)>? helperCalls = null;
+
+            // A call to read, here or in a helper: the API's methods, a configured sink, or a helper of this file (noted
+            // in helperCalls with what it is bound to).
+            bool Reads(InvocationExpressionSyntax call)
+            {
+                string? called = CalledName(call);
+                if (called == null) return false;
+                if (Methods.Contains(called) || sinks.Contains(called)) return true;
+                if (!MayCallHelper(call) || !(helpers ??= file.Helpers(body.SyntaxTree, cancellation)).Contains(called)
+                    || !(HelperOf(semanticModel, call, cancellation) is { } helper) || helper.Declaration.Span.Contains(body.Span)) return false;
+                (helperCalls ??= new Dictionary<InvocationExpressionSyntax, (IMethodSymbol, MethodDeclarationSyntax, SyntaxNode)>())[call] = helper;
+                return true;
+            }
+
             bool commandObjects = false;
             foreach (SyntaxNode node in body.DescendantNodes())
             {
                 if (node is InvocationExpressionSyntax invocation)
                 {
-                    string? called = CalledName(invocation);
-                    if (called != null && (Methods.Contains(called) || sinks.Contains(called))) (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
-                    else if (called != null && MayCallHelper(invocation) && (helpers ??= file.Helpers(body.SyntaxTree, cancellation)).Contains(called)
-                        && HelperOf(semanticModel, invocation, cancellation) is { } helper && !helper.Declaration.Span.Contains(body.Span))
-                    {
-                        (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
-                        (helperCalls ??= new Dictionary<InvocationExpressionSyntax, (IMethodSymbol, MethodDeclarationSyntax, SyntaxNode)>())[invocation] = helper;
-                    }
+                    if (Reads(invocation)) (invocations ??= new List<InvocationExpressionSyntax>()).Add(invocation);
                 }
                 else if (node is ImplicitObjectCreationExpressionSyntax || (node is ObjectCreationExpressionSyntax { Type: var type } && TypeName(type, aliases) == "Command"))
                 {
@@ -308,13 +315,7 @@ namespace HvLint.Analyzers
                 var read = new List<InvocationExpressionSyntax>();
                 foreach (SyntaxNode node in helperBody.DescendantNodes())
                 {
-                    if (!(node is InvocationExpressionSyntax inner) || !(CalledName(inner) is string name)) continue;
-                    if (Methods.Contains(name) || sinks.Contains(name)) read.Add(inner);
-                    else if (MayCallHelper(inner) && helpers!.Contains(name) && HelperOf(semanticModel, inner, cancellation) is { } nested)
-                    {
-                        read.Add(inner);
-                        helperCalls![inner] = nested;
-                    }
+                    if (node is InvocationExpressionSyntax inner && Reads(inner)) read.Add(inner);
                 }
 
                 read.Sort((a, b) => InnermostStart(a).CompareTo(InnermostStart(b)));
@@ -754,6 +755,17 @@ namespace HvLint.Analyzers
         /// A loop variable of the method holding one of the items the code lists or counts for its loop, and those of the
         /// loops around it; or a parameter of a helper method holding what its caller gave it.
         /// </summary>
+        /// <summary>The item of <paramref name="chain"/> whose variable <paramref name="name"/> is (a loop's, or a helper's parameter); null for any other name.</summary>
+        private static LoopItem? Binding(LoopItem? chain, SemanticModel model, IdentifierNameSyntax name, System.Threading.CancellationToken token)
+        {
+            for (LoopItem? l = chain; l != null; l = l.Outer)
+            {
+                if (name.Identifier.ValueText == l.Variable.Name) return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, token).Symbol, l.Variable) ? l : null;
+            }
+
+            return null;
+        }
+
         /// <summary>A helper's parameter given no constant: the caller's value it stands for (<see cref="SymbolPath"/>), or null.</summary>
         private sealed class BoundValue
         {
@@ -923,12 +935,7 @@ namespace HvLint.Analyzers
             switch (e)
             {
                 case IdentifierNameSyntax name:
-                    for (LoopItem? l = loop; l != null; l = l.Outer)
-                    {
-                        if (name.Identifier.ValueText == l.Variable.Name) return !(l.Item is BoundValue) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, token).Symbol, l.Variable) ? l.Item : null;
-                    }
-
-                    return null;
+                    return Binding(loop, model, name, token) is { Item: var item } && !(item is BoundValue) ? item : null;
                 case ParenthesizedExpressionSyntax parenthesized:
                     return LoopConstant(model, parenthesized.Expression, token, loop);
                 case InterpolatedStringExpressionSyntax interpolated when interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken):
@@ -1176,10 +1183,7 @@ namespace HvLint.Analyzers
             ISymbol? symbol = model.GetSymbolInfo(name, token).Symbol;
 
             // A helper's parameter (or a loop's variable) stands for what the caller gave it: its symbol, or nothing.
-            for (LoopItem? l = loop; l != null && receiver == null && symbol != null; l = l.Outer)
-            {
-                if (l.Variable.Name == name.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(symbol, l.Variable)) return l.Item is BoundValue bound ? bound.Path : null;
-            }
+            if (receiver == null && Binding(loop, model, name, token) is LoopItem bound) return bound.Item is BoundValue given ? given.Path : null;
 
             SyntaxNode? scope;
             string? owner = null;
