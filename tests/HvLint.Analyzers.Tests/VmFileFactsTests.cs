@@ -21,7 +21,8 @@ public class VmFileFactsTests
             {
               "virtualMachines": [
                 { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" },
-                { "name": "w2k3-template", "isTemplate": true, "guestOperatingSystem": "Windows Server 2003 R2 Enterprise Edition" }
+                { "name": "w2k3-template", "isTemplate": true, "guestOperatingSystem": "Windows Server 2003 R2 Enterprise Edition" },
+                { "name": "kiosk01", "guestOperatingSystem": "Windows 8.1 Enterprise" }
               ]
             }
             """),
@@ -54,6 +55,25 @@ public class VmFileFactsTests
             }
 
             void Two(PowerShell ps) => ps.AddScript("New-VM -Name w2k3-template; Set-VMProcessor -VMName w2k3-template -Count 2");
+        }
+        """, additionalFiles: Files);
+
+    [Fact]
+    public Task HV1006_HV1007_memory_set_in_code_for_a_guest_the_VM_file_describes() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Memory
+        {
+            // Windows 8.1 with Dynamic Memory: a minimum below 256 MB is required more of, a maximum below 1 GB recommended more.
+            void Kiosk(PowerShell ps) => ps.AddScript("New-VM -Name kiosk01 -MemoryStartupBytes 512MB; Set-VMMemory -VMName kiosk01 -DynamicMemoryEnabled $true -MinimumBytes {|HV1006:128MB|} -MaximumBytes {|HV1007:768MB|}");
+
+            // Windows Server 2012 R2 with static memory: 2 GB is recommended for a server guest.
+            void Static(PowerShell ps) => ps.AddCommand("Set-VMMemory").AddParameter("VMName", "app01").AddParameter("DynamicMemoryEnabled", false).AddParameter("StartupBytes", {|HV1007:1073741824L|});
+
+            // The same memory with the Dynamic Memory setting left as it is: the recommendation depends on it, so nothing is said.
+            void Unsaid(PowerShell ps) => ps.AddCommand("Set-VMMemory").AddParameter("VMName", "app01").AddParameter("StartupBytes", 1073741824L);
+
+            // Enough for the guest, and a VM no file describes.
+            void Enough(PowerShell ps) => ps.AddScript("Set-VMMemory -VMName kiosk01 -DynamicMemoryEnabled $true -MinimumBytes 256MB -StartupBytes 512MB -MaximumBytes 2GB; Set-VMMemory -VMName other -DynamicMemoryEnabled $false -StartupBytes 128MB");
         }
         """, additionalFiles: Files);
 

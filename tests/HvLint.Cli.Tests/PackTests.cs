@@ -23,17 +23,6 @@ public class PackTests
 
     public static TheoryData<string, string, bool> Cases => new()
     {
-        // PRA001/PRA002: BPA static memory minimum 512 MB and recommendation 2 GB for server guests.
-        { "PRA001", Vm("\"guestOperatingSystem\": \"Windows Server 2012 R2\", \"dynamicMemoryEnabled\": false, \"memoryStartup\": \"256MB\""), true },
-        { "PRA001", Vm("\"guestOperatingSystem\": \"Windows Server 2012 R2\", \"dynamicMemoryEnabled\": false, \"memoryStartup\": \"512MB\""), false },
-        { "PRA001", Vm("\"guestOperatingSystem\": \"Windows Server 2003\", \"dynamicMemoryEnabled\": false, \"memoryStartup\": \"256MB\""), false },
-        { "PRA001", Vm("\"guestOperatingSystem\": \"Windows Server 2012 R2\", \"memoryStartup\": \"256MB\""), false },
-        { "PRA002", Vm("\"guestOperatingSystem\": \"Windows Server 2016 Standard\", \"dynamicMemoryEnabled\": false, \"memoryStartup\": \"1GB\""), true },
-        { "PRA002", Vm("\"guestOperatingSystem\": \"Windows 10 Enterprise\", \"dynamicMemoryEnabled\": false, \"memoryStartup\": \"1GB\""), false },
-        // PRA003: Dynamic Memory minimum 256 MB.
-        { "PRA003", Vm("\"guestOperatingSystem\": \"Windows Server 2012\", \"dynamicMemoryEnabled\": true, \"memoryMinimum\": \"128MB\""), true },
-        { "PRA003", Vm("\"guestOperatingSystem\": \"Windows Server 2012\", \"dynamicMemoryEnabled\": true, \"memoryMinimum\": \"256MB\""), false },
-        { "PRA003", Vm("\"guestOperatingSystem\": \"Windows Server 2012\", \"dynamicMemoryEnabled\": true"), false },
         // PRA004: domain controllers take their time from the domain hierarchy.
         { "PRA004", Vm("\"roles\": [\"domain-controller\"], \"integrationServices\": { \"services\": { \"Time Synchronization\": true } }"), true },
         { "PRA004", Vm("\"roles\": [\"domain-controller\"], \"integrationServices\": { \"services\": { \"Time Synchronization\": false } }"), false },

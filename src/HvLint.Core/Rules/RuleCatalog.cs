@@ -23,6 +23,8 @@ namespace HvLint.Rules
             new HV1003MemoryAboveProfileMaximum(),
             new HV1004VirtualProcessorsAboveHostLogicalProcessors(),
             new HV1005Generation2OnReleaseWithoutIt(),
+            new HV1006MemoryBelowGuestMinimum(),
+            new HV1007MemoryBelowGuestRecommendation(),
             new HV2001ControllerOrDriveLimits(),
             new HV2002Generation1BootDiskNotOnIde(),
             new HV2003VirtualDiskAboveFormatMaximum(),

@@ -12,6 +12,8 @@ namespace HvLint.Rules
         public const string MemoryAboveProfileMaximum = "HV1003";
         public const string VirtualProcessorsAboveHostLogicalProcessors = "HV1004";
         public const string Generation2OnReleaseWithoutIt = "HV1005";
+        public const string MemoryBelowGuestMinimum = "HV1006";
+        public const string MemoryBelowGuestRecommendation = "HV1007";
 
         public const string ControllerOrDriveLimits = "HV2001";
         public const string Generation1BootDiskNotOnIde = "HV2002";
