@@ -76,7 +76,7 @@ namespace HvLint.Analyzers
             ["Set-VMHardDiskDrive"] = new Cmdlet((m, c) => m.MoveDrive(c, dvd: false), ForgetDriveSlots),
             ["Set-VMDvdDrive"] = new Cmdlet((m, c) => m.MoveDrive(c, dvd: true), ForgetDriveSlots),
             ["Set-VMBios"] = new Cmdlet((m, c) => m.SetVMBios(c), ForgetBootOrder),
-            ["Set-VMFirmware"] = new Cmdlet((m, c) => m.SetVMFirmware(c), ForgetBootOrder),
+            ["Set-VMFirmware"] = new Cmdlet((m, c) => m.SetVMFirmware(c), ForgetFirmware),
             ["Disable-VMIntegrationService"] = new Cmdlet((m, c) => m.IntegrationServices(c, enable: false), ForgetIntegrationServices, vmFirst: false),
             ["Enable-VMIntegrationService"] = new Cmdlet((m, c) => m.IntegrationServices(c, enable: true), ForgetIntegrationServices, vmFirst: false),
             ["Checkpoint-VM"] = new Cmdlet((m, c) => m.CheckpointVM(c), vm => vm.CheckpointCount = Fact<int>.Unknown),
@@ -447,14 +447,37 @@ namespace HvLint.Analyzers
             vm.Drives.Add(d);
         }
 
-        /// <summary>Set-VMFirmware [-VMName] vm: a Generation 2 cmdlet.</summary>
+        /// <summary>Set-VMFirmware [-VMName] vm: a Generation 2 cmdlet, and its Secure Boot settings.</summary>
         private void SetVMFirmware(CommandCall c)
         {
             // UEFI firmware exists only on Generation 2 (hyperv-facts.md §2); the boot devices it takes are objects
-            // the code gets at run time, so only the generation is read.
+            // the code gets at run time, so of the boot order only the generation is read.
             VirtualMachine? vm = About(c);
             if (vm == null || WrongGeneration(vm, c, 1, "Set-VMFirmware", "Set-VMBios")) return;
             if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, At(c.Location));
+
+            // -EnableSecureBoot takes an OnOffState (On, Off); a value the code does not give as text is unknown.
+            CodeValue? secureBoot = c.Get("EnableSecureBoot");
+            if (secureBoot != null)
+            {
+                string? state = secureBoot.AsString?.Trim();
+                vm.SecureBootEnabled = string.Equals(state, "On", StringComparison.OrdinalIgnoreCase) ? Fact.Known(true, At(secureBoot.Location))
+                    : string.Equals(state, "Off", StringComparison.OrdinalIgnoreCase) ? Fact.Known(false, At(secureBoot.Location))
+                    : Fact<bool>.Unknown;
+            }
+
+            // -SecureBootTemplate names the template; -SecureBootTemplateId gives it by a GUID the facts do not map to a
+            // name, so the template is then unknown. (A written name longer than -SecureBootTemplate that begins
+            // -SecureBootTemplateI can only be the GUID's parameter; Get would take it for the name's prefix.)
+            CodeValue? template = c.Get("SecureBootTemplate");
+            bool byId = false;
+            foreach (KeyValuePair<string, CodeValue> p in c.Named)
+            {
+                if (p.Key.Length > "SecureBootTemplate".Length && "SecureBootTemplateId".StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)) byId = true;
+            }
+
+            if (byId) vm.SecureBootTemplate = Fact<string>.Unknown;
+            else if (template != null) vm.SecureBootTemplate = template.AsString is string name ? Fact.Known(name, At(template.Location)) : Fact<string>.Unknown;
         }
 
         /// <summary>Remove-VMHardDiskDrive [-VMName] vm: the disk in the slot the code gives.</summary>
@@ -512,6 +535,12 @@ namespace HvLint.Analyzers
             else if (generation.TryLong(out long g)) vm.Generation = Fact.Known(gen = (int)g, At(generation.Location));
             else gen = 0;
             if (gen != 0) _generationFromNewVm.Add(vm);
+            if (gen == 2)
+            {
+                // A Generation 2 VM is created with Secure Boot on and the MicrosoftWindows template (hyperv-facts.md §2).
+                vm.SecureBootEnabled = Fact.Known(true, vm.Generation.Location);
+                vm.SecureBootTemplate = Fact.Known(HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.WindowsTemplate, vm.Generation.Location);
+            }
 
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
             NewVmDisk(c, vm, gen);
@@ -875,6 +904,13 @@ namespace HvLint.Analyzers
         {
             vm.BootOrder.Clear();
             vm.BootOrder.MarkUnknown();
+        }
+
+        private static void ForgetFirmware(VirtualMachine vm)
+        {
+            ForgetBootOrder(vm);
+            vm.SecureBootEnabled = Fact<bool>.Unknown;
+            vm.SecureBootTemplate = Fact<string>.Unknown;
         }
 
         private static void ForgetIntegrationServices(VirtualMachine vm)

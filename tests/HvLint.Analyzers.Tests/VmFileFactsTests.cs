@@ -22,7 +22,8 @@ public class VmFileFactsTests
               "virtualMachines": [
                 { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" },
                 { "name": "w2k3-template", "isTemplate": true, "guestOperatingSystem": "Windows Server 2003 R2 Enterprise Edition" },
-                { "name": "kiosk01", "guestOperatingSystem": "Windows 8.1 Enterprise" }
+                { "name": "kiosk01", "guestOperatingSystem": "Windows 8.1 Enterprise" },
+                { "name": "ci-runner", "guestOperatingSystem": "Ubuntu 22.04 LTS" }
               ]
             }
             """),
@@ -74,6 +75,28 @@ public class VmFileFactsTests
 
             // Enough for the guest, and a VM no file describes.
             void Enough(PowerShell ps) => ps.AddScript("Set-VMMemory -VMName kiosk01 -DynamicMemoryEnabled $true -MinimumBytes 256MB -StartupBytes 512MB -MaximumBytes 2GB; Set-VMMemory -VMName other -DynamicMemoryEnabled $false -StartupBytes 128MB");
+        }
+        """, additionalFiles: Files);
+
+    [Fact]
+    public Task HV4006_a_Linux_VM_created_as_Generation_2_keeps_the_MicrosoftWindows_template() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Runners
+        {
+            // New-VM -Generation 2 turns Secure Boot on with the MicrosoftWindows template, and nothing changes it.
+            void Create(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation {|HV4006:2|} -SwitchName LAN");
+
+            // The template named in the code, as a command chain: reported where it is written.
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner").AddParameter("EnableSecureBoot", "On").AddParameter("SecureBootTemplate", {|HV4006:"MicrosoftWindows"|});
+
+            // Fixed: the UEFI CA template, or Secure Boot off.
+            void Ca(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplate MicrosoftUEFICertificateAuthority");
+            void Off(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -EnableSecureBoot Off");
+
+            // A template given by its GUID is not known by name; a Generation 1 VM has no Secure Boot; a Windows guest is what the template is for.
+            void ById(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplateId 272e7447-90a4-4563-a4b9-8e4ab00526ce");
+            void Gen1(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 1");
+            void Windows(PowerShell ps) => ps.AddScript("New-VM -Name app01 -Generation 2");
         }
         """, additionalFiles: Files);
 

@@ -73,8 +73,8 @@ public class CommandLineTests
     {
         var (_, stdout, _) = Repo.Hvlint("audit", "samples/datacenter/inventory.json");
         // The newest host OS is evidence for the run's profile; each host is still checked against its own release.
-        Assert.Contains("profile: hyperv-2012r2 (oldest release consistent with the input: a host runs Windows Server 2012 R2 Datacenter at samples/datacenter/inventory.json(", stdout);
-        Assert.Contains("hosts checked against the release their OS names: HV-2012-02 hyperv-2012, HV-BRANCH-07 hyperv-2008r2, HV-LAB-OLD hyperv-2008r2, HV-R2-01 hyperv-2008r2", stdout);
+        Assert.Contains("profile: hyperv-2016 (oldest release consistent with the input: a host runs Windows Server 2016 Datacenter at samples/datacenter/inventory.json(", stdout);
+        Assert.Contains("hosts checked against the release their OS names: HV-2012-02 hyperv-2012, HV-2012R2-01 hyperv-2012r2, HV-BRANCH-07 hyperv-2008r2, HV-LAB-OLD hyperv-2008r2, HV-R2-01 hyperv-2008r2", stdout);
         Assert.Contains("HV1001", stdout);
 
         var flagged = Repo.Hvlint("audit", "samples/datacenter/inventory.json", "--profile", "hyperv-2012r2");

@@ -85,6 +85,30 @@ public class PowerShellReaderTests
     }
 
     [Fact]
+    public void HV4006_from_Get_VMFirmware_and_the_guest_the_KVP_items_name()
+    {
+        string vm = Vm("ci", processorCount: "2").Replace("\"Generation\": 1", "\"Generation\": 2");
+        string kvp = "[ { \"VMName\": \"ci\", \"VMId\": \"" + Guid("ci") + "\", \"ComputerName\": \"HV1\", \"GuestIntrinsicExchangeItems\": { \"OSName\": \"Ubuntu 22.04.4 LTS\" } } ]";
+        string Firmware(string secureBoot, string template) => "[ { \"VMName\": \"ci\", \"VMId\": \"" + Guid("ci") + "\", \"ComputerName\": \"HV1\", \"BootOrder\": [], \"SecureBoot\": " + secureBoot + ", \"SecureBootTemplate\": \"" + template + "\" } ]";
+        // Windows PowerShell 5.1 writes OnOffState as a number (On 0, Off 1), PowerShell 7 with -EnumsAsStrings as its name.
+        Assert.Single(RunFiles(new[] { ("vms.json", "[" + vm + "]"), ("kvp.json", kvp), ("firmware.json", Firmware("0", "MicrosoftWindows")) }).Of("HV4006"));
+        Assert.Contains("HV4006", Ids(("vms.json", "[" + vm + "]"), ("kvp.json", kvp), ("firmware.json", Firmware("\"On\"", "MicrosoftWindows"))));
+        Assert.DoesNotContain("HV4006", Ids(("vms.json", "[" + vm + "]"), ("kvp.json", kvp), ("firmware.json", Firmware("1", "MicrosoftWindows"))));
+        Assert.DoesNotContain("HV4006", Ids(("vms.json", "[" + vm + "]"), ("kvp.json", kvp), ("firmware.json", Firmware("0", "MicrosoftUEFICertificateAuthority"))));
+        Assert.DoesNotContain("HV4006", Ids(("vms.json", "[" + vm + "]"), ("firmware.json", Firmware("0", "MicrosoftWindows"))));
+    }
+
+    [Fact]
+    public void HV1006_from_Get_VMMemory_and_the_guest_the_KVP_items_name()
+    {
+        string kvp = "[ { \"VMName\": \"a\", \"VMId\": \"" + Guid("a") + "\", \"ComputerName\": \"HV1\", \"GuestIntrinsicExchangeItems\": { \"OSName\": \"Windows Server 2012 R2 Datacenter\" } } ]";
+        string Memory(long startup) => "[ { \"VMName\": \"a\", \"VMId\": \"" + Guid("a") + "\", \"ComputerName\": \"HV1\", \"DynamicMemoryEnabled\": false, \"Startup\": " + startup + ", \"Minimum\": " + startup + ", \"Maximum\": " + startup + " } ]";
+        Assert.Contains("HV1006", Ids(("vms.json", "[" + Vm("a") + "]"), ("kvp.json", kvp), ("memory.json", Memory(256L << 20))));
+        Assert.DoesNotContain("HV1006", Ids(("vms.json", "[" + Vm("a") + "]"), ("kvp.json", kvp), ("memory.json", Memory(512L << 20))));
+        Assert.Contains("HV1007", Ids(("vms.json", "[" + Vm("a") + "]"), ("kvp.json", kvp), ("memory.json", Memory(1L << 30))));
+    }
+
+    [Fact]
     public void HV6001_is_silent_because_exports_do_not_say_what_is_production()
     {
         // Checkpoints are known (ParentSnapshotId), the environment is not: no guess.

@@ -49,6 +49,12 @@ namespace HvLint.Model
 
         public FactList<Drive> Drives { get; } = new FactList<Drive>();
 
+        /// <summary>Generation 2 firmware: Secure Boot on (Get-VMFirmware SecureBoot, Set-VMFirmware -EnableSecureBoot).</summary>
+        public Fact<bool> SecureBootEnabled { get; set; }
+
+        /// <summary>Generation 2 firmware: the Secure Boot template's name ("MicrosoftWindows", "MicrosoftUEFICertificateAuthority").</summary>
+        public Fact<string> SecureBootTemplate { get; set; }
+
         /// <summary>Gen1 BIOS StartupOrder or Gen2 firmware BootOrder, first entry first.</summary>
         public FactList<BootEntry> BootOrder { get; } = new FactList<BootEntry>();
 

@@ -451,6 +451,8 @@ namespace HvLint.Readers
                         ReadArray(() => { var d = ReadDrive(DriveKind.DvdDrive); if (d != null) vm.Drives.Add(d); });
                         return true;
                     case "bootorder": case "startuporder": ReadBootOrder(vm); return true;
+                    case "secureboot": case "securebootenabled": vm.SecureBootEnabled = ReadOnOff(); return true;
+                    case "secureboottemplate": vm.SecureBootTemplate = ReadString(); return true;
                     case "integrationservices": ReadIntegrationServices(vm.IntegrationServices); return true;
                     case "checkpointcount": vm.CheckpointCount = ReadInt32(0, 100000); return true;
                     case "checkpoints":

@@ -42,6 +42,7 @@ namespace HvLint.Rules
             new HV4003LegacyNetworkAdapterWithoutGuestDriver(),
             new HV4004IntegrationServiceDisabled(),
             new HV4005UnsupportedGuestOnGeneration2(),
+            new HV4006LinuxGuestOnWindowsSecureBootTemplate(),
             new HV5001SinglePhysicalNetworkAdapter(),
             new HV5002NoManagementAdapterReserved(),
             new HV5003IscsiWithoutDedicatedAdapter(),

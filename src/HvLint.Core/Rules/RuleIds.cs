@@ -34,6 +34,7 @@ namespace HvLint.Rules
         public const string LegacyNetworkAdapterWithoutGuestDriver = "HV4003";
         public const string IntegrationServiceDisabled = "HV4004";
         public const string UnsupportedGuestOnGeneration2 = "HV4005";
+        public const string LinuxGuestOnWindowsSecureBootTemplate = "HV4006";
 
         public const string SinglePhysicalNetworkAdapter = "HV5001";
         public const string NoManagementAdapterReserved = "HV5002";

@@ -204,6 +204,9 @@ namespace HvLint.Readers.PowerShell
                     case PowerShellObjectKind.Bios:
                         ReadStartupOrder(item, VmOf(item).Vm);
                         break;
+                    case PowerShellObjectKind.Firmware:
+                        ReadFirmware(item, VmOf(item).Vm);
+                        break;
                     case PowerShellObjectKind.HardDiskDrive:
                         VmOf(item).Drives.Add(ReadDrive(item.Path, o, DriveKind.VirtualHardDisk));
                         break;
@@ -550,6 +553,16 @@ namespace HvLint.Readers.PowerShell
             vm.BootOrder.MarkKnown(JsonTokens.Start(item.Path, order));
             foreach (BootEntry b in entries) vm.BootOrder.Add(b);
             if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(1, JsonTokens.Start(item.Path, order)); // Get-VMBios exists only for Generation 1
+        }
+
+        /// <summary>Get-VMFirmware (Generation 2 only): Secure Boot and its template.</summary>
+        private void ReadFirmware(Item item, VirtualMachine vm)
+        {
+            Fact<bool> secureBoot = OnOff(item, "SecureBoot");
+            if (secureBoot.IsKnown) vm.SecureBootEnabled = secureBoot;
+            Fact<string> template = Str(item, "SecureBootTemplate");
+            if (template.IsKnown) vm.SecureBootTemplate = template;
+            if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, JsonTokens.Start(item.Path, item.Object)); // as Get-VMBios for Generation 1
         }
 
         private static void ReadGuestItems(Item item, VirtualMachine vm)
