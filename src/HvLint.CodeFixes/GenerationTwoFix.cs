@@ -35,7 +35,7 @@ namespace HvLint.CodeFixes
                 }
 
                 context.RegisterCodeFix(
-                    CodeAction.Create("Create the VM as Generation 2 (New-VM -Generation 2)", ct => AddLegacyAdapterFix.Insert(context.Document, position, insert!, ct), equivalenceKey: "HV8004"),
+                    CodeAction.Create("Create the VM as Generation 2 (New-VM -Generation 2)", ct => AddCommandFix.Insert(context.Document, position, insert!, ct), equivalenceKey: "HV8004"),
                     diagnostic);
             }
         }

@@ -67,10 +67,20 @@ namespace HvLint.CodeFixes
                 case "HV4002":
                     string recommended = properties.TryGetValue("recommended", out string? r) && r != null && IsCount(r) ? r : "2";
                     return current == "1" ? new ValueFix(span, recommended, "Build the template with " + recommended + " virtual processors") : (ValueFix?)null;
+
+                // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it, becomes the
+                // UEFI CA template a Linux guest requires (quoted as it was).
+                case "HV4006":
+                    string unquoted = current.Trim('"', '\'');
+                    return string.Equals(unquoted, WindowsTemplate, StringComparison.OrdinalIgnoreCase) && current.Length - unquoted.Length <= 2
+                        ? new ValueFix(span, current.Replace(unquoted, "MicrosoftUEFICertificateAuthority"), "Use the MicrosoftUEFICertificateAuthority Secure Boot template")
+                        : (ValueFix?)null;
             }
 
             return null;
         }
+
+        private const string WindowsTemplate = "MicrosoftWindows";
 
         public static ValueFix Remove(TextSpan span, string title) => new ValueFix(span, string.Empty, title);
 

@@ -193,7 +193,7 @@ public class CodeFixTests
 
 public class MoreCodeFixTests
 {
-    private static async Task Fix<TAnalyzer, TFix>(string source, string fixedSource)
+    private static async Task Fix<TAnalyzer, TFix>(string source, string fixedSource, (string Path, string Text)[]? files = null)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
         where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
     {
@@ -206,11 +206,79 @@ public class MoreCodeFixTests
         test.FixedState.MarkupHandling = MarkupMode.Allow; // a finding the fix leaves is marked in the fixed code
         test.TestState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
         test.FixedState.Sources.Add(("PowerShellStub.cs", Verify.PowerShellStub));
+        foreach (var f in files ?? Array.Empty<(string, string)>())
+        {
+            test.TestState.AdditionalFiles.Add(f);
+            test.FixedState.AdditionalFiles.Add(f);
+        }
+
         await test.RunAsync();
     }
 
+    /// <summary>An Ubuntu guest, for HV4006.</summary>
+    private static readonly (string Path, string Text)[] LinuxGuest =
+    {
+        ("hvlint/runners.hvlint.json", """{ "virtualMachines": [ { "name": "ci-runner", "guestOperatingSystem": "Ubuntu 22.04 LTS" }, { "name": "ci-runner2", "guestOperatingSystem": "Ubuntu 24.04 LTS" } ] }"""),
+    };
+
     [Fact]
-    public Task HV3002_adds_a_legacy_adapter_in_script_text() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+    public Task HV4006_sets_the_UEFI_CA_template_after_New_VM_in_script_text_and_after_a_chain() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation {|HV4006:2|} -SwitchName LAN; Start-VM -Name ci-runner");
+
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "ci-runner2").AddParameter("Generation", {|HV4006:2|});
+            }
+
+            // The template written in the code is the value fix's (HvLintCodeFixes), not this one's.
+            void Written(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName ci-runner -EnableSecureBoot On -SecureBootTemplate {|HV4006:MicrosoftWindows|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2 -SwitchName LAN; Set-VMFirmware -VMName 'ci-runner' -SecureBootTemplate MicrosoftUEFICertificateAuthority; Start-VM -Name ci-runner");
+
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "ci-runner2").AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("SecureBootTemplate", "MicrosoftUEFICertificateAuthority");
+            }
+
+            // The template written in the code is the value fix's (HvLintCodeFixes), not this one's.
+            void Written(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName ci-runner -EnableSecureBoot On -SecureBootTemplate {|HV4006:MicrosoftWindows|}");
+        }
+        """, LinuxGuest);
+
+    [Fact]
+    public Task HV4006_the_MicrosoftWindows_template_written_in_code_becomes_the_UEFI_CA_template() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplate {|HV4006:'MicrosoftWindows'|}");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", "On").AddParameter("SecureBootTemplate", {|HV4006:"MicrosoftWindows"|});
+
+            // At New-VM's default there is no value to change: the fix that adds Set-VMFirmware is AddCommandFix's.
+            void Default(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner2 -Generation {|HV4006:2|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplate 'MicrosoftUEFICertificateAuthority'");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", "On").AddParameter("SecureBootTemplate", "MicrosoftUEFICertificateAuthority");
+
+            // At New-VM's default there is no value to change: the fix that adds Set-VMFirmware is AddCommandFix's.
+            void Default(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner2 -Generation {|HV4006:2|}");
+        }
+        """, LinuxGuest);
+
+
+    [Fact]
+    public Task HV3002_adds_a_legacy_adapter_in_script_text() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
         using System.Management.Automation;
         class P
         {
@@ -225,7 +293,7 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
-    public Task HV3002_adds_the_legacy_adapter_into_a_pipeline_chain() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+    public Task HV3002_adds_the_legacy_adapter_into_a_pipeline_chain() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
         using System.Management.Automation;
         class P
         {
@@ -242,7 +310,7 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
-    public Task HV3002_adds_the_legacy_adapter_inside_the_script_block_that_sets_the_boot_order() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+    public Task HV3002_adds_the_legacy_adapter_inside_the_script_block_that_sets_the_boot_order() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
         using System.Management.Automation;
         class P
         {
@@ -257,7 +325,7 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
-    public Task HV3002_adds_a_legacy_adapter_after_an_AddCommand_chain() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+    public Task HV3002_adds_a_legacy_adapter_after_an_AddCommand_chain() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
         using System.Management.Automation;
         class P
         {
@@ -281,7 +349,7 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
-    public Task HV3002_fix_all_adds_one_legacy_adapter_to_each_VM() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+    public Task HV3002_fix_all_adds_one_legacy_adapter_to_each_VM() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
         using System.Management.Automation;
         class P
         {
@@ -307,7 +375,7 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
-    public Task HV3002_for_a_VM_named_by_a_variable_names_it_by_that_variable() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+    public Task HV3002_for_a_VM_named_by_a_variable_names_it_by_that_variable() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
         using System.Management.Automation;
         namespace Contoso { public static class Settings { public static readonly string ImagingVm = System.Environment.GetEnvironmentVariable("IMAGING_VM") ?? "pxe"; } }
         public sealed class VmSpec { public string Name { get; set; } = ""; }
@@ -366,7 +434,7 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
-    public Task HV3002_in_raw_and_verbatim_scripts_the_adapter_follows_the_boot_order_statement_before_any_comment() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>(""""
+    public Task HV3002_in_raw_and_verbatim_scripts_the_adapter_follows_the_boot_order_statement_before_any_comment() => Fix<HostedPowerShellAnalyzer, AddCommandFix>(""""
         using System.Management.Automation;
         class P
         {
@@ -399,7 +467,7 @@ public class MoreCodeFixTests
         """");
 
     [Fact]
-    public Task HV3002_in_a_script_with_escapes_the_adapter_follows_the_whole_pipeline() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+    public Task HV3002_in_a_script_with_escapes_the_adapter_follows_the_whole_pipeline() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
         using System.Management.Automation;
         class P
         {
@@ -414,7 +482,7 @@ public class MoreCodeFixTests
         """);
 
     [Fact]
-    public Task HV3002_a_single_string_boot_order_in_a_chain_gets_a_statement_not_script_text() => Fix<HostedPowerShellAnalyzer, AddLegacyAdapterFix>("""
+    public Task HV3002_a_single_string_boot_order_in_a_chain_gets_a_statement_not_script_text() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
         using System.Management.Automation;
         class P
         {
@@ -485,7 +553,7 @@ public class MoreCodeFixTests
                 void List(PowerShell ps) => ps.AddScript("New-VM -Name pxe3; New-VM -Name pxe4; Set-VMBios -VMName pxe3, pxe4 -StartupOrder {|#1:LegacyNetworkAdapter,IDE|}");
             }
             """;
-        var test = new CSharpCodeFixTest<HostedPowerShellAnalyzer, AddLegacyAdapterFix, DefaultVerifier>
+        var test = new CSharpCodeFixTest<HostedPowerShellAnalyzer, AddCommandFix, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestCode = Source,

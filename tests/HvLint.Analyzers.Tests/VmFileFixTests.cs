@@ -63,6 +63,17 @@ public class VmFileFixTests
     }
 
     [Fact]
+    public async Task HV4006_a_Linux_guest_gets_the_UEFI_CA_template()
+    {
+        const string before = """
+            { "profile": "hyperv-2016", "virtualMachines": [
+              { "name": "ci-runner07", "generation": 2, "guestOperatingSystem": "Ubuntu 22.04 LTS", "secureBoot": "On", "secureBootTemplate": "MicrosoftWindows" } ] }
+            """;
+        var (after, _) = await FixFirst("/p/hvlint/runners.hvlint.json", before, "HV4006");
+        Assert.Equal(before.Replace("\"MicrosoftWindows\"", "\"MicrosoftUEFICertificateAuthority\""), after);
+    }
+
+    [Fact]
     public async Task An_export_is_not_edited()
     {
         // Get-VM | ConvertTo-Json records what the host had: the finding stands, but there is nothing to fix in the file.

@@ -28,7 +28,8 @@ namespace HvLint.Rules.Guest
             SourceLocation at = vm.SecureBootTemplate.Location.HasPosition ? vm.SecureBootTemplate.Location : vm.SecureBootEnabled.Location;
             context.Report(at, VirtualMachineContext.Format(
                 "{0} is Generation 2 and runs {1} with Secure Boot on the {2} template; Linux on Generation 2 requires the MicrosoftUEFICertificateAuthority template (Set-VMFirmware -SecureBootTemplate MicrosoftUEFICertificateAuthority) or Secure Boot off",
-                context.VmLabel, vm.GuestOperatingSystem.Value.Name, WindowsTemplate));
+                context.VmLabel, vm.GuestOperatingSystem.Value.Name, WindowsTemplate),
+                properties: new System.Collections.Generic.Dictionary<string, string> { ["vm"] = vm.DisplayName });
         }
     }
 }

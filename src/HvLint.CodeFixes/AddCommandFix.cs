@@ -13,26 +13,66 @@ using Microsoft.CodeAnalysis.Text;
 namespace HvLint.CodeFixes
 {
     /// <summary>
-    /// HV3002 (a Generation 1 VM that boots from the network first has no legacy adapter): add one. In script
-    /// text the command follows the statement that sets the boot order; after an AddCommand chain it follows as a
-    /// new statement on the same PowerShell object.
+    /// Fixes that add a command for the finding's VM: HV3002 (a Generation 1 VM that boots from the network first has
+    /// no legacy adapter) adds one with Add-VMNetworkAdapter -IsLegacy; HV4006 (a Linux guest on Generation 2 keeps the
+    /// MicrosoftWindows Secure Boot template New-VM gave it) sets the UEFI CA template with Set-VMFirmware. In script
+    /// text the command follows the finding's statement; after an AddCommand chain it follows as a new statement on
+    /// the same PowerShell object.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddLegacyAdapterFix)), Shared]
-    public sealed class AddLegacyAdapterFix : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddCommandFix)), Shared]
+    public sealed class AddCommandFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3002");
+        /// <summary>The command a rule's fix adds: the cmdlet, its one parameter besides -VMName, and that parameter's value in each language.</summary>
+        private sealed class Addition
+        {
+            public Addition(string cmdlet, string parameter, string scriptValue, string csharpValue, string title)
+            {
+                Cmdlet = cmdlet;
+                Parameter = parameter;
+                ScriptValue = scriptValue;
+                CSharpValue = csharpValue;
+                Title = title;
+            }
+
+            public string Cmdlet { get; }
+
+            public string Parameter { get; }
+
+            public string ScriptValue { get; }
+
+            public string CSharpValue { get; }
+
+            /// <summary>The title, with {0} for the VM.</summary>
+            public string Title { get; }
+
+            public string Script(string vm) => Cmdlet + " -VMName " + vm + " -" + Parameter + " " + ScriptValue;
+        }
+
+        private static readonly ImmutableDictionary<string, Addition> Additions = ImmutableDictionary.CreateRange(new[]
+        {
+            new System.Collections.Generic.KeyValuePair<string, Addition>("HV3002", new Addition("Add-VMNetworkAdapter", "IsLegacy", "$true", "true", "Add a legacy network adapter to '{0}'")),
+            new System.Collections.Generic.KeyValuePair<string, Addition>("HV4006", new Addition("Set-VMFirmware", "SecureBootTemplate", "MicrosoftUEFICertificateAuthority", "\"MicrosoftUEFICertificateAuthority\"", "Use the MicrosoftUEFICertificateAuthority Secure Boot template for '{0}'")),
+        });
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3002", "HV4006");
 
         // Each finding is one VM and each addition lands after that VM's own statement, so fixing all adds one
-        // legacy adapter per VM in one pass.
+        // command per VM in one pass.
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             if (root == null) return;
+            SourceText source = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
+                if (!Additions.TryGetValue(diagnostic.Id, out Addition? add)) continue;
                 if (!diagnostic.Properties.TryGetValue("vm", out string? vm) || string.IsNullOrEmpty(vm) || vm!.IndexOf('\'') >= 0 || vm.IndexOf('"') >= 0) continue;
+
+                // A finding on a value the code writes (HV4006 at -SecureBootTemplate MicrosoftWindows) is fixed there, by
+                // the value fix (HvLintCodeFixes), not by a second command after it.
+                if (ValueFix.For(diagnostic, source) != null) continue;
 
                 // One statement for several VMs (a loop, a list of names): an adapter added there for the named VM would
                 // be added again on every pass and never to the others.
@@ -44,7 +84,7 @@ namespace HvLint.CodeFixes
                 string? csharpVariable = bySymbol && vm.Length > 2 && vm[0] == '{' && vm[vm.Length - 1] == '}' && vm.Substring(1, vm.Length - 2).Split('.').All(SyntaxFacts.IsValidIdentifier) ? vm.Substring(1, vm.Length - 2) : null;
                 string? scriptVariable = bySymbol && vm.Length > 1 && vm[0] == '$' ? vm : null;
                 SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                string title = "Add a legacy network adapter to '" + vm + "'";
+                string title = string.Format(System.Globalization.CultureInfo.InvariantCulture, add.Title, vm);
 
                 // Script text: a new statement right after the one that holds the boot order.
                 // The analyzer read the script and says where that statement ends.
@@ -57,15 +97,15 @@ namespace HvLint.CodeFixes
                     if (bySymbol && scriptVariable == null) continue;
                     string vmWritten = scriptVariable ?? "'" + vm + "'";
                     SourceText text = root.SyntaxTree.GetText(context.CancellationToken);
-                    string addition = "; Add-VMNetworkAdapter -VMName " + vmWritten + " -IsLegacy $true";
-                    // In a pipeline chain (PowerShell 7) the adder joins the chain, so what follows still runs only when the
-                    // boot order was set: A && B becomes A && Add-VMNetworkAdapter ... && B. After A || B no place keeps the
-                    // chain's meaning, so no fix is offered there.
+                    string addition = "; " + add.Script(vmWritten);
+                    // In a pipeline chain (PowerShell 7) the command joins the chain, so what follows still runs only when
+                    // the finding's statement succeeded: A && B becomes A && Add-VMNetworkAdapter ... && B. After A || B no
+                    // place keeps the chain's meaning, so no fix is offered there.
                     string chain = Next(text, insertAt, literal.Token.Span.End, 2);
                     if (chain == "||") continue;
-                    if (chain == "&&") addition = " && Add-VMNetworkAdapter -VMName " + vmWritten + " -IsLegacy $true";
+                    if (chain == "&&") addition = " && " + add.Script(vmWritten);
                     else if (insertAt < literal.Token.Span.End && text[insertAt] == '#') addition += " ";
-                    context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, insertAt, addition, ct), equivalenceKey: "HV3002"), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, insertAt, addition, ct), equivalenceKey: diagnostic.Id), diagnostic);
                     continue;
                 }
 
@@ -78,9 +118,9 @@ namespace HvLint.CodeFixes
                     // names the same thing at the new statement (a static member's type may need its namespace there).
                     if (csharpVariable != null && !await Names(context.Document, statement.SpanStart, csharpVariable, context.CancellationToken).ConfigureAwait(false)) continue;
                     string vmWritten = csharpVariable ?? "\"" + vm + "\"";
-                    string text = indent + receiver + ".AddStatement().AddCommand(\"Add-VMNetworkAdapter\").AddParameter(\"VMName\", " + vmWritten + ").AddParameter(\"IsLegacy\", true);" + eol;
+                    string text = indent + receiver + ".AddStatement().AddCommand(\"" + add.Cmdlet + "\").AddParameter(\"VMName\", " + vmWritten + ").AddParameter(\"" + add.Parameter + "\", " + add.CSharpValue + ");" + eol;
                     int at = statement.FullSpan.End;
-                    context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, at, text, ct), equivalenceKey: "HV3002"), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create(title, ct => Insert(context.Document, at, text, ct), equivalenceKey: diagnostic.Id), diagnostic);
                 }
             }
         }
