@@ -279,6 +279,7 @@ namespace HvLint.Analyzers
                         foreach (long o in order) vm.BootOrder.Add(new BootEntry(MsvmResources.BootOrderEntry(o)!.Value, At(b.Expression.GetLocation())));
                     }
 
+                    if (obj.Writes.TryGetValue("AllowFullSCSICommandSet", out var scsi) && scsi.Value.HasValue && scsi.Value.Value is bool full) vm.AllowFullScsiCommandSet = Fact.Known(full, At(scsi.Expression.GetLocation()));
                     continue;
                 }
 

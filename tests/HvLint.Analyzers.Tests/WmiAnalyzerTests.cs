@@ -48,6 +48,27 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task HV2005_the_system_settings_allow_the_full_SCSI_command_set() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            void Define(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "tape01";
+                settings["AllowFullSCSICommandSet"] = {|HV2005:true|};
+            }
+
+            void Filtered(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "web01";
+                settings.SetPropertyValue("AllowFullSCSICommandSet", false);
+            }
+        }
+        """);
+
+    [Fact]
     public Task HV2004_a_physical_disk_drive_is_a_pass_through_disk_in_either_namespace() => Check("""
         using System.Management;
         class Provisioner

@@ -60,6 +60,12 @@ namespace HvLint.Model
 
         public IntegrationServices IntegrationServices { get; } = new IntegrationServices();
 
+        /// <summary>
+        /// The guest may send SCSI commands unfiltered (WMI Msvm_VirtualSystemSettingData.AllowFullSCSICommandSet,
+        /// configuration XML storage_allow_full_scsi_command_set).
+        /// </summary>
+        public Fact<bool> AllowFullScsiCommandSet { get; set; }
+
         /// <summary>Number of checkpoints (snapshots).</summary>
         public Fact<int> CheckpointCount { get; set; }
 

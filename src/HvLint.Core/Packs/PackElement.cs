@@ -31,7 +31,7 @@ namespace HvLint.Packs
         /// <summary>Field names each target knows, for validating packs when they load.</summary>
         public static readonly IReadOnlyDictionary<string, string[]> Fields = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["vm"] = new[] { "name", "id", "generation", "configurationVersion", "guestOperatingSystem", "guestProduct", "guestArchitecture", "isTemplate", "environment", "roles", "state", "processorCount", "exposeVirtualizationExtensions", "memoryStartup", "dynamicMemoryEnabled", "memoryMinimum", "memoryMaximum", "networkAdapters", "drives", "bootOrder", "integrationServices.installed", "integrationServices.version", "integrationServices.state", "integrationServices.services", "checkpointCount", "isClustered", "notes", "secureBoot", "secureBootTemplate", "host" },
+            ["vm"] = new[] { "name", "id", "generation", "configurationVersion", "guestOperatingSystem", "guestProduct", "guestArchitecture", "isTemplate", "environment", "roles", "state", "processorCount", "exposeVirtualizationExtensions", "memoryStartup", "dynamicMemoryEnabled", "memoryMinimum", "memoryMaximum", "networkAdapters", "drives", "bootOrder", "integrationServices.installed", "integrationServices.version", "integrationServices.state", "integrationServices.services", "checkpointCount", "isClustered", "notes", "secureBoot", "secureBootTemplate", "allowFullScsiCommandSet", "host" },
             ["networkAdapter"] = new[] { "name", "isLegacy", "switchName", "macAddress", "staticMacAddress", "vlan.operationMode", "vlan.accessVlanId", "vlan.nativeVlanId", "vlan.allowedVlanIdList", "macAddressSpoofing", "vm" },
             ["drive"] = new[] { "kind", "controllerType", "controllerNumber", "controllerLocation", "path", "diskNumber", "size", "format", "isBootDisk", "vm" },
             ["host"] = new[] { "name", "os", "logicalProcessorCount", "memoryCapacity", "hardwareVirtualization", "dataExecutionPrevention", "x64", "secondLevelAddressTranslation", "physicalNetworkAdapters", "virtualSwitches", "virtualMachines" },
@@ -106,6 +106,7 @@ namespace HvLint.Packs
                     case "notes": return PackValue.FromFact(vm.Notes);
                     case "secureboot": return PackValue.FromFact(vm.SecureBootEnabled);
                     case "secureboottemplate": return PackValue.FromFact(vm.SecureBootTemplate);
+                    case "allowfullscsicommandset": return PackValue.FromFact(vm.AllowFullScsiCommandSet);
                     case "host": return host == null ? PackValue.Unknown : PackValue.Element(Of(host));
                 }
 

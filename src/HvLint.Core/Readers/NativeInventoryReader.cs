@@ -453,6 +453,7 @@ namespace HvLint.Readers
                     case "bootorder": case "startuporder": ReadBootOrder(vm); return true;
                     case "secureboot": case "securebootenabled": vm.SecureBootEnabled = ReadOnOff(); return true;
                     case "secureboottemplate": vm.SecureBootTemplate = ReadString(); return true;
+                    case "allowfullscsicommandset": vm.AllowFullScsiCommandSet = ReadBool(); return true;
                     case "integrationservices": ReadIntegrationServices(vm.IntegrationServices); return true;
                     case "checkpointcount": vm.CheckpointCount = ReadInt32(0, 100000); return true;
                     case "checkpoints":

@@ -29,6 +29,7 @@ namespace HvLint.Rules
             new HV2002Generation1BootDiskNotOnIde(),
             new HV2003VirtualDiskAboveFormatMaximum(),
             new HV2004PassThroughDisk(),
+            new HV2005UnfilteredScsiCommandsAllowed(),
             new HV3001LegacyNetworkAdapterWhereSyntheticWouldDo(),
             new HV3002Generation1NetworkBootWithoutLegacyAdapter(),
             new HV3003LegacyNetworkAdapterOnGeneration2(),

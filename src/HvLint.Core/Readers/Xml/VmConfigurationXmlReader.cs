@@ -115,8 +115,11 @@ namespace HvLint.Readers.Xml
                 }
             }
 
-            Fact<long> snapshots = Integer(root.Element("global_settings")?.Element("snapshots")?.Element("list")?.Element("size"));
+            XElement? global = root.Element("global_settings");
+            Fact<long> snapshots = Integer(global?.Element("snapshots")?.Element("list")?.Element("size"));
             if (snapshots.IsKnown) vm.CheckpointCount = Fact.Known((int)snapshots.Value, snapshots.Location);
+            Fact<bool> fullScsi = Bool(global?.Element("devices")?.Element("storage_allow_full_scsi_command_set"));
+            if (fullScsi.IsKnown) vm.AllowFullScsiCommandSet = fullScsi;
 
             // The manifest says what each device node is.
             var deviceOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
