@@ -74,8 +74,8 @@ namespace HvLint.CodeFixes
                 // the value fix (HvLintCodeFixes), not by a second command after it.
                 if (ValueFix.For(diagnostic, source) != null) continue;
 
-                // One statement for several VMs (a loop, a list of names): an adapter added there for the named VM would
-                // be added again on every pass and never to the others.
+                // One statement for several VMs (a loop, a list of names): a command added there for the named VM would
+                // run again on every pass and never for the others.
                 if (diagnostic.Properties.ContainsKey("severalVms")) continue;
 
                 // A VM named by a variable ({vmName} in C#, $Name in the script): the added command names it by that
@@ -86,7 +86,7 @@ namespace HvLint.CodeFixes
                 SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 string title = string.Format(System.Globalization.CultureInfo.InvariantCulture, add.Title, vm);
 
-                // Script text: a new statement right after the one that holds the boot order.
+                // Script text: a new statement right after the finding's own (the one that sets the boot order, or New-VM).
                 // The analyzer read the script and says where that statement ends.
                 bool inScript = diagnostic.Properties.TryGetValue("in", out string? where) && where == "script";
                 if (inScript && node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)

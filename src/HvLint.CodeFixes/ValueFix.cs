@@ -72,15 +72,13 @@ namespace HvLint.CodeFixes
                 // UEFI CA template a Linux guest requires (quoted as it was).
                 case "HV4006":
                     string unquoted = current.Trim('"', '\'');
-                    return string.Equals(unquoted, WindowsTemplate, StringComparison.OrdinalIgnoreCase) && current.Length - unquoted.Length <= 2
+                    return string.Equals(unquoted, HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.WindowsTemplate, StringComparison.OrdinalIgnoreCase) && current.Length - unquoted.Length <= 2
                         ? new ValueFix(span, current.Replace(unquoted, "MicrosoftUEFICertificateAuthority"), "Use the MicrosoftUEFICertificateAuthority Secure Boot template")
                         : (ValueFix?)null;
             }
 
             return null;
         }
-
-        private const string WindowsTemplate = "MicrosoftWindows";
 
         public static ValueFix Remove(TextSpan span, string title) => new ValueFix(span, string.Empty, title);
 

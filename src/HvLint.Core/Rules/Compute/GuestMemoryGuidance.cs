@@ -45,7 +45,7 @@ namespace HvLint.Rules.Compute
         /// unrecognised name). The BPA tells guests apart by their version number, so Windows 11 (10.0, a client) is a
         /// newer client as Windows 10 is, and each server release from 2012 on is a newer server.
         /// </summary>
-        public static GuestMemoryGuidance? For(GuestProduct product)
+        private static GuestMemoryGuidance? For(GuestProduct product)
         {
             switch (product)
             {
@@ -70,6 +70,17 @@ namespace HvLint.Rules.Compute
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The guidance for the VM's guest, and the guest's name for messages; false when the guest is unknown or has none.</summary>
+        public static bool TryFor(VirtualMachine vm, out GuestMemoryGuidance guidance, out string guest)
+        {
+            guidance = null!;
+            guest = string.Empty;
+            if (!vm.GuestOperatingSystem.IsKnown || !(For(vm.GuestOperatingSystem.Value.Product) is GuestMemoryGuidance g)) return false;
+            guidance = g;
+            guest = GuestOperatingSystem.DisplayName(vm.GuestOperatingSystem.Value.Product);
+            return true;
         }
 
         /// <summary>

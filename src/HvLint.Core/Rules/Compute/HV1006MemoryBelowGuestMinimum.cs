@@ -17,10 +17,7 @@ namespace HvLint.Rules.Compute
         public override void Check(VirtualMachineContext context)
         {
             VirtualMachine vm = context.VirtualMachine;
-            if (!vm.GuestOperatingSystem.IsKnown) return;
-            GuestProduct product = vm.GuestOperatingSystem.Value.Product;
-            GuestMemoryGuidance? guidance = GuestMemoryGuidance.For(product);
-            if (guidance == null) return;
+            if (!GuestMemoryGuidance.TryFor(vm, out GuestMemoryGuidance guidance, out string guest)) return;
 
             bool? dynamic = guidance.Dynamic(vm);
             // Where the setting is unknown, the startup memory is held to the lower of the two requirements (they
@@ -28,16 +25,15 @@ namespace HvLint.Rules.Compute
             long startup = dynamic == true ? guidance.DynamicStartupAndMaximum!.Value
                 : dynamic == false ? guidance.StaticMinimum
                 : Math.Min(guidance.StaticMinimum, guidance.DynamicStartupAndMaximum ?? guidance.StaticMinimum);
-            Check(context, product, vm.MemoryStartupBytes, "startup memory", startup);
+            Check(context, guest, vm.MemoryStartupBytes, "startup memory", startup);
             if (dynamic != true) return;
-            Check(context, product, vm.MemoryMinimumBytes, "Dynamic Memory minimum", guidance.DynamicMinimum!.Value);
-            Check(context, product, vm.MemoryMaximumBytes, "Dynamic Memory maximum", guidance.DynamicStartupAndMaximum!.Value);
+            Check(context, guest, vm.MemoryMinimumBytes, "Dynamic Memory minimum", guidance.DynamicMinimum!.Value);
+            Check(context, guest, vm.MemoryMaximumBytes, "Dynamic Memory maximum", guidance.DynamicStartupAndMaximum!.Value);
         }
 
-        private static void Check(VirtualMachineContext context, GuestProduct product, Fact<long> memory, string what, long required)
+        private static void Check(VirtualMachineContext context, string guest, Fact<long> memory, string what, long required)
         {
             if (!memory.IsKnown || memory.Value >= required) return;
-            string guest = GuestOperatingSystem.DisplayName(product);
             context.Report(memory.Location, VirtualMachineContext.Format(
                 "{0} runs {1}, and its {3} is {2}; {1} needs at least {4}",
                 context.VmLabel, guest, Units.FormatBytes(memory.Value), what, Units.FormatBytes(required)), what);

@@ -16,23 +16,19 @@ namespace HvLint.Rules.Compute
         public override void Check(VirtualMachineContext context)
         {
             VirtualMachine vm = context.VirtualMachine;
-            if (!vm.GuestOperatingSystem.IsKnown) return;
-            GuestProduct product = vm.GuestOperatingSystem.Value.Product;
-            GuestMemoryGuidance? guidance = GuestMemoryGuidance.For(product);
-            if (guidance == null) return;
+            if (!GuestMemoryGuidance.TryFor(vm, out GuestMemoryGuidance guidance, out string guest)) return;
 
             // The two settings are recommended different things (static: the memory itself; dynamic: the maximum it
             // may grow to), so with the setting unknown nothing is said.
             bool? dynamic = guidance.Dynamic(vm);
-            if (dynamic == false) Check(context, product, vm.MemoryStartupBytes, "startup memory", guidance.StaticMinimum, guidance.StaticRecommended);
-            else if (dynamic == true) Check(context, product, vm.MemoryMaximumBytes, "Dynamic Memory maximum", guidance.DynamicStartupAndMaximum!.Value, guidance.DynamicMaximumRecommended!.Value);
+            if (dynamic == false) Check(context, guest, vm.MemoryStartupBytes, "startup memory", guidance.StaticMinimum, guidance.StaticRecommended);
+            else if (dynamic == true) Check(context, guest, vm.MemoryMaximumBytes, "Dynamic Memory maximum", guidance.DynamicStartupAndMaximum!.Value, guidance.DynamicMaximumRecommended!.Value);
         }
 
-        private static void Check(VirtualMachineContext context, GuestProduct product, Fact<long> memory, string what, long required, long recommended)
+        private static void Check(VirtualMachineContext context, string guest, Fact<long> memory, string what, long required, long recommended)
         {
             // Below the requirement is HV1006's error; one finding says it.
             if (!memory.IsKnown || memory.Value < required || memory.Value >= recommended) return;
-            string guest = GuestOperatingSystem.DisplayName(product);
             context.Report(memory.Location, VirtualMachineContext.Format(
                 "{0} runs {1}, and its {3} is {2}; at least {4} is recommended for {1}",
                 context.VmLabel, guest, Units.FormatBytes(memory.Value), what, Units.FormatBytes(recommended)), what);
