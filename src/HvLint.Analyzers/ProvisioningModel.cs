@@ -61,6 +61,7 @@ namespace HvLint.Analyzers
             ["Set-VM"] = new Cmdlet((m, c) => m.SetVM(c), vm => { ForgetProcessor(vm); ForgetMemory(vm); }),
             ["Set-VMProcessor"] = new Cmdlet((m, c) => m.SetVMProcessor(c), ForgetProcessor),
             ["Set-VMMemory"] = new Cmdlet((m, c) => m.SetVMMemory(c), ForgetMemory),
+            ["Set-VMComPort"] = new Cmdlet((m, c) => m.SetVMComPort(c), ForgetComPorts),
             ["Add-VMNetworkAdapter"] = new Cmdlet((m, c) => m.AddVMNetworkAdapter(c), vm => vm.NetworkAdapters.MarkUnknown()),
             ["Remove-VMNetworkAdapter"] = new Cmdlet((m, c) => m.RemoveVMNetworkAdapter(c), ForgetAdapters),
             ["Set-VMNetworkAdapter"] = new Cmdlet((m, c) => m.SetVMNetworkAdapter(c), ForgetAdapterSettings),
@@ -308,6 +309,31 @@ namespace HvLint.Analyzers
             SetLong(c.Get("MinimumBytes"), f => vm.MemoryMinimumBytes = f);
             SetLong(c.Get("MaximumBytes"), f => vm.MemoryMaximumBytes = f);
             SetBool(c.Get("DynamicMemoryEnabled"), f => vm.DynamicMemoryEnabled = f);
+        }
+
+        /// <summary>Set-VMComPort [-VMName] vm [-Number] n [[-Path] pipe]: COM n connected to the pipe, or to none when the path is empty.</summary>
+        private void SetVMComPort(CommandCall c)
+        {
+            VirtualMachine? vm = About(c);
+            if (vm == null) return;
+            // Positional values fill -VMName, -Number and -Path in turn, skipping each one given by name (the VM also when
+            // it is piped in).
+            var slots = new List<string>(3);
+            if (!c.Piped && c.Get("VMName") == null && c.Get("VM") == null) slots.Add("VMName");
+            if (c.Get("Number") == null) slots.Add("Number");
+            if (c.Get("Path") == null) slots.Add("Path");
+            CodeValue? Positional(string parameter) => slots.IndexOf(parameter) is int i && i >= 0 && i < c.Positional.Count ? c.Positional[i] : null;
+            CodeValue? number = c.Get("Number") ?? Positional("Number");
+            CodeValue? path = c.Get("Path") ?? Positional("Path");
+            if (number == null || !number.TryLong(out long n) || (n != 1 && n != 2))
+            {
+                ForgetComPorts(vm);
+                return;
+            }
+
+            // Without -Path the port keeps its pipe (-DebuggerMode alone, say).
+            if (path == null) return;
+            vm.ComPort((int)n).Path = path.AsString is string pipe ? Fact.Known<string?>(pipe, At(path.Location)) : Fact<string?>.Unknown;
         }
 
         /// <summary>Add-VMNetworkAdapter [-VMName] vm: a synthetic adapter unless -IsLegacy, with its -Name, -SwitchName and MAC address.</summary>
@@ -853,6 +879,11 @@ namespace HvLint.Analyzers
         {
             vm.ProcessorCount = Fact<long>.Unknown;
             vm.ExposeVirtualizationExtensions = Fact<bool>.Unknown;
+        }
+
+        private static void ForgetComPorts(VirtualMachine vm)
+        {
+            foreach (ComPort port in vm.ComPorts) port.Path = Fact<string?>.Unknown;
         }
 
         private static void ForgetMemory(VirtualMachine vm)

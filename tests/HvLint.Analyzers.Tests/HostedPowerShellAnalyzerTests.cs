@@ -161,6 +161,26 @@ public class HostedPowerShellAnalyzerTests
         """, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
+    public Task HV1008_a_COM_port_connected_on_a_Generation_2_VM() => Check("""
+        using System.Management.Automation;
+        class Debugging
+        {
+            void Named(PowerShell ps) => ps.AddScript(@"New-VM -Name kd01 -Generation 2; Set-VMComPort -VMName kd01 -Number 1 -Path {|HV1008:\\.\pipe\kd01|}");
+
+            // Positional: -VMName, -Number, -Path in turn; and a chain.
+            void Positional(PowerShell ps) => ps.AddScript(@"New-VM -Name kd02 -Generation 2; Set-VMComPort kd02 2 {|HV1008:'\\.\pipe\kd02'|}");
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "kd03").AddParameter("Generation", 2).AddStatement()
+                .AddCommand("Set-VMComPort").AddParameter("VMName", "kd03").AddParameter("Number", 1).AddParameter("Path", {|HV1008:@"\\.\pipe\kd03"|});
+
+            // Disconnected again, on Generation 1, and a port whose number the code does not give.
+            void Disconnected(PowerShell ps) => ps.AddScript(@"New-VM -Name kd04 -Generation 2; Set-VMComPort -VMName kd04 -Number 1 -Path \\.\pipe\kd04; Set-VMComPort -VMName kd04 -Number 1 -Path ''");
+            void Gen1(PowerShell ps) => ps.AddScript(@"New-VM -Name kd05; Set-VMComPort -VMName kd05 -Number 1 -Path \\.\pipe\kd05");
+            void Unnumbered(PowerShell ps, int n) => ps.AddCommand("New-VM").AddParameter("Name", "kd06").AddParameter("Generation", 2).AddStatement()
+                .AddCommand("Set-VMComPort").AddParameter("VMName", "kd06").AddParameter("Number", n).AddParameter("Path", @"\\.\pipe\kd06");
+        }
+        """);
+
+    [Fact]
     public Task A_Generation_2_VM_in_a_project_for_a_release_without_Generation_2_is_HV1005() => Check("""
         using System.Management.Automation;
         class Provisioner

@@ -109,6 +109,17 @@ public class PowerShellReaderTests
     }
 
     [Fact]
+    public void HV1008_from_Get_VM_ComPort1_and_ComPort2()
+    {
+        string Gen2(string ports) => Vm("dbg", ports).Replace("\"Generation\": 1", "\"Generation\": 2");
+        const string kd = ", \"ComPort1\": { \"Path\": \"\\\\\\\\.\\\\pipe\\\\kd\", \"Name\": \"COM 1\" }, \"ComPort2\": { \"Path\": \"\", \"Name\": \"COM 2\" }";
+        Assert.Single(RunFiles(new[] { ("vms.json", "[" + Gen2(kd) + "]") }).Of("HV1008"));
+        Assert.DoesNotContain("HV1008", Ids(("vms.json", "[" + Vm("dbg", kd) + "]")));
+        // Out of depth, ConvertTo-Json writes the port as its type name: nothing is known of it.
+        Assert.DoesNotContain("HV1008", Ids(("vms.json", "[" + Gen2(", \"ComPort1\": \"Microsoft.HyperV.PowerShell.VMComPort\"") + "]")));
+    }
+
+    [Fact]
     public void HV6001_is_silent_because_exports_do_not_say_what_is_production()
     {
         // Checkpoints are known (ParentSnapshotId), the environment is not: no guess.

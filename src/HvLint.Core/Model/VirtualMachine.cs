@@ -55,6 +55,22 @@ namespace HvLint.Model
         /// <summary>Generation 2 firmware: the Secure Boot template's name ("MicrosoftWindows", "MicrosoftUEFICertificateAuthority").</summary>
         public Fact<string> SecureBootTemplate { get; set; }
 
+        /// <summary>The COM ports the input says something of (COM 1 and COM 2; Get-VM ComPort1/ComPort2, Set-VMComPort).</summary>
+        public List<ComPort> ComPorts { get; } = new List<ComPort>();
+
+        /// <summary>COM <paramref name="number"/>, added when the VM has no entry for it yet.</summary>
+        public ComPort ComPort(int number)
+        {
+            foreach (ComPort p in ComPorts)
+            {
+                if (p.Number == number) return p;
+            }
+
+            var port = new ComPort(number);
+            ComPorts.Add(port);
+            return port;
+        }
+
         /// <summary>Gen1 BIOS StartupOrder or Gen2 firmware BootOrder, first entry first.</summary>
         public FactList<BootEntry> BootOrder { get; } = new FactList<BootEntry>();
 
@@ -121,6 +137,23 @@ namespace HvLint.Model
         public bool IsConnected => SwitchName.IsKnown && !string.IsNullOrEmpty(SwitchName.Value);
 
         public bool IsKnownDisconnected => SwitchName.IsKnown && string.IsNullOrEmpty(SwitchName.Value);
+    }
+
+    /// <summary>A COM port and the named pipe it is connected to.</summary>
+    public sealed class ComPort
+    {
+        public ComPort(int number)
+        {
+            Number = number;
+        }
+
+        /// <summary>1 or 2 (COM 1, COM 2).</summary>
+        public int Number { get; }
+
+        /// <summary>The named pipe (\\.\pipe\name); known empty or null: not connected.</summary>
+        public Fact<string?> Path { get; set; }
+
+        public bool IsConnected => Path.IsKnown && !string.IsNullOrEmpty(Path.Value);
     }
 
     /// <summary>A hard disk or DVD drive in a controller slot.</summary>

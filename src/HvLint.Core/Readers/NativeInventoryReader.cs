@@ -451,6 +451,7 @@ namespace HvLint.Readers
                         ReadArray(() => { var d = ReadDrive(DriveKind.DvdDrive); if (d != null) vm.Drives.Add(d); });
                         return true;
                     case "bootorder": case "startuporder": ReadBootOrder(vm); return true;
+                    case "comports": ReadArray(() => ReadComPort(vm)); return true;
                     case "secureboot": case "securebootenabled": vm.SecureBootEnabled = ReadOnOff(); return true;
                     case "secureboottemplate": vm.SecureBootTemplate = ReadString(); return true;
                     case "allowfullscsicommandset": vm.AllowFullScsiCommandSet = ReadBool(); return true;
@@ -518,6 +519,24 @@ namespace HvLint.Readers
             }
 
             return Fact.Known(GuestOperatingSystem.Parse(guestName.Value, arch.IsKnown ? arch.Value : (ProcessorArchitecture?)null, sp.IsKnown ? sp.Value : (int?)null), at);
+        }
+
+        /// <summary>{ "number": 1, "path": "\\.\pipe\debug" }: a COM port; one without a number (1 or 2) is not attributed.</summary>
+        private void ReadComPort(VirtualMachine vm)
+        {
+            if (!ExpectObject()) return;
+            Fact<int> number = Fact<int>.Unknown;
+            Fact<string?> path = Fact<string?>.Unknown;
+            ReadObject(name =>
+            {
+                switch (_c.Lower(name))
+                {
+                    case "number": number = ReadInt32(1, 2); return true;
+                    case "path": path = ReadNullableString(); return true;
+                    default: return false;
+                }
+            });
+            if (number.IsKnown) vm.ComPort(number.Value).Path = path;
         }
 
         private NetworkAdapter? ReadAdapter()

@@ -25,6 +25,7 @@ namespace HvLint.Rules
             new HV1005Generation2OnReleaseWithoutIt(),
             new HV1006MemoryBelowGuestMinimum(),
             new HV1007MemoryBelowGuestRecommendation(),
+            new HV1008SerialPortOnGeneration2(),
             new HV2001ControllerOrDriveLimits(),
             new HV2002Generation1BootDiskNotOnIde(),
             new HV2003VirtualDiskAboveFormatMaximum(),

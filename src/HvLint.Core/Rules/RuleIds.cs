@@ -14,6 +14,7 @@ namespace HvLint.Rules
         public const string Generation2OnReleaseWithoutIt = "HV1005";
         public const string MemoryBelowGuestMinimum = "HV1006";
         public const string MemoryBelowGuestRecommendation = "HV1007";
+        public const string SerialPortOnGeneration2 = "HV1008";
 
         public const string ControllerOrDriveLimits = "HV2001";
         public const string Generation1BootDiskNotOnIde = "HV2002";

@@ -420,6 +420,16 @@ namespace HvLint.Readers.PowerShell
                 else if (parent.Type == JTokenType.String) vm.CheckpointCount = Fact.Known(1, JsonTokens.Start(item.Path, parent));
             }
 
+            // ComPort1 and ComPort2: VMComPort objects whose Path is the named pipe, empty when not connected. A port
+            // ConvertTo-Json wrote as its type name (out of depth) says nothing.
+            for (int number = 1; number <= 2; number++)
+            {
+                if (!(o["ComPort" + number.ToString(CultureInfo.InvariantCulture)] is JObject port)) continue;
+                JToken? path = port["Path"];
+                if (path == null) continue;
+                if (path.Type == JTokenType.Null || path.Type == JTokenType.String) vm.ComPort(number).Path = Fact.Known<string?>(path.Type == JTokenType.Null ? null : (string)path!, JsonTokens.Start(item.Path, path));
+            }
+
             ReadNestedList(item, "NetworkAdapters", vm.NetworkAdapters, (p, a) => ReadAdapter(p, a));
             var drives = new FactList<Drive>();
             ReadNestedList(item, "HardDrives", drives, (p, d) => ReadDrive(p, d, DriveKind.VirtualHardDisk));
