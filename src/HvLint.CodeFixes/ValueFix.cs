@@ -68,6 +68,14 @@ namespace HvLint.CodeFixes
                     string recommended = properties.TryGetValue("recommended", out string? r) && r != null && IsCount(r) ? r : "2";
                     return current == "1" ? new ValueFix(span, recommended, "Build the template with " + recommended + " virtual processors") : (ValueFix?)null;
 
+                // HV1006 and HV1007: a memory value below what the guest needs, or is recommended, becomes that amount,
+                // written as the value was: a size (512MB, "2GB") or a number of bytes (536870912, 536870912L).
+                case "HV1006":
+                case "HV1007":
+                    return properties.TryGetValue("bytes", out string? b) && long.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) && Memory(current, bytes) is string memory
+                        ? new ValueFix(span, memory, "Use " + HvLint.Model.Units.FormatBytes(bytes) + (diagnostic.Id == "HV1006" ? ", the least the guest needs" : ", the amount recommended for the guest"))
+                        : (ValueFix?)null;
+
                 // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it, becomes the
                 // UEFI CA template a Linux guest requires (quoted as it was).
                 case "HV4006":
@@ -78,6 +86,30 @@ namespace HvLint.CodeFixes
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// <paramref name="bytes"/> written as <paramref name="current"/> is: a size with a binary unit (MB below 1 GB or
+        /// where GB would need a fraction, else GB) in the same quotes, or a number of bytes with the same C# suffix; null
+        /// for any other text (an expression, a constant's name).
+        /// </summary>
+        private static string? Memory(string current, long bytes)
+        {
+            string quote = current.Length >= 2 && (current[0] == '"' || current[0] == '\'') && current[current.Length - 1] == current[0] ? current.Substring(0, 1) : string.Empty;
+            string inner = current.Substring(quote.Length, current.Length - 2 * quote.Length);
+            int digits = 0;
+            while (digits < inner.Length && char.IsDigit(inner[digits])) digits++;
+            if (digits == 0) return null;
+            string rest = inner.Substring(digits);
+            if (quote.Length == 0 && (rest.Length == 0 || rest.Equals("L", StringComparison.OrdinalIgnoreCase) || rest.Equals("UL", StringComparison.OrdinalIgnoreCase) || rest.Equals("LU", StringComparison.OrdinalIgnoreCase)))
+            {
+                return bytes.ToString(CultureInfo.InvariantCulture) + rest;
+            }
+
+            if (!HvLint.Model.Units.TryParseSize(inner, out _) || rest.Length == 0) return null;
+            const long GB = 1L << 30;
+            string size = bytes >= GB && bytes % GB == 0 ? (bytes / GB).ToString(CultureInfo.InvariantCulture) + "GB" : (bytes >> 20).ToString(CultureInfo.InvariantCulture) + "MB";
+            return quote + size + quote;
         }
 
         public static ValueFix Remove(TextSpan span, string title) => new ValueFix(span, string.Empty, title);

@@ -60,6 +60,33 @@ public class CodeFixTests
         }
         """, Verify.PowerShellStub, files: Guests);
 
+    /// <summary>A Windows 8.1 desktop and a Windows Server 2012 R2 server, for the memory rules.</summary>
+    internal static readonly (string Path, string Text)[] MemoryGuests =
+    {
+        ("hvlint/guests.hvlint.json", """
+            { "virtualMachines": [
+                { "name": "kiosk01", "guestOperatingSystem": "Windows 8.1 Enterprise" },
+                { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" } ] }
+            """),
+    };
+
+    [Fact]
+    public Task HV1006_HV1007_memory_is_raised_to_what_the_guest_needs_or_is_recommended_written_as_it_was() => Fix<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Kiosk(PowerShell ps) => ps.AddScript("Set-VMMemory -VMName kiosk01 -DynamicMemoryEnabled $true -MinimumBytes {|HV1006:128MB|} -StartupBytes 512MB -MaximumBytes {|HV1007:'768MB'|}");
+            void Server(PowerShell ps) => ps.AddCommand("Set-VMMemory").AddParameter("VMName", "app01").AddParameter("DynamicMemoryEnabled", false).AddParameter("StartupBytes", {|HV1007:1073741824L|});
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Kiosk(PowerShell ps) => ps.AddScript("Set-VMMemory -VMName kiosk01 -DynamicMemoryEnabled $true -MinimumBytes 256MB -StartupBytes 512MB -MaximumBytes '1GB'");
+            void Server(PowerShell ps) => ps.AddCommand("Set-VMMemory").AddParameter("VMName", "app01").AddParameter("DynamicMemoryEnabled", false).AddParameter("StartupBytes", 2147483648L);
+        }
+        """, Verify.PowerShellStub, iterations: 2, files: MemoryGuests); // one Fix All per rule
+
     [Fact]
     public Task HV4002_a_single_vCPU_template_gets_two() => Fix<HostedPowerShellAnalyzer>("""
         using System.Management.Automation;
@@ -252,6 +279,25 @@ public class MoreCodeFixTests
             void Written(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName ci-runner -EnableSecureBoot On -SecureBootTemplate {|HV4006:MicrosoftWindows|}");
         }
         """, LinuxGuest);
+
+    [Fact]
+    public Task HV1006_a_memory_value_written_as_an_expression_is_left_as_it_is() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""
+        using System.Management.Automation;
+        class P
+        {
+            // Which part of an expression to change is the author's call; a literal is changed.
+            void Expression(PowerShell ps) => ps.AddCommand("Set-VMMemory").AddParameter("VMName", "app01").AddParameter("DynamicMemoryEnabled", false).AddParameter("StartupBytes", {|HV1006:256L * 1024 * 1024|});
+            void Literal(PowerShell ps) => ps.AddScript("Set-VMMemory -VMName kiosk01 -DynamicMemoryEnabled $true -MinimumBytes {|HV1006:134217728|} -StartupBytes 512MB -MaximumBytes 1GB");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            // Which part of an expression to change is the author's call; a literal is changed.
+            void Expression(PowerShell ps) => ps.AddCommand("Set-VMMemory").AddParameter("VMName", "app01").AddParameter("DynamicMemoryEnabled", false).AddParameter("StartupBytes", {|HV1006:256L * 1024 * 1024|});
+            void Literal(PowerShell ps) => ps.AddScript("Set-VMMemory -VMName kiosk01 -DynamicMemoryEnabled $true -MinimumBytes 268435456 -StartupBytes 512MB -MaximumBytes 1GB");
+        }
+        """, CodeFixTests.MemoryGuests);
 
     [Fact]
     public Task HV4006_the_MicrosoftWindows_template_written_in_code_becomes_the_UEFI_CA_template() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""

@@ -74,6 +74,19 @@ public class VmFileFixTests
     }
 
     [Fact]
+    public async Task HV1006_HV1007_memory_becomes_what_the_guest_needs_or_is_recommended()
+    {
+        const string before = """
+            { "virtualMachines": [
+              { "name": "kiosk07", "guestOperatingSystem": "Windows 8.1 Enterprise", "dynamicMemoryEnabled": true, "memoryMinimum": "128MB", "memoryStartup": 536870912, "memoryMaximum": "768MB" } ] }
+            """;
+        var (minimum, _) = await FixFirst("/p/hvlint/kiosks.hvlint.json", before, "HV1006");
+        Assert.Equal(before.Replace("\"128MB\"", "\"256MB\""), minimum);
+        var (maximum, _) = await FixFirst("/p/hvlint/kiosks.hvlint.json", before, "HV1007");
+        Assert.Equal(before.Replace("\"768MB\"", "\"1GB\""), maximum);
+    }
+
+    [Fact]
     public async Task An_export_is_not_edited()
     {
         // Get-VM | ConvertTo-Json records what the host had: the finding stands, but there is nothing to fix in the file.
