@@ -76,6 +76,12 @@ namespace HvLint.CodeFixes
                         ? new ValueFix(span, memory, "Use " + HvLint.Model.Units.FormatBytes(bytes) + (diagnostic.Id == "HV1006" ? ", the least the guest needs" : ", the amount recommended for the guest"))
                         : (ValueFix?)null;
 
+                // HV7002: Secure Boot Off → On where the code or the VM file turns it off (quoted as it was).
+                case "HV7002":
+                    string state = current.Trim('"', '\'');
+                    string? on = string.Equals(state, "Off", StringComparison.OrdinalIgnoreCase) ? "On" : state == "false" ? "true" : string.Equals(state, "$false", StringComparison.OrdinalIgnoreCase) ? "$true" : null;
+                    return on != null && current.Length - state.Length <= 2 ? new ValueFix(span, current.Replace(state, on), "Turn Secure Boot on") : (ValueFix?)null;
+
                 // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it, becomes the
                 // UEFI CA template a Linux guest requires (quoted as it was).
                 case "HV4006":

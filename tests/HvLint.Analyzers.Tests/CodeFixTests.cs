@@ -300,6 +300,37 @@ public class MoreCodeFixTests
         """, CodeFixTests.MemoryGuests);
 
     [Fact]
+    public Task HV7002_Secure_Boot_turned_off_for_a_Windows_guest_is_turned_back_on() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name app01 -Generation 2; Set-VMFirmware -VMName app01 -EnableSecureBoot {|HV7002:Off|}");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "app01").AddParameter("EnableSecureBoot", {|HV7002:"Off"|});
+
+            // A Linux guest (ci-runner) is HV4006's, and off is what it may need; a VM no file describes has no known guest.
+            void Linux(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -EnableSecureBoot Off");
+            void Unknown(PowerShell ps) => ps.AddScript("New-VM -Name other -Generation 2; Set-VMFirmware -VMName other -EnableSecureBoot Off");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name app01 -Generation 2; Set-VMFirmware -VMName app01 -EnableSecureBoot On");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "app01").AddParameter("EnableSecureBoot", "On");
+
+            // A Linux guest (ci-runner) is HV4006's, and off is what it may need; a VM no file describes has no known guest.
+            void Linux(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -EnableSecureBoot Off");
+            void Unknown(PowerShell ps) => ps.AddScript("New-VM -Name other -Generation 2; Set-VMFirmware -VMName other -EnableSecureBoot Off");
+        }
+        """, WindowsAndLinuxGuests);
+
+    /// <summary>A Windows Server 2012 R2 guest and an Ubuntu guest.</summary>
+    private static readonly (string Path, string Text)[] WindowsAndLinuxGuests =
+    {
+        ("hvlint/guests.hvlint.json", """{ "virtualMachines": [ { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" }, { "name": "ci-runner", "guestOperatingSystem": "Ubuntu 22.04 LTS" } ] }"""),
+    };
+
+    [Fact]
     public Task HV4006_the_MicrosoftWindows_template_written_in_code_becomes_the_UEFI_CA_template() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""
         using System.Management.Automation;
         class P

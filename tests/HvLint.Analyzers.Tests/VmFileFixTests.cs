@@ -87,6 +87,17 @@ public class VmFileFixTests
     }
 
     [Fact]
+    public async Task HV7002_Secure_Boot_is_turned_back_on()
+    {
+        const string before = """
+            { "profile": "hyperv-2016", "virtualMachines": [
+              { "name": "app22", "generation": 2, "guestOperatingSystem": "Windows Server 2016 Standard", "secureBoot": "Off" } ] }
+            """;
+        var (after, _) = await FixFirst("/p/hvlint/apps.hvlint.json", before, "HV7002");
+        Assert.Equal(before.Replace("\"Off\"", "\"On\""), after);
+    }
+
+    [Fact]
     public async Task An_export_is_not_edited()
     {
         // Get-VM | ConvertTo-Json records what the host had: the finding stands, but there is nothing to fix in the file.

@@ -58,6 +58,7 @@ namespace HvLint.Rules
             new HV6003CheckpointsWithPassThroughDisk(),
             new HV6004ProductionVmNotHighlyAvailable(),
             new HV7001AdapterOnInternalSwitch(),
+            new HV7002SecureBootOffOnWindowsGuest(),
         };
 
         /// <summary>Every descriptor, rules first and then HvLint's own diagnostics, ordered by ID.</summary>

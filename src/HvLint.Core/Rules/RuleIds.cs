@@ -53,6 +53,7 @@ namespace HvLint.Rules
         public const string ProductionVmNotHighlyAvailable = "HV6004";
 
         public const string AdapterOnInternalSwitch = "HV7001";
+        public const string SecureBootOffOnWindowsGuest = "HV7002";
 
         public const string V1ApiOnV2Namespace = "HV8001";
         public const string UnknownResourceSubType = "HV8002";
