@@ -78,20 +78,29 @@ namespace HvLint.CodeFixes
 
                 // HV7002: Secure Boot Off → On where the code or the VM file turns it off (quoted as it was).
                 case "HV7002":
-                    string state = current.Trim('"', '\'');
-                    string? on = string.Equals(state, "Off", StringComparison.OrdinalIgnoreCase) ? "On" : state == "false" ? "true" : string.Equals(state, "$false", StringComparison.OrdinalIgnoreCase) ? "$true" : null;
-                    return on != null && current.Length - state.Length <= 2 ? new ValueFix(span, current.Replace(state, on), "Turn Secure Boot on") : (ValueFix?)null;
+                    return Requoted(span, current, "Turn Secure Boot on", state =>
+                        string.Equals(state, "Off", StringComparison.OrdinalIgnoreCase) ? "On" : state == "false" ? "true" : string.Equals(state, "$false", StringComparison.OrdinalIgnoreCase) ? "$true" : null);
 
                 // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it, becomes the
                 // UEFI CA template a Linux guest requires (quoted as it was).
                 case "HV4006":
-                    string unquoted = current.Trim('"', '\'');
-                    return string.Equals(unquoted, HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.WindowsTemplate, StringComparison.OrdinalIgnoreCase) && current.Length - unquoted.Length <= 2
-                        ? new ValueFix(span, current.Replace(unquoted, "MicrosoftUEFICertificateAuthority"), "Use the MicrosoftUEFICertificateAuthority Secure Boot template")
-                        : (ValueFix?)null;
+                    return Requoted(span, current, "Use the MicrosoftUEFICertificateAuthority Secure Boot template", template =>
+                        string.Equals(template, HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.WindowsTemplate, StringComparison.OrdinalIgnoreCase) ? "MicrosoftUEFICertificateAuthority" : null);
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A word the text at the finding is, bare or in one pair of quotes (a script token, a C# or JSON string),
+        /// replaced by what <paramref name="replace"/> gives for it, in the same quotes; no fix when it gives null.
+        /// </summary>
+        private static ValueFix? Requoted(TextSpan span, string current, string title, Func<string, string?> replace)
+        {
+            int open = current.Length - current.TrimStart('"', '\'').Length, close = current.Length - current.TrimEnd('"', '\'').Length;
+            if (open > 1 || close > 1 || open + close >= current.Length) return null;
+            string word = current.Substring(open, current.Length - open - close);
+            return replace(word) is string replacement ? new ValueFix(span, current.Substring(0, open) + replacement + current.Substring(current.Length - close), title) : (ValueFix?)null;
         }
 
         /// <summary>
