@@ -42,6 +42,10 @@ public class PackTests
         { "{ \"field\": \"networkAdapters\", \"less\": 2 }", "\"networkAdapters\": [ { \"name\": \"a\" }, { \"name\": \"b\" } ]", 1 },
         { "{ \"field\": \"roles\", \"contains\": \"production\" }", "\"roles\": [\"web\"]", 1 },
         { "{ \"not\": { \"field\": \"isTemplate\", \"equals\": true } }", "\"isTemplate\": true", 1 },
+        // The firmware and storage settings, whatever spelling the input used (OnOffState 1 is Off).
+        { "{ \"field\": \"secureBoot\", \"equals\": true }", "\"secureBoot\": 1", 1 },
+        { "{ \"field\": \"secureBootTemplate\", \"equals\": \"MicrosoftUEFICertificateAuthority\" }", "\"secureBootTemplate\": \"MicrosoftWindows\"", 1 },
+        { "{ \"field\": \"allowFullScsiCommandSet\", \"equals\": false }", "\"allowFullScsiCommandSet\": false", 0 },
         { "{ \"anyOf\": [ { \"field\": \"generation\", \"equals\": 2 }, { \"field\": \"isClustered\", \"equals\": true } ] }", "\"generation\": 1", 0 },
         { "{ \"anyOf\": [ { \"field\": \"generation\", \"equals\": 2 }, { \"field\": \"isClustered\", \"equals\": true } ] }", "\"generation\": 1, \"isClustered\": false", 1 },
         { "{ \"allOf\": [ { \"field\": \"generation\", \"equals\": 2 }, { \"field\": \"isClustered\", \"equals\": true } ] }", "\"generation\": 1", 1 },
