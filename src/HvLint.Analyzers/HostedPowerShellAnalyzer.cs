@@ -385,7 +385,8 @@ namespace HvLint.Analyzers
             model.Call = 0;
             foreach (ApiProblem problem in model.ApiProblems)
             {
-                Report(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.FirmwareCmdletForOtherGeneration)!, problem.At, GenerationTwo(problem.NewVm, body, scripts), problem.Message), 0);
+                ImmutableDictionary<string, string?> properties = problem.RuleId == RuleIds.FirmwareCmdletForOtherGeneration ? GenerationTwo(problem.NewVm, body, scripts) : ImmutableDictionary<string, string?>.Empty;
+                Report(Diagnostic.Create(HvLintDescriptors.Find(problem.RuleId)!, problem.At, properties, problem.Message), 0);
             }
 
             if (model.VirtualMachines.Count == 0) return found;

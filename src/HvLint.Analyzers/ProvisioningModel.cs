@@ -136,7 +136,7 @@ namespace HvLint.Analyzers
         /// <summary>The host the code creates switches on that <paramref name="vm"/> is on; null when it creates none there.</summary>
         public Host? HostOf(VirtualMachine vm) => _hostOf.TryGetValue(vm, out string? key) && _hosts.TryGetValue(key, out Host? host) ? host : null;
 
-        /// <summary>Misuses of the cmdlets themselves (HV8004), which no model fact holds.</summary>
+        /// <summary>Misuses of the cmdlets themselves (HV8004, HV8005), which no model fact holds.</summary>
         public List<ApiProblem> ApiProblems { get; } = new List<ApiProblem>();
 
         // The VMs a pipeline carries when there are several (Get-VM web01, web02 | Set-VMProcessor -Count 8): each command
@@ -568,6 +568,7 @@ namespace HvLint.Analyzers
                 vm.SecureBootTemplate = Fact.Known(HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.WindowsTemplate, vm.Generation.Location);
             }
 
+            if (gen == 2) RefusedOnGeneration2(c, vm);
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
             NewVmDisk(c, vm, gen);
             if (gen == 1)
@@ -631,6 +632,38 @@ namespace HvLint.Analyzers
         /// New-VM -NewVHDPath creates a dynamic VHDX of -NewVHDSizeBytes and attaches it at IDE 0:0 on Generation 1, SCSI
         /// 0:0 on Generation 2 (hyperv-facts.md §6f); -VHDPath attaches an existing disk, whose format its extension says.
         /// </summary>
+        /// <summary>
+        /// HV8005: New-VM -Generation 2 refuses -BootDevice Floppy, IDE and LegacyNetworkAdapter, and a -VHDPath disk in
+        /// the VHD format (hyperv-facts.md §6f). The VM is still modelled, as the code means it.
+        /// </summary>
+        private void RefusedOnGeneration2(CommandCall c, VirtualMachine vm)
+        {
+            string name = vm.Name.IsKnown ? "VM '" + vm.Name.Value + "'" : "the VM";
+            CodeValue? boot = c.Get("BootDevice");
+            if (boot?.AsString?.Trim() is string device && RefusedBootDevice(device) is string refused)
+            {
+                string instead = string.Equals(refused, "LegacyNetworkAdapter", StringComparison.OrdinalIgnoreCase) ? "; it boots from the network through its standard adapter (-BootDevice NetworkAdapter)" : string.Empty;
+                ApiProblems.Add(new ApiProblem(HvLint.Rules.RuleIds.NewVmOptionGeneration2Refuses, boot.Location, "New-VM fails for " + name + ": Generation 2 has no " + refused + " boot device" + instead));
+            }
+
+            CodeValue? disk = c.Get("VHDPath");
+            if (disk?.AsString is string path && (path.EndsWith(".vhd", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".avhd", StringComparison.OrdinalIgnoreCase)))
+            {
+                ApiProblems.Add(new ApiProblem(HvLint.Rules.RuleIds.NewVmOptionGeneration2Refuses, disk.Location, "New-VM fails for " + name + ": Generation 2 refuses a disk in the VHD format ('" + path + "'); convert it to VHDX"));
+            }
+        }
+
+        /// <summary>The BootDevice names New-VM -Generation 2 refuses, as Hyper-V spells them; null for any other.</summary>
+        private static string? RefusedBootDevice(string device)
+        {
+            foreach (string refused in new[] { "Floppy", "IDE", "LegacyNetworkAdapter" })
+            {
+                if (string.Equals(device, refused, StringComparison.OrdinalIgnoreCase)) return refused;
+            }
+
+            return null;
+        }
+
         private void NewVmDisk(CommandCall c, VirtualMachine vm, int generation)
         {
             CodeValue? created = c.Get("NewVHDPath");
@@ -1011,7 +1044,7 @@ namespace HvLint.Analyzers
             string why = byDefault ? " (New-VM's default without -Generation 2)" : string.Empty;
             // Where New-VM is written, for the fix that gives it -Generation 2 (offered only where 1 is New-VM's default).
             Location? newVm = byDefault && Locations.TryGetValue(vm.Location, out Location? written) ? written : null;
-            ApiProblems.Add(new ApiProblem(c.Location, cmdlet + " fails on " + name + ": it is Generation "
+            ApiProblems.Add(new ApiProblem(HvLint.Rules.RuleIds.FirmwareCmdletForOtherGeneration, c.Location, cmdlet + " fails on " + name + ": it is Generation "
                 + refused.ToString(System.Globalization.CultureInfo.InvariantCulture) + why + ", whose firmware is set with " + instead, newVm));
             return true;
         }
@@ -1141,15 +1174,21 @@ namespace HvLint.Analyzers
         private SourceLocation _lastAt;
     }
 
-    /// <summary>A misuse of a cmdlet (HV8004): where, what, and the New-VM to give -Generation 2 when that is the fix.</summary>
+    /// <summary>
+    /// A misuse of a cmdlet (HV8004, HV8005): which rule, where, what, and for HV8004 the New-VM to give -Generation 2
+    /// when that is the fix.
+    /// </summary>
     internal sealed class ApiProblem
     {
-        public ApiProblem(Location at, string message, Location? newVm)
+        public ApiProblem(string ruleId, Location at, string message, Location? newVm = null)
         {
+            RuleId = ruleId;
             At = at;
             Message = message;
             NewVm = newVm;
         }
+
+        public string RuleId { get; }
 
         public Location At { get; }
 

@@ -17,12 +17,12 @@ namespace HvLint.CodeFixes
     /// the platform's maximum; HV1006 and HV1007 raise a memory value to what the guest needs or is recommended;
     /// HV4002 builds a Windows 2000/XP/2003 template with 2 vCPUs; HV4006 turns the
     /// MicrosoftWindows Secure Boot template into MicrosoftUEFICertificateAuthority where it is written; HV7002 turns
-    /// Secure Boot back on.
+    /// Secure Boot back on; HV8005 makes New-VM -Generation 2 boot from its standard network adapter.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HvLintCodeFixes)), Shared]
     public sealed class HvLintCodeFixes : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV1006", "HV1007", "HV4002", "HV4006", "HV7002");
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV1006", "HV1007", "HV4002", "HV4006", "HV7002", "HV8005");
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -67,7 +67,7 @@ namespace HvLint.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(VmFileFixes), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) }, DocumentExtensions = new[] { ".json" }), Shared]
     public sealed class VmFileFixes : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV1006", "HV1007", "HV4002", "HV4006", "HV7002");
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV1006", "HV1007", "HV4002", "HV4006", "HV7002", "HV8005");
 
         public override FixAllProvider? GetFixAllProvider() => null;
 

@@ -81,6 +81,12 @@ namespace HvLint.CodeFixes
                     return Requoted(span, current, "Turn Secure Boot on", state =>
                         string.Equals(state, "Off", StringComparison.OrdinalIgnoreCase) ? "On" : state == "false" ? "true" : string.Equals(state, "$false", StringComparison.OrdinalIgnoreCase) ? "$true" : null);
 
+                // HV8005: a Generation 2 VM boots from the network through its standard adapter, not a legacy one. (IDE,
+                // Floppy and a .vhd disk have no one replacement: which disk or format to use is the author's call.)
+                case "HV8005":
+                    return Requoted(span, current, "Boot from the standard network adapter (-BootDevice NetworkAdapter)", device =>
+                        string.Equals(device, "LegacyNetworkAdapter", StringComparison.OrdinalIgnoreCase) ? "NetworkAdapter" : null);
+
                 // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it, becomes the
                 // UEFI CA template a Linux guest requires (quoted as it was).
                 case "HV4006":

@@ -331,6 +331,29 @@ public class MoreCodeFixTests
     };
 
     [Fact]
+    public Task HV8005_a_Generation_2_VM_boots_from_its_standard_network_adapter() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name pxe21 -Generation 2 -BootDevice {|HV8005:LegacyNetworkAdapter|} -SwitchName LAN");
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "pxe22").AddParameter("Generation", 2).AddParameter("BootDevice", {|HV8005:"LegacyNetworkAdapter"|});
+
+            // No one replacement for a floppy.
+            void Floppy(PowerShell ps) => ps.AddScript("New-VM -Name fd21 -Generation 2 -BootDevice {|HV8005:Floppy|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name pxe21 -Generation 2 -BootDevice NetworkAdapter -SwitchName LAN");
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "pxe22").AddParameter("Generation", 2).AddParameter("BootDevice", "NetworkAdapter");
+
+            // No one replacement for a floppy.
+            void Floppy(PowerShell ps) => ps.AddScript("New-VM -Name fd21 -Generation 2 -BootDevice {|HV8005:Floppy|}");
+        }
+        """);
+
+    [Fact]
     public Task HV4006_the_MicrosoftWindows_template_written_in_code_becomes_the_UEFI_CA_template() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""
         using System.Management.Automation;
         class P

@@ -1488,6 +1488,34 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task HV8005_New_VM_options_that_Generation_2_refuses() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // A Generation 2 VM has no legacy adapter: it boots from the network through its standard one.
+            void Pxe(PowerShell ps) => ps.AddScript("New-VM -Name pxe21 -Generation 2 -BootDevice {|#0:LegacyNetworkAdapter|} -SwitchName LAN");
+
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "fd21").AddParameter("Generation", 2).AddParameter("BootDevice", {|#1:"Floppy"|});
+
+            // A VHD-format disk is refused too.
+            void Disk(PowerShell ps) => ps.AddScript(@"New-VM -Name db21 -Generation 2 -VHDPath {|#2:D:\Disks\db21.vhd|}");
+
+            // What Generation 2 takes, and the same options on Generation 1 (New-VM's default).
+            void Fine(PowerShell ps) => ps.AddScript(@"New-VM -Name pxe22 -Generation 2 -BootDevice NetworkAdapter; New-VM -Name db22 -Generation 2 -VHDPath D:\Disks\db22.vhdx -BootDevice VHD");
+            void Gen1(PowerShell ps) => ps.AddScript(@"New-VM -Name pxe23 -BootDevice LegacyNetworkAdapter -SwitchName LAN; New-VM -Name db23 -VHDPath D:\Disks\db23.vhd -BootDevice IDE");
+        }
+        """,
+        expected: new[]
+        {
+            new DiagnosticResult("HV8005", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("New-VM fails for VM 'pxe21': Generation 2 has no LegacyNetworkAdapter boot device; it boots from the network through its standard adapter (-BootDevice NetworkAdapter)"),
+            new DiagnosticResult("HV8005", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1)
+                .WithArguments("New-VM fails for VM 'fd21': Generation 2 has no Floppy boot device"),
+            new DiagnosticResult("HV8005", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2)
+                .WithArguments(@"New-VM fails for VM 'db21': Generation 2 refuses a disk in the VHD format ('D:\Disks\db21.vhd'); convert it to VHDX"),
+        });
+
+    [Fact]
     public Task Firmware_cmdlets_on_a_VM_of_their_own_generation_or_of_one_the_code_does_not_create() => Check("""
         using System.Management.Automation;
         class Provisioner

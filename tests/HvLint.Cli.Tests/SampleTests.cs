@@ -82,7 +82,7 @@ public class SampleTests
     {
         // HV5005 needs more than 384 running VMs on one host: its boundary is covered in RuleTests instead.
         // HV8 rules are about provisioning API calls in C#: the analyzer tests show each of them.
-        var notInSamples = new HashSet<string> { "HV5005", "HV8001", "HV8002", "HV8003", "HV8004", "HV9001", "HV9002", "HV9003" };
+        var notInSamples = new HashSet<string> { "HV5005", "HV8001", "HV8002", "HV8003", "HV8004", "HV8005", "HV9001", "HV9002", "HV9003" };
         // The native inventories' x-expect and the real-format samples' expected.json alike.
         var shown = new HashSet<string>(Expectations().Values.SelectMany(ids => ids));
 

@@ -59,6 +59,7 @@ namespace HvLint.Rules
         public const string UnknownResourceSubType = "HV8002";
         public const string ProcessorLimitInWrongUnit = "HV8003";
         public const string FirmwareCmdletForOtherGeneration = "HV8004";
+        public const string NewVmOptionGeneration2Refuses = "HV8005";
 
         public const string InputUnreadable = "HV9001";
         public const string ExportTruncatedOrAmbiguous = "HV9002";

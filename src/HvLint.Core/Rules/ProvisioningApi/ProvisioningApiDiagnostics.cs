@@ -24,6 +24,10 @@ namespace HvLint.Rules.ProvisioningApi
             RuleIds.FirmwareCmdletForOtherGeneration, "FirmwareCmdletForOtherGeneration", "Firmware cmdlet for the other generation of VM", RuleCategory.ProvisioningApi, Severity.Error,
             "A Generation 1 VM has a BIOS, set with Set-VMBios; a Generation 2 VM has UEFI firmware, set with Set-VMFirmware. Each cmdlet refuses a VM of the other generation, so a script that creates a VM with New-VM (Generation 1 unless -Generation 2 is given) and then calls Set-VMFirmware, or creates a Generation 2 VM and calls Set-VMBios, stops at that command and leaves the VM half configured.");
 
+        public static readonly RuleDescriptor NewVmOptionGeneration2Refuses = RuleDescriptor.Create(
+            RuleIds.NewVmOptionGeneration2Refuses, "NewVmOptionGeneration2Refuses", "New-VM boot device or disk that Generation 2 refuses", RuleCategory.ProvisioningApi, Severity.Error,
+            "New-VM -Generation 2 refuses -BootDevice Floppy, IDE and LegacyNetworkAdapter (a Generation 2 VM has no floppy, IDE controller or legacy network adapter; it boots from the network through its standard adapter, -BootDevice NetworkAdapter) and a -VHDPath disk in the VHD format (.vhd, .avhd): the command fails and no VM is created.");
+
         public static System.Collections.Generic.IEnumerable<RuleDescriptor> All
         {
             get
@@ -32,6 +36,7 @@ namespace HvLint.Rules.ProvisioningApi
                 yield return UnknownResourceSubType;
                 yield return ProcessorLimitInWrongUnit;
                 yield return FirmwareCmdletForOtherGeneration;
+                yield return NewVmOptionGeneration2Refuses;
             }
         }
     }
