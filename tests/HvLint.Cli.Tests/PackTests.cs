@@ -42,7 +42,7 @@ public class PackTests
     }
 
     [Fact]
-    public void Every_VM_property_of_the_inventory_schema_is_a_pack_field()
+    public void Every_VM_and_host_property_of_the_inventory_schema_is_a_pack_field()
     {
         // Fields are the native inventory's names (rules/packs/README.md): a property added to the schema and the reader
         // but not to PackElement.Fields would be refused in every pack. These are read under other names.
@@ -59,6 +59,10 @@ public class PackTests
             .Where(name => !PackElement.Fields["vm"].Contains(name) && !(elsewhere.TryGetValue(name, out string? other) && (other == name || PackElement.Fields["vm"].Contains(other))))
             .ToList();
         Assert.Empty(missing);
+
+        // A host's own properties are its fields under the same names.
+        var host = ((JObject)schema["properties"]!["hosts"]!["items"]!["properties"]!).Properties().Select(p => p.Name);
+        Assert.DoesNotContain(host, name => !PackElement.Fields["host"].Contains(name));
     }
 
     [Fact]

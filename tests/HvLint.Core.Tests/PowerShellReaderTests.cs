@@ -120,6 +120,17 @@ public class PowerShellReaderTests
     }
 
     [Fact]
+    public void HV5009_from_Get_VMHost_pool_and_the_dynamic_adapters_of_Get_VMNetworkAdapter()
+    {
+        string Pool(string max) => "{ \"ComputerName\": \"HV1\", \"Name\": \"HV1\", \"LogicalProcessorCount\": 4, \"MemoryCapacity\": 68719476736, \"MacAddressMinimum\": \"00155D0A1E00\", \"MacAddressMaximum\": \"" + max + "\" }";
+        string adapters = "[" + Adapter("a", ", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\", \"MacAddress\": \"000000000000\", \"DynamicMacAddressEnabled\": true")
+            + ", " + Adapter("b", ", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\", \"MacAddress\": \"000000000000\", \"DynamicMacAddressEnabled\": true") + "]";
+        string vms = "[" + Vm("a") + ", " + Vm("b") + "]";
+        Assert.Single(RunFiles(new[] { ("host.json", Pool("00155D0A1E15")), ("vms.json", vms), ("adapters.json", adapters) }).Of("HV5009"));
+        Assert.DoesNotContain("HV5009", Ids(("host.json", Pool("00155D0A1E16")), ("vms.json", vms), ("adapters.json", adapters)));
+    }
+
+    [Fact]
     public void HV6001_is_silent_because_exports_do_not_say_what_is_production()
     {
         // Checkpoints are known (ParentSnapshotId), the environment is not: no guess.

@@ -29,6 +29,12 @@ namespace HvLint.Model
         /// <summary>Second-level address translation (EPT / RVI).</summary>
         public Fact<bool> SecondLevelAddressTranslation { get; set; }
 
+        /// <summary>The first address of the pool dynamic MAC addresses come from (Get-VMHost MacAddressMinimum), as written.</summary>
+        public Fact<string> MacAddressMinimum { get; set; }
+
+        /// <summary>The last address of that pool (Get-VMHost MacAddressMaximum), as written.</summary>
+        public Fact<string> MacAddressMaximum { get; set; }
+
         public FactList<PhysicalNetworkAdapter> PhysicalNetworkAdapters { get; } = new FactList<PhysicalNetworkAdapter>();
 
         public FactList<VirtualSwitch> VirtualSwitches { get; } = new FactList<VirtualSwitch>();

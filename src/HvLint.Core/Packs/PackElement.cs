@@ -34,7 +34,7 @@ namespace HvLint.Packs
             ["vm"] = new[] { "name", "id", "generation", "configurationVersion", "guestOperatingSystem", "guestProduct", "guestArchitecture", "isTemplate", "environment", "roles", "state", "processorCount", "exposeVirtualizationExtensions", "memoryStartup", "dynamicMemoryEnabled", "memoryMinimum", "memoryMaximum", "networkAdapters", "drives", "bootOrder", "integrationServices.installed", "integrationServices.version", "integrationServices.state", "integrationServices.services", "checkpointCount", "isClustered", "notes", "secureBoot", "secureBootTemplate", "allowFullScsiCommandSet", "host" },
             ["networkAdapter"] = new[] { "name", "isLegacy", "switchName", "macAddress", "staticMacAddress", "vlan.operationMode", "vlan.accessVlanId", "vlan.nativeVlanId", "vlan.allowedVlanIdList", "macAddressSpoofing", "vm" },
             ["drive"] = new[] { "kind", "controllerType", "controllerNumber", "controllerLocation", "path", "diskNumber", "size", "format", "isBootDisk", "vm" },
-            ["host"] = new[] { "name", "os", "logicalProcessorCount", "memoryCapacity", "hardwareVirtualization", "dataExecutionPrevention", "x64", "secondLevelAddressTranslation", "physicalNetworkAdapters", "virtualSwitches", "virtualMachines" },
+            ["host"] = new[] { "name", "os", "logicalProcessorCount", "memoryCapacity", "macAddressMinimum", "macAddressMaximum", "hardwareVirtualization", "dataExecutionPrevention", "x64", "secondLevelAddressTranslation", "physicalNetworkAdapters", "virtualSwitches", "virtualMachines" },
             ["physicalNetworkAdapter"] = new[] { "name", "interfaceDescription", "linkSpeed", "team", "roles", "host" },
             ["switch"] = new[] { "name", "switchType", "netAdapterNames", "allowManagementOS", "host" },
         };
@@ -175,6 +175,8 @@ namespace HvLint.Packs
                     case "os": return PackValue.FromFact(h.OperatingSystem);
                     case "logicalprocessorcount": return PackValue.FromFact(h.LogicalProcessorCount);
                     case "memorycapacity": return PackValue.FromFact(h.MemoryCapacityBytes);
+                    case "macaddressminimum": return PackValue.FromFact(h.MacAddressMinimum);
+                    case "macaddressmaximum": return PackValue.FromFact(h.MacAddressMaximum);
                     case "hardwarevirtualization": return PackValue.FromFact(h.HardwareVirtualization);
                     case "dataexecutionprevention": return PackValue.FromFact(h.DataExecutionPrevention);
                     case "x64": return PackValue.FromFact(h.X64);

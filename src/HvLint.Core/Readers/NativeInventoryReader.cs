@@ -148,6 +148,15 @@ namespace HvLint.Readers
 
         // ----- values -----
 
+        /// <summary>A MAC address of 12 hex digits, bare or separated ("00155D0A1E00", "00-15-5D-0A-1E-00"); anything else is unknown and reported.</summary>
+        private Fact<string> ReadMacAddress()
+        {
+            Fact<string> mac = ReadString();
+            if (!mac.IsKnown || MacAddress.Normalise(mac.Value) != null) return mac;
+            ValueProblem(mac.Location, "expected a MAC address of 12 hex digits, found '" + mac.Value + "'");
+            return Fact<string>.Unknown;
+        }
+
         private Fact<string> ReadString()
         {
             _c.ReadRequired();
@@ -327,6 +336,8 @@ namespace HvLint.Readers
                     case "os": case "operatingsystem": host.OperatingSystem = ReadString(); return true;
                     case "logicalprocessorcount": host.LogicalProcessorCount = ReadInt32(0, 1 << 20); return true;
                     case "memorycapacity": host.MemoryCapacityBytes = ReadSize(); return true;
+                    case "macaddressminimum": host.MacAddressMinimum = ReadMacAddress(); return true;
+                    case "macaddressmaximum": host.MacAddressMaximum = ReadMacAddress(); return true;
                     case "hardwarevirtualization": host.HardwareVirtualization = ReadBool(); return true;
                     case "dataexecutionprevention": host.DataExecutionPrevention = ReadBool(); return true;
                     case "x64": host.X64 = ReadBool(); return true;

@@ -53,6 +53,7 @@ namespace HvLint.Rules
             new HV5006HostMemoryAboveMaximum(),
             new HV5007HostHardwarePrerequisitesMissing(),
             new HV5008VirtualProcessorRatioAboveSupported(),
+            new HV5009DynamicMacAddressPoolTooSmall(),
             new HV6001CheckpointsOnProductionVm(),
             new HV6002BackupIntegrationServiceDisabled(),
             new HV6003CheckpointsWithPassThroughDisk(),

@@ -46,6 +46,7 @@ namespace HvLint.Rules
         public const string HostMemoryAboveMaximum = "HV5006";
         public const string HostHardwarePrerequisitesMissing = "HV5007";
         public const string VirtualProcessorRatioAboveSupported = "HV5008";
+        public const string DynamicMacAddressPoolTooSmall = "HV5009";
 
         public const string CheckpointsOnProductionVm = "HV6001";
         public const string BackupIntegrationServiceDisabled = "HV6002";

@@ -258,6 +258,8 @@ namespace HvLint.Readers.PowerShell
                         SetIfKnown(Str(item, "Name"), v => h.Host.Name = v);
                         SetIfKnown(Long(item, "LogicalProcessorCount"), v => h.Host.LogicalProcessorCount = Fact.Known((int)v.Value, v.Location));
                         SetIfKnown(Long(item, "MemoryCapacity"), v => h.Host.MemoryCapacityBytes = v);
+                        SetIfKnown(Str(item, "MacAddressMinimum"), v => h.Host.MacAddressMinimum = v);
+                        SetIfKnown(Str(item, "MacAddressMaximum"), v => h.Host.MacAddressMaximum = v);
                         break;
                     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using HvLint.Engine;
 using HvLint.Model;
 
@@ -17,33 +16,6 @@ namespace HvLint.Rules.Network
 
         public override IInventoryObserver CreateObserver() => new Observer();
 
-        /// <summary>Reads "00-15-5D-01-07-DC", "00:15:5d:01:07:dc" or "00155D0107DC" as 00155D0107DC; null if not a MAC.</summary>
-        internal static string? Normalise(string mac)
-        {
-            var sb = new StringBuilder(12);
-            foreach (char c in mac)
-            {
-                if (c == '-' || c == ':' || c == '.' || c == ' ') continue;
-                bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-                if (!hex) return null;
-                sb.Append(char.ToUpperInvariant(c));
-            }
-
-            return sb.Length == 12 ? sb.ToString() : null;
-        }
-
-        internal static string Display(string normalised)
-        {
-            var sb = new StringBuilder(17);
-            for (int i = 0; i < 12; i += 2)
-            {
-                if (i > 0) sb.Append('-');
-                sb.Append(normalised, i, 2);
-            }
-
-            return sb.ToString();
-        }
-
         private sealed class Observer : IInventoryObserver
         {
             // One entry per static MAC: the compact summary that keeps the rule streamable.
@@ -54,7 +26,7 @@ namespace HvLint.Rules.Network
                 foreach (NetworkAdapter adapter in context.VirtualMachine.NetworkAdapters.Items)
                 {
                     if (!adapter.StaticMacAddress.IsTrue() || !adapter.MacAddress.IsKnown) continue;
-                    string? mac = Normalise(adapter.MacAddress.Value);
+                    string? mac = MacAddress.Normalise(adapter.MacAddress.Value);
                     // All zeros is how Hyper-V shows an address not yet assigned.
                     if (mac == null || mac == "000000000000") continue;
                     if (_seen.TryGetValue(mac, out var first))
@@ -62,7 +34,7 @@ namespace HvLint.Rules.Network
                         string where = first.Location.HasPosition ? " (" + first.Location.Path + ":" + first.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : string.Empty;
                         context.Report(adapter.MacAddress.Location, VirtualMachineContext.Format(
                             "{0} adapter '{1}' has the static MAC address {2}, already used by VM '{3}' adapter '{4}'{5}",
-                            context.VmLabel, adapter.DisplayName, Display(mac), first.Vm, first.Adapter, where), "adapter:" + adapter.DisplayName);
+                            context.VmLabel, adapter.DisplayName, MacAddress.Display(mac), first.Vm, first.Adapter, where), "adapter:" + adapter.DisplayName);
                     }
                     else
                     {
