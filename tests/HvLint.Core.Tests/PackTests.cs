@@ -24,6 +24,17 @@ public class PackTests
 
     private static string Vm(string props) => "{ \"virtualMachines\": [ { \"name\": \"vm1\", " + props + " } ] }";
 
+    [Theory]
+    [InlineData("FALSE", 1)]
+    [InlineData("TRUE", 0)]
+    public void Secure_Boot_is_read_from_Msvm_VirtualSystemSettingData_in_CIM_XML(string value, int expected)
+    {
+        string cim = "<INSTANCE CLASSNAME=\"Msvm_VirtualSystemSettingData\"><PROPERTY NAME=\"InstanceID\" TYPE=\"string\"><VALUE>Microsoft:5A1E0000-0000-4000-8000-000000000002</VALUE></PROPERTY>"
+            + "<PROPERTY NAME=\"ElementName\" TYPE=\"string\"><VALUE>app22</VALUE></PROPERTY><PROPERTY NAME=\"SecureBootEnabled\" TYPE=\"boolean\"><VALUE>" + value + "</VALUE></PROPERTY></INSTANCE>";
+        AuditResult result = Run(Pack(Rule("SBT001", "vm", "{ \"field\": \"secureBoot\", \"equals\": true }")), cim);
+        Assert.Equal(expected, result.Findings.Count(f => f.RuleId == "SBT001"));
+    }
+
     public static TheoryData<string, string, int> Conditions => new()
     {
         // equals with a size, on a known and an unknown value

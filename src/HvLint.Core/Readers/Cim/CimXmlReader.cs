@@ -167,6 +167,7 @@ namespace HvLint.Readers.Cim
                     if (i.Array("Notes") is List<string> notes) vm.Notes = Fact.Known(string.Join("\n", notes), i.At("Notes"));
                     if (i.Array("BootOrder") is List<string> order) ReadBootOrder(i, order, vm, consumer);
                     if (i.Text("AllowFullSCSICommandSet") is string fullScsi) vm.AllowFullScsiCommandSet = Fact.Known(string.Equals(fullScsi, "true", StringComparison.OrdinalIgnoreCase), i.At("AllowFullSCSICommandSet"));
+                    if (i.Text("SecureBootEnabled") is string secureBoot) vm.SecureBootEnabled = Fact.Known(string.Equals(secureBoot, "true", StringComparison.OrdinalIgnoreCase), i.At("SecureBootEnabled"));
                     continue;
                 }
 
