@@ -131,6 +131,16 @@ public class PowerShellReaderTests
     }
 
     [Fact]
+    public void An_object_where_a_name_belongs_is_HV9001_not_a_crash()
+    {
+        // Found by mutating the samples: identity properties written as objects or arrays threw in the cast to string.
+        string adapters = "[ { \"VMName\": { \"x\": 1 }, \"VMId\": [1], \"ComputerName\": { }, \"IsManagementOs\": false, \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\" } ]";
+        string host = "{ \"ComputerName\": [ \"HV1\" ], \"Name\": { }, \"LogicalProcessorCount\": 4, \"MemoryCapacity\": 68719476736 }";
+        HvLint.Engine.AuditResult result = RunFiles(new[] { ("adapters.json", adapters), ("host.json", host), ("vms.json", "[" + Vm("a") + "]") });
+        Assert.Contains("'VMName': expected a string", Assert.Single(result.Of("HV9001")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HV6001_is_silent_because_exports_do_not_say_what_is_production()
     {
         // Checkpoints are known (ParentSnapshotId), the environment is not: no guess.

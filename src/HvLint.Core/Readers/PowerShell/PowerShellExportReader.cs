@@ -175,10 +175,12 @@ namespace HvLint.Readers.PowerShell
 
             VmRecord VmOf(Item item)
             {
-                string? id = (string?)item.Object["VMId"];
+                string? id = Text(item.Object["VMId"]);
                 if (id != null && byId.TryGetValue(id, out VmRecord? r)) return r;
                 string computer = Computer(item.Object);
-                string name = (string?)item.Object["VMName"] ?? string.Empty;
+                JToken? vmName = item.Object["VMName"];
+                string name = Text(vmName) ?? string.Empty;
+                if (vmName != null && vmName.Type != JTokenType.Null && Text(vmName) == null) WrongType(item, "VMName", vmName, "a string");
                 if (byName.TryGetValue(computer + "\n" + name, out r)) return r;
 
                 // A component whose VM has no Get-VM object in the inputs: a VM known only by what this tells.
@@ -252,7 +254,7 @@ namespace HvLint.Readers.PowerShell
                         break;
                     case PowerShellObjectKind.VMHost:
                     {
-                        string computer = (string?)o["ComputerName"] ?? (string?)o["Name"] ?? string.Empty;
+                        string computer = Text(o["ComputerName"]) ?? Text(o["Name"]) ?? string.Empty;
                         HostRecord h = HostOf(computer);
                         h.Host.Location = JsonTokens.Start(item.Path, o);
                         SetIfKnown(Str(item, "Name"), v => h.Host.Name = v);
@@ -265,7 +267,7 @@ namespace HvLint.Readers.PowerShell
 
                     case PowerShellObjectKind.OperatingSystem:
                     {
-                        HostRecord h = HostOf((string?)o["CSName"] ?? Computer(o));
+                        HostRecord h = HostOf(Text(o["CSName"]) ?? Computer(o));
                         SetIfKnown(Str(item, "Caption"), v => h.Host.OperatingSystem = v);
                         JToken? arch = o["OSArchitecture"];
                         if (arch != null && arch.Type == JTokenType.String) h.Host.X64 = Fact.Known(((string)arch!).IndexOf("64", StringComparison.Ordinal) >= 0, JsonTokens.Start(item.Path, arch));
@@ -584,7 +586,7 @@ namespace HvLint.Readers.PowerShell
             if (name == null || name.Type != JTokenType.String) return;
             ProcessorArchitecture? arch = null;
             // KVP ProcessorArchitecture uses the PROCESSOR_ARCHITECTURE numbers: 0 x86, 9 x64, 12 ARM64.
-            switch ((string?)items["ProcessorArchitecture"])
+            switch (Text(items["ProcessorArchitecture"]))
             {
                 case "0": arch = ProcessorArchitecture.X86; break;
                 case "9": arch = ProcessorArchitecture.X64; break;
@@ -592,7 +594,7 @@ namespace HvLint.Readers.PowerShell
             }
 
             int? sp = null;
-            if (int.TryParse((string?)items["ServicePackMajor"], NumberStyles.None, CultureInfo.InvariantCulture, out int major)) sp = major;
+            if (int.TryParse(Text(items["ServicePackMajor"]), NumberStyles.None, CultureInfo.InvariantCulture, out int major)) sp = major;
             vm.GuestOperatingSystem = Fact.Known(GuestOperatingSystem.Parse((string)name!, arch, sp), JsonTokens.Start(item.Path, name));
             if (items["IntegrationServicesVersion"] is JValue icv && icv.Type == JTokenType.String && !vm.IntegrationServices.Version.IsKnown)
             {
@@ -637,7 +639,11 @@ namespace HvLint.Readers.PowerShell
 
         // ----- values -----
 
-        private static string Computer(JObject o) => (string?)o["ComputerName"] ?? (string?)o["PSComputerName"] ?? (string?)o["SystemName"] ?? string.Empty;
+        private static string Computer(JObject o) => Text(o["ComputerName"]) ?? Text(o["PSComputerName"]) ?? Text(o["SystemName"]) ?? string.Empty;
+
+        /// <summary>A string or integer value as text; null for null, an object, an array or anything else (a cast would throw).</summary>
+        private static string? Text(JToken? t) =>
+            t is JValue v && (v.Type == JTokenType.String || v.Type == JTokenType.Integer) ? Convert.ToString(v.Value, CultureInfo.InvariantCulture) : null;
 
         private static string? Id(JObject o)
         {
