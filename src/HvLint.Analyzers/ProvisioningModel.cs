@@ -139,6 +139,20 @@ namespace HvLint.Analyzers
         /// <summary>Misuses of the cmdlets themselves (HV8004, HV8005), which no model fact holds.</summary>
         public List<ApiProblem> ApiProblems { get; } = new List<ApiProblem>();
 
+        /// <summary>
+        /// A misuse, once: a command a loop replays for the same VM (the same rule, place and message) is one finding,
+        /// as it is one line to change; for VMs the loop names apart, each is its own.
+        /// </summary>
+        private void Problem(ApiProblem problem)
+        {
+            foreach (ApiProblem known in ApiProblems)
+            {
+                if (known.RuleId == problem.RuleId && known.At.Equals(problem.At) && known.Message == problem.Message) return;
+            }
+
+            ApiProblems.Add(problem);
+        }
+
         // The VMs a pipeline carries when there are several (Get-VM web01, web02 | Set-VMProcessor -Count 8): each command
         // piped on from it is about each of them in turn.
         private List<VirtualMachine>? _carried;
@@ -643,13 +657,13 @@ namespace HvLint.Analyzers
             if (boot?.AsString?.Trim() is string device && RefusedBootDevice(device) is string refused)
             {
                 string instead = string.Equals(refused, "LegacyNetworkAdapter", StringComparison.OrdinalIgnoreCase) ? "; it boots from the network through its standard adapter (-BootDevice NetworkAdapter)" : string.Empty;
-                ApiProblems.Add(new ApiProblem(HvLint.Rules.RuleIds.NewVmOptionGeneration2Refuses, boot.Location, "New-VM fails for " + name + ": Generation 2 has no " + refused + " boot device" + instead));
+                Problem(new ApiProblem(HvLint.Rules.RuleIds.NewVmOptionGeneration2Refuses, boot.Location, "New-VM fails for " + name + ": Generation 2 has no " + refused + " boot device" + instead));
             }
 
             CodeValue? disk = c.Get("VHDPath");
             if (disk?.AsString is string path && (path.EndsWith(".vhd", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".avhd", StringComparison.OrdinalIgnoreCase)))
             {
-                ApiProblems.Add(new ApiProblem(HvLint.Rules.RuleIds.NewVmOptionGeneration2Refuses, disk.Location, "New-VM fails for " + name + ": Generation 2 refuses a disk in the VHD format ('" + path + "'); convert it to VHDX"));
+                Problem(new ApiProblem(HvLint.Rules.RuleIds.NewVmOptionGeneration2Refuses, disk.Location, "New-VM fails for " + name + ": Generation 2 refuses a disk in the VHD format ('" + path + "'); convert it to VHDX"));
             }
         }
 
@@ -1044,7 +1058,7 @@ namespace HvLint.Analyzers
             string why = byDefault ? " (New-VM's default without -Generation 2)" : string.Empty;
             // Where New-VM is written, for the fix that gives it -Generation 2 (offered only where 1 is New-VM's default).
             Location? newVm = byDefault && Locations.TryGetValue(vm.Location, out Location? written) ? written : null;
-            ApiProblems.Add(new ApiProblem(HvLint.Rules.RuleIds.FirmwareCmdletForOtherGeneration, c.Location, cmdlet + " fails on " + name + ": it is Generation "
+            Problem(new ApiProblem(HvLint.Rules.RuleIds.FirmwareCmdletForOtherGeneration, c.Location, cmdlet + " fails on " + name + ": it is Generation "
                 + refused.ToString(System.Globalization.CultureInfo.InvariantCulture) + why + ", whose firmware is set with " + instead, newVm));
             return true;
         }

@@ -1516,6 +1516,21 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task A_loop_that_replays_the_same_misuse_for_the_same_VM_reports_it_once() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Replayed(PowerShell ps)
+            {
+                foreach (int attempt in new[] { 1, 2, 3 })
+                {
+                    ps.AddScript("New-VM -Name web01; {|HV8004:Set-VMFirmware|} -VMName web01 -EnableSecureBoot On");
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Firmware_cmdlets_on_a_VM_of_their_own_generation_or_of_one_the_code_does_not_create() => Check("""
         using System.Management.Automation;
         class Provisioner
