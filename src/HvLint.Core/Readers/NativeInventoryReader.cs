@@ -532,22 +532,25 @@ namespace HvLint.Readers
             return Fact.Known(GuestOperatingSystem.Parse(guestName.Value, arch.IsKnown ? arch.Value : (ProcessorArchitecture?)null, sp.IsKnown ? sp.Value : (int?)null), at);
         }
 
-        /// <summary>{ "number": 1, "path": "\\.\pipe\debug" }: a COM port; one without a number (1 or 2) is not attributed.</summary>
+        /// <summary>{ "number": 1, "path": "\\.\pipe\debug" }: a COM port; one without its number (1 or 2) is reported, as no port can be meant.</summary>
         private void ReadComPort(VirtualMachine vm)
         {
             if (!ExpectObject()) return;
+            SourceLocation at = _c.Start;
+            bool numbered = false;
             Fact<int> number = Fact<int>.Unknown;
             Fact<string?> path = Fact<string?>.Unknown;
             ReadObject(name =>
             {
                 switch (_c.Lower(name))
                 {
-                    case "number": number = ReadInt32(1, 2); return true;
+                    case "number": numbered = true; number = ReadInt32(1, 2); return true;
                     case "path": path = ReadNullableString(); return true;
                     default: return false;
                 }
             });
             if (number.IsKnown) vm.ComPort(number.Value).Path = path;
+            else if (!numbered) ValueProblem(at, "a COM port needs its \"number\" (1 or 2)");
         }
 
         private NetworkAdapter? ReadAdapter()

@@ -15,10 +15,17 @@ public class HV1008Tests
         { Ports("2", "{ \"number\": 1, \"path\": \"\" }, { \"number\": 2, \"path\": null }"), 0 },
         { Ports("1", "{ \"number\": 1, \"path\": \"\\\\\\\\.\\\\pipe\\\\kd\" }"), 0 },
         { Vm("\"comPorts\": [ { \"number\": 1, \"path\": \"\\\\\\\\.\\\\pipe\\\\kd\" } ]", "hyperv-2016"), 0 },
-        { Ports("2", "{ \"path\": \"\\\\\\\\.\\\\pipe\\\\kd\" }"), 0 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Reports_exactly_the_expected_findings(string json, int expected) => RuleCase.Check("HV1008", json, expected);
+
+    [Fact]
+    public void A_port_without_its_number_is_HV9001_and_attributed_to_no_port()
+    {
+        HvLint.Engine.AuditResult result = Run(Ports("2", "{ \"path\": \"\\\\\\\\.\\\\pipe\\\\kd\" }"));
+        Assert.Contains("'comPorts': a COM port needs its \"number\" (1 or 2)", Assert.Single(result.Of("HV9001")).Message, StringComparison.Ordinal);
+        Assert.Empty(result.Of("HV1008"));
+    }
 }
