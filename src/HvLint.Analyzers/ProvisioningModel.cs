@@ -667,10 +667,12 @@ namespace HvLint.Analyzers
             }
         }
 
+        private static readonly string[] Generation2RefusedBootDevices = { "Floppy", "IDE", "LegacyNetworkAdapter" };
+
         /// <summary>The BootDevice names New-VM -Generation 2 refuses, as Hyper-V spells them; null for any other.</summary>
         private static string? RefusedBootDevice(string device)
         {
-            foreach (string refused in new[] { "Floppy", "IDE", "LegacyNetworkAdapter" })
+            foreach (string refused in Generation2RefusedBootDevices)
             {
                 if (string.Equals(device, refused, StringComparison.OrdinalIgnoreCase)) return refused;
             }

@@ -65,7 +65,7 @@ internal static class Verify
         """;
 
     /// <summary>An analyzer test with an extra stand-in source for an API the code uses.</summary>
-    public static async Task AnalyzerWith<TAnalyzer>(string source, string stub, string? globalConfig = null)
+    public static async Task AnalyzerWith<TAnalyzer>(string source, string stub, string? globalConfig = null, (string Path, string Text)[]? additionalFiles = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -75,6 +75,7 @@ internal static class Verify
         };
         test.TestState.Sources.Add(("Stub.cs", stub));
         if (globalConfig != null) test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        foreach (var f in additionalFiles ?? Array.Empty<(string, string)>()) test.TestState.AdditionalFiles.Add(f);
         await test.RunAsync();
     }
 

@@ -101,67 +101,47 @@ public class VmFileFactsTests
         """, additionalFiles: Files);
 
     [Fact]
-    public Task HV7002_through_WMI_Secure_Boot_off_for_a_Windows_guest_the_file_describes()
-    {
-        var test = new CSharpAnalyzerTest<WmiAnalyzer, DefaultVerifier>
+    public Task HV7002_through_WMI_Secure_Boot_off_for_a_Windows_guest_the_file_describes() => Verify.AnalyzerWith<WmiAnalyzer>("""
+        using System.Management;
+        class Provisioner
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestCode = """
-                using System.Management;
-                class Provisioner
-                {
-                    void Define(ManagementScope scope)
-                    {
-                        var v2 = @"root\virtualization\v2";
-                        ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
-                        settings["ElementName"] = "app01";
-                        settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
-                        settings["SecureBootEnabled"] = {|HV7002:false|};
-                    }
+            void Define(ManagementScope scope)
+            {
+                var v2 = @"root\virtualization\v2";
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "app01";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                settings["SecureBootEnabled"] = {|HV7002:false|};
+            }
 
-                    // The same for a Linux guest, which may need Secure Boot off: not this rule's.
-                    void Linux(ManagementScope scope)
-                    {
-                        ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
-                        settings["ElementName"] = "ci-runner";
-                        settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
-                        settings["SecureBootEnabled"] = false;
-                    }
-                }
-                """,
-        };
-        test.TestState.Sources.Add(("Stub.cs", WmiAnalyzerTests.ManagementStub));
-        foreach (var f in Files) test.TestState.AdditionalFiles.Add(f);
-        return test.RunAsync();
-    }
+            // The same for a Linux guest, which may need Secure Boot off: not this rule's.
+            void Linux(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "ci-runner";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                settings["SecureBootEnabled"] = false;
+            }
+        }
+        """, WmiAnalyzerTests.ManagementStub, additionalFiles: Files);
 
     [Fact]
-    public Task HV3001_through_WMI_for_the_VM_the_file_describes()
-    {
-        var test = new CSharpAnalyzerTest<WmiAnalyzer, DefaultVerifier>
+    public Task HV3001_through_WMI_for_the_VM_the_file_describes() => Verify.AnalyzerWith<WmiAnalyzer>("""
+        using System.Management;
+        class Provisioner
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestCode = """
-                using System.Management;
-                class Provisioner
-                {
-                    void Define(ManagementScope scope)
-                    {
-                        var v2 = @"root\virtualization\v2";
-                        ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
-                        settings["ElementName"] = "app01";
-                        settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:1";
-                        settings["BootOrder"] = new ushort[] { 2, 1, 3, 0 };
-                        ManagementObject nic = new ManagementClass(scope, new ManagementPath("Msvm_ResourceAllocationSettingData"), null).CreateInstance();
-                        nic["ResourceSubType"] = {|HV3001:"Microsoft:Hyper-V:Emulated Ethernet Port"|};
-                    }
-                }
-                """,
-        };
-        test.TestState.Sources.Add(("Stub.cs", WmiAnalyzerTests.ManagementStub));
-        foreach (var f in Files) test.TestState.AdditionalFiles.Add(f);
-        return test.RunAsync();
-    }
+            void Define(ManagementScope scope)
+            {
+                var v2 = @"root\virtualization\v2";
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "app01";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:1";
+                settings["BootOrder"] = new ushort[] { 2, 1, 3, 0 };
+                ManagementObject nic = new ManagementClass(scope, new ManagementPath("Msvm_ResourceAllocationSettingData"), null).CreateInstance();
+                nic["ResourceSubType"] = {|HV3001:"Microsoft:Hyper-V:Emulated Ethernet Port"|};
+            }
+        }
+        """, WmiAnalyzerTests.ManagementStub, additionalFiles: Files);
 
     [Fact]
     public async Task VM_files_are_read_once_per_compilation_for_their_own_findings_and_for_the_code()

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Globalization;
+using HvLint.Engine;
 using HvLint.Model;
 
 namespace HvLint.Rules.Compute
@@ -82,6 +85,14 @@ namespace HvLint.Rules.Compute
             guest = GuestOperatingSystem.DisplayName(vm.GuestOperatingSystem.Value.Product);
             return true;
         }
+
+        /// <summary>
+        /// "VM 'x' runs {guest}, and its {what} is {memory}; {advice}", at the memory value, with the amount the code
+        /// fixes give it ("bytes").
+        /// </summary>
+        public static void Report(VirtualMachineContext context, string guest, Fact<long> memory, string what, long amount, string advice) =>
+            context.Report(memory.Location, VirtualMachineContext.Format("{0} runs {1}, and its {2} is {3}; {4}", context.VmLabel, guest, what, Units.FormatBytes(memory.Value), advice), what,
+                properties: new Dictionary<string, string> { ["bytes"] = amount.ToString(CultureInfo.InvariantCulture) });
 
         /// <summary>
         /// Whether the VM's memory is dynamic: true or false when known, null when not. Windows XP has no Dynamic

@@ -34,10 +34,7 @@ namespace HvLint.Rules.Compute
         private static void Check(VirtualMachineContext context, string guest, Fact<long> memory, string what, long required)
         {
             if (!memory.IsKnown || memory.Value >= required) return;
-            context.Report(memory.Location, VirtualMachineContext.Format(
-                "{0} runs {1}, and its {3} is {2}; {1} needs at least {4}",
-                context.VmLabel, guest, Units.FormatBytes(memory.Value), what, Units.FormatBytes(required)), what,
-                properties: new System.Collections.Generic.Dictionary<string, string> { ["bytes"] = required.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            GuestMemoryGuidance.Report(context, guest, memory, what, required, guest + " needs at least " + Units.FormatBytes(required));
         }
     }
 }

@@ -29,10 +29,7 @@ namespace HvLint.Rules.Compute
         {
             // Below the requirement is HV1006's error; one finding says it.
             if (!memory.IsKnown || memory.Value < required || memory.Value >= recommended) return;
-            context.Report(memory.Location, VirtualMachineContext.Format(
-                "{0} runs {1}, and its {3} is {2}; at least {4} is recommended for {1}",
-                context.VmLabel, guest, Units.FormatBytes(memory.Value), what, Units.FormatBytes(recommended)), what,
-                properties: new System.Collections.Generic.Dictionary<string, string> { ["bytes"] = recommended.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            GuestMemoryGuidance.Report(context, guest, memory, what, recommended, "at least " + Units.FormatBytes(recommended) + " is recommended for " + guest);
         }
     }
 }
