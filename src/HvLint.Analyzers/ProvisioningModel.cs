@@ -58,7 +58,7 @@ namespace HvLint.Analyzers
         {
             ["New-VM"] = new Cmdlet((m, c) => { m.NewVm(c); m.Bind(c); }, ChangesNoVm, vmFirst: false),
             ["Get-VM"] = new Cmdlet((m, c) => m.GetVM(c), ChangesNoVm),
-            ["Set-VM"] = new Cmdlet((m, c) => m.SetVM(c), vm => { ForgetProcessor(vm); ForgetMemory(vm); }),
+            ["Set-VM"] = new Cmdlet((m, c) => m.SetVM(c), vm => { ForgetProcessor(vm); ForgetMemory(vm); vm.CheckpointType = Fact<CheckpointType>.Unknown; }),
             ["Set-VMProcessor"] = new Cmdlet((m, c) => m.SetVMProcessor(c), ForgetProcessor),
             ["Set-VMMemory"] = new Cmdlet((m, c) => m.SetVMMemory(c), ForgetMemory),
             ["Set-VMComPort"] = new Cmdlet((m, c) => m.SetVMComPort(c), ForgetComPorts),
@@ -303,6 +303,15 @@ namespace HvLint.Analyzers
             if (vm == null) return;
             SetLong(c.Get("ProcessorCount"), f => vm.ProcessorCount = f);
             SetLong(c.Get("MemoryStartupBytes"), f => vm.MemoryStartupBytes = f);
+
+            // -CheckpointType takes a CheckpointType name (Disabled, Production, ProductionOnly, Standard) or its number.
+            CodeValue? checkpointType = c.Get("CheckpointType");
+            if (checkpointType != null)
+            {
+                CheckpointType? type = (checkpointType.AsString is string name ? HvLint.Readers.EnumNames.CheckpointType(name.Trim()) : null)
+                    ?? (checkpointType.TryLong(out long n) ? HvLint.Readers.EnumNames.CheckpointTypeNumber(n) : null);
+                vm.CheckpointType = type.HasValue ? Fact.Known(type.Value, At(checkpointType.Location)) : Fact<CheckpointType>.Unknown;
+            }
         }
 
         /// <summary>Set-VMProcessor [-VMName] vm: -Count and -ExposeVirtualizationExtensions.</summary>

@@ -16,13 +16,14 @@ namespace HvLint.CodeFixes
     /// AddParameter("IsLegacy") removed, the Emulated subtype or class → Synthetic); HV1001 lowers a vCPU count to
     /// the platform's maximum; HV1006 and HV1007 raise a memory value to what the guest needs or is recommended;
     /// HV4002 builds a Windows 2000/XP/2003 template with 2 vCPUs; HV4006 turns the
-    /// MicrosoftWindows Secure Boot template into MicrosoftUEFICertificateAuthority where it is written; HV7002 turns
-    /// Secure Boot back on; HV8005 makes New-VM -Generation 2 boot from its standard network adapter.
+    /// MicrosoftWindows Secure Boot template into MicrosoftUEFICertificateAuthority where it is written; HV6005 makes
+    /// standard checkpoints production ones; HV7002 turns Secure Boot back on; HV8005 makes New-VM -Generation 2 boot
+    /// from its standard network adapter.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HvLintCodeFixes)), Shared]
     public sealed class HvLintCodeFixes : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV1006", "HV1007", "HV4002", "HV4006", "HV7002", "HV8005");
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV1006", "HV1007", "HV4002", "HV4006", "HV6005", "HV7002", "HV8005");
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -60,14 +61,15 @@ namespace HvLint.CodeFixes
     /// The same value fixes in the project's VM files (AdditionalFiles), where the VM file analyzer reports:
     /// "isLegacy": true → false, "processorCount" → the maximum, or 2 for a Windows 2000/XP/2003 template,
     /// "secureBootTemplate": "MicrosoftWindows" → "MicrosoftUEFICertificateAuthority" for a Linux guest, a memory value
-    /// below the guest's needs or recommendation → that amount, "secureBoot": "Off" → "On" for a Windows guest, in
+    /// below the guest's needs or recommendation → that amount, "checkpointType": "Standard" → "Production",
+    /// "secureBoot": "Off" → "On" for a Windows guest, in
     /// native inventory files (the definitions; exports are left alone). One finding at a time: Roslyn's
     /// fix-all providers rewrite source documents only.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(VmFileFixes), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) }, DocumentExtensions = new[] { ".json" }), Shared]
     public sealed class VmFileFixes : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV1006", "HV1007", "HV4002", "HV4006", "HV7002", "HV8005");
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3001", "HV3003", "HV1001", "HV1006", "HV1007", "HV4002", "HV4006", "HV6005", "HV7002", "HV8005");
 
         public override FixAllProvider? GetFixAllProvider() => null;
 

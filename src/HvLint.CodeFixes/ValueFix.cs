@@ -87,6 +87,18 @@ namespace HvLint.CodeFixes
                     return Requoted(span, current, "Boot from the standard network adapter (-BootDevice NetworkAdapter)", device =>
                         string.Equals(device, "LegacyNetworkAdapter", StringComparison.OrdinalIgnoreCase) ? "NetworkAdapter" : null);
 
+                // HV6005: standard checkpoints become production ones: the name (quoted as it was) or the number, 5 → 3,
+                // also behind a cast such as (ushort)5 in WMI code.
+                case "HV6005":
+                    const string production = "Take production checkpoints";
+                    string bare = current.TrimEnd();
+                    if (bare.EndsWith("5", StringComparison.Ordinal) && (bare.Length == 1 || bare.Substring(0, bare.Length - 1).TrimEnd().EndsWith(")", StringComparison.Ordinal)))
+                    {
+                        return new ValueFix(new TextSpan(span.Start + bare.Length - 1, 1), "3", production);
+                    }
+
+                    return Requoted(span, current, production, type => string.Equals(type, "Standard", StringComparison.OrdinalIgnoreCase) ? "Production" : null);
+
                 // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it, becomes the
                 // UEFI CA template a Linux guest requires (quoted as it was).
                 case "HV4006":

@@ -216,6 +216,64 @@ public class CodeFixTests
             void C(PowerShell ps) => ps.AddCommand("Set-VMProcessor").AddParameter("VMName", "sql").AddParameter("Count", {|HV1001:Cpus|});
         }
         """, iterations: 0);
+
+    [Fact]
+    public Task HV6005_standard_checkpoints_become_production_ones_in_script_text_and_chains() => Fix("""
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("Set-VM -Name dc01 -CheckpointType {|HV6005:Standard|}");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VM").AddParameter("Name", "dc02").AddParameter("CheckpointType", {|HV6005:"Standard"|});
+            void Number(PowerShell ps) => ps.AddScript("Set-VM -Name dc03 -CheckpointType {|HV6005:5|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("Set-VM -Name dc01 -CheckpointType Production");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VM").AddParameter("Name", "dc02").AddParameter("CheckpointType", "Production");
+            void Number(PowerShell ps) => ps.AddScript("Set-VM -Name dc03 -CheckpointType 3");
+        }
+        """);
+
+    [Fact]
+    public Task HV6005_UserSnapshotType_5_becomes_3_also_behind_a_cast() => Fix<WmiAnalyzer>("""
+        using System.Management;
+        class P
+        {
+            void Cast(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "dc01";
+                settings["UserSnapshotType"] = {|HV6005:(ushort)5|};
+            }
+
+            void Plain(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "dc02";
+                settings.SetPropertyValue("UserSnapshotType", {|HV6005:5|});
+            }
+        }
+        """, """
+        using System.Management;
+        class P
+        {
+            void Cast(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "dc01";
+                settings["UserSnapshotType"] = (ushort)3;
+            }
+
+            void Plain(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "dc02";
+                settings.SetPropertyValue("UserSnapshotType", 3);
+            }
+        }
+        """, WmiAnalyzerTests.ManagementStub);
 }
 
 public class MoreCodeFixTests

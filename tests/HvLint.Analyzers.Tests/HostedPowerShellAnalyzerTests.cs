@@ -181,6 +181,24 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV6005_Set_VM_chooses_standard_checkpoints() => Check("""
+        using System.Management.Automation;
+        class Checkpoints
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name dc01 -Generation 2; Set-VM -Name dc01 -CheckpointType {|HV6005:Standard|}");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VM").AddParameter("Name", "dc02").AddParameter("CheckpointType", {|HV6005:"Standard"|});
+
+            // The number PowerShell converts to the name, and an unambiguous prefix of the parameter.
+            void Number(PowerShell ps) => ps.AddScript("Set-VM dc03 -CheckpointT {|HV6005:5|}");
+
+            // Production, ProductionOnly and Disabled pass; a later Set-VM decides; a type the code does not fix is unknown.
+            void Production(PowerShell ps) => ps.AddScript("Set-VM -Name dc04 -CheckpointType Production; Set-VM -Name dc05 -CheckpointType ProductionOnly; Set-VM -Name dc06 -CheckpointType Disabled");
+            void Changed(PowerShell ps) => ps.AddScript("Set-VM -Name dc07 -CheckpointType Standard; Set-VM -Name dc07 -CheckpointType Production");
+            void Unknown(PowerShell ps, string type) => ps.AddScript("Set-VM -Name dc08 -CheckpointType Standard; Set-VM -Name dc08 -CheckpointType " + type);
+        }
+        """);
+
+    [Fact]
     public Task A_Generation_2_VM_in_a_project_for_a_release_without_Generation_2_is_HV1005() => Check("""
         using System.Management.Automation;
         class Provisioner

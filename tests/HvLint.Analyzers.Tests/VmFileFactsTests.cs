@@ -23,7 +23,8 @@ public class VmFileFactsTests
                 { "name": "app01", "guestOperatingSystem": "Windows Server 2012 R2 Standard" },
                 { "name": "w2k3-template", "isTemplate": true, "guestOperatingSystem": "Windows Server 2003 R2 Enterprise Edition" },
                 { "name": "kiosk01", "guestOperatingSystem": "Windows 8.1 Enterprise" },
-                { "name": "ci-runner", "guestOperatingSystem": "Ubuntu 22.04 LTS" }
+                { "name": "ci-runner", "guestOperatingSystem": "Ubuntu 22.04 LTS" },
+                { "name": "lab-dc01", "environment": "test" }
               ]
             }
             """),
@@ -97,6 +98,18 @@ public class VmFileFactsTests
             void ById(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplateId 272e7447-90a4-4563-a4b9-8e4ab00526ce");
             void Gen1(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 1");
             void Windows(PowerShell ps) => ps.AddScript("New-VM -Name app01 -Generation 2");
+        }
+        """, additionalFiles: Files);
+
+    [Fact]
+    public Task HV6005_is_silent_for_a_VM_the_file_says_is_for_test() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Lab(PowerShell ps) => ps.AddScript("Set-VM -Name lab-dc01 -CheckpointType Standard");
+
+            // A VM no file describes may run a production workload.
+            void Unknown(PowerShell ps) => ps.AddScript("Set-VM -Name dc01 -CheckpointType {|HV6005:Standard|}");
         }
         """, additionalFiles: Files);
 

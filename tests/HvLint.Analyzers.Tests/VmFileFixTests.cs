@@ -98,6 +98,20 @@ public class VmFileFixTests
     }
 
     [Fact]
+    public async Task HV6005_standard_checkpoints_become_production_ones()
+    {
+        const string before = """
+            { "profile": "hyperv-2016", "virtualMachines": [
+              { "name": "dc01", "checkpointType": "Standard" },
+              { "name": "dc02", "checkpointType": 5 } ] }
+            """;
+        var (named, _) = await FixFirst("/p/hvlint/dcs.hvlint.json", before, "HV6005");
+        Assert.Equal(before.Replace("\"Standard\"", "\"Production\""), named);
+        var (numbered, _) = await FixFirst("/p/hvlint/dcs.hvlint.json", before.Replace("\"Standard\"", "\"Production\""), "HV6005");
+        Assert.Equal(before.Replace("\"Standard\"", "\"Production\"").Replace("\"checkpointType\": 5", "\"checkpointType\": 3"), numbered);
+    }
+
+    [Fact]
     public async Task An_export_is_not_edited()
     {
         // Get-VM | ConvertTo-Json records what the host had: the finding stands, but there is nothing to fix in the file.

@@ -69,6 +69,27 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task HV6005_the_system_settings_choose_standard_checkpoints() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            void Define(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "dc01";
+                settings["UserSnapshotType"] = {|HV6005:(ushort)5|};
+            }
+
+            void Production(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "dc02";
+                settings.SetPropertyValue("UserSnapshotType", 3);
+            }
+        }
+        """);
+
+    [Fact]
     public Task HV2004_a_physical_disk_drive_is_a_pass_through_disk_in_either_namespace() => Check("""
         using System.Management;
         class Provisioner

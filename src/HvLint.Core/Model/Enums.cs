@@ -67,6 +67,19 @@ namespace HvLint.Model
         File,
     }
 
+    /// <summary>
+    /// The kind of checkpoint a VM takes (Hyper-V 2016 and later): PowerShell CheckpointType and WMI
+    /// Msvm_VirtualSystemSettingData.UserSnapshotType, both Disabled 2, Production 3 (standard where the guest cannot
+    /// take a production one), ProductionOnly 4, Standard 5 (hyperv-facts.md §4.2).
+    /// </summary>
+    public enum CheckpointType
+    {
+        Disabled = 2,
+        Production = 3,
+        ProductionOnly = 4,
+        Standard = 5,
+    }
+
     /// <summary>PowerShell VMSwitchType: Private 0, Internal 1, External 2.</summary>
     public enum VirtualSwitchType
     {

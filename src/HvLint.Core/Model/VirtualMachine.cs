@@ -82,6 +82,9 @@ namespace HvLint.Model
         /// </summary>
         public Fact<bool> AllowFullScsiCommandSet { get; set; }
 
+        /// <summary>The kind of checkpoint the VM takes (Get-VM CheckpointType, WMI UserSnapshotType; 2016 and later).</summary>
+        public Fact<CheckpointType> CheckpointType { get; set; }
+
         /// <summary>Number of checkpoints (snapshots).</summary>
         public Fact<int> CheckpointCount { get; set; }
 

@@ -64,6 +64,21 @@ namespace HvLint.Readers
             }
         }
 
+        public static CheckpointType? CheckpointType(string s)
+        {
+            switch (Key(s))
+            {
+                case "disabled": return Model.CheckpointType.Disabled;
+                case "production": return Model.CheckpointType.Production;
+                case "productiononly": return Model.CheckpointType.ProductionOnly;
+                case "standard": return Model.CheckpointType.Standard;
+                default: return null;
+            }
+        }
+
+        /// <summary>PowerShell CheckpointType and WMI UserSnapshotType: Disabled 2, Production 3, ProductionOnly 4, Standard 5.</summary>
+        public static CheckpointType? CheckpointTypeNumber(long n) => n >= 2 && n <= 5 ? (CheckpointType?)(CheckpointType)n : null;
+
         public static ProcessorArchitecture? Architecture(string s)
         {
             switch (Key(s))

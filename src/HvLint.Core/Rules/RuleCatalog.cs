@@ -58,6 +58,7 @@ namespace HvLint.Rules
             new HV6002BackupIntegrationServiceDisabled(),
             new HV6003CheckpointsWithPassThroughDisk(),
             new HV6004ProductionVmNotHighlyAvailable(),
+            new HV6005StandardCheckpointsWhereProductionWouldDo(),
             new HV7001AdapterOnInternalSwitch(),
             new HV7002SecureBootOffOnWindowsGuest(),
         };

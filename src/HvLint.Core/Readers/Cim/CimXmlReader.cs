@@ -168,6 +168,7 @@ namespace HvLint.Readers.Cim
                     if (i.Array("BootOrder") is List<string> order) ReadBootOrder(i, order, vm, consumer);
                     if (i.Text("AllowFullSCSICommandSet") is string fullScsi) vm.AllowFullScsiCommandSet = Fact.Known(string.Equals(fullScsi, "true", StringComparison.OrdinalIgnoreCase), i.At("AllowFullSCSICommandSet"));
                     if (i.Text("SecureBootEnabled") is string secureBoot) vm.SecureBootEnabled = Fact.Known(string.Equals(secureBoot, "true", StringComparison.OrdinalIgnoreCase), i.At("SecureBootEnabled"));
+                    if (i.Text("UserSnapshotType") is string snapshotType) ReadCheckpointType(i, snapshotType, vm, consumer);
                     continue;
                 }
 
@@ -304,6 +305,19 @@ namespace HvLint.Readers.Cim
             vm.BootOrder.Clear();
             vm.BootOrder.MarkKnown(i.At("BootOrder"));
             foreach (BootEntry e in entries) vm.BootOrder.Add(e);
+        }
+
+        /// <summary>Msvm_VirtualSystemSettingData.UserSnapshotType: 2 Disable, 3 Production, 4 ProductionOnly, 5 Standard.</summary>
+        private static void ReadCheckpointType(Instance i, string value, VirtualMachine vm, IInventoryConsumer consumer)
+        {
+            CheckpointType? type = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? EnumNames.CheckpointTypeNumber(n) : null;
+            if (type == null)
+            {
+                consumer.OnProblem(ToolDiagnostics.InputUnreadable, i.At("UserSnapshotType"), "'UserSnapshotType': expected 2 (disabled), 3 (production), 4 (production only) or 5 (standard), found '" + value + "'");
+                return;
+            }
+
+            vm.CheckpointType = Fact.Known(type.Value, i.At("UserSnapshotType"));
         }
 
         private static Fact<long> Long(Instance i, string name) =>

@@ -394,6 +394,7 @@ namespace HvLint.Readers.PowerShell
             SetIfKnown(Long(item, "Generation"), v => vm.Generation = Fact.Known((int)v.Value, v.Location));
             SetIfKnown(Str(item, "Version"), v => vm.ConfigurationVersion = v);
             vm.State = Enum(item, "State", EnumNames.State, EnumNames.StateNumber);
+            vm.CheckpointType = Enum(item, "CheckpointType", EnumNames.CheckpointType, EnumNames.CheckpointTypeNumber);
             SetIfKnown(Long(item, "ProcessorCount"), v => vm.ProcessorCount = v);
             SetIfKnown(Long(item, "MemoryStartup"), v => vm.MemoryStartupBytes = v);
             SetIfKnown(Long(item, "MemoryMinimum"), v => vm.MemoryMinimumBytes = v);
