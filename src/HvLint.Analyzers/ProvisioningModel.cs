@@ -62,6 +62,7 @@ namespace HvLint.Analyzers
             ["Set-VMProcessor"] = new Cmdlet((m, c) => m.SetVMProcessor(c), ForgetProcessor),
             ["Set-VMMemory"] = new Cmdlet((m, c) => m.SetVMMemory(c), ForgetMemory),
             ["Set-VMComPort"] = new Cmdlet((m, c) => m.SetVMComPort(c), ForgetComPorts),
+            ["Set-VMFloppyDiskDrive"] = new Cmdlet((m, c) => m.SetVMFloppyDiskDrive(c), vm => vm.FloppyDisk = Fact<string?>.Unknown),
             ["Add-VMNetworkAdapter"] = new Cmdlet((m, c) => m.AddVMNetworkAdapter(c), vm => vm.NetworkAdapters.MarkUnknown()),
             ["Remove-VMNetworkAdapter"] = new Cmdlet((m, c) => m.RemoveVMNetworkAdapter(c), ForgetAdapters),
             ["Set-VMNetworkAdapter"] = new Cmdlet((m, c) => m.SetVMNetworkAdapter(c), ForgetAdapterSettings),
@@ -357,6 +358,19 @@ namespace HvLint.Analyzers
             // Without -Path the port keeps its pipe (-DebuggerMode alone, say).
             if (path == null) return;
             vm.ComPort((int)n).Path = path.AsString is string pipe ? Fact.Known<string?>(pipe, At(path.Location)) : Fact<string?>.Unknown;
+        }
+
+        /// <summary>Set-VMFloppyDiskDrive [-VMName] vm [[-Path] vfd]: the VM's floppy drive holds that disk, or none.</summary>
+        private void SetVMFloppyDiskDrive(CommandCall c)
+        {
+            VirtualMachine? vm = About(c);
+            if (vm == null) return;
+            // Positional values fill -VMName and -Path in turn, skipping one given by name (the VM also when piped in).
+            // Whatever the path, even none (-Path $null), the command configures a floppy drive, which only Generation 1 has.
+            int pathSlot = !c.Piped && c.Get("VMName") == null && c.Get("VM") == null ? 1 : 0;
+            CodeValue? path = c.Get("Path") ?? (pathSlot < c.Positional.Count ? c.Positional[pathSlot] : null);
+            string? disk = path?.AsString is string p && p.Length > 0 ? p : null;
+            vm.FloppyDisk = Fact.Known(disk, At(path?.Location ?? c.Location));
         }
 
         /// <summary>Add-VMNetworkAdapter [-VMName] vm: a synthetic adapter unless -IsLegacy, with its -Name, -SwitchName and MAC address.</summary>

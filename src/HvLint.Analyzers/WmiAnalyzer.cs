@@ -314,6 +314,11 @@ namespace HvLint.Analyzers
                         break;
                     }
 
+                    case MsvmResourceKind.VirtualFloppyDisk:
+                        // "Microsoft:Hyper-V:Virtual Floppy Disk": a disk for the floppy drive, which only Generation 1 has.
+                        isVm = true;
+                        vm.FloppyDisk = Fact.Known<string?>(null, At(st.Expression.GetLocation()));
+                        break;
                     case MsvmResourceKind.SyntheticNetworkAdapter:
                     case MsvmResourceKind.LegacyNetworkAdapter:
                     {

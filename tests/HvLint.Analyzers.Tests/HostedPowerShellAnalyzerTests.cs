@@ -181,6 +181,25 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV2006_Set_VMFloppyDiskDrive_on_a_Generation_2_VM() => Check("""
+        using System.Management.Automation;
+        class Unattended
+        {
+            void Named(PowerShell ps) => ps.AddScript(@"New-VM -Name win01 -Generation 2; Set-VMFloppyDiskDrive -VMName win01 -Path {|HV2006:D:\unattend\win01.vfd|}");
+
+            // Positional: -VMName, then -Path; a chain; and emptying the drive, which Generation 2 does not have either.
+            void Positional(PowerShell ps) => ps.AddScript(@"New-VM -Name win02 -Generation 2; Set-VMFloppyDiskDrive win02 {|HV2006:'D:\unattend\win02.vfd'|}");
+            void Chain(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "win03").AddParameter("Generation", 2).AddStatement()
+                .AddCommand("Set-VMFloppyDiskDrive").AddParameter("VMName", "win03").AddParameter("Path", {|HV2006:@"D:\unattend\win03.vfd"|});
+            void Empty(PowerShell ps) => ps.AddScript("New-VM -Name win04 -Generation 2; Set-VMFloppyDiskDrive -VMName win04 -Path {|HV2006:$null|}");
+
+            // Generation 1 (New-VM's default) has a floppy drive; a VM whose generation the code does not give may too.
+            void Gen1(PowerShell ps) => ps.AddScript(@"New-VM -Name win05; Set-VMFloppyDiskDrive -VMName win05 -Path D:\unattend\win05.vfd");
+            void Unknown(PowerShell ps) => ps.AddScript(@"Set-VMFloppyDiskDrive -VMName win06 -Path D:\unattend\win06.vfd");
+        }
+        """);
+
+    [Fact]
     public Task HV6005_Set_VM_chooses_standard_checkpoints() => Check("""
         using System.Management.Automation;
         class Checkpoints

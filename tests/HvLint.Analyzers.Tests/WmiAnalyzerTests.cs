@@ -69,6 +69,32 @@ public class WmiAnalyzerTests
         """);
 
     [Fact]
+    public Task HV2006_a_virtual_floppy_disk_for_a_Generation_2_VM() => Check("""
+        using System.Management;
+        class Provisioner
+        {
+            void Gen2(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "win01";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                ManagementObject floppy = new ManagementClass(scope, new ManagementPath("Msvm_StorageAllocationSettingData"), null).CreateInstance();
+                floppy["ResourceSubType"] = {|HV2006:"Microsoft:Hyper-V:Virtual Floppy Disk"|};
+                floppy["HostResource"] = new[] { @"D:\unattend\win01.vfd" };
+            }
+
+            void Gen1(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "win02";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:1";
+                ManagementObject floppy = new ManagementClass(scope, new ManagementPath("Msvm_StorageAllocationSettingData"), null).CreateInstance();
+                floppy["ResourceSubType"] = "Microsoft:Hyper-V:Virtual Floppy Disk";
+            }
+        }
+        """);
+
+    [Fact]
     public Task HV6005_the_system_settings_choose_standard_checkpoints() => Check("""
         using System.Management;
         class Provisioner

@@ -82,6 +82,13 @@ namespace HvLint.Model
         /// </summary>
         public Fact<bool> AllowFullScsiCommandSet { get; set; }
 
+        /// <summary>
+        /// The virtual floppy disk (.vfd) the VM's floppy drive is given: its path, or null where the input sets the
+        /// drive to hold none (Set-VMFloppyDiskDrive -Path $null). Known only where the input configures the floppy
+        /// drive, which Generation 1 VMs have and Generation 2 VMs do not.
+        /// </summary>
+        public Fact<string?> FloppyDisk { get; set; }
+
         /// <summary>The kind of checkpoint the VM takes (Get-VM CheckpointType, WMI UserSnapshotType; 2016 and later).</summary>
         public Fact<CheckpointType> CheckpointType { get; set; }
 

@@ -31,7 +31,7 @@ namespace HvLint.Packs
         /// <summary>Field names each target knows, for validating packs when they load.</summary>
         public static readonly IReadOnlyDictionary<string, string[]> Fields = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["vm"] = new[] { "name", "id", "generation", "configurationVersion", "guestOperatingSystem", "guestProduct", "guestArchitecture", "isTemplate", "environment", "roles", "state", "processorCount", "exposeVirtualizationExtensions", "memoryStartup", "dynamicMemoryEnabled", "memoryMinimum", "memoryMaximum", "networkAdapters", "drives", "bootOrder", "integrationServices.installed", "integrationServices.version", "integrationServices.state", "integrationServices.services", "checkpointType", "checkpointCount", "isClustered", "notes", "secureBoot", "secureBootTemplate", "allowFullScsiCommandSet", "host" },
+            ["vm"] = new[] { "name", "id", "generation", "configurationVersion", "guestOperatingSystem", "guestProduct", "guestArchitecture", "isTemplate", "environment", "roles", "state", "processorCount", "exposeVirtualizationExtensions", "memoryStartup", "dynamicMemoryEnabled", "memoryMinimum", "memoryMaximum", "networkAdapters", "drives", "bootOrder", "integrationServices.installed", "integrationServices.version", "integrationServices.state", "integrationServices.services", "floppyDisk", "checkpointType", "checkpointCount", "isClustered", "notes", "secureBoot", "secureBootTemplate", "allowFullScsiCommandSet", "host" },
             ["networkAdapter"] = new[] { "name", "isLegacy", "switchName", "macAddress", "staticMacAddress", "vlan.operationMode", "vlan.accessVlanId", "vlan.nativeVlanId", "vlan.allowedVlanIdList", "macAddressSpoofing", "vm" },
             ["drive"] = new[] { "kind", "controllerType", "controllerNumber", "controllerLocation", "path", "diskNumber", "size", "format", "isBootDisk", "vm" },
             ["host"] = new[] { "name", "os", "logicalProcessorCount", "memoryCapacity", "macAddressMinimum", "macAddressMaximum", "hardwareVirtualization", "dataExecutionPrevention", "x64", "secondLevelAddressTranslation", "physicalNetworkAdapters", "virtualSwitches", "virtualMachines" },
@@ -101,6 +101,7 @@ namespace HvLint.Packs
                     case "integrationservices.installed": return PackValue.FromFact(vm.IntegrationServices.Installed);
                     case "integrationservices.version": return PackValue.FromFact(vm.IntegrationServices.Version);
                     case "integrationservices.state": return PackValue.FromFact(vm.IntegrationServices.State);
+                    case "floppydisk": return PackValue.FromNullable(vm.FloppyDisk);
                     case "checkpointtype": return PackValue.FromEnum(vm.CheckpointType);
                     case "checkpointcount": return PackValue.FromFact(vm.CheckpointCount);
                     case "isclustered": return PackValue.FromFact(vm.IsClustered);

@@ -446,6 +446,14 @@ namespace HvLint.Readers
                         foreach (string r in ReadStringList(out _)) vm.Roles.Add(r.Trim().ToLowerInvariant());
                         return true;
                     case "state": vm.State = ReadEnum(EnumNames.State, EnumNames.StateNumber, "a VM state such as Running or Off"); return true;
+                    case "floppydisk":
+                    {
+                        // A path; null or "" is a drive with nothing in it, which says nothing about the generation.
+                        Fact<string> disk = ReadString();
+                        if (disk.IsKnown && disk.Value.Length > 0) vm.FloppyDisk = Fact.Known<string?>(disk.Value, disk.Location);
+                        return true;
+                    }
+
                     case "checkpointtype": vm.CheckpointType = ReadEnum(EnumNames.CheckpointType, EnumNames.CheckpointTypeNumber, "Disabled, Production, ProductionOnly or Standard"); return true;
                     case "processorcount": vm.ProcessorCount = ReadInteger(0, 1 << 16); return true;
                     case "exposevirtualizationextensions": vm.ExposeVirtualizationExtensions = ReadBool(); return true;

@@ -239,6 +239,10 @@ namespace HvLint.Readers.Cim
                     case MsvmResourceKind.VirtualDvdDisk:
                         images.Add(i);
                         break;
+                    case MsvmResourceKind.VirtualFloppyDisk:
+                        // The floppy drive of Generation 1 holds one disk; its image is the first HostResource.
+                        vm.FloppyDisk = Fact.Known<string?>(i.Array("HostResource") is List<string> floppy && floppy.Count > 0 ? floppy[0] : null, i.At("ResourceSubType"));
+                        break;
                 }
             }
 

@@ -16,6 +16,7 @@ namespace HvLint.Readers.Cim
         PhysicalDiskDrive,
         VirtualHardDisk,
         VirtualDvdDisk,
+        VirtualFloppyDisk,
         Processor,
         Memory,
     }
@@ -61,6 +62,7 @@ namespace HvLint.Readers.Cim
                 case "Physical Disk Drive": return MsvmResourceKind.PhysicalDiskDrive;
                 case "Virtual Hard Disk": return MsvmResourceKind.VirtualHardDisk;
                 case "Virtual CD/DVD Disk": return MsvmResourceKind.VirtualDvdDisk;
+                case "Virtual Floppy Disk": return MsvmResourceKind.VirtualFloppyDisk;
                 case "Processor": return MsvmResourceKind.Processor;
                 case "Memory": return MsvmResourceKind.Memory;
                 default: return MsvmResourceKind.Unknown;

@@ -435,6 +435,13 @@ namespace HvLint.Readers.PowerShell
                 if (path.Type == JTokenType.Null || path.Type == JTokenType.String) vm.ComPort(number).Path = Fact.Known<string?>(path.Type == JTokenType.Null ? null : (string)path!, JsonTokens.Start(item.Path, path));
             }
 
+            // FloppyDrive: the VMFloppyDiskDrive of a Generation 1 VM, whose Path is the .vfd it holds (null for none);
+            // null on Generation 2, which has no floppy drive. An empty drive says nothing a rule needs.
+            if (o["FloppyDrive"] is JObject floppy && floppy["Path"] is JToken floppyPath && floppyPath.Type == JTokenType.String && ((string)floppyPath!).Length > 0)
+            {
+                vm.FloppyDisk = Fact.Known<string?>((string)floppyPath!, JsonTokens.Start(item.Path, floppyPath));
+            }
+
             ReadNestedList(item, "NetworkAdapters", vm.NetworkAdapters, (p, a) => ReadAdapter(p, a));
             var drives = new FactList<Drive>();
             ReadNestedList(item, "HardDrives", drives, (p, d) => ReadDrive(p, d, DriveKind.VirtualHardDisk));
