@@ -29,7 +29,7 @@ function Save($Name, $Data) {
 
 $vms = @(Get-VM -ComputerName $ComputerName)
 Save 'host'          (Get-VMHost -ComputerName $ComputerName)
-Save 'os'            (Get-CimInstance -ComputerName $ComputerName Win32_OperatingSystem | Select-Object Caption, Version, OSArchitecture, CSName)
+Save 'os'            (Get-CimInstance -ComputerName $ComputerName Win32_OperatingSystem | Select-Object Caption, Version, OSArchitecture, CSName, SystemDrive)
 Save 'switches'      (Get-VMSwitch -ComputerName $ComputerName)
 Save 'netadapters'   (Get-NetAdapter -CimSession $ComputerName -Physical | Select-Object Name, InterfaceDescription, ifIndex, Status, LinkSpeed, Speed, MacAddress, @{ n = 'ComputerName'; e = { $ComputerName } })
 Save 'hostvnics'     (Get-VMNetworkAdapter -ComputerName $ComputerName -ManagementOS)

@@ -35,6 +35,9 @@ namespace HvLint.Model
         /// <summary>The last address of that pool (Get-VMHost MacAddressMaximum), as written.</summary>
         public Fact<string> MacAddressMaximum { get; set; }
 
+        /// <summary>The drive the host's operating system is on (Win32_OperatingSystem SystemDrive, "C:").</summary>
+        public Fact<string> SystemDrive { get; set; }
+
         public FactList<PhysicalNetworkAdapter> PhysicalNetworkAdapters { get; } = new FactList<PhysicalNetworkAdapter>();
 
         public FactList<VirtualSwitch> VirtualSwitches { get; } = new FactList<VirtualSwitch>();

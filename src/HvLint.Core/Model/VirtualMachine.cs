@@ -89,6 +89,12 @@ namespace HvLint.Model
         /// </summary>
         public Fact<string?> FloppyDisk { get; set; }
 
+        /// <summary>
+        /// Where Hyper-V puts the VM's Smart Paging file (Get-VM SmartPagingFilePath), which backs the difference between
+        /// its startup and minimum memory when it restarts on a host short of memory.
+        /// </summary>
+        public Fact<string> SmartPagingFilePath { get; set; }
+
         /// <summary>The kind of checkpoint the VM takes (Get-VM CheckpointType, WMI UserSnapshotType; 2016 and later).</summary>
         public Fact<CheckpointType> CheckpointType { get; set; }
 

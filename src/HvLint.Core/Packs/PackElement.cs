@@ -31,10 +31,10 @@ namespace HvLint.Packs
         /// <summary>Field names each target knows, for validating packs when they load.</summary>
         public static readonly IReadOnlyDictionary<string, string[]> Fields = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["vm"] = new[] { "name", "id", "generation", "configurationVersion", "guestOperatingSystem", "guestProduct", "guestArchitecture", "isTemplate", "environment", "roles", "state", "processorCount", "exposeVirtualizationExtensions", "memoryStartup", "dynamicMemoryEnabled", "memoryMinimum", "memoryMaximum", "networkAdapters", "drives", "bootOrder", "integrationServices.installed", "integrationServices.version", "integrationServices.state", "integrationServices.services", "floppyDisk", "checkpointType", "checkpointCount", "isClustered", "notes", "secureBoot", "secureBootTemplate", "allowFullScsiCommandSet", "host" },
+            ["vm"] = new[] { "name", "id", "generation", "configurationVersion", "guestOperatingSystem", "guestProduct", "guestArchitecture", "isTemplate", "environment", "roles", "state", "processorCount", "exposeVirtualizationExtensions", "memoryStartup", "dynamicMemoryEnabled", "memoryMinimum", "memoryMaximum", "networkAdapters", "drives", "bootOrder", "integrationServices.installed", "integrationServices.version", "integrationServices.state", "integrationServices.services", "floppyDisk", "checkpointType", "checkpointCount", "isClustered", "notes", "smartPagingFilePath", "secureBoot", "secureBootTemplate", "allowFullScsiCommandSet", "host" },
             ["networkAdapter"] = new[] { "name", "isLegacy", "switchName", "macAddress", "staticMacAddress", "vlan.operationMode", "vlan.accessVlanId", "vlan.nativeVlanId", "vlan.allowedVlanIdList", "macAddressSpoofing", "vm" },
             ["drive"] = new[] { "kind", "controllerType", "controllerNumber", "controllerLocation", "path", "diskNumber", "size", "format", "isBootDisk", "vm" },
-            ["host"] = new[] { "name", "os", "logicalProcessorCount", "memoryCapacity", "macAddressMinimum", "macAddressMaximum", "hardwareVirtualization", "dataExecutionPrevention", "x64", "secondLevelAddressTranslation", "physicalNetworkAdapters", "virtualSwitches", "virtualMachines" },
+            ["host"] = new[] { "name", "os", "logicalProcessorCount", "memoryCapacity", "macAddressMinimum", "macAddressMaximum", "systemDrive", "hardwareVirtualization", "dataExecutionPrevention", "x64", "secondLevelAddressTranslation", "physicalNetworkAdapters", "virtualSwitches", "virtualMachines" },
             ["physicalNetworkAdapter"] = new[] { "name", "interfaceDescription", "linkSpeed", "team", "roles", "host" },
             ["switch"] = new[] { "name", "switchType", "netAdapterNames", "allowManagementOS", "host" },
         };
@@ -106,6 +106,7 @@ namespace HvLint.Packs
                     case "checkpointcount": return PackValue.FromFact(vm.CheckpointCount);
                     case "isclustered": return PackValue.FromFact(vm.IsClustered);
                     case "notes": return PackValue.FromFact(vm.Notes);
+                    case "smartpagingfilepath": return PackValue.FromFact(vm.SmartPagingFilePath);
                     case "secureboot": return PackValue.FromFact(vm.SecureBootEnabled);
                     case "secureboottemplate": return PackValue.FromFact(vm.SecureBootTemplate);
                     case "allowfullscsicommandset": return PackValue.FromFact(vm.AllowFullScsiCommandSet);
@@ -179,6 +180,7 @@ namespace HvLint.Packs
                     case "memorycapacity": return PackValue.FromFact(h.MemoryCapacityBytes);
                     case "macaddressminimum": return PackValue.FromFact(h.MacAddressMinimum);
                     case "macaddressmaximum": return PackValue.FromFact(h.MacAddressMaximum);
+                    case "systemdrive": return PackValue.FromFact(h.SystemDrive);
                     case "hardwarevirtualization": return PackValue.FromFact(h.HardwareVirtualization);
                     case "dataexecutionprevention": return PackValue.FromFact(h.DataExecutionPrevention);
                     case "x64": return PackValue.FromFact(h.X64);

@@ -337,6 +337,7 @@ namespace HvLint.Readers
                     case "logicalprocessorcount": host.LogicalProcessorCount = ReadInt32(0, 1 << 20); return true;
                     case "memorycapacity": host.MemoryCapacityBytes = ReadSize(); return true;
                     case "macaddressminimum": host.MacAddressMinimum = ReadMacAddress(); return true;
+                    case "systemdrive": host.SystemDrive = ReadString(); return true;
                     case "macaddressmaximum": host.MacAddressMaximum = ReadMacAddress(); return true;
                     case "hardwarevirtualization": host.HardwareVirtualization = ReadBool(); return true;
                     case "dataexecutionprevention": host.DataExecutionPrevention = ReadBool(); return true;
@@ -501,6 +502,7 @@ namespace HvLint.Readers
                         return true;
                     case "isclustered": vm.IsClustered = ReadBool(); return true;
                     case "notes": vm.Notes = ReadString(); return true;
+                    case "smartpagingfilepath": vm.SmartPagingFilePath = ReadString(); return true;
                     default: return false;
                 }
             });

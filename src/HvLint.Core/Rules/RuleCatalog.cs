@@ -32,6 +32,7 @@ namespace HvLint.Rules
             new HV2004PassThroughDisk(),
             new HV2005UnfilteredScsiCommandsAllowed(),
             new HV2006FloppyDiskOnGeneration2(),
+            new HV2007SmartPagingFileOnSystemDrive(),
             new HV3001LegacyNetworkAdapterWhereSyntheticWouldDo(),
             new HV3002Generation1NetworkBootWithoutLegacyAdapter(),
             new HV3003LegacyNetworkAdapterOnGeneration2(),

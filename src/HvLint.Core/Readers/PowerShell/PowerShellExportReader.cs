@@ -269,6 +269,7 @@ namespace HvLint.Readers.PowerShell
                     {
                         HostRecord h = HostOf(Text(o["CSName"]) ?? Computer(o));
                         SetIfKnown(Str(item, "Caption"), v => h.Host.OperatingSystem = v);
+                        SetIfKnown(Str(item, "SystemDrive"), v => h.Host.SystemDrive = v);
                         JToken? arch = o["OSArchitecture"];
                         if (arch != null && arch.Type == JTokenType.String) h.Host.X64 = Fact.Known(((string)arch!).IndexOf("64", StringComparison.Ordinal) >= 0, JsonTokens.Start(item.Path, arch));
                         break;
@@ -402,6 +403,7 @@ namespace HvLint.Readers.PowerShell
             SetIfKnown(Bool(item, "DynamicMemoryEnabled"), v => vm.DynamicMemoryEnabled = v);
             SetIfKnown(Bool(item, "IsClustered"), v => vm.IsClustered = v);
             SetIfKnown(Str(item, "Notes"), v => vm.Notes = v);
+            SetIfKnown(Str(item, "SmartPagingFilePath"), v => vm.SmartPagingFilePath = v);
 
             // IntegrationServicesVersion: a System.Version object, its string form, or null when none are installed.
             JToken? icv = o["IntegrationServicesVersion"];
