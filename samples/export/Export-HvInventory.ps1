@@ -36,6 +36,10 @@ Save 'hostvnics'     (Get-VMNetworkAdapter -ComputerName $ComputerName -Manageme
 Save 'vms'           $vms
 Save 'adapters'      ($vms | Get-VMNetworkAdapter)
 Save 'harddrives'    ($vms | Get-VMHardDiskDrive)
+# The disk files' type and format (Get-VMHardDiskDrive does not say them); pass-through disks have no file.
+Save 'vhds'          ($vms | Get-VMHardDiskDrive | Where-Object { $_.Path -and $null -eq $_.DiskNumber } |
+                      ForEach-Object { Get-VHD -ComputerName $ComputerName -Path $_.Path -ErrorAction Continue } |
+                      Select-Object ComputerName, Path, VhdFormat, VhdType, Size, FileSize, ParentPath)
 Save 'dvddrives'     ($vms | Get-VMDvdDrive)
 Save 'processors'    ($vms | Get-VMProcessor)
 Save 'memory'        ($vms | Get-VMMemory)

@@ -116,13 +116,16 @@ namespace HvLint.Analyzers
         // VM it stands for in this reading.
         private (string Variable, VirtualMachine Vm)? _oneOfSeveral;
 
-        // Virtual disks New-VHD creates here, by path: a drive that attaches one has its size.
-        private readonly Dictionary<string, Fact<long>> _newDisks = new Dictionary<string, Fact<long>>(StringComparer.OrdinalIgnoreCase);
+        // Virtual disks New-VHD creates here, by path: a drive that attaches one has its size and type.
+        private readonly Dictionary<string, (Fact<long> Size, Fact<VirtualHardDiskType> Type)> _newDisks =
+            new Dictionary<string, (Fact<long>, Fact<VirtualHardDiskType>)>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>A drive attaching a disk New-VHD created here gets the size it was created with.</summary>
+        /// <summary>A drive attaching a disk New-VHD created here gets the size and type it was created with.</summary>
         private void SizeFromNewVhd(Drive d)
         {
-            if (d.Path.IsKnown && d.Path.Value != null && _newDisks.TryGetValue(d.Path.Value.Trim(), out Fact<long> size)) d.SizeBytes = size;
+            if (!d.Path.IsKnown || d.Path.Value == null || !_newDisks.TryGetValue(d.Path.Value.Trim(), out var disk)) return;
+            d.SizeBytes = disk.Size;
+            d.VhdType = disk.Type;
         }
 
         // VMs New-VM creates here: they start with no checkpoints, so Checkpoint-VM calls count them exactly.
@@ -439,11 +442,43 @@ namespace HvLint.Analyzers
         /// <summary>New-VHD [-Path] path [-SizeBytes] size: remembered for the drives that attach the path.</summary>
         private void NewVHD(CommandCall c)
         {
-            // New-VHD [-Path] <path> [-SizeBytes] <size>: not a VM's yet; a drive that attaches the path has its size.
+            // New-VHD [-Path] <path> [-SizeBytes] <size>: not a VM's yet; a drive that attaches the path has its size and type.
             _current = null;
             CodeValue? path = c.Get("Path") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
-            CodeValue? size = c.Get("SizeBytes") ?? (c.Positional.Count > 1 ? c.Positional[1] : null);
-            if (path?.AsString is string p && size != null && size.TryLong(out long bytes)) _newDisks[p.Trim()] = Fact.Known(bytes, At(size.Location));
+            CodeValue? size = c.Get("SizeBytes") ?? SecondPositional(c);
+            if (!(path?.AsString is string p)) return;
+            Fact<long> sized = size != null && size.TryLong(out long bytes) ? Fact.Known(bytes, At(size.Location)) : Fact<long>.Unknown;
+            _newDisks[p.Trim()] = (sized, NewVhdType(c));
+        }
+
+        /// <summary>New-VHD's positional value after -Path (the first positional one when -Path is named).</summary>
+        private static CodeValue? SecondPositional(CommandCall c)
+        {
+            int slot = c.Get("Path") == null ? 1 : 0;
+            return slot < c.Positional.Count ? c.Positional[slot] : null;
+        }
+
+        /// <summary>
+        /// The type New-VHD gives a disk: differencing with -ParentPath (or -Differencing), fixed with -Fixed, and
+        /// otherwise dynamically expanding, its default parameter set; unknown where a switch's value is not fixed.
+        /// </summary>
+        private Fact<VirtualHardDiskType> NewVhdType(CommandCall c)
+        {
+            CodeValue? parent = c.Get("ParentPath"), differencing = c.Get("Differencing"), fixedSize = c.Get("Fixed");
+            if (parent != null) return Fact.Known(VirtualHardDiskType.Differencing, At(parent.Location));
+            // Positionally the value after the path is -SizeBytes, or -ParentPath in the differencing set: a path is not a size.
+            if (c.Get("SizeBytes") == null && SecondPositional(c) is CodeValue second && second.AsString != null && !second.TryLong(out _))
+            {
+                return Fact.Known(VirtualHardDiskType.Differencing, At(second.Location));
+            }
+
+            // A switch is on when bare (-Fixed) or given $true, off when absent or given $false, unknown otherwise.
+            static bool? On(CodeValue? v) => v == null ? false : v.TryBool(out bool b) ? b : (bool?)null;
+            bool? isDifferencing = On(differencing), isFixed = On(fixedSize);
+            if (isDifferencing == null || isFixed == null) return Fact<VirtualHardDiskType>.Unknown;
+            if (isDifferencing.Value) return Fact.Known(VirtualHardDiskType.Differencing, At(differencing!.Location));
+            if (isFixed.Value) return Fact.Known(VirtualHardDiskType.Fixed, At(fixedSize!.Location));
+            return Fact.Known(VirtualHardDiskType.Dynamic, At(c.Get("Dynamic")?.Location ?? c.Location));
         }
 
         /// <summary>Remove-VMNetworkAdapter [-VMName] vm [-Name adapter]: the named adapter, or all of the VM's.</summary>

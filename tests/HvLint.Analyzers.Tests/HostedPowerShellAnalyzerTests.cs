@@ -200,6 +200,26 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task HV2008_New_VHD_makes_a_dynamic_or_differencing_VHD_that_a_VM_attaches() => Check("""
+        using System.Management.Automation;
+        class Disks
+        {
+            // New-VHD's default parameter set makes a dynamically expanding disk; -ParentPath a differencing one.
+            void Dynamic(PowerShell ps) => ps.AddScript(@"New-VM -Name app01; {|HV2008:New-VHD|} -Path D:\vms\app01.vhd -SizeBytes 40GB; Add-VMHardDiskDrive -VMName app01 -Path D:\vms\app01.vhd");
+            void Differencing(PowerShell ps) => ps.AddScript(@"New-VM -Name app02; New-VHD -Path D:\vms\app02.vhd -ParentPath {|HV2008:D:\base\w2k12r2.vhd|}; Add-VMHardDiskDrive -VMName app02 -Path D:\vms\app02.vhd");
+            void Positional(PowerShell ps) => ps.AddScript(@"New-VM -Name app03; New-VHD D:\vms\app03.vhd {|HV2008:D:\base\w2k12r2.vhd|}; Add-VMHardDiskDrive -VMName app03 -Path D:\vms\app03.vhd");
+
+            // Fixed, VHDX, a disk no VM attaches, and a switch whose value the code does not fix.
+            void Fixed(PowerShell ps) => ps.AddScript(@"New-VM -Name app04; New-VHD -Path D:\vms\app04.vhd -SizeBytes 40GB -Fixed; Add-VMHardDiskDrive -VMName app04 -Path D:\vms\app04.vhd");
+            void Vhdx(PowerShell ps) => ps.AddScript(@"New-VM -Name app05; New-VHD -Path D:\vms\app05.vhdx -SizeBytes 40GB; Add-VMHardDiskDrive -VMName app05 -Path D:\vms\app05.vhdx");
+            void Unattached(PowerShell ps) => ps.AddScript(@"New-VHD -Path D:\vms\spare.vhd -SizeBytes 40GB");
+            void Unknown(PowerShell ps, bool fixedSize) => ps.AddCommand("New-VM").AddParameter("Name", "app06").AddStatement()
+                .AddCommand("New-VHD").AddParameter("Path", @"D:\vms\app06.vhd").AddParameter("SizeBytes", 42949672960L).AddParameter("Fixed", fixedSize).AddStatement()
+                .AddCommand("Add-VMHardDiskDrive").AddParameter("VMName", "app06").AddParameter("Path", @"D:\vms\app06.vhd");
+        }
+        """, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
     public Task HV6005_Set_VM_chooses_standard_checkpoints() => Check("""
         using System.Management.Automation;
         class Checkpoints

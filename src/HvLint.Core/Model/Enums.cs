@@ -52,6 +52,17 @@ namespace HvLint.Model
     }
 
     /// <summary>
+    /// How a virtual hard disk holds its blocks: Get-VHD VhdType and WMI Msvm_VirtualHardDiskSettingData.Type, both
+    /// Fixed 2, Dynamic 3, Differencing 4 (the VHD format's own disk type field numbers them the same).
+    /// </summary>
+    public enum VirtualHardDiskType
+    {
+        Fixed = 2,
+        Dynamic = 3,
+        Differencing = 4,
+    }
+
+    /// <summary>
     /// Boot devices. The first four are the Generation 1 BIOS StartupOrder names (PowerShell BootDevice:
     /// Floppy 0, CD 1, IDE 2, LegacyNetworkAdapter 3); the rest are Generation 2 firmware boot entry kinds.
     /// </summary>

@@ -196,6 +196,9 @@ namespace HvLint.Model
         /// <summary>Stated, or derived from the file extension.</summary>
         public Fact<VirtualHardDiskFormat> Format { get; set; }
 
+        /// <summary>Fixed, dynamically expanding or differencing (Get-VHD VhdType; the New-VHD that created it).</summary>
+        public Fact<VirtualHardDiskType> VhdType { get; set; }
+
         /// <summary>The disk the guest boots from, when the input says so.</summary>
         public Fact<bool> IsBootDisk { get; set; }
 

@@ -33,7 +33,7 @@ namespace HvLint.Packs
         {
             ["vm"] = new[] { "name", "id", "generation", "configurationVersion", "guestOperatingSystem", "guestProduct", "guestArchitecture", "isTemplate", "environment", "roles", "state", "processorCount", "exposeVirtualizationExtensions", "memoryStartup", "dynamicMemoryEnabled", "memoryMinimum", "memoryMaximum", "networkAdapters", "drives", "bootOrder", "integrationServices.installed", "integrationServices.version", "integrationServices.state", "integrationServices.services", "floppyDisk", "checkpointType", "checkpointCount", "isClustered", "notes", "smartPagingFilePath", "secureBoot", "secureBootTemplate", "allowFullScsiCommandSet", "host" },
             ["networkAdapter"] = new[] { "name", "isLegacy", "switchName", "macAddress", "staticMacAddress", "vlan.operationMode", "vlan.accessVlanId", "vlan.nativeVlanId", "vlan.allowedVlanIdList", "macAddressSpoofing", "vm" },
-            ["drive"] = new[] { "kind", "controllerType", "controllerNumber", "controllerLocation", "path", "diskNumber", "size", "format", "isBootDisk", "vm" },
+            ["drive"] = new[] { "kind", "controllerType", "controllerNumber", "controllerLocation", "path", "diskNumber", "size", "format", "vhdType", "isBootDisk", "vm" },
             ["host"] = new[] { "name", "os", "logicalProcessorCount", "memoryCapacity", "macAddressMinimum", "macAddressMaximum", "systemDrive", "hardwareVirtualization", "dataExecutionPrevention", "x64", "secondLevelAddressTranslation", "physicalNetworkAdapters", "virtualSwitches", "virtualMachines" },
             ["physicalNetworkAdapter"] = new[] { "name", "interfaceDescription", "linkSpeed", "team", "roles", "host" },
             ["switch"] = new[] { "name", "switchType", "netAdapterNames", "allowManagementOS", "host" },
@@ -161,6 +161,7 @@ namespace HvLint.Packs
                     case "disknumber": return PackValue.FromFact(d.DiskNumber);
                     case "size": return PackValue.FromFact(d.SizeBytes);
                     case "format": return PackValue.FromEnum(d.Format);
+                    case "vhdtype": return PackValue.FromEnum(d.VhdType);
                     case "isbootdisk": return PackValue.FromFact(d.IsBootDisk);
                     case "vm": return PackValue.Element(vm);
                     default: return PackValue.Unknown;

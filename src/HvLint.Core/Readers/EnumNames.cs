@@ -79,6 +79,23 @@ namespace HvLint.Readers
         /// <summary>PowerShell CheckpointType and WMI UserSnapshotType: Disabled 2, Production 3, ProductionOnly 4, Standard 5.</summary>
         public static CheckpointType? CheckpointTypeNumber(long n) => n >= 2 && n <= 5 ? (CheckpointType?)(CheckpointType)n : null;
 
+        public static VirtualHardDiskType? VhdType(string s)
+        {
+            switch (Key(s))
+            {
+                case "fixed": case "fixedsize": return VirtualHardDiskType.Fixed;
+                case "dynamic": case "dynamicallyexpanding": return VirtualHardDiskType.Dynamic;
+                case "differencing": return VirtualHardDiskType.Differencing;
+                default: return null;
+            }
+        }
+
+        /// <summary>Get-VHD VhdType: Fixed 2, Dynamic 3, Differencing 4.</summary>
+        public static VirtualHardDiskType? VhdTypeNumber(long n) => n >= 2 && n <= 4 ? (VirtualHardDiskType?)(VirtualHardDiskType)n : null;
+
+        /// <summary>Get-VHD VhdFormat: VHD 2, VHDX 3 (VHDSet 4 is neither).</summary>
+        public static VirtualHardDiskFormat? DiskFormatNumber(long n) => n == 2 ? VirtualHardDiskFormat.Vhd : n == 3 ? VirtualHardDiskFormat.Vhdx : (VirtualHardDiskFormat?)null;
+
         public static ProcessorArchitecture? Architecture(string s)
         {
             switch (Key(s))

@@ -653,6 +653,7 @@ namespace HvLint.Readers
                         return true;
                     case "size": case "maximumsize": d.SizeBytes = ReadSize(); return true;
                     case "format": case "vhdformat": statedFormat = ReadEnum(EnumNames.DiskFormat, _ => null, "VHD or VHDX"); return true;
+                    case "vhdtype": d.VhdType = ReadEnum(EnumNames.VhdType, EnumNames.VhdTypeNumber, "Fixed, Dynamic or Differencing"); return true;
                     case "isbootdisk": d.IsBootDisk = ReadBool(); return true;
                     default: return false;
                 }

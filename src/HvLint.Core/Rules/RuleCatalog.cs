@@ -33,6 +33,7 @@ namespace HvLint.Rules
             new HV2005UnfilteredScsiCommandsAllowed(),
             new HV2006FloppyDiskOnGeneration2(),
             new HV2007SmartPagingFileOnSystemDrive(),
+            new HV2008VhdFormatDynamicOrDifferencingDisk(),
             new HV3001LegacyNetworkAdapterWhereSyntheticWouldDo(),
             new HV3002Generation1NetworkBootWithoutLegacyAdapter(),
             new HV3003LegacyNetworkAdapterOnGeneration2(),

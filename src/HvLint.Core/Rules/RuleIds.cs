@@ -23,6 +23,7 @@ namespace HvLint.Rules
         public const string UnfilteredScsiCommandsAllowed = "HV2005";
         public const string FloppyDiskOnGeneration2 = "HV2006";
         public const string SmartPagingFileOnSystemDrive = "HV2007";
+        public const string VhdFormatDynamicOrDifferencingDisk = "HV2008";
 
         public const string LegacyNetworkAdapterWhereSyntheticWouldDo = "HV3001";
         public const string Generation1NetworkBootWithoutLegacyAdapter = "HV3002";

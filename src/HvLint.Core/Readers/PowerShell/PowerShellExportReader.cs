@@ -278,6 +278,21 @@ namespace HvLint.Readers.PowerShell
                     case PowerShellObjectKind.VirtualSwitch:
                         HostOf(Computer(o)).Switches.Add(ReadSwitch(item));
                         break;
+                    case PowerShellObjectKind.VirtualHardDisk:
+                    {
+                        // Get-VHD: the disk file's type, format and size, for the drives of the same host that attach its path.
+                        if (Text(o["Path"]) is string vhdPath && vhdPath.Length > 0)
+                        {
+                            Fact<VirtualHardDiskType> type = Enum(item, "VhdType", EnumNames.VhdType, EnumNames.VhdTypeNumber);
+                            // VhdFormat may also be a VHD Set (4, "VHDSet"), which is neither format: then it says nothing.
+                            JToken? f = o["VhdFormat"];
+                            VirtualHardDiskFormat? stated = f?.Type == JTokenType.Integer ? EnumNames.DiskFormatNumber((long)f) : f?.Type == JTokenType.String ? EnumNames.DiskFormat((string)f!) : null;
+                            Fact<VirtualHardDiskFormat> format = stated.HasValue ? Fact.Known(stated.Value, JsonTokens.Start(item.Path, f!)) : Fact<VirtualHardDiskFormat>.Unknown;
+                            HostOf(Computer(o)).Disks[vhdPath.Trim()] = (type, format, Long(item, "Size"));
+                        }
+
+                        break;
+                    }
                     case PowerShellObjectKind.NetAdapter:
                         HostOf(Computer(o)).Nics.Add(ReadNetAdapter(item));
                         break;
@@ -287,7 +302,16 @@ namespace HvLint.Readers.PowerShell
             foreach (VmRecord r in vms) r.Finish();
             foreach (VmRecord r in vms)
             {
-                if (r.Computer.Length > 0) HostOf(r.Computer).Vms.Add(r.Vm);
+                if (r.Computer.Length == 0) continue;
+                HostRecord h = HostOf(r.Computer);
+                h.Vms.Add(r.Vm);
+                foreach (Drive d in r.Vm.Drives.Items)
+                {
+                    if (h.Disks.Count == 0 || !d.Path.IsKnown || d.Path.Value == null || !h.Disks.TryGetValue(d.Path.Value.Trim(), out var disk)) continue;
+                    d.VhdType = disk.Type;
+                    if (disk.Format.IsKnown) d.Format = disk.Format;
+                    if (!d.SizeBytes.IsKnown) d.SizeBytes = disk.Size;
+                }
             }
 
             foreach (HostRecord h in hosts.Values) _consumer.OnHost(h.Finish());
@@ -360,6 +384,10 @@ namespace HvLint.Readers.PowerShell
             public List<PhysicalNetworkAdapter> Nics { get; } = new List<PhysicalNetworkAdapter>();
 
             public List<VirtualMachine> Vms { get; } = new List<VirtualMachine>();
+
+            /// <summary>Get-VHD's disks by path (Windows paths are not case-sensitive).</summary>
+            public Dictionary<string, (Fact<VirtualHardDiskType> Type, Fact<VirtualHardDiskFormat> Format, Fact<long> Size)> Disks { get; } =
+                new Dictionary<string, (Fact<VirtualHardDiskType>, Fact<VirtualHardDiskFormat>, Fact<long>)>(StringComparer.OrdinalIgnoreCase);
 
             public Host Finish()
             {

@@ -22,6 +22,7 @@ namespace HvLint.Readers.PowerShell
         NetAdapter,              // Get-NetAdapter
         OperatingSystem,         // Get-CimInstance Win32_OperatingSystem (the export script)
         GuestIntrinsicItems,     // KVP GuestIntrinsicExchangeItems (the export script)
+        VirtualHardDisk,         // Get-VHD
     }
 
     public static class PowerShellObjectClassifier
@@ -44,6 +45,7 @@ namespace HvLint.Readers.PowerShell
             if (Has("SwitchType") && (Has("AllowManagementOS") || Has("NetAdapterInterfaceDescription"))) return PowerShellObjectKind.VirtualSwitch;
             if (Has("InterfaceDescription") && (Has("LinkSpeed") || Has("ifIndex")) && !Has("VMName")) return PowerShellObjectKind.NetAdapter;
             if (Has("Caption") && Has("CSName") && (Has("Version") || Has("OSArchitecture"))) return PowerShellObjectKind.OperatingSystem;
+            if (Has("VhdType") && Has("VhdFormat") && Has("Path")) return PowerShellObjectKind.VirtualHardDisk;
             return PowerShellObjectKind.Unknown;
         }
 
