@@ -564,17 +564,18 @@ namespace HvLint.Analyzers
                     : Fact<bool>.Unknown;
             }
 
-            // -SecureBootTemplate names the template; -SecureBootTemplateId gives it by a GUID the facts do not map to a
-            // name, so the template is then unknown. (A written name longer than -SecureBootTemplate that begins
-            // -SecureBootTemplateI can only be the GUID's parameter; Get would take it for the name's prefix.)
+            // -SecureBootTemplate names the template; -SecureBootTemplateId gives it by its GUID, which names it where it
+            // is one of the two HvLint knows (SecureBootTemplates) and leaves it unknown otherwise. (A written name longer
+            // than -SecureBootTemplate that begins -SecureBootTemplateI can only be the GUID's parameter; Get would take
+            // it for the name's prefix.)
             CodeValue? template = c.Get("SecureBootTemplate");
-            bool byId = false;
+            CodeValue? byId = null;
             foreach (KeyValuePair<string, CodeValue> p in c.Named)
             {
-                if (p.Key.Length > "SecureBootTemplate".Length && "SecureBootTemplateId".StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)) byId = true;
+                if (p.Key.Length > "SecureBootTemplate".Length && "SecureBootTemplateId".StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)) byId = p.Value;
             }
 
-            if (byId) vm.SecureBootTemplate = Fact<string>.Unknown;
+            if (byId != null) vm.SecureBootTemplate = SecureBootTemplates.NameOfId(byId.AsString) is string named ? Fact.Known(named, At(byId.Location)) : Fact<string>.Unknown;
             else if (template != null) vm.SecureBootTemplate = template.AsString is string name ? Fact.Known(name, At(template.Location)) : Fact<string>.Unknown;
         }
 

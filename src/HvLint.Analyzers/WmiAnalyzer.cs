@@ -281,6 +281,11 @@ namespace HvLint.Analyzers
 
                     if (obj.Writes.TryGetValue("AllowFullSCSICommandSet", out var scsi) && scsi.Value.HasValue && scsi.Value.Value is bool full) vm.AllowFullScsiCommandSet = Fact.Known(full, At(scsi.Expression.GetLocation()));
                     if (obj.Writes.TryGetValue("SecureBootEnabled", out var secure) && secure.Value.HasValue && secure.Value.Value is bool on) vm.SecureBootEnabled = Fact.Known(on, At(secure.Expression.GetLocation()));
+                    if (obj.Writes.TryGetValue("SecureBootTemplateId", out var templateId) && templateId.Value.HasValue && SecureBootTemplates.NameOfId(templateId.Value.Value as string) is string template)
+                    {
+                        vm.SecureBootTemplate = Fact.Known(template, At(templateId.Expression.GetLocation()));
+                    }
+
                     if (obj.Writes.TryGetValue("UserSnapshotType", out var snapshot) && snapshot.Value.HasValue && CodeValue.Integer(snapshot.Value.Value) is long snapshotType
                         && HvLint.Readers.EnumNames.CheckpointTypeNumber(snapshotType) is CheckpointType checkpointType) vm.CheckpointType = Fact.Known(checkpointType, At(snapshot.Expression.GetLocation()));
                     continue;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using HvLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -99,11 +100,12 @@ namespace HvLint.CodeFixes
 
                     return Requoted(span, current, production, type => string.Equals(type, "Standard", StringComparison.OrdinalIgnoreCase) ? "Production" : null);
 
-                // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it, becomes the
-                // UEFI CA template a Linux guest requires (quoted as it was).
+                // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it by name or ID,
+                // becomes the UEFI CA template a Linux guest requires (quoted, cased and braced as it was).
                 case "HV4006":
                     return Requoted(span, current, "Use the MicrosoftUEFICertificateAuthority Secure Boot template", template =>
-                        string.Equals(template, HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.WindowsTemplate, StringComparison.OrdinalIgnoreCase) ? "MicrosoftUEFICertificateAuthority" : null);
+                        string.Equals(template, SecureBootTemplates.MicrosoftWindows, StringComparison.OrdinalIgnoreCase) ? SecureBootTemplates.MicrosoftUefiCertificateAuthority
+                        : SecureBootTemplates.NameOfId(template) == SecureBootTemplates.MicrosoftWindows ? SecureBootTemplates.UefiCertificateAuthorityIdLike(template) : null);
             }
 
             return null;

@@ -419,6 +419,10 @@ public class MoreCodeFixTests
             void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplate {|HV4006:'MicrosoftWindows'|}");
             void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", "On").AddParameter("SecureBootTemplate", {|HV4006:"MicrosoftWindows"|});
 
+            // By its ID: the UEFI CA template's ID, in the case and braces the code wrote.
+            void ById(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName ci-runner -EnableSecureBoot On -SecureBootTemplateId {|HV4006:1734c6e8-3154-4dda-ba5f-a874cc483422|}");
+            void ByIdBraced(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", "On").AddParameter("SecureBootTemplateId", {|HV4006:"{1734C6E8-3154-4DDA-BA5F-A874CC483422}"|});
+
             // At New-VM's default there is no value to change: the fix that adds Set-VMFirmware is AddCommandFix's.
             void Default(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner2 -Generation {|HV4006:2|}");
         }
@@ -428,6 +432,10 @@ public class MoreCodeFixTests
         {
             void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplate 'MicrosoftUEFICertificateAuthority'");
             void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", "On").AddParameter("SecureBootTemplate", "MicrosoftUEFICertificateAuthority");
+
+            // By its ID: the UEFI CA template's ID, in the case and braces the code wrote.
+            void ById(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName ci-runner -EnableSecureBoot On -SecureBootTemplateId 272e7447-90a4-4563-a4b9-8e4ab00526ce");
+            void ByIdBraced(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", "On").AddParameter("SecureBootTemplateId", "{272E7447-90A4-4563-A4B9-8E4AB00526CE}");
 
             // At New-VM's default there is no value to change: the fix that adds Set-VMFirmware is AddCommandFix's.
             void Default(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner2 -Generation {|HV4006:2|}");

@@ -94,8 +94,13 @@ public class VmFileFactsTests
             void Ca(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplate MicrosoftUEFICertificateAuthority");
             void Off(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -EnableSecureBoot Off");
 
-            // A template given by its GUID is not known by name; a Generation 1 VM has no Secure Boot; a Windows guest is what the template is for.
+            // A template given by its ID: MicrosoftWindows's is reported; the UEFI CA template's passes, and so does an ID
+            // HvLint does not know (the template is then unknown).
+            void ByWindowsId(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplateId {|HV4006:1734c6e8-3154-4dda-ba5f-a874cc483422|}");
             void ById(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplateId 272e7447-90a4-4563-a4b9-8e4ab00526ce");
+            void ByOtherId(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -SecureBootTemplateId 00000000-0000-0000-0000-000000000001");
+
+            // A Generation 1 VM has no Secure Boot; a Windows guest is what the template is for.
             void Gen1(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 1");
             void Windows(PowerShell ps) => ps.AddScript("New-VM -Name app01 -Generation 2");
         }
@@ -112,6 +117,31 @@ public class VmFileFactsTests
             void Unknown(PowerShell ps) => ps.AddScript("Set-VM -Name dc01 -CheckpointType {|HV6005:Standard|}");
         }
         """, additionalFiles: Files);
+
+    [Fact]
+    public Task HV4006_through_WMI_the_MicrosoftWindows_template_by_its_ID_for_a_Linux_guest() => Verify.AnalyzerWith<WmiAnalyzer>("""
+        using System.Management;
+        class Provisioner
+        {
+            void Define(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "ci-runner";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                settings["SecureBootEnabled"] = true;
+                settings["SecureBootTemplateId"] = {|HV4006:"{1734C6E8-3154-4DDA-BA5F-A874CC483422}"|};
+            }
+
+            void UefiCa(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "ci-runner";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                settings["SecureBootEnabled"] = true;
+                settings["SecureBootTemplateId"] = "272e7447-90a4-4563-a4b9-8e4ab00526ce";
+            }
+        }
+        """, WmiAnalyzerTests.ManagementStub, additionalFiles: Files);
 
     [Fact]
     public Task HV7002_through_WMI_Secure_Boot_off_for_a_Windows_guest_the_file_describes() => Verify.AnalyzerWith<WmiAnalyzer>("""

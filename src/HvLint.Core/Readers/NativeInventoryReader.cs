@@ -474,7 +474,16 @@ namespace HvLint.Readers
                     case "bootorder": case "startuporder": ReadBootOrder(vm); return true;
                     case "comports": ReadArray(() => ReadComPort(vm)); return true;
                     case "secureboot": case "securebootenabled": vm.SecureBootEnabled = ReadOnOff(); return true;
-                    case "secureboottemplate": vm.SecureBootTemplate = ReadString(); return true;
+                    case "secureboottemplate":
+                    {
+                        // A name, or the template's ID (a GUID), which names it where the ID is one HvLint knows.
+                        Fact<string> template = ReadString();
+                        vm.SecureBootTemplate = template.IsKnown && Guid.TryParse(template.Value.Trim(), out _)
+                            ? (SecureBootTemplates.NameOfId(template.Value) is string named ? Fact.Known(named, template.Location) : Fact<string>.Unknown)
+                            : template;
+                        return true;
+                    }
+
                     case "allowfullscsicommandset": vm.AllowFullScsiCommandSet = ReadBool(); return true;
                     case "integrationservices": ReadIntegrationServices(vm.IntegrationServices); return true;
                     case "checkpointcount": vm.CheckpointCount = ReadInt32(0, 100000); return true;

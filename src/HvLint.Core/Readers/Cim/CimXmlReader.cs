@@ -168,6 +168,7 @@ namespace HvLint.Readers.Cim
                     if (i.Array("BootOrder") is List<string> order) ReadBootOrder(i, order, vm, consumer);
                     if (i.Text("AllowFullSCSICommandSet") is string fullScsi) vm.AllowFullScsiCommandSet = Fact.Known(string.Equals(fullScsi, "true", StringComparison.OrdinalIgnoreCase), i.At("AllowFullSCSICommandSet"));
                     if (i.Text("SecureBootEnabled") is string secureBoot) vm.SecureBootEnabled = Fact.Known(string.Equals(secureBoot, "true", StringComparison.OrdinalIgnoreCase), i.At("SecureBootEnabled"));
+                    if (SecureBootTemplates.NameOfId(i.Text("SecureBootTemplateId")) is string template) vm.SecureBootTemplate = Fact.Known(template, i.At("SecureBootTemplateId"));
                     if (i.Text("UserSnapshotType") is string snapshotType) ReadCheckpointType(i, snapshotType, vm, consumer);
                     continue;
                 }

@@ -614,6 +614,8 @@ namespace HvLint.Readers.PowerShell
             if (secureBoot.IsKnown) vm.SecureBootEnabled = secureBoot;
             Fact<string> template = Str(item, "SecureBootTemplate");
             if (template.IsKnown) vm.SecureBootTemplate = template;
+            // Before 2016 Get-VMFirmware has no template name, only its ID.
+            else if (item.Object["SecureBootTemplateId"] is JToken id && SecureBootTemplates.NameOfId(Text(id)) is string named) vm.SecureBootTemplate = Fact.Known(named, JsonTokens.Start(item.Path, id));
             if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, JsonTokens.Start(item.Path, item.Object)); // as Get-VMBios for Generation 1
         }
 

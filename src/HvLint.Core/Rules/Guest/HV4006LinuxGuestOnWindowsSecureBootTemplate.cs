@@ -7,8 +7,8 @@ namespace HvLint.Rules.Guest
     /// <summary>HV4006: a Generation 2 Linux guest with Secure Boot on and the MicrosoftWindows template (hyperv-facts.md §2, §3.2).</summary>
     public sealed class HV4006LinuxGuestOnWindowsSecureBootTemplate : VirtualMachineRule
     {
-        /// <summary>The template Generation 2 VMs get by default (Get-VMFirmware SecureBootTemplate).</summary>
-        public const string WindowsTemplate = "MicrosoftWindows";
+        /// <summary>The template Generation 2 VMs get by default (Get-VMFirmware SecureBootTemplate), by name.</summary>
+        public const string WindowsTemplate = SecureBootTemplates.MicrosoftWindows;
 
         public static RuleDescriptor Rule { get; } = RuleDescriptor.Create(
             RuleIds.LinuxGuestOnWindowsSecureBootTemplate, "LinuxGuestOnWindowsSecureBootTemplate",
