@@ -57,6 +57,8 @@ namespace HvLint.Rules
             new HV5007HostHardwarePrerequisitesMissing(),
             new HV5008VirtualProcessorRatioAboveSupported(),
             new HV5009DynamicMacAddressPoolTooSmall(),
+            new HV5010LiveMigrationNetworkBelow1Gbps(),
+            new HV5011LiveMigrationOrClusterWithoutDedicatedAdapter(),
             new HV6001CheckpointsOnProductionVm(),
             new HV6002BackupIntegrationServiceDisabled(),
             new HV6003CheckpointsWithPassThroughDisk(),

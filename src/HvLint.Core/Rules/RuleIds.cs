@@ -50,6 +50,8 @@ namespace HvLint.Rules
         public const string HostHardwarePrerequisitesMissing = "HV5007";
         public const string VirtualProcessorRatioAboveSupported = "HV5008";
         public const string DynamicMacAddressPoolTooSmall = "HV5009";
+        public const string LiveMigrationNetworkBelow1Gbps = "HV5010";
+        public const string LiveMigrationOrClusterWithoutDedicatedAdapter = "HV5011";
 
         public const string CheckpointsOnProductionVm = "HV6001";
         public const string BackupIntegrationServiceDisabled = "HV6002";

@@ -20,14 +20,10 @@ namespace HvLint.Rules.Hosts
             foreach (PhysicalNetworkAdapter nic in host.PhysicalNetworkAdapters.Items)
             {
                 if (!nic.HasRole(NetworkRole.Iscsi)) continue;
-                var problems = new List<string>();
-                VirtualSwitch? bound = host.VirtualSwitches.IsKnown ? host.SwitchBoundTo(nic) : null;
-                if (bound != null) problems.Add("is bound to virtual switch '" + bound.DisplayName + "'");
-                if (nic.HasRole(NetworkRole.Management)) problems.Add("also carries management traffic");
-                if (nic.HasRole(NetworkRole.VirtualMachines)) problems.Add("also carries VM traffic");
+                List<string> problems = SharedTraffic.Of(host, nic);
                 if (problems.Count == 0) continue;
 
-                context.Report(nic.Roles.Location.HasPosition ? nic.Roles.Location : nic.Location, VirtualMachineContext.Format(
+                context.Report(SharedTraffic.At(nic), VirtualMachineContext.Format(
                     "{0} adapter '{1}' carries iSCSI and {2}; give iSCSI a dedicated adapter not bound to a virtual switch",
                     context.HostLabel, nic.DisplayName, string.Join(" and ", problems)), "nic:" + nic.DisplayName);
             }
