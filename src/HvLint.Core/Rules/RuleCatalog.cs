@@ -64,6 +64,7 @@ namespace HvLint.Rules
             new HV6003CheckpointsWithPassThroughDisk(),
             new HV6004ProductionVmNotHighlyAvailable(),
             new HV6005StandardCheckpointsWhereProductionWouldDo(),
+            new HV6006VirtualMachinePaused(),
             new HV7001AdapterOnInternalSwitch(),
             new HV7002SecureBootOffOnWindowsGuest(),
         };

@@ -58,6 +58,7 @@ namespace HvLint.Rules
         public const string CheckpointsWithPassThroughDisk = "HV6003";
         public const string ProductionVmNotHighlyAvailable = "HV6004";
         public const string StandardCheckpointsWhereProductionWouldDo = "HV6005";
+        public const string VirtualMachinePaused = "HV6006";
 
         public const string AdapterOnInternalSwitch = "HV7001";
         public const string SecureBootOffOnWindowsGuest = "HV7002";
