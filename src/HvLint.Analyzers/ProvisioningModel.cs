@@ -702,10 +702,6 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// New-VM -NewVHDPath creates a dynamic VHDX of -NewVHDSizeBytes and attaches it at IDE 0:0 on Generation 1, SCSI
-        /// 0:0 on Generation 2 (hyperv-facts.md §6f); -VHDPath attaches an existing disk, whose format its extension says.
-        /// </summary>
-        /// <summary>
         /// HV8005: New-VM -Generation 2 refuses -BootDevice Floppy, IDE and LegacyNetworkAdapter, and a -VHDPath disk in
         /// the VHD format (hyperv-facts.md §6f). The VM is still modelled, as the code means it.
         /// </summary>
@@ -739,6 +735,10 @@ namespace HvLint.Analyzers
             return null;
         }
 
+        /// <summary>
+        /// New-VM -NewVHDPath creates a dynamic VHDX of -NewVHDSizeBytes and attaches it at IDE 0:0 on Generation 1, SCSI
+        /// 0:0 on Generation 2 (hyperv-facts.md §6f); -VHDPath attaches an existing disk, whose format its extension says.
+        /// </summary>
         private void NewVmDisk(CommandCall c, VirtualMachine vm, int generation)
         {
             CodeValue? created = c.Get("NewVHDPath");
@@ -757,6 +757,7 @@ namespace HvLint.Analyzers
             {
                 // New-VM creates a VHDX; what it does with a path ending in .vhd the facts do not say, so that format stays unknown.
                 d.Format = !d.Path.IsKnown || d.Format.Is(f => f == VirtualHardDiskFormat.Vhd) ? Fact<VirtualHardDiskFormat>.Unknown : Fact.Known(VirtualHardDiskFormat.Vhdx, At(path.Location));
+                d.VhdType = Fact.Known(VirtualHardDiskType.Dynamic, At(path.Location));
                 SetLong(c.Get("NewVHDSizeBytes"), f => d.SizeBytes = f);
                 if (ControllerFor(generation) is ControllerType type)
                 {
