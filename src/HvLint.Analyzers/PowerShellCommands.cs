@@ -160,6 +160,26 @@ namespace HvLint.Analyzers
             return copy;
         }
 
+        /// <summary>
+        /// The value of <paramref name="parameter"/> by name, else the positional value for it, where positional values
+        /// fill <paramref name="order"/> in turn, skipping each parameter given by name (-VMName also when the VM is
+        /// piped in or given as -VM).
+        /// </summary>
+        public CodeValue? GetOrPositional(string parameter, params string[] order)
+        {
+            CodeValue? named = Get(parameter);
+            if (named != null) return named;
+            int slot = 0;
+            foreach (string p in order)
+            {
+                if (Get(p) != null || (p == "VMName" && (Piped || Get("VM") != null))) continue;
+                if (p == parameter) return slot < Positional.Count ? Positional[slot] : null;
+                slot++;
+            }
+
+            return null;
+        }
+
         /// <summary>The value of a parameter by its name, an alias, or an unambiguous prefix of it.</summary>
         public CodeValue? Get(string parameter, params string[] aliases)
         {

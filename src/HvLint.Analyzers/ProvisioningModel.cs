@@ -343,15 +343,9 @@ namespace HvLint.Analyzers
         {
             VirtualMachine? vm = About(c);
             if (vm == null) return;
-            // Positional values fill -VMName, -Number and -Path in turn, skipping each one given by name (the VM also when
-            // it is piped in).
-            var slots = new List<string>(3);
-            if (!c.Piped && c.Get("VMName") == null && c.Get("VM") == null) slots.Add("VMName");
-            if (c.Get("Number") == null) slots.Add("Number");
-            if (c.Get("Path") == null) slots.Add("Path");
-            CodeValue? Positional(string parameter) => slots.IndexOf(parameter) is int i && i >= 0 && i < c.Positional.Count ? c.Positional[i] : null;
-            CodeValue? number = c.Get("Number") ?? Positional("Number");
-            CodeValue? path = c.Get("Path") ?? Positional("Path");
+            // Positional values fill -VMName, -Number and -Path in turn.
+            CodeValue? number = c.GetOrPositional("Number", "VMName", "Number", "Path");
+            CodeValue? path = c.GetOrPositional("Path", "VMName", "Number", "Path");
             if (number == null || !number.TryLong(out long n) || (n != 1 && n != 2))
             {
                 ForgetComPorts(vm);
@@ -368,10 +362,8 @@ namespace HvLint.Analyzers
         {
             VirtualMachine? vm = About(c);
             if (vm == null) return;
-            // Positional values fill -VMName and -Path in turn, skipping one given by name (the VM also when piped in).
             // Whatever the path, even none (-Path $null), the command configures a floppy drive, which only Generation 1 has.
-            int pathSlot = !c.Piped && c.Get("VMName") == null && c.Get("VM") == null ? 1 : 0;
-            CodeValue? path = c.Get("Path") ?? (pathSlot < c.Positional.Count ? c.Positional[pathSlot] : null);
+            CodeValue? path = c.GetOrPositional("Path", "VMName", "Path");
             string? disk = path?.AsString is string p && p.Length > 0 ? p : null;
             vm.FloppyDisk = Fact.Known(disk, At(path?.Location ?? c.Location));
         }
@@ -444,18 +436,11 @@ namespace HvLint.Analyzers
         {
             // New-VHD [-Path] <path> [-SizeBytes] <size>: not a VM's yet; a drive that attaches the path has its size and type.
             _current = null;
-            CodeValue? path = c.Get("Path") ?? (c.Positional.Count > 0 ? c.Positional[0] : null);
-            CodeValue? size = c.Get("SizeBytes") ?? SecondPositional(c);
+            CodeValue? path = c.GetOrPositional("Path", "Path", "SizeBytes");
+            CodeValue? size = c.GetOrPositional("SizeBytes", "Path", "SizeBytes");
             if (!(path?.AsString is string p)) return;
             Fact<long> sized = size != null && size.TryLong(out long bytes) ? Fact.Known(bytes, At(size.Location)) : Fact<long>.Unknown;
             _newDisks[p.Trim()] = (sized, NewVhdType(c));
-        }
-
-        /// <summary>New-VHD's positional value after -Path (the first positional one when -Path is named).</summary>
-        private static CodeValue? SecondPositional(CommandCall c)
-        {
-            int slot = c.Get("Path") == null ? 1 : 0;
-            return slot < c.Positional.Count ? c.Positional[slot] : null;
         }
 
         /// <summary>
@@ -467,7 +452,7 @@ namespace HvLint.Analyzers
             CodeValue? parent = c.Get("ParentPath"), differencing = c.Get("Differencing"), fixedSize = c.Get("Fixed");
             if (parent != null) return Fact.Known(VirtualHardDiskType.Differencing, At(parent.Location));
             // Positionally the value after the path is -SizeBytes, or -ParentPath in the differencing set: a path is not a size.
-            if (c.Get("SizeBytes") == null && SecondPositional(c) is CodeValue second && second.AsString != null && !second.TryLong(out _))
+            if (c.Get("SizeBytes") == null && c.GetOrPositional("SizeBytes", "Path", "SizeBytes") is CodeValue second && second.AsString != null && !second.TryLong(out _))
             {
                 return Fact.Known(VirtualHardDiskType.Differencing, At(second.Location));
             }

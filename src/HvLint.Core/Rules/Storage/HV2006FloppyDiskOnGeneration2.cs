@@ -21,9 +21,9 @@ namespace HvLint.Rules.Storage
             VirtualMachine vm = context.VirtualMachine;
             if (context.Generation != 2 || !vm.FloppyDisk.IsKnown) return;
             string? disk = vm.FloppyDisk.Value;
-            context.Report(vm.FloppyDisk.Location, string.IsNullOrEmpty(disk)
-                ? VirtualMachineContext.Format("{0} is Generation 2, which has no floppy drive to configure; put the files on an ISO image in a DVD drive instead", context.VmLabel)
-                : VirtualMachineContext.Format("{0} is Generation 2, which has no floppy drive, yet is given the floppy disk '{1}'; put the files on an ISO image in a DVD drive instead", context.VmLabel, disk!));
+            string given = string.IsNullOrEmpty(disk) ? "no floppy drive to configure" : "no floppy drive, yet is given the floppy disk '" + disk + "'";
+            context.Report(vm.FloppyDisk.Location, VirtualMachineContext.Format(
+                "{0} is Generation 2, which has {1}; put the files on an ISO image in a DVD drive instead", context.VmLabel, given));
         }
     }
 }
