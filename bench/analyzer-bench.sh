@@ -6,7 +6,8 @@
 #   OTHER=2000 adds that many files of ordinary code (five methods each that never provision a VM), as in a real
 #   project where provisioning is a small part of the code.
 # Packs HvLint.Analyzers, builds the project with -p:ReportAnalyzer=true, and prints the analyzer times the
-# compiler reports next to the compile's own time, and what the compile costs with and without the package.
+# compiler reports next to the compile's own time, and what the compile costs with and without the package; on a
+# platform the package has ReadyToRun images for, also HvLint's time with the IL assemblies instead.
 set -euo pipefail
 files="${FILES:-500}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -80,24 +81,30 @@ sed -i '/HvLint.Analyzers/d; /HvLintProfile/d' "$work/bare/App.csproj"
 csc_ms() { # the Csc task's time in a build log (performance summary)
   grep -E '^ +[0-9]+ ms +Csc ' "$1" | head -1 | awk '{print $1}'
 }
-build() { # build <dir> <log> [shared]: a full compile with analyzer timings, in a compiler process of its own unless shared=true
-  (cd "$1" && UseSharedCompilation="${3:-false}" dotnet build --no-restore --no-incremental --packages "$work/packages" -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -p:UseSharedCompilation="${3:-false}" > "$2" 2>&1) || true
+build() { # build <dir> <log> [shared] [msbuild args]: a full compile with analyzer timings, in a compiler process of its own unless shared=true
+  (cd "$1" && UseSharedCompilation="${3:-false}" dotnet build --no-restore --no-incremental --packages "$work/packages" -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -p:UseSharedCompilation="${3:-false}" ${4:-} > "$2" 2>&1) || true
 }
 (cd "$work/app" && dotnet restore --packages "$work/packages" -v:q >/dev/null)
 (cd "$work/bare" && dotnet restore --packages "$work/packages" -v:q >/dev/null)
 
-# Builds on a 2-core machine vary by a few hundred milliseconds: five of each, interleaved, and the medians.
+# Builds on a 2-core machine vary by a few hundred milliseconds: five of each, interleaved, and the medians. On a
+# platform the package has ReadyToRun images for, the builds use them, as a developer's would; the same builds with
+# -p:HvLintReadyToRun=false use the IL assemblies, which JIT-compile HvLint's code in every compiler process.
 rounds="${ROUNDS:-5}"
-: > "$work/with.ms"; : > "$work/bare.ms"; : > "$work/hvlint.s"; : > "$work/wall.s"
+hvlint_s() { grep -E '^ *[0-9.]+ +[0-9<]+ +HvLint.Analyzers,' "$1" | awk '{print $1}' | head -1; }
+: > "$work/with.ms"; : > "$work/bare.ms"; : > "$work/hvlint.s"; : > "$work/wall.s"; : > "$work/il.s"
 for round in $(seq 1 "$rounds"); do
   start=$(date +%s.%N)
   build "$work/app" "$work/with.$round.log"
   echo "$(date +%s.%N) - $start" | bc >> "$work/wall.s"
+  build "$work/app" "$work/il.$round.log" false -p:HvLintReadyToRun=false
   build "$work/bare" "$work/bare.$round.log"
   csc_ms "$work/with.$round.log" >> "$work/with.ms"
   csc_ms "$work/bare.$round.log" >> "$work/bare.ms"
-  grep -E '^ *[0-9.]+ +[0-9<]+ +HvLint.Analyzers,' "$work/with.$round.log" | awk '{print $1}' | head -1 >> "$work/hvlint.s"
+  hvlint_s "$work/with.$round.log" >> "$work/hvlint.s"
+  hvlint_s "$work/il.$round.log" >> "$work/il.s"
 done
+images=$(grep -m1 -oE '/tools/r2r/[a-z0-9-]+/HvLint.Analyzers.dll' "$work/with.1.log" | cut -d/ -f4 || true)
 median() { sort -g "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 with=$(median "$work/with.ms"); bare=$(median "$work/bare.ms"); hvlint=$(median "$work/hvlint.s"); wall=$(median "$work/wall.s")
 log="$work/with.1.log"
@@ -106,6 +113,7 @@ echo "$files files$( [ "${OTHER:-0}" -gt 0 ] && echo " and ${OTHER} files of oth
 echo "  dotnet build wall time with HvLint: $wall s"
 echo "  compiler (Csc task): $with ms with HvLint, $bare ms without: HvLint adds $(( with - bare )) ms ($(echo "scale=1; 100 * ($with - $bare) / $bare" | bc)%)"
 echo "  HvLint as -p:ReportAnalyzer reports it: $hvlint s = $(echo "scale=1; 100 * $hvlint / $wall" | bc)% of the build, $(echo "scale=1; 100 * $hvlint * 1000 / $with" | bc)% of the compile (all rounds: $(tr '\n' ' ' < "$work/hvlint.s"))"
+echo "  ($( [ -n "$images" ] && echo "with the ReadyToRun images for $images; with the IL assemblies instead (HvLintReadyToRun=false): $(median "$work/il.s") s, all rounds: $(tr '\n' ' ' < "$work/il.s")" || echo "no ReadyToRun images for this platform: the IL assemblies"))"
 grep -E "Total analyzer execution time|^ *[0-9.]+ +[0-9]+ +HvLint|error CS" "$log" | grep -v "/analyzer:" | sed "s/^ */  round 1: /; s/ (HV1001.*//" | sort -u | head -20
 echo "  HvLint findings in the build: $(grep -o "[a-zA-Z0-9]*\.cs([0-9,]*): [a-z]* HV[0-9]\{4\}" "$log" | sort -u | wc -l) (expected $(( files / 50 )): HV1001 for 65 vCPUs in every 50th file)"
 

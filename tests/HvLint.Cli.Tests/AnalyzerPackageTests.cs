@@ -1,20 +1,66 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 
 namespace HvLint.Cli.Tests;
 
-/// <summary>The analyzer package as a consumer gets it: packed, restored by samples/provisioning, run by dotnet build.</summary>
-public class AnalyzerPackageTests
+/// <summary>HvLint.Analyzers packed once from this repository, for the tests that consume it as a project would.</summary>
+public sealed class PackedAnalyzers
 {
+    public PackedAnalyzers()
+    {
+        // A version of its own, so that no earlier package in a NuGet cache stands in for this build's.
+        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        Packages = Path.Combine(Repo.TempFolder(), "packages");
+        string output = AnalyzerPackageTests.Dotnet(Repo.Root, "pack", "src/HvLint.Analyzers", "-c", "Release", "-o", "artifacts/packages", "-p:Version=" + Version, "--nologo");
+        Package = Repo.PathOf("artifacts/packages/HvLint.Analyzers." + Version + ".nupkg");
+        if (!File.Exists(Package)) throw new InvalidOperationException("dotnet pack made no package:\n" + output);
+    }
+
+    public string Version { get; }
+
+    /// <summary>The .nupkg.</summary>
+    public string Package { get; }
+
+    /// <summary>The NuGet packages folder the sample restores into.</summary>
+    public string Packages { get; }
+}
+
+/// <summary>
+/// The tests that pack: each pack builds HvLint's projects in Release with a version of its own, into the same bin
+/// folders, so two at once would overwrite each other's assemblies while the other packs them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class DotnetPackCollection
+{
+    public const string Name = "dotnet pack";
+}
+
+/// <summary>The analyzer package as a consumer gets it: packed, restored by samples/provisioning, run by dotnet build.</summary>
+[Collection(DotnetPackCollection.Name)]
+public class AnalyzerPackageTests : IClassFixture<PackedAnalyzers>
+{
+    // The platforms the package has ReadyToRun images for, with the PE machine field crossgen2 writes for each: the
+    // architecture's, XORed with a value per operating system other than Windows (Linux 0x7B79, Apple 0x4644).
+    private static readonly Dictionary<string, ushort> ImageMachines = new()
+    {
+        ["linux-x64"] = 0x8664 ^ 0x7B79,
+        ["win-x64"] = 0x8664,
+        ["osx-arm64"] = 0xAA64 ^ 0x4644,
+    };
+
+    private readonly PackedAnalyzers _packed;
+
+    public AnalyzerPackageTests(PackedAnalyzers packed) => _packed = packed;
+
     [Fact]
     public void Dotnet_build_of_the_provisioning_sample_shows_the_findings_in_code_and_in_VM_files()
     {
-        // A version of its own, so that no earlier package in a NuGet cache stands in for this build's.
-        string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        string packages = Path.Combine(Repo.TempFolder(), "packages");
-        Run(Repo.Root, "pack", "src/HvLint.Analyzers", "-c", "Release", "-o", "artifacts/packages", "-p:Version=" + version, "--nologo");
-
-        string output = Run(Repo.PathOf("samples/provisioning"), "build", "-p:HvLintAnalyzersVersion=" + version, "--packages", packages, "--nologo", "-p:UseSharedCompilation=false");
-        string[] findings = output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(": error HV") || l.Contains(": warning HV")).Select(l => l.Substring(l.IndexOf("samples/provisioning/", StringComparison.Ordinal))).Distinct().ToArray();
+        string output = BuildSample();
+        string[] findings = Findings(output);
 
         // Expected from the sample's comments and the Hyper-V facts: 8 vCPUs on 2008 R2 (HV1001), a Generation 1
         // network-first VM with only the synthetic adapter New-VM adds (HV3002), in code and in the VM file, and
@@ -36,9 +82,94 @@ public class AnalyzerPackageTests
         Assert.Equal(9, findings.Length);
         Assert.DoesNotContain("AD0001", output);
         Assert.DoesNotContain("CS9057", output);
+        // CS8034: an analyzer assembly the compiler could not load, as an image for another platform would be.
+        Assert.DoesNotContain("CS8034", output);
+
+        // The IL assemblies, which builds on other platforms and the IDE use, find the same.
+        string il = BuildSample("-p:HvLintReadyToRun=false");
+        Assert.Equal(findings, Findings(il));
+        Assert.DoesNotContain("CS8034", il);
     }
 
-    private static string Run(string cwd, params string[] args)
+    [Fact]
+    public void The_package_carries_ReadyToRun_images_of_its_own_assemblies_for_each_platform_beside_the_IL_ones()
+    {
+        using ZipArchive package = ZipFile.OpenRead(_packed.Package);
+        Dictionary<string, ZipArchiveEntry> entries = package.Entries.ToDictionary(e => e.FullName, StringComparer.Ordinal);
+        string[] assemblies = ["HvLint.Analyzers.dll", "HvLint.Core.dll", "Newtonsoft.Json.dll"];
+        foreach (string assembly in assemblies.Append("HvLint.CodeFixes.dll"))
+        {
+            (ushort machine, bool readyToRun, Guid mvid) il = Inspect(entries["analyzers/dotnet/cs/" + assembly]);
+            Assert.False(il.readyToRun, assembly + " under analyzers/ is IL, to run anywhere");
+            foreach ((string rid, ushort expected) in ImageMachines)
+            {
+                Assert.True(entries.TryGetValue("tools/r2r/" + rid + "/" + assembly, out ZipArchiveEntry? entry), "tools/r2r/" + rid + "/" + assembly);
+                (ushort machine, bool readyToRun, Guid mvid) image = Inspect(entry!);
+                // The same assembly (its module version ID), so the images cannot lag behind the IL they replace.
+                Assert.True(il.mvid == image.mvid, rid + "/" + assembly + " is not the assembly under analyzers/ precompiled");
+                if (assembly == "HvLint.CodeFixes.dll")
+                {
+                    Assert.False(image.readyToRun, "the code fixes run only in the IDE, which keeps the IL assemblies");
+                    continue;
+                }
+
+                Assert.True(image.readyToRun, rid + "/" + assembly + " is a ReadyToRun image");
+                Assert.Equal(expected, image.machine);
+            }
+        }
+
+        // Every folder holds the whole set, as the targets swap each IL assembly for the file of its name there.
+        Assert.Equal(ImageMachines.Count * 4, entries.Keys.Count(k => k.StartsWith("tools/r2r/", StringComparison.Ordinal)));
+        Assert.True(entries.ContainsKey("buildTransitive/HvLint.Analyzers.targets"));
+    }
+
+    [Fact]
+    public void A_command_line_build_uses_the_image_for_its_platform_and_a_design_time_build_or_HvLintReadyToRun_false_the_IL()
+    {
+        Dotnet(Repo.PathOf("samples/provisioning"), "restore", "-p:HvLintAnalyzersVersion=" + _packed.Version, "--packages", _packed.Packages);
+        string? rid = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 when OperatingSystem.IsLinux() => "linux-x64",
+            Architecture.X64 when OperatingSystem.IsWindows() => "win-x64",
+            Architecture.Arm64 when OperatingSystem.IsMacOS() => "osx-arm64",
+            _ => null,
+        };
+        string il = "/analyzers/dotnet/cs/";
+        Assert.All(AnalyzerFolders(), folder => Assert.EndsWith(rid == null ? il : "/tools/r2r/" + rid + "/", folder));
+        Assert.All(AnalyzerFolders("-p:HvLintReadyToRun=false"), folder => Assert.EndsWith(il, folder));
+        Assert.All(AnalyzerFolders("-p:DesignTimeBuild=true"), folder => Assert.EndsWith(il, folder));
+    }
+
+    private string BuildSample(params string[] extra) =>
+        Dotnet(Repo.PathOf("samples/provisioning"), ["build", "--no-incremental", "-p:HvLintAnalyzersVersion=" + _packed.Version, "--packages", _packed.Packages, "--nologo", "-p:UseSharedCompilation=false", .. extra]);
+
+    private static string[] Findings(string output) =>
+        output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(": error HV") || l.Contains(": warning HV")).Select(l => l.Substring(l.IndexOf("samples/provisioning/", StringComparison.Ordinal))).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The folders of HvLint's Analyzer items in the sample's build, as MSBuild evaluates them after NuGet adds them.</summary>
+    private string[] AnalyzerFolders(params string[] extra)
+    {
+        string json = Dotnet(Repo.PathOf("samples/provisioning"), ["msbuild", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-p:HvLintAnalyzersVersion=" + _packed.Version, "-p:NuGetPackageRoot=" + _packed.Packages + "/", "-nologo", .. extra]);
+        using JsonDocument doc = JsonDocument.Parse(json);
+        string[] folders = doc.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
+            .Where(a => a.TryGetProperty("NuGetPackageId", out JsonElement id) && id.GetString() == "HvLint.Analyzers")
+            .Select(a => Path.GetDirectoryName(a.GetProperty("FullPath").GetString())!.Replace('\\', '/') + "/")
+            .ToArray();
+        Assert.Equal(4, folders.Length);
+        return folders;
+    }
+
+    private static (ushort Machine, bool ReadyToRun, Guid Mvid) Inspect(ZipArchiveEntry entry)
+    {
+        using var bytes = new MemoryStream();
+        using (Stream s = entry.Open()) s.CopyTo(bytes);
+        bytes.Position = 0;
+        using var pe = new PEReader(bytes);
+        MetadataReader metadata = pe.GetMetadataReader();
+        return ((ushort)pe.PEHeaders.CoffHeader.Machine, pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, metadata.GetGuid(metadata.GetModuleDefinition().Mvid));
+    }
+
+    internal static string Dotnet(string cwd, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string a in args) psi.ArgumentList.Add(a);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace HvLint.Cli.Tests;
 
 /// <summary>The dotnet tool as a user gets it: packed, installed into a tool path, run on the samples.</summary>
+[Collection(DotnetPackCollection.Name)]
 public class ToolPackageTests
 {
     [Fact]
