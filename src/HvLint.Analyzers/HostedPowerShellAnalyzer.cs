@@ -189,9 +189,10 @@ namespace HvLint.Analyzers
             if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, file.Mentions, cancellation)
                 && ((helpers = file.Helpers(body.SyntaxTree, cancellation)).Count == 0 || !SourceScan.Mentions(body, StringComparison.Ordinal, Array.Empty<string>(), helpers, cancellation))) return found;
 
-            // One walk over the method's nodes: the calls that may add commands or script text (a method that only
-            // names them, in a comment or another call, ends here), and whether Command objects are created (finding those asks the semantic model
-            // about every object created, so it is done only where `new Command(...)`, an alias of it or a target-typed `new(...)` is written).
+            // The calls that may add commands or script text (a method that only names them, in a comment or another
+            // call, ends here), and whether Command objects are created (finding those asks the semantic model about every
+            // object created, so it is done only where `new Command(...)`, an alias of it or a target-typed `new(...)` is
+            // written). Both are found from where their names are written, not by visiting every node of the method.
             List<InvocationExpressionSyntax>? invocations = null;
             Dictionary<InvocationExpressionSyntax, (IMethodSymbol Method, MethodDeclarationSyntax Declaration, SyntaxNode Body)>? helperCalls = null;
 
@@ -209,7 +210,7 @@ namespace HvLint.Analyzers
             }
 
             bool commandObjects = false;
-            foreach (SyntaxNode node in body.DescendantNodes())
+            foreach (SyntaxNode node in Candidates(body, sinks, helpers ??= file.Helpers(body.SyntaxTree, cancellation)))
             {
                 if (node is InvocationExpressionSyntax invocation)
                 {
@@ -636,6 +637,50 @@ namespace HvLint.Analyzers
             }
 
             return aliases;
+        }
+
+        /// <summary>
+        /// The nodes of a method that the reading starts from: the calls of the names it reads, and the objects created.
+        /// They are found from where those names and `new` are written in the text, each by its token, so the method's
+        /// other syntax nodes are never made (making them was most of the cost of visiting every node). In a file whose
+        /// text may spell a name another way (escapes), every node is returned.
+        /// </summary>
+        private static IEnumerable<SyntaxNode> Candidates(SyntaxNode body, HashSet<string> sinks, HashSet<string> helpers)
+        {
+            string? text = SourceScan.PlainText(body);
+            if (text == null) return body.DescendantNodes();
+            var found = new List<SyntaxNode>();
+            var seen = new HashSet<SyntaxNode>();
+            int start = body.SpanStart, end = body.Span.End;
+            int Next(string name, int from) => from < end ? text.IndexOf(name, from, end - from, StringComparison.Ordinal) : -1;
+            void Find(string name)
+            {
+                for (int at = Next(name, start); at >= 0; at = Next(name, at + name.Length))
+                {
+                    SyntaxToken token = body.FindToken(at);
+                    if (token.ValueText != name || !token.Span.Contains(at)) continue;
+                    SyntaxNode? node = token.Parent;
+                    if (name == "new")
+                    {
+                        if ((node is ObjectCreationExpressionSyntax || node is ImplicitObjectCreationExpressionSyntax) && seen.Add(node)) found.Add(node);
+                        continue;
+                    }
+
+                    // The name of a call: M(...), x.M(...), x?.M(...) is not read, as before (a conditional access is no chain).
+                    if (node is SimpleNameSyntax id && (id is IdentifierNameSyntax && id.Parent is InvocationExpressionSyntax direct && direct.Expression == id ? direct
+                        : id.Parent is MemberAccessExpressionSyntax member && member.Name == id && member.Parent is InvocationExpressionSyntax viaMember && viaMember.Expression == member ? viaMember : null) is InvocationExpressionSyntax call
+                        && seen.Add(call))
+                    {
+                        found.Add(call);
+                    }
+                }
+            }
+
+            foreach (string m in Methods) Find(m);
+            foreach (string m in sinks) Find(m);
+            foreach (string m in helpers) Find(m);
+            Find("new");
+            return found;
         }
 
         private static string? CalledName(InvocationExpressionSyntax call) =>

@@ -43,6 +43,16 @@ namespace HvLint.Analyzers
             return false;
         }
 
+        /// <summary>
+        /// The text of the block's tree, for finding where names are written in it; null when the file has escapes (a
+        /// name may then be spelt without its letters) or the tree's text is not the text it was parsed from.
+        /// </summary>
+        public static string? PlainText(SyntaxNode block)
+        {
+            TreeText tree = Texts.GetValue(block.SyntaxTree, Read);
+            return tree.HasEscapes || block.Span.End > tree.Text.Length ? null : tree.Text;
+        }
+
         // A parsed tree keeps its text, so reading it again costs nothing; the string is made once per tree.
         private static TreeText Read(SyntaxTree tree) => new TreeText(tree.GetText().ToString());
 

@@ -1296,6 +1296,28 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task Calls_are_found_by_their_name_wherever_and_however_it_is_written() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            // The calls are found where their names are written in the text: a verbatim identifier, a name after a
+            // comment or a line break, a call in an interpolation's hole, and a lambda's body are all still read, and
+            // the names in the comment, the string and the nameof are not calls.
+            void Create(PowerShell ps, System.Action<PowerShell> more)
+            {
+                // ps.AddCommand("Set-VMProcessor").AddParameter("Count", 99)
+                string s = "ps.AddCommand(\"Set-VMProcessor\")" + nameof(PowerShell.AddCommand);
+                ps.@AddCommand("New-VM").AddParameter("Name", "web08").AddParameter("Generation", 2)
+                  .AddStatement()./* the adapter */AddCommand("Add-VMNetworkAdapter")
+                  .AddParameter("VMName", "web08")
+                  .AddParameter("IsLegacy", {|HV3003:true|});
+                string t = $"{ps.AddStatement().AddCommand("Set-VMProcessor").AddParameter("VMName", "web08").AddParameter("Count", {|HV1001:300|})}";
+                more = p => p.AddScript("Set-VMMemory -VMName web08 -StartupBytes 1GB");
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_method_configured_as_a_script_sink_is_read() => Check("""
         class Runner
         {
