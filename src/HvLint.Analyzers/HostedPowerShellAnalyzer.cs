@@ -185,9 +185,10 @@ namespace HvLint.Analyzers
             // A method adds commands or script text only through a name that contains "Command" (AddCommand, new
             // Command(...)), AddScript, a configured sink or an alias of Command; one that names none of them is not walked.
             // A method that calls a helper of the same file (CreateVm(ps, name)) is walked too.
-            HashSet<string>? helpers = null;
+            // Found once per file (FileScope keeps them); the calls below are searched for by their names too.
+            HashSet<string> helpers = file.Helpers(body.SyntaxTree, cancellation);
             if (!SourceScan.Mentions(body, StringComparison.Ordinal, Needles, file.Mentions, cancellation)
-                && ((helpers = file.Helpers(body.SyntaxTree, cancellation)).Count == 0 || !SourceScan.Mentions(body, StringComparison.Ordinal, Array.Empty<string>(), helpers, cancellation))) return found;
+                && (helpers.Count == 0 || !SourceScan.Mentions(body, StringComparison.Ordinal, Array.Empty<string>(), helpers, cancellation))) return found;
 
             // The calls that may add commands or script text (a method that only names them, in a comment or another
             // call, ends here), and whether Command objects are created (finding those asks the semantic model about every
@@ -203,14 +204,14 @@ namespace HvLint.Analyzers
                 string? called = CalledName(call);
                 if (called == null) return false;
                 if (Methods.Contains(called) || sinks.Contains(called)) return true;
-                if (!MayCallHelper(call) || !(helpers ??= file.Helpers(body.SyntaxTree, cancellation)).Contains(called)
+                if (!MayCallHelper(call) || !helpers.Contains(called)
                     || !(HelperOf(semanticModel, call, cancellation) is { } helper) || helper.Declaration.Span.Contains(body.Span)) return false;
                 (helperCalls ??= new Dictionary<InvocationExpressionSyntax, (IMethodSymbol, MethodDeclarationSyntax, SyntaxNode)>())[call] = helper;
                 return true;
             }
 
             bool commandObjects = false;
-            foreach (SyntaxNode node in Candidates(body, sinks, helpers ??= file.Helpers(body.SyntaxTree, cancellation)))
+            foreach (SyntaxNode node in Candidates(body, sinks, helpers))
             {
                 if (node is InvocationExpressionSyntax invocation)
                 {

@@ -23,20 +23,19 @@ namespace HvLint.Analyzers
         public static bool Mentions(SyntaxNode block, StringComparison comparison, IReadOnlyList<string> needles, IEnumerable<string>? more, CancellationToken token)
         {
             token.ThrowIfCancellationRequested();
-            TreeText tree = Texts.GetValue(block.SyntaxTree, Read);
-            if (tree.HasEscapes) return true;
+            string? text = PlainText(block);
+            if (text == null) return true; // escapes, or not the text the tree was parsed from: never guess
             int start = block.SpanStart, length = block.Span.Length;
-            if (start + length > tree.Text.Length) return true; // not the text this tree was parsed from; never guess
             foreach (string needle in needles)
             {
-                if (tree.Text.IndexOf(needle, start, length, comparison) >= 0) return true;
+                if (text.IndexOf(needle, start, length, comparison) >= 0) return true;
             }
 
             if (more != null)
             {
                 foreach (string needle in more)
                 {
-                    if (tree.Text.IndexOf(needle, start, length, comparison) >= 0) return true;
+                    if (text.IndexOf(needle, start, length, comparison) >= 0) return true;
                 }
             }
 
