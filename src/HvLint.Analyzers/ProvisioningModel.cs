@@ -21,6 +21,9 @@ namespace HvLint.Analyzers
 
         public List<VirtualMachine> VirtualMachines { get; } = new List<VirtualMachine>();
 
+        /// <summary>Set-VMFirmware -SecureBootTemplate or -SecureBootTemplateId somewhere in the code: evidence of 2016 or later.</summary>
+        public bool NamesSecureBootTemplate { get; private set; }
+
         /// <summary>The code location behind each fact's position, to report findings where the code says it.</summary>
         public Dictionary<SourceLocation, Location> Locations { get; } = new Dictionary<SourceLocation, Location>();
 
@@ -560,6 +563,9 @@ namespace HvLint.Analyzers
                 if (p.Key.Length > "SecureBootTemplate".Length && "SecureBootTemplateId".StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)) byId = p.Value;
             }
 
+            // Templates arrived with Windows Server 2016 (2012 R2's Secure Boot is for Windows guests only): code that
+            // chooses one is written for 2016 or later, which the profile the code implies must know (HV4006).
+            NamesSecureBootTemplate |= byId != null || template != null;
             if (byId != null) vm.SecureBootTemplate = SecureBootTemplates.NameOfId(byId.AsString) is string named ? Fact.Known(named, At(byId.Location)) : Fact<string>.Unknown;
             else if (template != null) vm.SecureBootTemplate = template.AsString is string name ? Fact.Known(name, At(template.Location)) : Fact<string>.Unknown;
         }

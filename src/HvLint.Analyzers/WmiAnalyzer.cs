@@ -243,7 +243,7 @@ namespace HvLint.Analyzers
             }
 
             var vm = new VirtualMachine { Location = At(body.GetFirstToken().GetLocation()) };
-            bool isVm = false;
+            bool isVm = false, templateWritten = false;
             foreach (WmiObject obj in objects.Values)
             {
                 string? subType = obj.Writes.TryGetValue("ResourceSubType", out var st) && st.Value.Value is string s ? s : null;
@@ -281,6 +281,7 @@ namespace HvLint.Analyzers
 
                     if (obj.Writes.TryGetValue("AllowFullSCSICommandSet", out var scsi) && scsi.Value.HasValue && scsi.Value.Value is bool full) vm.AllowFullScsiCommandSet = Fact.Known(full, At(scsi.Expression.GetLocation()));
                     if (obj.Writes.TryGetValue("SecureBootEnabled", out var secure) && secure.Value.HasValue && secure.Value.Value is bool on) vm.SecureBootEnabled = Fact.Known(on, At(secure.Expression.GetLocation()));
+                    templateWritten |= obj.Writes.ContainsKey("SecureBootTemplateId");
                     if (obj.Writes.TryGetValue("SecureBootTemplateId", out var templateId) && templateId.Value.HasValue && SecureBootTemplates.NameOfId(templateId.Value.Value as string) is string template)
                     {
                         vm.SecureBootTemplate = Fact.Known(template, At(templateId.Expression.GetLocation()));
@@ -350,8 +351,9 @@ namespace HvLint.Analyzers
             if (isVm)
             {
                 files.Describe(vm);
-                // Evidence in the code, as the CLI weighs it: the oldest release with a v2 namespace is 2012, with Generation 2 2012 R2.
-                HyperVProfile profile = configured ?? (vm.Generation.Is(g => g == 2) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : v2 ? ProfileCatalog.Get(HyperVVersion.V2012) : ProfileCatalog.Default);
+                // Evidence in the code, as the CLI weighs it: the oldest release with a v2 namespace is 2012, with Generation 2
+                // 2012 R2, with a Secure Boot template 2016 (HV4006).
+                HyperVProfile profile = configured ?? (templateWritten ? ProfileCatalog.Get(HyperVVersion.V2016) : vm.Generation.Is(g => g == 2) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : v2 ? ProfileCatalog.Get(HyperVVersion.V2012) : ProfileCatalog.Default);
                 var session = new AuditSession(profile);
                 session.AuditVirtualMachine(vm);
                 foreach (Finding f in session.Complete())

@@ -15,7 +15,8 @@ namespace HvLint.CodeFixes
     /// <summary>
     /// Fixes that add a command for the finding's VM: HV3002 (a Generation 1 VM that boots from the network first has
     /// no legacy adapter) adds one with Add-VMNetworkAdapter -IsLegacy; HV4006 (a Linux guest on Generation 2 keeps the
-    /// MicrosoftWindows Secure Boot template New-VM gave it) sets the UEFI CA template with Set-VMFirmware. In script
+    /// MicrosoftWindows Secure Boot template New-VM gave it) sets the UEFI CA template with Set-VMFirmware, or turns
+    /// Secure Boot off with it where the release has no such template (2012 R2). In script
     /// text the command follows the finding's statement; after an AddCommand chain it follows as a new statement on
     /// the same PowerShell object.
     /// </summary>
@@ -54,6 +55,9 @@ namespace HvLint.CodeFixes
             new System.Collections.Generic.KeyValuePair<string, Addition>("HV4006", new Addition("Set-VMFirmware", "SecureBootTemplate", "MicrosoftUEFICertificateAuthority", "\"MicrosoftUEFICertificateAuthority\"", "Use the MicrosoftUEFICertificateAuthority Secure Boot template for '{0}'")),
         });
 
+        /// <summary>HV4006 on a release whose Secure Boot has no template for Linux (2012 R2): Secure Boot off instead.</summary>
+        private static readonly Addition SecureBootOff = new Addition("Set-VMFirmware", "EnableSecureBoot", "Off", "\"Off\"", "Turn Secure Boot off for '{0}'");
+
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("HV3002", "HV4006");
 
         // Each finding is one VM and each addition lands after that VM's own statement, so fixing all adds one
@@ -68,6 +72,7 @@ namespace HvLint.CodeFixes
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
                 if (!Additions.TryGetValue(diagnostic.Id, out Addition? add)) continue;
+                if (diagnostic.Id == "HV4006" && diagnostic.Properties.TryGetValue(HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.SecureBootOffProperty, out string? off) && off == "true") add = SecureBootOff;
                 if (!diagnostic.Properties.TryGetValue("vm", out string? vm) || string.IsNullOrEmpty(vm) || vm!.IndexOf('\'') >= 0 || vm.IndexOf('"') >= 0) continue;
 
                 // A finding on a value the code writes (HV4006 at -SecureBootTemplate MicrosoftWindows) is fixed there, by

@@ -16,7 +16,8 @@ namespace HvLint.CodeFixes
     /// AddParameter("IsLegacy") removed, the Emulated subtype or class → Synthetic); HV1001 lowers a vCPU count to
     /// the platform's maximum; HV1006 and HV1007 raise a memory value to what the guest needs or is recommended;
     /// HV4002 builds a Windows 2000/XP/2003 template with 2 vCPUs; HV4006 turns the
-    /// MicrosoftWindows Secure Boot template into MicrosoftUEFICertificateAuthority where it is written; HV6005 makes
+    /// MicrosoftWindows Secure Boot template into MicrosoftUEFICertificateAuthority where it is written, or Secure Boot
+    /// off where 2012 R2, which has no such template, has it turned on; HV6005 makes
     /// standard checkpoints production ones; HV7002 turns Secure Boot back on; HV8005 makes New-VM -Generation 2 boot
     /// from its standard network adapter.
     /// </summary>
@@ -60,7 +61,8 @@ namespace HvLint.CodeFixes
     /// <summary>
     /// The same value fixes in the project's VM files (AdditionalFiles), where the VM file analyzer reports:
     /// "isLegacy": true → false, "processorCount" → the maximum, or 2 for a Windows 2000/XP/2003 template,
-    /// "secureBootTemplate": "MicrosoftWindows" → "MicrosoftUEFICertificateAuthority" for a Linux guest, a memory value
+    /// "secureBootTemplate": "MicrosoftWindows" → "MicrosoftUEFICertificateAuthority" for a Linux guest ("secureBoot":
+    /// "On" → "Off" on 2012 R2, which has no such template), a memory value
     /// below the guest's needs or recommendation → that amount, "checkpointType": "Standard" → "Production",
     /// "secureBoot": "Off" → "On" for a Windows guest, in
     /// native inventory files (the definitions; exports are left alone). One finding at a time: Roslyn's

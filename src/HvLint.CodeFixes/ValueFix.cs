@@ -29,6 +29,8 @@ namespace HvLint.CodeFixes
 
         public const string UseSynthetic = "Use a synthetic network adapter";
 
+        public const string SecureBootOff = "Turn Secure Boot off";
+
         public static ValueFix? For(Diagnostic diagnostic, SourceText text)
         {
             TextSpan span = diagnostic.Location.SourceSpan;
@@ -100,9 +102,17 @@ namespace HvLint.CodeFixes
 
                     return Requoted(span, current, production, type => string.Equals(type, "Standard", StringComparison.OrdinalIgnoreCase) ? "Production" : null);
 
-                // HV4006: the MicrosoftWindows Secure Boot template, where the code or the VM file writes it by name or ID,
-                // becomes the UEFI CA template a Linux guest requires (quoted, cased and braced as it was).
+                // HV4006 on a release without the UEFI CA template (2012 R2): Secure Boot On → Off where the code or the
+                // VM file turns it on (quoted as it was). Elsewhere the MicrosoftWindows Secure Boot template, where the
+                // code or the VM file writes it by name or ID, becomes the UEFI CA template a Linux guest requires
+                // (quoted, cased and braced as it was).
                 case "HV4006":
+                    if (properties.TryGetValue(HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.SecureBootOffProperty, out string? off) && off == "true")
+                    {
+                        return Requoted(span, current, SecureBootOff, state =>
+                            string.Equals(state, "On", StringComparison.OrdinalIgnoreCase) ? "Off" : state == "true" ? "false" : string.Equals(state, "$true", StringComparison.OrdinalIgnoreCase) ? "$false" : null);
+                    }
+
                     return Requoted(span, current, "Use the MicrosoftUEFICertificateAuthority Secure Boot template", template =>
                         string.Equals(template, SecureBootTemplates.MicrosoftWindows, StringComparison.OrdinalIgnoreCase) ? SecureBootTemplates.MicrosoftUefiCertificateAuthority
                         : SecureBootTemplates.NameOfId(template) == SecureBootTemplates.MicrosoftWindows ? SecureBootTemplates.UefiCertificateAuthorityIdLike(template) : null);

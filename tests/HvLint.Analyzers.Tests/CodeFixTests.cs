@@ -278,7 +278,7 @@ public class CodeFixTests
 
 public class MoreCodeFixTests
 {
-    private static async Task Fix<TAnalyzer, TFix>(string source, string fixedSource, (string Path, string Text)[]? files = null)
+    private static async Task Fix<TAnalyzer, TFix>(string source, string fixedSource, (string Path, string Text)[]? files = null, string? globalConfig = null)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
         where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
     {
@@ -295,6 +295,12 @@ public class MoreCodeFixTests
         {
             test.TestState.AdditionalFiles.Add(f);
             test.FixedState.AdditionalFiles.Add(f);
+        }
+
+        if (globalConfig != null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+            test.FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
         }
 
         await test.RunAsync();
@@ -336,7 +342,64 @@ public class MoreCodeFixTests
             // The template written in the code is the value fix's (HvLintCodeFixes), not this one's.
             void Written(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName ci-runner -EnableSecureBoot On -SecureBootTemplate {|HV4006:MicrosoftWindows|}");
         }
-        """, LinuxGuest);
+        """, LinuxGuest, "hvlint.profile = hyperv-2016");
+
+    [Fact]
+    public Task HV4006_on_2012_R2_turns_Secure_Boot_off_after_New_VM_and_where_the_code_turns_it_on() => Fix<HostedPowerShellAnalyzer, AddCommandFix>("""
+        using System.Management.Automation;
+        class P
+        {
+            // 2012 R2 has no UEFI CA template (Set-VMFirmware there has no -SecureBootTemplate): Secure Boot goes off.
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation {|HV4006:2|} -SwitchName LAN; Start-VM -Name ci-runner");
+
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "ci-runner2").AddParameter("Generation", {|HV4006:2|});
+            }
+
+            // Secure Boot turned on in the code is the value fix's (HvLintCodeFixes), not this one's.
+            void Written(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName ci-runner -EnableSecureBoot {|HV4006:On|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            // 2012 R2 has no UEFI CA template (Set-VMFirmware there has no -SecureBootTemplate): Secure Boot goes off.
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2 -SwitchName LAN; Set-VMFirmware -VMName 'ci-runner' -EnableSecureBoot Off; Start-VM -Name ci-runner");
+
+            void Chain(PowerShell ps)
+            {
+                ps.AddCommand("New-VM").AddParameter("Name", "ci-runner2").AddParameter("Generation", 2);
+                ps.AddStatement().AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", "Off");
+            }
+
+            // Secure Boot turned on in the code is the value fix's (HvLintCodeFixes), not this one's.
+            void Written(PowerShell ps) => ps.AddScript("Set-VMFirmware -VMName ci-runner -EnableSecureBoot {|HV4006:On|}");
+        }
+        """, LinuxGuest, "hvlint.profile = hyperv-2012r2");
+
+    [Fact]
+    public Task HV4006_on_2012_R2_Secure_Boot_turned_on_in_code_is_turned_off() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -EnableSecureBoot {|HV4006:On|}");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", {|HV4006:"On"|});
+
+            // At New-VM's default there is no value to change: the fix that adds Set-VMFirmware is AddCommandFix's.
+            void Default(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner2 -Generation {|HV4006:2|}");
+        }
+        """, """
+        using System.Management.Automation;
+        class P
+        {
+            void Script(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner -Generation 2; Set-VMFirmware -VMName ci-runner -EnableSecureBoot Off");
+            void Chain(PowerShell ps) => ps.AddCommand("Set-VMFirmware").AddParameter("VMName", "ci-runner2").AddParameter("EnableSecureBoot", "Off");
+
+            // At New-VM's default there is no value to change: the fix that adds Set-VMFirmware is AddCommandFix's.
+            void Default(PowerShell ps) => ps.AddScript("New-VM -Name ci-runner2 -Generation {|HV4006:2|}");
+        }
+        """, LinuxGuest, "hvlint.profile = hyperv-2012r2");
 
     [Fact]
     public Task HV1006_a_memory_value_written_as_an_expression_is_left_as_it_is() => Fix<HostedPowerShellAnalyzer, HvLintCodeFixes>("""

@@ -74,6 +74,18 @@ public class VmFileFixTests
     }
 
     [Fact]
+    public async Task HV4006_on_2012_R2_a_Linux_guest_gets_Secure_Boot_off()
+    {
+        // 2012 R2 has no UEFI CA template: the fix is at "secureBoot", wherever the template is written.
+        const string before = """
+            { "profile": "hyperv-2012r2", "virtualMachines": [
+              { "name": "ci-runner07", "generation": 2, "guestOperatingSystem": "CentOS 7", "secureBootTemplate": "MicrosoftWindows", "secureBoot": "On" } ] }
+            """;
+        var (after, _) = await FixFirst("/p/hvlint/runners.hvlint.json", before, "HV4006");
+        Assert.Equal(before.Replace("\"secureBoot\": \"On\"", "\"secureBoot\": \"Off\""), after);
+    }
+
+    [Fact]
     public async Task HV1006_HV1007_memory_becomes_what_the_guest_needs_or_is_recommended()
     {
         const string before = """

@@ -8,8 +8,8 @@ namespace HvLint.Readers
 {
     /// <summary>
     /// A token-only pass over a native inventory that finds what it says about its Hyper-V release: a
-    /// top-level "profile" declaration (the scan stops there), host operating systems, Generation 2 VMs and
-    /// configuration versions. It runs only when the profile is not given on the command line or in the
+    /// top-level "profile" declaration (the scan stops there), host operating systems, Generation 2 VMs, Secure Boot
+    /// templates and configuration versions. It runs only when the profile is not given on the command line or in the
     /// configuration, so that the streaming audit pass knows its limits before the first VM.
     /// </summary>
     public static class ProfileEvidenceScanner
@@ -48,6 +48,12 @@ namespace HvLint.Readers
                         {
                             if (!c.Read() || c.Token != JsonToken.Integer || (long)c.Value! != 2) continue;
                             selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", c.Start));
+                        }
+                        else if (name.Equals("secureBootTemplate", StringComparison.OrdinalIgnoreCase))
+                        {
+                            // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
+                            if (!c.Read() || c.Token != JsonToken.String || string.IsNullOrWhiteSpace((string)c.Value!)) continue;
+                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", c.Start));
                         }
                         else if (name.Equals("configurationVersion", StringComparison.OrdinalIgnoreCase))
                         {

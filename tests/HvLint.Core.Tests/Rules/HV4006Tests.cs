@@ -1,3 +1,4 @@
+using HvLint.Engine;
 using static HvLint.Tests.Audit;
 
 namespace HvLint.Tests.Rules;
@@ -5,8 +6,8 @@ namespace HvLint.Tests.Rules;
 /// <summary>HV4006 from hyperv-facts.md §2 and §3.2 (Generation 2 Linux needs the UEFI CA template or Secure Boot off), and silent on unknown facts. The page's own examples run in DocumentationTests.</summary>
 public class HV4006Tests
 {
-    private static string Linux(string firmware, string generation = "2") =>
-        Vm("\"generation\": " + generation + ", \"guestOperatingSystem\": \"Ubuntu 22.04 LTS\"" + firmware, "hyperv-2016");
+    private static string Linux(string firmware, string generation = "2", string profile = "hyperv-2016") =>
+        Vm("\"generation\": " + generation + ", \"guestOperatingSystem\": \"Ubuntu 22.04 LTS\"" + firmware, profile);
 
     public static TheoryData<string, int> Cases => new()
     {
@@ -27,11 +28,61 @@ public class HV4006Tests
         { Linux(", \"secureBoot\": \"On\", \"secureBootTemplate\": \"{1734C6E8-3154-4DDA-BA5F-A874CC483422}\""), 1 },
         { Linux(", \"secureBoot\": \"On\", \"secureBootTemplate\": \"272e7447-90a4-4563-a4b9-8e4ab00526ce\""), 0 },
         { Linux(", \"secureBoot\": \"On\", \"secureBootTemplate\": \"00000000-0000-0000-0000-000000000001\""), 0 },
+        // Windows Server 2012 R2: Secure Boot for Windows guests only, so Secure Boot on is the finding whether the
+        // template is unknown or the Windows one; an input naming the UEFI CA template 2012 R2 lacks is not judged.
+        { Linux(", \"secureBoot\": \"On\"", profile: "hyperv-2012r2"), 1 },
+        { Linux(", \"secureBoot\": true, \"secureBootTemplate\": \"MicrosoftWindows\"", profile: "hyperv-2012r2"), 1 },
+        { Linux(", \"secureBoot\": \"On\", \"secureBootTemplate\": \"MicrosoftUEFICertificateAuthority\"", profile: "hyperv-2012r2"), 0 },
+        { Linux(", \"secureBoot\": \"Off\"", profile: "hyperv-2012r2"), 0 },
+        { Linux("", profile: "hyperv-2012r2"), 0 },
+        { Vm("\"generation\": 2, \"guestOperatingSystem\": \"Windows Server 2012 R2 Standard\", \"secureBoot\": \"On\"", "hyperv-2012r2"), 0 },
+        // Later releases have the template: Secure Boot alone is not the finding there.
+        { Linux(", \"secureBoot\": \"On\"", profile: "hyperv-2019"), 0 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Reports_exactly_the_expected_findings(string json, int expected) => RuleCase.Check("HV4006", json, expected);
+
+    [Fact]
+    public void On_2012_R2_the_finding_is_at_Secure_Boot_and_asks_for_it_off()
+    {
+        string json = "{ \"profile\": \"hyperv-2012r2\", \"virtualMachines\": [\n  { \"name\": \"ci-runner\", \"generation\": 2, \"guestOperatingSystem\": \"CentOS 7\",\n    \"secureBootTemplate\": \"MicrosoftWindows\", \"secureBoot\": \"On\" } ] }";
+        HvLint.Engine.Finding finding = Assert.Single(Run(json).Of("HV4006"));
+        Assert.Equal((3, 61), (finding.Location.Line, finding.Location.Column));
+        Assert.Contains("Secure Boot off", finding.Message);
+        Assert.DoesNotContain("-SecureBootTemplate", finding.Message);
+        Assert.Equal("true", finding.Properties[HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.SecureBootOffProperty]);
+
+        // On a release with the template, the fix is the template and the finding is where the template is written.
+        HvLint.Engine.Finding later = Assert.Single(Run(json.Replace("hyperv-2012r2", "hyperv-2016")).Of("HV4006"));
+        Assert.Equal((3, 27), (later.Location.Line, later.Location.Column));
+        Assert.False(later.Properties.ContainsKey(HvLint.Rules.Guest.HV4006LinuxGuestOnWindowsSecureBootTemplate.SecureBootOffProperty));
+    }
+
+    [Theory]
+    // No profile declared: a Generation 2 VM alone makes the audit 2012 R2's, where Secure Boot is the finding; a
+    // template named anywhere says 2016 or later, where the template decides.
+    [InlineData(", \"secureBoot\": \"On\"", "hyperv-2012r2", 1)]
+    [InlineData(", \"secureBoot\": \"On\", \"secureBootTemplate\": \"MicrosoftUEFICertificateAuthority\"", "hyperv-2016", 0)]
+    [InlineData(", \"secureBoot\": \"On\", \"secureBootTemplate\": \"MicrosoftWindows\"", "hyperv-2016", 1)]
+    public void A_named_template_is_evidence_of_2016(string firmware, string inferred, int expected)
+    {
+        AuditResult result = Run("{ \"virtualMachines\": [ { \"name\": \"ci-runner\", \"generation\": 2, \"guestOperatingSystem\": \"Ubuntu 22.04 LTS\"" + firmware + " } ] }");
+        Assert.Equal(inferred, result.Profile.Profile.Id);
+        Assert.Equal(expected, result.Of("HV4006").Length);
+    }
+
+    [Theory]
+    [InlineData("\"SecureBootTemplate\": \"MicrosoftUEFICertificateAuthority\", \"SecureBootTemplateId\": \"272e7447-90a4-4563-a4b9-8e4ab00526ce\"", "hyperv-2016")]
+    [InlineData("\"SecureBootTemplateId\": \"00000000-0000-0000-0000-000000000001\"", "hyperv-2016")]
+    [InlineData("\"SecureBootTemplate\": null", "hyperv-2012r2")]
+    public void Get_VMFirmware_with_a_template_is_evidence_of_2016(string template, string inferred)
+    {
+        string vms = "[ { \"Name\": \"ci-runner\", \"VMName\": \"ci-runner\", \"VMId\": \"6c1b2f0e-0000-4000-8000-0000000000c1\", \"ComputerName\": \"HV1\", \"Generation\": 2, \"State\": 3, \"ProcessorCount\": 2, \"MemoryStartup\": 1073741824 } ]";
+        string firmware = "[ { \"VMName\": \"ci-runner\", \"VMId\": \"6c1b2f0e-0000-4000-8000-0000000000c1\", \"ComputerName\": \"HV1\", \"SecureBoot\": 0, \"BootOrder\": [], " + template + " } ]";
+        Assert.Equal(inferred, RunFiles(new[] { ("vms.json", vms), ("firmware.json", firmware) }).Profile.Profile.Id);
+    }
 
     private const string Kvp = "[ { \"VMName\": \"ci-runner\", \"VMId\": \"6c1b2f0e-0000-4000-8000-0000000000c1\", \"ComputerName\": \"HV1\", \"GuestIntrinsicExchangeItems\": { \"OSName\": \"Ubuntu 22.04 LTS\" } } ]";
 
@@ -58,6 +109,10 @@ public class HV4006Tests
         Assert.Equal("MicrosoftUEFICertificateAuthority", Template(uefi));
         Assert.Null(Template(CimXml("{00000000-0000-0000-0000-000000000001}")));
     }
+
+    [Fact]
+    public void A_template_ID_in_CIM_XML_is_evidence_of_2016() =>
+        Assert.Equal("hyperv-2016", RunFiles(new[] { ("settings.xml", CimXml("{00000000-0000-0000-0000-000000000001}")) }).Profile.Profile.Id);
 
     private static string? Template(string cimXml)
     {

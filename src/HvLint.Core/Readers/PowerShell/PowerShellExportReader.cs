@@ -110,7 +110,7 @@ namespace HvLint.Readers.PowerShell
             }
         }
 
-        /// <summary>What the inputs say about the Hyper-V release: configuration versions, Generation 2, host OS.</summary>
+        /// <summary>What the inputs say about the Hyper-V release: configuration versions, Generation 2, Secure Boot templates, host OS.</summary>
         public void AddEvidence(ProfileSelector selector)
         {
             foreach (Item item in _items)
@@ -128,6 +128,15 @@ namespace HvLint.Readers.PowerShell
                         if (generation != null && generation.Type == JTokenType.Integer && (long)generation == 2)
                         {
                             selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(item.Path, generation)));
+                        }
+
+                        break;
+                    case PowerShellObjectKind.Firmware:
+                        // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
+                        JToken? template = item.Object["SecureBootTemplate"] is JToken named && named.Type == JTokenType.String ? named : item.Object["SecureBootTemplateId"];
+                        if (template != null && template.Type == JTokenType.String && !string.IsNullOrWhiteSpace((string?)template))
+                        {
+                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", JsonTokens.Start(item.Path, template)));
                         }
 
                         break;
