@@ -77,14 +77,21 @@ public partial class DocumentationTests
         Assert.Equal(RuleCatalog.Rules.Select(r => r.Descriptor.Id).ToList(), listed);
     }
 
-    public static TheoryData<string, string> PageExamples()
+    /// <summary>Each example of each page: the rule, "fires" or "passes", and which of the page's examples of that kind.</summary>
+    public static TheoryData<string, string, int> PageExamples()
     {
-        var data = new TheoryData<string, string>();
+        var data = new TheoryData<string, string, int>();
         foreach (RuleDescriptor d in RuleCatalog.Descriptors)
         {
             string path = Repo.PathOf("rules/" + d.Id + ".md");
             if (!File.Exists(path)) continue;
-            foreach (Match m in Example().Matches(File.ReadAllText(path))) data.Add(d.Id, m.Groups[1].Value);
+            var seen = new Dictionary<string, int>();
+            foreach (Match m in Example().Matches(File.ReadAllText(path)))
+            {
+                string kind = m.Groups[1].Value;
+                seen[kind] = seen.TryGetValue(kind, out int n) ? n + 1 : 0;
+                data.Add(d.Id, kind, seen[kind]);
+            }
         }
 
         return data;
@@ -93,10 +100,10 @@ public partial class DocumentationTests
     /// <summary>A page's "fires" example is reported by its rule and its "passes" example is not.</summary>
     [Theory]
     [MemberData(nameof(PageExamples))]
-    public void Rule_page_examples_behave_as_the_page_says(string id, string kind)
+    public void Rule_page_examples_behave_as_the_page_says(string id, string kind, int index)
     {
         string page = File.ReadAllText(Repo.PathOf("rules/" + id + ".md"));
-        string json = Example().Matches(page).First(m => m.Groups[1].Value == kind).Groups[2].Value;
+        string json = Example().Matches(page).Where(m => m.Groups[1].Value == kind).ElementAt(index).Groups[2].Value;
         AuditResult result = Auditor.Run(new[] { InputDocument.FromText("example.json", json) }, new AuditOptions());
         Assert.DoesNotContain(result.Findings, f => f.RuleId.StartsWith("HV9", StringComparison.Ordinal));
         int count = result.Findings.Count(f => f.RuleId == id);
