@@ -163,10 +163,11 @@ namespace HvLint.Engine
             // what they contain is also evidence for the profile.
             var powerShell = new Readers.PowerShell.PowerShellExportReader();
             var cim = new Readers.Cim.CimXmlReader();
+            var terraform = new Readers.Terraform.TerraformJsonReader();
             var progress = new Progress(recognised.Count, options.Progress);
-            int filesRead = ReadJoined(recognised, powerShell, cim, problems, progress);
+            int filesRead = ReadJoined(recognised, powerShell, cim, terraform, problems, progress);
 
-            ProfileChoice choice = ChooseProfile(recognised, options, problems, powerShell, cim);
+            ProfileChoice choice = ChooseProfile(recognised, options, problems, powerShell, cim, terraform);
             var rules = new List<Rule>(RuleCatalog.Rules);
             var packRules = new List<RuleDescriptor>();
             foreach (Packs.RulePack pack in options.Packs)
@@ -190,6 +191,7 @@ namespace HvLint.Engine
             var consumer = new SessionConsumer(session, options.Observer);
             powerShell.Complete(consumer);
             cim.Complete(consumer);
+            terraform.Complete(consumer);
             filesRead += ReadStreamed(recognised, consumer, progress);
 
             var all = new List<Finding>(session.Complete());
@@ -240,18 +242,22 @@ namespace HvLint.Engine
             return recognised;
         }
 
-        /// <summary>The formats joined across files (PowerShell exports, CIM-XML): read into their readers, completed later.</summary>
-        private static int ReadJoined(List<KeyValuePair<InputDocument, InputFormat>> recognised, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, List<KeyValuePair<SourceLocation, string>> problems, Progress progress)
+        /// <summary>
+        /// The formats joined across files (PowerShell exports, CIM-XML), and Terraform JSON, whose plans are evidence
+        /// for the profile: read into their readers, completed later.
+        /// </summary>
+        private static int ReadJoined(List<KeyValuePair<InputDocument, InputFormat>> recognised, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, Readers.Terraform.TerraformJsonReader terraform, List<KeyValuePair<SourceLocation, string>> problems, Progress progress)
         {
             int filesRead = 0;
             foreach (var entry in recognised)
             {
-                if (entry.Value != InputFormat.PowerShellJson && entry.Value != InputFormat.CimXml) continue;
+                if (!IsJoined(entry.Value)) continue;
                 try
                 {
                     using (TextReader text = entry.Key.Open())
                     {
                         if (entry.Value == InputFormat.CimXml) cim.Read(entry.Key.Path, text);
+                        else if (entry.Value == InputFormat.TerraformJson) terraform.Read(entry.Key.Path, text);
                         else powerShell.Read(entry.Key.Path, text);
                     }
 
@@ -268,13 +274,15 @@ namespace HvLint.Engine
             return filesRead;
         }
 
+        private static bool IsJoined(InputFormat format) => format == InputFormat.PowerShellJson || format == InputFormat.CimXml || format == InputFormat.TerraformJson;
+
         /// <summary>The formats read one file at a time (native inventory, VM configuration XML), straight into the consumer.</summary>
         private static int ReadStreamed(List<KeyValuePair<InputDocument, InputFormat>> recognised, IInventoryConsumer consumer, Progress progress)
         {
             int filesRead = 0;
             foreach (var entry in recognised)
             {
-                if (entry.Value == InputFormat.PowerShellJson || entry.Value == InputFormat.CimXml) continue;
+                if (IsJoined(entry.Value)) continue;
                 InputDocument input = entry.Key;
                 try
                 {
@@ -321,13 +329,14 @@ namespace HvLint.Engine
             public void Step() => _report?.Invoke(++_done, _total);
         }
 
-        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim)
+        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, Readers.Terraform.TerraformJsonReader terraform)
         {
             var selector = new ProfileSelector();
             if (options.Profile == null && options.ConfiguredProfile == null)
             {
                 powerShell.AddEvidence(selector);
                 cim.AddEvidence(selector);
+                terraform.AddEvidence(selector);
                 foreach (var entry in recognised)
                 {
                     if (entry.Value != InputFormat.VmConfigurationXml) continue;

@@ -24,6 +24,9 @@ namespace HvLint.Readers
 
         /// <summary>CIM-XML text of Msvm_* instances (ManagementBaseObject.GetText).</summary>
         CimXml,
+
+        /// <summary>`terraform show -json` of a plan or state (the Hyper-V provider's resources).</summary>
+        TerraformJson,
     }
 
     /// <summary>What detection decided, why, and where (1-based; 0 when the whole file is meant).</summary>
@@ -117,6 +120,7 @@ namespace HvLint.Readers
             }
 
             if (PowerShell.PowerShellObjectClassifier.Classify(names) != PowerShell.PowerShellObjectKind.Unknown) return new Detection(InputFormat.PowerShellJson, null);
+            if (Terraform.TerraformJsonReader.IsTerraformJson(names)) return new Detection(InputFormat.TerraformJson, null);
             if (names.Count == 0) return new Detection(InputFormat.Unknown, "a JSON object with nothing HvLint reads");
             var sorted = new System.Collections.Generic.List<string>(names);
             sorted.Sort(StringComparer.Ordinal);

@@ -33,6 +33,27 @@ namespace HvLint.Readers
     public static class JsonTokens
     {
         /// <summary>
+        /// An input document (a cmdlet export, a Terraform plan) as tokens with their positions; null, with the
+        /// problem given to <paramref name="problem"/>, when it is not well-formed JSON. Dates stay text, and a repeated
+        /// property keeps its first value, as PowerShell and Terraform never write one twice.
+        /// </summary>
+        public static JToken? Load(string path, System.IO.TextReader text, Action<SourceLocation, string> problem)
+        {
+            try
+            {
+                using (var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 })
+                {
+                    return JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Ignore });
+                }
+            }
+            catch (JsonReaderException ex)
+            {
+                problem(JsonErrors.Location(path, ex), "malformed JSON: " + JsonErrors.Message(ex));
+                return null;
+            }
+        }
+
+        /// <summary>
         /// Where a token starts. Newtonsoft records where a value ends, so the value's JSON length is subtracted
         /// (escapes as Newtonsoft writes them; PowerShell escapes a few more characters, so the column of such a
         /// string can be off by a little, never the line).

@@ -66,19 +66,8 @@ namespace HvLint.Readers.PowerShell
         /// <summary>Collects the objects of one file; nothing is emitted before <see cref="Complete"/>.</summary>
         public void Read(string path, TextReader text)
         {
-            JToken root;
-            try
-            {
-                using (var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 })
-                {
-                    root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Ignore });
-                }
-            }
-            catch (JsonReaderException ex)
-            {
-                Problem(JsonErrors.Location(path, ex), "malformed JSON: " + JsonErrors.Message(ex));
-                return;
-            }
+            JToken? root = JsonTokens.Load(path, text, Problem);
+            if (root == null) return;
 
             // One object, an array of objects, or (several cmdlets piped into one file) arrays of arrays.
             var pending = new Stack<JToken>();
@@ -623,7 +612,7 @@ namespace HvLint.Readers.PowerShell
             if (secureBoot.IsKnown) vm.SecureBootEnabled = secureBoot;
             Fact<string> template = Str(item, "SecureBootTemplate");
             if (template.IsKnown) vm.SecureBootTemplate = template;
-            // Before 2016 Get-VMFirmware has no template name, only its ID.
+            // An export that carries the template only by its ID names it where HvLint knows the ID.
             else if (item.Object["SecureBootTemplateId"] is JToken id && SecureBootTemplates.NameOfId(Text(id)) is string named) vm.SecureBootTemplate = Fact.Known(named, JsonTokens.Start(item.Path, id));
             if (!vm.Generation.IsKnown) vm.Generation = Fact.Known(2, JsonTokens.Start(item.Path, item.Object)); // as Get-VMBios for Generation 1
         }

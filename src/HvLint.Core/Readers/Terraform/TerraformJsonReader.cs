@@ -1,0 +1,334 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using HvLint.Model;
+using HvLint.Profiles;
+using HvLint.Rules;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace HvLint.Readers.Terraform
+{
+    /// <summary>
+    /// `terraform show -json` of a plan or a state: the values of the Hyper-V provider's (taliesins/hyperv)
+    /// `hyperv_machine_instance` resources, in the root module and every child module. A plan's `planned_values`
+    /// are what apply will create; a state's `values` what it did. Values known only after apply are absent
+    /// from the JSON and stay unknown. Attribute names and values are the provider's schema
+    /// (docs/resources/machine_instance.md of taliesins/terraform-provider-hyperv; hyperv-facts.md §6e);
+    /// the format is Terraform's "JSON Output Format" (format_version 1.x).
+    /// </summary>
+    public sealed class TerraformJsonReader
+    {
+        /// <summary>A Terraform JSON document's first properties: what detection looks for.</summary>
+        public static bool IsTerraformJson(ICollection<string> topLevelNames) =>
+            topLevelNames.Contains("format_version") && topLevelNames.Contains("terraform_version");
+
+        private const string MachineInstance = "hyperv_machine_instance";
+
+        /// <summary>The provider's value for "no pass-through disk" in hard_disk_drives.disk_number.</summary>
+        private const long NoDiskNumber = 4294967295;
+
+        private readonly List<KeyValuePair<string, JObject>> _machines = new List<KeyValuePair<string, JObject>>();
+        private readonly List<KeyValuePair<SourceLocation, string>> _problems = new List<KeyValuePair<SourceLocation, string>>();
+        private IInventoryConsumer? _consumer;
+        private string _path = string.Empty;
+
+        public void Read(string path, TextReader text)
+        {
+            if (!(JsonTokens.Load(path, text, (at, message) => _problems.Add(new KeyValuePair<SourceLocation, string>(at, message))) is JObject document)) return;
+
+            // Terraform promises to change the major version only for changes that are not backward-compatible, and
+            // asks readers to refuse a major version they do not know.
+            JToken? version = document["format_version"];
+            string? versionText = Text(version);
+            if (versionText == null || !versionText.StartsWith("1.", StringComparison.Ordinal))
+            {
+                SourceLocation at = version != null ? JsonTokens.Start(path, version) : JsonTokens.Start(path, document);
+                _problems.Add(new KeyValuePair<SourceLocation, string>(at, "Terraform JSON format_version " + (versionText ?? "(missing)") + " is not one HvLint reads (1.x)"));
+                return;
+            }
+
+            // A plan's planned_values, else a state's values. Anything of another shape than the format's holds no VM.
+            JToken? values = document["planned_values"] ?? document["values"];
+            var pending = new Stack<JObject>();
+            if (values is JObject v && v["root_module"] is JObject module) pending.Push(module);
+            while (pending.Count > 0)
+            {
+                JObject m = pending.Pop();
+                if (m["child_modules"] is JArray children)
+                {
+                    for (int i = children.Count - 1; i >= 0; i--)
+                    {
+                        if (children[i] is JObject child) pending.Push(child);
+                    }
+                }
+
+                if (!(m["resources"] is JArray resources)) continue;
+                foreach (JToken r in resources)
+                {
+                    if (!(r is JObject resource) || Text(resource["type"]) != MachineInstance) continue;
+                    if (resource["mode"] is JToken mode && Text(mode) != "managed") continue; // a data source describes a VM that exists
+                    if (resource["values"] is JObject machine) _machines.Add(new KeyValuePair<string, JObject>(path, machine));
+                }
+            }
+        }
+
+        private static string? Text(JToken? t) => t != null && t.Type == JTokenType.String ? (string?)t : null;
+
+        /// <summary>What the plans say about the Hyper-V release: Generation 2, Secure Boot templates.</summary>
+        public void AddEvidence(ProfileSelector selector)
+        {
+            foreach (var machine in _machines)
+            {
+                string path = machine.Key;
+                JObject values = machine.Value;
+                if (values["generation"] is JValue { Value: long g } generation && g == 2)
+                {
+                    selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(path, generation)));
+                }
+
+                // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
+                if (First(values["vm_firmware"]) is JObject firmware && firmware["secure_boot_template"] is JToken template && template.Type == JTokenType.String && ((string)template!).Trim().Length > 0)
+                {
+                    selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", JsonTokens.Start(path, template)));
+                }
+            }
+        }
+
+        public void Complete(IInventoryConsumer consumer)
+        {
+            _consumer = consumer;
+            foreach (var p in _problems) consumer.OnProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
+            foreach (var machine in _machines)
+            {
+                _path = machine.Key;
+                consumer.OnVirtualMachine(ReadMachine(machine.Value));
+            }
+        }
+
+        private VirtualMachine ReadMachine(JObject o)
+        {
+            var vm = new VirtualMachine { Location = JsonTokens.Start(_path, o) };
+            SetIfKnown(Str(o, "name"), v => vm.Name = v);
+            SetIfKnown(Long(o, "generation"), v => vm.Generation = Fact.Known((int)v.Value, v.Location));
+            SetIfKnown(Long(o, "processor_count"), v => vm.ProcessorCount = v);
+            SetIfKnown(Long(o, "memory_startup_bytes"), v => vm.MemoryStartupBytes = v);
+
+            // dynamic_memory and static_memory are two switches for one setting; dynamic_memory decides.
+            Fact<bool> dynamic = Bool(o, "dynamic_memory");
+            Fact<bool> fixedMemory = Bool(o, "static_memory");
+            if (!dynamic.IsKnown && fixedMemory.IsKnown) dynamic = Fact.Known(!fixedMemory.Value, fixedMemory.Location);
+            if (dynamic.IsKnown)
+            {
+                vm.DynamicMemoryEnabled = dynamic;
+                if (dynamic.Value)
+                {
+                    SetIfKnown(Long(o, "memory_minimum_bytes"), v => vm.MemoryMinimumBytes = v);
+                    SetIfKnown(Long(o, "memory_maximum_bytes"), v => vm.MemoryMaximumBytes = v);
+                }
+            }
+
+            SetIfKnown(Named(o, "checkpoint_type", EnumNames.CheckpointType, "Disabled, Standard, Production or ProductionOnly"), v => vm.CheckpointType = v);
+            SetIfKnown(Named(o, "state", EnumNames.State, "Running or Off"), v => vm.State = v);
+            SetIfKnown(Str(o, "smart_paging_file_path"), v => vm.SmartPagingFilePath = v);
+            SetIfKnown(Str(o, "notes"), v => vm.Notes = v);
+
+            if (o["integration_services"] is JObject services)
+            {
+                foreach (JProperty service in services.Properties())
+                {
+                    Fact<bool> enabled = BoolValue(service.Value, "integration_services." + service.Name);
+                    vm.IntegrationServices.Services.Add(new IntegrationService(Rules.Guest.IntegrationServiceNames.Canonical(service.Name), enabled, enabled.IsKnown ? enabled.Location : JsonTokens.Start(_path, service)));
+                }
+            }
+
+            if (First(o["vm_firmware"]) is JObject firmware)
+            {
+                // The provider writes "" for a setting it leaves to Hyper-V: unknown, as New-VM's defaults are not the plan's.
+                SetIfKnown(Named(firmware, "enable_secure_boot", OnOff, "On or Off"), v => vm.SecureBootEnabled = v);
+                Fact<string> template = Str(firmware, "secure_boot_template");
+                if (template.IsKnown) vm.SecureBootTemplate = template;
+                else
+                {
+                    Fact<string> id = Str(firmware, "secure_boot_template_id");
+                    if (id.IsKnown && SecureBootTemplates.NameOfId(id.Value) is string named) vm.SecureBootTemplate = Fact.Known(named, id.Location);
+                }
+            }
+
+            if (First(o["vm_processor"]) is JObject processor) SetIfKnown(Bool(processor, "expose_virtualization_extensions"), v => vm.ExposeVirtualizationExtensions = v);
+
+            if (o["network_adaptors"] is JArray adapters)
+            {
+                vm.NetworkAdapters.MarkKnown(JsonTokens.Start(_path, adapters));
+                foreach (JToken a in adapters)
+                {
+                    // management_os configures a host vNIC, not an adapter of this VM.
+                    if (a is JObject adapter && !Bool(adapter, "management_os").IsTrue()) vm.NetworkAdapters.Add(ReadAdapter(adapter));
+                }
+            }
+
+            var drives = new List<Drive>();
+            bool drivesKnown = o["hard_disk_drives"] is JArray || o["dvd_drives"] is JArray;
+            if (o["hard_disk_drives"] is JArray disks)
+            {
+                foreach (JToken d in disks)
+                {
+                    if (d is JObject disk) drives.Add(ReadDrive(disk, DriveKind.VirtualHardDisk, vm.Generation));
+                }
+            }
+
+            if (o["dvd_drives"] is JArray dvds)
+            {
+                foreach (JToken d in dvds)
+                {
+                    if (d is JObject dvd) drives.Add(ReadDrive(dvd, DriveKind.DvdDrive, vm.Generation));
+                }
+            }
+
+            if (drivesKnown)
+            {
+                vm.Drives.MarkKnown(JsonTokens.Start(_path, (o["hard_disk_drives"] ?? o["dvd_drives"])!));
+                foreach (Drive d in drives) vm.Drives.Add(d);
+            }
+
+            return vm;
+        }
+
+        private NetworkAdapter ReadAdapter(JObject o)
+        {
+            var a = new NetworkAdapter { Location = JsonTokens.Start(_path, o) };
+            SetIfKnown(Str(o, "name"), v => a.Name = v);
+            SetIfKnown(Bool(o, "is_legacy"), v => a.IsLegacy = v);
+
+            // An empty switch_name leaves the adapter connected to no switch.
+            if (o["switch_name"] is JToken sw && sw.Type == JTokenType.String)
+            {
+                string name = ((string)sw!).Trim();
+                a.SwitchName = Fact.Known<string?>(name.Length == 0 ? null : name, JsonTokens.Start(_path, sw));
+            }
+
+            Fact<bool> dynamicMac = Bool(o, "dynamic_mac_address");
+            Fact<string> staticMac = Str(o, "static_mac_address");
+            if (dynamicMac.IsKnown) a.StaticMacAddress = Fact.Known(!dynamicMac.Value, dynamicMac.Location);
+            if (staticMac.IsKnown && !dynamicMac.IsTrue()) a.MacAddress = staticMac;
+            SetIfKnown(Named(o, "mac_address_spoofing", OnOff, "On or Off"), v => a.MacAddressSpoofing = v);
+
+            // vlan_access with vlan_id is access mode on that VLAN; without vlan_access the adapter is untagged.
+            Fact<bool> access = Bool(o, "vlan_access");
+            if (access.IsKnown)
+            {
+                a.VlanMode = Fact.Known(access.Value ? VlanMode.Access : VlanMode.Untagged, access.Location);
+                if (access.Value) SetIfKnown(Long(o, "vlan_id"), v => a.AccessVlanId = Fact.Known((int)Math.Min(int.MaxValue, Math.Max(int.MinValue, v.Value)), v.Location));
+            }
+
+            return a;
+        }
+
+        private Drive ReadDrive(JObject o, DriveKind kind, Fact<int> generation)
+        {
+            var d = new Drive { Location = JsonTokens.Start(_path, o), Kind = Fact.Known(kind, JsonTokens.Start(_path, o)) };
+            if (kind == DriveKind.VirtualHardDisk)
+            {
+                SetIfKnown(Named(o, "controller_type", ControllerTypeName, "Ide or Scsi"), v => d.ControllerType = v);
+            }
+            else if (generation.IsKnown)
+            {
+                // dvd_drives has no controller type: the provider adds the drive where the generation has its drives
+                // (IDE on Generation 1, SCSI on Generation 2).
+                d.ControllerType = Fact.Known(generation.Value == 2 ? ControllerType.Scsi : ControllerType.Ide, d.Location);
+            }
+
+            SetIfKnown(Long(o, "controller_number"), v => d.ControllerNumber = Fact.Known((int)v.Value, v.Location));
+            SetIfKnown(Long(o, "controller_location"), v => d.ControllerLocation = Fact.Known((int)v.Value, v.Location));
+            if (o["path"] is JToken p && p.Type == JTokenType.String)
+            {
+                string path = ((string)p!).Trim();
+                d.Path = Fact.Known<string?>(path.Length == 0 ? null : path, JsonTokens.Start(_path, p));
+            }
+
+            if (kind == DriveKind.VirtualHardDisk)
+            {
+                Fact<long> number = Long(o, "disk_number");
+                if (number.IsKnown && number.Value != NoDiskNumber && number.Value >= 0 && number.Value <= int.MaxValue)
+                {
+                    d.DiskNumber = Fact.Known((int)number.Value, number.Location);
+                    d.Kind = Fact.Known(DriveKind.PassThroughDisk, number.Location);
+                }
+
+                d.Format = NativeInventoryReader.FormatFromPath(d.Path);
+            }
+
+            return d;
+        }
+
+        private static JToken? First(JToken? block) => block is JArray list ? (list.Count > 0 ? list[0] : null) : block as JObject;
+
+        private static bool? OnOff(string s) =>
+            string.Equals(s, "On", StringComparison.OrdinalIgnoreCase) ? true : string.Equals(s, "Off", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
+
+        private static ControllerType? ControllerTypeName(string s) =>
+            string.Equals(s, "Ide", StringComparison.OrdinalIgnoreCase) ? ControllerType.Ide : string.Equals(s, "Scsi", StringComparison.OrdinalIgnoreCase) ? ControllerType.Scsi : (ControllerType?)null;
+
+        private static void SetIfKnown<T>(Fact<T> fact, Action<Fact<T>> set)
+        {
+            if (fact.IsKnown) set(fact);
+        }
+
+        /// <summary>A string attribute; "" (the provider's "not set") and null are unknown.</summary>
+        private Fact<string> Str(JObject o, string name)
+        {
+            JToken? t = o[name];
+            if (t == null || t.Type == JTokenType.Null) return Fact<string>.Unknown;
+            if (t.Type != JTokenType.String)
+            {
+                WrongType(t, name, "a string");
+                return Fact<string>.Unknown;
+            }
+
+            string s = ((string)t!).Trim();
+            return s.Length == 0 ? Fact<string>.Unknown : Fact.Known(s, JsonTokens.Start(_path, t));
+        }
+
+        private Fact<long> Long(JObject o, string name)
+        {
+            JToken? t = o[name];
+            if (t == null || t.Type == JTokenType.Null) return Fact<long>.Unknown;
+            if (t is JValue { Value: long whole }) return Fact.Known(whole, JsonTokens.Start(_path, t));
+            // A number the configuration wrote as a string ("0") reaches the JSON as Terraform converted it, but a plan
+            // of an older Terraform may keep the string.
+            if (t.Type == JTokenType.String && long.TryParse(((string)t!).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed)) return Fact.Known(parsed, JsonTokens.Start(_path, t));
+            WrongType(t, name, "a whole number");
+            return Fact<long>.Unknown;
+        }
+
+        private Fact<bool> Bool(JObject o, string name)
+        {
+            JToken? t = o[name];
+            return t == null || t.Type == JTokenType.Null ? Fact<bool>.Unknown : BoolValue(t, name);
+        }
+
+        private Fact<bool> BoolValue(JToken t, string name)
+        {
+            if (t.Type == JTokenType.Boolean) return Fact.Known((bool)t, JsonTokens.Start(_path, t));
+            if (t.Type == JTokenType.Null) return Fact<bool>.Unknown;
+            WrongType(t, name, "true or false");
+            return Fact<bool>.Unknown;
+        }
+
+        /// <summary>A string attribute that names one of an enumeration's values; "" is unknown, any other unknown name HV9001.</summary>
+        private Fact<T> Named<T>(JObject o, string name, Func<string, T?> parse, string expected)
+            where T : struct
+        {
+            Fact<string> text = Str(o, name);
+            if (!text.IsKnown) return Fact<T>.Unknown;
+            T? value = parse(text.Value);
+            if (value.HasValue) return Fact.Known(value.Value, text.Location);
+            _consumer!.OnProblem(ToolDiagnostics.InputUnreadable, text.Location, "'" + name + "': expected " + expected + ", found '" + text.Value + "'");
+            return Fact<T>.Unknown;
+        }
+
+        private void WrongType(JToken t, string name, string expected) =>
+            _consumer!.OnProblem(ToolDiagnostics.InputUnreadable, JsonTokens.Start(_path, t), "'" + name + "': expected " + expected + ", found " + t.ToString(Formatting.None));
+    }
+}

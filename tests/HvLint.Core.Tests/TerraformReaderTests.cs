@@ -1,0 +1,178 @@
+using HvLint.Engine;
+using static HvLint.Tests.Audit;
+
+namespace HvLint.Tests;
+
+/// <summary>
+/// Rules through `terraform show -json` of plans and states of the Hyper-V provider (taliesins/hyperv): each case
+/// is a hyperv_machine_instance's values as the JSON output format carries them.
+/// </summary>
+public class TerraformReaderTests
+{
+    /// <summary>A plan whose root module has one hyperv_machine_instance with these values.</summary>
+    private static string Plan(string values, string formatVersion = "1.2") =>
+        "{\n  \"format_version\": \"" + formatVersion + "\",\n  \"terraform_version\": \"1.9.8\",\n  \"planned_values\": {\n    \"root_module\": {\n      \"resources\": [\n        { \"address\": \"hyperv_machine_instance.vm\", \"mode\": \"managed\", \"type\": \"hyperv_machine_instance\", \"name\": \"vm\",\n          \"provider_name\": \"registry.terraform.io/taliesins/hyperv\", \"schema_version\": 0,\n          \"values\": { \"name\": \"tf-vm\", " + values + " } }\n      ]\n    }\n  }\n}";
+
+    private static AuditResult Audit(string json, string? profile = "hyperv-2016") => Run(json, profile);
+
+    [Fact]
+    public void A_plan_is_read_and_each_fact_is_where_the_plan_writes_it()
+    {
+        // Generation 2 with a legacy adapter; 8 vCPUs on hyperv-2008r2's 4.
+        string json = Plan("\"generation\": 2,\n\"processor_count\": 8, \"network_adaptors\": [ { \"name\": \"lan\", \"switch_name\": \"LAN\", \"is_legacy\": true } ]");
+        AuditResult result = Audit(json, "hyperv-2008r2");
+        Finding legacy = Assert.Single(result.Of("HV3003"));
+        Assert.Equal((10, 97), (legacy.Location.Line, legacy.Location.Column));
+        Finding cpus = Assert.Single(result.Of("HV1001"));
+        Assert.Equal((10, 20), (cpus.Location.Line, cpus.Location.Column));
+        Assert.Equal(1, result.VirtualMachines);
+    }
+
+    public static TheoryData<string, string, int> Cases => new()
+    {
+        // Pass-through disk: any disk_number but the provider's 4294967295 for "none".
+        { "\"generation\": 1, \"hard_disk_drives\": [ { \"controller_type\": \"Ide\", \"controller_number\": 0, \"controller_location\": 0, \"path\": \"\", \"disk_number\": 3 } ]", "HV2004", 1 },
+        { "\"generation\": 1, \"hard_disk_drives\": [ { \"controller_type\": \"Ide\", \"controller_number\": 0, \"controller_location\": 0, \"path\": \"D:\\\\os.vhdx\", \"disk_number\": 4294967295 } ]", "HV2004", 0 },
+        // A Generation 1 VM whose only disk is on SCSI; a DVD drive there is on IDE by the generation.
+        { "\"generation\": 1, \"hard_disk_drives\": [ { \"controller_type\": \"Scsi\", \"controller_number\": 0, \"controller_location\": 0, \"path\": \"D:\\\\os.vhdx\" } ], \"dvd_drives\": [ { \"controller_number\": 1, \"controller_location\": 0, \"path\": \"\" } ]", "HV2002", 1 },
+        { "\"generation\": 1, \"hard_disk_drives\": [ { \"controller_type\": \"Ide\", \"controller_number\": 0, \"controller_location\": 0, \"path\": \"D:\\\\os.vhdx\" } ]", "HV2002", 0 },
+        // An empty switch_name is connected to nothing; management_os configures a host vNIC, not the VM's adapter.
+        { "\"network_adaptors\": [ { \"name\": \"lan\", \"switch_name\": \"\" } ]", "HV3006", 1 },
+        { "\"network_adaptors\": [ { \"name\": \"host\", \"switch_name\": \"\", \"management_os\": true } ]", "HV3006", 0 },
+        // VLAN: vlan_id counts only with vlan_access.
+        { "\"network_adaptors\": [ { \"name\": \"lan\", \"switch_name\": \"LAN\", \"vlan_access\": true, \"vlan_id\": 0 } ]", "HV3007", 1 },
+        { "\"network_adaptors\": [ { \"name\": \"lan\", \"switch_name\": \"LAN\", \"vlan_access\": false, \"vlan_id\": 0 } ]", "HV3007", 0 },
+        // Nested virtualization without MAC address spoofing.
+        { "\"vm_processor\": [ { \"expose_virtualization_extensions\": true } ], \"network_adaptors\": [ { \"name\": \"lan\", \"switch_name\": \"LAN\", \"mac_address_spoofing\": \"Off\" } ]", "HV3008", 1 },
+        { "\"vm_processor\": [ { \"expose_virtualization_extensions\": true } ], \"network_adaptors\": [ { \"name\": \"lan\", \"switch_name\": \"LAN\", \"mac_address_spoofing\": \"On\" } ]", "HV3008", 0 },
+        // Integration services by their Get-VMIntegrationService names.
+        { "\"integration_services\": { \"VSS\": false, \"Guest Service Interface\": false }", "HV6002", 1 },
+        { "\"integration_services\": { \"Heartbeat\": false }", "HV4004", 1 },
+        // Memory: the Dynamic Memory maximum counts only with dynamic_memory (or without static_memory).
+        { "\"generation\": 1, \"dynamic_memory\": true, \"memory_startup_bytes\": 1073741824, \"memory_minimum_bytes\": 536870912, \"memory_maximum_bytes\": 2199023255552", "HV1003", 1 },
+        { "\"generation\": 1, \"static_memory\": false, \"memory_startup_bytes\": 1073741824, \"memory_minimum_bytes\": 536870912, \"memory_maximum_bytes\": 2199023255552", "HV1003", 1 },
+        { "\"generation\": 1, \"static_memory\": true, \"dynamic_memory\": false, \"memory_startup_bytes\": 1073741824, \"memory_maximum_bytes\": 2199023255552", "HV1003", 0 },
+        // Standard checkpoints, and the Smart Paging file kept where a host's system drive would be is the host's call.
+        { "\"checkpoint_type\": \"Standard\"", "HV6005", 1 },
+        { "\"checkpoint_type\": \"Production\"", "HV6005", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Rules_fire_on_the_provider_s_attributes(string values, string rule, int expected) =>
+        Assert.Equal(expected, Audit(Plan(values)).Of(rule).Length);
+
+    [Fact]
+    public void Firmware_values_the_provider_leaves_empty_are_unknown()
+    {
+        // "" is the provider's "leave it to Hyper-V": no Secure Boot fact, so nothing is said of it.
+        string empty = Plan("\"generation\": 2, \"vm_firmware\": [ { \"enable_secure_boot\": \"\", \"secure_boot_template\": \"\" } ]");
+        Assert.DoesNotContain(Audit(empty).Findings, f => f.RuleId is "HV7002" or "HV4006" or "HV9001");
+
+        // Set, they are read (the template by name or by its ID).
+        var vm = Collect(Plan("\"generation\": 2, \"vm_firmware\": [ { \"enable_secure_boot\": \"Off\", \"secure_boot_template_id\": \"272e7447-90a4-4563-a4b9-8e4ab00526ce\" } ]"));
+        Assert.False(vm.SecureBootEnabled.Value);
+        Assert.Equal("MicrosoftUEFICertificateAuthority", vm.SecureBootTemplate.Value);
+    }
+
+    [Fact]
+    public void A_state_and_child_modules_are_read_and_data_sources_are_not()
+    {
+        const string state = """
+            { "format_version": "1.0", "terraform_version": "1.9.8",
+              "values": { "root_module": {
+                "resources": [
+                  { "address": "data.hyperv_machine_instance.existing", "mode": "data", "type": "hyperv_machine_instance", "name": "existing", "values": { "name": "old", "processor_count": 64 } }
+                ],
+                "child_modules": [
+                  { "address": "module.lab", "resources": [
+                      { "address": "module.lab.hyperv_machine_instance.vm", "mode": "managed", "type": "hyperv_machine_instance", "name": "vm", "values": { "name": "lab01", "generation": 1, "processor_count": 8 } },
+                      { "address": "module.lab.hyperv_network_switch.lab", "mode": "managed", "type": "hyperv_network_switch", "name": "lab", "values": { "name": "Lab", "switch_type": "Internal" } }
+                    ],
+                    "child_modules": [ { "address": "module.lab.module.inner", "resources": [
+                      { "address": "module.lab.module.inner.hyperv_machine_instance.vm", "mode": "managed", "type": "hyperv_machine_instance", "name": "vm", "values": { "name": "lab02", "generation": 1, "processor_count": 2 } } ] } ] }
+                ] } } }
+            """;
+        AuditResult result = Audit(state, "hyperv-2008r2");
+        Assert.Equal(2, result.VirtualMachines);
+        Finding cpus = Assert.Single(result.Of("HV1001"));
+        Assert.Contains("lab01", cpus.Message);
+        Assert.Empty(result.Of("HV9001"));
+    }
+
+    [Fact]
+    public void A_plan_of_other_providers_is_read_and_holds_no_VM()
+    {
+        const string aws = """{ "format_version": "1.2", "terraform_version": "1.9.8", "planned_values": { "root_module": { "resources": [ { "address": "aws_instance.web", "mode": "managed", "type": "aws_instance", "name": "web", "values": { "instance_type": "t3.micro" } } ] } } }""";
+        AuditResult result = Audit(aws);
+        Assert.Equal(1, result.FilesRead);
+        Assert.Equal(0, result.VirtualMachines);
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void Bad_values_are_HV9001_at_their_position_and_the_rest_is_still_audited()
+    {
+        string json = Plan("\"generation\": 2,\n\"processor_count\": \"four\", \"network_adaptors\": [ { \"name\": \"lan\", \"switch_name\": \"LAN\", \"is_legacy\": true, \"mac_address_spoofing\": \"Maybe\" } ]");
+        AuditResult result = Audit(json);
+        Finding[] problems = result.Of("HV9001");
+        Assert.Equal(2, problems.Length);
+        Assert.Contains(problems, p => p.Location.Line == 10 && p.Location.Column == 20 && p.Message.Contains("'processor_count': expected a whole number, found \"four\""));
+        Assert.Contains(problems, p => p.Message.Contains("'mac_address_spoofing': expected On or Off, found 'Maybe'"));
+        Assert.Single(result.Of("HV3003"));
+
+        // An unknown major version of the format is refused, at format_version; another input is still audited.
+        AuditResult two = RunFiles(new[] { ("plan.json", Plan("\"generation\": 2, \"network_adaptors\": [ { \"name\": \"lan\", \"is_legacy\": true } ]", "2.0")), ("other.json", Vm("\"processorCount\": 8")) });
+        Finding refused = Assert.Single(two.Of("HV9001"));
+        Assert.Equal(("plan.json", 2, 21), (refused.Location.Path, refused.Location.Line, refused.Location.Column));
+        Assert.Empty(two.Of("HV3003"));
+        Assert.Single(two.Of("HV1001"));
+    }
+
+    [Theory]
+    [InlineData("""{ "format_version": "1.2", "terraform_version": "1.9.8", "planned_values": [ 1, 2 ] }""")]
+    [InlineData("""{ "format_version": "1.2", "terraform_version": "1.9.8", "planned_values": { "root_module": { "resources": { "type": "hyperv_machine_instance" }, "child_modules": [ "x", 3, null ] } } }""")]
+    [InlineData("""{ "format_version": "1.2", "terraform_version": "1.9.8", "planned_values": { "root_module": { "resources": [ { "type": [ "hyperv_machine_instance" ], "values": {} }, { "type": "hyperv_machine_instance", "mode": 1, "values": {} } ] } } }""")]
+    [InlineData("""{ "format_version": 1.2, "terraform_version": "1.9.8" }""")]
+    public void A_document_of_another_shape_holds_no_VM_and_never_throws(string json)
+    {
+        AuditResult result = Audit(json);
+        Assert.Equal(0, result.VirtualMachines);
+        Assert.All(result.Findings, f => Assert.Equal("HV9001", f.RuleId));
+    }
+
+    [Fact]
+    public void A_number_too_large_for_any_attribute_is_HV9001()
+    {
+        AuditResult result = Audit(Plan("\"generation\": 123456789012345678901234567890, \"processor_count\": 99999999999999999999"));
+        Assert.Equal(2, result.Of("HV9001").Length);
+        Assert.Equal(1, result.VirtualMachines);
+    }
+
+    [Theory]
+    [InlineData("\"generation\": 2", "hyperv-2012r2")]
+    [InlineData("\"generation\": 2, \"vm_firmware\": [ { \"secure_boot_template\": \"MicrosoftUEFICertificateAuthority\" } ]", "hyperv-2016")]
+    [InlineData("\"generation\": 1", "hyperv-2008r2")]
+    public void Generation_2_and_a_Secure_Boot_template_are_evidence_for_the_profile(string values, string inferred) =>
+        Assert.Equal(inferred, Run(Plan(values)).Profile.Profile.Id);
+
+    private static HvLint.Model.VirtualMachine Collect(string json)
+    {
+        var reader = new HvLint.Readers.Terraform.TerraformJsonReader();
+        reader.Read("plan.json", new StringReader(json));
+        var consumer = new Consumer();
+        reader.Complete(consumer);
+        return Assert.Single(consumer.Vms);
+    }
+
+    private sealed class Consumer : HvLint.Readers.IInventoryConsumer
+    {
+        public List<HvLint.Model.VirtualMachine> Vms { get; } = new();
+
+        public void OnHost(HvLint.Model.Host host) => Vms.AddRange(host.VirtualMachines.Items);
+
+        public void OnVirtualMachine(HvLint.Model.VirtualMachine vm) => Vms.Add(vm);
+
+        public void OnProblem(HvLint.Rules.RuleDescriptor descriptor, HvLint.Model.SourceLocation location, string message) => Assert.Fail(message);
+    }
+}
