@@ -129,6 +129,38 @@ public class TerraformReaderTests
         Assert.Single(two.Of("HV1001"));
     }
 
+    /// <summary>A plan with an Internal switch and a VM on it (or on a switch the plan does not create), for these provider configurations.</summary>
+    private static string WithSwitch(string vmSwitch, string providerConfig) => """
+        { "format_version": "1.2", "terraform_version": "1.9.8",
+          "planned_values": { "root_module": { "resources": [
+            { "address": "hyperv_network_switch.lab", "mode": "managed", "type": "hyperv_network_switch", "name": "lab", "values": { "name": "Lab-Internal", "switch_type": "Internal", "allow_management_os": true } },
+            { "address": "hyperv_machine_instance.lab", "mode": "managed", "type": "hyperv_machine_instance", "name": "lab", "values": { "name": "lab01", "network_adaptors": [ { "name": "lan", "switch_name": "
+        """ + vmSwitch + """
+        " } ] } } ] } },
+          "configuration": { "provider_config": {
+        """ + providerConfig + " } } }";
+
+    private const string OneProvider = """ "hyperv": { "name": "hyperv", "full_name": "registry.terraform.io/taliesins/hyperv", "expressions": { "host": { "constant_value": "HV-TF-01" } } } """;
+
+    [Fact]
+    public void The_plan_s_switches_are_on_the_host_its_provider_names()
+    {
+        // A VM on an Internal switch the plan creates: HV7001, naming the provider's host.
+        AuditResult result = Audit(WithSwitch("Lab-Internal", OneProvider));
+        Finding internalSwitch = Assert.Single(result.Of("HV7001"));
+        Assert.Contains("host 'HV-TF-01'", internalSwitch.Message);
+        Assert.Equal(1, result.Hosts);
+
+        // A switch the plan does not create may exist on the host already: nothing is said of it.
+        Assert.Empty(Audit(WithSwitch("Existing", OneProvider)).Findings);
+
+        // Two configurations of the provider (aliases for two hosts): which switch is where is unknown.
+        string two = OneProvider + """, "hyperv.b": { "name": "hyperv", "alias": "b", "expressions": { "host": { "constant_value": "HV-TF-02" } } } """;
+        AuditResult aliased = Audit(WithSwitch("Lab-Internal", two));
+        Assert.Empty(aliased.Of("HV7001"));
+        Assert.Equal(0, aliased.Hosts);
+    }
+
     [Theory]
     [InlineData("""{ "format_version": "1.2", "terraform_version": "1.9.8", "planned_values": [ 1, 2 ] }""")]
     [InlineData("""{ "format_version": "1.2", "terraform_version": "1.9.8", "planned_values": { "root_module": { "resources": { "type": "hyperv_machine_instance" }, "child_modules": [ "x", 3, null ] } } }""")]

@@ -12,7 +12,8 @@ namespace HvLint.Readers.Terraform
 {
     /// <summary>
     /// `terraform show -json` of a plan or a state: the values of the Hyper-V provider's (taliesins/hyperv)
-    /// `hyperv_machine_instance` resources, in the root module and every child module. A plan's `planned_values`
+    /// `hyperv_machine_instance` resources, in the root module and every child module, and its
+    /// `hyperv_network_switch` resources on the host the provider manages. A plan's `planned_values`
     /// are what apply will create; a state's `values` what it did. Values known only after apply are absent
     /// from the JSON and stay unknown. Attribute names and values are the provider's schema
     /// (docs/resources/machine_instance.md of taliesins/terraform-provider-hyperv; hyperv-facts.md §6e);
@@ -29,7 +30,27 @@ namespace HvLint.Readers.Terraform
         /// <summary>The provider's value for "no pass-through disk" in hard_disk_drives.disk_number.</summary>
         private const long NoDiskNumber = 4294967295;
 
-        private readonly List<KeyValuePair<string, JObject>> _machines = new List<KeyValuePair<string, JObject>>();
+        private const string NetworkSwitch = "hyperv_network_switch";
+
+        /// <summary>One plan or state: its VMs' and switches' values, and the host its provider configuration names.</summary>
+        private sealed class Plan
+        {
+            public Plan(string path, JObject document)
+            {
+                Path = path;
+                Document = document;
+            }
+
+            public string Path { get; }
+
+            public JObject Document { get; }
+
+            public List<JObject> Machines { get; } = new List<JObject>();
+
+            public List<JObject> Switches { get; } = new List<JObject>();
+        }
+
+        private readonly List<Plan> _plans = new List<Plan>();
         private readonly List<KeyValuePair<SourceLocation, string>> _problems = new List<KeyValuePair<SourceLocation, string>>();
         private IInventoryConsumer? _consumer;
         private string _path = string.Empty;
@@ -50,6 +71,7 @@ namespace HvLint.Readers.Terraform
             }
 
             // A plan's planned_values, else a state's values. Anything of another shape than the format's holds no VM.
+            var plan = new Plan(path, document);
             JToken? values = document["planned_values"] ?? document["values"];
             var pending = new Stack<JObject>();
             if (values is JObject v && v["root_module"] is JObject module) pending.Push(module);
@@ -67,31 +89,38 @@ namespace HvLint.Readers.Terraform
                 if (!(m["resources"] is JArray resources)) continue;
                 foreach (JToken r in resources)
                 {
-                    if (!(r is JObject resource) || Text(resource["type"]) != MachineInstance) continue;
-                    if (resource["mode"] is JToken mode && Text(mode) != "managed") continue; // a data source describes a VM that exists
-                    if (resource["values"] is JObject machine) _machines.Add(new KeyValuePair<string, JObject>(path, machine));
+                    // A data source describes something that exists already, not what the plan creates.
+                    if (!(r is JObject resource) || !(resource["values"] is JObject resourceValues) || (resource["mode"] is JToken mode && Text(mode) != "managed")) continue;
+                    string? type = Text(resource["type"]);
+                    if (type == MachineInstance) plan.Machines.Add(resourceValues);
+                    else if (type == NetworkSwitch) plan.Switches.Add(resourceValues);
                 }
             }
+
+            _plans.Add(plan);
         }
+
+        private static JToken? Child(JToken? t, string name) => t is JObject o ? o[name] : null;
 
         private static string? Text(JToken? t) => t != null && t.Type == JTokenType.String ? (string?)t : null;
 
         /// <summary>What the plans say about the Hyper-V release: Generation 2, Secure Boot templates.</summary>
         public void AddEvidence(ProfileSelector selector)
         {
-            foreach (var machine in _machines)
+            foreach (Plan plan in _plans)
             {
-                string path = machine.Key;
-                JObject values = machine.Value;
-                if (values["generation"] is JValue { Value: long g } generation && g == 2)
+                foreach (JObject values in plan.Machines)
                 {
-                    selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(path, generation)));
-                }
+                    if (values["generation"] is JValue { Value: long g } generation && g == 2)
+                    {
+                        selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(plan.Path, generation)));
+                    }
 
-                // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
-                if (First(values["vm_firmware"]) is JObject firmware && firmware["secure_boot_template"] is JToken template && template.Type == JTokenType.String && ((string)template!).Trim().Length > 0)
-                {
-                    selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", JsonTokens.Start(path, template)));
+                    // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
+                    if (First(values["vm_firmware"]) is JObject firmware && Text(firmware["secure_boot_template"]) is string template && template.Trim().Length > 0)
+                    {
+                        selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", JsonTokens.Start(plan.Path, firmware["secure_boot_template"]!)));
+                    }
                 }
             }
         }
@@ -100,11 +129,54 @@ namespace HvLint.Readers.Terraform
         {
             _consumer = consumer;
             foreach (var p in _problems) consumer.OnProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
-            foreach (var machine in _machines)
+            foreach (Plan plan in _plans)
             {
-                _path = machine.Key;
-                consumer.OnVirtualMachine(ReadMachine(machine.Value));
+                _path = plan.Path;
+                Host? host = TargetHost(plan);
+                foreach (JObject values in plan.Machines)
+                {
+                    VirtualMachine vm = ReadMachine(values);
+                    if (host != null) host.VirtualMachines.Add(vm);
+                    else consumer.OnVirtualMachine(vm);
+                }
+
+                if (host != null) consumer.OnHost(host);
             }
+        }
+
+        /// <summary>
+        /// The host the plan's one Hyper-V provider configuration manages, with the switches the plan creates on it,
+        /// so that a VM on an Internal switch of the plan is HV7001. Null when the plan configures the provider more
+        /// than once (aliases for several hosts: which switch is on which host the JSON does not say). The host's
+        /// other switches, adapters and VMs are not in the plan, so its lists stay unknown.
+        /// </summary>
+        private Host? TargetHost(Plan plan)
+        {
+            JToken? hostName = null;
+            int providers = 0;
+            if (Child(Child(plan.Document, "configuration"), "provider_config") is JObject configs)
+            {
+                foreach (JProperty config in configs.Properties())
+                {
+                    if (!(config.Value is JObject c) || Text(c["name"]) != "hyperv") continue;
+                    providers++;
+                    hostName = Child(Child(Child(c, "expressions"), "host"), "constant_value");
+                }
+            }
+
+            if (providers > 1 || (plan.Switches.Count == 0 && hostName == null)) return null;
+            var host = new Host { Location = JsonTokens.Start(plan.Path, plan.Document) };
+            if (providers == 1 && Text(hostName) is string name && name.Trim().Length > 0) host.Name = Fact.Known(name.Trim(), JsonTokens.Start(plan.Path, hostName!));
+            foreach (JObject values in plan.Switches)
+            {
+                var vs = new VirtualSwitch { Location = JsonTokens.Start(plan.Path, values) };
+                SetIfKnown(Str(values, "name"), v => vs.Name = v);
+                SetIfKnown(Named(values, "switch_type", EnumNames.SwitchType, "Internal, Private or External"), v => vs.SwitchType = v);
+                SetIfKnown(Bool(values, "allow_management_os"), v => vs.AllowManagementOS = v);
+                host.VirtualSwitches.Add(vs);
+            }
+
+            return host;
         }
 
         private VirtualMachine ReadMachine(JObject o)
