@@ -31,6 +31,12 @@ namespace HvLint.Profiles
             Location = location;
         }
 
+        /// <summary>
+        /// A Secure Boot template named or given by its ID: 2016 or later. Templates, and with them the UEFI CA one Linux
+        /// boots with, arrived with Windows Server 2016; the Secure Boot of 2012 R2 is for Windows guests only (HV4006).
+        /// </summary>
+        public static ProfileEvidence SecureBootTemplate(SourceLocation location) => new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", location);
+
         /// <summary>The oldest release consistent with this evidence.</summary>
         public HyperVVersion Minimum { get; }
 

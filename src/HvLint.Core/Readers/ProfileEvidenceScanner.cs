@@ -51,9 +51,8 @@ namespace HvLint.Readers
                         }
                         else if (name.Equals("secureBootTemplate", StringComparison.OrdinalIgnoreCase))
                         {
-                            // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
                             if (!c.Read() || c.Token != JsonToken.String || string.IsNullOrWhiteSpace((string)c.Value!)) continue;
-                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", c.Start));
+                            selector.AddEvidence(ProfileEvidence.SecureBootTemplate(c.Start));
                         }
                         else if (name.Equals("configurationVersion", StringComparison.OrdinalIgnoreCase))
                         {

@@ -106,9 +106,7 @@ namespace HvLint.Readers.Cim
             {
                 // A Generation 2 VM needs 2012 R2; the v2 namespace alone needs 2012.
                 if (MsvmResources.Generation(i.Text("VirtualSystemSubType")) == 2) selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", i.At("VirtualSystemSubType")));
-
-                // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
-                if (!string.IsNullOrWhiteSpace(i.Text("SecureBootTemplateId"))) selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", i.At("SecureBootTemplateId")));
+                if (!string.IsNullOrWhiteSpace(i.Text("SecureBootTemplateId"))) selector.AddEvidence(ProfileEvidence.SecureBootTemplate(i.At("SecureBootTemplateId")));
                 string? version = i.Text("Version");
                 if (i.ClassName == "Msvm_VirtualSystemSettingData" && version != null && ProfileCatalog.OldestVersionForConfigurationVersion(version) is HyperVVersion v)
                 {

@@ -121,11 +121,10 @@ namespace HvLint.Readers.PowerShell
 
                         break;
                     case PowerShellObjectKind.Firmware:
-                        // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
                         JToken? template = item.Object["SecureBootTemplate"] is JToken named && named.Type == JTokenType.String ? named : item.Object["SecureBootTemplateId"];
                         if (template != null && template.Type == JTokenType.String && !string.IsNullOrWhiteSpace((string?)template))
                         {
-                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", JsonTokens.Start(item.Path, template)));
+                            selector.AddEvidence(ProfileEvidence.SecureBootTemplate(JsonTokens.Start(item.Path, template)));
                         }
 
                         break;

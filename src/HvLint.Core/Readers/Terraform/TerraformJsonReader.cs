@@ -27,12 +27,12 @@ namespace HvLint.Readers.Terraform
 
         private const string MachineInstance = "hyperv_machine_instance";
 
+        private const string NetworkSwitch = "hyperv_network_switch";
+
         /// <summary>The provider's value for "no pass-through disk" in hard_disk_drives.disk_number.</summary>
         private const long NoDiskNumber = 4294967295;
 
-        private const string NetworkSwitch = "hyperv_network_switch";
-
-        /// <summary>One plan or state: its VMs' and switches' values, and the host its provider configuration names.</summary>
+        /// <summary>One plan or state: the document, and the values of its VMs and switches.</summary>
         private sealed class Plan
         {
             public Plan(string path, JObject document)
@@ -116,10 +116,9 @@ namespace HvLint.Readers.Terraform
                         selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(plan.Path, generation)));
                     }
 
-                    // Secure Boot templates arrived with 2016 (2012 R2's Secure Boot is for Windows guests only; HV4006).
                     if (First(values["vm_firmware"]) is JObject firmware && Text(firmware["secure_boot_template"]) is string template && template.Trim().Length > 0)
                     {
-                        selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2016, "a Secure Boot template", JsonTokens.Start(plan.Path, firmware["secure_boot_template"]!)));
+                        selector.AddEvidence(ProfileEvidence.SecureBootTemplate(JsonTokens.Start(plan.Path, firmware["secure_boot_template"]!)));
                     }
                 }
             }
@@ -146,9 +145,10 @@ namespace HvLint.Readers.Terraform
 
         /// <summary>
         /// The host the plan's one Hyper-V provider configuration manages, with the switches the plan creates on it,
-        /// so that a VM on an Internal switch of the plan is HV7001. Null when the plan configures the provider more
-        /// than once (aliases for several hosts: which switch is on which host the JSON does not say). The host's
-        /// other switches, adapters and VMs are not in the plan, so its lists stay unknown.
+        /// so that a VM on an Internal switch of the plan is HV7001. Null unless the plan configures the provider exactly
+        /// once: with aliases for several hosts, or in a state (which carries no configuration), which switch is on
+        /// which host the JSON does not say. The host's other switches, adapters and VMs are not in the plan, so its
+        /// lists stay unknown.
         /// </summary>
         private Host? TargetHost(Plan plan)
         {
@@ -164,9 +164,9 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
-            if (providers > 1 || (plan.Switches.Count == 0 && hostName == null)) return null;
+            if (providers != 1 || (plan.Switches.Count == 0 && hostName == null)) return null;
             var host = new Host { Location = JsonTokens.Start(plan.Path, plan.Document) };
-            if (providers == 1 && Text(hostName) is string name && name.Trim().Length > 0) host.Name = Fact.Known(name.Trim(), JsonTokens.Start(plan.Path, hostName!));
+            if (Text(hostName) is string name && name.Trim().Length > 0) host.Name = Fact.Known(name.Trim(), JsonTokens.Start(plan.Path, hostName!));
             foreach (JObject values in plan.Switches)
             {
                 var vs = new VirtualSwitch { Location = JsonTokens.Start(plan.Path, values) };
