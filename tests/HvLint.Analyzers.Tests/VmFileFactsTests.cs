@@ -144,6 +144,32 @@ public class VmFileFactsTests
         """, WmiAnalyzerTests.ManagementStub, additionalFiles: Files);
 
     [Fact]
+    public Task HV4006_through_WMI_on_2012_R2_Secure_Boot_itself_for_a_Linux_guest() => Verify.AnalyzerWith<WmiAnalyzer>("""
+        using System.Management;
+        class Provisioner
+        {
+            // Generation 2 without a template: 2012 R2 is the oldest release the code fits, and its Secure Boot is for
+            // Windows guests only.
+            void Define(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "ci-runner";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                settings["SecureBootEnabled"] = {|HV4006:true|};
+            }
+
+            // Off is what 2012 R2 needs.
+            void Off(ManagementScope scope)
+            {
+                ManagementObject settings = new ManagementClass(scope, new ManagementPath("Msvm_VirtualSystemSettingData"), null).CreateInstance();
+                settings["ElementName"] = "ci-runner";
+                settings["VirtualSystemSubType"] = "Microsoft:Hyper-V:SubType:2";
+                settings["SecureBootEnabled"] = false;
+            }
+        }
+        """, WmiAnalyzerTests.ManagementStub, additionalFiles: Files);
+
+    [Fact]
     public Task HV7002_through_WMI_Secure_Boot_off_for_a_Windows_guest_the_file_describes() => Verify.AnalyzerWith<WmiAnalyzer>("""
         using System.Management;
         class Provisioner
