@@ -188,13 +188,74 @@ public class TerraformReaderTests
     public void Generation_2_and_a_Secure_Boot_template_are_evidence_for_the_profile(string values, string inferred) =>
         Assert.Equal(inferred, Run(Plan(values)).Profile.Profile.Id);
 
-    private static HvLint.Model.VirtualMachine Collect(string json)
+    /// <summary>A configuration in Terraform's JSON syntax, as CDK for Terraform synthesizes it.</summary>
+    private const string Configuration = """
+        {
+          "//": { "metadata": { "backend": "local", "stackName": "lab" } },
+          "terraform": { "required_providers": { "hyperv": { "source": "taliesins/hyperv", "version": "1.2.1" } } },
+          "provider": { "hyperv": [ { "host": "${var.host}", "user": "admin" } ] },
+          "variable": { "host": { "type": "string", "default": "HV-LAB-01" }, "cpus": { "type": "number", "default": 8 } },
+          "resource": {
+            "hyperv_network_switch": { "lab": { "name": "Lab-Internal", "switch_type": "Internal", "allow_management_os": true } },
+            "hyperv_machine_instance": {
+              "web": { "count": 2, "name": "web-${count.index}", "generation": 1, "processor_count": "${var.cpus}",
+                "network_adaptors": [ { "name": "lan", "switch_name": "${hyperv_network_switch.lab.name}", "dynamic_mac_address": false, "static_mac_address": "00155D0A1B09" } ] },
+              "app": { "name": "app-$${literal}", "generation": 1, "processor_count": "${local.cpus}", "memory_startup_bytes": "${var.memory}" }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public void A_configuration_in_JSON_syntax_is_read_with_its_literal_references()
+    {
+        AuditResult result = Audit(Configuration, "hyperv-2008r2");
+        Assert.Equal(3, result.VirtualMachines);
+        Assert.Empty(result.Of("HV9001"));
+
+        // ${var.cpus} is the variable's default, found where the template is written.
+        Finding[] cpus = result.Of("HV1001");
+        Assert.Equal(2, cpus.Length);
+        Assert.Contains(cpus, f => f.Message.Contains("'web-0'"));
+        Assert.Contains(cpus, f => f.Message.Contains("'web-1'"));
+        Assert.All(cpus, f => Assert.Equal((9, 94), (f.Location.Line, f.Location.Column)));
+
+        // ${hyperv_network_switch.lab.name} is the switch's literal name, on the host ${var.host} names.
+        Finding[] internalSwitch = result.Of("HV7001");
+        Assert.Equal(2, internalSwitch.Length);
+        Assert.All(internalSwitch, f => Assert.Contains("host 'HV-LAB-01'", f.Message));
+
+        // count = 2 makes two VMs with the same static MAC address.
+        Assert.Single(result.Of("HV3005"));
+
+        // ${local.cpus} and an undeclared variable are unknown; $${ is a literal.
+        Assert.DoesNotContain(cpus, f => f.Message.Contains("app-"));
+        var vm = CollectAll(Configuration).Single(v => v.Name.Value.StartsWith("app", StringComparison.Ordinal));
+        Assert.Equal("app-${literal}", vm.Name.Value);
+        Assert.False(vm.ProcessorCount.IsKnown);
+        Assert.False(vm.MemoryStartupBytes.IsKnown);
+    }
+
+    [Theory]
+    [InlineData("""{ "resource": { "hyperv_machine_instance": { "vm": { "name": "a", "processor_count": 8 } } } }""", 1)]
+    [InlineData("""{ "resource": { "hyperv_machine_instance": { "vm": { "name": "a", "processor_count": 8 } } }, "kind": "other" }""", 0)]
+    [InlineData("""{ "resources": [ { "type": "Microsoft.Compute/virtualMachines" } ] }""", 0)]
+    public void A_configuration_is_told_by_its_top_level_keys(string json, int vms)
+    {
+        AuditResult result = RunFiles(new[] { ("main.tf.json", json) }, "hyperv-2008r2");
+        Assert.Equal(vms, result.VirtualMachines);
+        Assert.Equal(vms, result.Of("HV1001").Length);
+    }
+
+    private static HvLint.Model.VirtualMachine Collect(string json) => Assert.Single(CollectAll(json));
+
+    private static List<HvLint.Model.VirtualMachine> CollectAll(string json)
     {
         var reader = new HvLint.Readers.Terraform.TerraformJsonReader();
         reader.Read("plan.json", new StringReader(json));
         var consumer = new Consumer();
         reader.Complete(consumer);
-        return Assert.Single(consumer.Vms);
+        return consumer.Vms;
     }
 
     private sealed class Consumer : HvLint.Readers.IInventoryConsumer

@@ -25,7 +25,7 @@ namespace HvLint.Readers
         /// <summary>CIM-XML text of Msvm_* instances (ManagementBaseObject.GetText).</summary>
         CimXml,
 
-        /// <summary>`terraform show -json` of a plan or state (the Hyper-V provider's resources).</summary>
+        /// <summary>`terraform show -json` of a plan or state, or a configuration in JSON syntax (the Hyper-V provider's resources).</summary>
         TerraformJson,
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text.RegularExpressions;
 using HvLint.Model;
 using HvLint.Profiles;
 using HvLint.Rules;
@@ -11,19 +12,35 @@ using Newtonsoft.Json.Linq;
 namespace HvLint.Readers.Terraform
 {
     /// <summary>
-    /// `terraform show -json` of a plan or a state: the values of the Hyper-V provider's (taliesins/hyperv)
-    /// `hyperv_machine_instance` resources, in the root module and every child module, and its
-    /// `hyperv_network_switch` resources on the host the provider manages. A plan's `planned_values`
-    /// are what apply will create; a state's `values` what it did. Values known only after apply are absent
-    /// from the JSON and stay unknown. Attribute names and values are the provider's schema
+    /// `terraform show -json` of a plan or a state, and configurations in Terraform's JSON syntax (`*.tf.json`): the
+    /// values of the Hyper-V provider's (taliesins/hyperv) `hyperv_machine_instance` resources, in the root module and
+    /// every child module, and its `hyperv_network_switch` resources on the host the provider manages. A plan's
+    /// `planned_values` are what apply will create; a state's `values` what it did. Values known only after apply
+    /// are absent from the JSON and stay unknown. Attribute names and values are the provider's schema
     /// (docs/resources/machine_instance.md of taliesins/terraform-provider-hyperv; hyperv-facts.md §6e);
     /// the format is Terraform's "JSON Output Format" (format_version 1.x).
     /// </summary>
     public sealed class TerraformJsonReader
     {
-        /// <summary>A Terraform JSON document's first properties: what detection looks for.</summary>
-        public static bool IsTerraformJson(ICollection<string> topLevelNames) =>
-            topLevelNames.Contains("format_version") && topLevelNames.Contains("terraform_version");
+        /// <summary>
+        /// A Terraform JSON document's first properties: what detection looks for. `terraform show -json` begins with
+        /// format_version and terraform_version; a configuration in JSON syntax has resource among only the top-level
+        /// keys Terraform's JSON syntax defines.
+        /// </summary>
+        public static bool IsTerraformJson(ICollection<string> topLevelNames)
+        {
+            if (topLevelNames.Contains("format_version") && topLevelNames.Contains("terraform_version")) return true;
+            if (!topLevelNames.Contains("resource")) return false;
+            foreach (string name in topLevelNames)
+            {
+                if (Array.IndexOf(ConfigurationKeys, name) < 0) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>The top-level keys of Terraform's JSON configuration syntax ("//" is its comment).</summary>
+        private static readonly string[] ConfigurationKeys = { "//", "terraform", "provider", "variable", "locals", "output", "module", "resource", "data", "moved", "import", "check", "removed" };
 
         private const string MachineInstance = "hyperv_machine_instance";
 
@@ -32,7 +49,7 @@ namespace HvLint.Readers.Terraform
         /// <summary>The provider's value for "no pass-through disk" in hard_disk_drives.disk_number.</summary>
         private const long NoDiskNumber = 4294967295;
 
-        /// <summary>One plan or state: the document, and the values of its VMs and switches.</summary>
+        /// <summary>One plan, state or configuration: the values of its VMs and switches, and its provider configurations.</summary>
         private sealed class Plan
         {
             public Plan(string path, JObject document)
@@ -48,6 +65,12 @@ namespace HvLint.Readers.Terraform
             public List<JObject> Machines { get; } = new List<JObject>();
 
             public List<JObject> Switches { get; } = new List<JObject>();
+
+            /// <summary>How many times the document configures the Hyper-V provider.</summary>
+            public int Providers { get; set; }
+
+            /// <summary>The provider's host, where it is one configuration's constant.</summary>
+            public JToken? HostName { get; set; }
         }
 
         private readonly List<Plan> _plans = new List<Plan>();
@@ -58,6 +81,11 @@ namespace HvLint.Readers.Terraform
         public void Read(string path, TextReader text)
         {
             if (!(JsonTokens.Load(path, text, (at, message) => _problems.Add(new KeyValuePair<SourceLocation, string>(at, message))) is JObject document)) return;
+            if (document["format_version"] == null && document["terraform_version"] == null)
+            {
+                ReadConfiguration(path, document);
+                return;
+            }
 
             // Terraform promises to change the major version only for changes that are not backward-compatible, and
             // asks readers to refuse a major version they do not know.
@@ -97,9 +125,144 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
+            if (Child(Child(document, "configuration"), "provider_config") is JObject configs)
+            {
+                foreach (JProperty config in configs.Properties())
+                {
+                    if (!(config.Value is JObject c) || Text(c["name"]) != "hyperv") continue;
+                    plan.Providers++;
+                    plan.HostName = Child(Child(Child(c, "expressions"), "host"), "constant_value");
+                }
+            }
+
             _plans.Add(plan);
         }
 
+        /// <summary>Most instances a literal count expands to; a larger count is audited as this many, which already shows every finding.</summary>
+        private const int MaxCountInstances = 64;
+
+        /// <summary>
+        /// A configuration in Terraform's JSON syntax (`*.tf.json`, what CDK for Terraform synthesizes): each
+        /// resource's arguments as written, audited before any plan. Strings are templates: a whole-string
+        /// `${var.NAME}` takes the variable's literal default, `${TYPE.NAME.ATTR}` the literal argument of another
+        /// Hyper-V resource in the file (`switch_name = "${hyperv_network_switch.lab.name}"`), and `${count.index}` the
+        /// instance's number under a literal count; any other interpolation is unknown.
+        /// </summary>
+        private void ReadConfiguration(string path, JObject document)
+        {
+            var plan = new Plan(path, document);
+            var variables = new Dictionary<string, JToken>(StringComparer.Ordinal);
+            if (document["variable"] is JObject declared)
+            {
+                foreach (JProperty v in declared.Properties())
+                {
+                    if (First(v.Value) is JObject body && body["default"] is JValue value && value.Type != JTokenType.Null) variables[v.Name] = value;
+                }
+            }
+
+            JObject resources = document["resource"] as JObject ?? new JObject();
+            JObject? Resource(string type, string name) => First(Child(Child(resources, type), name)) as JObject;
+
+            // "provider": { "hyperv": { ... } }, or an array of configurations (aliases).
+            JToken? providers = Child(document["provider"], "hyperv");
+            foreach (JToken? config in providers is JArray many ? (IEnumerable<JToken?>)many : new[] { providers })
+            {
+                if (!(config is JObject c)) continue;
+                plan.Providers++;
+                if (c["host"] is JValue host && host.Type == JTokenType.String && Template(host, variables, Resource, null) is JValue literal && literal.Type == JTokenType.String) plan.HostName = literal;
+            }
+
+            if (Child(resources, NetworkSwitch) is JObject switches)
+            {
+                foreach (JProperty r in switches.Properties())
+                {
+                    if (First(r.Value) is JObject body) plan.Switches.Add(Resolved(body, variables, Resource, null));
+                }
+            }
+
+            if (Child(resources, MachineInstance) is JObject machines)
+            {
+                foreach (JProperty r in machines.Properties())
+                {
+                    if (!(First(r.Value) is JObject body)) continue;
+                    JToken? count = body["count"] is JValue c && c.Type == JTokenType.String ? Template(c, variables, Resource, null) : body["count"];
+                    if (count is JValue { Value: long n })
+                    {
+                        for (int i = 0; i < Math.Min(n, MaxCountInstances); i++) plan.Machines.Add(Resolved(body, variables, Resource, i));
+                    }
+                    else
+                    {
+                        // count or for_each unknown: the arguments are every instance's, so one is audited.
+                        plan.Machines.Add(Resolved(body, variables, Resource, null));
+                    }
+                }
+            }
+
+            _plans.Add(plan);
+        }
+
+        /// <summary>A copy of a resource's arguments with every string template replaced by its value, or by null where unknown.</summary>
+        private JObject Resolved(JObject body, Dictionary<string, JToken> variables, Func<string, string, JObject?> resource, int? index)
+        {
+            var copy = (JObject)body.DeepClone(); // positions are annotations, which the copy keeps
+            var strings = new List<JValue>();
+            foreach (JToken t in copy.DescendantsAndSelf())
+            {
+                if (t is JValue v && v.Type == JTokenType.String) strings.Add(v);
+            }
+
+            foreach (JValue v in strings)
+            {
+                JToken? value = Template(v, variables, resource, index);
+                if (ReferenceEquals(value, v)) continue;
+                // The value is found where the template is written.
+                JValue replacement = value is JValue known ? new JValue(known) : JValue.CreateNull();
+                SourceLocation at = JsonTokens.Start(string.Empty, v);
+                replacement.AddAnnotation(new JsonTokens.StartsAt(at.Line, at.Column));
+                v.Replace(replacement);
+            }
+
+            return copy;
+        }
+
+        private static readonly Regex Interpolation = new Regex(@"(?<!\$)\$\{|(?<!%)%\{", RegexOptions.CultureInvariant);
+        private static readonly Regex WholeReference = new Regex(@"^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)\s*\}$", RegexOptions.CultureInvariant);
+        private static readonly Regex CountIndex = new Regex(@"(?<!\$)\$\{\s*count\.index\s*\}", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// The value of a string template: the string itself when it interpolates nothing (escapes `$${` and `%%{`
+        /// undone), the literal a whole-string reference names, the string with count.index put in, or null when
+        /// anything else is interpolated.
+        /// </summary>
+        private static JToken? Template(JValue v, Dictionary<string, JToken> variables, Func<string, string, JObject?> resource, int? index)
+        {
+            string s = (string)v!;
+            if (!Interpolation.IsMatch(s)) return s.IndexOf("$${", StringComparison.Ordinal) < 0 && s.IndexOf("%%{", StringComparison.Ordinal) < 0 ? v : new JValue(Unescape(s));
+            Match reference = WholeReference.Match(s);
+            if (reference.Success)
+            {
+                string[] parts = reference.Groups[1].Value.Split('.');
+                if (parts.Length == 2 && parts[0] == "var" && variables.TryGetValue(parts[1], out JToken? value)) return value;
+                if (parts.Length == 2 && parts[0] == "count" && parts[1] == "index" && index.HasValue) return new JValue((long)index.Value);
+                if (parts.Length == 3 && (parts[0] == MachineInstance || parts[0] == NetworkSwitch) && resource(parts[0], parts[1]) is JObject target
+                    && target[parts[2]] is JValue argument && argument.Type != JTokenType.Null && !(argument.Type == JTokenType.String && Interpolation.IsMatch((string)argument!)))
+                {
+                    return argument;
+                }
+
+                return null;
+            }
+
+            if (index.HasValue)
+            {
+                string replaced = CountIndex.Replace(s, index.Value.ToString(CultureInfo.InvariantCulture));
+                if (!Interpolation.IsMatch(replaced)) return new JValue(Unescape(replaced));
+            }
+
+            return null;
+        }
+
+        private static string Unescape(string s) => s.Replace("$${", "${").Replace("%%{", "%{");
         private static JToken? Child(JToken? t, string name) => t is JObject o ? o[name] : null;
 
         private static string? Text(JToken? t) => t != null && t.Type == JTokenType.String ? (string?)t : null;
@@ -152,21 +315,9 @@ namespace HvLint.Readers.Terraform
         /// </summary>
         private Host? TargetHost(Plan plan)
         {
-            JToken? hostName = null;
-            int providers = 0;
-            if (Child(Child(plan.Document, "configuration"), "provider_config") is JObject configs)
-            {
-                foreach (JProperty config in configs.Properties())
-                {
-                    if (!(config.Value is JObject c) || Text(c["name"]) != "hyperv") continue;
-                    providers++;
-                    hostName = Child(Child(Child(c, "expressions"), "host"), "constant_value");
-                }
-            }
-
-            if (providers != 1 || (plan.Switches.Count == 0 && hostName == null)) return null;
+            if (plan.Providers != 1 || (plan.Switches.Count == 0 && plan.HostName == null)) return null;
             var host = new Host { Location = JsonTokens.Start(plan.Path, plan.Document) };
-            if (Text(hostName) is string name && name.Trim().Length > 0) host.Name = Fact.Known(name.Trim(), JsonTokens.Start(plan.Path, hostName!));
+            if (Text(plan.HostName) is string name && name.Trim().Length > 0) host.Name = Fact.Known(name.Trim(), JsonTokens.Start(plan.Path, plan.HostName!));
             foreach (JObject values in plan.Switches)
             {
                 var vs = new VirtualSwitch { Location = JsonTokens.Start(plan.Path, values) };
