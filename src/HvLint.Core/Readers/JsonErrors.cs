@@ -33,23 +33,6 @@ namespace HvLint.Readers
     public static class JsonTokens
     {
         /// <summary>
-        /// Where a token that replaced another starts: the replaced one's position (a Terraform template's value is
-        /// found where the template is written).
-        /// </summary>
-        public sealed class StartsAt
-        {
-            public StartsAt(int line, int column)
-            {
-                Line = line;
-                Column = column;
-            }
-
-            public int Line { get; }
-
-            public int Column { get; }
-        }
-
-        /// <summary>
         /// An input document (a cmdlet export, a Terraform plan) as tokens with their positions; null, with the
         /// problem given to <paramref name="problem"/>, when it is not well-formed JSON. Dates stay text, and a repeated
         /// property keeps its first value, as PowerShell and Terraform never write one twice.
@@ -77,7 +60,8 @@ namespace HvLint.Readers
         /// </summary>
         public static SourceLocation Start(string path, JToken token)
         {
-            if (token.Annotation<StartsAt>() is StartsAt at) return new SourceLocation(path, at.Line, at.Column);
+            // A token that replaced another (a Terraform template's value) is where the one it replaced was written.
+            if (token.Annotation<JToken>() is JToken replaced) return Start(path, replaced);
             var info = (IJsonLineInfo)token;
             if (!info.HasLineInfo()) return new SourceLocation(path, 1, 1);
             int length = 1;

@@ -215,10 +215,10 @@ namespace HvLint.Readers.Terraform
             {
                 JToken? value = Template(v, variables, resource, index);
                 if (ReferenceEquals(value, v)) continue;
-                // The value is found where the template is written.
+                // The value is found where the template is written: the replacement carries the template's token,
+                // whose position JsonTokens.Start reports.
                 JValue replacement = value is JValue known ? new JValue(known) : JValue.CreateNull();
-                SourceLocation at = JsonTokens.Start(string.Empty, v);
-                replacement.AddAnnotation(new JsonTokens.StartsAt(at.Line, at.Column));
+                replacement.AddAnnotation(v);
                 v.Replace(replacement);
             }
 
