@@ -236,13 +236,33 @@ public class TerraformReaderTests
         Assert.False(vm.MemoryStartupBytes.IsKnown);
     }
 
+    [Fact]
+    public void A_folder_s_files_are_one_module_and_locals_are_read()
+    {
+        // Variables in one file, locals and resources in another, as Terraform reads a folder; another folder is
+        // another module, whose variables these resources cannot see.
+        const string variables = """{ "variable": { "cpus": { "default": 8 } }, "locals": [ { "vlan": 4095, "name": "${var.prefix}-x" } ] }""";
+        const string main = """{ "resource": { "hyperv_machine_instance": { "vm": { "name": "vm1", "processor_count": "${var.cpus}", "network_adaptors": [ { "name": "lan", "switch_name": "LAN", "vlan_access": true, "vlan_id": "${local.vlan}" } ] } } } }""";
+        const string other = """{ "resource": { "hyperv_machine_instance": { "vm": { "name": "vm2", "processor_count": "${var.cpus}" } } } }""";
+        AuditResult result = RunFiles(new[] { ("infra/variables.tf.json", variables), ("infra/main.tf.json", main), ("other/main.tf.json", other) }, "hyperv-2008r2");
+        Assert.Equal(2, result.VirtualMachines);
+        Finding cpus = Assert.Single(result.Of("HV1001"));
+        Assert.Equal("infra/main.tf.json", cpus.Location.Path);
+        Assert.Contains("'vm1'", cpus.Message);
+        Assert.Single(result.Of("HV3007"));
+        Assert.Empty(result.Of("HV9001"));
+    }
+
     [Theory]
-    [InlineData("""{ "resource": { "hyperv_machine_instance": { "vm": { "name": "a", "processor_count": 8 } } } }""", 1)]
-    [InlineData("""{ "resource": { "hyperv_machine_instance": { "vm": { "name": "a", "processor_count": 8 } } }, "kind": "other" }""", 0)]
-    [InlineData("""{ "resources": [ { "type": "Microsoft.Compute/virtualMachines" } ] }""", 0)]
-    public void A_configuration_is_told_by_its_top_level_keys(string json, int vms)
+    [InlineData("""{ "resource": { "hyperv_machine_instance": { "vm": { "name": "a", "processor_count": 8 } } } }""", 1, 1)]
+    [InlineData("""{ "variable": { "cpus": { "default": 8 } } }""", 1, 0)]
+    [InlineData("""{ "resource": { "hyperv_machine_instance": { "vm": { "name": "a", "processor_count": 8 } } }, "kind": "other" }""", 0, 0)]
+    [InlineData("""{ "resources": [ { "type": "Microsoft.Compute/virtualMachines" } ] }""", 0, 0)]
+    [InlineData("""{ "data": { "items": [] }, "output": 1 }""", 0, 0)]
+    public void A_configuration_is_told_by_its_top_level_keys(string json, int filesRead, int vms)
     {
         AuditResult result = RunFiles(new[] { ("main.tf.json", json) }, "hyperv-2008r2");
+        Assert.Equal(filesRead, result.FilesRead);
         Assert.Equal(vms, result.VirtualMachines);
         Assert.Equal(vms, result.Of("HV1001").Length);
     }

@@ -24,19 +24,21 @@ namespace HvLint.Readers.Terraform
     {
         /// <summary>
         /// A Terraform JSON document's first properties: what detection looks for. `terraform show -json` begins with
-        /// format_version and terraform_version; a configuration in JSON syntax has resource among only the top-level
-        /// keys Terraform's JSON syntax defines.
+        /// format_version and terraform_version; a configuration file in JSON syntax has only the top-level keys
+        /// Terraform's JSON syntax defines, among them one that only Terraform writes (data or output alone are
+        /// common in other JSON too).
         /// </summary>
         public static bool IsTerraformJson(ICollection<string> topLevelNames)
         {
             if (topLevelNames.Contains("format_version") && topLevelNames.Contains("terraform_version")) return true;
-            if (!topLevelNames.Contains("resource")) return false;
+            bool distinctive = false;
             foreach (string name in topLevelNames)
             {
                 if (Array.IndexOf(ConfigurationKeys, name) < 0) return false;
+                distinctive |= name == "resource" || name == "variable" || name == "locals" || name == "provider" || name == "terraform" || name == "module";
             }
 
-            return true;
+            return distinctive;
         }
 
         /// <summary>The top-level keys of Terraform's JSON configuration syntax ("//" is its comment).</summary>
@@ -62,9 +64,10 @@ namespace HvLint.Readers.Terraform
 
             public JObject Document { get; }
 
-            public List<JObject> Machines { get; } = new List<JObject>();
+            /// <summary>Each VM's values and the file they are in (a configuration's module spans its folder's files).</summary>
+            public List<KeyValuePair<string, JObject>> Machines { get; } = new List<KeyValuePair<string, JObject>>();
 
-            public List<JObject> Switches { get; } = new List<JObject>();
+            public List<KeyValuePair<string, JObject>> Switches { get; } = new List<KeyValuePair<string, JObject>>();
 
             /// <summary>How many times the document configures the Hyper-V provider.</summary>
             public int Providers { get; set; }
@@ -74,6 +77,9 @@ namespace HvLint.Readers.Terraform
         }
 
         private readonly List<Plan> _plans = new List<Plan>();
+
+        /// <summary>Configurations in JSON syntax, by folder: Terraform reads a folder's files as one module.</summary>
+        private readonly SortedDictionary<string, List<KeyValuePair<string, JObject>>> _modules = new SortedDictionary<string, List<KeyValuePair<string, JObject>>>(StringComparer.Ordinal);
         private readonly List<KeyValuePair<SourceLocation, string>> _problems = new List<KeyValuePair<SourceLocation, string>>();
         private IInventoryConsumer? _consumer;
         private string _path = string.Empty;
@@ -83,7 +89,9 @@ namespace HvLint.Readers.Terraform
             if (!(JsonTokens.Load(path, text, (at, message) => _problems.Add(new KeyValuePair<SourceLocation, string>(at, message))) is JObject document)) return;
             if (document["format_version"] == null && document["terraform_version"] == null)
             {
-                ReadConfiguration(path, document);
+                string folder = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
+                if (!_modules.TryGetValue(folder, out var files)) _modules[folder] = files = new List<KeyValuePair<string, JObject>>();
+                files.Add(new KeyValuePair<string, JObject>(path, document));
                 return;
             }
 
@@ -120,8 +128,8 @@ namespace HvLint.Readers.Terraform
                     // A data source describes something that exists already, not what the plan creates.
                     if (!(r is JObject resource) || !(resource["values"] is JObject resourceValues) || (resource["mode"] is JToken mode && Text(mode) != "managed")) continue;
                     string? type = Text(resource["type"]);
-                    if (type == MachineInstance) plan.Machines.Add(resourceValues);
-                    else if (type == NetworkSwitch) plan.Switches.Add(resourceValues);
+                    if (type == MachineInstance) plan.Machines.Add(new KeyValuePair<string, JObject>(path, resourceValues));
+                    else if (type == NetworkSwitch) plan.Switches.Add(new KeyValuePair<string, JObject>(path, resourceValues));
                 }
             }
 
@@ -142,67 +150,106 @@ namespace HvLint.Readers.Terraform
         private const int MaxCountInstances = 64;
 
         /// <summary>
-        /// A configuration in Terraform's JSON syntax (`*.tf.json`, what CDK for Terraform synthesizes): each
-        /// resource's arguments as written, audited before any plan. Strings are templates: a whole-string
-        /// `${var.NAME}` takes the variable's literal default, `${TYPE.NAME.ATTR}` the literal argument of another
-        /// Hyper-V resource in the file (`switch_name = "${hyperv_network_switch.lab.name}"`), and `${count.index}` the
-        /// instance's number under a literal count; any other interpolation is unknown.
+        /// A module in Terraform's JSON syntax (`*.tf.json`, what CDK for Terraform synthesizes): the files of one folder,
+        /// each resource's arguments as written, audited before any plan. Strings are templates: a whole-string
+        /// `${var.NAME}` takes the variable's literal default, `${local.NAME}` a literal local value,
+        /// `${TYPE.NAME.ATTR}` the literal argument of another Hyper-V resource of the module
+        /// (`switch_name = "${hyperv_network_switch.lab.name}"`), and `${count.index}` the instance's number under a
+        /// literal count; any other interpolation is unknown.
         /// </summary>
-        private void ReadConfiguration(string path, JObject document)
+        private Plan ReadModule(List<KeyValuePair<string, JObject>> files)
         {
-            var plan = new Plan(path, document);
-            var variables = new Dictionary<string, JToken>(StringComparer.Ordinal);
-            if (document["variable"] is JObject declared)
+            var plan = new Plan(files[0].Key, files[0].Value);
+            var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
+            var resources = new Dictionary<string, KeyValuePair<string, JObject>>(StringComparer.Ordinal);
+            foreach (var file in files)
             {
-                foreach (JProperty v in declared.Properties())
+                JObject document = file.Value;
+                foreach (JToken declared in Blocks(document["variable"]))
                 {
-                    if (First(v.Value) is JObject body && body["default"] is JValue value && value.Type != JTokenType.Null) variables[v.Name] = value;
-                }
-            }
-
-            JObject resources = document["resource"] as JObject ?? new JObject();
-            JObject? Resource(string type, string name) => First(Child(Child(resources, type), name)) as JObject;
-
-            // "provider": { "hyperv": { ... } }, or an array of configurations (aliases).
-            JToken? providers = Child(document["provider"], "hyperv");
-            foreach (JToken? config in providers is JArray many ? (IEnumerable<JToken?>)many : new[] { providers })
-            {
-                if (!(config is JObject c)) continue;
-                plan.Providers++;
-                if (c["host"] is JValue host && host.Type == JTokenType.String && Template(host, variables, Resource, null) is JValue literal && literal.Type == JTokenType.String) plan.HostName = literal;
-            }
-
-            if (Child(resources, NetworkSwitch) is JObject switches)
-            {
-                foreach (JProperty r in switches.Properties())
-                {
-                    if (First(r.Value) is JObject body) plan.Switches.Add(Resolved(body, variables, Resource, null));
-                }
-            }
-
-            if (Child(resources, MachineInstance) is JObject machines)
-            {
-                foreach (JProperty r in machines.Properties())
-                {
-                    if (!(First(r.Value) is JObject body)) continue;
-                    JToken? count = body["count"] is JValue c && c.Type == JTokenType.String ? Template(c, variables, Resource, null) : body["count"];
-                    if (count is JValue { Value: long n })
+                    foreach (JProperty v in ((JObject)declared).Properties())
                     {
-                        for (int i = 0; i < Math.Min(n, MaxCountInstances); i++) plan.Machines.Add(Resolved(body, variables, Resource, i));
+                        if (First(v.Value) is JObject body && body["default"] is JValue value && value.Type != JTokenType.Null) values["var." + v.Name] = value;
                     }
-                    else
+                }
+
+                foreach (JToken locals in Blocks(document["locals"]))
+                {
+                    foreach (JProperty l in ((JObject)locals).Properties())
                     {
-                        // count or for_each unknown: the arguments are every instance's, so one is audited.
-                        plan.Machines.Add(Resolved(body, variables, Resource, null));
+                        if (l.Value is JValue value && value.Type != JTokenType.Null && !(value.Type == JTokenType.String && Interpolation.IsMatch((string)value!))) values["local." + l.Name] = value;
+                    }
+                }
+
+                foreach (string type in new[] { MachineInstance, NetworkSwitch })
+                {
+                    if (!(Child(document["resource"], type) is JObject ofType)) continue;
+                    foreach (JProperty r in ofType.Properties())
+                    {
+                        if (First(r.Value) is JObject body) resources[type + "." + r.Name] = new KeyValuePair<string, JObject>(file.Key, body);
                     }
                 }
             }
 
-            _plans.Add(plan);
+            JObject? Resource(string type, string name) => resources.TryGetValue(type + "." + name, out var r) ? r.Value : null;
+
+            foreach (var file in files)
+            {
+                // "provider": { "hyperv": { ... } }, or an array of configurations (aliases).
+                foreach (JToken config in Blocks(Child(file.Value["provider"], "hyperv")))
+                {
+                    plan.Providers++;
+                    if (config["host"] is JValue host && host.Type == JTokenType.String && Template(host, values, Resource, null) is JValue literal && literal.Type == JTokenType.String) plan.HostName = literal;
+                }
+            }
+
+            foreach (var r in resources)
+            {
+                string file = r.Value.Key;
+                JObject body = r.Value.Value;
+                if (r.Key.StartsWith(NetworkSwitch + ".", StringComparison.Ordinal))
+                {
+                    plan.Switches.Add(new KeyValuePair<string, JObject>(file, Resolved(body, values, Resource, null)));
+                    continue;
+                }
+
+                JToken? count = body["count"] is JValue c && c.Type == JTokenType.String ? Template(c, values, Resource, null) : body["count"];
+                if (count is JValue { Value: long n })
+                {
+                    for (int i = 0; i < Math.Min(n, MaxCountInstances); i++) plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(body, values, Resource, i)));
+                }
+                else
+                {
+                    // count or for_each unknown: the arguments are every instance's, so one is audited.
+                    plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(body, values, Resource, null)));
+                }
+            }
+
+            return plan;
+        }
+
+        /// <summary>A block's bodies: one object, or an array of them (JSON syntax allows either).</summary>
+        private static IEnumerable<JObject> Blocks(JToken? block)
+        {
+            if (block is JObject one) yield return one;
+            else if (block is JArray many)
+            {
+                foreach (JToken t in many)
+                {
+                    if (t is JObject o) yield return o;
+                }
+            }
+        }
+
+        /// <summary>The folders' modules, read into plans once, before the evidence or the audit needs them.</summary>
+        private void ReadModules()
+        {
+            foreach (var files in _modules.Values) _plans.Add(ReadModule(files));
+            _modules.Clear();
         }
 
         /// <summary>A copy of a resource's arguments with every string template replaced by its value, or by null where unknown.</summary>
-        private JObject Resolved(JObject body, Dictionary<string, JToken> variables, Func<string, string, JObject?> resource, int? index)
+        private JObject Resolved(JObject body, Dictionary<string, JToken> values, Func<string, string, JObject?> resource, int? index)
         {
             var copy = (JObject)body.DeepClone(); // positions are annotations, which the copy keeps
             var strings = new List<JValue>();
@@ -213,7 +260,7 @@ namespace HvLint.Readers.Terraform
 
             foreach (JValue v in strings)
             {
-                JToken? value = Template(v, variables, resource, index);
+                JToken? value = Template(v, values, resource, index);
                 if (ReferenceEquals(value, v)) continue;
                 // The value is found where the template is written: the replacement carries the template's token,
                 // whose position JsonTokens.Start reports.
@@ -234,7 +281,7 @@ namespace HvLint.Readers.Terraform
         /// undone), the literal a whole-string reference names, the string with count.index put in, or null when
         /// anything else is interpolated.
         /// </summary>
-        private static JToken? Template(JValue v, Dictionary<string, JToken> variables, Func<string, string, JObject?> resource, int? index)
+        private static JToken? Template(JValue v, Dictionary<string, JToken> values, Func<string, string, JObject?> resource, int? index)
         {
             string s = (string)v!;
             if (!Interpolation.IsMatch(s)) return s.IndexOf("$${", StringComparison.Ordinal) < 0 && s.IndexOf("%%{", StringComparison.Ordinal) < 0 ? v : new JValue(Unescape(s));
@@ -242,7 +289,7 @@ namespace HvLint.Readers.Terraform
             if (reference.Success)
             {
                 string[] parts = reference.Groups[1].Value.Split('.');
-                if (parts.Length == 2 && parts[0] == "var" && variables.TryGetValue(parts[1], out JToken? value)) return value;
+                if (parts.Length == 2 && (parts[0] == "var" || parts[0] == "local") && values.TryGetValue(parts[0] + "." + parts[1], out JToken? value)) return value;
                 if (parts.Length == 2 && parts[0] == "count" && parts[1] == "index" && index.HasValue) return new JValue((long)index.Value);
                 if (parts.Length == 3 && (parts[0] == MachineInstance || parts[0] == NetworkSwitch) && resource(parts[0], parts[1]) is JObject target
                     && target[parts[2]] is JValue argument && argument.Type != JTokenType.Null && !(argument.Type == JTokenType.String && Interpolation.IsMatch((string)argument!)))
@@ -270,18 +317,20 @@ namespace HvLint.Readers.Terraform
         /// <summary>What the plans say about the Hyper-V release: Generation 2, Secure Boot templates.</summary>
         public void AddEvidence(ProfileSelector selector)
         {
+            ReadModules();
             foreach (Plan plan in _plans)
             {
-                foreach (JObject values in plan.Machines)
+                foreach (var machine in plan.Machines)
                 {
+                    JObject values = machine.Value;
                     if (values["generation"] is JValue { Value: long g } generation && g == 2)
                     {
-                        selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(plan.Path, generation)));
+                        selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(machine.Key, generation)));
                     }
 
                     if (First(values["vm_firmware"]) is JObject firmware && Text(firmware["secure_boot_template"]) is string template && template.Trim().Length > 0)
                     {
-                        selector.AddEvidence(ProfileEvidence.SecureBootTemplate(JsonTokens.Start(plan.Path, firmware["secure_boot_template"]!)));
+                        selector.AddEvidence(ProfileEvidence.SecureBootTemplate(JsonTokens.Start(machine.Key, firmware["secure_boot_template"]!)));
                     }
                 }
             }
@@ -291,13 +340,14 @@ namespace HvLint.Readers.Terraform
         {
             _consumer = consumer;
             foreach (var p in _problems) consumer.OnProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
+            ReadModules();
             foreach (Plan plan in _plans)
             {
-                _path = plan.Path;
                 Host? host = TargetHost(plan);
-                foreach (JObject values in plan.Machines)
+                foreach (var machine in plan.Machines)
                 {
-                    VirtualMachine vm = ReadMachine(values);
+                    _path = machine.Key;
+                    VirtualMachine vm = ReadMachine(machine.Value);
                     if (host != null) host.VirtualMachines.Add(vm);
                     else consumer.OnVirtualMachine(vm);
                 }
@@ -318,9 +368,11 @@ namespace HvLint.Readers.Terraform
             if (plan.Providers != 1 || (plan.Switches.Count == 0 && plan.HostName == null)) return null;
             var host = new Host { Location = JsonTokens.Start(plan.Path, plan.Document) };
             if (Text(plan.HostName) is string name && name.Trim().Length > 0) host.Name = Fact.Known(name.Trim(), JsonTokens.Start(plan.Path, plan.HostName!));
-            foreach (JObject values in plan.Switches)
+            foreach (var sw in plan.Switches)
             {
-                var vs = new VirtualSwitch { Location = JsonTokens.Start(plan.Path, values) };
+                _path = sw.Key;
+                JObject values = sw.Value;
+                var vs = new VirtualSwitch { Location = JsonTokens.Start(sw.Key, values) };
                 SetIfKnown(Str(values, "name"), v => vs.Name = v);
                 SetIfKnown(Named(values, "switch_type", EnumNames.SwitchType, "Internal, Private or External"), v => vs.SwitchType = v);
                 SetIfKnown(Bool(values, "allow_management_os"), v => vs.AllowManagementOS = v);
