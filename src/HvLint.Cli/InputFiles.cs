@@ -8,13 +8,13 @@ namespace HvLint.Cli;
 internal static class InputFiles
 {
     /// <summary>What a folder walk reads; anything else in a folder is not even opened.</summary>
-    private static readonly string[] WalkedExtensions = [".json", ".xml", ".cs"];
+    private static readonly string[] WalkedExtensions = [".json", ".xml", ".cs", ".tf"];
 
     /// <summary>HvLint's configuration and baseline, which a walk of the folder they configure must not audit.</summary>
     private static readonly string[] OwnFiles = ["hvlint.json", "hvlint.baseline.json"];
 
-    /// <summary>Folders a walk never enters: build output and tool state, never VM definitions.</summary>
-    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "TestResults"];
+    /// <summary>Folders a walk never enters: build output and tool state, never VM definitions (.terraform holds the modules and providers terraform init downloaded).</summary>
+    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "TestResults", ".terraform"];
 
     public static IReadOnlyList<InputDocument> Expand(IEnumerable<string> paths, List<string> missing)
     {

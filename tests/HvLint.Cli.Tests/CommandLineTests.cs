@@ -69,6 +69,21 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_folder_walk_reads_tf_files_and_not_the_modules_terraform_init_downloaded()
+    {
+        string dir = Repo.TempFolder();
+        const string vm = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"{0}\"\n  processor_count = 8\n}\n";
+        File.WriteAllText(Path.Combine(dir, "main.tf"), vm.Replace("{0}", "ours"));
+        Directory.CreateDirectory(Path.Combine(dir, ".terraform", "modules", "vendor"));
+        File.WriteAllText(Path.Combine(dir, ".terraform", "modules", "vendor", "main.tf"), vm.Replace("{0}", "vendored"));
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("main.tf(3,21): error HV1001: VM 'ours'", stdout);
+        Assert.DoesNotContain("vendored", stdout);
+        Assert.Contains("1 file read", stdout);
+    }
+
+    [Fact]
     public void The_summary_states_the_profile_and_why()
     {
         var (_, stdout, _) = Repo.Hvlint("audit", "samples/datacenter/inventory.json");

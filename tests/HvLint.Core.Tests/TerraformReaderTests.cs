@@ -267,6 +267,151 @@ public class TerraformReaderTests
         Assert.Equal(vms, result.Of("HV1001").Length);
     }
 
+    private const string HclMain = """
+        # Lab VMs.
+        provider "hyperv" {
+          host = var.hyperv_host
+        }
+
+        locals {
+          vlan = 4095
+        }
+
+        resource "hyperv_network_switch" "lab" {
+          name                = "Lab-Internal"
+          switch_type         = "Internal"
+          allow_management_os = true
+        }
+
+        resource "hyperv_machine_instance" "web" {
+          count                = 2
+          name                 = "web-${count.index}"
+          generation           = 1
+          processor_count      = var.cpus
+          memory_startup_bytes = 4 * 1024 * 1024 * 1024
+          integration_services = { VSS = false, "Heartbeat" = true }
+
+          network_adaptors {
+            name        = "lan"
+            switch_name = hyperv_network_switch.lab.name
+            vlan_access = true
+            vlan_id     = local.vlan
+          }
+          network_adaptors { name = "none"
+            switch_name = "" }
+
+          /* disks */
+          hard_disk_drives {
+            controller_type     = "Scsi"
+            controller_number   = "0"
+            controller_location = "0"
+            path                = "D:/Hyper-V/web-${count.index}/os.vhd"
+          }
+
+          notes = <<-EOT
+            Rebuilt nightly: "${var.image}".
+            EOT
+        }
+        """;
+
+    private const string HclVariables = """
+        variable "hyperv_host" {
+          default = "HV-LAB-01"
+        }
+        variable "cpus" {
+          type    = number
+          default = 8 // more than 2008 R2 allows
+        }
+        variable "image" {}
+        """;
+
+    [Fact]
+    public void A_module_in_HCL_is_read_as_its_JSON_form_with_positions_in_the_tf_files()
+    {
+        AuditResult result = RunFiles(new[] { ("lab/main.tf", HclMain), ("lab/variables.tf", HclVariables) }, "hyperv-2008r2");
+        Assert.Equal(2, result.VirtualMachines);
+        Assert.Empty(result.Of("HV9001"));
+        Assert.All(result.Of("HV1001"), f => Assert.Equal(("lab/main.tf", 20, 26), (f.Location.Path, f.Location.Line, f.Location.Column)));
+        Assert.Equal(2, result.Of("HV1001").Length);
+        Assert.All(result.Of("HV7001"), f => Assert.Contains("host 'HV-LAB-01'", f.Message));
+        Assert.Equal(2, result.Of("HV7001").Length);
+        Assert.Equal(2, result.Of("HV3007").Length); // local.vlan
+        Assert.Equal(2, result.Of("HV3006").Length); // switch_name = "" in a one-line-opened block
+        Assert.Equal(2, result.Of("HV2002").Length); // the only disk on SCSI
+        Assert.Equal(2, result.Of("HV6002").Length); // VSS = false in an object with an unquoted key
+        Assert.Contains(result.Findings, f => f.Message.Contains("'web-1'"));
+
+        // 4 * 1024 * 1024 * 1024 is an expression HvLint does not evaluate: unknown, not a type error.
+        var vm = CollectAll(HclMain).First();
+        Assert.False(vm.MemoryStartupBytes.IsKnown);
+        Assert.Equal(4, vm.IntegrationServices.Services.Count + 2);
+    }
+
+    [Theory]
+    [InlineData("resource \"hyperv_machine_instance\" \"vm\" {\n  name = \"vm\n}\n", 2, 10, "unterminated string")]
+    [InlineData("resource \"hyperv_machine_instance\" \"vm\" {\n  name = \"vm\"\n", 1, 41, "is not closed")]
+    [InlineData("resource \"hyperv_machine_instance\" \"vm\" {\n  name = \"vm\" processor_count = 2\n}\n", 2, 15, "expected a new line before the argument 'processor_count'")]
+    public void HCL_that_is_not_well_formed_is_HV9001_at_its_position(string tf, int line, int column, string says)
+    {
+        AuditResult result = RunFiles(new[] { ("bad/main.tf", tf), ("other.json", Vm("\"processorCount\": 8")) }, "hyperv-2008r2");
+        Finding problem = Assert.Single(result.Of("HV9001"));
+        Assert.Equal(("bad/main.tf", line, column), (problem.Location.Path, problem.Location.Line, problem.Location.Column));
+        Assert.Contains(says, problem.Message);
+        Assert.Single(result.Of("HV1001"));
+    }
+
+    [Fact]
+    public void HCL_expressions_HvLint_does_not_evaluate_are_unknown_and_never_errors()
+    {
+        const string tf = """
+            resource "hyperv_machine_instance" "vm" {
+              name            = var.prefix != "" ? "${var.prefix}-vm" : "vm"
+              processor_count = max(2, var.cpus)
+              generation      = try(var.generation, 2)
+              tags            = { for k, v in var.tags : k => upper(v) }
+              list            = [for n in range(3) : n * 2]
+              computed        = { (var.key) = "x" }
+              network_adaptors { name = "lan" }
+              dvd_drives {
+                controller_number   = 1
+                controller_location = 0
+                path                = "$${literal}"
+              }
+            }
+            """;
+        AuditResult result = RunFiles(new[] { ("m/main.tf", tf) }, "hyperv-2016");
+        Assert.Empty(result.Of("HV9001"));
+        var vm = CollectAll(tf).Single();
+        Assert.False(vm.Name.IsKnown);
+        Assert.False(vm.ProcessorCount.IsKnown);
+        Assert.False(vm.Generation.IsKnown);
+        Assert.Equal("${literal}", vm.Drives.Items.Single().Path.Value);
+    }
+
+    [Fact]
+    public void HCL_cut_off_or_missing_a_character_anywhere_reads_without_an_exception()
+    {
+        // As an editor or a failed checkout leaves a file, cut short or with a character lost: each is well-formed HCL
+        // or an HV9001, never a crash.
+        for (int at = 0; at <= HclMain.Length; at++)
+        {
+            foreach (string text in new[] { HclMain.Substring(0, at), at < HclMain.Length ? HclMain.Remove(at, 1) : HclMain })
+            {
+                AuditResult result = RunFiles(new[] { ("cut/main.tf", text) }, "hyperv-2016");
+                Assert.All(result.Findings.Where(f => f.RuleId.StartsWith("HV9", StringComparison.Ordinal)), f => Assert.Equal("HV9001", f.RuleId));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("# comment\n/* block */\nresource \"hyperv_machine_instance\" \"x\" {}", true)]
+    [InlineData("terraform {\n}", true)]
+    [InlineData("variable cpus {}", true)]
+    [InlineData("resources: []", false)]
+    [InlineData("hello world", false)]
+    public void HCL_is_told_by_its_first_block(string head, bool terraform) =>
+        Assert.Equal(terraform, HvLint.Readers.InputFormatDetector.Detect(head).Format == HvLint.Readers.InputFormat.TerraformJson);
+
     private static HvLint.Model.VirtualMachine Collect(string json) => Assert.Single(CollectAll(json));
 
     private static List<HvLint.Model.VirtualMachine> CollectAll(string json)

@@ -25,7 +25,7 @@ namespace HvLint.Readers
         /// <summary>CIM-XML text of Msvm_* instances (ManagementBaseObject.GetText).</summary>
         CimXml,
 
-        /// <summary>`terraform show -json` of a plan or state, or a configuration in JSON syntax (the Hyper-V provider's resources).</summary>
+        /// <summary>Terraform: `terraform show -json` of a plan or state, or a configuration in JSON or HCL syntax (the Hyper-V provider's resources).</summary>
         TerraformJson,
     }
 
@@ -73,6 +73,7 @@ namespace HvLint.Readers
             char first = head[i];
             if (first == '{' || first == '[') return DetectJson(head);
             if (first == '<') return DetectXml(head);
+            if (Terraform.HclDocument.LooksLikeTerraform(head)) return new Detection(InputFormat.TerraformJson, null);
             return new Detection(InputFormat.Unknown, "not a format HvLint reads");
         }
 

@@ -60,8 +60,10 @@ namespace HvLint.Readers
         /// </summary>
         public static SourceLocation Start(string path, JToken token)
         {
-            // A token that replaced another (a Terraform template's value) is where the one it replaced was written.
+            // A token that replaced another (a Terraform template's value) is where the one it replaced was written, and
+            // a value read from HCL where HclDocument found it.
             if (token.Annotation<JToken>() is JToken replaced) return Start(path, replaced);
+            if (token.Annotation<Terraform.HclDocument.Position>() is Terraform.HclDocument.Position hcl) return new SourceLocation(path, hcl.Line, hcl.Column);
             var info = (IJsonLineInfo)token;
             if (!info.HasLineInfo()) return new SourceLocation(path, 1, 1);
             int length = 1;

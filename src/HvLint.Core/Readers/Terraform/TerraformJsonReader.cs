@@ -86,8 +86,14 @@ namespace HvLint.Readers.Terraform
 
         public void Read(string path, TextReader text)
         {
-            if (!(JsonTokens.Load(path, text, (at, message) => _problems.Add(new KeyValuePair<SourceLocation, string>(at, message))) is JObject document)) return;
-            if (document["format_version"] == null && document["terraform_version"] == null)
+            void Problem(SourceLocation at, string message) => _problems.Add(new KeyValuePair<SourceLocation, string>(at, message));
+            string content = text.ReadToEnd();
+            int first = 0;
+            while (first < content.Length && (char.IsWhiteSpace(content[first]) || content[first] == '\uFEFF')) first++;
+            bool json = first < content.Length && content[first] == '{';
+            JObject? document = json ? JsonTokens.Load(path, new StringReader(content), Problem) as JObject : HclDocument.Parse(path, content, Problem);
+            if (document == null) return;
+            if (!json || (document["format_version"] == null && document["terraform_version"] == null))
             {
                 string folder = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
                 if (!_modules.TryGetValue(folder, out var files)) _modules[folder] = files = new List<KeyValuePair<string, JObject>>();

@@ -1,0 +1,535 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using HvLint.Model;
+using Newtonsoft.Json.Linq;
+
+namespace HvLint.Readers.Terraform
+{
+    /// <summary>
+    /// A Terraform configuration file in HCL native syntax (`*.tf`), turned into the shape of Terraform's JSON syntax so
+    /// that one reader serves both: a block `resource "T" "N" { ... }` becomes resource.T.N, a nested block without
+    /// labels an element of an array (`network_adaptors { }` twice is an array of two), an attribute its value. Literal
+    /// values (strings, numbers, bools, null, tuples and objects of them) are values; any other expression becomes the
+    /// template `${...}` of its text, which the reader resolves where it is a plain reference (`var.cpus`,
+    /// `hyperv_network_switch.lab.name`) and leaves unknown otherwise. Every value is annotated with where it starts.
+    /// </summary>
+    public static class HclDocument
+    {
+        /// <summary>The block types Terraform allows at the top of a configuration file, which detection looks for.</summary>
+        private static readonly string[] TopLevelBlocks = { "terraform", "provider", "variable", "locals", "output", "module", "resource", "data", "moved", "import", "check", "removed" };
+
+        /// <summary>Whether the text begins (after comments) with a top-level Terraform block: `resource "`, `terraform {`.</summary>
+        public static bool LooksLikeTerraform(string head)
+        {
+            int i = SkipSpaceAndComments(head, 0);
+            int start = i;
+            while (i < head.Length && (char.IsLetterOrDigit(head[i]) || head[i] == '_' || head[i] == '-')) i++;
+            if (Array.IndexOf(TopLevelBlocks, head.Substring(start, i - start)) < 0) return false;
+            while (i < head.Length && (head[i] == ' ' || head[i] == '\t')) i++;
+            return i < head.Length && (head[i] == '"' || head[i] == '{' || char.IsLetter(head[i]));
+        }
+
+        /// <summary>The file as a Terraform JSON-syntax document; null, with the problem reported, when it is not HCL.</summary>
+        public static JObject? Parse(string path, string text, Action<SourceLocation, string> problem)
+        {
+            List<Token> tokens;
+            try
+            {
+                tokens = new Lexer(path, text).Tokens();
+                var parser = new Parser(path, tokens);
+                return parser.Body(0, tokens.Count - 1, top: true);
+            }
+            catch (HclException ex)
+            {
+                problem(ex.Location, ex.Message);
+                return null;
+            }
+        }
+
+        private static int SkipSpaceAndComments(string s, int i)
+        {
+            while (i < s.Length)
+            {
+                if (char.IsWhiteSpace(s[i]) || s[i] == '\uFEFF') i++;
+                else if (s[i] == '#' || (s[i] == '/' && i + 1 < s.Length && s[i + 1] == '/'))
+                {
+                    while (i < s.Length && s[i] != '\n') i++;
+                }
+                else if (s[i] == '/' && i + 1 < s.Length && s[i + 1] == '*')
+                {
+                    int end = s.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                    i = end < 0 ? s.Length : end + 2;
+                }
+                else break;
+            }
+
+            return i;
+        }
+
+        /// <summary>Where a value HclDocument made starts (it has no JSON line information of its own).</summary>
+        public sealed class Position
+        {
+            public Position(int line, int column)
+            {
+                Line = line;
+                Column = column;
+            }
+
+            public int Line { get; }
+
+            public int Column { get; }
+        }
+
+        private sealed class HclException : Exception
+        {
+            public HclException(SourceLocation location, string message)
+                : base(message)
+            {
+                Location = location;
+            }
+
+            public SourceLocation Location { get; }
+        }
+
+        private enum Kind
+        {
+            Identifier,
+            Number,
+            String,
+            Punctuation,
+            Newline,
+            End,
+        }
+
+        private sealed class Token
+        {
+            public Token(Kind kind, string text, int offset, int line, int column)
+            {
+                Kind = kind;
+                Text = text;
+                Offset = offset;
+                Line = line;
+                Column = column;
+            }
+
+            public Kind Kind { get; }
+
+            /// <summary>The identifier, number or punctuation; for a string, its value (templates kept as written).</summary>
+            public string Text { get; }
+
+            public int Offset { get; }
+
+            public int Line { get; }
+
+            public int Column { get; }
+
+            /// <summary>Where the token's source text ends (one past its last character).</summary>
+            public int EndOffset { get; set; }
+
+            public bool Is(string punctuation) => Kind == Kind.Punctuation && Text == punctuation;
+        }
+
+        private sealed class Lexer
+        {
+            private readonly string _path;
+            private readonly string _s;
+            private int _i;
+            private int _line = 1;
+            private int _lineStart;
+
+            public Lexer(string path, string s)
+            {
+                _path = path;
+                _s = s;
+            }
+
+            public List<Token> Tokens()
+            {
+                var tokens = new List<Token>();
+                while (true)
+                {
+                    SkipBlanks();
+                    if (_i >= _s.Length) break;
+                    char c = _s[_i];
+                    int start = _i, line = _line, column = _i - _lineStart + 1;
+                    if (c == '\n')
+                    {
+                        Advance();
+                        tokens.Add(new Token(Kind.Newline, "\n", start, line, column) { EndOffset = _i });
+                    }
+                    else if (c == '#' || (c == '/' && Peek(1) == '/'))
+                    {
+                        while (_i < _s.Length && _s[_i] != '\n') _i++;
+                    }
+                    else if (c == '/' && Peek(1) == '*')
+                    {
+                        int end = _s.IndexOf("*/", _i + 2, StringComparison.Ordinal);
+                        if (end < 0) throw Error(line, column, "unterminated comment");
+                        while (_i < end + 2) Advance();
+                    }
+                    else if (char.IsLetter(c) || c == '_')
+                    {
+                        while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_' || _s[_i] == '-')) _i++;
+                        tokens.Add(new Token(Kind.Identifier, _s.Substring(start, _i - start), start, line, column) { EndOffset = _i });
+                    }
+                    else if (char.IsDigit(c))
+                    {
+                        while (_i < _s.Length && (char.IsDigit(_s[_i]) || _s[_i] == '.' || _s[_i] == 'e' || _s[_i] == 'E' || ((_s[_i] == '+' || _s[_i] == '-') && (_s[_i - 1] == 'e' || _s[_i - 1] == 'E')))) _i++;
+                        tokens.Add(new Token(Kind.Number, _s.Substring(start, _i - start), start, line, column) { EndOffset = _i });
+                    }
+                    else if (c == '"')
+                    {
+                        string value = QuotedString(line, column);
+                        tokens.Add(new Token(Kind.String, value, start, line, column) { EndOffset = _i });
+                    }
+                    else if (c == '<' && Peek(1) == '<' && (char.IsLetter(Peek(2)) || (Peek(2) == '-' && char.IsLetter(Peek(3)))))
+                    {
+                        string value = Heredoc(line, column);
+                        tokens.Add(new Token(Kind.String, value, start, line, column) { EndOffset = _i });
+                    }
+                    else
+                    {
+                        string two = _i + 1 < _s.Length ? _s.Substring(_i, 2) : string.Empty;
+                        string op = two == "==" || two == "!=" || two == "<=" || two == ">=" || two == "&&" || two == "||" || two == "=>" || two == "..." ? two : c.ToString();
+                        if (op == "." && _s.Length > _i + 2 && _s.Substring(_i, 3) == "...") op = "...";
+                        if ("{}[]()=,.:?!+-*/%<>".IndexOf(op[0]) < 0) throw Error(line, column, "unexpected character '" + c + "'");
+                        _i += op.Length;
+                        tokens.Add(new Token(Kind.Punctuation, op, start, line, column) { EndOffset = _i });
+                    }
+                }
+
+                tokens.Add(new Token(Kind.End, string.Empty, _s.Length, _line, _s.Length - _lineStart + 1) { EndOffset = _s.Length });
+                return tokens;
+            }
+
+            private char Peek(int ahead) => _i + ahead < _s.Length ? _s[_i + ahead] : '\0';
+
+            private void Advance()
+            {
+                if (_s[_i] == '\n')
+                {
+                    _line++;
+                    _lineStart = _i + 1;
+                }
+
+                _i++;
+            }
+
+            private void SkipBlanks()
+            {
+                while (_i < _s.Length && (_s[_i] == ' ' || _s[_i] == '\t' || _s[_i] == '\r' || _s[_i] == '\uFEFF')) _i++;
+            }
+
+            private Exception Error(int line, int column, string message) => new HclException(new SourceLocation(_path, line, column), "HCL: " + message);
+
+            /// <summary>A quoted template: escapes decoded, `${...}` and `%{...}` kept as written (nested quotes and braces included).</summary>
+            private string QuotedString(int line, int column)
+            {
+                var sb = new StringBuilder();
+                Advance(); // the opening quote
+                while (true)
+                {
+                    if (_i >= _s.Length || _s[_i] == '\n') throw Error(line, column, "unterminated string");
+                    char c = _s[_i];
+                    if (c == '"')
+                    {
+                        Advance();
+                        return sb.ToString();
+                    }
+
+                    if (c == '\\')
+                    {
+                        char e = Peek(1);
+                        _i += 2;
+                        switch (e)
+                        {
+                            case 'n': sb.Append('\n'); break;
+                            case 'r': sb.Append('\r'); break;
+                            case 't': sb.Append('\t'); break;
+                            case '"': sb.Append('"'); break;
+                            case '\\': sb.Append('\\'); break;
+                            case 'u':
+                            case 'U':
+                                int digits = e == 'u' ? 4 : 8;
+                                if (_i + digits > _s.Length || !int.TryParse(_s.Substring(_i, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int code)) throw Error(line, column, "bad \\" + e + " escape");
+                                sb.Append(char.ConvertFromUtf32(code));
+                                _i += digits;
+                                break;
+                            default: throw Error(line, column, "unknown escape \\" + e);
+                        }
+
+                        continue;
+                    }
+
+                    // $${ and %%{ are literal text (the reader undoes the escape); ${ and %{ open an interpolation.
+                    if ((c == '$' || c == '%') && Peek(1) == '{' && !(_i > 0 && _s[_i - 1] == c))
+                    {
+                        int open = _i;
+                        _i += 2;
+                        SkipInterpolation(line, column);
+                        sb.Append(_s, open, _i - open);
+                        continue;
+                    }
+
+                    sb.Append(c);
+                    _i++;
+                }
+            }
+
+            /// <summary>Past the `}` that closes an interpolation, over nested braces and strings.</summary>
+            private void SkipInterpolation(int line, int column)
+            {
+                int depth = 1;
+                while (depth > 0)
+                {
+                    if (_i >= _s.Length) throw Error(line, column, "unterminated interpolation");
+                    char c = _s[_i];
+                    if (c == '"')
+                    {
+                        QuotedString(_line, _i - _lineStart + 1);
+                        continue;
+                    }
+
+                    if (c == '{') depth++;
+                    else if (c == '}') depth--;
+                    Advance();
+                }
+            }
+
+            /// <summary>A heredoc `&lt;&lt;EOT` or indented `&lt;&lt;-EOT`: the lines up to the marker.</summary>
+            private string Heredoc(int line, int column)
+            {
+                _i += 2;
+                bool indented = _s[_i] == '-';
+                if (indented) _i++;
+                int start = _i;
+                while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_')) _i++;
+                string marker = _s.Substring(start, _i - start);
+                while (_i < _s.Length && _s[_i] != '\n') _i++;
+                if (_i >= _s.Length) throw Error(line, column, "unterminated heredoc");
+                Advance();
+                var lines = new List<string>();
+                while (true)
+                {
+                    if (_i >= _s.Length) throw Error(line, column, "heredoc without its closing " + marker);
+                    int end = _s.IndexOf('\n', _i);
+                    string l = (end < 0 ? _s.Substring(_i) : _s.Substring(_i, end - _i)).TrimEnd('\r');
+                    if (l.Trim() == marker)
+                    {
+                        _i = end < 0 ? _s.Length : end; // the newline after the marker ends the attribute
+                        break;
+                    }
+
+                    if (end < 0) throw Error(line, column, "heredoc without its closing " + marker);
+                    lines.Add(l);
+                    _i = end;
+                    Advance();
+                }
+
+                if (indented)
+                {
+                    int indent = int.MaxValue;
+                    foreach (string l in lines)
+                    {
+                        if (l.Trim().Length > 0) indent = Math.Min(indent, l.Length - l.TrimStart().Length);
+                    }
+
+                    for (int k = 0; k < lines.Count && indent != int.MaxValue; k++) lines[k] = lines[k].Length >= indent ? lines[k].Substring(indent) : lines[k].TrimStart();
+                }
+
+                return string.Join("\n", lines) + "\n";
+            }
+        }
+
+        private sealed class Parser
+        {
+            private readonly string _path;
+            private readonly List<Token> _t;
+
+            public Parser(string path, List<Token> tokens)
+            {
+                _path = path;
+                _t = tokens;
+            }
+
+            /// <summary>Attributes and blocks from token <paramref name="i"/> up to (not including) <paramref name="end"/>.</summary>
+            public JObject Body(int i, int end, bool top = false)
+            {
+                var body = new JObject();
+                while (true)
+                {
+                    while (i < end && _t[i].Kind == Kind.Newline) i++;
+                    if (i >= end) return body;
+                    Token name = _t[i];
+                    if (name.Kind != Kind.Identifier) throw Error(name, "expected an argument or a block, found '" + name.Text + "'");
+                    if (_t[i + 1].Is("="))
+                    {
+                        int valueEnd = ExpressionEnd(i + 2, end);
+                        body[name.Text] = Expression(i + 2, valueEnd);
+                        i = valueEnd;
+                        if (i < end && _t[i].Kind != Kind.Newline && !_t[i].Is("}")) throw Error(_t[i], "expected a new line after the argument '" + name.Text + "'");
+                        continue;
+                    }
+
+                    // A block: its labels, then its body in braces.
+                    var labels = new List<string>();
+                    int j = i + 1;
+                    while (_t[j].Kind == Kind.String || _t[j].Kind == Kind.Identifier)
+                    {
+                        labels.Add(_t[j].Text);
+                        j++;
+                    }
+
+                    if (!_t[j].Is("{")) throw Error(_t[j], "expected '{' to open the block '" + name.Text + "'");
+                    int close = Matching(j, end);
+                    JObject inner = Body(j + 1, close);
+                    Annotate(inner, _t[j]);
+                    AddBlock(body, name.Text, labels, inner, top);
+                    i = close + 1;
+                }
+            }
+
+            /// <summary>
+            /// Blocks in the JSON syntax's shape: labels nest objects, and the body is the innermost value; a block
+            /// written twice (two adapters, two provider aliases) makes an array.
+            /// </summary>
+            private static void AddBlock(JObject body, string type, List<string> labels, JObject inner, bool top)
+            {
+                JObject container = body;
+                string key = type;
+                foreach (string label in labels)
+                {
+                    if (!(container[key] is JObject next))
+                    {
+                        next = new JObject();
+                        container[key] = next;
+                    }
+
+                    container = next;
+                    key = label;
+                }
+
+                JToken? existing = container[key];
+                if (existing == null) container[key] = labels.Count == 0 && !top ? new JArray(inner) : (JToken)inner;
+                else if (existing is JArray list) list.Add(inner);
+                else container[key] = new JArray(existing, inner);
+            }
+
+            /// <summary>The token after an expression that starts at <paramref name="i"/>: a new line, comma or closing bracket outside brackets.</summary>
+            private int ExpressionEnd(int i, int end)
+            {
+                int depth = 0;
+                for (; i < end; i++)
+                {
+                    Token t = _t[i];
+                    if (t.Kind == Kind.Punctuation && (t.Text == "(" || t.Text == "[" || t.Text == "{")) depth++;
+                    else if (t.Kind == Kind.Punctuation && (t.Text == ")" || t.Text == "]" || t.Text == "}"))
+                    {
+                        if (depth == 0) return i;
+                        depth--;
+                    }
+                    else if (depth == 0 && (t.Kind == Kind.Newline || t.Is(","))) return i;
+                    else if (depth == 0 && t.Is("=") && i > 0) throw Error(_t[i - 1], "expected a new line before the argument '" + _t[i - 1].Text + "'");
+                }
+
+                if (depth > 0) throw Error(_t[end], "a bracket is not closed");
+                return end;
+            }
+
+            private int Matching(int open, int end)
+            {
+                int depth = 0;
+                for (int i = open; i <= end && i < _t.Count; i++)
+                {
+                    if (_t[i].Kind != Kind.Punctuation) continue;
+                    if (_t[i].Text == "{" || _t[i].Text == "[" || _t[i].Text == "(") depth++;
+                    else if (_t[i].Text == "}" || _t[i].Text == "]" || _t[i].Text == ")")
+                    {
+                        depth--;
+                        if (depth == 0) return i;
+                    }
+                }
+
+                throw Error(_t[open], "'" + _t[open].Text + "' is not closed");
+            }
+
+            /// <summary>The value of the tokens [i, end): a literal, a tuple or object of them, or the expression's text as a template.</summary>
+            private JToken Expression(int i, int end)
+            {
+                if (i >= end) throw Error(_t[Math.Min(i, _t.Count - 1)], "expected a value");
+                Token first = _t[i];
+                JToken value;
+                if (end == i + 1 && first.Kind == Kind.String) value = new JValue(first.Text);
+                else if (end == i + 1 && first.Kind == Kind.Number) value = Number(first.Text, false) ?? Raw(i, end);
+                else if (end == i + 2 && first.Is("-") && _t[i + 1].Kind == Kind.Number) value = Number(_t[i + 1].Text, true) ?? Raw(i, end);
+                else if (end == i + 1 && first.Kind == Kind.Identifier && (first.Text == "true" || first.Text == "false")) value = new JValue(first.Text == "true");
+                else if (end == i + 1 && first.Kind == Kind.Identifier && first.Text == "null") value = JValue.CreateNull();
+                else if (first.Is("[") && Matching(i, end) == end - 1 && !(_t[i + 1].Kind == Kind.Identifier && _t[i + 1].Text == "for")) value = Tuple(i + 1, end - 1);
+                else if (first.Is("{") && Matching(i, end) == end - 1 && !(_t[i + 1].Kind == Kind.Identifier && _t[i + 1].Text == "for")) value = (JToken?)Object(i + 1, end - 1) ?? Raw(i, end);
+                else value = Raw(i, end);
+                Annotate(value, first);
+                return value;
+            }
+
+            private JArray Tuple(int i, int end)
+            {
+                var list = new JArray();
+                while (true)
+                {
+                    while (i < end && (_t[i].Kind == Kind.Newline || _t[i].Is(","))) i++;
+                    if (i >= end) return list;
+                    int itemEnd = ExpressionEnd(i, end);
+                    list.Add(Expression(i, itemEnd));
+                    i = itemEnd;
+                }
+            }
+
+            /// <summary>An object of literal keys; null when a key is computed ((expr) = value), which leaves the whole object an expression.</summary>
+            private JObject? Object(int i, int end)
+            {
+                var obj = new JObject();
+                while (true)
+                {
+                    while (i < end && (_t[i].Kind == Kind.Newline || _t[i].Is(","))) i++;
+                    if (i >= end) return obj;
+                    Token key = _t[i];
+                    if ((key.Kind != Kind.Identifier && key.Kind != Kind.String) || !(_t[i + 1].Is("=") || _t[i + 1].Is(":"))) return null;
+
+                    int valueEnd = ExpressionEnd(i + 2, end);
+                    obj[key.Text] = Expression(i + 2, valueEnd);
+                    i = valueEnd;
+                }
+            }
+
+            /// <summary>An expression HvLint does not evaluate here, as the template `${text}` the reader resolves or leaves unknown.</summary>
+            private JValue Raw(int i, int end)
+            {
+                var sb = new StringBuilder();
+                for (int k = i; k < end; k++)
+                {
+                    if (_t[k].Kind == Kind.Newline) continue;
+                    if (sb.Length > 0 && NeedsSpace(_t[k - 1], _t[k])) sb.Append(' ');
+                    sb.Append(_t[k].Kind == Kind.String ? "\"" + _t[k].Text + "\"" : _t[k].Text);
+                }
+
+                return new JValue("${" + sb + "}");
+            }
+
+            private static bool NeedsSpace(Token before, Token token) =>
+                !(before.Is(".") || token.Is(".") || token.Is("[") || before.Is("[") || token.Is("]") || token.Is("(") || before.Is("(") || token.Is(")") || token.Is(","));
+
+            private static JValue? Number(string text, bool negative)
+            {
+                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long whole)) return new JValue(negative ? -whole : whole);
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return new JValue(negative ? -d : d);
+                return null;
+            }
+
+            private static void Annotate(JToken value, Token at) => value.AddAnnotation(new Position(at.Line, at.Column));
+
+            private Exception Error(Token at, string message) => new HclException(new SourceLocation(_path, at.Line, at.Column), "HCL: " + message);
+        }
+    }
+}
