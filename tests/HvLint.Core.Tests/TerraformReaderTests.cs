@@ -372,6 +372,13 @@ public class TerraformReaderTests
               list            = [for n in range(3) : n * 2]
               computed        = { (var.key) = "x" }
               network_adaptors { name = "lan" }
+              dynamic "network_adaptors" {
+                for_each = var.extra_networks
+                content {
+                  name        = network_adaptors.value
+                  switch_name = network_adaptors.value
+                }
+              }
               dvd_drives {
                 controller_number   = 1
                 controller_location = 0
@@ -386,6 +393,9 @@ public class TerraformReaderTests
         Assert.False(vm.ProcessorCount.IsKnown);
         Assert.False(vm.Generation.IsKnown);
         Assert.Equal("${literal}", vm.Drives.Items.Single().Path.Value);
+
+        // A dynamic block adds adapters only evaluation knows: the list is unknown, not the one static adapter.
+        Assert.False(vm.NetworkAdapters.IsKnown);
     }
 
     [Fact]

@@ -439,7 +439,9 @@ namespace HvLint.Readers.Terraform
 
             if (First(o["vm_processor"]) is JObject processor) SetIfKnown(Bool(processor, "expose_virtualization_extensions"), v => vm.ExposeVirtualizationExtensions = v);
 
-            if (o["network_adaptors"] is JArray adapters)
+            // A dynamic block adds instances of the nested block that only evaluation knows: with one, that list is unknown.
+            bool Dynamic(string block) => Child(o["dynamic"], block) != null;
+            if (o["network_adaptors"] is JArray adapters && !Dynamic("network_adaptors"))
             {
                 vm.NetworkAdapters.MarkKnown(JsonTokens.Start(_path, adapters));
                 foreach (JToken a in adapters)
@@ -450,7 +452,7 @@ namespace HvLint.Readers.Terraform
             }
 
             var drives = new List<Drive>();
-            bool drivesKnown = o["hard_disk_drives"] is JArray || o["dvd_drives"] is JArray;
+            bool drivesKnown = (o["hard_disk_drives"] is JArray || o["dvd_drives"] is JArray) && !Dynamic("hard_disk_drives") && !Dynamic("dvd_drives");
             if (o["hard_disk_drives"] is JArray disks)
             {
                 foreach (JToken d in disks)
