@@ -34,12 +34,10 @@ namespace HvLint.Readers.Terraform
         /// <summary>The file as a Terraform JSON-syntax document; null, with the problem reported, when it is not HCL.</summary>
         public static JObject? Parse(string path, string text, Action<SourceLocation, string> problem)
         {
-            List<Token> tokens;
             try
             {
-                tokens = new Lexer(path, text).Tokens();
-                var parser = new Parser(path, tokens);
-                return parser.Body(0, tokens.Count - 1, top: true);
+                List<Token> tokens = new Lexer(path, text).Tokens();
+                return new Parser(path, tokens).Body(0, tokens.Count - 1, top: true);
             }
             catch (HclException ex)
             {
@@ -105,11 +103,10 @@ namespace HvLint.Readers.Terraform
 
         private sealed class Token
         {
-            public Token(Kind kind, string text, int offset, int line, int column)
+            public Token(Kind kind, string text, int line, int column)
             {
                 Kind = kind;
                 Text = text;
-                Offset = offset;
                 Line = line;
                 Column = column;
             }
@@ -119,14 +116,9 @@ namespace HvLint.Readers.Terraform
             /// <summary>The identifier, number or punctuation; for a string, its value (templates kept as written).</summary>
             public string Text { get; }
 
-            public int Offset { get; }
-
             public int Line { get; }
 
             public int Column { get; }
-
-            /// <summary>Where the token's source text ends (one past its last character).</summary>
-            public int EndOffset { get; set; }
 
             public bool Is(string punctuation) => Kind == Kind.Punctuation && Text == punctuation;
         }
@@ -157,7 +149,7 @@ namespace HvLint.Readers.Terraform
                     if (c == '\n')
                     {
                         Advance();
-                        tokens.Add(new Token(Kind.Newline, "\n", start, line, column) { EndOffset = _i });
+                        tokens.Add(new Token(Kind.Newline, "\n", line, column));
                     }
                     else if (c == '#' || (c == '/' && Peek(1) == '/'))
                     {
@@ -172,22 +164,22 @@ namespace HvLint.Readers.Terraform
                     else if (char.IsLetter(c) || c == '_')
                     {
                         while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_' || _s[_i] == '-')) _i++;
-                        tokens.Add(new Token(Kind.Identifier, _s.Substring(start, _i - start), start, line, column) { EndOffset = _i });
+                        tokens.Add(new Token(Kind.Identifier, _s.Substring(start, _i - start), line, column));
                     }
                     else if (char.IsDigit(c))
                     {
                         while (_i < _s.Length && (char.IsDigit(_s[_i]) || _s[_i] == '.' || _s[_i] == 'e' || _s[_i] == 'E' || ((_s[_i] == '+' || _s[_i] == '-') && (_s[_i - 1] == 'e' || _s[_i - 1] == 'E')))) _i++;
-                        tokens.Add(new Token(Kind.Number, _s.Substring(start, _i - start), start, line, column) { EndOffset = _i });
+                        tokens.Add(new Token(Kind.Number, _s.Substring(start, _i - start), line, column));
                     }
                     else if (c == '"')
                     {
                         string value = QuotedString(line, column);
-                        tokens.Add(new Token(Kind.String, value, start, line, column) { EndOffset = _i });
+                        tokens.Add(new Token(Kind.String, value, line, column));
                     }
                     else if (c == '<' && Peek(1) == '<' && (char.IsLetter(Peek(2)) || (Peek(2) == '-' && char.IsLetter(Peek(3)))))
                     {
                         string value = Heredoc(line, column);
-                        tokens.Add(new Token(Kind.String, value, start, line, column) { EndOffset = _i });
+                        tokens.Add(new Token(Kind.String, value, line, column));
                     }
                     else
                     {
@@ -196,11 +188,11 @@ namespace HvLint.Readers.Terraform
                         if (op == "." && _s.Length > _i + 2 && _s.Substring(_i, 3) == "...") op = "...";
                         if ("{}[]()=,.:?!+-*/%<>".IndexOf(op[0]) < 0) throw Error(line, column, "unexpected character '" + c + "'");
                         _i += op.Length;
-                        tokens.Add(new Token(Kind.Punctuation, op, start, line, column) { EndOffset = _i });
+                        tokens.Add(new Token(Kind.Punctuation, op, line, column));
                     }
                 }
 
-                tokens.Add(new Token(Kind.End, string.Empty, _s.Length, _line, _s.Length - _lineStart + 1) { EndOffset = _s.Length });
+                tokens.Add(new Token(Kind.End, string.Empty, _line, _s.Length - _lineStart + 1));
                 return tokens;
             }
 
