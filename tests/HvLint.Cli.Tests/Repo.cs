@@ -57,9 +57,21 @@ internal static class Repo
     }
 
     // Tests hand their folder to `hvlint` processes and read results afterwards, so the folders live until the
-    // test host exits rather than to the end of each test.
+    // test host exits rather than to the end of each test. The test platform may end the host before the handler
+    // is done (the package tests' folders hold whole NuGet feeds), so each run also removes what earlier runs left
+    // behind: folders of ours not written to for a day.
     private static System.Collections.Concurrent.ConcurrentBag<string> CleanUpAtExit()
     {
+        foreach (string stale in Directory.EnumerateDirectories(Path.GetTempPath(), "hvlint-test-*"))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddDays(-1)) Directory.Delete(stale, recursive: true);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+
         var folders = new System.Collections.Concurrent.ConcurrentBag<string>();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
