@@ -420,13 +420,13 @@ public class TerraformReaderTests
     [InlineData("resources: []", false)]
     [InlineData("hello world", false)]
     public void HCL_is_told_by_its_first_block(string head, bool terraform) =>
-        Assert.Equal(terraform, HvLint.Readers.InputFormatDetector.Detect(head).Format == HvLint.Readers.InputFormat.TerraformJson);
+        Assert.Equal(terraform, HvLint.Readers.InputFormatDetector.Detect(head).Format == HvLint.Readers.InputFormat.Terraform);
 
     private static HvLint.Model.VirtualMachine Collect(string json) => Assert.Single(CollectAll(json));
 
     private static List<HvLint.Model.VirtualMachine> CollectAll(string json)
     {
-        var reader = new HvLint.Readers.Terraform.TerraformJsonReader();
+        var reader = new HvLint.Readers.Terraform.TerraformReader();
         reader.Read("plan.json", new StringReader(json));
         var consumer = new Consumer();
         reader.Complete(consumer);

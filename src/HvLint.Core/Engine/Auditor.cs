@@ -163,7 +163,7 @@ namespace HvLint.Engine
             // what they contain is also evidence for the profile.
             var powerShell = new Readers.PowerShell.PowerShellExportReader();
             var cim = new Readers.Cim.CimXmlReader();
-            var terraform = new Readers.Terraform.TerraformJsonReader();
+            var terraform = new Readers.Terraform.TerraformReader();
             var progress = new Progress(recognised.Count, options.Progress);
             int filesRead = ReadJoined(recognised, powerShell, cim, terraform, problems, progress);
 
@@ -246,7 +246,7 @@ namespace HvLint.Engine
         /// The formats joined across files (PowerShell exports, CIM-XML), and Terraform JSON, whose plans are evidence
         /// for the profile: read into their readers, completed later.
         /// </summary>
-        private static int ReadJoined(List<KeyValuePair<InputDocument, InputFormat>> recognised, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, Readers.Terraform.TerraformJsonReader terraform, List<KeyValuePair<SourceLocation, string>> problems, Progress progress)
+        private static int ReadJoined(List<KeyValuePair<InputDocument, InputFormat>> recognised, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, Readers.Terraform.TerraformReader terraform, List<KeyValuePair<SourceLocation, string>> problems, Progress progress)
         {
             int filesRead = 0;
             foreach (var entry in recognised)
@@ -257,7 +257,7 @@ namespace HvLint.Engine
                     using (TextReader text = entry.Key.Open())
                     {
                         if (entry.Value == InputFormat.CimXml) cim.Read(entry.Key.Path, text);
-                        else if (entry.Value == InputFormat.TerraformJson) terraform.Read(entry.Key.Path, text);
+                        else if (entry.Value == InputFormat.Terraform) terraform.Read(entry.Key.Path, text);
                         else powerShell.Read(entry.Key.Path, text);
                     }
 
@@ -274,7 +274,7 @@ namespace HvLint.Engine
             return filesRead;
         }
 
-        private static bool IsJoined(InputFormat format) => format == InputFormat.PowerShellJson || format == InputFormat.CimXml || format == InputFormat.TerraformJson;
+        private static bool IsJoined(InputFormat format) => format == InputFormat.PowerShellJson || format == InputFormat.CimXml || format == InputFormat.Terraform;
 
         /// <summary>The formats read one file at a time (native inventory, VM configuration XML), straight into the consumer.</summary>
         private static int ReadStreamed(List<KeyValuePair<InputDocument, InputFormat>> recognised, IInventoryConsumer consumer, Progress progress)
@@ -329,7 +329,7 @@ namespace HvLint.Engine
             public void Step() => _report?.Invoke(++_done, _total);
         }
 
-        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, Readers.Terraform.TerraformJsonReader terraform)
+        private static ProfileChoice ChooseProfile(List<KeyValuePair<InputDocument, InputFormat>> recognised, AuditOptions options, List<KeyValuePair<SourceLocation, string>> problems, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, Readers.Terraform.TerraformReader terraform)
         {
             var selector = new ProfileSelector();
             if (options.Profile == null && options.ConfiguredProfile == null)

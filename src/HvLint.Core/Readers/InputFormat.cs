@@ -26,7 +26,7 @@ namespace HvLint.Readers
         CimXml,
 
         /// <summary>Terraform: `terraform show -json` of a plan or state, or a configuration in JSON or HCL syntax (the Hyper-V provider's resources).</summary>
-        TerraformJson,
+        Terraform,
     }
 
     /// <summary>What detection decided, why, and where (1-based; 0 when the whole file is meant).</summary>
@@ -73,7 +73,7 @@ namespace HvLint.Readers
             char first = head[i];
             if (first == '{' || first == '[') return DetectJson(head);
             if (first == '<') return DetectXml(head);
-            if (Terraform.HclDocument.LooksLikeTerraform(head)) return new Detection(InputFormat.TerraformJson, null);
+            if (Terraform.HclDocument.LooksLikeTerraform(head)) return new Detection(InputFormat.Terraform, null);
             return new Detection(InputFormat.Unknown, "not a format HvLint reads");
         }
 
@@ -121,7 +121,7 @@ namespace HvLint.Readers
             }
 
             if (PowerShell.PowerShellObjectClassifier.Classify(names) != PowerShell.PowerShellObjectKind.Unknown) return new Detection(InputFormat.PowerShellJson, null);
-            if (Terraform.TerraformJsonReader.IsTerraformJson(names)) return new Detection(InputFormat.TerraformJson, null);
+            if (Terraform.TerraformReader.IsTerraformJson(names)) return new Detection(InputFormat.Terraform, null);
             if (names.Count == 0) return new Detection(InputFormat.Unknown, "a JSON object with nothing HvLint reads");
             var sorted = new System.Collections.Generic.List<string>(names);
             sorted.Sort(StringComparer.Ordinal);

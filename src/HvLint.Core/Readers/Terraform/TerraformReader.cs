@@ -20,7 +20,7 @@ namespace HvLint.Readers.Terraform
     /// (docs/resources/machine_instance.md of taliesins/terraform-provider-hyperv; hyperv-facts.md §6e);
     /// the format is Terraform's "JSON Output Format" (format_version 1.x).
     /// </summary>
-    public sealed class TerraformJsonReader
+    public sealed class TerraformReader
     {
         /// <summary>
         /// A Terraform JSON document's first properties: what detection looks for. `terraform show -json` begins with
@@ -78,7 +78,7 @@ namespace HvLint.Readers.Terraform
 
         private readonly List<Plan> _plans = new List<Plan>();
 
-        /// <summary>Configurations in JSON syntax, by folder: Terraform reads a folder's files as one module.</summary>
+        /// <summary>Configurations (HCL or JSON syntax), by folder: Terraform reads a folder's files as one module.</summary>
         private readonly SortedDictionary<string, List<KeyValuePair<string, JObject>>> _modules = new SortedDictionary<string, List<KeyValuePair<string, JObject>>>(StringComparer.Ordinal);
         private readonly List<KeyValuePair<SourceLocation, string>> _problems = new List<KeyValuePair<SourceLocation, string>>();
         private IInventoryConsumer? _consumer;
