@@ -273,15 +273,12 @@ public class TerraformReaderTests
           host = var.hyperv_host
         }
 
-        locals {
-          vlan = 4095
+        resource "hyperv_network_switch" "internal" {
+          switch_type         = "Internal"
+          name                = "Test-Internal"
         }
 
-        resource "hyperv_network_switch" "lab" {
-          name                = "Lab-Internal"
-          switch_type         = "Internal"
-          allow_management_os = true
-        }
+        locals { bad_vlan = 0 }
 
         resource "hyperv_machine_instance" "web" {
           count                = 2
@@ -293,9 +290,9 @@ public class TerraformReaderTests
 
           network_adaptors {
             name        = "lan"
-            switch_name = hyperv_network_switch.lab.name
+            switch_name = hyperv_network_switch.internal.name
             vlan_access = true
-            vlan_id     = local.vlan
+            vlan_id     = local.bad_vlan
           }
           network_adaptors { name = "none"
             switch_name = "" }
@@ -331,11 +328,11 @@ public class TerraformReaderTests
         AuditResult result = RunFiles(new[] { ("lab/main.tf", HclMain), ("lab/variables.tf", HclVariables) }, "hyperv-2008r2");
         Assert.Equal(2, result.VirtualMachines);
         Assert.Empty(result.Of("HV9001"));
-        Assert.All(result.Of("HV1001"), f => Assert.Equal(("lab/main.tf", 20, 26), (f.Location.Path, f.Location.Line, f.Location.Column)));
+        Assert.All(result.Of("HV1001"), f => Assert.Equal(("lab/main.tf", 17, 26), (f.Location.Path, f.Location.Line, f.Location.Column)));
         Assert.Equal(2, result.Of("HV1001").Length);
         Assert.All(result.Of("HV7001"), f => Assert.Contains("host 'HV-LAB-01'", f.Message));
         Assert.Equal(2, result.Of("HV7001").Length);
-        Assert.Equal(2, result.Of("HV3007").Length); // local.vlan
+        Assert.Equal(2, result.Of("HV3007").Length); // local.bad_vlan, in a one-line block
         Assert.Equal(2, result.Of("HV3006").Length); // switch_name = "" in a one-line-opened block
         Assert.Equal(2, result.Of("HV2002").Length); // the only disk on SCSI
         Assert.Equal(2, result.Of("HV6002").Length); // VSS = false in an object with an unquoted key
