@@ -338,9 +338,9 @@ public class TerraformReaderTests
         Assert.Equal(2, result.Of("HV6002").Length); // VSS = false in an object with an unquoted key
         Assert.Contains(result.Findings, f => f.Message.Contains("'web-1'"));
 
-        // 4 * 1024 * 1024 * 1024 is an expression HvLint does not evaluate: unknown, not a type error.
+        // Sizes written as arithmetic are evaluated.
         var vm = CollectAll(HclMain).First();
-        Assert.False(vm.MemoryStartupBytes.IsKnown);
+        Assert.Equal(4294967296L, vm.MemoryStartupBytes.Value);
         Assert.Equal(4, vm.IntegrationServices.Services.Count + 2);
     }
 
@@ -408,6 +408,23 @@ public class TerraformReaderTests
                 Assert.All(result.Findings.Where(f => f.RuleId.StartsWith("HV9", StringComparison.Ordinal)), f => Assert.Equal("HV9001", f.RuleId));
             }
         }
+    }
+
+    [Theory]
+    [InlineData("4 * 1024 * 1024 * 1024", 4294967296L)]
+    [InlineData("var.memory_gb * 1024 * 1024 * 1024", 8589934592L)]
+    [InlineData("(local.base + 1) * 512 * 1024 * 1024 - 0", 1610612736L)]
+    [InlineData("-(-2) * 3 % 4", 2L)]
+    [InlineData("6 / 4", null)]
+    [InlineData("9223372036854775807 * 2", null)]
+    [InlineData("var.memory_gb * var.unknown", null)]
+    [InlineData("max(1, 2)", null)]
+    [InlineData("4 * 1024 +", null)]
+    public void Whole_number_arithmetic_over_literals_and_literal_values_is_evaluated(string expression, long? expected)
+    {
+        string tf = "variable \"memory_gb\" {\n  default = 8\n}\nlocals {\n  base = 2\n}\nresource \"hyperv_machine_instance\" \"vm\" {\n  memory_startup_bytes = " + expression + "\n}\n";
+        var vm = CollectAll(tf).Single();
+        Assert.Equal(expected, vm.MemoryStartupBytes.IsKnown ? vm.MemoryStartupBytes.Value : null);
     }
 
     [Theory]

@@ -306,6 +306,8 @@ namespace HvLint.Readers.Terraform
                 return null;
             }
 
+            if (WholeExpression.Match(s) is Match whole && whole.Success && new Arithmetic(whole.Groups[1].Value, values, index).Evaluate() is long number) return new JValue(number);
+
             if (index.HasValue)
             {
                 string replaced = CountIndex.Replace(s, index.Value.ToString(CultureInfo.InvariantCulture));
@@ -313,6 +315,108 @@ namespace HvLint.Readers.Terraform
             }
 
             return null;
+        }
+
+        private static readonly Regex WholeExpression = new Regex(@"^\$\{([^{}""]*)\}$", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Whole-number arithmetic over literals and literal variables or locals, as sizes are written
+        /// (`4 * 1024 * 1024 * 1024`, `var.memory_gb * 1073741824`): + - * / % and parentheses. Null for anything else,
+        /// a division with a remainder, or an overflow.
+        /// </summary>
+        private sealed class Arithmetic
+        {
+            private readonly string _s;
+            private readonly Dictionary<string, JToken> _values;
+            private readonly int? _index;
+            private int _i;
+
+            public Arithmetic(string s, Dictionary<string, JToken> values, int? index)
+            {
+                _s = s;
+                _values = values;
+                _index = index;
+            }
+
+            public long? Evaluate()
+            {
+                try
+                {
+                    long? value = Sum();
+                    Skip();
+                    return _i == _s.Length ? value : null;
+                }
+                catch (OverflowException)
+                {
+                    return null;
+                }
+            }
+
+            private long? Sum()
+            {
+                long? left = Product();
+                while (left.HasValue && Next("+-") is char op)
+                {
+                    long? right = Product();
+                    if (!right.HasValue) return null;
+                    left = checked(op == '+' ? left.Value + right.Value : left.Value - right.Value);
+                }
+
+                return left;
+            }
+
+            private long? Product()
+            {
+                long? left = Factor();
+                while (left.HasValue && Next("*/%") is char op)
+                {
+                    long? right = Factor();
+                    if (!right.HasValue || (op != '*' && right.Value == 0)) return null;
+                    if (op == '/' && left.Value % right.Value != 0) return null;
+                    left = checked(op == '*' ? left.Value * right.Value : op == '/' ? left.Value / right.Value : left.Value % right.Value);
+                }
+
+                return left;
+            }
+
+            private long? Factor()
+            {
+                Skip();
+                if (_i >= _s.Length) return null;
+                char c = _s[_i];
+                if (c == '-')
+                {
+                    _i++;
+                    long? negated = Factor();
+                    return negated.HasValue ? checked(-negated.Value) : (long?)null;
+                }
+
+                if (c == '(')
+                {
+                    _i++;
+                    long? inner = Sum();
+                    return Next(")") != null ? inner : null;
+                }
+
+                int start = _i;
+                while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_' || _s[_i] == '.' || _s[_i] == '-' && _i > start && !char.IsDigit(_s[start]))) _i++;
+                string token = _s.Substring(start, _i - start);
+                if (token.Length > 0 && char.IsDigit(token[0])) return long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
+                if (token == "count.index") return _index;
+                return _values.TryGetValue(token, out JToken? v) && v is JValue { Value: long known } ? known : (long?)null;
+            }
+
+            private char? Next(string operators)
+            {
+                Skip();
+                if (_i < _s.Length && operators.IndexOf(_s[_i]) >= 0) return _s[_i++];
+                return null;
+            }
+
+            private void Skip()
+            {
+                while (_i < _s.Length && char.IsWhiteSpace(_s[_i])) _i++;
+            }
         }
 
         private static string Unescape(string s) => s.Replace("$${", "${").Replace("%%{", "%{");
