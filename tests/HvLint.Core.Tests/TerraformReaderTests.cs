@@ -410,6 +410,58 @@ public class TerraformReaderTests
         }
     }
 
+    [Fact]
+    public void For_each_over_a_literal_map_or_set_makes_one_VM_per_entry()
+    {
+        const string tf = """
+            variable "vms" {
+              default = {
+                sql01 = { cpus = 8, memory_gb = 16 }
+                app01 = {
+                  cpus      = 2
+                  memory_gb = 4
+                }
+              }
+            }
+
+            resource "hyperv_machine_instance" "vm" {
+              for_each             = var.vms
+              name                 = each.key
+              processor_count      = each.value.cpus
+              memory_startup_bytes = each.value.memory_gb * 1024 * 1024 * 1024
+              notes                = "${each.key} (${each.value.cpus} vCPUs)"
+            }
+
+            resource "hyperv_machine_instance" "web" {
+              for_each        = toset(["web01", "web02", "web01"])
+              name            = "farm-${each.key}"
+              processor_count = 8
+            }
+
+            resource "hyperv_machine_instance" "other" {
+              for_each        = { for k, v in var.vms : k => v if v.cpus > 4 }
+              name            = "x-${each.key}"
+              processor_count = 8
+            }
+            """;
+        var vms = CollectAll(tf).ToDictionary(v => v.Name.IsKnown ? v.Name.Value : "(unknown)");
+        Assert.Equal(new[] { "(unknown)", "app01", "farm-web01", "farm-web02", "sql01" }, vms.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal((8L, 17179869184L, "sql01 (8 vCPUs)"), (vms["sql01"].ProcessorCount.Value, vms["sql01"].MemoryStartupBytes.Value, vms["sql01"].Notes.Value));
+        Assert.Equal((2L, 4294967296L), (vms["app01"].ProcessorCount.Value, vms["app01"].MemoryStartupBytes.Value));
+
+        // A for expression is not evaluated: its resource is audited once, with the arguments every instance has.
+        Assert.Equal(8L, vms["(unknown)"].ProcessorCount.Value);
+        Assert.Equal(4, RunFiles(new[] { ("m/main.tf", tf) }, "hyperv-2008r2").Of("HV1001").Length);
+    }
+
+    [Fact]
+    public void For_each_in_JSON_syntax()
+    {
+        const string json = """{ "resource": { "hyperv_machine_instance": { "vm": { "for_each": { "a": { "n": 8 }, "b": { "n": 2 } }, "name": "vm-${each.key}", "processor_count": "${each.value.n}" } } } }""";
+        Finding cpus = Assert.Single(RunFiles(new[] { ("m/main.tf.json", json) }, "hyperv-2008r2").Of("HV1001"));
+        Assert.Contains("'vm-a'", cpus.Message);
+    }
+
     [Theory]
     [InlineData("4 * 1024 * 1024 * 1024", 4294967296L)]
     [InlineData("var.memory_gb * 1024 * 1024 * 1024", 8589934592L)]

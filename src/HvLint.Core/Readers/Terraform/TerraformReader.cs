@@ -152,16 +152,17 @@ namespace HvLint.Readers.Terraform
             _plans.Add(plan);
         }
 
-        /// <summary>Most instances a literal count expands to; a larger count is audited as this many, which already shows every finding.</summary>
-        private const int MaxCountInstances = 64;
+        /// <summary>Most instances a literal count or for_each expands to; more are audited as this many, which already shows every finding.</summary>
+        private const int MaxInstances = 64;
 
         /// <summary>
-        /// A module in Terraform's JSON syntax (`*.tf.json`, what CDK for Terraform synthesizes): the files of one folder,
-        /// each resource's arguments as written, audited before any plan. Strings are templates: a whole-string
-        /// `${var.NAME}` takes the variable's literal default, `${local.NAME}` a literal local value,
+        /// A module in Terraform's JSON syntax (`*.tf.json`, what CDK for Terraform synthesizes, or HCL turned into it): the
+        /// files of one folder, each resource's arguments as written, audited before any plan. Strings are templates: a
+        /// whole-string `${var.NAME}` takes the variable's literal default, `${local.NAME}` a literal local value,
         /// `${TYPE.NAME.ATTR}` the literal argument of another Hyper-V resource of the module
-        /// (`switch_name = "${hyperv_network_switch.lab.name}"`), and `${count.index}` the instance's number under a
-        /// literal count; any other interpolation is unknown.
+        /// (`switch_name = "${hyperv_network_switch.lab.name}"`), `${count.index}` the instance's number under a literal
+        /// count, and `${each.key}`, `${each.value}` and `${each.value.ATTR}` an instance's entry under a for_each over a
+        /// literal map or set; any other interpolation is unknown.
         /// </summary>
         private Plan ReadModule(List<KeyValuePair<string, JObject>> files)
         {
@@ -175,7 +176,7 @@ namespace HvLint.Readers.Terraform
                 {
                     foreach (JProperty v in ((JObject)declared).Properties())
                     {
-                        if (First(v.Value) is JObject body && body["default"] is JValue value && value.Type != JTokenType.Null) values["var." + v.Name] = value;
+                        if (First(v.Value) is JObject body && body["default"] is JToken value && Literal(value)) values["var." + v.Name] = value;
                     }
                 }
 
@@ -183,7 +184,7 @@ namespace HvLint.Readers.Terraform
                 {
                     foreach (JProperty l in ((JObject)locals).Properties())
                     {
-                        if (l.Value is JValue value && value.Type != JTokenType.Null && !(value.Type == JTokenType.String && Interpolation.IsMatch((string)value!))) values["local." + l.Name] = value;
+                        if (Literal(l.Value)) values["local." + l.Name] = l.Value;
                     }
                 }
 
@@ -205,7 +206,7 @@ namespace HvLint.Readers.Terraform
                 foreach (JToken config in Blocks(Child(file.Value["provider"], "hyperv")))
                 {
                     plan.Providers++;
-                    if (config["host"] is JValue host && host.Type == JTokenType.String && Template(host, values, Resource, null) is JValue literal && literal.Type == JTokenType.String) plan.HostName = literal;
+                    if (config["host"] is JValue host && host.Type == JTokenType.String && Template(host, values, Resource) is JValue literal && literal.Type == JTokenType.String) plan.HostName = literal;
                 }
             }
 
@@ -215,23 +216,109 @@ namespace HvLint.Readers.Terraform
                 JObject body = r.Value.Value;
                 if (r.Key.StartsWith(NetworkSwitch + ".", StringComparison.Ordinal))
                 {
-                    plan.Switches.Add(new KeyValuePair<string, JObject>(file, Resolved(body, values, Resource, null)));
+                    plan.Switches.Add(new KeyValuePair<string, JObject>(file, Resolved(body, values, Resource)));
                     continue;
                 }
 
-                JToken? count = body["count"] is JValue c && c.Type == JTokenType.String ? Template(c, values, Resource, null) : body["count"];
-                if (count is JValue { Value: long n })
+                foreach (Dictionary<string, JToken> instance in Instances(body, values, Resource))
                 {
-                    for (int i = 0; i < Math.Min(n, MaxCountInstances); i++) plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(body, values, Resource, i)));
-                }
-                else
-                {
-                    // count or for_each unknown: the arguments are every instance's, so one is audited.
-                    plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(body, values, Resource, null)));
+                    plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(body, instance, Resource)));
                 }
             }
 
             return plan;
+        }
+
+        /// <summary>Whether a value holds no template anywhere, so that it can stand for what refers to it.</summary>
+        private static bool Literal(JToken value)
+        {
+            if (value.Type == JTokenType.Null) return false;
+            if (value is JValue v) return !(v.Type == JTokenType.String && Interpolation.IsMatch((string)v!));
+            foreach (JToken t in ((JContainer)value).Descendants())
+            {
+                if (t.Type == JTokenType.String && Interpolation.IsMatch((string)t!)) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The values each instance of a resource sees: count.index under a literal count, each.key and each.value
+        /// (and each.value.ATTR) under a for_each over a literal map, set or list; one instance with neither when the
+        /// count or for_each is unknown, since the arguments are every instance's.
+        /// </summary>
+        private static IEnumerable<Dictionary<string, JToken>> Instances(JObject body, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
+        {
+            JToken? count = body["count"] is JValue c && c.Type == JTokenType.String ? Template(c, values, resource) : body["count"];
+            if (count is JValue { Value: long n })
+            {
+                for (int i = 0; i < Math.Min(n, MaxInstances); i++) yield return new Dictionary<string, JToken>(values, StringComparer.Ordinal) { ["count.index"] = new JValue((long)i) };
+                yield break;
+            }
+
+            List<KeyValuePair<string, JToken>>? entries = ForEach(body["for_each"], values);
+            if (entries == null)
+            {
+                yield return values;
+                yield break;
+            }
+
+            foreach (var entry in entries.Count > MaxInstances ? entries.GetRange(0, MaxInstances) : entries)
+            {
+                var instance = new Dictionary<string, JToken>(values, StringComparer.Ordinal) { ["each.key"] = new JValue(entry.Key), ["each.value"] = entry.Value };
+                if (entry.Value is JObject attributes)
+                {
+                    foreach (JProperty a in attributes.Properties()) instance["each.value." + a.Name] = a.Value;
+                }
+
+                yield return instance;
+            }
+        }
+
+        private static readonly Regex ToSet = new Regex(@"^\$\{\s*toset\((\[.*\])\)\s*\}$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+        /// <summary>
+        /// The entries of a for_each: a literal map (key and value), a literal set or list of strings (each both key and
+        /// value), as written or through var., local. or toset([...]); null when it is anything else.
+        /// </summary>
+        private static List<KeyValuePair<string, JToken>>? ForEach(JToken? forEach, Dictionary<string, JToken> values)
+        {
+            if (forEach is JValue { Type: JTokenType.String } text)
+            {
+                string s = (string)text!;
+                Match reference = WholeReference.Match(s);
+                Match set = ToSet.Match(s);
+                if (reference.Success && values.TryGetValue(reference.Groups[1].Value, out JToken? value)) forEach = value;
+                else if (set.Success)
+                {
+                    try
+                    {
+                        forEach = JArray.Parse(set.Groups[1].Value);
+                    }
+                    catch (JsonReaderException)
+                    {
+                        return null;
+                    }
+                }
+                else return null;
+            }
+
+            var entries = new List<KeyValuePair<string, JToken>>();
+            if (forEach is JObject map)
+            {
+                foreach (JProperty p in map.Properties()) entries.Add(new KeyValuePair<string, JToken>(p.Name, p.Value));
+            }
+            else if (forEach is JArray list)
+            {
+                foreach (JToken item in list)
+                {
+                    if (!(item is JValue { Type: JTokenType.String } key)) return null;
+                    if (!entries.Exists(e => e.Key == (string)key!)) entries.Add(new KeyValuePair<string, JToken>((string)key!, key));
+                }
+            }
+            else return null;
+
+            return entries;
         }
 
         /// <summary>A block's bodies: one object, or an array of them (JSON syntax allows either).</summary>
@@ -255,7 +342,7 @@ namespace HvLint.Readers.Terraform
         }
 
         /// <summary>A copy of a resource's arguments with every string template replaced by its value, or by null where unknown.</summary>
-        private JObject Resolved(JObject body, Dictionary<string, JToken> values, Func<string, string, JObject?> resource, int? index)
+        private static JObject Resolved(JObject body, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
             var copy = (JObject)body.DeepClone(); // positions are annotations, which the copy keeps
             var strings = new List<JValue>();
@@ -266,7 +353,7 @@ namespace HvLint.Readers.Terraform
 
             foreach (JValue v in strings)
             {
-                JToken? value = Template(v, values, resource, index);
+                JToken? value = Template(v, values, resource);
                 if (ReferenceEquals(value, v)) continue;
                 // The value is found where the template is written: the replacement carries the template's token,
                 // whose position JsonTokens.Start reports.
@@ -280,23 +367,23 @@ namespace HvLint.Readers.Terraform
 
         private static readonly Regex Interpolation = new Regex(@"(?<!\$)\$\{|(?<!%)%\{", RegexOptions.CultureInvariant);
         private static readonly Regex WholeReference = new Regex(@"^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)\s*\}$", RegexOptions.CultureInvariant);
-        private static readonly Regex CountIndex = new Regex(@"(?<!\$)\$\{\s*count\.index\s*\}", RegexOptions.CultureInvariant);
+        private static readonly Regex Substitution = new Regex(@"(?<!\$)\$\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// The value of a string template: the string itself when it interpolates nothing (escapes `$${` and `%%{`
-        /// undone), the literal a whole-string reference names, the string with count.index put in, or null when
-        /// anything else is interpolated.
+        /// undone), the literal a whole-string reference names, the number whole-number arithmetic gives, the string
+        /// with the literal values of its references put in, or null when anything else is interpolated.
         /// </summary>
-        private static JToken? Template(JValue v, Dictionary<string, JToken> values, Func<string, string, JObject?> resource, int? index)
+        private static JToken? Template(JValue v, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
             string s = (string)v!;
             if (!Interpolation.IsMatch(s)) return s.IndexOf("$${", StringComparison.Ordinal) < 0 && s.IndexOf("%%{", StringComparison.Ordinal) < 0 ? v : new JValue(Unescape(s));
             Match reference = WholeReference.Match(s);
             if (reference.Success)
             {
-                string[] parts = reference.Groups[1].Value.Split('.');
-                if (parts.Length == 2 && (parts[0] == "var" || parts[0] == "local") && values.TryGetValue(parts[0] + "." + parts[1], out JToken? value)) return value;
-                if (parts.Length == 2 && parts[0] == "count" && parts[1] == "index" && index.HasValue) return new JValue((long)index.Value);
+                string name = reference.Groups[1].Value;
+                if (values.TryGetValue(name, out JToken? value)) return value is JValue { Type: not JTokenType.Null } ? value : null;
+                string[] parts = name.Split('.');
                 if (parts.Length == 3 && (parts[0] == MachineInstance || parts[0] == NetworkSwitch) && resource(parts[0], parts[1]) is JObject target
                     && target[parts[2]] is JValue argument && argument.Type != JTokenType.Null && !(argument.Type == JTokenType.String && Interpolation.IsMatch((string)argument!)))
                 {
@@ -306,15 +393,13 @@ namespace HvLint.Readers.Terraform
                 return null;
             }
 
-            if (WholeExpression.Match(s) is Match whole && whole.Success && new Arithmetic(whole.Groups[1].Value, values, index).Evaluate() is long number) return new JValue(number);
+            if (WholeExpression.Match(s) is Match whole && whole.Success && new Arithmetic(whole.Groups[1].Value, values).Evaluate() is long number) return new JValue(number);
 
-            if (index.HasValue)
-            {
-                string replaced = CountIndex.Replace(s, index.Value.ToString(CultureInfo.InvariantCulture));
-                if (!Interpolation.IsMatch(replaced)) return new JValue(Unescape(replaced));
-            }
-
-            return null;
+            // "web-${count.index}", "vm-${each.key}": the references put in where their values are literal text or numbers.
+            string replaced = Substitution.Replace(s, m => values.TryGetValue(m.Groups[1].Value, out JToken? part) && part is JValue { Type: JTokenType.String or JTokenType.Integer } scalar
+                ? Convert.ToString(scalar.Value, CultureInfo.InvariantCulture)!.Replace("${", "$${").Replace("%{", "%%{")
+                : m.Value);
+            return Interpolation.IsMatch(replaced) ? null : new JValue(Unescape(replaced));
         }
 
         private static readonly Regex WholeExpression = new Regex(@"^\$\{([^{}""]*)\}$", RegexOptions.CultureInvariant);
@@ -328,14 +413,12 @@ namespace HvLint.Readers.Terraform
         {
             private readonly string _s;
             private readonly Dictionary<string, JToken> _values;
-            private readonly int? _index;
             private int _i;
 
-            public Arithmetic(string s, Dictionary<string, JToken> values, int? index)
+            public Arithmetic(string s, Dictionary<string, JToken> values)
             {
                 _s = s;
                 _values = values;
-                _index = index;
             }
 
             public long? Evaluate()
@@ -402,7 +485,6 @@ namespace HvLint.Readers.Terraform
                 while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_' || _s[_i] == '.' || _s[_i] == '-' && _i > start && !char.IsDigit(_s[start]))) _i++;
                 string token = _s.Substring(start, _i - start);
                 if (token.Length > 0 && char.IsDigit(token[0])) return long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
-                if (token == "count.index") return _index;
                 return _values.TryGetValue(token, out JToken? v) && v is JValue { Value: long known } ? known : (long?)null;
             }
 
