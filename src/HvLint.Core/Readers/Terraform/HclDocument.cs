@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using HvLint.Model;
 using Newtonsoft.Json.Linq;
@@ -20,15 +21,22 @@ namespace HvLint.Readers.Terraform
         /// <summary>The block types Terraform allows at the top of a configuration file, which detection looks for.</summary>
         private static readonly string[] TopLevelBlocks = { "terraform", "provider", "variable", "locals", "output", "module", "resource", "data", "moved", "import", "check", "removed" };
 
-        /// <summary>Whether the text begins (after comments) with a top-level Terraform block: `resource "`, `terraform {`.</summary>
+        /// <summary>
+        /// Whether the text begins (after comments) with a top-level Terraform block: `resource "`, `terraform {`. Only the
+        /// first tokens are read, so a head cut off further on does not matter.
+        /// </summary>
         public static bool LooksLikeTerraform(string head)
         {
-            int i = SkipSpaceAndComments(head, 0);
-            int start = i;
-            while (i < head.Length && (char.IsLetterOrDigit(head[i]) || head[i] == '_' || head[i] == '-')) i++;
-            if (Array.IndexOf(TopLevelBlocks, head.Substring(start, i - start)) < 0) return false;
-            while (i < head.Length && (head[i] == ' ' || head[i] == '\t')) i++;
-            return i < head.Length && (head[i] == '"' || head[i] == '{' || char.IsLetter(head[i]));
+            try
+            {
+                Token[] first = new Lexer(string.Empty, head).Read().Where(t => t.Kind != Kind.Newline).Take(2).ToArray();
+                return first.Length == 2 && first[0].Kind == Kind.Identifier && Array.IndexOf(TopLevelBlocks, first[0].Text) >= 0
+                    && (first[1].Kind == Kind.String || first[1].Kind == Kind.Identifier || first[1].Is("{"));
+            }
+            catch (HclException)
+            {
+                return false;
+            }
         }
 
         /// <summary>The file as a Terraform JSON-syntax document; null, with the problem reported, when it is not HCL.</summary>
@@ -36,7 +44,7 @@ namespace HvLint.Readers.Terraform
         {
             try
             {
-                List<Token> tokens = new Lexer(path, text).Tokens();
+                List<Token> tokens = new Lexer(path, text).Read().ToList();
                 return new Parser(path, tokens).Body(0, tokens.Count - 1, top: true);
             }
             catch (HclException ex)
@@ -44,26 +52,6 @@ namespace HvLint.Readers.Terraform
                 problem(ex.Location, ex.Message);
                 return null;
             }
-        }
-
-        private static int SkipSpaceAndComments(string s, int i)
-        {
-            while (i < s.Length)
-            {
-                if (char.IsWhiteSpace(s[i]) || s[i] == '\uFEFF') i++;
-                else if (s[i] == '#' || (s[i] == '/' && i + 1 < s.Length && s[i + 1] == '/'))
-                {
-                    while (i < s.Length && s[i] != '\n') i++;
-                }
-                else if (s[i] == '/' && i + 1 < s.Length && s[i + 1] == '*')
-                {
-                    int end = s.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                    i = end < 0 ? s.Length : end + 2;
-                }
-                else break;
-            }
-
-            return i;
         }
 
         /// <summary>Where a value HclDocument made starts (it has no JSON line information of its own).</summary>
@@ -137,9 +125,9 @@ namespace HvLint.Readers.Terraform
                 _s = s;
             }
 
-            public List<Token> Tokens()
+            /// <summary>The tokens in order, one at a time (detection reads only the first), ending with an End token.</summary>
+            public IEnumerable<Token> Read()
             {
-                var tokens = new List<Token>();
                 while (true)
                 {
                     SkipBlanks();
@@ -149,7 +137,7 @@ namespace HvLint.Readers.Terraform
                     if (c == '\n')
                     {
                         Advance();
-                        tokens.Add(new Token(Kind.Newline, "\n", line, column));
+                        yield return new Token(Kind.Newline, "\n", line, column);
                     }
                     else if (c == '#' || (c == '/' && Peek(1) == '/'))
                     {
@@ -164,22 +152,22 @@ namespace HvLint.Readers.Terraform
                     else if (char.IsLetter(c) || c == '_')
                     {
                         while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_' || _s[_i] == '-')) _i++;
-                        tokens.Add(new Token(Kind.Identifier, _s.Substring(start, _i - start), line, column));
+                        yield return new Token(Kind.Identifier, _s.Substring(start, _i - start), line, column);
                     }
                     else if (char.IsDigit(c))
                     {
                         while (_i < _s.Length && (char.IsDigit(_s[_i]) || _s[_i] == '.' || _s[_i] == 'e' || _s[_i] == 'E' || ((_s[_i] == '+' || _s[_i] == '-') && (_s[_i - 1] == 'e' || _s[_i - 1] == 'E')))) _i++;
-                        tokens.Add(new Token(Kind.Number, _s.Substring(start, _i - start), line, column));
+                        yield return new Token(Kind.Number, _s.Substring(start, _i - start), line, column);
                     }
                     else if (c == '"')
                     {
                         string value = QuotedString(line, column);
-                        tokens.Add(new Token(Kind.String, value, line, column));
+                        yield return new Token(Kind.String, value, line, column);
                     }
                     else if (c == '<' && Peek(1) == '<' && (char.IsLetter(Peek(2)) || (Peek(2) == '-' && char.IsLetter(Peek(3)))))
                     {
                         string value = Heredoc(line, column);
-                        tokens.Add(new Token(Kind.String, value, line, column));
+                        yield return new Token(Kind.String, value, line, column);
                     }
                     else
                     {
@@ -188,12 +176,11 @@ namespace HvLint.Readers.Terraform
                         if (op == "." && _s.Length > _i + 2 && _s.Substring(_i, 3) == "...") op = "...";
                         if ("{}[]()=,.:?!+-*/%<>".IndexOf(op[0]) < 0) throw Error(line, column, "unexpected character '" + c + "'");
                         _i += op.Length;
-                        tokens.Add(new Token(Kind.Punctuation, op, line, column));
+                        yield return new Token(Kind.Punctuation, op, line, column);
                     }
                 }
 
-                tokens.Add(new Token(Kind.End, string.Empty, _line, _s.Length - _lineStart + 1));
-                return tokens;
+                yield return new Token(Kind.End, string.Empty, _line, _s.Length - _lineStart + 1);
             }
 
             private char Peek(int ahead) => _i + ahead < _s.Length ? _s[_i + ahead] : '\0';

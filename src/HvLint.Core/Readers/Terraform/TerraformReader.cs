@@ -367,6 +367,7 @@ namespace HvLint.Readers.Terraform
 
         private static readonly Regex Interpolation = new Regex(@"(?<!\$)\$\{|(?<!%)%\{", RegexOptions.CultureInvariant);
         private static readonly Regex WholeReference = new Regex(@"^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)\s*\}$", RegexOptions.CultureInvariant);
+        private static readonly Regex WholeExpression = new Regex(@"^\$\{([^{}""]*)\}$", RegexOptions.CultureInvariant);
         private static readonly Regex Substitution = new Regex(@"(?<!\$)\$\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}", RegexOptions.CultureInvariant);
 
         /// <summary>
@@ -377,20 +378,20 @@ namespace HvLint.Readers.Terraform
         private static JToken? Template(JValue v, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
             string s = (string)v!;
-            if (!Interpolation.IsMatch(s)) return s.IndexOf("$${", StringComparison.Ordinal) < 0 && s.IndexOf("%%{", StringComparison.Ordinal) < 0 ? v : new JValue(Unescape(s));
+            if (!Interpolation.IsMatch(s))
+            {
+                string text = Unescape(s);
+                return text == s ? v : new JValue(text);
+            }
+
             Match reference = WholeReference.Match(s);
             if (reference.Success)
             {
                 string name = reference.Groups[1].Value;
                 if (values.TryGetValue(name, out JToken? value)) return value is JValue { Type: not JTokenType.Null } ? value : null;
                 string[] parts = name.Split('.');
-                if (parts.Length == 3 && (parts[0] == MachineInstance || parts[0] == NetworkSwitch) && resource(parts[0], parts[1]) is JObject target
-                    && target[parts[2]] is JValue argument && argument.Type != JTokenType.Null && !(argument.Type == JTokenType.String && Interpolation.IsMatch((string)argument!)))
-                {
-                    return argument;
-                }
-
-                return null;
+                return parts.Length == 3 && (parts[0] == MachineInstance || parts[0] == NetworkSwitch) && resource(parts[0], parts[1]) is JObject target
+                    && target[parts[2]] is JValue argument && Literal(argument) ? argument : null;
             }
 
             if (WholeExpression.Match(s) is Match whole && whole.Success && new Arithmetic(whole.Groups[1].Value, values).Evaluate() is long number) return new JValue(number);
@@ -402,7 +403,6 @@ namespace HvLint.Readers.Terraform
             return Interpolation.IsMatch(replaced) ? null : new JValue(Unescape(replaced));
         }
 
-        private static readonly Regex WholeExpression = new Regex(@"^\$\{([^{}""]*)\}$", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Whole-number arithmetic over literals and literal variables or locals, as sizes are written
