@@ -243,7 +243,7 @@ namespace HvLint.Engine
         }
 
         /// <summary>
-        /// The formats joined across files (PowerShell exports, CIM-XML), and Terraform JSON, whose plans are evidence
+        /// The formats joined across files (PowerShell exports, CIM-XML, Terraform and Packer modules), and Terraform plans, which are evidence
         /// for the profile: read into their readers, completed later.
         /// </summary>
         private static int ReadJoined(List<KeyValuePair<InputDocument, InputFormat>> recognised, Readers.PowerShell.PowerShellExportReader powerShell, Readers.Cim.CimXmlReader cim, Readers.Terraform.TerraformReader terraform, List<KeyValuePair<SourceLocation, string>> problems, Progress progress)
@@ -257,7 +257,7 @@ namespace HvLint.Engine
                     using (TextReader text = entry.Key.Open())
                     {
                         if (entry.Value == InputFormat.CimXml) cim.Read(entry.Key.Path, text);
-                        else if (entry.Value == InputFormat.Terraform) terraform.Read(entry.Key.Path, text);
+                        else if (entry.Value == InputFormat.Terraform || entry.Value == InputFormat.Packer) terraform.Read(entry.Key.Path, text);
                         else powerShell.Read(entry.Key.Path, text);
                     }
 
@@ -274,7 +274,7 @@ namespace HvLint.Engine
             return filesRead;
         }
 
-        private static bool IsJoined(InputFormat format) => format == InputFormat.PowerShellJson || format == InputFormat.CimXml || format == InputFormat.Terraform;
+        private static bool IsJoined(InputFormat format) => format == InputFormat.PowerShellJson || format == InputFormat.CimXml || format == InputFormat.Terraform || format == InputFormat.Packer;
 
         /// <summary>The formats read one file at a time (native inventory, VM configuration XML), straight into the consumer.</summary>
         private static int ReadStreamed(List<KeyValuePair<InputDocument, InputFormat>> recognised, IInventoryConsumer consumer, Progress progress)

@@ -27,6 +27,9 @@ namespace HvLint.Readers
 
         /// <summary>Terraform: `terraform show -json` of a plan or state, or a configuration in JSON or HCL syntax (the Hyper-V provider's resources).</summary>
         Terraform,
+
+        /// <summary>Packer: a template whose Hyper-V builders (hyperv-iso, hyperv-vmcx) make VM images, in HCL, its JSON syntax or the legacy JSON.</summary>
+        Packer,
     }
 
     /// <summary>What detection decided, why, and where (1-based; 0 when the whole file is meant).</summary>
@@ -73,6 +76,7 @@ namespace HvLint.Readers
             char first = head[i];
             if (first == '{' || first == '[') return DetectJson(head);
             if (first == '<') return DetectXml(head);
+            if (Terraform.HclDocument.LooksLikePacker(head)) return new Detection(InputFormat.Packer, null);
             if (Terraform.HclDocument.LooksLikeTerraform(head)) return new Detection(InputFormat.Terraform, null);
             return new Detection(InputFormat.Unknown, "not a format HvLint reads");
         }
@@ -122,6 +126,7 @@ namespace HvLint.Readers
 
             if (PowerShell.PowerShellObjectClassifier.Classify(names) != PowerShell.PowerShellObjectKind.Unknown) return new Detection(InputFormat.PowerShellJson, null);
             if (Terraform.TerraformReader.IsTerraformJson(names)) return new Detection(InputFormat.Terraform, null);
+            if (Terraform.TerraformReader.IsPackerJson(names)) return new Detection(InputFormat.Packer, null);
             if (names.Count == 0) return new Detection(InputFormat.Unknown, "a JSON object with nothing HvLint reads");
             var sorted = new System.Collections.Generic.List<string>(names);
             sorted.Sort(StringComparer.Ordinal);

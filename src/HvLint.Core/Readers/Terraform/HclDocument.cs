@@ -25,12 +25,24 @@ namespace HvLint.Readers.Terraform
         /// Whether the text begins (after comments) with a top-level Terraform block: `resource "`, `terraform {`. Only the
         /// first tokens are read, so a head cut off further on does not matter.
         /// </summary>
-        public static bool LooksLikeTerraform(string head)
+        public static bool LooksLikeTerraform(string head) => BeginsWithBlock(head, TopLevelBlocks);
+
+        /// <summary>
+        /// The block types only Packer templates have at the top (`source "hyperv-iso" "w2k3" {`, `build {`,
+        /// `packer {`). A file of variable or locals blocks alone (a template's variables.pkr.hcl) is read as
+        /// Terraform's are: the same reader takes both, one folder at a time.
+        /// </summary>
+        private static readonly string[] PackerBlocks = { "packer", "source", "build" };
+
+        /// <summary>Whether the text begins (after comments) with a block only Packer templates have.</summary>
+        public static bool LooksLikePacker(string head) => BeginsWithBlock(head, PackerBlocks);
+
+        private static bool BeginsWithBlock(string head, string[] blocks)
         {
             try
             {
                 Token[] first = new Lexer(string.Empty, head).Read().Where(t => t.Kind != Kind.Newline).Take(2).ToArray();
-                return first.Length == 2 && first[0].Kind == Kind.Identifier && Array.IndexOf(TopLevelBlocks, first[0].Text) >= 0
+                return first.Length == 2 && first[0].Kind == Kind.Identifier && Array.IndexOf(blocks, first[0].Text) >= 0
                     && (first[1].Kind == Kind.String || first[1].Kind == Kind.Identifier || first[1].Is("{"));
             }
             catch (HclException)

@@ -20,7 +20,7 @@ namespace HvLint.Readers.Terraform
     /// (docs/resources/machine_instance.md of taliesins/terraform-provider-hyperv; hyperv-facts.md §6e);
     /// the format is Terraform's "JSON Output Format" (format_version 1.x).
     /// </summary>
-    public sealed class TerraformReader
+    public sealed partial class TerraformReader
     {
         /// <summary>
         /// A Terraform JSON document's first properties: what detection looks for. `terraform show -json` begins with
@@ -69,6 +69,9 @@ namespace HvLint.Readers.Terraform
 
             public List<KeyValuePair<string, JObject>> Switches { get; } = new List<KeyValuePair<string, JObject>>();
 
+            /// <summary>The Packer sources (or legacy builders) of Hyper-V images the document or module defines.</summary>
+            public List<PackerSource> Sources { get; } = new List<PackerSource>();
+
             /// <summary>How many times the document configures the Hyper-V provider.</summary>
             public int Providers { get; set; }
 
@@ -93,6 +96,12 @@ namespace HvLint.Readers.Terraform
             bool json = first < content.Length && content[first] == '{';
             JObject? document = json ? JsonTokens.Load(path, new StringReader(content), Problem) as JObject : HclDocument.Parse(path, content, Problem);
             if (document == null) return;
+            if (json && IsLegacyPackerTemplate(document))
+            {
+                ReadLegacyPackerTemplate(path, document);
+                return;
+            }
+
             if (!json || (document["format_version"] == null && document["terraform_version"] == null))
             {
                 string folder = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
@@ -210,6 +219,7 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
+            foreach (var file in files) ReadPackerSources(plan, file.Key, file.Value, values, Resource);
             foreach (var r in resources)
             {
                 string file = r.Value.Key;
@@ -525,6 +535,8 @@ namespace HvLint.Readers.Terraform
                         selector.AddEvidence(ProfileEvidence.SecureBootTemplate(JsonTokens.Start(machine.Key, firmware["secure_boot_template"]!)));
                     }
                 }
+
+                foreach (PackerSource source in plan.Sources) AddPackerEvidence(selector, source);
             }
         }
 
@@ -543,6 +555,8 @@ namespace HvLint.Readers.Terraform
                     if (host != null) host.VirtualMachines.Add(vm);
                     else consumer.OnVirtualMachine(vm);
                 }
+
+                foreach (PackerSource source in plan.Sources) consumer.OnVirtualMachine(ReadPackerSource(source));
 
                 if (host != null) consumer.OnHost(host);
             }
