@@ -7,14 +7,14 @@ namespace HvLint.Cli;
 /// <summary>Turns command-line paths (files, folders, globs) into inputs, sorted, each named relative to the current folder.</summary>
 internal static class InputFiles
 {
-    /// <summary>What a folder walk reads; anything else in a folder is not even opened.</summary>
-    private static readonly string[] WalkedExtensions = [".json", ".xml", ".cs", ".tf"];
+    /// <summary>What a folder walk reads (.hcl for Packer's *.pkr.hcl); anything else in a folder is not even opened.</summary>
+    private static readonly string[] WalkedExtensions = [".json", ".xml", ".cs", ".tf", ".hcl"];
 
     /// <summary>HvLint's configuration and baseline, which a walk of the folder they configure must not audit.</summary>
     private static readonly string[] OwnFiles = ["hvlint.json", "hvlint.baseline.json"];
 
-    /// <summary>Folders a walk never enters: build output and tool state, never VM definitions (.terraform holds the modules and providers terraform init downloaded).</summary>
-    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "TestResults", ".terraform"];
+    /// <summary>Folders a walk never enters: build output and tool state, never VM definitions (.terraform holds the modules and providers terraform init downloaded, packer_cache the ISOs packer build downloaded).</summary>
+    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "TestResults", ".terraform", "packer_cache"];
 
     public static IReadOnlyList<InputDocument> Expand(IEnumerable<string> paths, List<string> missing)
     {

@@ -84,6 +84,24 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_folder_walk_reads_packer_templates_and_their_variables_but_not_the_packer_cache()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "image.pkr.hcl"), "source \"hyperv-iso\" \"img\" {\n  vm_name = \"img01\"\n  cpus    = var.cpus\n}\n");
+        File.WriteAllText(Path.Combine(dir, "variables.pkr.hcl"), "variable \"cpus\" {\n  default = 8\n}\n");
+        // A variables file is only NAME = value lines: nothing to recognise it by, so it is skipped, not an error.
+        File.WriteAllText(Path.Combine(dir, "lab.pkrvars.hcl"), "cpus = 2\n");
+        Directory.CreateDirectory(Path.Combine(dir, "packer_cache"));
+        File.WriteAllText(Path.Combine(dir, "packer_cache", "cached.pkr.hcl"), "source \"hyperv-iso\" \"cached\" {\n  cpus = 64\n}\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("image.pkr.hcl(3,13): error HV1001: VM 'img01' has 8 virtual processors", stdout);
+        Assert.DoesNotContain("cached", stdout);
+        Assert.Contains("2 files read", stdout);
+        Assert.Contains("1 skipped", stdout);
+    }
+
+    [Fact]
     public void The_summary_states_the_profile_and_why()
     {
         var (_, stdout, _) = Repo.Hvlint("audit", "samples/datacenter/inventory.json");
