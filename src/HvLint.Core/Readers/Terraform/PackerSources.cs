@@ -143,9 +143,7 @@ namespace HvLint.Readers.Terraform
             }
 
             // hyperv-iso makes the boot disk a VHDX unless told to make a fixed VHD or given a disk: VHDX came with 2012.
-            string? media = Text(o["iso_url"] ?? First(o["iso_urls"] as JArray));
-            string extension = media == null ? string.Empty : System.IO.Path.GetExtension(FileName(media)).ToLowerInvariant();
-            if (source.Builder == PackerIso && extension != ".vhd" && extension != ".vhdx" && (o["use_fixed_vhd_format"] == null || o["use_fixed_vhd_format"] is JValue { Type: JTokenType.Boolean, Value: false }))
+            if (source.Builder == PackerIso && !IsDisk(Text(Media(o))) && (o["use_fixed_vhd_format"] == null || o["use_fixed_vhd_format"] is JValue { Type: JTokenType.Boolean, Value: false }))
             {
                 selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012, "a VHDX disk", JsonTokens.Start(source.Path, o)));
             }
@@ -170,7 +168,9 @@ namespace HvLint.Readers.Terraform
             bool iso = source.Builder == PackerIso;
             var vm = new VirtualMachine { Location = at, IsTemplate = Fact.Known(true, at) };
             Fact<string> name = Str(o, "vm_name");
-            vm.Name = name.IsKnown ? name : o["vm_name"] == null ? Fact.Known("packer-" + source.Name, at) : Fact<string>.Unknown;
+            // Left out or "", the builder names the VM packer-BUILDNAME.
+            bool unnamed = o["vm_name"] == null || (o["vm_name"]!.Type == JTokenType.String && ((string)o["vm_name"]!).Trim().Length == 0);
+            vm.Name = name.IsKnown ? name : unnamed ? Fact.Known("packer-" + source.Name, at) : Fact<string>.Unknown;
 
             // Packer makes any generation other than 2 a 1.
             Fact<long> generation = PackerLong(o, "generation", iso ? 1 : (long?)null, at);
@@ -197,12 +197,12 @@ namespace HvLint.Readers.Terraform
 
             if (!iso) return vm;
 
-            JToken? isoUrl = o["iso_url"] ?? First(o["iso_urls"] as JArray);
+            JToken? isoUrl = Media(o);
             string? media = Text(isoUrl);
             if (media != null && Guest(media) is GuestOperatingSystem guest) vm.GuestOperatingSystem = Fact.Known(guest, JsonTokens.Start(_path, isoUrl!));
 
             ReadPackerAdapter(vm, o, at);
-            ReadPackerDrives(vm, o, at, media);
+            ReadPackerDrives(vm, o, at, isoUrl);
 
             // floppy_files, floppy_dirs and floppy_content put a virtual floppy disk Packer makes in the floppy drive.
             foreach (string floppy in new[] { "floppy_files", "floppy_dirs", "floppy_content" })
@@ -258,8 +258,9 @@ namespace HvLint.Readers.Terraform
         /// differencing disk on it with differencing_disk). disk_additional_size adds dynamic VHDX disks on SCSI, and
         /// each ISO a DVD drive, in slots Hyper-V chooses.
         /// </summary>
-        private void ReadPackerDrives(VirtualMachine vm, JObject o, SourceLocation at, string? media)
+        private void ReadPackerDrives(VirtualMachine vm, JObject o, SourceLocation at, JToken? isoUrl)
         {
+            string? media = Text(isoUrl);
             if (!vm.Generation.IsKnown) return;
             bool gen2 = vm.Generation.Value == 2;
             ControllerType bus = gen2 ? ControllerType.Scsi : ControllerType.Ide;
@@ -273,10 +274,9 @@ namespace HvLint.Readers.Terraform
                 ControllerLocation = Fact.Known(0, at),
                 IsBootDisk = Fact.Known(true, at),
             };
-            string extension = media == null ? string.Empty : System.IO.Path.GetExtension(FileName(media)).ToLowerInvariant();
-            if (extension == ".vhd" || extension == ".vhdx")
+            if (IsDisk(media))
             {
-                boot.Format = Fact.Known(extension == ".vhd" ? VirtualHardDiskFormat.Vhd : VirtualHardDiskFormat.Vhdx, JsonTokens.Start(_path, (o["iso_url"] ?? o["iso_urls"])!));
+                boot.Format = Fact.Known(media!.EndsWith(".vhdx", StringComparison.OrdinalIgnoreCase) ? VirtualHardDiskFormat.Vhdx : VirtualHardDiskFormat.Vhd, JsonTokens.Start(_path, isoUrl!));
                 Fact<bool> differencing = PackerBool(o, "differencing_disk", false, at);
                 if (differencing.IsTrue()) boot.VhdType = Fact.Known(VirtualHardDiskType.Differencing, differencing.Location);
             }
@@ -309,7 +309,7 @@ namespace HvLint.Readers.Terraform
 
             // The installation ISO (unless it is a disk), each secondary ISO, and the integration services ISO when attached.
             var isos = new List<SourceLocation>();
-            if (media != null && extension != ".vhd" && extension != ".vhdx") isos.Add(JsonTokens.Start(_path, (o["iso_url"] ?? o["iso_urls"])!));
+            if (media != null && !IsDisk(media)) isos.Add(JsonTokens.Start(_path, isoUrl!));
             if (o["secondary_iso_images"] is JArray secondary)
             {
                 foreach (JToken image in secondary) isos.Add(JsonTokens.Start(_path, image));
@@ -331,6 +331,16 @@ namespace HvLint.Readers.Terraform
             if (dot > 0) file = file.Substring(0, dot);
             GuestOperatingSystem guest = GuestOperatingSystem.Parse(file);
             return guest.Product == GuestProduct.Unrecognised ? null : guest;
+        }
+
+        /// <summary>The installation medium: iso_url, or the first of iso_urls (the others are mirrors of it).</summary>
+        private static JToken? Media(JObject o) => o["iso_url"] ?? First(o["iso_urls"] as JArray);
+
+        /// <summary>Whether the medium is a virtual hard disk, which the builder copies as the boot disk instead of making one.</summary>
+        private static bool IsDisk(string? media)
+        {
+            string extension = media == null ? string.Empty : System.IO.Path.GetExtension(FileName(media));
+            return string.Equals(extension, ".vhd", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".vhdx", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>The last segment of a path or URL, without a query.</summary>
