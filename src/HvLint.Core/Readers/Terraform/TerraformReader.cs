@@ -18,7 +18,8 @@ namespace HvLint.Readers.Terraform
     /// `planned_values` are what apply will create; a state's `values` what it did. Values known only after apply
     /// are absent from the JSON and stay unknown. Attribute names and values are the provider's schema
     /// (docs/resources/machine_instance.md of taliesins/terraform-provider-hyperv; hyperv-facts.md §6e);
-    /// the format is Terraform's "JSON Output Format" (format_version 1.x).
+    /// the format is Terraform's "JSON Output Format" (format_version 1.x). The same folder modules carry Packer
+    /// templates' Hyper-V sources, which PackerSources.cs reads.
     /// </summary>
     public sealed partial class TerraformReader
     {
