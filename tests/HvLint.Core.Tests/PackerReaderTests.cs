@@ -181,21 +181,5 @@ public class PackerReaderTests
     public void Packer_is_told_by_its_blocks_and_keys(string head, InputFormat format) =>
         Assert.Equal(format, InputFormatDetector.Detect(head).Format);
 
-    private static VirtualMachine Collect((string Path, string Text) file)
-    {
-        var reader = new HvLint.Readers.Terraform.TerraformReader();
-        reader.Read(file.Path, new StringReader(file.Text));
-        var vms = new List<VirtualMachine>();
-        reader.Complete(new Consumer(vms));
-        return Assert.Single(vms);
-    }
-
-    private sealed class Consumer(List<VirtualMachine> vms) : IInventoryConsumer
-    {
-        public void OnHost(Host host) => vms.AddRange(host.VirtualMachines.Items);
-
-        public void OnVirtualMachine(VirtualMachine vm) => vms.Add(vm);
-
-        public void OnProblem(HvLint.Rules.RuleDescriptor descriptor, SourceLocation location, string message) => Assert.Fail(message);
-    }
+    private static VirtualMachine Collect((string Path, string Text) file) => Assert.Single(TerraformReaderTests.CollectAll(file.Text, file.Path));
 }

@@ -490,23 +490,13 @@ public class TerraformReaderTests
 
     private static HvLint.Model.VirtualMachine Collect(string json) => Assert.Single(CollectAll(json));
 
-    private static List<HvLint.Model.VirtualMachine> CollectAll(string json)
+    /// <summary>The VMs the Terraform reader (which also reads Packer templates) makes of one file.</summary>
+    internal static List<HvLint.Model.VirtualMachine> CollectAll(string text, string path = "plan.json")
     {
         var reader = new HvLint.Readers.Terraform.TerraformReader();
-        reader.Read("plan.json", new StringReader(json));
-        var consumer = new Consumer();
+        reader.Read(path, new StringReader(text));
+        var consumer = new CollectingConsumer();
         reader.Complete(consumer);
         return consumer.Vms;
-    }
-
-    private sealed class Consumer : HvLint.Readers.IInventoryConsumer
-    {
-        public List<HvLint.Model.VirtualMachine> Vms { get; } = new();
-
-        public void OnHost(HvLint.Model.Host host) => Vms.AddRange(host.VirtualMachines.Items);
-
-        public void OnVirtualMachine(HvLint.Model.VirtualMachine vm) => Vms.Add(vm);
-
-        public void OnProblem(HvLint.Rules.RuleDescriptor descriptor, HvLint.Model.SourceLocation location, string message) => Assert.Fail(message);
     }
 }

@@ -76,8 +76,7 @@ namespace HvLint.Readers
             char first = head[i];
             if (first == '{' || first == '[') return DetectJson(head);
             if (first == '<') return DetectXml(head);
-            if (Terraform.HclDocument.LooksLikePacker(head)) return new Detection(InputFormat.Packer, null);
-            if (Terraform.HclDocument.LooksLikeTerraform(head)) return new Detection(InputFormat.Terraform, null);
+            if (Terraform.HclDocument.Detect(head) is InputFormat hcl) return new Detection(hcl, null);
             return new Detection(InputFormat.Unknown, "not a format HvLint reads");
         }
 

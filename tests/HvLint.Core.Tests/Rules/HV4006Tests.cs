@@ -118,20 +118,9 @@ public class HV4006Tests
     {
         var reader = new HvLint.Readers.Cim.CimXmlReader();
         reader.Read("settings.xml", new StringReader(cimXml));
-        var consumer = new Collect();
+        var consumer = new CollectingConsumer();
         reader.Complete(consumer);
         HvLint.Model.VirtualMachine vm = Assert.Single(consumer.Vms);
         return vm.SecureBootTemplate.IsKnown ? vm.SecureBootTemplate.Value : null;
-    }
-
-    private sealed class Collect : HvLint.Readers.IInventoryConsumer
-    {
-        public List<HvLint.Model.VirtualMachine> Vms { get; } = new();
-
-        public void OnHost(HvLint.Model.Host host) => Vms.AddRange(host.VirtualMachines.Items);
-
-        public void OnVirtualMachine(HvLint.Model.VirtualMachine vm) => Vms.Add(vm);
-
-        public void OnProblem(HvLint.Rules.RuleDescriptor descriptor, HvLint.Model.SourceLocation location, string message) => Assert.Fail(message);
     }
 }

@@ -22,32 +22,30 @@ namespace HvLint.Readers.Terraform
         private static readonly string[] TopLevelBlocks = { "terraform", "provider", "variable", "locals", "output", "module", "resource", "data", "moved", "import", "check", "removed" };
 
         /// <summary>
-        /// Whether the text begins (after comments) with a top-level Terraform block: `resource "`, `terraform {`. Only the
-        /// first tokens are read, so a head cut off further on does not matter.
-        /// </summary>
-        public static bool LooksLikeTerraform(string head) => BeginsWithBlock(head, TopLevelBlocks);
-
-        /// <summary>
         /// The block types only Packer templates have at the top (`source "hyperv-iso" "w2k3" {`, `build {`,
         /// `packer {`). A file of variable or locals blocks alone (a template's variables.pkr.hcl) is read as
         /// Terraform's are: the same reader takes both, one folder at a time.
         /// </summary>
         private static readonly string[] PackerBlocks = { "packer", "source", "build" };
 
-        /// <summary>Whether the text begins (after comments) with a block only Packer templates have.</summary>
-        public static bool LooksLikePacker(string head) => BeginsWithBlock(head, PackerBlocks);
-
-        private static bool BeginsWithBlock(string head, string[] blocks)
+        /// <summary>
+        /// Packer or Terraform when the text begins (after comments) with a top-level block of a Packer template
+        /// (`source "`, `build {`) or of a Terraform configuration (`resource "`, `terraform {`); null otherwise. Only
+        /// the first two tokens are read, once, so a head cut off further on does not matter.
+        /// </summary>
+        public static InputFormat? Detect(string head)
         {
             try
             {
                 Token[] first = new Lexer(string.Empty, head).Read().Where(t => t.Kind != Kind.Newline).Take(2).ToArray();
-                return first.Length == 2 && first[0].Kind == Kind.Identifier && Array.IndexOf(blocks, first[0].Text) >= 0
-                    && (first[1].Kind == Kind.String || first[1].Kind == Kind.Identifier || first[1].Is("{"));
+                if (first.Length < 2 || first[0].Kind != Kind.Identifier || !(first[1].Kind == Kind.String || first[1].Kind == Kind.Identifier || first[1].Is("{"))) return null;
+                if (Array.IndexOf(PackerBlocks, first[0].Text) >= 0) return InputFormat.Packer;
+                if (Array.IndexOf(TopLevelBlocks, first[0].Text) >= 0) return InputFormat.Terraform;
+                return null;
             }
             catch (HclException)
             {
-                return false;
+                return null;
             }
         }
 

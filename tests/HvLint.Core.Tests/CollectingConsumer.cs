@@ -1,0 +1,16 @@
+using HvLint.Model;
+using HvLint.Readers;
+
+namespace HvLint.Tests;
+
+/// <summary>What a reader completes into, for tests that look at the model itself: every VM, placed or not; a problem fails the test.</summary>
+internal sealed class CollectingConsumer : IInventoryConsumer
+{
+    public List<VirtualMachine> Vms { get; } = new();
+
+    public void OnHost(Host host) => Vms.AddRange(host.VirtualMachines.Items);
+
+    public void OnVirtualMachine(VirtualMachine vm) => Vms.Add(vm);
+
+    public void OnProblem(HvLint.Rules.RuleDescriptor descriptor, SourceLocation location, string message) => Assert.Fail(message);
+}
