@@ -102,6 +102,30 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_folder_walk_takes_the_variable_files_terraform_and_packer_load_and_a_named_one_after_them()
+    {
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "infra"));
+        File.WriteAllText(Path.Combine(dir, "infra", "main.tf"), "variable \"cpus\" {\n  default = 2\n}\n\nresource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"app01\"\n  processor_count = var.cpus\n}\n");
+        File.WriteAllText(Path.Combine(dir, "infra", "terraform.tfvars"), "cpus = 6\n");
+        File.WriteAllText(Path.Combine(dir, "infra", "prod.tfvars"), "cpus = 12\n");
+        Directory.CreateDirectory(Path.Combine(dir, "images"));
+        File.WriteAllText(Path.Combine(dir, "images", "image.pkr.hcl"), "variable \"cpus\" {\n  default = 2\n}\n\nsource \"hyperv-iso\" \"img\" {\n  vm_name = \"img01\"\n  cpus    = var.cpus\n}\n");
+        File.WriteAllText(Path.Combine(dir, "images", "big.auto.pkrvars.hcl"), "cpus = 8\n");
+
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("infra/main.tf(7,21): error HV1001: VM 'app01' has 6 virtual processors", stdout);
+        Assert.Contains("images/image.pkr.hcl(7,13): error HV1001: VM 'img01' has 8 virtual processors", stdout);
+        Assert.Contains("4 files read", stdout);
+        Assert.Contains("1 skipped", stdout); // prod.tfvars, which only -var-file loads
+
+        var named = Repo.HvlintIn(dir, "audit", ".", "infra/prod.tfvars", "--profile", "hyperv-2008r2");
+        Assert.Contains("infra/main.tf(7,21): error HV1001: VM 'app01' has 12 virtual processors", named.Stdout);
+        Assert.Contains("5 files read", named.Stdout);
+    }
+
+    [Fact]
     public void The_summary_states_the_profile_and_why()
     {
         var (_, stdout, _) = Repo.Hvlint("audit", "samples/datacenter/inventory.json");

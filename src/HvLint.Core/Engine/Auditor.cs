@@ -213,6 +213,14 @@ namespace HvLint.Engine
             var recognised = new List<KeyValuePair<InputDocument, InputFormat>>();
             foreach (InputDocument input in inputs)
             {
+                // A variable definitions file is known by its name alone. A walk takes those Terraform or Packer load
+                // by themselves; one only -var-file loads (prod.tfvars) is read when it is named, as -var-file names it.
+                if (Readers.Terraform.VariableFiles.Format(input.Path) is InputFormat tool && (input.NamedExplicitly || Readers.Terraform.VariableFiles.IsLoadedByTheTool(input.Path)))
+                {
+                    recognised.Add(new KeyValuePair<InputDocument, InputFormat>(input, tool));
+                    continue;
+                }
+
                 Detection detection;
                 try
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using HvLint.Model;
 using HvLint.Profiles;
@@ -84,6 +85,8 @@ namespace HvLint.Readers.Terraform
 
         /// <summary>Configurations (HCL or JSON syntax), by folder: Terraform reads a folder's files as one module.</summary>
         private readonly SortedDictionary<string, List<KeyValuePair<string, JObject>>> _modules = new SortedDictionary<string, List<KeyValuePair<string, JObject>>>(StringComparer.Ordinal);
+        /// <summary>Variable definitions files (terraform.tfvars, *.auto.pkrvars.hcl, ...), whose values the module of their folder takes.</summary>
+        private readonly List<VariableFile> _variableFiles = new List<VariableFile>();
         private readonly List<KeyValuePair<SourceLocation, string>> _problems = new List<KeyValuePair<SourceLocation, string>>();
         private IInventoryConsumer? _consumer;
         private string _path = string.Empty;
@@ -95,6 +98,12 @@ namespace HvLint.Readers.Terraform
             int first = 0;
             while (first < content.Length && (char.IsWhiteSpace(content[first]) || content[first] == '\uFEFF')) first++;
             bool json = first < content.Length && content[first] == '{';
+            if (VariableFiles.Format(path) != null)
+            {
+                ReadVariableFile(path, content, json, Problem);
+                return;
+            }
+
             JObject? document = json ? JsonTokens.Load(path, new StringReader(content), Problem) as JObject : HclDocument.Parse(path, content, Problem);
             if (document == null) return;
             if (json && IsLegacyPackerTemplate(document))
@@ -174,10 +183,11 @@ namespace HvLint.Readers.Terraform
         /// count, and `${each.key}`, `${each.value}` and `${each.value.ATTR}` an instance's entry under a for_each over a
         /// literal map or set; any other interpolation is unknown.
         /// </summary>
-        private Plan ReadModule(List<KeyValuePair<string, JObject>> files)
+        private Plan ReadModule(string folder, List<KeyValuePair<string, JObject>> files)
         {
             var plan = new Plan(files[0].Key, files[0].Value);
             var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
+            var types = new Dictionary<string, string?>(StringComparer.Ordinal);
             var resources = new Dictionary<string, KeyValuePair<string, JObject>>(StringComparer.Ordinal);
             foreach (var file in files)
             {
@@ -186,7 +196,9 @@ namespace HvLint.Readers.Terraform
                 {
                     foreach (JProperty v in ((JObject)declared).Properties())
                     {
-                        if (First(v.Value) is JObject body && body["default"] is JToken value && Literal(value)) values["var." + v.Name] = value;
+                        JObject? body = First(v.Value) as JObject;
+                        types[v.Name] = body != null ? TypeConstraint(body["type"]) : null;
+                        if (body != null && body["default"] is JToken value && Literal(value) && Converted(value, types[v.Name]) is JToken converted) values["var." + v.Name] = converted;
                     }
                 }
 
@@ -208,6 +220,7 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
+            SetVariables(folder, types, values);
             JObject? Resource(string type, string name) => resources.TryGetValue(type + "." + name, out var r) ? r.Value : null;
 
             foreach (var file in files)
@@ -238,6 +251,95 @@ namespace HvLint.Readers.Terraform
             }
 
             return plan;
+        }
+
+        /// <summary>A variable definitions file: its folder, its place in the order files are taken in, and its values.</summary>
+        private sealed class VariableFile
+        {
+            public VariableFile(string path, JObject values)
+            {
+                Path = path;
+                Folder = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
+                Rank = VariableFiles.Rank(path);
+                Values = values;
+            }
+
+            public string Path { get; }
+
+            public string Folder { get; }
+
+            public int Rank { get; }
+
+            public JObject Values { get; }
+        }
+
+        /// <summary>A variable definitions file in HCL (`cpus = 8`) or JSON (`{ "cpus": 8 }`), kept for its folder's module.</summary>
+        private void ReadVariableFile(string path, string content, bool json, Action<SourceLocation, string> problem)
+        {
+            JToken? values = json ? JsonTokens.Load(path, new StringReader(content), problem) : HclDocument.Parse(path, content, problem);
+            if (values == null) return;
+            if (!(values is JObject o))
+            {
+                problem(JsonTokens.Start(path, values), "a variable definitions file is one JSON object of variables' values, not a " + values.Type.ToString().ToLowerInvariant());
+                return;
+            }
+
+            // Terraform and Packer refuse references, function calls and templates here; the variable is then unknown.
+            foreach (JProperty p in o.Properties())
+            {
+                if (p.Value.Type != JTokenType.Null && !Literal(p.Value)) problem(JsonTokens.Start(path, p.Value), "'" + p.Name + "' is set to an expression, not a literal value, which a variable definitions file cannot hold");
+            }
+
+            _variableFiles.Add(new VariableFile(path, o));
+        }
+
+        /// <summary>
+        /// The values the folder's variable definitions files give the module's declared variables, each file in the
+        /// order Terraform and Packer take them (<see cref="VariableFiles"/>), so that the last value a variable is given
+        /// is its value. A value that is not a literal makes the variable unknown, since it is no longer its default. A
+        /// file's value for a variable the module does not declare is left alone, as Terraform does (it warns).
+        /// </summary>
+        private void SetVariables(string folder, Dictionary<string, string?> types, Dictionary<string, JToken> values)
+        {
+            foreach (VariableFile file in _variableFiles.Where(f => f.Folder == folder).OrderBy(f => f.Rank).ThenBy(f => f.Path, StringComparer.Ordinal))
+            {
+                foreach (JProperty p in file.Values.Properties())
+                {
+                    if (!types.TryGetValue(p.Name, out string? type)) continue;
+                    JToken? value = Literal(p.Value) ? Converted(p.Value, type) : null;
+                    if (value != null) values["var." + p.Name] = value;
+                    else values.Remove("var." + p.Name);
+                }
+            }
+        }
+
+        /// <summary>A variable's type constraint where it is a primitive type: `type = number` (HCL) or `"type": "number"` (JSON syntax).</summary>
+        private static string? TypeConstraint(JToken? type)
+        {
+            string? text = Text(type);
+            if (text == null) return null;
+            text = text.Trim();
+            if (text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith("}", StringComparison.Ordinal)) text = text.Substring(2, text.Length - 3).Trim();
+            return text;
+        }
+
+        /// <summary>
+        /// A value as the variable's type converts it: a string of a number for a `number` variable ("8" in a
+        /// .tfvars.json, or on the command line of the pipeline that wrote the file) is that number, "true" and "false"
+        /// for a `bool` that bool. Null when the string is not one the type takes, which Terraform refuses.
+        /// </summary>
+        private static JToken? Converted(JToken value, string? type)
+        {
+            if (!(value is JValue { Type: JTokenType.String } text)) return value;
+            string s = ((string)text!).Trim();
+            if (type == "number")
+            {
+                if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole)) return new JValue(whole);
+                return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double fraction) ? new JValue(fraction) : null;
+            }
+
+            if (type == "bool") return s == "true" ? new JValue(true) : s == "false" ? new JValue(false) : null;
+            return value;
         }
 
         /// <summary>Whether a value holds no template anywhere, so that it can stand for what refers to it.</summary>
@@ -348,7 +450,7 @@ namespace HvLint.Readers.Terraform
         /// <summary>The folders' modules, read into plans once, before the evidence or the audit needs them.</summary>
         private void ReadModules()
         {
-            foreach (var files in _modules.Values) _plans.Add(ReadModule(files));
+            foreach (var module in _modules) _plans.Add(ReadModule(module.Key, module.Value));
             _modules.Clear();
         }
 
