@@ -470,7 +470,8 @@ public class TerraformReaderTests
     [InlineData("6 / 4", null)]
     [InlineData("9223372036854775807 * 2", null)]
     [InlineData("var.memory_gb * var.unknown", null)]
-    [InlineData("max(1, 2)", null)]
+    [InlineData("6 / 4 * 2", 3L)]
+    [InlineData("max(1, 2) * 1024", 2048L)]
     [InlineData("4 * 1024 +", null)]
     public void Whole_number_arithmetic_over_literals_and_literal_values_is_evaluated(string expression, long? expected)
     {
@@ -491,11 +492,14 @@ public class TerraformReaderTests
     private static HvLint.Model.VirtualMachine Collect(string json) => Assert.Single(CollectAll(json));
 
     /// <summary>The VMs the Terraform reader (which also reads Packer templates) makes of one file.</summary>
-    internal static List<HvLint.Model.VirtualMachine> CollectAll(string text, string path = "plan.json")
+    internal static List<HvLint.Model.VirtualMachine> CollectAll(string text, string path = "plan.json") => CollectFiles(new[] { (path, text) });
+
+    /// <summary>The VMs the reader makes of several files (a folder's module, its variable files), read in the order given.</summary>
+    internal static List<HvLint.Model.VirtualMachine> CollectFiles(IEnumerable<(string Path, string Text)> files, CollectingConsumer? consumer = null)
     {
         var reader = new HvLint.Readers.Terraform.TerraformReader();
-        reader.Read(path, new StringReader(text));
-        var consumer = new CollectingConsumer();
+        foreach (var (path, text) in files) reader.Read(path, new StringReader(text));
+        consumer ??= new CollectingConsumer();
         reader.Complete(consumer);
         return consumer.Vms;
     }

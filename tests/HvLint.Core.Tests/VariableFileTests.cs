@@ -194,13 +194,5 @@ public class VariableFileTests
         Assert.Empty(RunFiles(new[] { ("images/w2k3.pkr.hcl", template), ("images/smp.auto.pkrvars.json", """{ "cpus": 2 }""") }, "hyperv-2008r2").Of("HV4002"));
     }
 
-    /// <summary>The VMs the Terraform reader makes of a folder's files, read in the order given.</summary>
-    private static List<HvLint.Model.VirtualMachine> Read(IEnumerable<(string Path, string Text)> files, CollectingConsumer? consumer = null)
-    {
-        var reader = new TerraformReader();
-        foreach (var (path, text) in files) reader.Read(path, new StringReader(text));
-        consumer ??= new CollectingConsumer();
-        reader.Complete(consumer);
-        return consumer.Vms;
-    }
+    private static List<HvLint.Model.VirtualMachine> Read(IEnumerable<(string Path, string Text)> files, CollectingConsumer? consumer = null) => TerraformReaderTests.CollectFiles(files, consumer);
 }

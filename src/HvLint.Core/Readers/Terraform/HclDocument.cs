@@ -184,7 +184,7 @@ namespace HvLint.Readers.Terraform
                         string two = _i + 1 < _s.Length ? _s.Substring(_i, 2) : string.Empty;
                         string op = two == "==" || two == "!=" || two == "<=" || two == ">=" || two == "&&" || two == "||" || two == "=>" || two == "..." ? two : c.ToString();
                         if (op == "." && _s.Length > _i + 2 && _s.Substring(_i, 3) == "...") op = "...";
-                        if ("{}[]()=,.:?!+-*/%<>".IndexOf(op[0]) < 0) throw Error(line, column, "unexpected character '" + c + "'");
+                        if (op.Length == 1 && "{}[]()=,.:?!+-*/%<>".IndexOf(op[0]) < 0) throw Error(line, column, "unexpected character '" + c + "'");
                         _i += op.Length;
                         yield return new Token(Kind.Punctuation, op, line, column);
                     }
@@ -334,8 +334,12 @@ namespace HvLint.Readers.Terraform
 
         private sealed class Parser
         {
+            /// <summary>How deeply blocks, tuples and objects may nest: far beyond any configuration, and short of a stack overflow or of scanning pathological input for minutes.</summary>
+            private const int MaxDepth = 100;
+
             private readonly string _path;
             private readonly List<Token> _t;
+            private int _depth;
 
             public Parser(string path, List<Token> tokens)
             {
@@ -345,6 +349,26 @@ namespace HvLint.Readers.Terraform
 
             /// <summary>Attributes and blocks from token <paramref name="i"/> up to (not including) <paramref name="end"/>.</summary>
             public JObject Body(int i, int end, bool top = false)
+            {
+                Enter(_t[Math.Min(i, _t.Count - 1)]);
+                try
+                {
+                    return BodyWithin(i, end, top);
+                }
+                finally
+                {
+                    _depth--;
+                }
+            }
+
+            private void Enter(Token at)
+            {
+                if (++_depth <= MaxDepth) return;
+                _depth--;
+                throw Error(at, "nested more than " + MaxDepth + " levels deep");
+            }
+
+            private JObject BodyWithin(int i, int end, bool top)
             {
                 var body = new JObject();
                 while (true)
@@ -448,6 +472,19 @@ namespace HvLint.Readers.Terraform
             private JToken Expression(int i, int end)
             {
                 if (i >= end) throw Error(_t[Math.Min(i, _t.Count - 1)], "expected a value");
+                Enter(_t[i]);
+                try
+                {
+                    return ExpressionWithin(i, end);
+                }
+                finally
+                {
+                    _depth--;
+                }
+            }
+
+            private JToken ExpressionWithin(int i, int end)
+            {
                 Token first = _t[i];
                 JToken value;
                 if (end == i + 1 && first.Kind == Kind.String) value = new JValue(first.Text);

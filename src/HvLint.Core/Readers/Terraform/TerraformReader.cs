@@ -177,11 +177,12 @@ namespace HvLint.Readers.Terraform
         /// <summary>
         /// A module in Terraform's JSON syntax (`*.tf.json`, what CDK for Terraform synthesizes, or HCL turned into it): the
         /// files of one folder, each resource's arguments as written, audited before any plan. Strings are templates: a
-        /// whole-string `${var.NAME}` takes the variable's literal default, `${local.NAME}` a literal local value,
-        /// `${TYPE.NAME.ATTR}` the literal argument of another Hyper-V resource of the module
-        /// (`switch_name = "${hyperv_network_switch.lab.name}"`), `${count.index}` the instance's number under a literal
-        /// count, and `${each.key}`, `${each.value}` and `${each.value.ATTR}` an instance's entry under a for_each over a
-        /// literal map or set; any other interpolation is unknown.
+        /// whole-string `${var.NAME}` takes the variable's value (its default, or a variable definitions file's),
+        /// `${local.NAME}` the local's value, `${TYPE.NAME.ATTR}` the literal argument of another Hyper-V resource of the
+        /// module (`switch_name = "${hyperv_network_switch.lab.name}"`), `${count.index}` the instance's number under a
+        /// known count, and `${each.key}`, `${each.value}` and `${each.value.ATTR}` an instance's entry under a for_each
+        /// over a known map or set; expressions over them are evaluated where <see cref="HclExpression"/> can, and are
+        /// unknown otherwise.
         /// </summary>
         private Plan ReadModule(string folder, List<KeyValuePair<string, JObject>> files)
         {
@@ -189,6 +190,7 @@ namespace HvLint.Readers.Terraform
             var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
             var types = new Dictionary<string, string?>(StringComparer.Ordinal);
             var resources = new Dictionary<string, KeyValuePair<string, JObject>>(StringComparer.Ordinal);
+            var expressions = new List<JProperty>();
             foreach (var file in files)
             {
                 JObject document = file.Value;
@@ -198,7 +200,8 @@ namespace HvLint.Readers.Terraform
                     {
                         JObject? body = First(v.Value) as JObject;
                         types[v.Name] = body != null ? TypeConstraint(body["type"]) : null;
-                        if (body != null && body["default"] is JToken value && Literal(value) && Converted(value, types[v.Name]) is JToken converted) values["var." + v.Name] = converted;
+                        // A default of null is known: the variable is null unless it is set.
+                        if (body != null && body["default"] is JToken value && (value.Type == JTokenType.Null || Literal(value)) && Converted(value, types[v.Name]) is JToken converted) values["var." + v.Name] = converted;
                     }
                 }
 
@@ -207,6 +210,7 @@ namespace HvLint.Readers.Terraform
                     foreach (JProperty l in ((JObject)locals).Properties())
                     {
                         if (Literal(l.Value)) values["local." + l.Name] = l.Value;
+                        else expressions.Add(l);
                     }
                 }
 
@@ -222,6 +226,19 @@ namespace HvLint.Readers.Terraform
 
             SetVariables(folder, types, values);
             JObject? Resource(string type, string name) => resources.TryGetValue(type + "." + name, out var r) ? r.Value : null;
+
+            // Locals written as expressions, once what they use is known; one may use another, so until none is added.
+            for (bool added = true; added && expressions.Count > 0;)
+            {
+                added = false;
+                foreach (JProperty l in expressions.ToList())
+                {
+                    if (!(Evaluated(l.Value, values, Resource) is JToken value)) continue;
+                    values["local." + l.Name] = value;
+                    expressions.Remove(l);
+                    added = true;
+                }
+            }
 
             foreach (var file in files)
             {
@@ -369,7 +386,7 @@ namespace HvLint.Readers.Terraform
                 yield break;
             }
 
-            List<KeyValuePair<string, JToken>>? entries = ForEach(body["for_each"], values);
+            List<KeyValuePair<string, JToken>>? entries = ForEach(body["for_each"], values, resource);
             if (entries == null)
             {
                 yield return values;
@@ -388,32 +405,17 @@ namespace HvLint.Readers.Terraform
             }
         }
 
-        private static readonly Regex ToSet = new Regex(@"^\$\{\s*toset\((\[.*\])\)\s*\}$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
-
         /// <summary>
-        /// The entries of a for_each: a literal map (key and value), a literal set or list of strings (each both key and
-        /// value), as written or through var., local. or toset([...]); null when it is anything else.
+        /// The entries of a for_each: a map (key and value), a set or list of strings (each both key and value), as
+        /// written or as an expression gives it (var., local., toset([...]), a conditional between maps); null when it
+        /// is unknown or anything else.
         /// </summary>
-        private static List<KeyValuePair<string, JToken>>? ForEach(JToken? forEach, Dictionary<string, JToken> values)
+        private static List<KeyValuePair<string, JToken>>? ForEach(JToken? forEach, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
             if (forEach is JValue { Type: JTokenType.String } text)
             {
-                string s = (string)text!;
-                Match reference = WholeReference.Match(s);
-                Match set = ToSet.Match(s);
-                if (reference.Success && values.TryGetValue(reference.Groups[1].Value, out JToken? value)) forEach = value;
-                else if (set.Success)
-                {
-                    try
-                    {
-                        forEach = JArray.Parse(set.Groups[1].Value);
-                    }
-                    catch (JsonReaderException)
-                    {
-                        return null;
-                    }
-                }
-                else return null;
+                forEach = Whole((string)text!, values, resource);
+                if (forEach == null) return null;
             }
 
             var entries = new List<KeyValuePair<string, JToken>>();
@@ -479,14 +481,12 @@ namespace HvLint.Readers.Terraform
         }
 
         private static readonly Regex Interpolation = new Regex(@"(?<!\$)\$\{|(?<!%)%\{", RegexOptions.CultureInvariant);
-        private static readonly Regex WholeReference = new Regex(@"^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)\s*\}$", RegexOptions.CultureInvariant);
-        private static readonly Regex WholeExpression = new Regex(@"^\$\{([^{}""]*)\}$", RegexOptions.CultureInvariant);
-        private static readonly Regex Substitution = new Regex(@"(?<!\$)\$\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// The value of a string template: the string itself when it interpolates nothing (escapes `$${` and `%%{`
-        /// undone), the literal a whole-string reference names, the number whole-number arithmetic gives, the string
-        /// with the literal values of its references put in, or null when anything else is interpolated.
+        /// undone), the literal a whole-string reference names, the value of a whole-string expression HvLint evaluates
+        /// (<see cref="HclExpression"/>), the string with the literal values of its references put in, or null when
+        /// anything else is interpolated.
         /// </summary>
         private static JToken? Template(JValue v, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
@@ -497,121 +497,46 @@ namespace HvLint.Readers.Terraform
                 return text == s ? v : new JValue(text);
             }
 
-            Match reference = WholeReference.Match(s);
-            if (reference.Success)
-            {
-                string name = reference.Groups[1].Value;
-                if (values.TryGetValue(name, out JToken? value)) return value is JValue { Type: not JTokenType.Null } ? value : null;
-                string[] parts = name.Split('.');
-                return parts.Length == 3 && (parts[0] == MachineInstance || parts[0] == NetworkSwitch) && resource(parts[0], parts[1]) is JObject target
-                    && target[parts[2]] is JValue argument && Literal(argument) ? argument : null;
-            }
-
-            if (WholeExpression.Match(s) is Match whole && whole.Success && new Arithmetic(whole.Groups[1].Value, values).Evaluate() is long number) return new JValue(number);
-
-            // "web-${count.index}", "vm-${each.key}": the references put in where their values are literal text or numbers.
-            string replaced = Substitution.Replace(s, m => values.TryGetValue(m.Groups[1].Value, out JToken? part) && part is JValue { Type: JTokenType.String or JTokenType.Integer } scalar
-                ? Convert.ToString(scalar.Value, CultureInfo.InvariantCulture)!.Replace("${", "$${").Replace("%{", "%%{")
-                : m.Value);
-            return Interpolation.IsMatch(replaced) ? null : new JValue(Unescape(replaced));
+            // One interpolation is its value, of whatever type; text around interpolations makes a string of them all.
+            if (Whole(s, values, resource) is JToken whole) return whole is JValue { Type: not JTokenType.Null } ? whole : null;
+            string? interpolated = HclExpression.Interpolate(s, e => HclExpression.Evaluate(e, name => Reference(name, values, resource), t => Template(new JValue(t), values, resource)));
+            return interpolated == null ? null : new JValue(interpolated);
         }
 
 
-        /// <summary>
-        /// Whole-number arithmetic over literals and literal variables or locals, as sizes are written
-        /// (`4 * 1024 * 1024 * 1024`, `var.memory_gb * 1073741824`): + - * / % and parentheses. Null for anything else,
-        /// a division with a remainder, or an overflow.
-        /// </summary>
-        private sealed class Arithmetic
+        /// <summary>The value of a template that is one interpolation, `${expr}`, objects and lists included; null when unknown or when the string is more than that.</summary>
+        private static JToken? Whole(string s, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
-            private readonly string _s;
-            private readonly Dictionary<string, JToken> _values;
-            private int _i;
+            if (!s.StartsWith("${", StringComparison.Ordinal) || HclExpression.Closing(s, 2) != s.Length - 1) return null;
+            return HclExpression.Evaluate(s.Substring(2, s.Length - 3), name => Reference(name, values, resource), text => Template(new JValue(text), values, resource));
+        }
 
-            public Arithmetic(string s, Dictionary<string, JToken> values)
+        /// <summary>What a dotted name refers to: a value the module knows, or a literal argument of one of its Hyper-V resources.</summary>
+        private static JToken? Reference(string name, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
+        {
+            if (values.TryGetValue(name, out JToken? value)) return value;
+            string[] parts = name.Split('.');
+            return parts.Length == 3 && (parts[0] == MachineInstance || parts[0] == NetworkSwitch) && resource(parts[0], parts[1]) is JObject target
+                && target[parts[2]] is JValue argument && Literal(argument) ? argument : null;
+        }
+
+        /// <summary>
+        /// A value with every template in it evaluated: a string's value (an object or list where one whole expression
+        /// gives one), an object's or list's with each member's; null when any of it is unknown.
+        /// </summary>
+        private static JToken? Evaluated(JToken value, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
+        {
+            if (value is JValue { Type: JTokenType.String } text) return Whole((string)text!, values, resource) ?? Template(text, values, resource);
+            if (!(value is JContainer container)) return value;
+            var copy = (JContainer)container.DeepClone();
+            foreach (JValue s in copy.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
             {
-                _s = s;
-                _values = values;
+                JToken? replacement = Evaluated(s, values, resource);
+                if (replacement == null) return null;
+                if (!ReferenceEquals(replacement, s)) s.Replace(replacement.DeepClone());
             }
 
-            public long? Evaluate()
-            {
-                try
-                {
-                    long? value = Sum();
-                    Skip();
-                    return _i == _s.Length ? value : null;
-                }
-                catch (OverflowException)
-                {
-                    return null;
-                }
-            }
-
-            private long? Sum()
-            {
-                long? left = Product();
-                while (left.HasValue && Next("+-") is char op)
-                {
-                    long? right = Product();
-                    if (!right.HasValue) return null;
-                    left = checked(op == '+' ? left.Value + right.Value : left.Value - right.Value);
-                }
-
-                return left;
-            }
-
-            private long? Product()
-            {
-                long? left = Factor();
-                while (left.HasValue && Next("*/%") is char op)
-                {
-                    long? right = Factor();
-                    if (!right.HasValue || (op != '*' && right.Value == 0)) return null;
-                    if (op == '/' && left.Value % right.Value != 0) return null;
-                    left = checked(op == '*' ? left.Value * right.Value : op == '/' ? left.Value / right.Value : left.Value % right.Value);
-                }
-
-                return left;
-            }
-
-            private long? Factor()
-            {
-                Skip();
-                if (_i >= _s.Length) return null;
-                char c = _s[_i];
-                if (c == '-')
-                {
-                    _i++;
-                    long? negated = Factor();
-                    return negated.HasValue ? checked(-negated.Value) : (long?)null;
-                }
-
-                if (c == '(')
-                {
-                    _i++;
-                    long? inner = Sum();
-                    return Next(")") != null ? inner : null;
-                }
-
-                int start = _i;
-                while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_' || _s[_i] == '.' || _s[_i] == '-' && _i > start && !char.IsDigit(_s[start]))) _i++;
-                string token = _s.Substring(start, _i - start);
-                if (token.Length > 0 && char.IsDigit(token[0])) return long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
-                return _values.TryGetValue(token, out JToken? v) && v is JValue { Value: long known } ? known : (long?)null;
-            }
-
-            private char? Next(string operators)
-            {
-                Skip();
-                if (_i < _s.Length && operators.IndexOf(_s[_i]) >= 0) return _s[_i++];
-                return null;
-            }
-
-            private void Skip()
-            {
-                while (_i < _s.Length && char.IsWhiteSpace(_s[_i])) _i++;
-            }
+            return copy;
         }
 
         private static string Unescape(string s) => s.Replace("$${", "${").Replace("%%{", "%{");

@@ -1,0 +1,219 @@
+using HvLint.Engine;
+using Newtonsoft.Json.Linq;
+using static HvLint.Tests.Audit;
+
+namespace HvLint.Tests;
+
+/// <summary>
+/// Expressions in Terraform configurations and Packer templates: what they evaluate to where everything they use
+/// is known (HCL's operators and the functions VMs are sized with), and unknown, never a guess, otherwise.
+/// </summary>
+public class HclExpressionTests
+{
+    private const string Variables = """
+        variable "env" {
+          default = "prod"
+        }
+        variable "cpus" {
+          default = 6
+        }
+        variable "size" {
+          default = "large"
+        }
+        variable "sizes" {
+          default = { small = 2, large = 8 }
+        }
+        variable "cpu_list" {
+          default = [1, 2, 4]
+        }
+        variable "override" {
+          default = null
+        }
+        variable "flag" {
+          default = true
+        }
+        variable "unset" {}
+        """;
+
+    [Theory]
+    [InlineData("var.env == \"prod\" ? 8 : 2", 8L)]
+    [InlineData("var.env != \"prod\" ? 8 : 2", 2L)]
+    [InlineData("var.unset == \"prod\" ? 8 : 2", null)] // the condition is unknown
+    [InlineData("var.unset ? 4 : 4", 4L)] // but both ways give 4
+    [InlineData("var.flag && var.cpus > 4 ? var.cpus : 4", 6L)]
+    [InlineData("!var.flag || var.cpus <= 4 ? 1 : 2", 2L)]
+    [InlineData("false && var.unset ? 1 : 3", 3L)]
+    [InlineData("max(2, var.cpus)", 6L)]
+    [InlineData("min(var.cpus, 4)", 4L)]
+    [InlineData("max(var.cpu_list...)", 4L)]
+    [InlineData("max(2, var.unset)", null)]
+    [InlineData("lookup(var.sizes, var.size, 2)", 8L)]
+    [InlineData("lookup(var.sizes, \"huge\", 2)", 2L)]
+    [InlineData("lookup(var.sizes, \"huge\")", null)] // Terraform refuses a missing key without a default
+    [InlineData("var.sizes[var.size]", 8L)]
+    [InlineData("var.sizes.small", 2L)]
+    [InlineData("var.sizes[\"huge\"]", null)]
+    [InlineData("lookup({ small = 2, large = 16 }, \"large\", 1)", 16L)]
+    [InlineData("var.cpu_list[2]", 4L)]
+    [InlineData("var.cpu_list[3]", null)]
+    [InlineData("element(var.cpu_list, 4)", 2L)] // element wraps around
+    [InlineData("length(var.cpu_list) * 2", 6L)]
+    [InlineData("coalesce(var.override, 4)", 4L)]
+    [InlineData("coalesce(var.unset, 4)", null)]
+    [InlineData("tonumber(\"6\") + 1", 7L)]
+    [InlineData("\"2\" * 3", 6L)] // arithmetic converts a string of a number, as Terraform does
+    [InlineData("2 == \"2\" ? 1 : 4", 4L)] // equality does not: values of two types are never equal
+    [InlineData("abs(-3) + ceil(1.2) + floor(1.8)", 6L)]
+    [InlineData("var.cpus / 4", null)] // 1.5 is no vCPU count: unknown, not rounded
+    [InlineData("contains([\"prod\", \"dr\"], var.env) ? 8 : 2", 8L)]
+    [InlineData("upper(var.env) == \"PROD\" ? 8 : 2", 8L)]
+    [InlineData("format(\"%d\", 8)", null)] // a function HvLint does not evaluate
+    [InlineData("[for c in var.cpu_list : c * 2][0]", null)]
+    [InlineData("var.cpu_list[*]", null)]
+    [InlineData("try(var.unset, 4)", null)]
+    [InlineData("var.sizes.large +", null)]
+    [InlineData("1 / 0", null)]
+    public void An_expression_is_evaluated_where_everything_it_uses_is_known(string expression, long? cpus)
+    {
+        string main = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"vm1\"\n  processor_count = " + expression + "\n}\n";
+        var vm = Assert.Single(Read(("m/main.tf", main), ("m/variables.tf", Variables)));
+        Assert.Equal(cpus, vm.ProcessorCount.IsKnown ? vm.ProcessorCount.Value : null);
+    }
+
+    [Fact]
+    public void Locals_written_as_expressions_are_evaluated_in_any_order()
+    {
+        const string main = """
+            locals {
+              web_cpus = local.base_cpus * 2
+              base_cpus = var.env == "prod" ? 4 : 1
+              name      = "${var.env}-web"
+              unknown   = var.unset * 2
+            }
+
+            resource "hyperv_machine_instance" "vm" {
+              name            = var.env != "" ? "${local.name}01" : "web01"
+              processor_count = local.web_cpus
+              memory_startup_bytes = local.unknown
+            }
+            """;
+        var vm = Assert.Single(Read(("m/main.tf", main), ("m/variables.tf", Variables)));
+        Assert.Equal(8, vm.ProcessorCount.Value);
+        Assert.Equal("prod-web01", vm.Name.Value);
+        Assert.False(vm.MemoryStartupBytes.IsKnown);
+    }
+
+    [Fact]
+    public void A_count_or_for_each_that_an_expression_gives_makes_that_many_VMs()
+    {
+        const string main = """
+            variable "create" {
+              default = false
+            }
+            variable "names" {
+              default = ["a", "b", "c"]
+            }
+            variable "prod_vms" {
+              default = { sql = 8, web = 4 }
+            }
+
+            resource "hyperv_machine_instance" "optional" {
+              count = var.create ? 1 : 0
+              name  = "optional"
+            }
+
+            resource "hyperv_machine_instance" "named" {
+              count = length(var.names)
+              name  = "vm-${var.names[count.index]}"
+            }
+
+            resource "hyperv_machine_instance" "per_env" {
+              for_each        = var.create ? {} : var.prod_vms
+              name            = each.key
+              processor_count = each.value
+            }
+            """;
+        var vms = Read(("m/main.tf", main));
+        Assert.Equal(new[] { "sql", "vm-a", "vm-b", "vm-c", "web" }, vms.Select(v => v.Name.Value).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(8, vms.Single(v => v.Name.Value == "sql").ProcessorCount.Value);
+    }
+
+    [Fact]
+    public void Expressions_in_JSON_syntax_and_in_Packer_templates_are_evaluated_the_same_way()
+    {
+        const string json = """{ "variable": { "env": { "default": "prod" } }, "resource": { "hyperv_machine_instance": { "vm": { "name": "vm1", "processor_count": "${var.env == \"prod\" ? 8 : 2}" } } } }""";
+        Assert.Equal(8, Assert.Single(Read(("j/main.tf.json", json))).ProcessorCount.Value);
+
+        const string packer = """
+            variable "smp" {
+              default = false
+            }
+            source "hyperv-iso" "w2k3" {
+              vm_name = "w2k3-base"
+              iso_url = "iso/en_windows_server_2003_r2_standard_x86.iso"
+              cpus    = var.smp ? 2 : 1
+            }
+            """;
+        AuditResult result = RunFiles(new[] { ("p/w2k3.pkr.hcl", packer) }, "hyperv-2008r2");
+        Finding up = Assert.Single(result.Of("HV4002"));
+        Assert.Equal(("p/w2k3.pkr.hcl", 7, 13), (up.Location.Path, up.Location.Line, up.Location.Column));
+    }
+
+    [Fact]
+    public void A_finding_on_an_evaluated_value_is_where_the_expression_is_written()
+    {
+        string main = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"vm1\"\n  processor_count = var.env == \"prod\" ? 8 : 2\n}\n";
+        Finding cpus = Assert.Single(RunFiles(new[] { ("m/main.tf", main), ("m/variables.tf", Variables) }, "hyperv-2008r2").Of("HV1001"));
+        Assert.Equal(("m/main.tf", 3, 21), (cpus.Location.Path, cpus.Location.Line, cpus.Location.Column));
+        Assert.Contains("8 virtual processors", cpus.Message);
+    }
+
+    private static List<HvLint.Model.VirtualMachine> Read(params (string Path, string Text)[] files) => TerraformReaderTests.CollectFiles(files);
+}
+
+/// <summary>The evaluator on text no configuration would hold: unknown at worst, never an exception.</summary>
+public class HclExpressionRobustnessTests
+{
+    private static readonly string[] Pieces =
+    {
+        "var.a", "var.m", "var.l", "local.x", "1", "0", "-", "+", "*", "/", "%", "==", "!=", "<", ">=", "&&", "||", "!", "?", ":",
+        "(", ")", "[", "]", "{", "}", ",", ".", "...", "\"s\"", "\"${var.a}\"", "max(", "lookup(", "element(", "length(",
+        "coalesce(", "toset(", "for", "in", "=", "1e400", "99999999999999999999999999999999", "2.5", "true", "null", "*]",
+    };
+
+    [Fact]
+    public void Nesting_deeper_than_any_configuration_is_HV9001_or_unknown_never_a_stack_overflow()
+    {
+        string brackets = "resource \"hyperv_machine_instance\" \"vm\" {\n  name = \"a\"\n  tags = " + new string('[', 50000) + new string(']', 50000) + "\n}\n";
+        Finding deep = Assert.Single(RunFiles(new[] { ("m/main.tf", brackets) }).Of("HV9001"));
+        Assert.Contains("nested more than 100 levels deep", deep.Message);
+
+        string operators = "resource \"hyperv_machine_instance\" \"vm\" {\n  name = \"a\"\n  processor_count = " + new string('-', 50000) + "2\n"
+            + "  memory_startup_bytes = \"${" + new string('(', 5000) + "1" + new string(')', 5000) + "}\"\n}\n";
+        AuditResult result = RunFiles(new[] { ("m/main.tf", operators) });
+        Assert.Empty(result.Of("HV9001"));
+        Assert.Equal(1, result.VirtualMachines);
+        var vm = Assert.Single(TerraformReaderTests.CollectAll(operators, "m/main.tf"));
+        Assert.Equal(2, vm.ProcessorCount.Value); // an even number of minus signs
+        Assert.False(vm.MemoryStartupBytes.IsKnown);
+    }
+
+    [Fact]
+    public void Any_sequence_of_pieces_evaluates_without_an_exception()
+    {
+        var values = new Dictionary<string, JToken>
+        {
+            ["var.a"] = new JValue(3L),
+            ["var.m"] = JObject.Parse("""{ "k": 1, "big": 1e300 }"""),
+            ["var.l"] = JArray.Parse("[1, 2, 99999999999999999999999999999]"),
+            ["local.x"] = new JValue("1.5"),
+        };
+        var random = new Random(20261128);
+        for (int n = 0; n < 20000; n++)
+        {
+            string text = string.Join(" ", Enumerable.Range(0, random.Next(1, 9)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+            HvLint.Readers.Terraform.HclExpression.Evaluate(text, name => values.TryGetValue(name, out JToken? v) ? v : null, t => new JValue(t));
+            HvLint.Readers.Terraform.HclExpression.Interpolate("x-${" + text + "}-y", e => HvLint.Readers.Terraform.HclExpression.Evaluate(e, name => values.TryGetValue(name, out JToken? v) ? v : null, t => new JValue(t)));
+        }
+    }
+}
