@@ -181,5 +181,88 @@ public class PackerReaderTests
     public void Packer_is_told_by_its_blocks_and_keys(string head, InputFormat format) =>
         Assert.Equal(format, InputFormatDetector.Detect(head).Format);
 
+    private const string Sources = """
+        source "hyperv-iso" "w2k3" {
+          iso_url = "iso/en_windows_server_2003_r2_standard_x86.iso"
+          memory  = 2048
+        }
+
+        source "hyperv-iso" "lab" {
+          iso_url = "iso/en_windows_server_2003_r2_standard_x86.iso"
+          cpus    = 2
+        }
+
+        source "hyperv-iso" "unused" {
+          iso_url = "iso/en_windows_server_2003_r2_standard_x86.iso"
+        }
+        """;
+
+    [Fact]
+    public void A_build_level_source_block_fills_in_its_source_and_is_an_image_of_its_own()
+    {
+        // The w2k3 source leaves cpus out so that each build sets it: only the builds are images, never the bare source.
+        const string builds = """
+            build {
+              source "source.hyperv-iso.w2k3" {
+                name    = "w2k3-smp"
+                vm_name = "w2k3-smp"
+                cpus    = 2
+              }
+              source "hyperv-iso.w2k3" {
+                name    = "w2k3-up"
+                vm_name = "w2k3-up"
+              }
+              sources = ["source.hyperv-iso.lab"]
+            }
+            """;
+        var files = new[] { ("img/sources.pkr.hcl", Sources), ("img/build.pkr.hcl", builds) };
+        var vms = TerraformReaderTests.CollectFiles(files);
+        Assert.Equal(new[] { "packer-lab", "packer-unused", "w2k3-smp", "w2k3-up" }, vms.Select(v => v.Name.Value).OrderBy(n => n, StringComparer.Ordinal));
+        VirtualMachine smp = vms.Single(v => v.Name.Value == "w2k3-smp");
+        Assert.Equal(2, smp.ProcessorCount.Value);
+        Assert.Equal(2048L * 1024 * 1024, smp.MemoryStartupBytes.Value);
+        // A field a build fills in is reported in the build's file, the source's own in the source's file.
+        Assert.Equal(("img/build.pkr.hcl", 5, 15), (smp.ProcessorCount.Location.Path, smp.ProcessorCount.Location.Line, smp.ProcessorCount.Location.Column));
+        Assert.Equal("img/sources.pkr.hcl", smp.MemoryStartupBytes.Location.Path);
+
+        // The uniprocessor build and the unused source (audited as written) are HV4002; the SMP build and lab are not.
+        AuditResult result = RunFiles(files, "hyperv-2008r2");
+        Assert.Equal(new[] { "'packer-unused'", "'w2k3-up'" }, result.Of("HV4002").Select(f => f.Message.Split(' ')[1]).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Empty(result.Of("HV9001"));
+    }
+
+    [Fact]
+    public void A_build_that_sets_a_field_its_source_sets_is_HV9001_as_Packer_refuses_it()
+    {
+        const string builds = """
+            build {
+              source "hyperv-iso.lab" {
+                cpus = 8
+              }
+            }
+            """;
+        AuditResult result = RunFiles(new[] { ("img/sources.pkr.hcl", Sources), ("img/build.pkr.hcl", builds) }, "hyperv-2008r2");
+        Finding twice = Assert.Single(result.Of("HV9001"));
+        Assert.Equal(("img/build.pkr.hcl", 3, 12), (twice.Location.Path, twice.Location.Line, twice.Location.Column));
+        Assert.Contains("'cpus' is set by source \"hyperv-iso\" \"lab\" already (img/sources.pkr.hcl(8,13))", twice.Message);
+        // The build is still audited, with the source's value.
+        Assert.Empty(result.Of("HV1001"));
+        Assert.Equal(3, result.VirtualMachines);
+    }
+
+    [Fact]
+    public void Builds_in_JSON_syntax_and_builds_of_other_builders()
+    {
+        const string json = """
+            {
+              "source": { "hyperv-iso": { "w2k3": { "iso_url": "iso/en_windows_server_2003_r2_standard_x86.iso" } } },
+              "build": [ { "source": { "source.hyperv-iso.w2k3": { "name": "smp", "cpus": 2 }, "source.virtualbox-iso.w2k3": { "cpus": 1 } } } ]
+            }
+            """;
+        VirtualMachine vm = Assert.Single(TerraformReaderTests.CollectFiles(new[] { ("img/template.pkr.json", json) }));
+        Assert.Equal("packer-smp", vm.Name.Value);
+        Assert.Equal(2, vm.ProcessorCount.Value);
+    }
+
     private static VirtualMachine Collect((string Path, string Text) file) => Assert.Single(TerraformReaderTests.CollectAll(file.Text, file.Path));
 }

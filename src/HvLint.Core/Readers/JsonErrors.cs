@@ -54,12 +54,27 @@ namespace HvLint.Readers
         }
 
         /// <summary>
+        /// An annotation on a token copied into another file's document (a Packer build's field merged into the source
+        /// block it fills in): the file the token is written in, which <see cref="Start"/> reports.
+        /// </summary>
+        public sealed class WrittenIn
+        {
+            public WrittenIn(string path)
+            {
+                Path = path;
+            }
+
+            public string Path { get; }
+        }
+
+        /// <summary>
         /// Where a token starts. Newtonsoft records where a value ends, so the value's JSON length is subtracted
         /// (escapes as Newtonsoft writes them; PowerShell escapes a few more characters, so the column of such a
         /// string can be off by a little, never the line).
         /// </summary>
         public static SourceLocation Start(string path, JToken token)
         {
+            if (token.Annotation<WrittenIn>() is WrittenIn file) path = file.Path;
             // A token that replaced another (a Terraform template's value) is where the one it replaced was written, and
             // a value read from HCL where HclDocument found it.
             if (token.Annotation<JToken>() is JToken replaced) return Start(path, replaced);

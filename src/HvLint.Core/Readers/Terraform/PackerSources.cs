@@ -121,18 +121,94 @@ namespace HvLint.Readers.Terraform
             _plans.Add(plan);
         }
 
-        /// <summary>A module's `source "hyperv-iso"` and `source "hyperv-vmcx"` blocks, with var. and local. resolved.</summary>
-        private static void ReadPackerSources(Plan plan, string file, JObject document, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
+        /// <summary>
+        /// A template's `source "hyperv-iso"` and `source "hyperv-vmcx"` blocks, as its `build` blocks build them, with
+        /// their expressions evaluated. A source no build names is audited as its block writes it, and so is one a build
+        /// names in `sources`. A build-level `source "hyperv-iso.NAME" { ... }` block is an image of its own: it fills in
+        /// the fields its source leaves out and may rename the build (`name`); Packer refuses one that sets a field the
+        /// source sets (HV9001 here). developer.hashicorp.com/packer/docs/templates/hcl_templates/blocks/build/source.
+        /// </summary>
+        private void ReadPackerSources(Plan plan, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
-            foreach (string builder in new[] { PackerIso, PackerVmcx })
+            var sources = new Dictionary<string, PackerSource>(StringComparer.Ordinal);
+            foreach (var file in files)
             {
-                if (!(Child(document["source"], builder) is JObject ofType)) continue;
-                foreach (JProperty s in ofType.Properties())
+                foreach (string builder in new[] { PackerIso, PackerVmcx })
                 {
-                    if (First(s.Value) is JObject body) plan.Sources.Add(new PackerSource(file, s.Name, builder, Resolved(body, values, resource)));
+                    if (!(Child(file.Value["source"], builder) is JObject ofType)) continue;
+                    foreach (JProperty s in ofType.Properties())
+                    {
+                        if (First(s.Value) is JObject body) sources[builder + "." + s.Name] = new PackerSource(file.Key, s.Name, builder, body);
+                    }
                 }
             }
+
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            var filledIn = new List<KeyValuePair<string, KeyValuePair<string, JObject>>>();
+            foreach (var file in files)
+            {
+                foreach (JObject build in Blocks(file.Value["build"]))
+                {
+                    if (build["sources"] is JArray list)
+                    {
+                        foreach (JToken reference in list)
+                        {
+                            if (Text(reference) is string key) named.Add(SourceKey(key));
+                        }
+                    }
+
+                    foreach (JObject labels in Blocks(build["source"]))
+                    {
+                        foreach (JProperty label in labels.Properties())
+                        {
+                            foreach (JObject body in Blocks(label.Value)) filledIn.Add(new KeyValuePair<string, KeyValuePair<string, JObject>>(SourceKey(label.Name), new KeyValuePair<string, JObject>(file.Key, body)));
+                        }
+                    }
+                }
+            }
+
+            foreach (var source in sources)
+            {
+                bool built = named.Contains(source.Key) || filledIn.Exists(f => f.Key == source.Key);
+                if (!built || named.Contains(source.Key)) plan.Sources.Add(new PackerSource(source.Value.Path, source.Value.Name, source.Value.Builder, Resolved(source.Value.Settings, values, resource)));
+            }
+
+            // A build of another builder's source (or of one no block defines) is not a Hyper-V image.
+            foreach (var fill in filledIn)
+            {
+                if (sources.TryGetValue(fill.Key, out PackerSource? source)) plan.Sources.Add(FilledIn(source, fill.Value.Key, fill.Value.Value, values, resource));
+            }
         }
+
+        /// <summary>A source with a build-level block's fields added, each still reported in the file it is written in.</summary>
+        private PackerSource FilledIn(PackerSource source, string file, JObject fields, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
+        {
+            var merged = (JObject)source.Settings.DeepClone();
+            string name = source.Name;
+            foreach (JProperty field in fields.Properties())
+            {
+                if (field.Name == "name")
+                {
+                    if (field.Value is JValue text && text.Type == JTokenType.String && Template(text, values, resource) is JValue { Type: JTokenType.String } renamed) name = (string)renamed!;
+                    continue;
+                }
+
+                if (merged[field.Name] is JToken set)
+                {
+                    _problems.Add(new KeyValuePair<SourceLocation, string>(JsonTokens.Start(file, field.Value), "'" + field.Name + "' is set by source \"" + source.Builder + "\" \"" + source.Name + "\" already (" + JsonTokens.Start(source.Path, set) + "); Packer refuses to set a source's field again in a build"));
+                    continue;
+                }
+
+                JToken value = field.Value.DeepClone();
+                foreach (JToken t in value is JContainer container ? container.DescendantsAndSelf() : new[] { value }) t.AddAnnotation(new JsonTokens.WrittenIn(file));
+                merged[field.Name] = value;
+            }
+
+            return new PackerSource(source.Path, name, source.Builder, Resolved(merged, values, resource));
+        }
+
+        /// <summary>A build's name for a source, `source.hyperv-iso.NAME` or `hyperv-iso.NAME`, as the key of <c>sources</c>.</summary>
+        private static string SourceKey(string reference) => reference.StartsWith("source.", StringComparison.Ordinal) ? reference.Substring("source.".Length) : reference;
 
         private void AddPackerEvidence(ProfileSelector selector, PackerSource source)
         {

@@ -250,7 +250,7 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
-            foreach (var file in files) ReadPackerSources(plan, file.Key, file.Value, values, Resource);
+            ReadPackerSources(plan, files, values, Resource);
             foreach (var r in resources)
             {
                 string file = r.Value.Key;
@@ -571,8 +571,8 @@ namespace HvLint.Readers.Terraform
         public void Complete(IInventoryConsumer consumer)
         {
             _consumer = consumer;
+            ReadModules(); // which may find problems too
             foreach (var p in _problems) consumer.OnProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
-            ReadModules();
             foreach (Plan plan in _plans)
             {
                 Host? host = TargetHost(plan);
