@@ -160,6 +160,27 @@ public class HclExpressionTests
     }
 
     [Fact]
+    public void A_list_an_expression_gives_is_read_as_the_list_and_found_where_the_expression_is()
+    {
+        const string template = """
+            variable "iso_name" {
+              default = "en_windows_server_2003_r2_standard_x86.iso"
+            }
+            locals {
+              iso_urls = ["iso/${var.iso_name}", "https://media.example/${var.iso_name}"]
+            }
+            source "hyperv-iso" "w2k3" {
+              vm_name  = "w2k3-base"
+              iso_urls = local.iso_urls
+            }
+            """;
+        var vm = Assert.Single(Read(("p/w2k3.pkr.hcl", template)));
+        Assert.True(vm.GuestOperatingSystem.IsKnown);
+        Assert.Equal(("p/w2k3.pkr.hcl", 9, 14), (vm.GuestOperatingSystem.Location.Path, vm.GuestOperatingSystem.Location.Line, vm.GuestOperatingSystem.Location.Column));
+        Assert.Single(RunFiles(new[] { ("p/w2k3.pkr.hcl", template) }, "hyperv-2008r2").Of("HV4002"));
+    }
+
+    [Fact]
     public void A_finding_on_an_evaluated_value_is_where_the_expression_is_written()
     {
         string main = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"vm1\"\n  processor_count = var.env == \"prod\" ? 8 : 2\n}\n";

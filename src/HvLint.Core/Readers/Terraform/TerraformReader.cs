@@ -471,9 +471,16 @@ namespace HvLint.Readers.Terraform
                 JToken? value = Template(v, values, resource);
                 if (ReferenceEquals(value, v)) continue;
                 // The value is found where the template is written: the replacement carries the template's token,
-                // whose position JsonTokens.Start reports.
-                JValue replacement = value is JValue known ? new JValue(known) : JValue.CreateNull();
-                replacement.AddAnnotation(v);
+                // whose position JsonTokens.Start reports. A list or object (iso_urls = local.iso_urls) is copied
+                // whole, each of its values found there too rather than where the variable or local wrote it.
+                JToken replacement = value is JValue known ? new JValue(known) : value is JContainer container ? container.DeepClone() : JValue.CreateNull();
+                foreach (JToken t in replacement is JContainer whole ? whole.DescendantsAndSelf() : new[] { replacement })
+                {
+                    t.RemoveAnnotations<JToken>();
+                    t.RemoveAnnotations<JsonTokens.WrittenIn>();
+                    t.AddAnnotation(v);
+                }
+
                 v.Replace(replacement);
             }
 
@@ -498,7 +505,7 @@ namespace HvLint.Readers.Terraform
             }
 
             // One interpolation is its value, of whatever type; text around interpolations makes a string of them all.
-            if (Whole(s, values, resource) is JToken whole) return whole is JValue { Type: not JTokenType.Null } ? whole : null;
+            if (Whole(s, values, resource) is JToken whole) return whole.Type == JTokenType.Null ? null : whole;
             string? interpolated = HclExpression.Interpolate(s, e => HclExpression.Evaluate(e, name => Reference(name, values, resource), t => Template(new JValue(t), values, resource)));
             return interpolated == null ? null : new JValue(interpolated);
         }
