@@ -114,7 +114,7 @@ namespace HvLint.Readers.Terraform
 
             if (!json || (document["format_version"] == null && document["terraform_version"] == null))
             {
-                string folder = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
+                string folder = FolderOf(path);
                 if (!_modules.TryGetValue(folder, out var files)) _modules[folder] = files = new List<KeyValuePair<string, JObject>>();
                 files.Add(new KeyValuePair<string, JObject>(path, document));
                 return;
@@ -187,6 +187,21 @@ namespace HvLint.Readers.Terraform
         private Plan ReadModule(string folder, List<KeyValuePair<string, JObject>> files)
         {
             var plan = new Plan(files[0].Key, files[0].Value);
+            ReadModuleInto(plan, folder, files, inputs: null);
+            return plan;
+        }
+
+        /// <summary>The modules being read, caller before callee: a call back into one of them is a cycle, which Terraform refuses and HvLint does not follow.</summary>
+        private readonly HashSet<string> _calling = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// One instance of a module into the plan: the root module (<paramref name="inputs"/> null: its variables take
+        /// their defaults and the folder's variable definitions files, and its providers and Packer sources count), or a
+        /// module a `module` block calls, whose variables take the block's arguments instead (an unknown argument leaving
+        /// its variable unknown) and which uses its caller's provider, so its VMs are on the root's host.
+        /// </summary>
+        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs)
+        {
             var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
             var types = new Dictionary<string, string?>(StringComparer.Ordinal);
             var resources = new Dictionary<string, KeyValuePair<string, JObject>>(StringComparer.Ordinal);
@@ -224,7 +239,8 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
-            SetVariables(folder, types, values);
+            if (inputs == null) SetVariables(folder, types, values);
+            else SetInputs(inputs, types, values);
             JObject? Resource(string type, string name) => resources.TryGetValue(type + "." + name, out var r) ? r.Value : null;
 
             // Locals written as expressions, once what they use is known; one may use another, so until none is added.
@@ -240,17 +256,39 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
-            foreach (var file in files)
+            if (inputs == null)
             {
-                // "provider": { "hyperv": { ... } }, or an array of configurations (aliases).
-                foreach (JToken config in Blocks(Child(file.Value["provider"], "hyperv")))
+                foreach (var file in files)
                 {
-                    plan.Providers++;
-                    if (config["host"] is JValue host && host.Type == JTokenType.String && Template(host, values, Resource) is JValue literal && literal.Type == JTokenType.String) plan.HostName = literal;
+                    // "provider": { "hyperv": { ... } }, or an array of configurations (aliases).
+                    foreach (JToken config in Blocks(Child(file.Value["provider"], "hyperv")))
+                    {
+                        plan.Providers++;
+                        if (config["host"] is JValue host && host.Type == JTokenType.String && Template(host, values, Resource) is JValue literal && literal.Type == JTokenType.String) plan.HostName = literal;
+                    }
+                }
+
+                ReadPackerSources(plan, files, values, Resource);
+            }
+
+            _calling.Add(folder);
+            foreach (var call in ModuleCalls(folder, files))
+            {
+                if (_calling.Contains(call.Key) || !_modules.TryGetValue(call.Key, out var called)) continue;
+                foreach (Dictionary<string, JToken> instance in Instances(call.Value, values, Resource))
+                {
+                    var arguments = new Dictionary<string, JToken?>(StringComparer.Ordinal);
+                    foreach (JProperty argument in call.Value.Properties())
+                    {
+                        if (Array.IndexOf(ModuleMetaArguments, argument.Name) < 0) arguments[argument.Name] = Evaluated(argument.Value, instance, Resource);
+                    }
+
+                    ReadModuleInto(plan, call.Key, called, arguments);
                 }
             }
 
-            ReadPackerSources(plan, files, values, Resource);
+            _calling.Remove(folder);
+
             foreach (var r in resources)
             {
                 string file = r.Value.Key;
@@ -266,8 +304,60 @@ namespace HvLint.Readers.Terraform
                     plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(body, instance, Resource)));
                 }
             }
+        }
 
-            return plan;
+        /// <summary>A `module` block's arguments that are Terraform's, not the called module's variables.</summary>
+        private static readonly string[] ModuleMetaArguments = { "source", "version", "count", "for_each", "providers", "depends_on" };
+
+        /// <summary>
+        /// The module blocks of a module's files whose `source` is a local path (`./modules/vm`, `../shared`): the folder
+        /// each calls, as the reader keys folders, and the block. A registry or Git source is not in the input.
+        /// </summary>
+        private static IEnumerable<KeyValuePair<string, JObject>> ModuleCalls(string folder, List<KeyValuePair<string, JObject>> files)
+        {
+            foreach (var file in files)
+            {
+                foreach (JObject block in Blocks(file.Value["module"]))
+                {
+                    foreach (JProperty name in block.Properties())
+                    {
+                        foreach (JObject body in Blocks(name.Value))
+                        {
+                            string? source = Text(body["source"]);
+                            if (source != null && (source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal))) yield return new KeyValuePair<string, JObject>(FolderKey(folder.Length == 0 ? source : folder + "/" + source), body);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>The folder a file is in, as modules are keyed, whichever separator its path uses.</summary>
+        private static string FolderOf(string path) => FolderKey(path.Substring(0, Math.Max(0, path.LastIndexOfAny(new[] { '/', '\\' }))));
+
+        /// <summary>A folder as modules are keyed: forward slashes, `.` and `..` resolved where they can be, no trailing slash.</summary>
+        private static string FolderKey(string folder)
+        {
+            var parts = new List<string>();
+            foreach (string part in folder.Replace('\\', '/').Split('/'))
+            {
+                if (part == "." || (part.Length == 0 && parts.Count > 0)) continue;
+                if (part == ".." && parts.Count > 0 && parts[parts.Count - 1] != ".." && parts[parts.Count - 1].Length > 0) parts.RemoveAt(parts.Count - 1);
+                else parts.Add(part);
+            }
+
+            return string.Join("/", parts);
+        }
+
+        /// <summary>A called module's variables as its `module` block sets them: a known argument its value, an unknown one no value.</summary>
+        private static void SetInputs(Dictionary<string, JToken?> inputs, Dictionary<string, string?> types, Dictionary<string, JToken> values)
+        {
+            foreach (var input in inputs)
+            {
+                if (!types.TryGetValue(input.Key, out string? type)) continue;
+                JToken? value = input.Value == null ? null : Converted(input.Value, type);
+                if (value != null) values["var." + input.Key] = value;
+                else values.Remove("var." + input.Key);
+            }
         }
 
         /// <summary>A variable definitions file: its folder, its place in the order files are taken in, and its values.</summary>
@@ -276,7 +366,7 @@ namespace HvLint.Readers.Terraform
             public VariableFile(string path, JObject values)
             {
                 Path = path;
-                Folder = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
+                Folder = FolderOf(path);
                 Rank = VariableFiles.Rank(path);
                 Values = values;
             }
@@ -452,7 +542,13 @@ namespace HvLint.Readers.Terraform
         /// <summary>The folders' modules, read into plans once, before the evidence or the audit needs them.</summary>
         private void ReadModules()
         {
-            foreach (var module in _modules) _plans.Add(ReadModule(module.Key, module.Value));
+            // A module another module of the input calls is read through its calls, with their arguments, not on its own.
+            var called = new HashSet<string>(_modules.SelectMany(m => ModuleCalls(m.Key, m.Value)).Select(c => c.Key).Where(f => _modules.ContainsKey(f)), StringComparer.Ordinal);
+            foreach (var module in _modules)
+            {
+                if (!called.Contains(module.Key)) _plans.Add(ReadModule(module.Key, module.Value));
+            }
+
             _modules.Clear();
         }
 

@@ -1,0 +1,145 @@
+using HvLint.Engine;
+using static HvLint.Tests.Audit;
+
+namespace HvLint.Tests;
+
+/// <summary>
+/// Local modules (`module "NAME" { source = "./modules/vm" ... }`): a called module's VMs are its calls' instances,
+/// each with the block's arguments for its variables, on the root module's host.
+/// </summary>
+public class TerraformModuleTests
+{
+    private const string VmModule = """
+        variable "name" {}
+        variable "cpus" {
+          default = 8
+        }
+
+        resource "hyperv_machine_instance" "vm" {
+          name            = var.name
+          generation      = 1
+          processor_count = var.cpus
+        }
+        """;
+
+    private const string Root = """
+        provider "hyperv" {
+          host = "HV-MOD-01"
+        }
+
+        module "web" {
+          source = "./modules/vm"
+          name   = "web01"
+          cpus   = 2
+        }
+
+        module "sql" {
+          source = "./modules/vm"
+          name   = "sql01"
+        }
+
+        module "registry" {
+          source  = "example/vm/hyperv"
+          version = "1.0.0"
+          name    = "remote01"
+        }
+        """;
+
+    [Fact]
+    public void Each_call_of_a_local_module_is_its_VMs_with_the_call_s_arguments_and_the_module_is_not_read_alone()
+    {
+        var files = new[] { ("infra/main.tf", Root), ("infra/modules/vm/main.tf", VmModule) };
+        var consumer = new CollectingConsumer();
+        var vms = TerraformReaderTests.CollectFiles(files, consumer);
+        // Not a third VM with the module's defaults (and no name), and nothing of the registry module, which is not in the input.
+        Assert.Equal(new[] { "sql01:8", "web01:2" }, vms.Select(v => v.Name.Value + ":" + v.ProcessorCount.Value).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal("HV-MOD-01", Assert.Single(consumer.Hosts).Name.Value);
+
+        AuditResult result = RunFiles(files, "hyperv-2008r2");
+        Finding cpus = Assert.Single(result.Of("HV1001"));
+        Assert.Contains("'sql01'", cpus.Message);
+        Assert.Equal(("infra/modules/vm/main.tf", 9, 21), (cpus.Location.Path, cpus.Location.Line, cpus.Location.Column));
+    }
+
+    [Fact]
+    public void A_module_block_s_count_and_for_each_make_one_instance_each()
+    {
+        const string root = """
+            module "farm" {
+              source   = "./vm"
+              for_each = { app01 = 2, app02 = 6 }
+              name     = each.key
+              cpus     = each.value
+            }
+
+            module "pool" {
+              source = "./vm"
+              count  = 2
+              name   = "pool-${count.index}"
+            }
+            """;
+        var vms = TerraformReaderTests.CollectFiles(new[] { ("root/main.tf", root), ("root/vm/main.tf", VmModule) });
+        Assert.Equal(new[] { "app01:2", "app02:6", "pool-0:8", "pool-1:8" }, vms.Select(v => v.Name.Value + ":" + v.ProcessorCount.Value).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_argument_HvLint_cannot_evaluate_leaves_the_variable_unknown_not_at_its_default()
+    {
+        const string root = """
+            variable "cpus" {}
+
+            module "web" {
+              source = "./vm"
+              name   = "web01"
+              cpus   = var.cpus
+            }
+            """;
+        var vm = Assert.Single(TerraformReaderTests.CollectFiles(new[] { ("r/main.tf", root), ("r/vm/main.tf", VmModule) }));
+        Assert.Equal("web01", vm.Name.Value);
+        Assert.False(vm.ProcessorCount.IsKnown);
+    }
+
+    [Fact]
+    public void Modules_call_modules_by_relative_paths_and_a_cycle_is_not_followed()
+    {
+        const string root = """
+            module "a" {
+              source = "./a"
+            }
+            """;
+        const string a = """
+            module "b" {
+              source = "../shared/b/"
+              name   = "from-a"
+            }
+            """;
+        // b calls a back: Terraform refuses the cycle; HvLint reads each module once on the way down.
+        const string b = VmModule + """
+
+            module "back" {
+              source = "../../a"
+            }
+            """;
+        var files = new[] { ("env\\prod\\main.tf", root), ("env\\prod\\a\\main.tf", a), ("env\\prod\\shared\\b\\main.tf", b) };
+        var vm = Assert.Single(TerraformReaderTests.CollectFiles(files));
+        Assert.Equal("from-a", vm.Name.Value);
+        Assert.Equal(8, vm.ProcessorCount.Value);
+    }
+
+    [Fact]
+    public void A_module_whose_callers_are_not_in_the_input_is_read_alone_with_its_defaults()
+    {
+        var vm = Assert.Single(TerraformReaderTests.CollectFiles(new[] { ("modules/vm/main.tf", VmModule) }));
+        Assert.False(vm.Name.IsKnown);
+        Assert.Equal(8, vm.ProcessorCount.Value);
+    }
+
+    [Fact]
+    public void A_called_module_takes_no_variable_definitions_file_of_its_own_folder()
+    {
+        // Terraform loads terraform.tfvars only for the root module.
+        var files = new[] { ("infra/main.tf", Root), ("infra/modules/vm/main.tf", VmModule), ("infra/modules/vm/terraform.tfvars", "cpus = 1\n"), ("infra/terraform.tfvars", "cpus = 64\n") };
+        var vms = TerraformReaderTests.CollectFiles(files);
+        Assert.Equal(new[] { "sql01:8", "web01:2" }, vms.Select(v => v.Name.Value + ":" + v.ProcessorCount.Value).OrderBy(n => n, StringComparer.Ordinal));
+    }
+}
