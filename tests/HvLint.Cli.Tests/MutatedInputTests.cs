@@ -52,4 +52,39 @@ public class MutatedInputTests
             Assert.NotNull(result);
         }
     }
+
+    /// <summary>The Terraform and Packer samples in HCL and their variable files, each with the other files of its sample folder.</summary>
+    public static TheoryData<string> HclSamples()
+    {
+        var data = new TheoryData<string>();
+        foreach (string file in Directory.GetFiles(Repo.PathOf("samples"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (file.EndsWith(".tf", StringComparison.Ordinal) || file.EndsWith(".tfvars", StringComparison.Ordinal) || file.EndsWith(".hcl", StringComparison.Ordinal)) data.Add(Path.GetRelativePath(Repo.Root, file).Replace('\\', '/'));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HclSamples))]
+    public void An_HCL_sample_cut_short_or_missing_a_character_audits_without_an_exception(string sample)
+    {
+        // As an editor or a failed checkout leaves a file, with the rest of its sample (modules, variables, variable
+        // files) as they are: well-formed HCL or an HV9001, never a crash, whatever the expressions become.
+        string folder = sample.Substring(0, sample.IndexOf('/', "samples/".Length));
+        var others = Directory.GetFiles(Repo.PathOf(folder), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'))
+            .Where(f => f != sample && !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith("expected.json", StringComparison.Ordinal))
+            .Select(f => InputDocument.FromText(f, File.ReadAllText(Repo.PathOf(f))))
+            .ToList();
+        string text = File.ReadAllText(Repo.PathOf(sample));
+        var random = new Random(sample.Length * 7919);
+        for (int round = 0; round < 150; round++)
+        {
+            int at = random.Next(text.Length + 1);
+            string mutated = round % 2 == 0 ? text.Substring(0, at) : at < text.Length ? text.Remove(at, 1) : text;
+            AuditResult result = Auditor.Run(others.Append(InputDocument.FromText(sample, mutated)).ToList(), new AuditOptions());
+            Assert.All(result.Findings.Where(f => f.RuleId.StartsWith("HV9", StringComparison.Ordinal)), f => Assert.Equal("HV9001", f.RuleId));
+        }
+    }
 }
