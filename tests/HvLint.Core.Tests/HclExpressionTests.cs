@@ -181,6 +181,64 @@ public class HclExpressionTests
     }
 
     [Fact]
+    public void A_dynamic_block_over_a_known_collection_makes_its_blocks_after_the_written_ones()
+    {
+        const string main = """
+            variable "nics" {
+              default = [
+                { name = "lan", switch = "LAN", legacy = false },
+                { name = "pxe", switch = "Deploy", legacy = true },
+              ]
+            }
+            variable "disks" {
+              default = { data = 1, logs = 2 }
+            }
+
+            resource "hyperv_machine_instance" "vm" {
+              name       = "gen2-vm"
+              generation = 2
+
+              network_adaptors {
+                name        = "mgmt"
+                switch_name = "Management"
+              }
+              dynamic "network_adaptors" {
+                for_each = var.nics
+                iterator = nic
+                content {
+                  name        = nic.value.name
+                  switch_name = nic.value.switch
+                  is_legacy   = nic.value.legacy
+                }
+              }
+              dynamic "hard_disk_drives" {
+                for_each = var.disks
+                content {
+                  controller_type     = "Scsi"
+                  controller_number   = 0
+                  controller_location = hard_disk_drives.value
+                  path                = "D:/VMs/gen2-vm/${hard_disk_drives.key}.vhdx"
+                }
+              }
+            }
+            """;
+        var vm = Assert.Single(Read(("m/main.tf", main)));
+        Assert.Equal(new[] { "mgmt", "lan", "pxe" }, vm.NetworkAdapters.Items.Select(a => a.Name.Value));
+        Assert.Equal(new[] { "D:/VMs/gen2-vm/data.vhdx", "D:/VMs/gen2-vm/logs.vhdx" }, vm.Drives.Items.Select(d => d.Path.Value));
+
+        // A legacy adapter on Generation 2 (HV3003), found in the dynamic block's content.
+        Finding legacy = Assert.Single(RunFiles(new[] { ("m/main.tf", main) }, "hyperv-2016").Of("HV3003"));
+        Assert.Contains("'pxe'", legacy.Message);
+        Assert.Equal("m/main.tf", legacy.Location.Path);
+        Assert.InRange(legacy.Location.Line, 23, 28);
+
+        // Over something unknown, the adapters stay unknown, the written ones included.
+        var unknown = Assert.Single(Read(("m/main.tf", main.Replace("for_each = var.nics", "for_each = var.unset"))));
+        Assert.False(unknown.NetworkAdapters.IsKnown);
+        Assert.Equal(2, unknown.Drives.Items.Count());
+    }
+
+    [Fact]
     public void A_finding_on_an_evaluated_value_is_where_the_expression_is_written()
     {
         string main = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"vm1\"\n  processor_count = var.env == \"prod\" ? 8 : 2\n}\n";

@@ -301,9 +301,68 @@ namespace HvLint.Readers.Terraform
 
                 foreach (Dictionary<string, JToken> instance in Instances(body, values, Resource))
                 {
-                    plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(body, instance, Resource)));
+                    plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(WithDynamicBlocks(body, instance, Resource), instance, Resource)));
                 }
             }
+        }
+
+        /// <summary>
+        /// A resource's arguments with each `dynamic "LABEL"` block whose for_each is known written out as the LABEL
+        /// blocks it makes, after the ones written as such: its `content` once per element, with the iterator (LABEL, or
+        /// the one `iterator` names) holding the element's key and value. A dynamic block over anything unknown stays,
+        /// and leaves the list of its blocks unknown.
+        /// </summary>
+        private static JObject WithDynamicBlocks(JObject body, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
+        {
+            if (!(body["dynamic"] is JObject))
+            {
+                return body;
+            }
+
+            var copy = (JObject)body.DeepClone();
+            var dynamic = (JObject)copy["dynamic"]!;
+            foreach (JProperty label in dynamic.Properties().ToList())
+            {
+                var made = new List<JObject>();
+                bool known = true;
+                foreach (JObject block in Blocks(label.Value))
+                {
+                    JToken? collection = block["for_each"] is JValue { Type: JTokenType.String } text ? Whole((string)text!, values, resource) : block["for_each"];
+                    string iterator = Text(block["iterator"]) is string named ? named.Trim().TrimStart('$').Trim('{', '}', ' ') : label.Name;
+                    if (!(First(block["content"]) is JObject content) || !(collection is JContainer elements) || elements.Count > MaxInstances)
+                    {
+                        known = false;
+                        break;
+                    }
+
+                    int index = 0;
+                    foreach (JToken element in elements is JObject map ? map.Properties().Select(p => p.Value) : elements.Children())
+                    {
+                        JToken key = element.Parent is JProperty property ? new JValue(property.Name) : (JToken)new JValue((long)index);
+                        index++;
+                        var each = new Dictionary<string, JToken>(values, StringComparer.Ordinal) { [iterator + ".key"] = key, [iterator + ".value"] = element };
+                        made.Add(Resolved(content, each, resource));
+                    }
+                }
+
+                if (!known)
+                {
+                    continue;
+                }
+
+                if (!(copy[label.Name] is JArray written))
+                {
+                    written = new JArray();
+                    if (copy[label.Name] is JObject one) written.Add(one);
+                    copy[label.Name] = written;
+                }
+
+                foreach (JObject block in made) written.Add(block);
+                label.Remove();
+            }
+
+            if (!dynamic.HasValues) dynamic.Parent!.Remove();
+            return copy;
         }
 
         /// <summary>A `module` block's arguments that are Terraform's, not the called module's variables.</summary>
