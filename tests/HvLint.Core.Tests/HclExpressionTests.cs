@@ -68,7 +68,15 @@ public class HclExpressionTests
     [InlineData("contains([\"prod\", \"dr\"], var.env) ? 8 : 2", 8L)]
     [InlineData("upper(var.env) == \"PROD\" ? 8 : 2", 8L)]
     [InlineData("format(\"%d\", 8)", null)] // a function HvLint does not evaluate
-    [InlineData("[for c in var.cpu_list : c * 2][0]", null)]
+    [InlineData("[for c in var.cpu_list : c * 2][0]", 2L)]
+    [InlineData("[for i, c in var.cpu_list : i + c][2]", 6L)]
+    [InlineData("length([for c in var.cpu_list : c if c > 1])", 2L)]
+    [InlineData("max([for c in var.cpu_list : c * 3]...)", 12L)]
+    [InlineData("{ for k, v in var.sizes : k => v * 2 }[\"large\"]", 16L)]
+    [InlineData("{ for c in var.cpu_list : \"all\" => c... }[\"all\"][2]", 4L)]
+    [InlineData("{ for c in var.cpu_list : \"all\" => c }[\"all\"]", null)] // a key made twice without ... is refused
+    [InlineData("[for c in var.unset : c][0]", null)]
+    [InlineData("[for c in var.cpu_list : var.unset][0]", null)]
     [InlineData("var.cpu_list[*]", null)]
     [InlineData("try(var.unset, 4)", null)]
     [InlineData("var.sizes.large +", null)]
@@ -136,6 +144,31 @@ public class HclExpressionTests
         var vms = Read(("m/main.tf", main));
         Assert.Equal(new[] { "sql", "vm-a", "vm-b", "vm-c", "web" }, vms.Select(v => v.Name.Value).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(8, vms.Single(v => v.Name.Value == "sql").ProcessorCount.Value);
+    }
+
+    [Fact]
+    public void For_each_over_a_for_expression_that_keys_a_list_of_objects_makes_one_VM_per_object()
+    {
+        // The usual way to give for_each a list: turn it into a map by a unique attribute.
+        const string main = """
+            variable "vms" {
+              default = [
+                { name = "web01", cpus = 2, enabled = true },
+                { name = "sql01", cpus = 8, enabled = true },
+                { name = "old01", cpus = 1, enabled = false },
+              ]
+            }
+
+            resource "hyperv_machine_instance" "vm" {
+              for_each        = { for vm in var.vms : vm.name => vm if vm.enabled }
+              name            = each.key
+              generation      = 1
+              processor_count = each.value.cpus
+            }
+            """;
+        var vms = Read(("m/main.tf", main));
+        Assert.Equal(new[] { "sql01:8", "web01:2" }, vms.Select(v => v.Name.Value + ":" + v.ProcessorCount.Value).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Contains("'sql01'", Assert.Single(RunFiles(new[] { ("m/main.tf", main) }, "hyperv-2008r2").Of("HV1001")).Message);
     }
 
     [Fact]
@@ -257,7 +290,7 @@ public class HclExpressionRobustnessTests
     {
         "var.a", "var.m", "var.l", "local.x", "1", "0", "-", "+", "*", "/", "%", "==", "!=", "<", ">=", "&&", "||", "!", "?", ":",
         "(", ")", "[", "]", "{", "}", ",", ".", "...", "\"s\"", "\"${var.a}\"", "max(", "lookup(", "element(", "length(",
-        "coalesce(", "toset(", "for", "in", "=", "1e400", "99999999999999999999999999999999", "2.5", "true", "null", "*]",
+        "coalesce(", "toset(", "for", "in", "if", "=>", "[for x in var.l : x]", "{for k, v in var.m : k => v...}", "=", "1e400", "99999999999999999999999999999999", "2.5", "true", "null", "*]",
     };
 
     [Fact]

@@ -445,12 +445,12 @@ public class TerraformReaderTests
             }
             """;
         var vms = CollectAll(tf).ToDictionary(v => v.Name.IsKnown ? v.Name.Value : "(unknown)");
-        Assert.Equal(new[] { "(unknown)", "app01", "farm-web01", "farm-web02", "sql01" }, vms.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(new[] { "app01", "farm-web01", "farm-web02", "sql01", "x-sql01" }, vms.Keys.OrderBy(k => k, StringComparer.Ordinal));
         Assert.Equal((8L, 17179869184L, "sql01 (8 vCPUs)"), (vms["sql01"].ProcessorCount.Value, vms["sql01"].MemoryStartupBytes.Value, vms["sql01"].Notes.Value));
         Assert.Equal((2L, 4294967296L), (vms["app01"].ProcessorCount.Value, vms["app01"].MemoryStartupBytes.Value));
 
-        // A for expression is not evaluated: its resource is audited once, with the arguments every instance has.
-        Assert.Equal(8L, vms["(unknown)"].ProcessorCount.Value);
+        // A for expression filters the map: only sql01 has more than 4 vCPUs.
+        Assert.Equal(8L, vms["x-sql01"].ProcessorCount.Value);
         Assert.Equal(4, RunFiles(new[] { ("m/main.tf", tf) }, "hyperv-2008r2").Of("HV1001").Length);
     }
 

@@ -24,6 +24,9 @@ namespace HvLint.Readers.Terraform
         private readonly Func<string, JToken?> _template;
         private int _i;
 
+        /// <summary>The variables of the `for` expressions being evaluated, innermost last; a null value is unknown.</summary>
+        private readonly List<KeyValuePair<string, JToken?>> _scope = new List<KeyValuePair<string, JToken?>>();
+
         /// <summary>How deeply expressions (and templates inside their strings) nest on this thread; text nested deeper is unknown rather than a stack overflow.</summary>
         [ThreadStatic]
         private static int _nesting;
@@ -370,6 +373,15 @@ namespace HvLint.Readers.Terraform
                 parts.Add(Name() ?? Digits()!);
             }
 
+            // A `for` expression's variable shadows everything else of its name.
+            int bound = _scope.FindLastIndex(v => v.Key == parts[0]);
+            if (bound >= 0)
+            {
+                JToken? value = _scope[bound].Value;
+                for (int k = 1; k < parts.Count && value != null; k++) value = Member(value, parts[k]);
+                return value;
+            }
+
             for (int n = parts.Count; n > 0; n--)
             {
                 JToken? value = _reference(string.Join(".", parts.Take(n)));
@@ -530,7 +542,7 @@ namespace HvLint.Readers.Terraform
             var list = new JArray();
             bool known = true;
             Skip();
-            if (Peek("for")) throw new Unsupported();
+            if (Peek("for")) return For(']');
             while (!Take("]"))
             {
                 JToken? item = Conditional();
@@ -549,7 +561,7 @@ namespace HvLint.Readers.Terraform
             var obj = new JObject();
             bool known = true;
             Skip();
-            if (Peek("for")) throw new Unsupported();
+            if (Peek("for")) return For('}');
             while (!Take("}"))
             {
                 Skip();
@@ -563,6 +575,94 @@ namespace HvLint.Readers.Terraform
 
             return known ? obj : null;
         }
+
+        /// <summary>
+        /// A `for` expression, after its opening bracket: `[for v in C : EXPR if COND]` makes a list and
+        /// `{for k, v in C : KEY => VALUE... if COND}` an object (with `...`, the values of one key grouped in a list).
+        /// Over a list the one variable is each item (two: its index and the item), over a map each value (two: its key
+        /// and the value). The body is read again for each element; over an unknown or empty collection it is read once
+        /// with its variables unknown, to find where it ends.
+        /// </summary>
+        private JToken? For(char closing)
+        {
+            Expect("for");
+            string first = Name() ?? throw new Unsupported();
+            string? second = Take(",") ? Name() ?? throw new Unsupported() : null;
+            Expect("in");
+            JToken? collection = Conditional();
+            Expect(":");
+            List<KeyValuePair<JToken, JToken>>? elements = collection switch
+            {
+                null => null,
+                JObject map => map.Properties().Select(p => new KeyValuePair<JToken, JToken>(new JValue(p.Name), p.Value)).ToList(),
+                JArray list => list.Select((item, index) => new KeyValuePair<JToken, JToken>(new JValue((long)index), item)).ToList(),
+                _ => throw new Unsupported(),
+            };
+            if (elements != null && elements.Count > MaxForElements) elements = null;
+
+            int body = _i, end = body;
+            bool known = elements != null;
+            var items = new JArray();
+            var fields = new JObject();
+            foreach (var element in elements is { Count: > 0 } ? elements : new List<KeyValuePair<JToken, JToken>> { default })
+            {
+                // `for` inside `for` multiplies: past this much work the expression is unknown rather than slow.
+                if (++_steps > MaxForSteps) throw new Unsupported();
+                _i = body;
+                bool real = element.Value != null;
+                int depth = _scope.Count;
+                if (second == null) _scope.Add(new KeyValuePair<string, JToken?>(first, real ? element.Value : null));
+                else
+                {
+                    _scope.Add(new KeyValuePair<string, JToken?>(first, real ? element.Key : null));
+                    _scope.Add(new KeyValuePair<string, JToken?>(second, real ? element.Value : null));
+                }
+
+                try
+                {
+                    JToken? key = null;
+                    if (closing == '}')
+                    {
+                        key = Conditional();
+                        Expect("=>");
+                    }
+
+                    JToken? value = Conditional();
+                    bool group = closing == '}' && Take("...");
+                    JToken? condition = Take("if") ? Conditional() : new JValue(true);
+                    end = _i;
+                    if (!real) continue;
+                    bool? include = Bool(condition);
+                    if (include == false) continue;
+                    if (include == null || value == null || (closing == '}' && key == null))
+                    {
+                        known = false;
+                        continue;
+                    }
+
+                    if (closing == ']') items.Add(value);
+                    else if (group) ((JArray)(fields[Text(key!)] ??= new JArray())).Add(value);
+                    else if (fields.ContainsKey(Text(key!))) throw new Unsupported(); // Terraform refuses a key made twice without `...`
+                    else fields[Text(key!)] = value;
+                }
+                finally
+                {
+                    _scope.RemoveRange(depth, _scope.Count - depth);
+                }
+            }
+
+            _i = end;
+            Expect(closing.ToString());
+            return !known ? null : closing == ']' ? items : (JToken)fields;
+        }
+
+        /// <summary>The most elements a `for` expression is evaluated over; a larger collection leaves it unknown.</summary>
+        private const int MaxForElements = 1024;
+
+        /// <summary>The most bodies of `for` expressions one expression evaluates.</summary>
+        private const int MaxForSteps = 10000;
+
+        private int _steps;
 
         /// <summary>A number as arithmetic takes it: a number, or a string of one (Terraform converts it); anything else is a type error.</summary>
         private static decimal Number(JToken value)
