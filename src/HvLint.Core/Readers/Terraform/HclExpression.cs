@@ -10,9 +10,9 @@ namespace HvLint.Readers.Terraform
     /// <summary>
     /// The value of an HCL expression as Terraform and Packer evaluate it, where everything it uses is known: literals,
     /// references (var., local., count.index, each.key, each.value and what a module's own resources write), attribute
-    /// and index access, arithmetic, comparison, logic, conditionals (`var.env == "prod" ? 8 : 2`) and the functions
-    /// that configurations size VMs with (min, max, lookup, coalesce, ...; see <see cref="Call"/>). Null, meaning
-    /// unknown, for anything else: another function, a `for` expression, a splat, an unknown reference, a type error
+    /// and index access, arithmetic, comparison, logic, conditionals (`var.env == "prod" ? 8 : 2`), `for` expressions
+    /// and the functions that configurations size VMs with (min, max, lookup, coalesce, ...; see <see cref="Call"/>).
+    /// Null, meaning unknown, for anything else: another function, a splat, an unknown reference, a type error
     /// Terraform would refuse, a number that is not whole at the end. An unknown is never a finding, so evaluating
     /// less is always safe; evaluating wrongly is not, which is why the semantics follow the language's
     /// specification (github.com/hashicorp/hcl, hclsyntax/spec.md) and Terraform's function documentation.
