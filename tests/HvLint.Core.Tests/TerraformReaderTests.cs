@@ -159,6 +159,77 @@ public class TerraformReaderTests
         AuditResult aliased = Audit(WithSwitch("Lab-Internal", two));
         Assert.Empty(aliased.Of("HV7001"));
         Assert.Equal(0, aliased.Hosts);
+
+        // Unless the plan's configuration says which configuration each root module resource uses.
+        string keyed = WithSwitch("Lab-Internal", two).Replace("\"configuration\": { \"provider_config\": {", """
+            "configuration": { "root_module": { "resources": [
+                { "address": "hyperv_network_switch.lab", "provider_config_key": "hyperv.b" },
+                { "address": "hyperv_machine_instance.lab", "provider_config_key": "hyperv.b" } ] },
+              "provider_config": {
+            """);
+        AuditResult placed = Audit(keyed);
+        Assert.Contains("host 'HV-TF-02'", Assert.Single(placed.Of("HV7001")).Message);
+        Assert.Equal(1, placed.Hosts);
+    }
+
+    [Fact]
+    public void Provider_aliases_put_each_resource_on_the_host_of_the_configuration_it_uses()
+    {
+        const string tf = """
+            provider "hyperv" {
+              host = "HV-A"
+            }
+            provider "hyperv" {
+              alias = "b"
+              host  = "HV-B"
+            }
+
+            resource "hyperv_network_switch" "lab" {
+              name        = "Lab-Internal"
+              switch_type = "Internal"
+            }
+
+            resource "hyperv_machine_instance" "on_a" {
+              name = "vm-a"
+              network_adaptors {
+                name        = "lan"
+                switch_name = "Lab-Internal"
+              }
+            }
+
+            resource "hyperv_machine_instance" "on_b" {
+              provider = hyperv.b
+              name     = "vm-b"
+              network_adaptors {
+                name        = "lan"
+                switch_name = "Lab-Internal"
+              }
+            }
+
+            module "web" {
+              source    = "./web"
+              providers = { hyperv = hyperv.b }
+            }
+
+            module "app" {
+              source = "./web"
+            }
+            """;
+        const string web = """
+            resource "hyperv_machine_instance" "vm" {
+              name = "web-${path.module}"
+            }
+            """;
+        var consumer = new CollectingConsumer();
+        CollectFiles(new[] { ("hv/main.tf", tf), ("hv/web/main.tf", web) }, consumer);
+        var hosts = consumer.Hosts.ToDictionary(h => h.Name.Value, h => h.VirtualMachines.Items.Select(v => v.Name.IsKnown ? v.Name.Value : "(module)").OrderBy(n => n, StringComparer.Ordinal).ToArray());
+        Assert.Equal(new[] { "(module)", "vm-a" }, hosts["HV-A"]);
+        Assert.Equal(new[] { "(module)", "vm-b" }, hosts["HV-B"]);
+
+        // The Internal switch is on HV-A, so only vm-a reaches HV-A's management OS through it.
+        Finding internalSwitch = Assert.Single(RunFiles(new[] { ("hv/main.tf", tf) }, "hyperv-2016").Of("HV7001"));
+        Assert.Contains("'vm-a'", internalSwitch.Message);
+        Assert.Contains("host 'HV-A'", internalSwitch.Message);
     }
 
     [Theory]

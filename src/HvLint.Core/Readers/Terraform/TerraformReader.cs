@@ -67,18 +67,41 @@ namespace HvLint.Readers.Terraform
             public JObject Document { get; }
 
             /// <summary>Each VM's values and the file they are in (a configuration's module spans its folder's files).</summary>
-            public List<KeyValuePair<string, JObject>> Machines { get; } = new List<KeyValuePair<string, JObject>>();
+            public List<Planned> Machines { get; } = new List<Planned>();
 
-            public List<KeyValuePair<string, JObject>> Switches { get; } = new List<KeyValuePair<string, JObject>>();
+            public List<Planned> Switches { get; } = new List<Planned>();
 
             /// <summary>The Packer sources (or legacy builders) of Hyper-V images the document or module defines.</summary>
             public List<PackerSource> Sources { get; } = new List<PackerSource>();
 
-            /// <summary>How many times the document configures the Hyper-V provider.</summary>
-            public int Providers { get; set; }
+            /// <summary>
+            /// The document's Hyper-V provider configurations by alias ("" for the one without), each with its host where
+            /// that is a constant. Each configuration is one host; an alias configured twice (which Terraform refuses) is none.
+            /// </summary>
+            public Dictionary<string, List<JToken?>> Providers { get; } = new Dictionary<string, List<JToken?>>(StringComparer.Ordinal);
 
-            /// <summary>The provider's host, where it is one configuration's constant.</summary>
-            public JToken? HostName { get; set; }
+            public void AddProvider(string alias, JToken? host)
+            {
+                if (!Providers.TryGetValue(alias, out var hosts)) Providers[alias] = hosts = new List<JToken?>();
+                hosts.Add(host);
+            }
+        }
+
+        /// <summary>A resource of a plan: the file it is written in, its values, and the alias of the provider configuration it uses ("" the default; null where that is not known).</summary>
+        private sealed class Planned
+        {
+            public Planned(string file, JObject values, string? provider)
+            {
+                File = file;
+                Values = values;
+                Provider = provider;
+            }
+
+            public string File { get; }
+
+            public JObject Values { get; }
+
+            public string? Provider { get; }
         }
 
         private readonly List<Plan> _plans = new List<Plan>();
@@ -133,6 +156,34 @@ namespace HvLint.Readers.Terraform
 
             // A plan's planned_values, else a state's values. Anything of another shape than the format's holds no VM.
             var plan = new Plan(path, document);
+            if (Child(Child(document, "configuration"), "provider_config") is JObject configs)
+            {
+                foreach (JProperty config in configs.Properties())
+                {
+                    // Keys are "hyperv" and "hyperv.ALIAS" for the root module's configurations ("module.NAME:hyperv" for a module's).
+                    if (!(config.Value is JObject c) || Text(c["name"]) != "hyperv" || config.Name.Contains(":")) continue;
+                    plan.AddProvider(Text(c["alias"]) ?? string.Empty, Child(Child(Child(c, "expressions"), "host"), "constant_value"));
+                }
+            }
+
+            // Which configuration a root module resource uses; with only one, every resource uses it.
+            var configured = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (Child(Child(Child(document, "configuration"), "root_module"), "resources") is JArray written)
+            {
+                foreach (JToken r in written)
+                {
+                    if (Text(r["address"]) is string address && Text(r["provider_config_key"]) is string key) configured[address] = key;
+                }
+            }
+
+            string? ProviderOf(JObject resource)
+            {
+                if (plan.Providers.Count == 1) return plan.Providers.Keys.First();
+                string address = Text(resource["address"]) ?? string.Empty;
+                int index = address.IndexOf('[');
+                return configured.TryGetValue(index < 0 ? address : address.Substring(0, index), out string? key) ? ProviderAlias(key) : null;
+            }
+
             JToken? values = document["planned_values"] ?? document["values"];
             var pending = new Stack<JObject>();
             if (values is JObject v && v["root_module"] is JObject module) pending.Push(module);
@@ -153,18 +204,8 @@ namespace HvLint.Readers.Terraform
                     // A data source describes something that exists already, not what the plan creates.
                     if (!(r is JObject resource) || !(resource["values"] is JObject resourceValues) || (resource["mode"] is JToken mode && Text(mode) != "managed")) continue;
                     string? type = Text(resource["type"]);
-                    if (type == MachineInstance) plan.Machines.Add(new KeyValuePair<string, JObject>(path, resourceValues));
-                    else if (type == NetworkSwitch) plan.Switches.Add(new KeyValuePair<string, JObject>(path, resourceValues));
-                }
-            }
-
-            if (Child(Child(document, "configuration"), "provider_config") is JObject configs)
-            {
-                foreach (JProperty config in configs.Properties())
-                {
-                    if (!(config.Value is JObject c) || Text(c["name"]) != "hyperv") continue;
-                    plan.Providers++;
-                    plan.HostName = Child(Child(Child(c, "expressions"), "host"), "constant_value");
+                    if (type == MachineInstance) plan.Machines.Add(new Planned(path, resourceValues, ProviderOf(resource)));
+                    else if (type == NetworkSwitch) plan.Switches.Add(new Planned(path, resourceValues, ProviderOf(resource)));
                 }
             }
 
@@ -187,7 +228,7 @@ namespace HvLint.Readers.Terraform
         private Plan ReadModule(string folder, List<KeyValuePair<string, JObject>> files)
         {
             var plan = new Plan(files[0].Key, files[0].Value);
-            ReadModuleInto(plan, folder, files, inputs: null);
+            ReadModuleInto(plan, folder, files, inputs: null, provider: alias => alias);
             return plan;
         }
 
@@ -200,7 +241,7 @@ namespace HvLint.Readers.Terraform
         /// module a `module` block calls, whose variables take the block's arguments instead (an unknown argument leaving
         /// its variable unknown) and which uses its caller's provider, so its VMs are on the root's host.
         /// </summary>
-        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs)
+        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider)
         {
             var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
             var types = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -263,8 +304,16 @@ namespace HvLint.Readers.Terraform
                     // "provider": { "hyperv": { ... } }, or an array of configurations (aliases).
                     foreach (JToken config in Blocks(Child(file.Value["provider"], "hyperv")))
                     {
-                        plan.Providers++;
-                        if (config["host"] is JValue host && host.Type == JTokenType.String && Template(host, values, Resource) is JValue literal && literal.Type == JTokenType.String) plan.HostName = literal;
+                        JValue? host = null;
+                        if (config["host"] is JValue written && written.Type == JTokenType.String && Template(written, values, Resource) is JValue literal && literal.Type == JTokenType.String)
+                        {
+                            // Found where the provider block names it, even when a variable in another file holds it.
+                            host = new JValue(literal);
+                            host.AddAnnotation(written);
+                            host.AddAnnotation(new JsonTokens.WrittenIn(file.Key));
+                        }
+
+                        plan.AddProvider(Text(config["alias"])?.Trim() ?? string.Empty, host);
                     }
                 }
 
@@ -283,7 +332,7 @@ namespace HvLint.Readers.Terraform
                         if (Array.IndexOf(ModuleMetaArguments, argument.Name) < 0) arguments[argument.Name] = Evaluated(argument.Value, instance, Resource);
                     }
 
-                    ReadModuleInto(plan, call.Key, called, arguments);
+                    ReadModuleInto(plan, call.Key, called, arguments, CalledProviders(call.Value, provider));
                 }
             }
 
@@ -295,13 +344,13 @@ namespace HvLint.Readers.Terraform
                 JObject body = r.Value.Value;
                 if (r.Key.StartsWith(NetworkSwitch + ".", StringComparison.Ordinal))
                 {
-                    plan.Switches.Add(new KeyValuePair<string, JObject>(file, Resolved(body, values, Resource)));
+                    plan.Switches.Add(new Planned(file, Resolved(body, values, Resource), ProviderOf(body, provider)));
                     continue;
                 }
 
                 foreach (Dictionary<string, JToken> instance in Instances(body, values, Resource))
                 {
-                    plan.Machines.Add(new KeyValuePair<string, JObject>(file, Resolved(WithDynamicBlocks(body, instance, Resource), instance, Resource)));
+                    plan.Machines.Add(new Planned(file, Resolved(WithDynamicBlocks(body, instance, Resource), instance, Resource), ProviderOf(body, provider)));
                 }
             }
         }
@@ -363,6 +412,39 @@ namespace HvLint.Readers.Terraform
 
             if (!dynamic.HasValues) dynamic.Parent!.Remove();
             return copy;
+        }
+
+        /// <summary>The alias a provider reference names: `hyperv` (or "hyperv") the default "", `hyperv.ALIAS` ALIAS; null for anything else.</summary>
+        private static string? ProviderAlias(string? reference)
+        {
+            if (reference == null) return null;
+            string r = reference.Trim();
+            if (r.StartsWith("${", StringComparison.Ordinal) && r.EndsWith("}", StringComparison.Ordinal)) r = r.Substring(2, r.Length - 3).Trim();
+            if (r == "hyperv") return string.Empty;
+            return r.StartsWith("hyperv.", StringComparison.Ordinal) && r.Length > "hyperv.".Length ? r.Substring("hyperv.".Length) : null;
+        }
+
+        /// <summary>The root module's alias of the provider configuration a resource uses: its `provider` argument's, or the default one's.</summary>
+        private static string? ProviderOf(JObject resource, Func<string, string?> provider)
+        {
+            if (resource["provider"] == null) return provider(string.Empty);
+            return ProviderAlias(Text(resource["provider"])) is string alias ? provider(alias) : null;
+        }
+
+        /// <summary>
+        /// Which of its caller's provider configurations a called module's aliases are: those its `providers` map names
+        /// (`providers = { hyperv = hyperv.lab }`), or, without the map, the caller's default one for the module's
+        /// default; Terraform passes nothing else.
+        /// </summary>
+        private static Func<string, string?> CalledProviders(JObject call, Func<string, string?> caller)
+        {
+            JToken? map = call["providers"];
+            return alias =>
+            {
+                if (map == null) return alias.Length == 0 ? caller(string.Empty) : null;
+                string? mapped = ProviderAlias(Text(Child(map, alias.Length == 0 ? "hyperv" : "hyperv." + alias)));
+                return mapped == null ? null : caller(mapped);
+            };
         }
 
         /// <summary>A `module` block's arguments that are Terraform's, not the called module's variables.</summary>
@@ -712,17 +794,17 @@ namespace HvLint.Readers.Terraform
             ReadModules();
             foreach (Plan plan in _plans)
             {
-                foreach (var machine in plan.Machines)
+                foreach (Planned machine in plan.Machines)
                 {
-                    JObject values = machine.Value;
+                    JObject values = machine.Values;
                     if (values["generation"] is JValue { Value: long g } generation && g == 2)
                     {
-                        selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(machine.Key, generation)));
+                        selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(machine.File, generation)));
                     }
 
                     if (First(values["vm_firmware"]) is JObject firmware && Text(firmware["secure_boot_template"]) is string template && template.Trim().Length > 0)
                     {
-                        selector.AddEvidence(ProfileEvidence.SecureBootTemplate(JsonTokens.Start(machine.Key, firmware["secure_boot_template"]!)));
+                        selector.AddEvidence(ProfileEvidence.SecureBootTemplate(JsonTokens.Start(machine.File, firmware["secure_boot_template"]!)));
                     }
                 }
 
@@ -737,45 +819,58 @@ namespace HvLint.Readers.Terraform
             foreach (var p in _problems) consumer.OnProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
             foreach (Plan plan in _plans)
             {
-                Host? host = TargetHost(plan);
-                foreach (var machine in plan.Machines)
+                Dictionary<string, Host> hosts = TargetHosts(plan);
+                foreach (Planned machine in plan.Machines)
                 {
-                    _path = machine.Key;
-                    VirtualMachine vm = ReadMachine(machine.Value);
-                    if (host != null) host.VirtualMachines.Add(vm);
+                    _path = machine.File;
+                    VirtualMachine vm = ReadMachine(machine.Values);
+                    if (machine.Provider != null && hosts.TryGetValue(machine.Provider, out Host? host)) host.VirtualMachines.Add(vm);
                     else consumer.OnVirtualMachine(vm);
                 }
 
                 foreach (PackerSource source in plan.Sources) consumer.OnVirtualMachine(ReadPackerSource(source));
 
-                if (host != null) consumer.OnHost(host);
+                foreach (Host host in hosts.Values) consumer.OnHost(host);
             }
         }
 
         /// <summary>
-        /// The host the plan's one Hyper-V provider configuration manages, with the switches the plan creates on it,
-        /// so that a VM on an Internal switch of the plan is HV7001. Null unless the plan configures the provider exactly
-        /// once: with aliases for several hosts, or in a state (which carries no configuration), which switch is on
-        /// which host the JSON does not say. The host's other switches, adapters and VMs are not in the plan, so its
-        /// lists stay unknown.
+        /// The hosts the plan's Hyper-V provider configurations manage, one for each alias configured once, with the
+        /// switches the plan creates on it, so that a VM on an Internal switch of the plan is HV7001. A configuration
+        /// with neither a known host nor a switch of the plan says nothing of a host, and has none; of several, one no
+        /// resource of the plan uses has none either. A resource whose
+        /// configuration is not known (in a state, which carries no configuration, or a module's resource in a plan with
+        /// several) is on no host. The hosts' other switches, adapters and VMs are not in the plan, so their lists stay
+        /// unknown.
         /// </summary>
-        private Host? TargetHost(Plan plan)
+        private Dictionary<string, Host> TargetHosts(Plan plan)
         {
-            if (plan.Providers != 1 || (plan.Switches.Count == 0 && plan.HostName == null)) return null;
-            var host = new Host { Location = JsonTokens.Start(plan.Path, plan.Document) };
-            if (Text(plan.HostName) is string name && name.Trim().Length > 0) host.Name = Fact.Known(name.Trim(), JsonTokens.Start(plan.Path, plan.HostName!));
-            foreach (var sw in plan.Switches)
+            var hosts = new Dictionary<string, Host>(StringComparer.Ordinal);
+            foreach (var provider in plan.Providers)
             {
-                _path = sw.Key;
-                JObject values = sw.Value;
-                var vs = new VirtualSwitch { Location = JsonTokens.Start(sw.Key, values) };
-                SetIfKnown(Str(values, "name"), v => vs.Name = v);
-                SetIfKnown(Named(values, "switch_type", EnumNames.SwitchType, "Internal, Private or External"), v => vs.SwitchType = v);
-                SetIfKnown(Bool(values, "allow_management_os"), v => vs.AllowManagementOS = v);
-                host.VirtualSwitches.Add(vs);
+                if (provider.Value.Count != 1) continue;
+                JToken? hostName = provider.Value[0];
+                List<Planned> switches = plan.Switches.FindAll(sw => sw.Provider == provider.Key);
+                // Of several configurations, only those the plan's resources use are hosts of its.
+                bool used = switches.Count > 0 || plan.Machines.Exists(m => m.Provider == provider.Key);
+                if ((switches.Count == 0 && hostName == null) || (!used && plan.Providers.Count > 1)) continue;
+                var host = new Host { Location = hostName != null ? JsonTokens.Start(plan.Path, hostName) : JsonTokens.Start(plan.Path, plan.Document) };
+                if (Text(hostName) is string name && name.Trim().Length > 0) host.Name = Fact.Known(name.Trim(), JsonTokens.Start(plan.Path, hostName!));
+                foreach (Planned sw in switches)
+                {
+                    _path = sw.File;
+                    JObject values = sw.Values;
+                    var vs = new VirtualSwitch { Location = JsonTokens.Start(sw.File, values) };
+                    SetIfKnown(Str(values, "name"), v => vs.Name = v);
+                    SetIfKnown(Named(values, "switch_type", EnumNames.SwitchType, "Internal, Private or External"), v => vs.SwitchType = v);
+                    SetIfKnown(Bool(values, "allow_management_os"), v => vs.AllowManagementOS = v);
+                    host.VirtualSwitches.Add(vs);
+                }
+
+                hosts[provider.Key] = host;
             }
 
-            return host;
+            return hosts;
         }
 
         private VirtualMachine ReadMachine(JObject o)
