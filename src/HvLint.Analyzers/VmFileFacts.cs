@@ -148,9 +148,14 @@ namespace HvLint.Analyzers
     /// <summary>Which AdditionalFiles are VM files and which are rule packs.</summary>
     internal static class VmFiles
     {
+        /// <summary>What a VM file's name ends with: the formats' (Terraform's and Packer's HCL and variable files too).</summary>
+        private static readonly string[] Extensions = { ".json", ".xml", ".tf", ".tfvars", ".hcl" };
+
         /// <summary>
-        /// The .json and .xml AdditionalFiles as audit inputs; rule packs among them go to <paramref name="packs"/>
-        /// (left out when null), texts to <paramref name="texts"/> for locations.
+        /// The AdditionalFiles of the VM files' kinds as audit inputs; rule packs among them go to <paramref name="packs"/>
+        /// (left out when null), texts to <paramref name="texts"/> for locations. Each is taken as a folder walk takes
+        /// it, except a *.hvlint.json, which is named for HvLint: so of the variable files only those Terraform and
+        /// Packer load by themselves set a module's variables.
         /// </summary>
         public static List<InputDocument> Inputs(ImmutableArray<AdditionalText> files, CancellationToken token, List<(string Path, string Content)>? packs, Dictionary<string, SourceText>? texts)
         {
@@ -158,7 +163,7 @@ namespace HvLint.Analyzers
             foreach (AdditionalText file in files)
             {
                 string name = Path.GetFileName(file.Path);
-                if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) continue;
+                if (Array.FindIndex(Extensions, e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)) < 0) continue;
                 SourceText? text = file.GetText(token);
                 if (text == null) continue;
                 if (texts != null) texts[file.Path] = text;

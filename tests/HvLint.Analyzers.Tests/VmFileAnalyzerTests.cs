@@ -47,3 +47,21 @@ public class PackInBuildTests
         },
         expected: new DiagnosticResult("HV9003", DiagnosticSeverity.Error).WithSpan("hvlint/bad.json", 1, 22, 1, 30).WithArguments("rule ID 'HV0001': the HV prefix belongs to HvLint's own rules; use a prefix of your own (e.g. CTS001)"));
 }
+
+public class TerraformInBuildTests
+{
+    private const string Main = "variable \"cpus\" {\n  default = 2\n}\n\nresource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"tf-sql01\"\n  processor_count = var.cpus\n}\n";
+
+    [Fact]
+    public Task A_Terraform_module_under_hvlint_is_audited_with_the_variable_file_Terraform_loads() => Verify.Analyzer<VmFileAnalyzer>(
+        "class C { }",
+        globalConfig: "build_property.HvLintProfile = hyperv-2008r2",
+        additionalFiles: new[]
+        {
+            ("hvlint/lab/main.tf", Main),
+            ("hvlint/lab/terraform.tfvars", "cpus = 8\n"),
+            // Only -var-file loads this one: as in a folder walk, it is not taken.
+            ("hvlint/lab/prod.tfvars", "cpus = 64\n"),
+        },
+        expected: new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/lab/main.tf", 7, 21, 7, 29).WithArguments("VM 'tf-sql01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"));
+}
