@@ -78,7 +78,14 @@ public class HclExpressionTests
     [InlineData("[for c in var.unset : c][0]", null)]
     [InlineData("[for c in var.cpu_list : var.unset][0]", null)]
     [InlineData("var.cpu_list[*]", null)]
-    [InlineData("try(var.unset, 4)", null)]
+    [InlineData("try(var.unset, 4)", null)] // the first value is unknown, so whether it is refused is too
+    [InlineData("try(var.sizes[\"huge\"], 3)", 3L)] // a missing key is refused: try takes the next
+    [InlineData("try(var.sizes.large, 3)", 8L)]
+    [InlineData("try(var.cpu_list[5], var.cpu_list[9])", null)] // every argument refused
+    [InlineData("try(lookup(var.sizes, \"x\"), \"${var.env}\" == \"prod\" ? 6 : 5)", 6L)]
+    [InlineData("can(var.sizes[\"huge\"]) ? 1 : 2", 2L)]
+    [InlineData("can(var.sizes.large) ? 1 : 2", 1L)]
+    [InlineData("try(var.cpu_list[*], 2)", null)] // what HvLint cannot read is not a refusal
     [InlineData("var.sizes.large +", null)]
     [InlineData("1 / 0", null)]
     public void An_expression_is_evaluated_where_everything_it_uses_is_known(string expression, long? cpus)
@@ -290,7 +297,7 @@ public class HclExpressionRobustnessTests
     {
         "var.a", "var.m", "var.l", "local.x", "1", "0", "-", "+", "*", "/", "%", "==", "!=", "<", ">=", "&&", "||", "!", "?", ":",
         "(", ")", "[", "]", "{", "}", ",", ".", "...", "\"s\"", "\"${var.a}\"", "max(", "lookup(", "element(", "length(",
-        "coalesce(", "toset(", "for", "in", "if", "=>", "[for x in var.l : x]", "{for k, v in var.m : k => v...}", "=", "1e400", "99999999999999999999999999999999", "2.5", "true", "null", "*]",
+        "coalesce(", "toset(", "for", "in", "if", "=>", "[for x in var.l : x]", "{for k, v in var.m : k => v...}", "try(", "can(", "=", "1e400", "99999999999999999999999999999999", "2.5", "true", "null", "*]",
     };
 
     [Fact]

@@ -11,7 +11,8 @@ namespace HvLint.Readers.Terraform
     /// The value of an HCL expression as Terraform and Packer evaluate it, where everything it uses is known: literals,
     /// references (var., local., count.index, each.key, each.value and what a module's own resources write), attribute
     /// and index access, arithmetic, comparison, logic, conditionals (`var.env == "prod" ? 8 : 2`), `for` expressions
-    /// and the functions that configurations size VMs with (min, max, lookup, coalesce, ...; see <see cref="Call"/>).
+    /// and the functions that configurations size VMs with (min, max, lookup, coalesce, ...; see <see cref="Call"/>;
+    /// try and can in <see cref="TryOrCan"/>).
     /// Null, meaning unknown, for anything else: another function, a splat, an unknown reference, a type error
     /// Terraform would refuse, a number that is not whole at the end. An unknown is never a finding, so evaluating
     /// less is always safe; evaluating wrongly is not, which is why the semantics follow the language's
@@ -124,7 +125,15 @@ namespace HvLint.Readers.Terraform
         }
 
         /// <summary>Thrown where the text is not an expression HvLint reads; the whole expression is then unknown.</summary>
-        private sealed class Unsupported : Exception
+        private class Unsupported : Exception
+        {
+        }
+
+        /// <summary>
+        /// Thrown where Terraform itself would refuse the value (a missing key, an index past the end, a type error,
+        /// division by zero): unknown too, except to `try` and `can`, which are made to catch exactly that.
+        /// </summary>
+        private sealed class Refused : Unsupported
         {
         }
 
@@ -208,7 +217,7 @@ namespace HvLint.Readers.Terraform
             if (value == null) return null;
             if (value is JValue { Type: JTokenType.Boolean } b) return (bool)b;
             if (value is JValue { Type: JTokenType.String } s && ((string)s! == "true" || (string)s! == "false")) return (string)s! == "true";
-            throw new Unsupported();
+            throw new Refused();
         }
 
         private JToken? Equality()
@@ -269,7 +278,7 @@ namespace HvLint.Readers.Terraform
         private static JToken Arithmetic(char op, JToken left, JToken right)
         {
             decimal l = Number(left), r = Number(right);
-            if ((op == '/' || op == '%') && r == 0) throw new Unsupported();
+            if ((op == '/' || op == '%') && r == 0) throw new Refused();
             decimal result = op switch
             {
                 '+' => l + r,
@@ -331,9 +340,9 @@ namespace HvLint.Readers.Terraform
         private static JToken? Member(JToken? value, string key)
         {
             if (value == null) return null;
-            if (value is JObject o) return o.TryGetValue(key, out JToken? member) ? member : throw new Unsupported();
-            if (value is JArray a && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int index)) return index < a.Count ? a[index] : throw new Unsupported();
-            throw new Unsupported();
+            if (value is JObject o) return o.TryGetValue(key, out JToken? member) ? member : throw new Refused();
+            if (value is JArray a && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int index)) return index < a.Count ? a[index] : throw new Refused();
+            throw new Refused();
         }
 
         private JToken? Primary()
@@ -359,6 +368,7 @@ namespace HvLint.Readers.Terraform
             if (name == "null") return JValue.CreateNull();
             if (name == "for") throw new Unsupported();
             Skip();
+            if ((name == "try" || name == "can") && Peek("(")) return TryOrCan(name == "try");
             if (Peek("(") && !name.Contains("::"))
             {
                 _i++;
@@ -393,6 +403,81 @@ namespace HvLint.Readers.Terraform
             return null;
         }
 
+        /// <summary>
+        /// `try(a, b, ...)`: the first argument Terraform does not refuse; `can(a)`: whether it does not. An argument
+        /// whose value is unknown makes the result unknown, since it may or may not be refused; one HvLint cannot read
+        /// makes the whole expression unknown.
+        /// </summary>
+        private JToken? TryOrCan(bool isTry)
+        {
+            _i++; // the opening parenthesis
+            JToken? result = null;
+            bool decided = false, any = false;
+            while (!Take(")"))
+            {
+                int start = _i;
+                JToken? value;
+                bool refused = false;
+                try
+                {
+                    value = Conditional();
+                }
+                catch (Refused)
+                {
+                    value = null;
+                    refused = true;
+                    _i = ArgumentEnd(start);
+                }
+
+                any = true;
+                if (!decided && !(refused && isTry))
+                {
+                    decided = true;
+                    result = refused ? new JValue(false) : value == null ? null : isTry ? value : new JValue(true);
+                }
+
+                if (!Take(",")) Expect(")");
+                else continue;
+                break;
+            }
+
+            if (!any) throw new Unsupported();
+            if (!decided) throw new Refused(); // every argument refused: so is try
+            return result;
+        }
+
+        /// <summary>Where the argument that starts at <paramref name="start"/> ends: the comma or parenthesis after it, past brackets and strings.</summary>
+        private int ArgumentEnd(int start)
+        {
+            int depth = 0;
+            for (int k = start; k < _s.Length; k++)
+            {
+                char c = _s[k];
+                if (c == '"')
+                {
+                    // A string, with any interpolations in it, to its closing quote.
+                    int interpolations = 0;
+                    for (k++; k < _s.Length && (interpolations > 0 || _s[k] != '"'); k++)
+                    {
+                        if ((_s[k] == '$' || _s[k] == '%') && k + 1 < _s.Length && _s[k + 1] == '{')
+                        {
+                            interpolations++;
+                            k++;
+                        }
+                        else if (_s[k] == '}' && interpolations > 0)
+                        {
+                            interpolations--;
+                        }
+                    }
+                }
+                else if (c == '(' || c == '[' || c == '{') depth++;
+                else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
+                else if ((c == ',' || c == ')') && depth == 0) return k;
+            }
+
+            throw new Unsupported();
+        }
+
         private List<JToken?> Arguments()
         {
             var args = new List<JToken?>();
@@ -405,7 +490,7 @@ namespace HvLint.Readers.Terraform
                 {
                     // A list expanded into the arguments.
                     if (arg == null) return new List<JToken?> { null };
-                    if (!(arg is JArray list)) throw new Unsupported();
+                    if (!(arg is JArray list)) throw new Refused();
                     args.AddRange(list);
                 }
                 else
@@ -432,7 +517,7 @@ namespace HvLint.Readers.Terraform
                     if (a.Type != JTokenType.Null && !(a.Type == JTokenType.String && (string)a! == string.Empty)) return a;
                 }
 
-                throw new Unsupported();
+                throw new Refused();
             }
 
             if (args.Any(a => a == null)) return null;
@@ -441,7 +526,7 @@ namespace HvLint.Readers.Terraform
             {
                 case "min":
                 case "max":
-                    if (args.Count == 0) throw new Unsupported();
+                    if (args.Count == 0) throw new Refused();
                     decimal[] numbers = args.Select(a => Number(a!)).ToArray();
                     return NumberValue(name == "min" ? numbers.Min() : numbers.Max());
                 case "abs":
@@ -451,22 +536,22 @@ namespace HvLint.Readers.Terraform
                 case "floor":
                     return NumberValue(decimal.Floor(Number(Arg(0))));
                 case "lookup":
-                    if (!(Arg(0) is JObject map) || args.Count > 3) throw new Unsupported();
-                    return map.TryGetValue(Text(Arg(1)), out JToken? found) ? found : args.Count == 3 ? Arg(2) : throw new Unsupported();
+                    if (!(Arg(0) is JObject map) || args.Count > 3) throw new Refused();
+                    return map.TryGetValue(Text(Arg(1)), out JToken? found) ? found : args.Count == 3 ? Arg(2) : throw new Refused();
                 case "contains":
-                    return Arg(1) is JToken wanted && Arg(0) is JArray items ? new JValue(items.Any(item => Equal(item, wanted))) : throw new Unsupported();
+                    return Arg(1) is JToken wanted && Arg(0) is JArray items ? new JValue(items.Any(item => Equal(item, wanted))) : throw new Refused();
                 case "length":
                     return Arg(0) switch
                     {
                         JArray list => new JValue((long)list.Count),
                         JObject obj => new JValue((long)obj.Count),
                         JValue { Type: JTokenType.String } s => new JValue((long)new StringInfo((string)s!).LengthInTextElements),
-                        _ => throw new Unsupported(),
+                        _ => throw new Refused(),
                     };
                 case "element":
-                    if (!(Arg(0) is JArray elements) || elements.Count == 0) throw new Unsupported();
+                    if (!(Arg(0) is JArray elements) || elements.Count == 0) throw new Refused();
                     decimal at = Number(Arg(1));
-                    if (at < 0 || at != decimal.Truncate(at)) throw new Unsupported();
+                    if (at < 0 || at != decimal.Truncate(at)) throw new Refused();
                     return elements[(int)(at % elements.Count)];
                 case "lower":
                     return new JValue(Text(Arg(0)).ToLowerInvariant());
@@ -481,7 +566,7 @@ namespace HvLint.Readers.Terraform
                 case "tobool":
                     return Arg(0).Type == JTokenType.Null ? Arg(0) : new JValue(Bool(Arg(0))!.Value);
                 case "toset":
-                    if (!(Arg(0) is JArray members)) throw new Unsupported();
+                    if (!(Arg(0) is JArray members)) throw new Refused();
                     var set = new JArray();
                     foreach (JToken m in members)
                     {
@@ -491,7 +576,7 @@ namespace HvLint.Readers.Terraform
                     return set;
                 case "tolist":
                 case "tomap":
-                    return Arg(0) is JArray || Arg(0) is JObject ? Arg(0) : throw new Unsupported();
+                    return Arg(0) is JArray || Arg(0) is JObject ? Arg(0) : throw new Refused();
                 default:
                     return null;
             }
@@ -596,7 +681,7 @@ namespace HvLint.Readers.Terraform
                 null => null,
                 JObject map => map.Properties().Select(p => new KeyValuePair<JToken, JToken>(new JValue(p.Name), p.Value)).ToList(),
                 JArray list => list.Select((item, index) => new KeyValuePair<JToken, JToken>(new JValue((long)index), item)).ToList(),
-                _ => throw new Unsupported(),
+                _ => throw new Refused(),
             };
             if (elements != null && elements.Count > MaxForElements) elements = null;
 
@@ -642,7 +727,7 @@ namespace HvLint.Readers.Terraform
 
                     if (closing == ']') items.Add(value);
                     else if (group) ((JArray)(fields[Text(key!)] ??= new JArray())).Add(value);
-                    else if (fields.ContainsKey(Text(key!))) throw new Unsupported(); // Terraform refuses a key made twice without `...`
+                    else if (fields.ContainsKey(Text(key!))) throw new Refused(); // Terraform refuses a key made twice without `...`
                     else fields[Text(key!)] = value;
                 }
                 finally
@@ -672,7 +757,7 @@ namespace HvLint.Readers.Terraform
             if (value is JValue { Value: decimal m }) return m;
             if (value is JValue { Value: double d }) return !double.IsNaN(d) && !double.IsInfinity(d) && Math.Abs(d) < 7.9e28 ? (decimal)d : throw new Unsupported();
             if (value is JValue { Type: JTokenType.String } s && decimal.TryParse(((string)s!).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed)) return parsed;
-            throw new Unsupported();
+            throw new Refused();
         }
 
         private static JValue NumberValue(decimal d) => d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue ? new JValue((long)d) : new JValue(d);
@@ -683,7 +768,7 @@ namespace HvLint.Readers.Terraform
             JValue { Type: JTokenType.String } s => (string)s!,
             JValue { Type: JTokenType.Integer or JTokenType.Float } => Number(value).ToString("G29", CultureInfo.InvariantCulture), // 1.50 is "1.5"
             JValue { Type: JTokenType.Boolean } b => (bool)b ? "true" : "false",
-            _ => throw new Unsupported(),
+            _ => throw new Refused(),
         };
 
         /// <summary>HCL's equality: values of different types are never equal (2 == "2" is false), numbers by value.</summary>
