@@ -55,7 +55,8 @@ namespace HvLint.Readers
 
         /// <summary>
         /// An annotation on a token copied into another file's document (a Packer build's field merged into the source
-        /// block it fills in): the file the token is written in, which <see cref="Start"/> reports.
+        /// block it fills in, a provider's host a variable gives): the file the token is written in, which
+        /// <see cref="Start"/> reports.
         /// </summary>
         public sealed class WrittenIn
         {

@@ -239,7 +239,8 @@ namespace HvLint.Readers.Terraform
         /// One instance of a module into the plan: the root module (<paramref name="inputs"/> null: its variables take
         /// their defaults and the folder's variable definitions files, and its providers and Packer sources count), or a
         /// module a `module` block calls, whose variables take the block's arguments instead (an unknown argument leaving
-        /// its variable unknown) and which uses its caller's provider, so its VMs are on the root's host.
+        /// its variable unknown) and whose resources use the provider configurations the call passes it
+        /// (<paramref name="provider"/> turns the module's alias into the root module's).
         /// </summary>
         private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider)
         {
@@ -728,9 +729,9 @@ namespace HvLint.Readers.Terraform
 
         /// <summary>
         /// The value of a string template: the string itself when it interpolates nothing (escapes `$${` and `%%{`
-        /// undone), the literal a whole-string reference names, the value of a whole-string expression HvLint evaluates
-        /// (<see cref="HclExpression"/>), the string with the literal values of its references put in, or null when
-        /// anything else is interpolated.
+        /// undone), the value of a template that is one interpolation (a reference, or any expression
+        /// <see cref="HclExpression"/> evaluates), the text of one with text around its interpolations, or null when
+        /// any of them is unknown.
         /// </summary>
         private static JToken? Template(JValue v, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
@@ -746,7 +747,6 @@ namespace HvLint.Readers.Terraform
             string? interpolated = HclExpression.Interpolate(s, e => HclExpression.Evaluate(e, name => Reference(name, values, resource), t => Template(new JValue(t), values, resource)));
             return interpolated == null ? null : new JValue(interpolated);
         }
-
 
         /// <summary>The value of a template that is one interpolation, `${expr}`, objects and lists included; null when unknown or when the string is more than that.</summary>
         private static JToken? Whole(string s, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
