@@ -279,6 +279,48 @@ public class HclExpressionTests
     }
 
     [Fact]
+    public void An_object_attribute_left_out_takes_its_optional_default_from_the_variable_s_type()
+    {
+        // Terraform 1.3's optional(): each VM says only what differs from the module's defaults.
+        const string main = """
+            variable "vms" {
+              type = map(object({
+                cpus   = optional(number, 2)
+                memory = optional(number, 4096)
+                legacy = optional(bool)
+                switch = string
+              }))
+              default = {
+                web01 = { switch = "LAN" }
+                sql01 = { switch = "LAN", cpus = "8", memory = 16384 }
+              }
+            }
+
+            resource "hyperv_machine_instance" "vm" {
+              for_each             = var.vms
+              name                 = each.key
+              processor_count      = each.value.cpus
+              memory_startup_bytes = each.value.memory * 1024 * 1024
+              network_adaptors {
+                name        = "lan"
+                switch_name = each.value.switch
+                is_legacy   = try(each.value.legacy, false)
+              }
+            }
+            """;
+        var vms = Read(("m/main.tf", main)).ToDictionary(v => v.Name.Value);
+        Assert.Equal((2L, 4096L * 1024 * 1024), (vms["web01"].ProcessorCount.Value, vms["web01"].MemoryStartupBytes.Value));
+        Assert.Equal((8L, 16384L * 1024 * 1024), (vms["sql01"].ProcessorCount.Value, vms["sql01"].MemoryStartupBytes.Value));
+        // legacy is null, not missing: try does not fall back, and is_legacy = null is left to the provider.
+        Assert.False(vms["web01"].NetworkAdapters.Items.Single().IsLegacy.IsKnown);
+
+        // A value without a required attribute is refused by Terraform: the variable is unknown.
+        var refused = Read(("m/main.tf", main.Replace("web01 = { switch = \"LAN\" }", "web01 = { cpus = 4 }")));
+        Assert.Single(refused);
+        Assert.False(refused.Single().Name.IsKnown);
+    }
+
+    [Fact]
     public void A_finding_on_an_evaluated_value_is_where_the_expression_is_written()
     {
         string main = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"vm1\"\n  processor_count = var.env == \"prod\" ? 8 : 2\n}\n";
@@ -334,5 +376,27 @@ public class HclExpressionRobustnessTests
             HvLint.Readers.Terraform.HclExpression.Evaluate(text, name => values.TryGetValue(name, out JToken? v) ? v : null, t => new JValue(t));
             HvLint.Readers.Terraform.HclExpression.Interpolate("x-${" + text + "}-y", e => HvLint.Readers.Terraform.HclExpression.Evaluate(e, name => values.TryGetValue(name, out JToken? v) ? v : null, t => new JValue(t)));
         }
+    }
+
+    [Fact]
+    public void Any_cut_of_a_type_constraint_parses_and_converts_without_an_exception()
+    {
+        const string type = "map(object({ cpus = optional(number, 2), tags = optional(list(string), [\"a\", \"b,c\"]), nic = optional(object({ legacy = optional(bool, false) }), {}), pair = tuple([string, set(number)]), x = optional(any) }))";
+        var values = new JToken[] { JToken.Parse("{ \"a\": { \"cpus\": \"4\", \"pair\": [\"x\", [1, 2]] } }"), JToken.Parse("{ \"a\": { \"pair\": [1] } }"), JToken.Parse("[1, 2]"), new JValue("s"), JValue.CreateNull() };
+        for (int length = 0; length <= type.Length; length++)
+        {
+            foreach (string text in new[] { type.Substring(0, length), length < type.Length ? type.Remove(length, 1) : type })
+            {
+                var parsed = HvLint.Readers.Terraform.HclType.Parse(text);
+                foreach (JToken value in values) parsed?.Convert(value.DeepClone());
+            }
+        }
+
+        var whole = HvLint.Readers.Terraform.HclType.Parse(type)!;
+        JToken converted = whole.Convert(values[0])!;
+        Assert.Equal(4L, (long)converted["a"]!["cpus"]!);
+        Assert.Equal(new[] { "a", "b,c" }, converted["a"]!["tags"]!.Select(t => (string)t!));
+        Assert.False((bool)converted["a"]!["nic"]!["legacy"]!);
+        Assert.Null(whole.Convert(values[1]));
     }
 }

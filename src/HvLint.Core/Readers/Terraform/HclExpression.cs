@@ -446,25 +446,27 @@ namespace HvLint.Readers.Terraform
             return result;
         }
 
-        /// <summary>Where the argument that starts at <paramref name="start"/> ends: the comma or parenthesis after it, past brackets and strings.</summary>
-        private int ArgumentEnd(int start)
+        private int ArgumentEnd(int start) => ArgumentEnd(_s, start) is int end && end >= 0 ? end : throw new Unsupported();
+
+        /// <summary>Where the argument that starts at <paramref name="start"/> ends: the comma or parenthesis after it, past brackets and strings; -1 if nothing ends it.</summary>
+        internal static int ArgumentEnd(string text, int start)
         {
             int depth = 0;
-            for (int k = start; k < _s.Length; k++)
+            for (int k = start; k < text.Length; k++)
             {
-                char c = _s[k];
+                char c = text[k];
                 if (c == '"')
                 {
                     // A string, with any interpolations in it, to its closing quote.
                     int interpolations = 0;
-                    for (k++; k < _s.Length && (interpolations > 0 || _s[k] != '"'); k++)
+                    for (k++; k < text.Length && (interpolations > 0 || text[k] != '"'); k++)
                     {
-                        if ((_s[k] == '$' || _s[k] == '%') && k + 1 < _s.Length && _s[k + 1] == '{')
+                        if ((text[k] == '$' || text[k] == '%') && k + 1 < text.Length && text[k + 1] == '{')
                         {
                             interpolations++;
                             k++;
                         }
-                        else if (_s[k] == '}' && interpolations > 0)
+                        else if (text[k] == '}' && interpolations > 0)
                         {
                             interpolations--;
                         }
@@ -475,7 +477,7 @@ namespace HvLint.Readers.Terraform
                 else if ((c == ',' || c == ')') && depth == 0) return k;
             }
 
-            throw new Unsupported();
+            return -1;
         }
 
         private List<JToken?> Arguments()

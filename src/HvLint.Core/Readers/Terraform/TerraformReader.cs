@@ -245,7 +245,7 @@ namespace HvLint.Readers.Terraform
         private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider)
         {
             var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
-            var types = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var types = new Dictionary<string, HclType?>(StringComparer.Ordinal);
             var resources = new Dictionary<string, KeyValuePair<string, JObject>>(StringComparer.Ordinal);
             var expressions = new List<JProperty>();
             foreach (var file in files)
@@ -256,7 +256,7 @@ namespace HvLint.Readers.Terraform
                     foreach (JProperty v in ((JObject)declared).Properties())
                     {
                         JObject? body = First(v.Value) as JObject;
-                        types[v.Name] = body != null ? TypeConstraint(body["type"]) : null;
+                        types[v.Name] = body != null ? HclType.Parse(Text(body["type"])) : null;
                         // A default of null is known: the variable is null unless it is set.
                         if (body != null && body["default"] is JToken value && (value.Type == JTokenType.Null || Literal(value)) && Converted(value, types[v.Name]) is JToken converted) values["var." + v.Name] = converted;
                     }
@@ -491,11 +491,11 @@ namespace HvLint.Readers.Terraform
         }
 
         /// <summary>A called module's variables as its `module` block sets them: a known argument its value, an unknown one no value.</summary>
-        private static void SetInputs(Dictionary<string, JToken?> inputs, Dictionary<string, string?> types, Dictionary<string, JToken> values)
+        private static void SetInputs(Dictionary<string, JToken?> inputs, Dictionary<string, HclType?> types, Dictionary<string, JToken> values)
         {
             foreach (var input in inputs)
             {
-                if (!types.TryGetValue(input.Key, out string? type)) continue;
+                if (!types.TryGetValue(input.Key, out HclType? type)) continue;
                 JToken? value = input.Value == null ? null : Converted(input.Value, type);
                 if (value != null) values["var." + input.Key] = value;
                 else values.Remove("var." + input.Key);
@@ -548,13 +548,13 @@ namespace HvLint.Readers.Terraform
         /// is its value. A value that is not a literal makes the variable unknown, since it is no longer its default. A
         /// file's value for a variable the module does not declare is left alone, as Terraform does (it warns).
         /// </summary>
-        private void SetVariables(string folder, Dictionary<string, string?> types, Dictionary<string, JToken> values)
+        private void SetVariables(string folder, Dictionary<string, HclType?> types, Dictionary<string, JToken> values)
         {
             foreach (VariableFile file in _variableFiles.Where(f => f.Folder == folder).OrderBy(f => f.Rank).ThenBy(f => f.Path, StringComparer.Ordinal))
             {
                 foreach (JProperty p in file.Values.Properties())
                 {
-                    if (!types.TryGetValue(p.Name, out string? type)) continue;
+                    if (!types.TryGetValue(p.Name, out HclType? type)) continue;
                     JToken? value = Literal(p.Value) ? Converted(p.Value, type) : null;
                     if (value != null) values["var." + p.Name] = value;
                     else values.Remove("var." + p.Name);
@@ -562,34 +562,11 @@ namespace HvLint.Readers.Terraform
             }
         }
 
-        /// <summary>A variable's type constraint where it is a primitive type: `type = number` (HCL) or `"type": "number"` (JSON syntax).</summary>
-        private static string? TypeConstraint(JToken? type)
-        {
-            string? text = Text(type);
-            if (text == null) return null;
-            text = text.Trim();
-            if (text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith("}", StringComparison.Ordinal)) text = text.Substring(2, text.Length - 3).Trim();
-            return text;
-        }
-
         /// <summary>
-        /// A value as the variable's type converts it: a string of a number for a `number` variable ("8" in a
-        /// .tfvars.json, or on the command line of the pipeline that wrote the file) is that number, "true" and "false"
-        /// for a `bool` that bool. Null when the string is not one the type takes, which Terraform refuses.
+        /// A value as the variable's type constraint converts it (<see cref="HclType"/>): "8" for a `number` is 8, an
+        /// object's attribute left out takes its `optional()` default. Null where Terraform would refuse the value.
         /// </summary>
-        private static JToken? Converted(JToken value, string? type)
-        {
-            if (!(value is JValue { Type: JTokenType.String } text)) return value;
-            string s = ((string)text!).Trim();
-            if (type == "number")
-            {
-                if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole)) return new JValue(whole);
-                return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double fraction) ? new JValue(fraction) : null;
-            }
-
-            if (type == "bool") return s == "true" ? new JValue(true) : s == "false" ? new JValue(false) : null;
-            return value;
-        }
+        private static JToken? Converted(JToken value, HclType? type) => type == null ? value : type.Convert(value);
 
         /// <summary>Whether a value holds no template anywhere, so that it can stand for what refers to it.</summary>
         private static bool Literal(JToken value)
