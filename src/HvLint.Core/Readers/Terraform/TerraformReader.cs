@@ -448,6 +448,9 @@ namespace HvLint.Readers.Terraform
             };
         }
 
+        /// <summary>A resource block's arguments that are Terraform's, not the provider's (dynamic blocks are written out before).</summary>
+        private static readonly string[] ResourceMetaArguments = { "count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection" };
+
         /// <summary>A `module` block's arguments that are Terraform's, not the called module's variables.</summary>
         private static readonly string[] ModuleMetaArguments = { "source", "version", "count", "for_each", "providers", "depends_on" };
 
@@ -675,6 +678,10 @@ namespace HvLint.Readers.Terraform
         private static JObject Resolved(JObject body, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
             var copy = (JObject)body.DeepClone(); // positions are annotations, which the copy keeps
+            // Terraform's own arguments say how many instances there are and how they are made, which the instance's
+            // values do not need: evaluating a for_each again for every instance it makes cost the time and memory of
+            // the whole collection each time.
+            foreach (string meta in ResourceMetaArguments) copy.Remove(meta);
             var strings = new List<JValue>();
             foreach (JToken t in copy.DescendantsAndSelf())
             {
