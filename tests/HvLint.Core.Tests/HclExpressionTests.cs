@@ -321,6 +321,27 @@ public class HclExpressionTests
     }
 
     [Fact]
+    public void A_local_or_default_that_escapes_a_template_is_the_escaped_text()
+    {
+        // "$${" is a literal "${" wherever HCL reads a string: in a local and a default as in a resource's argument.
+        const string main = """
+            variable "notes" {
+              default = "built by $${packer}"
+            }
+            locals {
+              name = "web-$${x}"
+            }
+            resource "hyperv_machine_instance" "vm" {
+              name  = local.name
+              notes = var.notes
+            }
+            """;
+        var vm = Assert.Single(Read(("m/main.tf", main)));
+        Assert.Equal("web-${x}", vm.Name.Value);
+        Assert.Equal("built by ${packer}", vm.Notes.Value);
+    }
+
+    [Fact]
     public void A_finding_on_an_evaluated_value_is_where_the_expression_is_written()
     {
         string main = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"vm1\"\n  processor_count = var.env == \"prod\" ? 8 : 2\n}\n";

@@ -104,21 +104,49 @@ namespace HvLint.Readers.Terraform
         }
 
         /// <summary>Where the interpolation that starts before <paramref name="start"/> closes: its `}`, past nested braces and quoted strings; -1 if it does not.</summary>
-        public static int Closing(string s, int start)
+        public static int Closing(string s, int start) => End(s, start, inString: false);
+
+        /// <summary>Where the string whose opening quote is at <paramref name="open"/> closes: its quote, past its interpolations and the strings in them; -1 if it does not.</summary>
+        private static int StringEnd(string text, int open) => End(text, open + 1, inString: true);
+
+        /// <summary>
+        /// Where a string or an interpolation that starts at <paramref name="k"/> ends. Strings and interpolations nest
+        /// (`"${lookup(m, "k")}"`), so the braces open in each interpolation entered are kept, innermost last. The text
+        /// is decoded already (the lexer and JSON did that), so a backslash escapes nothing here; `$${` and `%%{` are
+        /// literal text.
+        /// </summary>
+        private static int End(string text, int k, bool inString)
         {
-            int depth = 0;
-            bool quoted = false;
-            for (int k = start; k < s.Length; k++)
+            var braces = new List<int>();
+            if (!inString) braces.Add(0);
+            bool outerIsString = inString;
+            for (; k < text.Length; k++)
             {
-                char c = s[k];
-                if (quoted)
+                char c = text[k];
+                bool opens = (c == '$' || c == '%') && k + 1 < text.Length;
+                if (inString)
                 {
-                    if (c == '\\') k++;
-                    else if (c == '"') quoted = false;
+                    if (opens && text[k + 1] == c) k++;
+                    else if (opens && text[k + 1] == '{')
+                    {
+                        braces.Add(0);
+                        inString = false;
+                        k++;
+                    }
+                    else if (c == '"')
+                    {
+                        if (braces.Count == 0) return k;
+                        inString = false;
+                    }
                 }
-                else if (c == '"') quoted = true;
-                else if (c == '{') depth++;
-                else if (c == '}' && depth-- == 0) return k;
+                else if (c == '"') inString = true;
+                else if (c == '{') braces[braces.Count - 1]++;
+                else if (c == '}' && braces[braces.Count - 1]-- == 0)
+                {
+                    braces.RemoveAt(braces.Count - 1);
+                    if (braces.Count == 0 && !outerIsString) return k;
+                    inString = true;
+                }
             }
 
             return -1;
@@ -457,20 +485,8 @@ namespace HvLint.Readers.Terraform
                 char c = text[k];
                 if (c == '"')
                 {
-                    // A string, with any interpolations in it, to its closing quote.
-                    int interpolations = 0;
-                    for (k++; k < text.Length && (interpolations > 0 || text[k] != '"'); k++)
-                    {
-                        if ((text[k] == '$' || text[k] == '%') && k + 1 < text.Length && text[k + 1] == '{')
-                        {
-                            interpolations++;
-                            k++;
-                        }
-                        else if (text[k] == '}' && interpolations > 0)
-                        {
-                            interpolations--;
-                        }
-                    }
+                    k = StringEnd(text, k);
+                    if (k < 0) return -1;
                 }
                 else if (c == '(' || c == '[' || c == '{') depth++;
                 else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
@@ -586,27 +602,10 @@ namespace HvLint.Readers.Terraform
 
         private JToken? StringLiteral()
         {
-            // The string runs to the quote that closes it, past any quotes inside its interpolations.
-            int start = ++_i, depth = 0;
-            while (_i < _s.Length && (depth > 0 || _s[_i] != '"'))
-            {
-                if ((_s[_i] == '$' || _s[_i] == '%') && _i + 1 < _s.Length && _s[_i + 1] == '{')
-                {
-                    depth++;
-                    _i++;
-                }
-                else if (_s[_i] == '}' && depth > 0)
-                {
-                    depth--;
-                }
-
-                _i++;
-            }
-
-            if (_i >= _s.Length) throw new Unsupported();
-            string text = _s.Substring(start, _i - start);
-            _i++;
-            return _template(text);
+            int start = _i + 1, end = StringEnd(_s, _i);
+            if (end < 0) throw new Unsupported();
+            _i = end + 1;
+            return _template(_s.Substring(start, end - start));
         }
 
         private JToken NumberLiteral()

@@ -257,18 +257,15 @@ namespace HvLint.Readers.Terraform
                     {
                         JObject? body = First(v.Value) as JObject;
                         types[v.Name] = body != null ? HclType.Parse(Text(body["type"])) : null;
-                        // A default of null is known: the variable is null unless it is set.
-                        if (body != null && body["default"] is JToken value && (value.Type == JTokenType.Null || Literal(value)) && Converted(value, types[v.Name]) is JToken converted) values["var." + v.Name] = converted;
+                        // A default is a constant (null included, which is known: the variable is null unless it is set);
+                        // evaluated with nothing in scope, as its escapes and arithmetic are Terraform's too.
+                        if (body != null && body["default"] is JToken value && Evaluated(value, NothingInScope, NoResource) is JToken constant && Converted(constant, types[v.Name]) is JToken converted) values["var." + v.Name] = converted;
                     }
                 }
 
                 foreach (JToken locals in Blocks(document["locals"]))
                 {
-                    foreach (JProperty l in ((JObject)locals).Properties())
-                    {
-                        if (Literal(l.Value)) values["local." + l.Name] = l.Value;
-                        else expressions.Add(l);
-                    }
+                    foreach (JProperty l in ((JObject)locals).Properties()) expressions.Add(l);
                 }
 
                 foreach (string type in new[] { MachineInstance, NetworkSwitch })
@@ -285,7 +282,7 @@ namespace HvLint.Readers.Terraform
             else SetInputs(inputs, types, values);
             JObject? Resource(string type, string name) => resources.TryGetValue(type + "." + name, out var r) ? r.Value : null;
 
-            // Locals written as expressions, once what they use is known; one may use another, so until none is added.
+            // Locals, once what they use is known; one may use another, so until none is added.
             for (bool added = true; added && expressions.Count > 0;)
             {
                 added = false;
@@ -450,6 +447,10 @@ namespace HvLint.Readers.Terraform
 
         /// <summary>A resource block's arguments that are Terraform's, not the provider's (dynamic blocks are written out before).</summary>
         private static readonly string[] ResourceMetaArguments = { "count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection" };
+
+        private static readonly Dictionary<string, JToken> NothingInScope = new Dictionary<string, JToken>();
+
+        private static JObject? NoResource(string type, string name) => null;
 
         /// <summary>A `module` block's arguments that are Terraform's, not the called module's variables.</summary>
         private static readonly string[] ModuleMetaArguments = { "source", "version", "count", "for_each", "providers", "depends_on" };
@@ -714,8 +715,8 @@ namespace HvLint.Readers.Terraform
         /// <summary>
         /// The value of a string template: the string itself when it interpolates nothing (escapes `$${` and `%%{`
         /// undone), the value of a template that is one interpolation (a reference, or any expression
-        /// <see cref="HclExpression"/> evaluates), the text of one with text around its interpolations, or null when
-        /// any of them is unknown.
+        /// <see cref="HclExpression"/> evaluates; null among them), the text of one with text around its interpolations,
+        /// or null (unknown) when any of them is unknown.
         /// </summary>
         private static JToken? Template(JValue v, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
@@ -727,17 +728,16 @@ namespace HvLint.Readers.Terraform
             }
 
             // One interpolation is its value, of whatever type; text around interpolations makes a string of them all.
-            if (Whole(s, values, resource) is JToken whole) return whole.Type == JTokenType.Null ? null : whole;
+            if (IsWhole(s)) return Whole(s, values, resource);
             string? interpolated = HclExpression.Interpolate(s, e => HclExpression.Evaluate(e, name => Reference(name, values, resource), t => Template(new JValue(t), values, resource)));
             return interpolated == null ? null : new JValue(interpolated);
         }
 
         /// <summary>The value of a template that is one interpolation, `${expr}`, objects and lists included; null when unknown or when the string is more than that.</summary>
-        private static JToken? Whole(string s, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
-        {
-            if (!s.StartsWith("${", StringComparison.Ordinal) || HclExpression.Closing(s, 2) != s.Length - 1) return null;
-            return HclExpression.Evaluate(s.Substring(2, s.Length - 3), name => Reference(name, values, resource), text => Template(new JValue(text), values, resource));
-        }
+        private static JToken? Whole(string s, Dictionary<string, JToken> values, Func<string, string, JObject?> resource) =>
+            IsWhole(s) ? HclExpression.Evaluate(s.Substring(2, s.Length - 3), name => Reference(name, values, resource), text => Template(new JValue(text), values, resource)) : null;
+
+        private static bool IsWhole(string s) => s.StartsWith("${", StringComparison.Ordinal) && HclExpression.Closing(s, 2) == s.Length - 1;
 
         /// <summary>What a dotted name refers to: a value the module knows, or a literal argument of one of its Hyper-V resources.</summary>
         private static JToken? Reference(string name, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
@@ -754,7 +754,7 @@ namespace HvLint.Readers.Terraform
         /// </summary>
         private static JToken? Evaluated(JToken value, Dictionary<string, JToken> values, Func<string, string, JObject?> resource)
         {
-            if (value is JValue { Type: JTokenType.String } text) return Whole((string)text!, values, resource) ?? Template(text, values, resource);
+            if (value is JValue { Type: JTokenType.String } text) return Template(text, values, resource);
             if (!(value is JContainer container)) return value;
             var copy = (JContainer)container.DeepClone();
             foreach (JValue s in copy.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
