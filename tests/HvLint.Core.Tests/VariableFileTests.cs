@@ -170,6 +170,14 @@ public class VariableFileTests
     }
 
     [Fact]
+    public void A_variable_file_s_string_that_escapes_a_template_is_the_escaped_text()
+    {
+        const string main = "variable \"prefix\" {}\n\nresource \"hyperv_machine_instance\" \"vm\" {\n  name = \"${var.prefix}01\"\n}\n";
+        var vm = Assert.Single(Read(new[] { ("lab/main.tf", main), ("lab/terraform.tfvars", "prefix = \"web-$${env}-\"\n") }));
+        Assert.Equal("web-${env}-01", vm.Name.Value);
+    }
+
+    [Fact]
     public void Packer_s_auto_pkrvars_files_set_a_template_s_variables()
     {
         const string template = """

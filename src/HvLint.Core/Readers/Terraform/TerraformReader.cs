@@ -559,7 +559,8 @@ namespace HvLint.Readers.Terraform
                 foreach (JProperty p in file.Values.Properties())
                 {
                     if (!types.TryGetValue(p.Name, out HclType? type)) continue;
-                    JToken? value = Literal(p.Value) ? Converted(p.Value, type) : null;
+                    // Terraform refuses anything but a literal here (the HV9001 above); a literal's escapes are undone as in a default.
+                    JToken? value = Literal(p.Value) && Evaluated(p.Value, NothingInScope, NoResource) is JToken constant ? Converted(constant, type) : null;
                     if (value != null) values["var." + p.Name] = value;
                     else values.Remove("var." + p.Name);
                 }
