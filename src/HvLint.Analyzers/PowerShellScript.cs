@@ -56,11 +56,19 @@ namespace HvLint.Analyzers
         /// attributes such as [CmdletBinding()]. Empty when there is none. <paramref name="inOrder"/> is false when an
         /// attribute may change the order arguments bind in (Position, ValueFromRemainingArguments).
         /// </summary>
-        internal static List<string> DeclaredParameters(string s, out bool inOrder)
+        internal static List<string> DeclaredParameters(string s, out bool inOrder) => ParameterList(s, ScriptParamBlockOpen(s), out inOrder);
+
+        /// <summary>The '(' of the script's own param( ) block, or -1.</summary>
+        internal static int ScriptParamBlockOpen(string s) => ParamBlockOpen(s, 0);
+
+        /// <summary>
+        /// The parameters the list whose '(' is at <paramref name="i"/> declares, in order: a param( ) block's, or a
+        /// function's (function New-Lab($Name, $Count)). Empty when <paramref name="i"/> is -1.
+        /// </summary>
+        internal static List<string> ParameterList(string s, int i, out bool inOrder)
         {
             var names = new List<string>();
             inOrder = true;
-            int i = ParamBlockOpen(s, 0);
             if (i < 0) return names;
 
             // A parameter is the first variable of each comma-separated part at the block's own depth: not one inside an
@@ -187,7 +195,8 @@ namespace HvLint.Analyzers
                 int nameStart = i;
                 // $cpus = 8, $name = 'web01': a literal value rather than a command (read as a command HvLint does not know,
                 // which passes no VM on), which the variable holds from here if nothing else in the script writes it.
-                CodeValue? literal = assigned != null && StartsLiteral(script, i) ? ReadValue(script, ref i, at, variables) : null;
+                // A here-string is a value too, assigned or not (@" ... "@ | Set-Content): its text holds no commands.
+                CodeValue? literal = (assigned != null && StartsLiteral(script, i)) || (script[i] == '@' && HereString(script, i, out _, out _) >= 0) ? ReadValue(script, ref i, at, variables) : null;
                 while (literal == null && i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ';' && script[i] != '|' && script[i] != '{' && script[i] != '}') i++;
                 string name = script.Substring(nameStart, i - nameStart);
                 var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped, AssignedTo = assigned };
@@ -279,7 +288,7 @@ namespace HvLint.Analyzers
                 }
 
                 // Only a value alone is a literal assignment: $size = 4GB * 2 or $name = 'web' + $i is an expression.
-                if (literal != null && literal.IsKnown && !piped && call.Named.Count == 0 && call.Positional.Count == 0 && !call.Splatted) variables.Assign(assigned!, literal);
+                if (assigned != null && literal != null && literal.IsKnown && !piped && call.Named.Count == 0 && call.Positional.Count == 0 && !call.Splatted) variables.Assign(assigned, literal);
 
                 // A pipeline is one statement: the commands before a '|' end where the last one does.
                 call.StatementEnd = end;
@@ -472,10 +481,50 @@ namespace HvLint.Analyzers
                 return true;
             }
 
+            if (c == '@' && HereString(s, i, out _, out _) is int end && end >= 0)
+            {
+                i = end;
+                return true;
+            }
+
             if (SkipBlockComment(s, ref i)) return true;
             if (c != '#' || !(i == 0 || char.IsWhiteSpace(s[i - 1]) || ";{}(".IndexOf(s[i - 1]) >= 0)) return false;
             while (i < s.Length && s[i] != '\n' && s[i] != '\r') i++;
             return true;
+        }
+
+        /// <summary>
+        /// A here-string at <paramref name="i"/>: @" or @' with nothing but blanks after it on its line, its text the lines
+        /// up to one that starts with "@ or '@ (quotes inside need no escape, so a command written in its text is text).
+        /// Returns where it ends, after the closing "@ (the script's end when nothing closes it), with where its text
+        /// starts and ends; -1 when no here-string starts there.
+        /// </summary>
+        internal static int HereString(string s, int i, out int textStart, out int textEnd)
+        {
+            textStart = textEnd = i;
+            if (i + 1 >= s.Length || s[i] != '@' || (s[i + 1] != '"' && s[i + 1] != '\'')) return -1;
+            char quote = s[i + 1];
+            int j = Blanks(s, i + 2);
+            if (j < s.Length && s[j] == '\r') j++;
+            if (j >= s.Length || s[j] != '\n') return -1;
+            textStart = j + 1;
+            for (int line = textStart; line < s.Length;)
+            {
+                if (s[line] == quote && line + 1 < s.Length && s[line + 1] == '@')
+                {
+                    // The line break before the closing line is not part of the text.
+                    textEnd = line > textStart ? line - 1 : textStart;
+                    if (textEnd > textStart && s[textEnd - 1] == '\r') textEnd--;
+                    return line + 2;
+                }
+
+                int next = s.IndexOf('\n', line);
+                if (next < 0) break;
+                line = next + 1;
+            }
+
+            textEnd = s.Length;
+            return s.Length;
         }
 
         /// <summary>Where the quoted string at <paramref name="i"/> ends: after its closing quote, or at the end.</summary>
@@ -539,7 +588,7 @@ namespace HvLint.Analyzers
         {
             char c = s[i];
             if (c == '\'' || c == '"' || char.IsDigit(c)) return true;
-            if (i + 1 < s.Length && ((c == '@' && (s[i + 1] == '(' || s[i + 1] == '{')) || (c == '-' && char.IsDigit(s[i + 1])))) return true;
+            if (i + 1 < s.Length && ((c == '@' && (s[i + 1] == '(' || s[i + 1] == '{' || s[i + 1] == '"' || s[i + 1] == '\'')) || (c == '-' && char.IsDigit(s[i + 1])))) return true;
             foreach (string word in new[] { "$true", "$false" })
             {
                 if (string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (i + word.Length == s.Length || !IsNameChar(s[i + word.Length]))) return true;
@@ -726,6 +775,14 @@ namespace HvLint.Analyzers
             char c = s[i];
             // "$name-disk.vhdx" in double quotes is expanded at run time: known only when every variable in it is a constant.
             if (c == '\'' || c == '"') return ReadQuoted(s, ref i, variables);
+            if (c == '@' && HereString(s, i, out int textStart, out int textEnd) is int end && end >= 0)
+            {
+                // @' ... '@ is verbatim; @" ... "@ expands variables, as "..." does.
+                bool verbatim = s[i + 1] == '\'';
+                string text = s.Substring(textStart, textEnd - textStart);
+                i = end;
+                return verbatim ? text : variables.Expand(text, quoted: true);
+            }
 
             int start = i;
             int depth = 0;

@@ -10,9 +10,9 @@ namespace HvLint.Analyzers
     /// The variables of one piece of script text that hold a constant: assigned once, at the start of a statement, a
     /// value that is only a literal ($cpus = 8, $name = 'web01', $disks = 'a.vhdx', 'b.vhdx', $legacy = $true). A read
     /// after that assignment, before the block that holds it closes, has its value. A variable that anything else in the
-    /// script writes (a second assignment, $i++, foreach ($x in ...), a parameter's default, -OutVariable x, [ref]$x) is
-    /// unknown everywhere, as a C# local assigned more than once is; so is every variable of a script that may write
-    /// any (Set-Variable, Invoke-Expression, a dot-sourced script).
+    /// script writes (a second assignment, $i++, foreach ($x in ...), a parameter's default, a function's parameter,
+    /// -OutVariable x, [ref]$x) is unknown everywhere, as a C# local assigned more than once is; so is every variable of
+    /// a script that may write any (Set-Variable, Invoke-Expression, a dot-sourced script).
     /// </summary>
     internal sealed class ScriptVariables
     {
@@ -107,7 +107,14 @@ namespace HvLint.Analyzers
                 {
                     int start = i;
                     while (i < script.Length && IsWordChar(script[i])) i++;
-                    if (Writers.Contains(script.Substring(start, i - start))) _script.AnyMayChange = true;
+                    string word = script.Substring(start, i - start);
+                    if (Writers.Contains(word)) _script.AnyMayChange = true;
+                    else if (FunctionParameters(script, start, word) is int open)
+                    {
+                        // A function's parameters hold what each call passes, never the script's variable of that name.
+                        foreach (string parameter in PowerShellScript.ParameterList(script, open, out _)) Write(parameter, 2);
+                    }
+
                     continue;
                 }
 
@@ -115,6 +122,27 @@ namespace HvLint.Analyzers
             }
 
             return _script.Counts;
+        }
+
+        /// <summary>
+        /// The '(' of a function's parameter list at the word <paramref name="word"/> that starts at
+        /// <paramref name="start"/>: a param( ) block other than the script's own (whose parameters the code that runs
+        /// the script gives), or function/filter NAME( ... ); null for anything else.
+        /// </summary>
+        private static int? FunctionParameters(string s, int start, string word)
+        {
+            int j = start + word.Length;
+            bool block = string.Equals(word, "param", StringComparison.OrdinalIgnoreCase);
+            if (!block)
+            {
+                if (!string.Equals(word, "function", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "filter", StringComparison.OrdinalIgnoreCase)) return null;
+                while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+                while (j < s.Length && !char.IsWhiteSpace(s[j]) && s[j] != '(' && s[j] != '{') j++; // the function's name
+            }
+
+            while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
+            if (j >= s.Length || s[j] != '(') return null;
+            return block && j == PowerShellScript.ScriptParamBlockOpen(s) ? (int?)null : j;
         }
 
         /// <summary>

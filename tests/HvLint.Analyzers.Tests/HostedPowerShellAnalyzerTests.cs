@@ -436,6 +436,23 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task A_here_string_in_script_text_is_text_not_commands() => Check(""""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("""
+                $note = @"
+                New-VM -Name web09 -Generation 2
+                Add-VMNetworkAdapter -VMName web09 -IsLegacy $true
+                "@
+                New-VM -Name web01 -Generation 2
+                Set-VM -VMName web01 -Notes $note
+                Add-VMNetworkAdapter -VMName web01 -IsLegacy {|HV3003:$true|}
+                """);
+        }
+        """");
+
+    [Fact]
     public Task HV3003_through_AddCommand_and_AddParameter() => Check("""
         using System.Management.Automation;
         class Provisioner
