@@ -392,24 +392,7 @@ namespace HvLint.Analyzers
             }
 
             if (model.VirtualMachines.Count == 0) return found;
-            foreach (VirtualMachine vm in model.VirtualMachines) scope.Files.Describe(vm);
-
-            // Evidence in the code: a Secure Boot template needs 2016 at least (HV4006), a Generation 2 VM 2012 R2, a VHDX
-            // disk 2012 (VHDX arrived with 2012, hyperv-facts.md §1.1), so only a configured profile can make a VHDX the
-            // code creates HV2003.
-            HyperVProfile profile = scope.Configured
-                ?? (model.NamesSecureBootTemplate ? ProfileCatalog.Get(HyperVVersion.V2016)
-                : model.VirtualMachines.Any(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2)
-                : model.VirtualMachines.Any(v => v.Drives.Items.Any(d => d.Format.Is(f => f == VirtualHardDiskFormat.Vhdx))) ? ProfileCatalog.Get(HyperVVersion.V2012)
-                : ProfileCatalog.Default);
-            var session = new AuditSession(profile);
-            foreach (VirtualMachine vm in model.VirtualMachines)
-            {
-                // A VM on a host the code creates switches on is audited with what the code says of that host.
-                if (model.HostOf(vm) is Host host) session.AuditVirtualMachine(vm, host);
-                else session.AuditVirtualMachine(vm);
-            }
-            IReadOnlyList<Finding> findings = session.Complete();
+            IReadOnlyList<Finding> findings = model.Audit(scope.Configured, scope.Files);
 
             foreach (Finding f in findings)
             {

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using HvLint.Engine;
 using HvLint.Model;
+using HvLint.Profiles;
 using Microsoft.CodeAnalysis;
 
 namespace HvLint.Analyzers
@@ -26,6 +29,30 @@ namespace HvLint.Analyzers
 
         /// <summary>The code location behind each fact's position, to report findings where the code says it.</summary>
         public Dictionary<SourceLocation, Location> Locations { get; } = new Dictionary<SourceLocation, Location>();
+
+        /// <summary>
+        /// The model's VMs through the engine, each with what the build's VM files say of it by name, and on the host the
+        /// code creates switches on where it does. Without a configured profile, the code's evidence chooses one: a
+        /// Secure Boot template needs 2016 at least (HV4006), a Generation 2 VM 2012 R2, a VHDX disk 2012 (VHDX arrived
+        /// with 2012, hyperv-facts.md §1.1), so only a configured profile can make a VHDX the code creates HV2003.
+        /// </summary>
+        public IReadOnlyList<Finding> Audit(HyperVProfile? configured, VmFileFacts files)
+        {
+            foreach (VirtualMachine vm in VirtualMachines) files.Describe(vm);
+            HyperVProfile profile = configured
+                ?? (NamesSecureBootTemplate ? ProfileCatalog.Get(HyperVVersion.V2016)
+                : VirtualMachines.Exists(v => v.Generation.Is(g => g == 2)) ? ProfileCatalog.Get(HyperVVersion.V2012R2)
+                : VirtualMachines.Exists(v => v.Drives.Items.Any(d => d.Format.Is(f => f == VirtualHardDiskFormat.Vhdx))) ? ProfileCatalog.Get(HyperVVersion.V2012)
+                : ProfileCatalog.Default);
+            var session = new AuditSession(profile);
+            foreach (VirtualMachine vm in VirtualMachines)
+            {
+                if (HostOf(vm) is Host host) session.AuditVirtualMachine(vm, host);
+                else session.AuditVirtualMachine(vm);
+            }
+
+            return session.Complete();
+        }
 
         private static readonly string[] BiosDefaultOrder = { "CD", "IDE", "LegacyNetworkAdapter", "Floppy" };
 

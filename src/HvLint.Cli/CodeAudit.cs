@@ -12,23 +12,25 @@ namespace HvLint.Cli;
 /// <summary>
 /// C# inputs: compiled in memory against the running framework's assemblies (no project needed; missing
 /// references are tolerated, the analyzers then recognise the APIs by name) and run through the same analyzers
-/// the build uses. Their diagnostics become findings, so suppressions, baselines and every format apply.
+/// the build uses; PowerShell scripts go to those analyzers as a build gives them hvlint/**/*.ps1. Their
+/// diagnostics become findings, so suppressions, baselines and every format apply.
 /// </summary>
 internal static class CodeAudit
 {
     /// <param name="vmFiles">The audit's other inputs, given to the analyzers as a build gives them the project's VM
     /// files: a VM file that describes a VM the code creates by the same name supplies its guest.</param>
-    public static void Run(IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<InputDocument> vmFiles, HyperVProfile? profile, AuditOptions options)
+    public static void Run(IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<(string Path, string Text)> scripts, IReadOnlyList<InputDocument> vmFiles, HyperVProfile? profile, AuditOptions options)
     {
-        if (files.Count == 0) return;
+        if (files.Count == 0 && scripts.Count == 0) return;
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Path)).ToList();
         var references = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var analyzerOptions = new AnalyzerOptions(vmFiles.Select(f => (AdditionalText)new InputText(f)).ToImmutableArray(), new Settings(new Options(profile?.Id, options.ScriptSinks, options.CommandBuilders)));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer());
+        var additionalFiles = vmFiles.Select(f => (AdditionalText)new InputText(f)).Concat(scripts.Select(s => (AdditionalText)new ScriptText(s.Path, s.Text)));
+        var analyzerOptions = new AnalyzerOptions(additionalFiles.ToImmutableArray(), new Settings(new Options(profile?.Id, options.ScriptSinks, options.CommandBuilders)));
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer(), new PowerShellScriptFileAnalyzer());
         ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (Diagnostic d in diagnostics)
         {
@@ -36,7 +38,7 @@ internal static class CodeAudit
             {
                 // An analyzer failed on some code: that code was not audited, which the run must say (exit code 2)
                 // rather than pass it over in silence; the rest was audited.
-                options.CodeFindings.Add(AnalyzerFailure(d, files[0].Path));
+                options.CodeFindings.Add(AnalyzerFailure(d, files.Count > 0 ? files[0].Path : scripts[0].Path));
                 continue;
             }
 
@@ -53,7 +55,7 @@ internal static class CodeAudit
             options.CodeFindings.Add(new Finding(rule, severity, message, at, vm.Success ? "vm:" + vm.Groups[1].Value : "code:" + message));
         }
 
-        options.CodeFilesRead = files.Count;
+        options.CodeFilesRead = files.Count + scripts.Count;
     }
 
     /// <summary>
@@ -93,6 +95,14 @@ internal static class CodeAudit
                 return null;
             }
         }
+    }
+
+    /// <summary>A script, read already (an unreadable one is a problem of the run before it gets here).</summary>
+    private sealed class ScriptText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
     private sealed class Settings(AnalyzerConfigOptions options) : AnalyzerConfigOptionsProvider

@@ -1,4 +1,5 @@
 using System.Text;
+using HvLint.Analyzers;
 using HvLint.Configuration;
 using HvLint.Engine;
 using HvLint.Packs;
@@ -198,24 +199,36 @@ public static class CommandLine
 
         foreach (string m in missing) options.ConfigurationProblems.Add(new(SourceLocation.InFile(m), "no such file or folder, and no file matches it as a glob"));
 
-        // C# goes to the analyzers; everything else to the readers.
+        // C# and PowerShell scripts go to the analyzers; everything else to the readers.
+        static bool IsCode(InputDocument i) => i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || PowerShellScriptFileAnalyzer.IsScript(i.Path);
         var code = new List<(string Path, string Text)>();
-        foreach (InputDocument input in inputs.Where(i => i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+        var scripts = new List<(string Path, string Text)>();
+        foreach (InputDocument input in inputs.Where(IsCode))
         {
             try
             {
                 using TextReader reader = input.Open();
-                code.Add((input.Path, reader.ReadToEnd()));
+                (PowerShellScriptFileAnalyzer.IsScript(input.Path) ? scripts : code).Add((input.Path, reader.ReadToEnd()));
+            }
+            catch (DecoderFallbackException) when (PowerShellScriptFileAnalyzer.IsScript(input.Path) && File.Exists(input.Path))
+            {
+                // Windows PowerShell 5.1 reads a script without a byte order mark in the system's ANSI code page, so a
+                // script saved that way with an accent in a comment runs there: read it as Windows-1252, as PowerShell
+                // would on a Western European or US host. The tokenizer needs only its ASCII, which every code page keeps.
+                Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+                scripts.Add((input.Path, File.ReadAllText(input.Path, Encoding.GetEncoding(1252))));
             }
             catch (Exception ex) when (ex is IOException or DecoderFallbackException or UnauthorizedAccessException)
             {
-                options.ConfigurationProblems.Add(new(new SourceLocation(input.Path, 1, 1), "the file could not be read as UTF-8 or UTF-16 text: " + ex.Message));
+                // An input HvLint cannot read (HV9001), as a VM file that is not UTF-8 or UTF-16 is; the rest is audited.
+                var at = new SourceLocation(input.Path, 1, 1);
+                options.CodeFindings.Add(new Finding(ToolDiagnostics.InputUnreadable, Severity.Error, "the file could not be read as UTF-8 or UTF-16 text: " + ex.Message, at, "code:" + input.Path));
             }
         }
 
-        // Only when there is C#: Roslyn is large, and an audit of VM files should not pay for loading it.
-        inputs = inputs.Where(i => !i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (code.Count > 0) CodeAudit.Run(code, inputs, options.Profile ?? options.ConfiguredProfile, options);
+        // Only when there is code: Roslyn is large, and an audit of VM files should not pay for loading it.
+        inputs = inputs.Where(i => !IsCode(i)).ToList();
+        if (code.Count > 0 || scripts.Count > 0) CodeAudit.Run(code, scripts, inputs, options.Profile ?? options.ConfiguredProfile, options);
         return (options, inputs, config);
     }
 

@@ -78,8 +78,10 @@ public class AnalyzerPackageTests : IClassFixture<PackedAnalyzers>
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(69,97): error HV3002: VM '{vmName}'", StringComparison.Ordinal));
         // Commands from helper methods, read at the call: 6 vCPUs for build-agent01 (HV1001) at the call that gives them.
         Assert.Contains(findings, f => f.StartsWith("samples/provisioning/Provisioner.cs(79,9): error HV1001: VM 'build-agent01' has 6 virtual processors", StringComparison.Ordinal));
+        // A provisioning script under hvlint/: the second build agent copied the first one's static MAC address (HV3005).
+        Assert.Contains(findings, f => f.StartsWith("samples/provisioning/hvlint/New-BuildAgents.ps1(7,61): error HV3005: VM 'ci-agent02' adapter 'Network Adapter' has the static MAC address 00-15-5D-3C-0A-10", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, f => f.Contains("pxe-build"));
-        Assert.Equal(9, findings.Length);
+        Assert.Equal(10, findings.Length);
         Assert.DoesNotContain("AD0001", output);
         Assert.DoesNotContain("CS9057", output);
         // CS8034: an analyzer assembly the compiler could not load, as an image for another platform would be.

@@ -18,7 +18,8 @@ public class RealFormatTests
     public void Findings_in_the_provisioning_samples_code_are_exactly_its_expected_json()
     {
         // The whole project, so that the VM files give farm-app01 its guest; their own findings are x-expect in them.
-        AssertExactly("samples/provisioning", "samples/provisioning/expected.json", file => file.EndsWith("Provisioner.cs", StringComparison.Ordinal));
+        // The code is Provisioner.cs and the script under hvlint/.
+        AssertExactly("samples/provisioning", "samples/provisioning/expected.json", file => file.EndsWith("Provisioner.cs", StringComparison.Ordinal) || file.EndsWith(".ps1", StringComparison.Ordinal));
     }
 
     private static void AssertExactly(string input, string expectedJson, Func<string, bool> inFile)
@@ -123,6 +124,50 @@ public class CodeInputTests
         Assert.Contains("samples/provisioning/Provisioner.cs(14,22): error HV1001: VM 'farm-web01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
         Assert.Contains("samples/provisioning/Provisioner.cs(27,103): error HV3002: VM 'wds-target'", stdout);
         Assert.Contains("2 files read", stdout);
+    }
+
+    [Fact]
+    public void Hvlint_audit_reads_PowerShell_scripts_in_a_walk_at_their_lines()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "Deploy.ps1"), "# Lab build\r\nNew-VM -Name 'lab01' -Generation 2 -SwitchName 'Lab'\r\nAdd-VMNetworkAdapter -VMName 'lab01' -IsLegacy $true\r\n");
+        // Read only: the export script that collects inventories creates nothing.
+        File.Copy(Repo.PathOf("samples/export/Export-HvInventory.ps1"), Path.Combine(dir, "Export-HvInventory.ps1"));
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "New-VM -Name 'lab02' -Generation 2");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".", "--format", "sarif");
+        Assert.Equal(1, exit);
+        var result = Assert.Single((Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(stdout)["runs"]![0]!["results"]!);
+        Assert.Equal("HV3003", (string)result["ruleId"]!);
+        var location = result["locations"]![0]!["physicalLocation"]!;
+        Assert.Equal("Deploy.ps1", (string)location["artifactLocation"]!["uri"]!);
+        Assert.Equal(3, (int)location["region"]!["startLine"]!);
+        Assert.Equal(48, (int)location["region"]!["startColumn"]!);
+        Assert.Contains("2 files read", Repo.HvlintIn(dir, "audit", ".").Stdout);
+    }
+
+    [Fact]
+    public void A_script_saved_in_the_ANSI_code_page_is_read_as_Windows_PowerShell_reads_it()
+    {
+        // Windows PowerShell 5.1 reads a script without a byte order mark as ANSI: "é" is the single byte 0xE9.
+        string dir = Repo.TempFolder();
+        byte[] script = System.Text.Encoding.Latin1.GetBytes("# Créé par l'équipe infra\nNew-VM -Name 'sql01'\nSet-VMProcessor -VMName 'sql01' -Count 8\n");
+        File.WriteAllBytes(Path.Combine(dir, "New-Sql.ps1"), script);
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("New-Sql.ps1(3,40): error HV1001: VM 'sql01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
+        Assert.DoesNotContain("HV9001", stdout);
+    }
+
+    [Fact]
+    public void CSharp_that_is_not_UTF8_is_HV9001_and_the_rest_is_audited()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllBytes(Path.Combine(dir, "Broken.cs"), [0x63, 0x6C, 0x61, 0x73, 0x73, 0x20, 0xFF, 0xFE, 0x0A]);
+        File.WriteAllText(Path.Combine(dir, "vms.hvlint.json"), "{ \"profile\": \"hyperv-2008r2\", \"virtualMachines\": [ { \"name\": \"sql01\", \"processorCount\": 8 } ] }");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Equal(2, exit);
+        Assert.Contains("Broken.cs(1,1): error HV9001: the file could not be read as UTF-8 or UTF-16 text", stdout);
+        Assert.Contains("error HV1001: VM 'sql01' has 8 virtual processors", stdout);
     }
 
     [Fact]

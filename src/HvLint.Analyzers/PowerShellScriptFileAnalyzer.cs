@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using HvLint.Engine;
+using HvLint.Model;
+using HvLint.Profiles;
+using HvLint.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>
+    /// PowerShell provisioning scripts (*.ps1 AdditionalFiles: hvlint/**/*.ps1 in a build, and every .ps1 the CLI
+    /// audits): the Hyper-V cmdlets a script runs, read as script text given to AddScript is, build the same partial
+    /// VM models and run through the same engine, with findings at their line and column in the script. A script run
+    /// on its own gets its parameters from whoever runs it, so a parameter is unknown, its default included.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PowerShellScriptFileAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => HvLintDescriptors.All;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterAdditionalFileAction(Analyze);
+        }
+
+        /// <summary>Whether HvLint reads <paramref name="path"/> as a PowerShell script (a module, .psm1, only defines functions).</summary>
+        public static bool IsScript(string path) => path.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
+
+        private static void Analyze(AdditionalFileAnalysisContext context)
+        {
+            string path = context.AdditionalFile.Path;
+            if (!IsScript(path)) return;
+            SourceText? text = context.AdditionalFile.GetText(context.CancellationToken);
+            if (text == null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(HvLintDescriptors.Find(RuleIds.InputUnreadable)!, Location.Create(path, default, default), "the script could not be read as UTF-8 or UTF-16 text; its commands were not audited"));
+                return;
+            }
+
+            HyperVProfile? configured = AnalyzerSettings.Profile(context.Options, out _);
+            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken)) context.ReportDiagnostic(d);
+        }
+
+        /// <summary>The findings of one script: misused cmdlets, then what the engine finds on the VMs it creates or changes.</summary>
+        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation)
+        {
+            var found = new List<Diagnostic>();
+            string script = text.ToString();
+            Location At(int start, int length)
+            {
+                var span = new TextSpan(start, length);
+                return Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+            }
+
+            List<CommandCall> commands = PowerShellScript.Parse(script, At);
+            if (commands.Count == 0) return found;
+            cancellation.ThrowIfCancellationRequested();
+            var model = new ProvisioningModel(path);
+            foreach (CommandCall c in commands) model.Apply(c);
+            foreach (ApiProblem problem in model.ApiProblems) found.Add(Diagnostic.Create(HvLintDescriptors.Find(problem.RuleId)!, problem.At, problem.Message));
+            if (model.VirtualMachines.Count == 0) return found;
+
+            foreach (Finding f in model.Audit(configured, files))
+            {
+                DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
+                if (descriptor != null && model.Locations.TryGetValue(f.Location, out Location? at)) found.Add(HvLintDescriptors.ToDiagnostic(f, descriptor, at));
+            }
+
+            return found;
+        }
+    }
+}

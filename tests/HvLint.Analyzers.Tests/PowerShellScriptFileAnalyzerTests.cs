@@ -1,0 +1,77 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace HvLint.Analyzers.Tests;
+
+/// <summary>Provisioning scripts (*.ps1 AdditionalFiles): read as AddScript text is, reported at their lines in the script.</summary>
+public class PowerShellScriptFileAnalyzerTests
+{
+    private const string Code = "class C { }";
+
+    private static Task Script(string text, string? globalConfig = null, params DiagnosticResult[] expected) =>
+        Verify.Analyzer<PowerShellScriptFileAnalyzer>(Code, globalConfig, new[] { ("hvlint/New-LabVMs.ps1", text) }, expected);
+
+    [Fact]
+    public Task A_Generation_1_VM_that_boots_from_the_network_without_a_legacy_adapter_is_HV3002_at_the_boot_order() => Script(
+        "# The deployment server PXE-boots its first install.\r\n"
+        + "New-VM -Name 'deploy01' -MemoryStartupBytes 2GB -SwitchName 'Lab'\r\n"
+        + "Set-VMBios -VMName 'deploy01' -StartupOrder @('LegacyNetworkAdapter', 'IDE', 'CD', 'Floppy')\r\n",
+        expected: new DiagnosticResult("HV3002", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 3, 45, 3, 93)
+            .WithArguments("VM 'deploy01' is Generation 1 and boots from the network before its disk, but has only synthetic network adapters (1); PXE boot on Generation 1 needs a legacy network adapter"));
+
+    [Fact]
+    public Task New_VM_with_BootDevice_NetworkAdapter_on_Generation_1_adds_the_legacy_adapter_itself() => Script(
+        "New-VM -Name 'deploy01' -MemoryStartupBytes 2GB -BootDevice NetworkAdapter -SwitchName 'Lab'\n");
+
+    [Fact]
+    public Task The_profile_comes_from_the_build_and_a_loop_reports_each_VM() => Script(
+        "foreach ($name in 'sql01', 'sql02') {\n    New-VM -Name $name -MemoryStartupBytes 8GB\n    Set-VMProcessor -VMName $name -Count 8\n}\n",
+        "build_property.HvLintProfile = hyperv-2008r2",
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 3, 42, 3, 43).WithArguments("VM 'sql01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 3, 42, 3, 43).WithArguments("VM 'sql02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"));
+
+    [Fact]
+    public Task Under_a_release_that_allows_them_8_virtual_processors_are_silent() => Script(
+        "New-VM -Name 'sql01' -MemoryStartupBytes 8GB\nSet-VMProcessor -VMName 'sql01' -Count 8\n",
+        "build_property.HvLintProfile = hyperv-2012r2");
+
+    [Fact]
+    public Task A_parameter_is_unknown_even_with_a_default_as_whoever_runs_the_script_may_pass_another() => Script(
+        "param([int]$ProcessorCount = 8, [string]$Name = 'sql01')\nNew-VM -Name $Name\nSet-VMProcessor -VMName $Name -Count $ProcessorCount\n",
+        "build_property.HvLintProfile = hyperv-2008r2");
+
+    [Fact]
+    public Task Commands_written_in_a_here_string_are_text_not_commands() => Script(
+        "$readme = @\"\nNew-VM -Name 'web02' -Generation 2\nAdd-VMNetworkAdapter -VMName 'web02' -IsLegacy `$true\n\"@\n"
+        + "@'\nSet-VMProcessor -VMName 'web03' -Count 99\n'@ | Set-Content -Path notes.txt\n"
+        + "New-VM -Name 'web04' -Generation 1\nSet-VMProcessor -VMName 'web04' -Count 6\n",
+        "build_property.HvLintProfile = hyperv-2008r2",
+        // Only web04, on the line after the here-strings: the commands inside them were never run.
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 9, 40, 9, 41).WithArguments("VM 'web04' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"));
+
+    [Fact]
+    public Task A_here_string_is_a_value_of_the_statement_it_is_written_in() => Script(
+        "New-VM -Name 'web05' -Generation 2\nSet-VM -VMName 'web05' -Notes @\"\nAdd-VMNetworkAdapter -IsLegacy\n\"@\nAdd-VMNetworkAdapter -VMName 'web05' -IsLegacy $true\n",
+        expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
+            .WithArguments("VM 'web05' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+
+    [Fact]
+    public Task A_function_parameter_holds_what_a_call_passes_not_the_script_variable_of_that_name() => Script(
+        "$Name = 'web01'\n"
+        + "function New-Lab { param($Name) New-VM -Name $Name -Generation 2; Add-VMNetworkAdapter -VMName $Name -IsLegacy $true }\n"
+        + "function New-Old($Name) { Add-VMNetworkAdapter -VMName $Name -IsLegacy $true }\n"
+        + "New-VM -Name 'web02' -Generation 2\nAdd-VMNetworkAdapter -VMName 'web02' -IsLegacy $true\n",
+        // Only web02: nothing says the functions ever run for web01.
+        expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
+            .WithArguments("VM 'web02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+
+    [Fact]
+    public Task An_inventory_script_that_only_reads_is_silent() => Script(
+        "param([string]$Path = '.')\nGet-VM | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $Path 'vms.json')\n"
+        + "Get-VMNetworkAdapter -VMName * | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $Path 'adapters.json')\n");
+
+    [Fact]
+    public Task Other_additional_files_are_not_read_as_scripts() => Verify.Analyzer<PowerShellScriptFileAnalyzer>(
+        Code,
+        additionalFiles: new[] { ("hvlint/build.psm1", "New-VM -Name 'x' -Generation 2\nAdd-VMNetworkAdapter -VMName 'x' -IsLegacy $true\n"), ("hvlint/vms.json", "{ }") });
+}
