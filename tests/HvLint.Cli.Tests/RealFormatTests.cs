@@ -142,7 +142,11 @@ public class CodeInputTests
         Assert.Equal("Deploy.ps1", (string)location["artifactLocation"]!["uri"]!);
         Assert.Equal(3, (int)location["region"]!["startLine"]!);
         Assert.Equal(48, (int)location["region"]!["startColumn"]!);
-        Assert.Contains("2 files read", Repo.HvlintIn(dir, "audit", ".").Stdout);
+        string text = Repo.HvlintIn(dir, "audit", ".").Stdout;
+        Assert.Contains("2 files read", text);
+        // The script's Generation 2 VM chose 2012 R2 for it, whatever the profile line says of the VM files.
+        Assert.Contains("code: each method and script checked against the oldest release it needs", text);
+        Assert.DoesNotContain("code: each method", Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2016").Stdout);
     }
 
     [Fact]

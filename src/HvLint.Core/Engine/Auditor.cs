@@ -112,6 +112,12 @@ namespace HvLint.Engine
         /// <summary>The configuration file used, if any.</summary>
         public string? ConfigurationSource { get; internal set; }
 
+        /// <summary>
+        /// Code was audited with no profile given (--profile or the configuration): each method and script was checked
+        /// against what its own VMs need, not against <see cref="Profile"/>.
+        /// </summary>
+        public bool CodeChoosesItsProfile { get; internal set; }
+
         /// <summary>Findings left out because the baseline holds them.</summary>
         public int Baselined { get; }
 
@@ -205,7 +211,7 @@ namespace HvLint.Engine
             var suppressions = new List<Suppression>(options.Suppressions);
             suppressions.AddRange(session.NoteSuppressions);
             FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
-            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules };
+            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules, CodeChoosesItsProfile = options.CodeFilesRead > 0 && options.Profile == null && options.ConfiguredProfile == null };
         }
 
         private static List<KeyValuePair<InputDocument, InputFormat>> Recognise(IReadOnlyList<InputDocument> inputs, List<KeyValuePair<SourceLocation, string>> problems, List<string> skipped)

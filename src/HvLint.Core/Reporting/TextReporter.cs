@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using HvLint.Engine;
 using HvLint.Model;
+using HvLint.Profiles;
 
 namespace HvLint.Reporting
 {
@@ -44,6 +45,7 @@ namespace HvLint.Reporting
                 Units.Count(errors, "error", "errors"), Units.Count(warnings, "warning", "warnings"), Units.Count(infos, "info", "infos"),
                 files, Units.Count(result.Hosts, "host", "hosts"), Units.Count(result.VirtualMachines, "VM", "VMs"));
             yield return "profile: " + result.Profile.Profile.Id + " (" + result.Profile.Reason + ")";
+            if (result.CodeChoosesItsProfile) yield return "code: each method and script checked against the oldest release it needs (Generation 2, a VHDX disk, a Secure Boot template, the v2 WMI namespace), else " + ProfileCatalog.DefaultId;
             if (result.ConfigurationSource != null) yield return "configuration: " + result.ConfigurationSource;
             if (result.HostProfiles.Count > 0)
             {
