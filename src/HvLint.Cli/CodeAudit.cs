@@ -24,7 +24,8 @@ internal static class CodeAudit
         if (files.Count == 0 && scripts.Count == 0) return;
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Path)).ToList();
-        var references = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+        // Scripts alone need no framework: their analyzer reads no C#.
+        var references = files.Count == 0 ? [] : ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
