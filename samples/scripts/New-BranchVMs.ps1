@@ -18,12 +18,19 @@ New-VM -Name 'br-wds01' -Generation 1 -MemoryStartupBytes 2GB -Path $VMPath `
 Set-VMBios -VMName 'br-wds01' -StartupOrder @('LegacyNetworkAdapter', 'IDE', 'CD', 'Floppy')
 
 # File servers: Generation 2, installed over PXE from their synthetic adapter.
-foreach ($name in 'br-fs01', 'br-fs02') {
-    New-VM -Name $name -Generation 2 -MemoryStartupBytes 4GB -Path $VMPath `
-        -NewVHDPath "$VMPath\$name\os.vhdx" -NewVHDSizeBytes 127GB -SwitchName $SwitchName
-    Set-VMProcessor -VMName $name -Count 4
-    Set-VMFirmware -VMName $name -FirstBootDevice (Get-VMNetworkAdapter -VMName $name)
+function New-BranchFileServer {
+    param(
+        [Parameter(Mandatory)][string]$Name,
+        [int]$ProcessorCount = 4
+    )
+    New-VM -Name $Name -Generation 2 -MemoryStartupBytes 4GB -Path $VMPath `
+        -NewVHDPath "$VMPath\$Name\os.vhdx" -NewVHDSizeBytes 127GB -SwitchName $SwitchName
+    Set-VMProcessor -VMName $Name -Count $ProcessorCount
+    Set-VMFirmware -VMName $Name -FirstBootDevice (Get-VMNetworkAdapter -VMName $Name)
 }
+
+New-BranchFileServer -Name 'br-fs01'
+New-BranchFileServer -Name 'br-fs02' -ProcessorCount 2
 
 # br-fs02 froze during the nightly backup once; the VSS requestor was turned off "for now".
 Disable-VMIntegrationService -VMName 'br-fs02' -Name 'VSS'

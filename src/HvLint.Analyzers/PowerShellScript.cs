@@ -65,7 +65,9 @@ namespace HvLint.Analyzers
         /// The parameters the list whose '(' is at <paramref name="i"/> declares, in order: a param( ) block's, or a
         /// function's (function New-Lab($Name, $Count)). Empty when <paramref name="i"/> is -1.
         /// </summary>
-        internal static List<string> ParameterList(string s, int i, out bool inOrder)
+        /// <param name="defaults">When given, where each parameter's default starts (after its '='), or -1 for none.</param>
+        /// <param name="switches">When given, whether each parameter is a [switch].</param>
+        internal static List<string> ParameterList(string s, int i, out bool inOrder, List<int>? defaults = null, List<bool>? switches = null)
         {
             var names = new List<string>();
             inOrder = true;
@@ -94,7 +96,16 @@ namespace HvLint.Analyzers
                 {
                     int start = j + 1, k = start;
                     while (k < s.Length && (char.IsLetterOrDigit(s[k]) || s[k] == '_')) k++;
-                    if (k > start && (k >= s.Length || s[k] != ':')) names.Add(s.Substring(start, k - start));
+                    if (k > start && (k >= s.Length || s[k] != ':'))
+                    {
+                        names.Add(s.Substring(start, k - start));
+                        int d = Blanks(s, k);
+                        defaults?.Add(d < s.Length && s[d] == '=' && (d + 1 >= s.Length || s[d + 1] != '=') ? Blanks(s, d + 1) : -1);
+                        int before = j;
+                        while (before > 0 && char.IsWhiteSpace(s[before - 1])) before--;
+                        switches?.Add(before >= 8 && string.Compare(s, before - 8, "[switch]", 0, 8, StringComparison.OrdinalIgnoreCase) == 0);
+                    }
+
                     named = true;
                     j = k - 1;
                 }
@@ -143,6 +154,8 @@ namespace HvLint.Analyzers
 
         private static List<CommandCall> Parse(string script, Func<int, int, Location> at, ScriptVariables variables)
         {
+            // The whole script's positions, for the bodies of its functions, read where they are called.
+            if (ReferenceEquals(script, variables.Text)) variables.At = at;
             var commands = new List<CommandCall>();
             int i = 0;
             bool piped = false;
@@ -165,6 +178,22 @@ namespace HvLint.Analyzers
                 if ((script[i] == 'p' || script[i] == 'P' || script[i] == '[') && ParamBlockOpen(script, i) is int open && open >= 0)
                 {
                     i = Closing(script, open, '(', ')');
+                    piped = false;
+                    continue;
+                }
+
+                // A function the script calls runs where it is called, not where it is defined.
+                if (ReferenceEquals(script, variables.Text) && (script[i] == 'f' || script[i] == 'F') && variables.CalledFunctionAt(i) is ScriptFunction defined)
+                {
+                    i = defined.BodyClose + 1;
+                    piped = false;
+                    continue;
+                }
+
+                // if ($legacy) { ... } else { ... } with a condition the script fixes: the branch that runs.
+                if ((script[i] == 'i' || script[i] == 'I') && Branches(script, i, at, variables, commands) is int afterIf)
+                {
+                    i = afterIf;
                     piped = false;
                     continue;
                 }
@@ -290,6 +319,15 @@ namespace HvLint.Analyzers
                 // Only a value alone is a literal assignment: $size = 4GB * 2 or $name = 'web' + $i is an expression.
                 if (assigned != null && literal != null && literal.IsKnown && !piped && call.Named.Count == 0 && call.Positional.Count == 0 && !call.Splatted) variables.Assign(assigned, literal);
 
+                // A call of a function the script defines runs its body, with the call's values in its parameters. Not
+                // in a pipeline, whose next command would take what the body's last command passes on.
+                if (!call.Piped && !piped && variables.Function(name) is ScriptFunction function && variables.Enter(function))
+                {
+                    commands.AddRange(Call(function, call, end, variables));
+                    variables.Leave(function);
+                    continue;
+                }
+
                 // A pipeline is one statement: the commands before a '|' end where the last one does.
                 call.StatementEnd = end;
                 for (int k = commands.Count - 1; call.Piped && k >= 0; k--)
@@ -322,6 +360,274 @@ namespace HvLint.Analyzers
             while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
             i = j;
             return variable;
+        }
+
+        /// <summary>
+        /// An if statement at <paramref name="i"/> whose conditions the script fixes ($legacy, !$legacy, -not $legacy,
+        /// $true, $false, with $legacy a constant or a switch a call leaves off): only the branch that runs is read, and
+        /// returns where the statement ends. Null when a condition before the branch that runs is anything else: then
+        /// every branch is read, as a C# method's branches are.
+        /// </summary>
+        private static int? Branches(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        {
+            if (!Keyword(s, i, "if") && !(string.Compare(s, i, "if(", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))) return null;
+            int j = i + 2;
+            (int Open, int Close)? runs = null;
+            bool decided = false;
+            while (true)
+            {
+                // A condition, then its block.
+                j = Blanks(s, j);
+                if (j >= s.Length || s[j] != '(') return null;
+                int conditionEnd = Closing(s, j, '(', ')');
+                bool? condition = decided ? false : Condition(s.Substring(j + 1, Math.Max(0, conditionEnd - j - 2)), variables);
+                if (condition == null) return null;
+                int open = NextToken(s, conditionEnd);
+                int close = open < s.Length && s[open] == '{' ? ClosingBrace(s, open) : -1;
+                if (close < 0) return null;
+                if (condition == true)
+                {
+                    runs = (open, close);
+                    decided = true;
+                }
+
+                j = close + 1;
+                int next = NextToken(s, j);
+                if (Keyword(s, next, "elseif") || string.Compare(s, next, "elseif(", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    j = next + 6;
+                    continue;
+                }
+
+                if (string.Compare(s, next, "else", 0, 4, StringComparison.OrdinalIgnoreCase) == 0 && next + 4 < s.Length && (char.IsWhiteSpace(s[next + 4]) || s[next + 4] == '{'))
+                {
+                    int elseOpen = NextToken(s, next + 4);
+                    int elseClose = elseOpen < s.Length && s[elseOpen] == '{' ? ClosingBrace(s, elseOpen) : -1;
+                    if (elseClose < 0) return null;
+                    if (!decided) runs = (elseOpen, elseClose);
+                    j = elseClose + 1;
+                }
+
+                break;
+            }
+
+            if (runs is (int blockOpen, int blockClose))
+            {
+                int offset = blockOpen + 1;
+                variables.Open();
+                List<CommandCall> read = Parse(s.Substring(offset, blockClose - offset), (o, length) => at(offset + o, length), variables);
+                variables.Close();
+                foreach (CommandCall c in read) c.StatementEnd += offset;
+                commands.AddRange(read);
+            }
+
+            return j;
+        }
+
+        /// <summary>A condition the script fixes: true, false, or null for anything HvLint does not evaluate.</summary>
+        private static bool? Condition(string condition, ScriptVariables variables)
+        {
+            string c = condition.Trim();
+            bool negate = false;
+            if (c.StartsWith("!", StringComparison.Ordinal))
+            {
+                negate = true;
+                c = c.Substring(1).TrimStart();
+            }
+            else if (c.StartsWith("-not", StringComparison.OrdinalIgnoreCase) && c.Length > 4 && char.IsWhiteSpace(c[4]))
+            {
+                negate = true;
+                c = c.Substring(4).TrimStart();
+            }
+
+            if (c.Length < 2 || c[0] != '$') return null;
+            for (int k = 1; k < c.Length; k++)
+            {
+                if (!IsNameChar(c[k])) return null;
+            }
+
+            bool value;
+            if (string.Equals(c, "$true", StringComparison.OrdinalIgnoreCase)) value = true;
+            else if (string.Equals(c, "$false", StringComparison.OrdinalIgnoreCase)) value = false;
+            else if (!variables.TryRead(c.Substring(1), out CodeValue? held) || !held!.TryBool(out value)) return null;
+            return value != negate;
+        }
+
+        /// <summary>The next character after blanks, line breaks and comments from <paramref name="i"/>.</summary>
+        private static int NextToken(string s, int i)
+        {
+            while (i < s.Length)
+            {
+                if (char.IsWhiteSpace(s[i])) i++;
+                else if (!(s[i] == '#' || (s[i] == '<' && i + 1 < s.Length && s[i + 1] == '#')) || !SkipStringOrComment(s, ref i)) break;
+            }
+
+            return i;
+        }
+
+        /// <summary>
+        /// A function the script defines (function New-LabVM { param($Name, $Cpu) ... }, or function New-LabVM($Name)
+        /// { ... }; filter too), with where its parameter list opens and its body's braces, in the whole script's text.
+        /// </summary>
+        internal sealed class ScriptFunction
+        {
+            public ScriptFunction(int start, int parameters, int bodyOpen, int bodyClose)
+            {
+                Start = start;
+                Parameters = parameters;
+                BodyOpen = bodyOpen;
+                BodyClose = bodyClose;
+            }
+
+            /// <summary>Where its definition starts (the function keyword).</summary>
+            public int Start { get; }
+
+            /// <summary>Whether the script calls it: its name is written anywhere but in its definition.</summary>
+            public bool Called { get; set; }
+
+            /// <summary>The '(' of its parameter list or of the param( ) block its body starts with; -1 for none.</summary>
+            public int Parameters { get; }
+
+            public int BodyOpen { get; }
+
+            public int BodyClose { get; }
+        }
+
+        /// <summary>
+        /// The functions <paramref name="s"/> defines, by name (without a scope such as global:). A name defined twice is
+        /// left out: which definition a call runs depends on the order the script runs in.
+        /// </summary>
+        internal static Dictionary<string, ScriptFunction> Functions(string s)
+        {
+            var found = new Dictionary<string, ScriptFunction>(StringComparer.OrdinalIgnoreCase);
+            var twice = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < s.Length;)
+            {
+                if (SkipStringOrComment(s, ref i)) continue;
+                int keyword = Keyword(s, i, "function") ? 8 : Keyword(s, i, "filter") ? 6 : 0;
+                if (keyword == 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                int j = Blanks(s, i + keyword), nameStart = j;
+                while (j < s.Length && !char.IsWhiteSpace(s[j]) && s[j] != '(' && s[j] != '{') j++;
+                string name = s.Substring(nameStart, j - nameStart);
+                name = name.Substring(name.IndexOf(':') + 1);
+                while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
+                int parameters = -1;
+                if (j < s.Length && s[j] == '(')
+                {
+                    parameters = j;
+                    j = Closing(s, j, '(', ')');
+                    while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
+                }
+
+                int close = j < s.Length && s[j] == '{' ? ClosingBrace(s, j) : -1;
+                if (name.Length > 0 && close > j)
+                {
+                    if (parameters < 0) parameters = ParamBlockOpen(s, j + 1);
+                    if (twice.Contains(name) || found.Remove(name)) twice.Add(name);
+                    else found.Add(name, new ScriptFunction(i, parameters, j, close));
+                }
+
+                i = Math.Max(j, i + keyword); // on into the body: it may define functions too
+            }
+
+            foreach (KeyValuePair<string, ScriptFunction> f in found) f.Value.Called = NamedOutside(s, f.Key, f.Value.Start, f.Value.BodyOpen);
+            return found;
+        }
+
+        /// <summary>Whether <paramref name="name"/> is written as a word of its own outside s[from..to) (a definition's head).</summary>
+        private static bool NamedOutside(string s, string name, int from, int to)
+        {
+            for (int k = s.IndexOf(name, StringComparison.OrdinalIgnoreCase); k >= 0; k = s.IndexOf(name, k + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                bool word = (k == 0 || !(IsNameChar(s[k - 1]) || s[k - 1] == '-')) && (k + name.Length == s.Length || !(IsNameChar(s[k + name.Length]) || s[k + name.Length] == '-'));
+                if (word && (k < from || k >= to)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The literal default that starts at <paramref name="d"/> in a parameter list: read up to the ',' or ')' that ends
+        /// it, which a value in a command would run on past.
+        /// </summary>
+        private static CodeValue Default(string s, int d, Func<int, int, Location> at, ScriptVariables variables)
+        {
+            int end = d, depth = 0;
+            while (end < s.Length)
+            {
+                if (SkipStringOrComment(s, ref end)) continue;
+                char c = s[end];
+                if (c == '(' || c == '[' || c == '{') depth++;
+                else if ((c == ')' || c == ']' || c == '}') && depth-- == 0) break;
+                else if ((c == ',' || c == '\n' || c == ';') && depth == 0) break;
+                end++;
+            }
+
+            string text = s.Substring(d, end - d).TrimEnd();
+            int k = 0;
+            return ReadValue(text, ref k, (o, length) => at(d + o, length), variables);
+        }
+
+        /// <summary>Whether the keyword <paramref name="word"/> is written at <paramref name="i"/>, a word of its own followed by a blank.</summary>
+        private static bool Keyword(string s, int i, string word) =>
+            string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+            && (i == 0 || !(char.IsLetterOrDigit(s[i - 1]) || s[i - 1] == '_' || s[i - 1] == '-' || s[i - 1] == '$'))
+            && i + word.Length < s.Length && (s[i + word.Length] == ' ' || s[i + word.Length] == '\t');
+
+        /// <summary>
+        /// The commands a call of a function of the script runs: its body, read with each parameter holding what the call
+        /// gives it (by name, an unambiguous prefix of one, or by position, in the order they are declared) or its
+        /// default when that is a literal (false for a [switch]); any other parameter is unknown, and so is every one the
+        /// call may give through a splat. Each command's statement ends where the call's does, since that is where the VM exists in the caller.
+        /// </summary>
+        private static List<CommandCall> Call(ScriptFunction function, CommandCall call, int statementEnd, ScriptVariables variables)
+        {
+            string s = variables.Text;
+            Func<int, int, Location> at = variables.At!;
+            var defaults = new List<int>();
+            var switches = new List<bool>();
+            List<string> declared = ParameterList(s, function.Parameters, out bool inOrder, defaults, switches);
+            var given = new Dictionary<string, CodeValue?>(StringComparer.OrdinalIgnoreCase);
+            foreach (KeyValuePair<string, CodeValue> named in call.Named)
+            {
+                string? parameter = declared.Find(d => string.Equals(d, named.Key, StringComparison.OrdinalIgnoreCase));
+                if (parameter == null)
+                {
+                    List<string> prefixed = declared.FindAll(d => d.StartsWith(named.Key, StringComparison.OrdinalIgnoreCase));
+                    if (prefixed.Count == 1) parameter = prefixed[0];
+                }
+
+                if (parameter != null) given[parameter] = named.Value;
+            }
+
+            int next = 0;
+            foreach (CodeValue argument in call.Positional)
+            {
+                while (next < declared.Count && given.ContainsKey(declared[next])) next++;
+                if (!inOrder || next == declared.Count) break;
+                given[declared[next++]] = argument;
+            }
+
+            // A parameter the call leaves off holds its default: false for a [switch], else a literal one.
+            for (int k = 0; k < declared.Count; k++)
+            {
+                if (given.ContainsKey(declared[k])) continue;
+                int d = defaults[k];
+                given[declared[k]] = call.Splatted ? null
+                    : switches[k] && d < 0 ? new CodeValue(false, true, call.Location)
+                    : d >= 0 && StartsLiteral(s, d) ? Default(s, d, at, variables) : null;
+            }
+
+            int offset = function.BodyOpen + 1;
+            string body = s.Substring(offset, function.BodyClose - offset);
+            List<CommandCall> commands = Parse(body, (o, length) => at(offset + o, length), variables.ForCall(given));
+            foreach (CommandCall c in commands) c.StatementEnd = statementEnd;
+            return commands;
         }
 
         // A loop over more items than this (in script text or in C#) is read once with its variable unknown, as a loop

@@ -54,7 +54,9 @@ namespace HvLint.Analyzers
             string script = text.ToString();
             Location At(int start, int length)
             {
-                var span = new TextSpan(start, length);
+                // The reader may ask for one character past a value that ends the script (a script cut short while typed).
+                start = Math.Min(start, script.Length);
+                var span = new TextSpan(start, Math.Min(length, script.Length - start));
                 return Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
             }
 

@@ -59,6 +59,85 @@ namespace HvLint.Analyzers
 
             /// <summary>Parameters the code gave a value it does not fix but writes the same way each time.</summary>
             public Dictionary<string, string>? Symbols { get; set; }
+
+            /// <summary>Where in the code each range of <see cref="Text"/> is, once the whole script is read.</summary>
+            public Func<int, int, Microsoft.CodeAnalysis.Location>? At { get; set; }
+
+            /// <summary>The functions the script defines, found when a command is first looked up.</summary>
+            public Dictionary<string, PowerShellScript.ScriptFunction>? Functions { get; set; }
+
+            /// <summary>The functions whose bodies are being read for a call, innermost last.</summary>
+            public List<PowerShellScript.ScriptFunction> Calling { get; } = new List<PowerShellScript.ScriptFunction>();
+        }
+
+        /// <summary>How many calls deep a function's body is read (a function that calls a function that calls one).</summary>
+        private const int MaxCallDepth = 3;
+
+        /// <summary>The whole script's text.</summary>
+        public string Text => _script.Text;
+
+        /// <summary>Where in the code each range of <see cref="Text"/> is; set when the whole script is read.</summary>
+        public Func<int, int, Microsoft.CodeAnalysis.Location>? At
+        {
+            get => _script.At;
+            set => _script.At = value;
+        }
+
+        /// <summary>The function of the script a command of that name calls; null for any other command.</summary>
+        public PowerShellScript.ScriptFunction? Function(string name) =>
+            _script.At != null && Functions().TryGetValue(name, out PowerShellScript.ScriptFunction? function) ? function : null;
+
+        /// <summary>The definition that starts at <paramref name="start"/> of a function the script calls; null for none.</summary>
+        public PowerShellScript.ScriptFunction? CalledFunctionAt(int start)
+        {
+            foreach (PowerShellScript.ScriptFunction f in Functions().Values)
+            {
+                if (f.Start == start && f.Called) return f;
+            }
+
+            return null;
+        }
+
+        private Dictionary<string, PowerShellScript.ScriptFunction> Functions()
+        {
+            if (_script.Functions == null)
+            {
+                bool defines = _script.Text.IndexOf("function", StringComparison.OrdinalIgnoreCase) >= 0 || _script.Text.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0;
+                _script.Functions = defines ? PowerShellScript.Functions(_script.Text) : new Dictionary<string, PowerShellScript.ScriptFunction>();
+            }
+
+            return _script.Functions;
+        }
+
+        /// <summary>
+        /// Starts reading <paramref name="function"/>'s body for a call: false when that would recurse, go deeper than
+        /// <see cref="MaxCallDepth"/>, or take the script past its allowance of block runs (the call is then a command
+        /// HvLint does not know).
+        /// </summary>
+        public bool Enter(PowerShellScript.ScriptFunction function)
+        {
+            if (_script.Calling.Count >= MaxCallDepth || _script.Calling.Contains(function) || !TakeRuns(1)) return false;
+            _script.Calling.Add(function);
+            return true;
+        }
+
+        public void Leave(PowerShellScript.ScriptFunction function) => _script.Calling.Remove(function);
+
+        /// <summary>
+        /// For one call of a function: the constants known where it is called (a function reads its caller's variables),
+        /// with each of its parameters holding what the call gives it, or unknown (null).
+        /// </summary>
+        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters)
+        {
+            var run = new ScriptVariables(_script);
+            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
+            foreach (KeyValuePair<string, CodeValue?> p in parameters)
+            {
+                if (p.Value != null && p.Value.IsKnown) run._constants[p.Key] = new KeyValuePair<CodeValue, int>(p.Value, 0);
+                else run._constants.Remove(p.Key);
+            }
+
+            return run;
         }
 
         /// <summary>The variables of <paramref name="script"/>, none of them a constant yet.</summary>

@@ -58,6 +58,60 @@ public partial class HalfTypedCodeTests
         Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
     }
 
+    /// <summary>
+    /// A provisioning script as an editor holds it while it is typed: the repository's sample scripts, and one written to
+    /// hold every construct the script reader evaluates (functions and their calls, if/elseif/else, here-strings, loops,
+    /// splats), cut off at points all through their text. The script analyzer may not throw on any of them.
+    /// </summary>
+    [Fact]
+    public async Task The_script_analyzer_does_not_throw_on_any_script_cut_short()
+    {
+        const string Constructs = "param([string]$Path = 'D:\\VMs')\r\n"
+            + "function New-LabVM {\n  [CmdletBinding()]\n  param([string]$Name, [int]$Cpu = 2, [switch]$Legacy)\n"
+            + "  New-VM -Name $Name -Generation 2 -Path $Path\n  Set-VMProcessor -VMName $Name -Count $Cpu\n"
+            + "  if ($Legacy) { Add-VMNetworkAdapter -VMName $Name -IsLegacy $true } elseif (-not $Legacy) { } else { New-LabVM -Name x }\n}\n"
+            + "function Get-Cpu($Vm) { 8 }\nfilter Twice { $_; $_ }\n"
+            + "$notes = @\"\nNew-VM -Name text -Generation 2\n\"@\n@'\nverbatim '@ text\n'@ | Set-Content n.txt\n"
+            + "$settings = @{ Name = 'splat01'; Generation = 2 }\nNew-VM @settings\n"
+            + "foreach ($n in 'a', 'b') { New-LabVM -Name $n -Cpu 70 -Legacy:$false }\n"
+            + "1..3 | ForEach-Object { New-LabVM \"db0$_\" 66 }\nNew-LabVM -Name 'lab01' | Set-VMMemory -StartupBytes 1GB\n"
+            + "if ($true) { if ($false) { New-VM -Name never } }\n";
+        var scripts = new List<(string Text, int Step)> { (Constructs, 1) };
+        foreach (string file in Directory.GetFiles(Path.Combine(TestsFolder(), "..", "..", "samples"), "*.ps1", SearchOption.AllDirectories))
+        {
+            string text = File.ReadAllText(file);
+            scripts.Add((text, Math.Max(1, text.Length / 60)));
+        }
+
+        Assert.True(scripts.Count >= 4, "the sample scripts were not found");
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PowerShellScriptFileAnalyzer());
+        var compilation = CSharpCompilation.Create("Typing", new[] { CSharpSyntaxTree.ParseText("class C { }") });
+        var failures = new ConcurrentBag<string>();
+        int runs = 0;
+        foreach ((string script, int step) in scripts)
+        {
+            for (int cut = 1; cut <= script.Length; cut += step)
+            {
+                string typed = script.Substring(0, cut);
+                var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new ScriptFile(typed)), new UnresolvedReferences());
+                var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options,
+                    (ex, analyzer, _) => failures.Add(ex.GetType().Name + " " + ex.Message + ex.StackTrace + "\n--- on:\n" + typed), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+                await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+                runs++;
+            }
+        }
+
+        Assert.True(runs > Constructs.Length, runs + " runs");
+        Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
+    }
+
+    private sealed class ScriptFile(string text) : AdditionalText
+    {
+        public override string Path => "hvlint/New-LabVMs.ps1";
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
+
     private static string TestsFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
     // The snippets: raw string literals ("""...""") of the test files, with the test markup ({|HV3001:...|}, {|#0:...|}) taken out.

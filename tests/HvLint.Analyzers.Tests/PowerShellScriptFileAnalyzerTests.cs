@@ -65,6 +65,62 @@ public class PowerShellScriptFileAnalyzerTests
         expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
             .WithArguments("VM 'web02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
 
+    private const string NewLabVm = "function New-LabVM {\n"
+        + "    [CmdletBinding()]\n"
+        + "    param([Parameter(Mandatory)][string]$Name, [int]$ProcessorCount = 2, [switch]$Legacy)\n"
+        + "    New-VM -Name $Name -Generation 2 -SwitchName 'Lab'\n"
+        + "    Set-VMProcessor -VMName $Name -Count $ProcessorCount\n"
+        + "    if ($Legacy) { Add-VMNetworkAdapter -VMName $Name -IsLegacy $true }\n"
+        + "}\n";
+
+    private static DiagnosticResult TooManyAt(int line, int column, int end, string vm, int count) =>
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", line, column, line, end)
+            .WithArguments("VM '" + vm + "' has " + count + " virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM");
+
+    [Fact]
+    public Task A_function_runs_where_it_is_called_with_the_values_the_call_gives_its_parameters() => Script(
+        NewLabVm
+        + "New-LabVM -Name 'lab01' -ProcessorCount 72\n"  // by name
+        + "New-LabVM 'lab02' 80\n"                        // by position
+        + "New-LabVM -Name 'lab03' -Proc 66\n"            // an unambiguous prefix
+        + "New-LabVM -Name 'lab04'\n"                     // the default, 2
+        + "New-LabVM -Name 'lab05' -Legacy\n",            // the only one with the switch
+        expected: new[]
+        {
+            TooManyAt(5, 42, 57, "lab01", 72), TooManyAt(5, 42, 57, "lab02", 80), TooManyAt(5, 42, 57, "lab03", 66),
+            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 6, 65, 6, 70)
+                .WithArguments("VM 'lab05' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        });
+
+    [Fact]
+    public Task A_default_holds_where_the_call_leaves_the_parameter_off_and_a_loop_calls_once_per_item() => Script(
+        "function New-Db($Name, $Cpu = 70) {\n    New-VM -Name $Name -Generation 2\n    Set-VMProcessor -VMName $Name -Count $Cpu\n}\n"
+        + "foreach ($db in 'db01', 'db02') { New-Db -Name $db }\n"
+        + "New-Db -Name 'db03' -Cpu 8\n",
+        expected: new[] { TooManyAt(3, 42, 46, "db01", 70), TooManyAt(3, 42, 46, "db02", 70) });
+
+    [Fact]
+    public Task A_function_the_script_never_calls_is_read_as_written_and_a_recursive_one_once() => Script(
+        "function Install-Appliance {\n    New-VM -Name 'appliance' -Generation 2\n    Add-VMNetworkAdapter -VMName 'appliance' -IsLegacy $true\n}\n"
+        + "function Wait-Forever { Wait-Forever }\nWait-Forever\n",
+        expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 3, 56, 3, 61)
+            .WithArguments("VM 'appliance' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+
+    [Fact]
+    public Task An_if_whose_condition_the_script_fixes_runs_one_branch_and_any_other_runs_each() => Script(
+        "$legacy = $false\nNew-VM -Name 'web01' -Generation 2\n"
+        + "if ($legacy) { Add-VMNetworkAdapter -VMName 'web01' -IsLegacy $true }\n"
+        + "elseif (-not $legacy) { Set-VMProcessor -VMName 'web01' -Count 70 }\n"
+        + "else { Set-VMProcessor -VMName 'web01' -Count 99 }\n"
+        + "if ($env:LEGACY) { Add-VMNetworkAdapter -VMName 'web01' -Name 'Maybe' -IsLegacy $true }\n",
+        expected: new[]
+        {
+            TooManyAt(4, 64, 66, "web01", 70),
+            // The environment is not the script's to fix: the branch may run, and on Generation 2 it is wrong.
+            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 6, 81, 6, 86)
+                .WithArguments("VM 'web01' is Generation 2 and has the legacy network adapter 'Maybe'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        });
+
     [Fact]
     public Task An_inventory_script_that_only_reads_is_silent() => Script(
         "param([string]$Path = '.')\nGet-VM | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $Path 'vms.json')\n"
