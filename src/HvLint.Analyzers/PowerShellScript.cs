@@ -471,13 +471,16 @@ namespace HvLint.Analyzers
         /// </summary>
         internal sealed class ScriptFunction
         {
-            public ScriptFunction(int start, int parameters, int bodyOpen, int bodyClose)
+            public ScriptFunction(string name, int start, int parameters, int bodyOpen, int bodyClose)
             {
+                Name = name;
                 Start = start;
                 Parameters = parameters;
                 BodyOpen = bodyOpen;
                 BodyClose = bodyClose;
             }
+
+            public string Name { get; }
 
             /// <summary>Where its definition starts (the function keyword).</summary>
             public int Start { get; }
@@ -494,13 +497,12 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// The functions <paramref name="s"/> defines, by name (without a scope such as global:). A name defined twice is
-        /// left out: which definition a call runs depends on the order the script runs in.
+        /// Every function <paramref name="s"/> defines, named without a scope such as global:, in the order written; a
+        /// name may be defined more than once.
         /// </summary>
-        internal static Dictionary<string, ScriptFunction> Functions(string s)
+        internal static List<ScriptFunction> Functions(string s)
         {
-            var found = new Dictionary<string, ScriptFunction>(StringComparer.OrdinalIgnoreCase);
-            var twice = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var found = new List<ScriptFunction>();
             for (int i = 0; i < s.Length;)
             {
                 if (SkipStringOrComment(s, ref i)) continue;
@@ -527,15 +529,15 @@ namespace HvLint.Analyzers
                 int close = j < s.Length && s[j] == '{' ? ClosingBrace(s, j) : -1;
                 if (name.Length > 0 && close > j)
                 {
-                    if (parameters < 0) parameters = ParamBlockOpen(s, j + 1);
-                    if (twice.Contains(name) || found.Remove(name)) twice.Add(name);
-                    else found.Add(name, new ScriptFunction(i, parameters, j, close));
+                    found.Add(new ScriptFunction(name, i, parameters >= 0 ? parameters : ParamBlockOpen(s, j + 1), j, close)
+                    {
+                        Called = NamedOutside(s, name, i, j),
+                    });
                 }
 
                 i = Math.Max(j, i + keyword); // on into the body: it may define functions too
             }
 
-            foreach (KeyValuePair<string, ScriptFunction> f in found) f.Value.Called = NamedOutside(s, f.Key, f.Value.Start, f.Value.BodyOpen);
             return found;
         }
 

@@ -63,8 +63,11 @@ namespace HvLint.Analyzers
             /// <summary>Where in the code each range of <see cref="Text"/> is, once the whole script is read.</summary>
             public Func<int, int, Microsoft.CodeAnalysis.Location>? At { get; set; }
 
-            /// <summary>The functions the script defines, found when a command is first looked up.</summary>
-            public Dictionary<string, PowerShellScript.ScriptFunction>? Functions { get; set; }
+            /// <summary>Every function the script defines, found when first asked for.</summary>
+            public List<PowerShellScript.ScriptFunction>? Definitions { get; set; }
+
+            /// <summary>The functions by name; null for a name defined more than once, whose call depends on the order the script runs in.</summary>
+            public Dictionary<string, PowerShellScript.ScriptFunction?>? ByName { get; set; }
 
             /// <summary>The functions whose bodies are being read for a call, innermost last.</summary>
             public List<PowerShellScript.ScriptFunction> Calling { get; } = new List<PowerShellScript.ScriptFunction>();
@@ -84,29 +87,25 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>The function of the script a command of that name calls; null for any other command.</summary>
-        public PowerShellScript.ScriptFunction? Function(string name) =>
-            _script.At != null && Functions().TryGetValue(name, out PowerShellScript.ScriptFunction? function) ? function : null;
-
-        /// <summary>The definition that starts at <paramref name="start"/> of a function the script calls; null for none.</summary>
-        public PowerShellScript.ScriptFunction? CalledFunctionAt(int start)
+        public PowerShellScript.ScriptFunction? Function(string name)
         {
-            foreach (PowerShellScript.ScriptFunction f in Functions().Values)
+            if (_script.At == null) return null;
+            if (_script.ByName == null)
             {
-                if (f.Start == start && f.Called) return f;
+                _script.ByName = new Dictionary<string, PowerShellScript.ScriptFunction?>(StringComparer.OrdinalIgnoreCase);
+                foreach (PowerShellScript.ScriptFunction f in Definitions()) _script.ByName[f.Name] = _script.ByName.ContainsKey(f.Name) ? null : f;
             }
 
-            return null;
+            return _script.ByName.TryGetValue(name, out PowerShellScript.ScriptFunction? function) ? function : null;
         }
 
-        private Dictionary<string, PowerShellScript.ScriptFunction> Functions()
-        {
-            if (_script.Functions == null)
-            {
-                bool defines = _script.Text.IndexOf("function", StringComparison.OrdinalIgnoreCase) >= 0 || _script.Text.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0;
-                _script.Functions = defines ? PowerShellScript.Functions(_script.Text) : new Dictionary<string, PowerShellScript.ScriptFunction>();
-            }
+        /// <summary>The definition that starts at <paramref name="start"/> of a function the script calls; null for none.</summary>
+        public PowerShellScript.ScriptFunction? CalledFunctionAt(int start) => Definitions().Find(f => f.Start == start && f.Called && Function(f.Name) == f);
 
-            return _script.Functions;
+        private List<PowerShellScript.ScriptFunction> Definitions()
+        {
+            bool defines = _script.Text.IndexOf("function", StringComparison.OrdinalIgnoreCase) >= 0 || _script.Text.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0;
+            return _script.Definitions ??= defines ? PowerShellScript.Functions(_script.Text) : new List<PowerShellScript.ScriptFunction>();
         }
 
         /// <summary>
@@ -188,7 +187,7 @@ namespace HvLint.Analyzers
                     while (i < script.Length && IsWordChar(script[i])) i++;
                     string word = script.Substring(start, i - start);
                     if (Writers.Contains(word)) _script.AnyMayChange = true;
-                    else if (FunctionParameters(script, start, word) is int open)
+                    else if (FunctionParameters(start, word) is int open)
                     {
                         // A function's parameters hold what each call passes, never the script's variable of that name.
                         foreach (string parameter in PowerShellScript.ParameterList(script, open, out _)) Write(parameter, 2);
@@ -204,24 +203,23 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// The '(' of a function's parameter list at the word <paramref name="word"/> that starts at
-        /// <paramref name="start"/>: a param( ) block other than the script's own (whose parameters the code that runs
-        /// the script gives), or function/filter NAME( ... ); null for anything else.
+        /// The '(' of the parameters a function or script block declares, at the word <paramref name="word"/> that starts at
+        /// <paramref name="start"/>: a param( ) block other than the script's own (whose parameters the code that runs the
+        /// script gives), or the list of function NAME( ... ); null for anything else.
         /// </summary>
-        private static int? FunctionParameters(string s, int start, string word)
+        private int? FunctionParameters(int start, string word)
         {
-            int j = start + word.Length;
-            bool block = string.Equals(word, "param", StringComparison.OrdinalIgnoreCase);
-            if (!block)
+            string s = _script.Text;
+            if (string.Equals(word, "param", StringComparison.OrdinalIgnoreCase))
             {
-                if (!string.Equals(word, "function", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "filter", StringComparison.OrdinalIgnoreCase)) return null;
-                while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
-                while (j < s.Length && !char.IsWhiteSpace(s[j]) && s[j] != '(' && s[j] != '{') j++; // the function's name
+                int j = start + word.Length;
+                while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
+                return j < s.Length && s[j] == '(' && j != PowerShellScript.ScriptParamBlockOpen(s) ? j : (int?)null;
             }
 
-            while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
-            if (j >= s.Length || s[j] != '(') return null;
-            return block && j == PowerShellScript.ScriptParamBlockOpen(s) ? (int?)null : j;
+            if (!string.Equals(word, "function", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "filter", StringComparison.OrdinalIgnoreCase)) return null;
+            PowerShellScript.ScriptFunction? defined = Definitions().Find(f => f.Start == start);
+            return defined != null && defined.Parameters >= 0 && defined.Parameters < defined.BodyOpen ? defined.Parameters : (int?)null;
         }
 
         /// <summary>
