@@ -5,6 +5,8 @@
 #   where perf is installed and allowed, HvLint's CPU time in the compile as a build runs it: the low-noise figure.
 #   OTHER=2000 adds that many files of ordinary code (five methods each that never provision a VM), as in a real
 #   project where provisioning is a small part of the code.
+#   BASELINE=<git revision> also packs the analyzers of that revision and builds the same project with them,
+#   interleaved with the builds above, so that a change is told apart from the machine's noise.
 # Packs HvLint.Analyzers, builds the project with -p:ReportAnalyzer=true, and prints the analyzer times the
 # compiler reports next to the compile's own time, and what the compile costs with and without the package; on a
 # platform the package has ReadyToRun images for, also HvLint's time with the IL assemblies instead.
@@ -14,6 +16,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 version="0.1.0-bench.$(date +%s)"
 dotnet pack "$root/src/HvLint.Analyzers" -c Release -o "$work/feed" -p:Version="$version" --nologo -v:q >/dev/null
+if [ -n "${BASELINE:-}" ]; then
+  git -C "$root" worktree add --detach "$work/baseline-src" "$BASELINE" > /dev/null 2>&1
+  dotnet pack "$work/baseline-src/src/HvLint.Analyzers" -c Release -o "$work/feed" -p:Version="$version-base" --nologo -v:q >/dev/null
+fi
 
 mkdir -p "$work/app"
 cp "$root/samples/provisioning/PowerShellStandIn.cs" "$work/app/"
@@ -77,6 +83,10 @@ sed -i 's/<TargetFramework>/<OutputType>Exe<\/OutputType><TargetFramework>/' "$w
 # analyzer would otherwise do).
 cp -r "$work/app" "$work/bare"
 sed -i '/HvLint.Analyzers/d; /HvLintProfile/d' "$work/bare/App.csproj"
+if [ -n "${BASELINE:-}" ]; then
+  cp -r "$work/app" "$work/base"
+  sed -i "s/Version=\"$version\"/Version=\"$version-base\"/" "$work/base/App.csproj"
+fi
 
 csc_ms() { # the Csc task's time in a build log (performance summary)
   grep -E '^ +[0-9]+ ms +Csc ' "$1" | head -1 | awk '{print $1}'
@@ -86,17 +96,22 @@ build() { # build <dir> <log> [shared] [msbuild args]: a full compile with analy
 }
 (cd "$work/app" && dotnet restore --packages "$work/packages" -v:q >/dev/null)
 (cd "$work/bare" && dotnet restore --packages "$work/packages" -v:q >/dev/null)
+[ -n "${BASELINE:-}" ] && (cd "$work/base" && dotnet restore --packages "$work/packages" -v:q >/dev/null)
 
 # Builds on a 2-core machine vary by a few hundred milliseconds: five of each, interleaved, and the medians. On a
 # platform the package has ReadyToRun images for, the builds use them, as a developer's would; the same builds with
 # -p:HvLintReadyToRun=false use the IL assemblies, which JIT-compile HvLint's code in every compiler process.
 rounds="${ROUNDS:-5}"
 hvlint_s() { grep -E '^ *[0-9.]+ +[0-9<]+ +HvLint.Analyzers,' "$1" | awk '{print $1}' | head -1; }
-: > "$work/with.ms"; : > "$work/bare.ms"; : > "$work/hvlint.s"; : > "$work/wall.s"; : > "$work/il.s"
+: > "$work/with.ms"; : > "$work/bare.ms"; : > "$work/hvlint.s"; : > "$work/wall.s"; : > "$work/il.s"; : > "$work/base.s"
 for round in $(seq 1 "$rounds"); do
   start=$(date +%s.%N)
   build "$work/app" "$work/with.$round.log"
   echo "$(date +%s.%N) - $start" | bc >> "$work/wall.s"
+  if [ -n "${BASELINE:-}" ]; then
+    build "$work/base" "$work/base.$round.log"
+    hvlint_s "$work/base.$round.log" >> "$work/base.s"
+  fi
   build "$work/app" "$work/il.$round.log" false -p:HvLintReadyToRun=false
   build "$work/bare" "$work/bare.$round.log"
   csc_ms "$work/with.$round.log" >> "$work/with.ms"
@@ -114,6 +129,7 @@ echo "  dotnet build wall time with HvLint: $wall s"
 echo "  compiler (Csc task): $with ms with HvLint, $bare ms without: HvLint adds $(( with - bare )) ms ($(echo "scale=1; 100 * ($with - $bare) / $bare" | bc)%)"
 echo "  HvLint as -p:ReportAnalyzer reports it: $hvlint s = $(echo "scale=1; 100 * $hvlint / $wall" | bc)% of the build, $(echo "scale=1; 100 * $hvlint * 1000 / $with" | bc)% of the compile (all rounds: $(tr '\n' ' ' < "$work/hvlint.s"))"
 echo "  ($( [ -n "$images" ] && echo "with the ReadyToRun images for $images; with the IL assemblies instead (HvLintReadyToRun=false): $(median "$work/il.s") s, all rounds: $(tr '\n' ' ' < "$work/il.s")" || echo "no ReadyToRun images for this platform: the IL assemblies"))"
+[ -n "${BASELINE:-}" ] && echo "  the baseline ($BASELINE) in the same rounds: $(median "$work/base.s") s (all rounds: $(tr '\n' ' ' < "$work/base.s"))"
 grep -E "Total analyzer execution time|^ *[0-9.]+ +[0-9]+ +HvLint|error CS" "$log" | grep -v "/analyzer:" | sed "s/^ */  round 1: /; s/ (HV1001.*//" | sort -u | head -20
 echo "  HvLint findings in the build: $(grep -o "[a-zA-Z0-9]*\.cs([0-9,]*): [a-z]* HV[0-9]\{4\}" "$log" | sort -u | wc -l) (expected $(( files / 50 )): HV1001 for 65 vCPUs in every 50th file)"
 
@@ -126,12 +142,19 @@ if [ -n "$csc_line" ]; then
   csc_exe=${csc_line%% *}
   echo "${csc_line#* }" | tr ' ' '\n' | grep -v '^$' > "$work/csc.rsp"
   echo "/parallel-" >> "$work/csc.rsp"
-  : > "$work/alone.s"
+  : > "$work/alone.s"; : > "$work/alone-base.s"
+  # The baseline's compile is the same command line with its package's analyzers.
+  [ -n "${BASELINE:-}" ] && sed "s#/hvlint.analyzers/$version/#/hvlint.analyzers/$version-base/#g" "$work/csc.rsp" > "$work/csc-base.rsp"
   for round in $(seq 1 "$rounds"); do
     (cd "$work/app" && DOTNET_GCgen0size=0x20000000 "$csc_exe" @"$work/csc.rsp" > "$work/alone.log" 2>&1) || true
     grep -E '^ *[0-9.]+ +[0-9<]+ +HvLint.Analyzers,' "$work/alone.log" | awk '{print $1}' | head -1 >> "$work/alone.s"
+    if [ -n "${BASELINE:-}" ]; then
+      (cd "$work/app" && DOTNET_GCgen0size=0x20000000 "$csc_exe" @"$work/csc-base.rsp" > "$work/alone.log" 2>&1) || true
+      grep -E '^ *[0-9.]+ +[0-9<]+ +HvLint.Analyzers,' "$work/alone.log" | awk '{print $1}' | head -1 >> "$work/alone-base.s"
+    fi
   done
   echo "  HvLint in the compile run alone (one thread, $rounds runs): minimum $(sort -g "$work/alone.s" | head -1) s, median $(median "$work/alone.s") s (all: $(tr '\n' ' ' < "$work/alone.s"))"
+  [ -n "${BASELINE:-}" ] && echo "  the baseline ($BASELINE) alone, interleaved: minimum $(sort -g "$work/alone-base.s" | head -1) s, median $(median "$work/alone-base.s") s (all: $(tr '\n' ' ' < "$work/alone-base.s"))"
 
   # HvLint's CPU time in the compile as a build runs it (in parallel), where perf is installed and allowed: CPU
   # samples (999 a second) whose stack passes through HvLint's code, JIT compiling it included. The time the
@@ -175,4 +198,5 @@ if [ "${SERVER:-1}" != 0 ]; then
   }
   echo "  with the compiler server (the SDK's default): HvLint in its first build $(share 1 1); builds 2-5 $(share 2 5); builds 6-10 $(share 6 10) (all: $(awk '{ printf "%s ", $2 }' "$work/server.tsv"))"
 fi
+if [ -n "${BASELINE:-}" ]; then git -C "$root" worktree remove --force "$work/baseline-src"; fi
 rm -rf "$work" # comment out to inspect the build logs
