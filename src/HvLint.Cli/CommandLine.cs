@@ -158,6 +158,12 @@ public static class CommandLine
     private static (AuditOptions Options, IReadOnlyList<InputDocument> Inputs, HvLintConfiguration? Config) Prepare(AuditRequest r)
     {
         var options = new AuditOptions();
+        // Terraform's and Packer's input variables set in the environment, as a pipeline that runs them sets them.
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            if (e.Key is string name && e.Value is string value && (name.StartsWith("TF_VAR_", StringComparison.Ordinal) || name.StartsWith("PKR_VAR_", StringComparison.Ordinal))) options.EnvironmentVariables[name] = value;
+        }
+
         if (r.ProfileId != null)
         {
             options.Profile = ProfileCatalog.Find(r.ProfileId) ?? throw new UsageException("unknown profile '" + r.ProfileId + "' (known: " + ProfileCatalog.KnownIds + ")");

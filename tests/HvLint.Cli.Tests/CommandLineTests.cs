@@ -123,6 +123,13 @@ public class CommandLineTests
         var named = Repo.HvlintIn(dir, "audit", ".", "infra/prod.tfvars", "--profile", "hyperv-2008r2");
         Assert.Contains("infra/main.tf(7,21): error HV1001: VM 'app01' has 12 virtual processors", named.Stdout);
         Assert.Contains("5 files read", named.Stdout);
+
+        // The environment comes below the files: TF_VAR_ and PKR_VAR_ show only where no file sets the variable.
+        File.Delete(Path.Combine(dir, "infra", "terraform.tfvars"));
+        File.Delete(Path.Combine(dir, "images", "big.auto.pkrvars.hcl"));
+        var environment = Repo.HvlintWith([("TF_VAR_cpus", "16"), ("PKR_VAR_cpus", "10")], dir, "audit", ".", "--profile", "hyperv-2008r2");
+        Assert.Contains("infra/main.tf(7,21): error HV1001: VM 'app01' has 16 virtual processors", environment.Stdout);
+        Assert.Contains("images/image.pkr.hcl(7,13): error HV1001: VM 'img01' has 10 virtual processors", environment.Stdout);
     }
 
     [Fact]

@@ -23,7 +23,10 @@ internal static class Repo
     }
 
     /// <summary>Runs `hvlint ARGS` as a process in <paramref name="workingDirectory"/> (the repo root by default).</summary>
-    public static (int ExitCode, string Stdout, string Stderr) HvlintIn(string workingDirectory, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) HvlintIn(string workingDirectory, params string[] args) => HvlintWith([], workingDirectory, args);
+
+    /// <summary>As <see cref="HvlintIn"/>, with <paramref name="environment"/> added to the process's environment.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) HvlintWith(IEnumerable<(string Name, string Value)> environment, string workingDirectory, params string[] args)
     {
         string dll = typeof(CommandLine).Assembly.Location;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
@@ -31,6 +34,9 @@ internal static class Repo
         foreach (string a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("GITHUB_ACTIONS");
         psi.Environment.Remove("TF_BUILD");
+        // Terraform's and Packer's variables in the runner's environment would change what the samples give.
+        foreach (string name in psi.Environment.Keys.Where(k => k.StartsWith("TF_VAR_", StringComparison.Ordinal) || k.StartsWith("PKR_VAR_", StringComparison.Ordinal)).ToList()) psi.Environment.Remove(name);
+        foreach ((string name, string value) in environment) psi.Environment[name] = value;
         psi.Environment["NO_COLOR"] = "1";
         using var p = Process.Start(psi)!;
         Task<string> stdout = p.StandardOutput.ReadToEndAsync();

@@ -202,5 +202,71 @@ public class VariableFileTests
         Assert.Empty(RunFiles(new[] { ("images/w2k3.pkr.hcl", template), ("images/smp.auto.pkrvars.json", """{ "cpus": 2 }""") }, "hyperv-2008r2").Of("HV4002"));
     }
 
+    /// <summary>An audit under hyperv-2008r2 with <paramref name="environment"/> as the environment's TF_VAR_ and PKR_VAR_ variables.</summary>
+    private static AuditResult RunWith(IEnumerable<(string Path, string Text)> files, params (string Name, string Value)[] environment)
+    {
+        var options = new AuditOptions { Profile = HvLint.Profiles.ProfileCatalog.Find("hyperv-2008r2") };
+        foreach ((string name, string value) in environment) options.EnvironmentVariables[name] = value;
+        return Auditor.Run(files.Select(f => InputDocument.FromText(f.Path, f.Text)).ToList(), options);
+    }
+
+    [Fact]
+    public void TF_VAR_sets_a_root_module_s_variable_below_its_variable_files()
+    {
+        var module = new[] { ("lab/main.tf", Main), ("lab/variables.tf", Variables) };
+        Assert.Empty(RunWith(module).Of("HV1001"));
+        Assert.Contains("8 virtual processors", Assert.Single(RunWith(module, ("TF_VAR_cpus", "8")).Of("HV1001")).Message);
+        // terraform.tfvars comes after the environment, as in Terraform's precedence.
+        Assert.Empty(RunWith(module.Append(("lab/terraform.tfvars", "cpus = 3\n")), ("TF_VAR_cpus", "8")).Of("HV1001"));
+        Assert.Contains("8 virtual processors", Assert.Single(RunWith(module.Append(("lab/terraform.tfvars", "cpus = 8\n")), ("TF_VAR_cpus", "3")).Of("HV1001")).Message);
+        // Names are as written (Terraform's are case-sensitive), and Packer's prefix is Packer's.
+        Assert.Empty(RunWith(module, ("TF_VAR_CPUS", "8"), ("PKR_VAR_cpus", "8")).Of("HV1001"));
+    }
+
+    [Fact]
+    public void TF_VAR_is_text_for_a_primitive_type_and_HCL_for_any_other()
+    {
+        const string main = """
+            variable "sizes" {
+              type    = list(number)
+              default = [2]
+            }
+            variable "name" {
+              default = "web01"
+            }
+            resource "hyperv_machine_instance" "web" {
+              name            = var.name
+              processor_count = var.sizes[0]
+            }
+            """;
+        var module = new[] { ("lab/main.tf", main) };
+        Finding eight = Assert.Single(RunWith(module, ("TF_VAR_sizes", "[8, 2]"), ("TF_VAR_name", "[web02]")).Of("HV1001"));
+        Assert.Contains("VM '[web02]' has 8 virtual processors", eight.Message);
+        // A list the type refuses, or HCL that is not a literal, leaves the variable unknown: not its default, no finding.
+        Assert.Empty(RunWith(module, ("TF_VAR_sizes", "[\"eight\"]")).Of("HV1001"));
+        Assert.Empty(RunWith(module, ("TF_VAR_sizes", "[var.x]")).Of("HV1001"));
+    }
+
+    [Fact]
+    public void PKR_VAR_sets_a_Packer_template_s_variable()
+    {
+        const string template = """
+            variable "cpus" {
+              type    = number
+              default = 2
+            }
+
+            source "hyperv-iso" "w2k3" {
+              vm_name  = "w2k3-base"
+              iso_url  = "iso/en_windows_server_2003_r2_standard_x86.iso"
+              cpus     = var.cpus
+            }
+            """;
+        var files = new[] { ("images/w2k3.pkr.hcl", template) };
+        Assert.Empty(RunWith(files).Of("HV4002"));
+        Assert.Single(RunWith(files, ("PKR_VAR_cpus", "1")).Of("HV4002"));
+        Assert.Empty(RunWith(files, ("TF_VAR_cpus", "1")).Of("HV4002"));
+    }
+
     private static List<HvLint.Model.VirtualMachine> Read(IEnumerable<(string Path, string Text)> files, CollectingConsumer? consumer = null) => TerraformReaderTests.CollectFiles(files, consumer);
 }

@@ -45,6 +45,12 @@ namespace HvLint.Engine
 
         public List<string> CommandBuilders { get; } = new List<string>();
 
+        /// <summary>
+        /// Input variables set through the environment, by its names (TF_VAR_cpus for Terraform, PKR_VAR_cpus for Packer):
+        /// the CLI passes its own environment's, as Terraform and Packer take them, below any variable definitions file.
+        /// </summary>
+        public IDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
         public string? ConfigurationSource { get; set; }
 
         public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
@@ -169,7 +175,7 @@ namespace HvLint.Engine
             // what they contain is also evidence for the profile.
             var powerShell = new Readers.PowerShell.PowerShellExportReader();
             var cim = new Readers.Cim.CimXmlReader();
-            var terraform = new Readers.Terraform.TerraformReader();
+            var terraform = new Readers.Terraform.TerraformReader(options.EnvironmentVariables);
             var progress = new Progress(recognised.Count, options.Progress);
             int filesRead = ReadJoined(recognised, powerShell, cim, terraform, problems, progress);
 

@@ -58,6 +58,9 @@ namespace HvLint.Readers.Terraform
             return type != null && parser.AtEnd ? type : null;
         }
 
+        /// <summary>A string, number or bool, whose value an environment variable gives as its text, not as HCL.</summary>
+        public bool IsPrimitive => _kind == "string" || _kind == "number" || _kind == "bool";
+
         /// <summary>The value as Terraform converts it to this type; null where Terraform would refuse it (a required attribute left out, "eight" for a number).</summary>
         public JToken? Convert(JToken value)
         {

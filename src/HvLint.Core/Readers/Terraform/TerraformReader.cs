@@ -111,8 +111,15 @@ namespace HvLint.Readers.Terraform
         /// <summary>Variable definitions files (terraform.tfvars, *.auto.pkrvars.hcl, ...), whose values the module of their folder takes.</summary>
         private readonly List<VariableFile> _variableFiles = new List<VariableFile>();
         private readonly List<KeyValuePair<SourceLocation, string>> _problems = new List<KeyValuePair<SourceLocation, string>>();
+
+        /// <summary>Input variables the environment sets (TF_VAR_name, PKR_VAR_name), taken before the variable definitions files.</summary>
+        private readonly IDictionary<string, string> _environment;
+
         private IInventoryConsumer? _consumer;
         private string _path = string.Empty;
+
+        /// <param name="environment">Input variables the environment sets, by name (TF_VAR_cpus, PKR_VAR_cpus); none when null.</param>
+        public TerraformReader(IDictionary<string, string>? environment = null) => _environment = environment ?? new Dictionary<string, string>();
 
         public void Read(string path, TextReader text)
         {
@@ -278,8 +285,16 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
-            if (inputs == null) SetVariables(folder, types, values);
-            else SetInputs(inputs, types, values);
+            if (inputs == null)
+            {
+                SetFromEnvironment(files, types, values);
+                SetVariables(folder, types, values);
+            }
+            else
+            {
+                SetInputs(inputs, types, values);
+            }
+
             JObject? Resource(string type, string name) => resources.TryGetValue(type + "." + name, out var r) ? r.Value : null;
 
             // Locals, once what they use is known; one may use another, so until none is added.
@@ -564,6 +579,38 @@ namespace HvLint.Readers.Terraform
                     if (value != null) values["var." + p.Name] = value;
                     else values.Remove("var." + p.Name);
                 }
+            }
+        }
+
+        /// <summary>
+        /// The values the environment gives the root module's variables: TF_VAR_name for a Terraform configuration,
+        /// PKR_VAR_name for a Packer template, the lowest of the ways to set a variable
+        /// (developer.hashicorp.com/terraform/language/values/variables, "Variable Definition Precedence"). As in
+        /// Terraform, the text is the value of a variable with no type or a string, number or bool type, converted to
+        /// it, and HCL for any other type (a list, a map, an object). A value that is not a literal, or that the type
+        /// refuses, makes the variable unknown, since it is no longer its default.
+        /// </summary>
+        private void SetFromEnvironment(List<KeyValuePair<string, JObject>> files, Dictionary<string, HclType?> types, Dictionary<string, JToken> values)
+        {
+            if (_environment.Count == 0) return;
+            bool packer = files.Exists(f => f.Key.EndsWith(".pkr.hcl", StringComparison.Ordinal) || f.Key.EndsWith(".pkr.json", StringComparison.Ordinal));
+            string prefix = packer ? "PKR_VAR_" : "TF_VAR_";
+            foreach (KeyValuePair<string, HclType?> declared in types)
+            {
+                if (!_environment.TryGetValue(prefix + declared.Key, out string? text)) continue;
+                JToken? value;
+                if (declared.Value == null || declared.Value.IsPrimitive)
+                {
+                    value = Converted(new JValue(text), declared.Value);
+                }
+                else
+                {
+                    JToken? parsed = HclDocument.Parse(prefix + declared.Key, "value = " + text, (_, _) => { })?["value"];
+                    value = parsed != null && Literal(parsed) && Evaluated(parsed, NothingInScope, NoResource) is JToken constant ? Converted(constant, declared.Value) : null;
+                }
+
+                if (value != null) values["var." + declared.Key] = value;
+                else values.Remove("var." + declared.Key);
             }
         }
 
