@@ -61,13 +61,14 @@ internal static class CodeAudit
 
     /// <summary>
     /// HV9001 for an analyzer's exception (AD0001), at the declaration it was reading: Roslyn names the syntax tree and
-    /// the node's span ("SyntaxTree: path", "SyntaxNode: ... (line,column)-(line,column)", zero-based) in the message.
+    /// the node's span ("SyntaxTree: path", "SyntaxNode: ... (line,column)-(line,column)", zero-based) in the message,
+    /// or the script ("AdditionalText: path"), which is then HV9001 at its start.
     /// The message keeps the exception's type and first line, never its stack trace.
     /// </summary>
     internal static Finding AnalyzerFailure(Diagnostic d, string firstFile)
     {
         string text = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        System.Text.RegularExpressions.Match tree = System.Text.RegularExpressions.Regex.Match(text, @"^SyntaxTree: (.+?)\r?$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        System.Text.RegularExpressions.Match tree = System.Text.RegularExpressions.Regex.Match(text, @"^(?:SyntaxTree|AdditionalText): (.+?)\r?$", System.Text.RegularExpressions.RegexOptions.Multiline);
         System.Text.RegularExpressions.Match node = System.Text.RegularExpressions.Regex.Match(text, @"^SyntaxNode: .*\((\d+),(\d+)\)-\(\d+,\d+\)\r?$", System.Text.RegularExpressions.RegexOptions.Multiline);
         System.Text.RegularExpressions.Match thrown = System.Text.RegularExpressions.Regex.Match(text, "threw an exception of type '([^']+)' with message '([^\r\n]*)");
         var at = new Model.SourceLocation(
@@ -75,7 +76,8 @@ internal static class CodeAudit
             node.Success ? int.Parse(node.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : 1,
             node.Success ? int.Parse(node.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : 1);
         string why = thrown.Success ? thrown.Groups[1].Value + ": " + thrown.Groups[2].Value.TrimEnd('\'', '.') : "an analyzer failed";
-        string message = "HvLint could not read the provisioning code of this declaration (" + why + "); its findings are missing, the rest was audited. This is a defect in HvLint: please report it with the code.";
+        string what = tree.Success && tree.Value.StartsWith("AdditionalText", StringComparison.Ordinal) ? "this script" : "the provisioning code of this declaration";
+        string message = "HvLint could not read " + what + " (" + why + "); its findings are missing, the rest was audited. This is a defect in HvLint: please report it with the code.";
         return new Finding(ToolDiagnostics.InputUnreadable, Model.Severity.Error, message, at, "code:" + at.Path + ":" + at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
