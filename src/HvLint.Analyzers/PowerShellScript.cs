@@ -654,7 +654,7 @@ namespace HvLint.Analyzers
         private static int? EachItem(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
         {
             string[] names;
-            IReadOnlyList<string>? items;
+            IReadOnlyList<object>? items;
             int j;
             if (string.Compare(s, i, "foreach", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 && i + 7 < s.Length && (s[i + 7] == '(' || s[i + 7] == ' ' || s[i + 7] == '\t'))
             {
@@ -710,7 +710,7 @@ namespace HvLint.Analyzers
             int offset = j + 1;
             string block = s.Substring(offset, close - offset);
             Func<int, int, Location> inBlock = (o, length) => at(offset + o, length);
-            foreach (string item in items)
+            foreach (object item in items)
             {
                 List<CommandCall> once = Parse(block, inBlock, variables.ForItem(names, item));
                 foreach (CommandCall c in once) c.StatementEnd += offset;
@@ -721,7 +721,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>The items a loop goes through, when the script lists them; null otherwise.</summary>
-        private static IReadOnlyList<string>? Items(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
+        private static IReadOnlyList<object>? Items(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
         {
             if (i >= s.Length) return null;
             if (s[i] == '$')
@@ -729,7 +729,7 @@ namespace HvLint.Analyzers
                 // A variable that holds a constant ($names = 'web01', 'web02').
                 int start = ++i;
                 while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == ':')) i++;
-                return variables.TryRead(s.Substring(start, i - start), out CodeValue? held) ? held!.AsList : null;
+                return variables.TryRead(s.Substring(start, i - start), out CodeValue? held) ? LoopItems(held!) : null;
             }
 
             if (char.IsDigit(s[i]))
@@ -755,8 +755,11 @@ namespace HvLint.Analyzers
 
             if (s[i] != '\'' && s[i] != '"' && s[i] != '@') return null;
             CodeValue value = ReadValue(s, ref i, at, variables);
-            return value.AsList;
+            return LoopItems(value);
         }
+
+        /// <summary>What a loop over a value goes through: its strings, or its tables (@( @{ ... }, @{ ... } )).</summary>
+        private static IReadOnlyList<object>? LoopItems(CodeValue value) => value.IsKnown && value.Value is List<ScriptHashtable> tables ? tables : value.AsList;
 
         /// <summary>The '}' that closes the '{' at <paramref name="open"/>, past strings and comments; -1 when there is none.</summary>
         private static int ClosingBrace(string s, int open)
@@ -936,6 +939,7 @@ namespace HvLint.Analyzers
         {
             int start = i;
             List<string>? items = null; // an array's items; most values are a single word
+            List<ScriptHashtable>? tables = null; // or an array of tables
             string? single = null;
             bool known = true;
             bool array = false;
@@ -956,6 +960,19 @@ namespace HvLint.Analyzers
                     while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',' || s[i] == ';')) i++;
                     if (i >= s.Length || s[i] == ')') break;
                     int before = i;
+
+                    // A table of settings per VM (@( @{ Name = 'dc01'; Cpu = 2 } ... ), also [PSCustomObject]@{ ... }), which a
+                    // loop goes through: read as a splat's table is.
+                    int table = TableStart(s, i);
+                    if (table >= 0)
+                    {
+                        i = table;
+                        CodeValue read = ReadHashtable(s, ref i, at, variables);
+                        if (read.Value is ScriptHashtable entries) (tables ??= new List<ScriptHashtable>()).Add(entries);
+                        else known = false;
+                        continue;
+                    }
+
                     string? item = ReadAtom(s, ref i, stopAtParen: true, variables);
                     if (i == before)
                     {
@@ -972,6 +989,7 @@ namespace HvLint.Analyzers
                 }
 
                 if (!closed && i < s.Length) i++; // the ')'
+                if (tables != null && items.Count > 0) known = false; // tables and strings mixed: not a list a loop reads
             }
             else
             {
@@ -1001,16 +1019,49 @@ namespace HvLint.Analyzers
                 string? name = array ? null : VariableName(s, start, i);
                 if (name != null && variables.TryRead(name, out CodeValue? constant)) return new CodeValue(constant!.Value, true, location) { Variable = name };
 
+                // $vm.Cpu, where $vm holds a table (a loop over a list of them): that entry's value.
+                if (!array && name == null && Member(s, start, i, variables) is CodeValue entry) return new CodeValue(entry.Value, true, location);
+
                 // "$Name" in double quotes is the parameter's text: the same symbol.
                 string? quoted = !array && i - start > 3 && s[start] == '"' && s[i - 1] == '"' ? VariableName(s, start + 1, i - 1) : null;
                 string? symbol = name != null ? variables.SymbolOf(name) : quoted != null ? variables.SymbolOf(quoted) : null;
                 return new CodeValue(null, false, location) { Variable = name, Symbol = symbol };
             }
+            if (tables != null) return new CodeValue(tables, true, location);
             if (array) return new CodeValue(items ?? (single != null ? new List<string> { single } : new List<string>()), true, location);
             single ??= string.Empty;
             if (string.Equals(single, "$true", StringComparison.OrdinalIgnoreCase)) return new CodeValue(true, true, location);
             if (string.Equals(single, "$false", StringComparison.OrdinalIgnoreCase)) return new CodeValue(false, true, location);
             return new CodeValue(single, true, location);
+        }
+
+        /// <summary>Where the table at <paramref name="i"/> opens (its '@'), past a [PSCustomObject] or [ordered] before it; -1 for no table.</summary>
+        private static int TableStart(string s, int i)
+        {
+            if (i < s.Length && s[i] == '[')
+            {
+                int close = s.IndexOf(']', i);
+                if (close < 0) return -1;
+                string cast = s.Substring(i + 1, close - i - 1).Trim();
+                if (!string.Equals(cast, "PSCustomObject", StringComparison.OrdinalIgnoreCase) && !string.Equals(cast, "ordered", StringComparison.OrdinalIgnoreCase)) return -1;
+                i = Blanks(s, close + 1);
+            }
+
+            return i + 1 < s.Length && s[i] == '@' && s[i + 1] == '{' ? i : -1;
+        }
+
+        /// <summary>The known value of the entry $table.Name (s[start..end)) names, when $table holds a table that has it; null otherwise.</summary>
+        private static CodeValue? Member(string s, int start, int end, ScriptVariables variables)
+        {
+            int dot = s.IndexOf('.', start, end - start);
+            if (dot < 0 || VariableName(s, start, dot) is not string table || !variables.TryRead(table, out CodeValue? held) || !(held!.Value is ScriptHashtable entries)) return null;
+            string member = s.Substring(dot + 1, end - dot - 1);
+            foreach (KeyValuePair<string, CodeValue> e in entries)
+            {
+                if (string.Equals(e.Key, member, StringComparison.OrdinalIgnoreCase)) return e.Value.IsKnown ? e.Value : null;
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -226,7 +226,7 @@ namespace HvLint.Analyzers
         /// For one run of a loop's block: the constants known where the loop starts, and the loop's variables
         /// (<paramref name="names"/>) holding <paramref name="item"/>. Writes are counted over the whole script still.
         /// </summary>
-        public ScriptVariables ForItem(string[] names, string item)
+        public ScriptVariables ForItem(string[] names, object item)
         {
             var run = new ScriptVariables(_script);
             foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);

@@ -122,6 +122,22 @@ public class PowerShellScriptFileAnalyzerTests
         });
 
     [Fact]
+    public Task A_loop_over_a_list_of_settings_tables_reads_each_entry_the_VM_uses() => Script(
+        "$mixed = @('web01', @{ Name = 'web02' })\n"
+        + "foreach ($vm in $mixed) { New-VM -Name $vm.Name -Generation 2; Set-VMProcessor -VMName $vm.Name -Count 99 }\n"
+        + "$VMs = @(\n"
+        + "    @{ Name = 'dc01';  Generation = 2; Cpu = 2 }\n"
+        + "    @{ Name = 'sql01'; Generation = 2; Cpu = 80 }\n"
+        + "    [PSCustomObject]@{ Name = 'pxe01'; Generation = 1; Cpu = 2 }\n"
+        + ")\n"
+        + "foreach ($vm in $VMs) {\n"
+        + "    New-VM -Name $vm.Name -Generation $vm.Generation -SwitchName 'Lab'\n"
+        + "    Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu\n"
+        + "}\n",
+        // Only sql01's 80: a list of strings and tables is not one a loop reads, so nothing names web01 or web02.
+        expected: TooManyAt(10, 45, 52, "sql01", 80));
+
+    [Fact]
     public Task An_inventory_script_that_only_reads_is_silent() => Script(
         "param([string]$Path = '.')\nGet-VM | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $Path 'vms.json')\n"
         + "Get-VMNetworkAdapter -VMName * | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $Path 'adapters.json')\n");
