@@ -23,6 +23,7 @@ public static class CommandLine
                                [--fail-on error|warning|info|never] [--config FILE]
                                [--automation-id ID]   (SARIF runs[0].automationDetails.id)
                                [--baseline FILE] [--include-suppressed] [--pack FILE]...
+                               [--var NAME=VALUE]...  (Terraform's and Packer's -var)
           hvlint baseline create PATH... [--output FILE]   (default hvlint.baseline.json)
           hvlint init [FOLDER]          writes a commented hvlint.json
           hvlint config [PATH]          the effective configuration and where each value comes from
@@ -93,6 +94,9 @@ public static class CommandLine
         public string? BaselinePath { get; set; }
         public bool IncludeSuppressed { get; set; }
         public List<string> PackPaths { get; } = new();
+
+        /// <summary>--var NAME=VALUE, in the order given: a later one for the same name wins, as with -var.</summary>
+        public List<KeyValuePair<string, string>> Variables { get; } = new();
     }
 
     private static AuditRequest ParseAuditArguments(string[] args, bool forBaseline)
@@ -107,6 +111,12 @@ public static class CommandLine
                 case "--output": case "-o": r.Output = Value(args, ref i); break;
                 case "--config": r.ConfigPath = Value(args, ref i); break;
                 case "--pack": r.PackPaths.Add(Value(args, ref i)); break;
+                case "--var":
+                    string variable = Value(args, ref i);
+                    int equals = variable.IndexOf('=');
+                    if (equals <= 0) throw new UsageException("--var takes NAME=VALUE, as Terraform's and Packer's -var do, not '" + variable + "'");
+                    r.Variables.Add(new(variable.Substring(0, equals), variable.Substring(equals + 1)));
+                    break;
                 case "--format" when !forBaseline: r.Format = Value(args, ref i).ToLowerInvariant(); break;
                 case "--fail-on" when !forBaseline: r.FailOn = Value(args, ref i).ToLowerInvariant(); break;
                 case "--automation-id" when !forBaseline: r.AutomationId = Value(args, ref i); break;
@@ -163,6 +173,8 @@ public static class CommandLine
         {
             if (e.Key is string name && e.Value is string value && (name.StartsWith("TF_VAR_", StringComparison.Ordinal) || name.StartsWith("PKR_VAR_", StringComparison.Ordinal))) options.EnvironmentVariables[name] = value;
         }
+
+        foreach (KeyValuePair<string, string> v in r.Variables) options.CommandLineVariables[v.Key] = v.Value;
 
         if (r.ProfileId != null)
         {

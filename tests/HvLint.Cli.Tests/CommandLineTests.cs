@@ -130,6 +130,14 @@ public class CommandLineTests
         var environment = Repo.HvlintWith([("TF_VAR_cpus", "16"), ("PKR_VAR_cpus", "10")], dir, "audit", ".", "--profile", "hyperv-2008r2");
         Assert.Contains("infra/main.tf(7,21): error HV1001: VM 'app01' has 16 virtual processors", environment.Stdout);
         Assert.Contains("images/image.pkr.hcl(7,13): error HV1001: VM 'img01' has 10 virtual processors", environment.Stdout);
+
+        // --var is -var: above the environment and the files, in every root module that declares the name.
+        var flag = Repo.HvlintWith([("TF_VAR_cpus", "16")], dir, "audit", ".", "--profile", "hyperv-2008r2", "--var", "cpus=6", "--var", "cpus=5");
+        Assert.Contains("infra/main.tf(7,21): error HV1001: VM 'app01' has 5 virtual processors", flag.Stdout);
+        Assert.Contains("images/image.pkr.hcl(7,13): error HV1001: VM 'img01' has 5 virtual processors", flag.Stdout);
+        var bad = Repo.HvlintIn(dir, "audit", ".", "--var", "cpus");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--var takes NAME=VALUE", bad.Stderr);
     }
 
     [Fact]

@@ -224,6 +224,21 @@ public class VariableFileTests
     }
 
     [Fact]
+    public void A_var_on_the_command_line_is_above_the_variable_files_and_the_environment()
+    {
+        (string Path, string Text)[] files = [("lab/main.tf", Main), ("lab/variables.tf", Variables), ("lab/terraform.tfvars", "cpus = 3\n")];
+        var options = new AuditOptions { Profile = HvLint.Profiles.ProfileCatalog.Find("hyperv-2008r2") };
+        options.EnvironmentVariables["TF_VAR_cpus"] = "1";
+        options.CommandLineVariables["cpus"] = "12";
+        AuditResult result = Auditor.Run(files.Select(f => InputDocument.FromText(f.Path, f.Text)).ToList(), options);
+        Assert.Contains("12 virtual processors", Assert.Single(result.Of("HV1001")).Message);
+        // A -var for a variable the module does not declare changes nothing, as in Terraform (which refuses it).
+        options.CommandLineVariables.Remove("cpus");
+        options.CommandLineVariables["processor_count"] = "12";
+        Assert.Empty(Auditor.Run(files.Select(f => InputDocument.FromText(f.Path, f.Text)).ToList(), options).Of("HV1001"));
+    }
+
+    [Fact]
     public void TF_VAR_is_text_for_a_primitive_type_and_HCL_for_any_other()
     {
         const string main = """

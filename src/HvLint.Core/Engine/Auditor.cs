@@ -51,6 +51,12 @@ namespace HvLint.Engine
         /// </summary>
         public IDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Input variables set as `-var NAME=VALUE` sets them for Terraform and Packer (hvlint audit --var): above every
+        /// other way, in every root module and template of the run that declares the name.
+        /// </summary>
+        public IDictionary<string, string> CommandLineVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
         public string? ConfigurationSource { get; set; }
 
         public RuleSettings Settings { get; set; } = RuleSettings.Defaults;
@@ -175,7 +181,7 @@ namespace HvLint.Engine
             // what they contain is also evidence for the profile.
             var powerShell = new Readers.PowerShell.PowerShellExportReader();
             var cim = new Readers.Cim.CimXmlReader();
-            var terraform = new Readers.Terraform.TerraformReader(options.EnvironmentVariables);
+            var terraform = new Readers.Terraform.TerraformReader(options.EnvironmentVariables, options.CommandLineVariables);
             var progress = new Progress(recognised.Count, options.Progress);
             int filesRead = ReadJoined(recognised, powerShell, cim, terraform, problems, progress);
 

@@ -115,11 +115,19 @@ namespace HvLint.Readers.Terraform
         /// <summary>Input variables the environment sets (TF_VAR_name, PKR_VAR_name), taken before the variable definitions files.</summary>
         private readonly IDictionary<string, string> _environment;
 
+        /// <summary>Input variables -var sets (NAME), taken after the variable definitions files.</summary>
+        private readonly IDictionary<string, string> _commandLine;
+
         private IInventoryConsumer? _consumer;
         private string _path = string.Empty;
 
         /// <param name="environment">Input variables the environment sets, by name (TF_VAR_cpus, PKR_VAR_cpus); none when null.</param>
-        public TerraformReader(IDictionary<string, string>? environment = null) => _environment = environment ?? new Dictionary<string, string>();
+        /// <param name="commandLine">Input variables -var sets, by name (cpus); none when null.</param>
+        public TerraformReader(IDictionary<string, string>? environment = null, IDictionary<string, string>? commandLine = null)
+        {
+            _environment = environment ?? new Dictionary<string, string>();
+            _commandLine = commandLine ?? new Dictionary<string, string>();
+        }
 
         public void Read(string path, TextReader text)
         {
@@ -287,8 +295,10 @@ namespace HvLint.Readers.Terraform
 
             if (inputs == null)
             {
-                SetFromEnvironment(files, types, values);
+                bool packer = files.Exists(f => f.Key.EndsWith(".pkr.hcl", StringComparison.Ordinal) || f.Key.EndsWith(".pkr.json", StringComparison.Ordinal));
+                SetFromText(_environment, packer ? "PKR_VAR_" : "TF_VAR_", types, values);
                 SetVariables(folder, types, values);
+                SetFromText(_commandLine, string.Empty, types, values);
             }
             else
             {
@@ -583,21 +593,19 @@ namespace HvLint.Readers.Terraform
         }
 
         /// <summary>
-        /// The values the environment gives the root module's variables: TF_VAR_name for a Terraform configuration,
-        /// PKR_VAR_name for a Packer template, the lowest of the ways to set a variable
-        /// (developer.hashicorp.com/terraform/language/values/variables, "Variable Definition Precedence"). As in
+        /// The values text gives the root module's variables: the environment's TF_VAR_name for a Terraform configuration
+        /// or PKR_VAR_name for a Packer template, the lowest of the ways to set a variable, or -var NAME=VALUE, the
+        /// highest (developer.hashicorp.com/terraform/language/values/variables, "Variable Definition Precedence"). As in
         /// Terraform, the text is the value of a variable with no type or a string, number or bool type, converted to
         /// it, and HCL for any other type (a list, a map, an object). A value that is not a literal, or that the type
         /// refuses, makes the variable unknown, since it is no longer its default.
         /// </summary>
-        private void SetFromEnvironment(List<KeyValuePair<string, JObject>> files, Dictionary<string, HclType?> types, Dictionary<string, JToken> values)
+        private static void SetFromText(IDictionary<string, string> given, string prefix, Dictionary<string, HclType?> types, Dictionary<string, JToken> values)
         {
-            if (_environment.Count == 0) return;
-            bool packer = files.Exists(f => f.Key.EndsWith(".pkr.hcl", StringComparison.Ordinal) || f.Key.EndsWith(".pkr.json", StringComparison.Ordinal));
-            string prefix = packer ? "PKR_VAR_" : "TF_VAR_";
+            if (given.Count == 0) return;
             foreach (KeyValuePair<string, HclType?> declared in types)
             {
-                if (!_environment.TryGetValue(prefix + declared.Key, out string? text)) continue;
+                if (!given.TryGetValue(prefix + declared.Key, out string? text)) continue;
                 JToken? value;
                 if (declared.Value == null || declared.Value.IsPrimitive)
                 {
