@@ -585,7 +585,8 @@ namespace HvLint.Analyzers
         /// The commands a call of a function of the script runs: its body, read with each parameter holding what the call
         /// gives it (by name, an unambiguous prefix of one, or by position, in the order they are declared) or its
         /// default when that is a literal (false for a [switch]); any other parameter is unknown, and so is every one the
-        /// call may give through a splat. Each command's statement ends where the call's does, since that is where the VM exists in the caller.
+        /// call may give through a splat. Each command's statement ends where the call's does, since that is where the
+        /// VM exists in the caller.
         /// </summary>
         private static List<CommandCall> Call(ScriptFunction function, CommandCall call, int statementEnd, ScriptVariables variables)
         {

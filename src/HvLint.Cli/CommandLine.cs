@@ -228,13 +228,9 @@ public static class CommandLine
                 using TextReader reader = input.Open();
                 (PowerShellScriptFileAnalyzer.IsScript(input.Path) ? scripts : code).Add((input.Path, reader.ReadToEnd()));
             }
-            catch (DecoderFallbackException) when (PowerShellScriptFileAnalyzer.IsScript(input.Path) && File.Exists(input.Path))
+            catch (DecoderFallbackException) when (PowerShellScriptFileAnalyzer.IsScript(input.Path) && AnsiText(input.Path) is string ansi)
             {
-                // Windows PowerShell 5.1 reads a script without a byte order mark in the system's ANSI code page, so a
-                // script saved that way with an accent in a comment runs there: read it as Windows-1252, as PowerShell
-                // would on a Western European or US host. The tokenizer needs only its ASCII, which every code page keeps.
-                Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-                scripts.Add((input.Path, File.ReadAllText(input.Path, Encoding.GetEncoding(1252))));
+                scripts.Add((input.Path, ansi));
             }
             catch (Exception ex) when (ex is IOException or DecoderFallbackException or UnauthorizedAccessException)
             {
@@ -248,6 +244,24 @@ public static class CommandLine
         inputs = inputs.Where(i => !IsCode(i)).ToList();
         if (code.Count > 0 || scripts.Count > 0) CodeAudit.Run(code, scripts, inputs, options.Profile ?? options.ConfiguredProfile, options);
         return (options, inputs, config);
+    }
+
+    /// <summary>
+    /// A script that is not UTF-8 and has no byte order mark, as Windows PowerShell 5.1 reads it: in the system's ANSI
+    /// code page, so a script saved that way with an accent in a comment runs there. Windows-1252, as on a US or Western
+    /// European host; the tokenizer needs only its ASCII, which every such code page keeps. Null when it cannot be read.
+    /// </summary>
+    private static string? AnsiText(string path)
+    {
+        try
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return File.ReadAllText(path, Encoding.GetEncoding(1252));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Parses a configuration, loading the packs it names relative to its own folder.</summary>
