@@ -207,8 +207,11 @@ public class VariableFileTests
     {
         var options = new AuditOptions { Profile = HvLint.Profiles.ProfileCatalog.Find("hyperv-2008r2") };
         foreach ((string name, string value) in environment) options.EnvironmentVariables[name] = value;
-        return Auditor.Run(files.Select(f => InputDocument.FromText(f.Path, f.Text)).ToList(), options);
+        return Run(files, options);
     }
+
+    private static AuditResult Run(IEnumerable<(string Path, string Text)> files, AuditOptions options) =>
+        Auditor.Run(files.Select(f => InputDocument.FromText(f.Path, f.Text)).ToList(), options);
 
     [Fact]
     public void TF_VAR_sets_a_root_module_s_variable_below_its_variable_files()
@@ -230,12 +233,30 @@ public class VariableFileTests
         var options = new AuditOptions { Profile = HvLint.Profiles.ProfileCatalog.Find("hyperv-2008r2") };
         options.EnvironmentVariables["TF_VAR_cpus"] = "1";
         options.CommandLineVariables["cpus"] = "12";
-        AuditResult result = Auditor.Run(files.Select(f => InputDocument.FromText(f.Path, f.Text)).ToList(), options);
+        AuditResult result = Run(files, options);
         Assert.Contains("12 virtual processors", Assert.Single(result.Of("HV1001")).Message);
         // A -var for a variable the module does not declare changes nothing, as in Terraform (which refuses it).
         options.CommandLineVariables.Remove("cpus");
         options.CommandLineVariables["processor_count"] = "12";
-        Assert.Empty(Auditor.Run(files.Select(f => InputDocument.FromText(f.Path, f.Text)).ToList(), options).Of("HV1001"));
+        Assert.Empty(Run(files, options).Of("HV1001"));
+    }
+
+    [Fact]
+    public void A_var_on_the_command_line_sets_a_legacy_Packer_template_s_user_variable()
+    {
+        const string legacy = """
+            {
+              "variables": { "cpus": "8", "mem": "{{env `MEM`}}" },
+              "builders": [ { "type": "hyperv-iso", "vm_name": "img", "cpus": "{{user `cpus`}}", "memory": "{{user `mem`}}" } ]
+            }
+            """;
+        (string Path, string Text)[] files = [("images/legacy.json", legacy)];
+        var options = new AuditOptions { Profile = HvLint.Profiles.ProfileCatalog.Find("hyperv-2008r2") };
+        Assert.Contains("8 virtual processors", Assert.Single(Run(files, options).Of("HV1001")).Message);
+        options.CommandLineVariables["cpus"] = "2";
+        Assert.Empty(Run(files, options).Of("HV1001"));
+        options.CommandLineVariables["cpus"] = "16";
+        Assert.Contains("16 virtual processors", Assert.Single(Run(files, options).Of("HV1001")).Message);
     }
 
     [Fact]

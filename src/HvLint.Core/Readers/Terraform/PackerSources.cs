@@ -83,7 +83,9 @@ namespace HvLint.Readers.Terraform
             {
                 foreach (JProperty v in declared.Properties())
                 {
-                    if (v.Value is JValue value && value.Type != JTokenType.Null && !(value.Type == JTokenType.String && ((string)value!).Contains("{{"))) variables[v.Name] = value;
+                    // -var sets a declared user variable (as text: a legacy template's variables are strings).
+                    if (_commandLine.TryGetValue(v.Name, out string? given)) variables[v.Name] = new JValue(given);
+                    else if (v.Value is JValue value && value.Type != JTokenType.Null && !(value.Type == JTokenType.String && ((string)value!).Contains("{{"))) variables[v.Name] = value;
                 }
             }
 
