@@ -541,13 +541,19 @@ namespace HvLint.Analyzers
             return found;
         }
 
-        /// <summary>Whether <paramref name="name"/> is written as a word of its own outside s[from..to) (a definition's head).</summary>
+        /// <summary>
+        /// Whether <paramref name="name"/> is written as a word of its own outside s[from..to) (a definition's head), and
+        /// outside comments and strings, which call nothing.
+        /// </summary>
         private static bool NamedOutside(string s, string name, int from, int to)
         {
-            for (int k = s.IndexOf(name, StringComparison.OrdinalIgnoreCase); k >= 0; k = s.IndexOf(name, k + 1, StringComparison.OrdinalIgnoreCase))
+            for (int k = 0; k < s.Length;)
             {
-                bool word = (k == 0 || !(IsNameChar(s[k - 1]) || s[k - 1] == '-')) && (k + name.Length == s.Length || !(IsNameChar(s[k + name.Length]) || s[k + name.Length] == '-'));
+                if (SkipStringOrComment(s, ref k)) continue;
+                bool word = string.Compare(s, k, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                    && (k == 0 || !(IsNameChar(s[k - 1]) || s[k - 1] == '-')) && (k + name.Length == s.Length || !(IsNameChar(s[k + name.Length]) || s[k + name.Length] == '-'));
                 if (word && (k < from || k >= to)) return true;
+                k++;
             }
 
             return false;
