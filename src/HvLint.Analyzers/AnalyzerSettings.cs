@@ -42,11 +42,20 @@ namespace HvLint.Analyzers
                 if (compilation.GetTypeByMetadataName(name) != null) return true;
             }
 
-            return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(UnresolvedReferences, out string? value) && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+            return IsSet(options, UnresolvedReferences);
         }
 
         /// <summary>The .editorconfig / global option key the CLI sets for code compiled without its references.</summary>
         public const string UnresolvedReferences = "hvlint.unresolved_references";
+
+        /// <summary>
+        /// The global option key the CLI sets to have the findings an in-source directive disables reported anyway, so
+        /// that it applies the directive itself and counts them as suppressed, as it does for every other input.
+        /// </summary>
+        public const string KeepSuppressed = "hvlint.keep_suppressed";
+
+        internal static bool IsSet(AnalyzerOptions options, string key) =>
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out string? value) && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
 
         internal static HyperVProfile? Profile(AnalyzerOptions options, out string? invalid)
         {

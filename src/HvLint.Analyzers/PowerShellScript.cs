@@ -845,6 +845,26 @@ namespace HvLint.Analyzers
             return s.Length;
         }
 
+        /// <summary>The script's comments (# to the end of the line, and &lt;# ... #&gt;): where each starts, and its text inside the markers.</summary>
+        internal static IEnumerable<KeyValuePair<int, string>> Comments(string s)
+        {
+            for (int i = 0; i < s.Length;)
+            {
+                int start = i;
+                bool block = i + 1 < s.Length && s[i] == '<' && s[i + 1] == '#';
+                bool line = s[i] == '#' && (i == 0 || char.IsWhiteSpace(s[i - 1]) || ";{}(".IndexOf(s[i - 1]) >= 0);
+                if (!SkipStringOrComment(s, ref i))
+                {
+                    i++;
+                    continue;
+                }
+
+                bool closed = i >= start + 4 && s[i - 2] == '#' && s[i - 1] == '>';
+                if (block) yield return new KeyValuePair<int, string>(start, s.Substring(start + 2, i - start - 2 - (closed ? 2 : 0)));
+                else if (line) yield return new KeyValuePair<int, string>(start, s.Substring(start + 1, i - start - 1));
+            }
+        }
+
         /// <summary>Where the quoted string at <paramref name="i"/> ends: after its closing quote, or at the end.</summary>
         internal static int StringEnd(string s, int i) => Math.Min(s.Length, StringClose(s, i) + 1);
 

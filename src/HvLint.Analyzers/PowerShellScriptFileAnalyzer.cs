@@ -15,7 +15,9 @@ namespace HvLint.Analyzers
     /// PowerShell provisioning scripts (*.ps1 AdditionalFiles: hvlint/**/*.ps1 in a build, and every .ps1 the CLI
     /// audits): the Hyper-V cmdlets a script runs, read as script text given to AddScript is, build the same partial
     /// VM models and run through the same engine, with findings at their line and column in the script. A script run
-    /// on its own gets its parameters from whoever runs it, so a parameter is unknown, its default included.
+    /// on its own gets its parameters from whoever runs it, so a parameter is unknown, its default included. A comment
+    /// "hvlint-disable HV3003, HV6002: reason" in the script disables those rules for it, as an XML comment does for a
+    /// VM's configuration file.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PowerShellScriptFileAnalyzer : DiagnosticAnalyzer
@@ -44,7 +46,33 @@ namespace HvLint.Analyzers
             }
 
             HyperVProfile? configured = AnalyzerSettings.Profile(context.Options, out _);
-            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken)) context.ReportDiagnostic(d);
+            var disabled = new HashSet<string>(StringComparer.Ordinal);
+            if (!AnalyzerSettings.IsSet(context.Options, AnalyzerSettings.KeepSuppressed))
+            {
+                // HvLint's own diagnostics (HV9xxx) cannot be suppressed, here as anywhere.
+                foreach ((int _, string ruleId, string _) in Directives(text.ToString()))
+                {
+                    if (!ruleId.StartsWith("HV9", StringComparison.Ordinal)) disabled.Add(ruleId);
+                }
+            }
+
+            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken))
+            {
+                // "# hvlint-disable HV3003: reason" in the script: that rule is not reported for it.
+                if (!disabled.Contains(d.Id)) context.ReportDiagnostic(d);
+            }
+        }
+
+        /// <summary>
+        /// The rules the script's "hvlint-disable HV3003, HV6002: reason" comments disable: where each comment starts (an
+        /// offset in the script), the rule, and the reason given.
+        /// </summary>
+        public static IEnumerable<(int Offset, string RuleId, string Reason)> Directives(string script)
+        {
+            foreach (KeyValuePair<int, string> comment in PowerShellScript.Comments(script))
+            {
+                foreach (KeyValuePair<string, string> rule in NotesDirectives.Rules(comment.Value)) yield return (comment.Key, rule.Key, rule.Value);
+            }
         }
 
         /// <summary>The findings of one script: misused cmdlets, then what the engine finds on the VMs it creates or changes.</summary>

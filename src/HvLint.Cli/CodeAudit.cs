@@ -29,6 +29,7 @@ internal static class CodeAudit
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        foreach ((string path, string text) in scripts) AddDirectives(path, text, options);
         var additionalFiles = vmFiles.Select(f => (AdditionalText)new InputText(f)).Concat(scripts.Select(s => (AdditionalText)new ScriptText(s.Path, s.Text)));
         var analyzerOptions = new AnalyzerOptions(additionalFiles.ToImmutableArray(), new Settings(new Options(profile?.Id, options.ScriptSinks, options.CommandBuilders)));
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer(), new PowerShellScriptFileAnalyzer());
@@ -57,6 +58,24 @@ internal static class CodeAudit
         }
 
         options.CodeFilesRead = files.Count + scripts.Count;
+    }
+
+    /// <summary>
+    /// "# hvlint-disable HV3003: reason" in a script, as suppressions of the run for that script's findings: the analyzer
+    /// reports those findings to the CLI (<see cref="AnalyzerSettings.KeepSuppressed"/>), so that they are counted as
+    /// suppressed, listed by --include-suppressed and marked in SARIF with the reason, as for every other input.
+    /// </summary>
+    private static void AddDirectives(string path, string text, AuditOptions options)
+    {
+        Microsoft.CodeAnalysis.Text.SourceText? lines = null;
+        foreach ((int offset, string ruleId, string reason) in PowerShellScriptFileAnalyzer.Directives(text))
+        {
+            lines ??= Microsoft.CodeAnalysis.Text.SourceText.From(text);
+            Microsoft.CodeAnalysis.Text.LinePosition at = lines.Lines.GetLinePosition(offset);
+            var suppression = new Engine.Suppression(ruleId, reason, SuppressionKind.InSource, new Model.SourceLocation(path, at.Line + 1, at.Character + 1));
+            suppression.Files.Add(path.Replace("*", "?"));
+            options.Suppressions.Add(suppression);
+        }
     }
 
     /// <summary>
@@ -126,6 +145,7 @@ internal static class CodeAudit
             {
                 // Compiled without the APIs' assemblies: the analyzers recognise them by name.
                 AnalyzerSettings.UnresolvedReferences => "true",
+                AnalyzerSettings.KeepSuppressed => "true",
                 "hvlint.profile" => profile,
                 "hvlint.script_sinks" when sinks.Count > 0 => string.Join(",", sinks),
                 "hvlint.command_builders" when builders.Count > 0 => string.Join(",", builders),

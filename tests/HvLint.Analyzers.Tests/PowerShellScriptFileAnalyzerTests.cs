@@ -140,6 +140,15 @@ public class PowerShellScriptFileAnalyzerTests
         expected: TooManyAt(10, 45, 52, "sql01", 80));
 
     [Fact]
+    public Task A_hvlint_disable_comment_disables_its_rules_for_the_script_and_a_string_does_not() => Script(
+        "# hvlint-disable HV3003, HV6002: the POS vendor's image has only the DEC 21140 driver\n"
+        + "New-VM -Name 'pos01' -Generation 2 -SwitchName 'Shop'\n"
+        + "Add-VMNetworkAdapter -VMName 'pos01' -IsLegacy $true\n"
+        + "Set-VMProcessor -VMName 'pos01' -Count 70\n"
+        + "Write-Host '# hvlint-disable HV1001: a string, not a comment'\n",
+        expected: TooManyAt(4, 40, 42, "pos01", 70));
+
+    [Fact]
     public Task An_inventory_script_that_only_reads_is_silent() => Script(
         "param([string]$Path = '.')\nGet-VM | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $Path 'vms.json')\n"
         + "Get-VMNetworkAdapter -VMName * | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $Path 'adapters.json')\n");

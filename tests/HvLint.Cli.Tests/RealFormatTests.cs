@@ -150,6 +150,21 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_hvlint_disable_comment_in_a_script_is_a_suppression_with_its_reason()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "New-Pos.ps1"), "New-VM -Name 'pos01' -Generation 2\n<# hvlint-disable HV3003: the vendor image needs the DEC adapter #>\nAdd-VMNetworkAdapter -VMName 'pos01' -IsLegacy $true\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Equal(0, exit);
+        Assert.Contains("not reported: 1 suppressed", stdout);
+        var sarif = Newtonsoft.Json.Linq.JObject.Parse(Repo.HvlintIn(dir, "audit", ".", "--format", "sarif", "--include-suppressed").Stdout);
+        var suppression = sarif["runs"]![0]!["results"]![0]!["suppressions"]![0]!;
+        Assert.Equal("inSource", (string)suppression["kind"]!);
+        Assert.Equal("the vendor image needs the DEC adapter", (string)suppression["justification"]!);
+        Assert.Equal(2, (int)suppression["location"]!["physicalLocation"]!["region"]!["startLine"]!);
+    }
+
+    [Fact]
     public void A_script_saved_in_the_ANSI_code_page_is_read_as_Windows_PowerShell_reads_it()
     {
         // Windows PowerShell 5.1 reads a script without a byte order mark as ANSI: "é" is the single byte 0xE9.

@@ -141,16 +141,23 @@ namespace HvLint.Engine
 
         public static IEnumerable<Suppression> Parse(string vmName, Fact<string> notes)
         {
-            if (!notes.IsKnown || notes.Value.IndexOf("hvlint-disable", StringComparison.OrdinalIgnoreCase) < 0) yield break;
-            foreach (Match m in Directive.Matches(notes.Value))
+            if (!notes.IsKnown) yield break;
+            foreach (KeyValuePair<string, string> rule in Rules(notes.Value))
+            {
+                var s = new Suppression(rule.Key, rule.Value, SuppressionKind.InSource, notes.Location);
+                s.VirtualMachines.Add(EscapeGlob(vmName));
+                yield return s;
+            }
+        }
+
+        /// <summary>Each rule ID the directives in <paramref name="text"/> disable, with the reason given for it.</summary>
+        public static IEnumerable<KeyValuePair<string, string>> Rules(string text)
+        {
+            if (text.IndexOf("hvlint-disable", StringComparison.OrdinalIgnoreCase) < 0) yield break;
+            foreach (Match m in Directive.Matches(text))
             {
                 string reason = m.Groups["reason"].Value.Trim();
-                foreach (string id in m.Groups["ids"].Value.Split(','))
-                {
-                    var s = new Suppression(id.Trim().ToUpperInvariant(), reason, SuppressionKind.InSource, notes.Location);
-                    s.VirtualMachines.Add(EscapeGlob(vmName));
-                    yield return s;
-                }
+                foreach (string id in m.Groups["ids"].Value.Split(',')) yield return new KeyValuePair<string, string>(id.Trim().ToUpperInvariant(), reason);
             }
         }
 
