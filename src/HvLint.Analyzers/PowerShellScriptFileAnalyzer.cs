@@ -69,6 +69,8 @@ namespace HvLint.Analyzers
         /// </summary>
         public static IEnumerable<(int Offset, string RuleId, string Reason)> Directives(string script)
         {
+            // Most scripts have none: no need to find their comments.
+            if (script.IndexOf("hvlint-disable", StringComparison.OrdinalIgnoreCase) < 0) yield break;
             foreach (KeyValuePair<int, string> comment in PowerShellScript.Comments(script))
             {
                 foreach (KeyValuePair<string, string> rule in NotesDirectives.Rules(comment.Value)) yield return (comment.Key, rule.Key, rule.Value);

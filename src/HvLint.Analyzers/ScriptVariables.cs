@@ -104,8 +104,9 @@ namespace HvLint.Analyzers
 
         private List<PowerShellScript.ScriptFunction> Definitions()
         {
+            if (_script.Definitions != null) return _script.Definitions;
             bool defines = _script.Text.IndexOf("function", StringComparison.OrdinalIgnoreCase) >= 0 || _script.Text.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0;
-            return _script.Definitions ??= defines ? PowerShellScript.Functions(_script.Text) : new List<PowerShellScript.ScriptFunction>();
+            return _script.Definitions = defines ? PowerShellScript.Functions(_script.Text) : new List<PowerShellScript.ScriptFunction>();
         }
 
         /// <summary>
