@@ -125,7 +125,14 @@ namespace HvLint.Analyzers
             public List<string> Mentions { get; }
 
             private HashSet<string>? _helpers;
+            private HashSet<string> _typeNames = new HashSet<string>(StringComparer.Ordinal);
             private readonly object _helpersGate = new object();
+
+            /// <summary>
+            /// The names a static helper of this file can be called through (VmHelpers.CreateVm(ps)): the file's type
+            /// declarations and using aliases. Known once <see cref="Helpers"/> has been asked.
+            /// </summary>
+            public HashSet<string> TypeNames => _typeNames;
 
             /// <summary>
             /// The names of the file's methods that add commands or script text themselves: a method that calls one of them
@@ -138,12 +145,15 @@ namespace HvLint.Analyzers
                 {
                     if (_helpers != null) return _helpers;
                     var names = new HashSet<string>(StringComparer.Ordinal);
+                    var types = new HashSet<string>(StringComparer.Ordinal);
                     SyntaxNode root = tree.GetRoot(token);
                     if (SourceScan.Mentions(root, StringComparison.Ordinal, Needles, Mentions, token))
                     {
                         var others = new List<MethodDeclarationSyntax>();
                         foreach (SyntaxNode n in root.DescendantNodes(n => n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax))
                         {
+                            if (n is BaseTypeDeclarationSyntax type) types.Add(type.Identifier.ValueText);
+                            else if (n is UsingDirectiveSyntax { Alias: { } alias }) types.Add(alias.Name.Identifier.ValueText);
                             if (!(n is MethodDeclarationSyntax method) || !(((SyntaxNode?)method.Body ?? method.ExpressionBody) is SyntaxNode helperBody)) continue;
                             if (SourceScan.Mentions(helperBody, StringComparison.Ordinal, Needles, Mentions, token)) names.Add(method.Identifier.ValueText);
                             else others.Add(method);
@@ -162,6 +172,7 @@ namespace HvLint.Analyzers
                         }
                     }
 
+                    _typeNames = types;
                     return _helpers = names;
                 }
             }
@@ -204,7 +215,7 @@ namespace HvLint.Analyzers
                 string? called = CalledName(call);
                 if (called == null) return false;
                 if (Methods.Contains(called) || sinks.Contains(called)) return true;
-                if (!MayCallHelper(call) || !helpers.Contains(called)
+                if (!helpers.Contains(called) || !MayCallHelper(call, file.TypeNames)
                     || !(HelperOf(semanticModel, call, cancellation) is { } helper) || helper.Declaration.Span.Contains(body.Span)) return false;
                 (helperCalls ??= new Dictionary<InvocationExpressionSyntax, (IMethodSymbol, MethodDeclarationSyntax, SyntaxNode)>())[call] = helper;
                 return true;
@@ -427,11 +438,19 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// A call that may be of a helper: CreateVm(ps, name), this.CreateVm(ps, name), or VmHelpers.CreateVm(ps, name) (a
-        /// static method, which <see cref="HelperOf"/> checks once the call is bound); never nameof(x).
+        /// static method, which <see cref="HelperOf"/> checks once the call is bound) through a type this file declares
+        /// (<paramref name="typeNames"/>); never nameof(x). PowerShell.Create() in a file with a helper named Create is
+        /// not bound to find that out: binding is most of what a call costs to read.
         /// </summary>
-        private static bool MayCallHelper(InvocationExpressionSyntax call) =>
-            call.Expression is IdentifierNameSyntax { Identifier.ValueText: not "nameof" }
-            || call.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax };
+        private static bool MayCallHelper(InvocationExpressionSyntax call, HashSet<string> typeNames) =>
+            call.Expression switch
+            {
+                IdentifierNameSyntax id => id.Identifier.ValueText != "nameof",
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => true,
+                MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax type } => typeNames.Contains(type.Identifier.ValueText),
+                MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax qualified } => typeNames.Contains(qualified.Name.Identifier.ValueText),
+                _ => false,
+            };
 
         /// <summary>
         /// The helper a call is of: a method declared with a body in the same file, called on this object or static (an

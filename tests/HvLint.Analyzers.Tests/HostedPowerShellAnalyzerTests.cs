@@ -1017,6 +1017,38 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task A_static_helper_is_read_through_an_alias_or_its_full_name() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.Management.Automation;
+        using Sizes = Lab.VmSizes;
+        namespace Lab
+        {
+            class Provisioner
+            {
+                // Only a name this file declares (a type or a using alias) can lead to a static helper of the file, so
+                // PowerShell.Create() is PowerShell's own and not the helper named Create below.
+                public void Provision()
+                {
+                    using var ps = PowerShell.Create();
+                    {|#0:Sizes.Processors(ps, "a1", 8)|};
+                    {|#2:Lab.VmSizes.Processors(ps, "a2", 6)|};
+                }
+
+                public static void Create(PowerShell ps) => ps.AddCommand("New-VM").AddParameter("Name", "c1");
+            }
+
+            static class VmSizes
+            {
+                public static void Processors(PowerShell ps, string vm, int count) =>
+                    ps.AddStatement().AddCommand("Set-VMProcessor").AddParameter("VMName", vm).AddParameter("Count", {|#1:count|});
+            }
+        }
+        """, expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithLocation(1).WithArguments("VM 'a1' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithLocation(1).WithArguments("VM 'a2' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
+        });
+
+    [Fact]
     public Task A_method_reads_at_most_MaxHelperReads_helper_calls()
     {
         // One call more than the budget (64, HostedPowerShellAnalyzer.MaxHelperReads), each giving another VM 8 virtual
