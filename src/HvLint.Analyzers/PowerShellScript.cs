@@ -20,6 +20,17 @@ namespace HvLint.Analyzers
         public static List<CommandCall> Parse(string script, Func<int, int, Location> at) => Parse(script, at, ScriptVariables.For(script));
 
         /// <summary>
+        /// The commands of a script file, which reads the files <paramref name="imported"/> gives the text of, by their
+        /// paths as the script writes them (Import-Csv .\vms.csv): relative to the script's folder, or absolute.
+        /// </summary>
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, Func<string, string?> imported)
+        {
+            ScriptVariables variables = ScriptVariables.For(script);
+            variables.Imported = imported;
+            return Parse(script, at, variables);
+        }
+
+        /// <summary>
         /// The commands of <paramref name="script"/>, whose param( ) block is given <paramref name="parameters"/> by name
         /// and <paramref name="arguments"/> by position (AddScript(...).AddParameter("Name", "web01").AddArgument(8)):
         /// each parameter the block declares holds its value where the script does not write it. Arguments go to the
@@ -201,7 +212,7 @@ namespace HvLint.Analyzers
                 // foreach ($name in 'web01', 'web02') { ... } and 'web01', 'web02' | ForEach-Object { ... }: the block once
                 // for each item the code lists, with the variable holding it.
                 char first = script[i];
-                if ((first == 'f' || first == 'F' || first == '$' || first == '@' || first == '\'' || first == '"' || char.IsDigit(first))
+                if ((first == 'f' || first == 'F' || first == '$' || first == '@' || first == '\'' || first == '"' || char.IsDigit(first) || first == 'I' || first == 'i' || first == '(')
                     && EachItem(script, i, at, variables, commands) is int afterLoop)
                 {
                     i = afterLoop;
@@ -230,6 +241,8 @@ namespace HvLint.Analyzers
                 string name = script.Substring(nameStart, i - nameStart);
                 var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped, AssignedTo = assigned };
                 piped = false;
+                bool importing = literal == null && variables.Imported != null && IsImportCsv(call.Name), inImportPath = variables.InImportPath;
+                variables.InImportPath = importing || inImportPath; // (Join-Path $PSScriptRoot 'vms.csv') is read inside Import-Csv's
 
                 // Arguments until the end of the statement.
                 int end;
@@ -318,6 +331,10 @@ namespace HvLint.Analyzers
 
                 // Only a value alone is a literal assignment: $size = 4GB * 2 or $name = 'web' + $i is an expression.
                 if (assigned != null && literal != null && literal.IsKnown && !piped && call.Named.Count == 0 && call.Positional.Count == 0 && !call.Splatted) variables.Assign(assigned, literal);
+
+                // $vms = Import-Csv .\vms.csv: the file's rows, which a loop goes through as it does a list of tables.
+                variables.InImportPath = inImportPath;
+                if (importing && assigned != null && !piped && !call.Piped && ImportCsv(call, variables) is CodeValue rows) variables.Assign(assigned, rows);
 
                 // A call of a function the script defines runs its body, with the call's values in its parameters. Not
                 // in a pipeline, whose next command would take what the body's last command passes on.
@@ -681,10 +698,10 @@ namespace HvLint.Analyzers
                 if (items == null || j >= s.Length || s[j] != ')') return null;
                 j++;
             }
-            else if (StartsLiteral(s, i) || s[i] == '$')
+            else if (StartsLiteral(s, i) || s[i] == '$' || StartsImportCsv(s, i) || (s[i] == '(' && StartsImportCsv(s, Blanks(s, i + 1))))
             {
                 j = i;
-                items = Items(s, ref j, at, variables);
+                items = Items(s, ref j, at, variables, piped: true);
                 j = Blanks(s, j);
                 if (items == null || j >= s.Length || s[j] != '|') return null;
                 j = Blanks(s, j + 1);
@@ -728,9 +745,11 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>The items a loop goes through, when the script lists them; null otherwise.</summary>
-        private static IReadOnlyList<object>? Items(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
+        /// <param name="piped">The items are piped on (items | ForEach-Object { ... }), so a '|' follows them.</param>
+        private static IReadOnlyList<object>? Items(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables, bool piped = false)
         {
             if (i >= s.Length) return null;
+            if (s[i] == '(' || s[i] == 'I' || s[i] == 'i') return ImportedItems(s, ref i, at, variables, piped);
             if (s[i] == '$')
             {
                 // A variable that holds a constant ($names = 'web01', 'web02').
@@ -763,6 +782,103 @@ namespace HvLint.Analyzers
             if (s[i] != '\'' && s[i] != '"' && s[i] != '@') return null;
             CodeValue value = ReadValue(s, ref i, at, variables);
             return LoopItems(value);
+        }
+
+        /// <summary>
+        /// The rows of Import-Csv at <paramref name="i"/> (Import-Csv .\vms.csv, or in parentheses), which a loop goes
+        /// through, moving past the command: up to the '|' or ')' after it, or past the parentheses. Null, leaving
+        /// <paramref name="i"/>, when it is not Import-Csv, when <paramref name="piped"/> and no '|' follows (the command
+        /// on its own, as read here), or when its rows are not known (<see cref="ImportCsv"/>).
+        /// </summary>
+        private static IReadOnlyList<object>? ImportedItems(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables, bool piped)
+        {
+            bool parenthesised = s[i] == '(';
+            int from = parenthesised ? Blanks(s, i + 1) : i;
+            if (variables.Imported == null || !StartsImportCsv(s, from)) return null;
+            int end = from, after;
+            if (parenthesised)
+            {
+                after = Closing(s, i, '(', ')');
+                end = after - 1;
+            }
+            else
+            {
+                while (end < s.Length && s[end] != '|' && s[end] != ')' && s[end] != '\n' && s[end] != '\r' && s[end] != ';')
+                {
+                    if (!SkipStringOrComment(s, ref end)) end++;
+                }
+
+                after = end;
+            }
+
+            if (end <= from || (piped && !(Blanks(s, after) is int next && next < s.Length && s[next] == '|'))) return null;
+            List<CommandCall> read = Parse(s.Substring(from, end - from), (o, length) => at(from + o, length), variables);
+            if (read.Count != 1 || !IsImportCsv(read[0].Name) || !(ImportCsv(read[0], variables)?.Value is List<ScriptHashtable> rows)) return null;
+            i = after;
+            return rows;
+        }
+
+        /// <summary>Whether the command Import-Csv (or its alias ipcsv) starts at <paramref name="i"/>.</summary>
+        private static bool StartsImportCsv(string s, int i)
+        {
+            foreach (string name in new[] { "Import-Csv", "ipcsv" })
+            {
+                int end = i + name.Length;
+                if (string.Compare(s, i, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0 && (end == s.Length || char.IsWhiteSpace(s[end]) || s[end] == ')' || s[end] == '|')) return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsImportCsv(string command) =>
+            string.Equals(command, "Import-Csv", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "ipcsv", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The rows an Import-Csv call reads (<see cref="ImportedCsv.Rows"/>), a list of tables: when the script is a file
+        /// HvLint reads (not AddScript text), the path is written out ('.\vms.csv', "$PSScriptRoot\vms.csv", or
+        /// (Join-Path $PSScriptRoot 'vms.csv')) without wildcards, and the file is one HvLint was given. Null otherwise,
+        /// and for -UseCulture, whose delimiter is the culture's list separator: the rows are then unknown.
+        /// </summary>
+        private static CodeValue? ImportCsv(CommandCall call, ScriptVariables variables)
+        {
+            if (variables.Imported == null || call.Splatted || call.Get("UseCulture") != null) return null;
+            CodeValue? literal = call.Get("LiteralPath", "PSPath", "LP");
+            CodeValue? path = literal ?? call.GetOrPositional("Path", "Path", "Delimiter");
+            string? written = path?.AsString ?? JoinedPath(path, variables);
+            if (written == null || (literal == null && written.IndexOfAny(new[] { '*', '?', '[' }) >= 0)) return null;
+
+            char separator = ',';
+            if (call.GetOrPositional("Delimiter", "Path", "Delimiter") is CodeValue delimiter)
+            {
+                if (!(delimiter.AsString is string d) || d.Length != 1) return null;
+                separator = d[0];
+            }
+
+            IReadOnlyList<string>? header = null;
+            if (call.Get("Header") is CodeValue h && (header = h.AsList) == null) return null;
+            if (!(variables.Imported(written) is string text)) return null;
+            List<ScriptHashtable>? rows = ImportedCsv.Rows(text, separator, header, MaxLoopItems + 1, call.Location);
+            return rows == null ? null : new CodeValue(rows, true, call.Location);
+        }
+
+        /// <summary>
+        /// The path (Join-Path $PSScriptRoot 'vms.csv') gives, read from the script's text where <paramref name="path"/>
+        /// was written; null for any other value.
+        /// </summary>
+        private static string? JoinedPath(CodeValue? path, ScriptVariables variables)
+        {
+            // A script file's values are at their spans in its text (AddScript text, in C#, reads no files).
+            if (path == null || path.Location.Kind != LocationKind.ExternalFile) return null;
+            Microsoft.CodeAnalysis.Text.TextSpan span = path.Location.SourceSpan;
+            if (span.End > variables.Text.Length) return null;
+            string raw = variables.Text.Substring(span.Start, span.Length).Trim();
+            if (raw.Length < 3 || raw[0] != '(' || raw[raw.Length - 1] != ')') return null;
+            variables.InImportPath = true;
+            List<CommandCall> joined = Parse(raw.Substring(1, raw.Length - 2), (o, length) => path.Location, variables);
+            variables.InImportPath = false;
+            if (joined.Count != 1 || !string.Equals(joined[0].Name, "Join-Path", StringComparison.OrdinalIgnoreCase) || joined[0].Positional.Count > 2) return null;
+            string? parent = joined[0].GetOrPositional("Path", "Path", "ChildPath")?.AsString, child = joined[0].GetOrPositional("ChildPath", "Path", "ChildPath")?.AsString;
+            return parent == null || child == null ? null : parent.TrimEnd('\\', '/') + "\\" + child.TrimStart('\\', '/');
         }
 
         /// <summary>What a loop over a value goes through: its strings, or its tables (@( @{ ... }, @{ ... } )).</summary>
@@ -1187,6 +1303,10 @@ namespace HvLint.Analyzers
             }
 
             string word = s.Substring(start, i - start);
+            // An expression in parentheses or after a cast (($prefix + '01'), [int]$cpus) is code: unknown, never its text
+            // with the variables in it expanded.
+            if (word.StartsWith("(", StringComparison.Ordinal) || word.StartsWith("[", StringComparison.Ordinal)) return null;
+
             // A variable or an expression ($cpus, $vm.Name) is read by the caller, or unknown; a bare word that expands one
             // (web$i, D:\VMs\$name.vhdx) is known when every variable in it is a constant, as in double quotes.
             if (word.IndexOf('$') >= 0 && !string.Equals(word, "$true", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "$false", StringComparison.OrdinalIgnoreCase))
@@ -1194,7 +1314,6 @@ namespace HvLint.Analyzers
                 return word[0] == '$' ? null : variables.Expand(word, quoted: false);
             }
 
-            if (word.StartsWith("(", StringComparison.Ordinal) || word.StartsWith("[", StringComparison.Ordinal)) return null;
             return word;
         }
 

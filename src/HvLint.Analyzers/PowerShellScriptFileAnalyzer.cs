@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using HvLint.Engine;
 using HvLint.Model;
 using HvLint.Profiles;
@@ -56,7 +57,20 @@ namespace HvLint.Analyzers
                 }
             }
 
-            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken))
+            // A file the script reads (Import-Csv .\vms.csv) is one of the AdditionalFiles too: hvlint/**/*.csv in a build.
+            ImmutableArray<AdditionalText> files = context.Options.AdditionalFiles;
+            System.Threading.CancellationToken token = context.CancellationToken;
+            string? Imported(string full)
+            {
+                foreach (AdditionalText f in files)
+                {
+                    if (string.Equals(FullPath(f.Path), full, StringComparison.OrdinalIgnoreCase)) return f.GetText(token)?.ToString();
+                }
+
+                return null;
+            }
+
+            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, Imported))
             {
                 // "# hvlint-disable HV3003: reason" in the script: that rule is not reported for it.
                 if (!disabled.Contains(d.Id)) context.ReportDiagnostic(d);
@@ -77,8 +91,58 @@ namespace HvLint.Analyzers
             }
         }
 
+        /// <summary>
+        /// The files <paramref name="script"/> (at <paramref name="path"/>) reads whose rows HvLint can use: the paths
+        /// Import-Csv names, as full paths in the form <see cref="ImportedPath"/> gives. The CLI reads these files and
+        /// gives them to the analyzer with the script, as a build gives it hvlint/**/*.csv.
+        /// </summary>
+        public static IReadOnlyList<string> ImportedFiles(string path, string script)
+        {
+            var named = new List<string>();
+            if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0) return named;
+            PowerShellScript.Parse(script, (start, length) => Location.Create(path, new TextSpan(start, length), default), written =>
+            {
+                string full = ImportedPath(path, written);
+                if (!named.Contains(full, StringComparer.OrdinalIgnoreCase)) named.Add(full);
+                return null;
+            });
+            return named;
+        }
+
+        /// <summary>
+        /// The full path of a file a script names (<paramref name="written"/>: .\vms.csv, data/vms.csv, D:\lab\vms.csv),
+        /// with '/' between folders and no "." or "..": relative to the script's folder, as when the script runs from its
+        /// own folder (PowerShell itself takes a relative path from the current location, which HvLint cannot know).
+        /// </summary>
+        public static string ImportedPath(string scriptPath, string written)
+        {
+            string w = written.Replace('\\', '/');
+            bool rooted = w.StartsWith("/", StringComparison.Ordinal) || (w.Length >= 2 && w[1] == ':' && char.IsLetter(w[0]));
+            if (rooted) return FullPath(w);
+            string folder = FullPath(scriptPath);
+            int slash = folder.LastIndexOf('/');
+            return FullPath((slash >= 0 ? folder.Substring(0, slash + 1) : string.Empty) + w);
+        }
+
+        /// <summary>A path with '/' between folders and its "." and ".." folders resolved, by text alone (an analyzer reads no disk).</summary>
+        private static string FullPath(string path)
+        {
+            string[] parts = path.Replace('\\', '/').Split('/');
+            var kept = new List<string>();
+            for (int k = 0; k < parts.Length; k++)
+            {
+                string part = parts[k];
+                if (part == "." || (part.Length == 0 && k > 0 && k < parts.Length - 1)) continue;
+                if (part == ".." && kept.Count > 0 && kept[kept.Count - 1] != ".." && !(kept.Count == 1 && (kept[0].Length == 0 || kept[0].EndsWith(":", StringComparison.Ordinal)))) kept.RemoveAt(kept.Count - 1);
+                else kept.Add(part);
+            }
+
+            return string.Join("/", kept);
+        }
+
         /// <summary>The findings of one script: misused cmdlets, then what the engine finds on the VMs it creates or changes.</summary>
-        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation)
+        /// <param name="imported">The text of a file the script reads, by its full path (<see cref="ImportedPath"/>); null when unknown.</param>
+        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, string?>? imported = null)
         {
             var found = new List<Diagnostic>();
             string script = text.ToString();
@@ -90,7 +154,7 @@ namespace HvLint.Analyzers
                 return Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
             }
 
-            List<CommandCall> commands = PowerShellScript.Parse(script, At);
+            List<CommandCall> commands = imported == null ? PowerShellScript.Parse(script, At) : PowerShellScript.Parse(script, At, written => imported(ImportedPath(path, written)));
             if (commands.Count == 0) return found;
             cancellation.ThrowIfCancellationRequested();
             var model = new ProvisioningModel(path);

@@ -71,6 +71,12 @@ namespace HvLint.Analyzers
 
             /// <summary>The functions whose bodies are being read for a call, innermost last.</summary>
             public List<PowerShellScript.ScriptFunction> Calling { get; } = new List<PowerShellScript.ScriptFunction>();
+
+            /// <summary>The text of a file the script reads (Import-Csv), by its path as written; null when not known.</summary>
+            public Func<string, string?>? Imported { get; set; }
+
+            /// <summary>Whether the arguments being read are a path Import-Csv reads, where $PSScriptRoot is the script's folder.</summary>
+            public bool InImportPath { get; set; }
         }
 
         /// <summary>How many calls deep a function's body is read (a function that calls a function that calls one).</summary>
@@ -84,6 +90,27 @@ namespace HvLint.Analyzers
         {
             get => _script.At;
             set => _script.At = value;
+        }
+
+        /// <summary>
+        /// The text of a file the script reads, by its path as written (relative to the script's folder, or absolute); null
+        /// when the file is not known, and always in script text given to AddScript, which has no folder.
+        /// </summary>
+        public Func<string, string?>? Imported
+        {
+            get => _script.Imported;
+            set => _script.Imported = value;
+        }
+
+        /// <summary>
+        /// While the arguments of Import-Csv are read: $PSScriptRoot is "." there, the script's folder, so that the path
+        /// "$PSScriptRoot\vms.csv" is known. Anywhere else it stays unknown: it is a folder of the machine that runs the
+        /// script, which no rule about paths should take for a relative one.
+        /// </summary>
+        public bool InImportPath
+        {
+            get => _script.InImportPath;
+            set => _script.InImportPath = value;
         }
 
         /// <summary>The function of the script a command of that name calls; null for any other command.</summary>
@@ -336,6 +363,12 @@ namespace HvLint.Analyzers
         {
             value = null;
             string key = Unscoped(name, reading: true);
+            if (_script.InImportPath && string.Equals(key, "PSScriptRoot", StringComparison.OrdinalIgnoreCase))
+            {
+                value = new CodeValue(".", true, Microsoft.CodeAnalysis.Location.None);
+                return true;
+            }
+
             if (key.IndexOf(':') >= 0 || !_constants.TryGetValue(key, out KeyValuePair<CodeValue, int> constant)) return false;
             value = constant.Key;
             return true;
@@ -408,7 +441,7 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
-                if (!TryRead(name, out CodeValue? value) || !(value!.Value is object known) || known is ScriptHashtable) return null;
+                if (!TryRead(name, out CodeValue? value) || !(value!.Value is object known) || known is ScriptHashtable || known is List<ScriptHashtable>) return null;
                 result.Append(known is IReadOnlyList<string> list ? string.Join(" ", list)
                     : known is bool b ? (b ? "True" : "False")
                     : Convert.ToString(known, CultureInfo.InvariantCulture));

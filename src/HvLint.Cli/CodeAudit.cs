@@ -19,7 +19,8 @@ internal static class CodeAudit
 {
     /// <param name="vmFiles">The audit's other inputs, given to the analyzers as a build gives them the project's VM
     /// files: a VM file that describes a VM the code creates by the same name supplies its guest.</param>
-    public static void Run(IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<(string Path, string Text)> scripts, IReadOnlyList<InputDocument> vmFiles, HyperVProfile? profile, AuditOptions options)
+    /// <param name="imported">Files the scripts read (Import-Csv), given to the analyzers beside them.</param>
+    public static void Run(IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<(string Path, string Text)> scripts, IReadOnlyList<(string Path, string Text)> imported, IReadOnlyList<InputDocument> vmFiles, HyperVProfile? profile, AuditOptions options)
     {
         if (files.Count == 0 && scripts.Count == 0) return;
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
@@ -30,7 +31,7 @@ internal static class CodeAudit
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         foreach ((string path, string text) in scripts) AddDirectives(path, text, options);
-        var additionalFiles = vmFiles.Select(f => (AdditionalText)new InputText(f)).Concat(scripts.Select(s => (AdditionalText)new ScriptText(s.Path, s.Text)));
+        var additionalFiles = vmFiles.Select(f => (AdditionalText)new InputText(f)).Concat(scripts.Concat(imported).Select(s => (AdditionalText)new ScriptText(s.Path, s.Text)));
         var analyzerOptions = new AnalyzerOptions(additionalFiles.ToImmutableArray(), new Settings(new Options(profile?.Id, options.ScriptSinks, options.CommandBuilders)));
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer(), new PowerShellScriptFileAnalyzer());
         ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();

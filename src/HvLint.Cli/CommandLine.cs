@@ -242,8 +242,35 @@ public static class CommandLine
 
         // Only when there is code: Roslyn is large, and an audit of VM files should not pay for loading it.
         inputs = inputs.Where(i => !IsCode(i)).ToList();
-        if (code.Count > 0 || scripts.Count > 0) CodeAudit.Run(code, scripts, inputs, options.Profile ?? options.ConfiguredProfile, options);
+        if (code.Count > 0 || scripts.Count > 0) CodeAudit.Run(code, scripts, ImportedFiles(scripts), inputs, options.Profile ?? options.ConfiguredProfile, options);
         return (options, inputs, config);
+    }
+
+    /// <summary>
+    /// The CSV files the scripts read with Import-Csv, by the paths the analyzer resolves (relative to each script's
+    /// folder), as a build gives it hvlint/**/*.csv. A file that does not exist, or cannot be read, is left out: the
+    /// rows are then unknown, as they are for a path the script computes.
+    /// </summary>
+    private static List<(string Path, string Text)> ImportedFiles(List<(string Path, string Text)> scripts)
+    {
+        var files = new List<(string Path, string Text)>();
+        foreach ((string path, string text) in scripts)
+        {
+            foreach (string file in PowerShellScriptFileAnalyzer.ImportedFiles(path, text))
+            {
+                if (files.Any(f => f.Path == file) || !File.Exists(file)) continue;
+                try
+                {
+                    files.Add((file, File.ReadAllText(file)));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Unreadable: its rows stay unknown.
+                }
+            }
+        }
+
+        return files;
     }
 
     /// <summary>

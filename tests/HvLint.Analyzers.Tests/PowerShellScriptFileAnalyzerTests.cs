@@ -65,6 +65,53 @@ public class PowerShellScriptFileAnalyzerTests
         expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
             .WithArguments("VM 'web02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
 
+    private static Task ScriptWith(string text, (string Path, string Text)[] files, string? globalConfig, params DiagnosticResult[] expected) =>
+        Verify.Analyzer<PowerShellScriptFileAnalyzer>(Code, globalConfig, new[] { ("hvlint/New-LabVMs.ps1", text) }.Concat(files).ToArray(), expected);
+
+    private static DiagnosticResult Over2008R2(int line, int column, int end, string vm, int count) =>
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", line, column, line, end)
+            .WithArguments("VM '" + vm + "' has " + count + " virtual processors; hyperv-2008r2 allows 4 per VM");
+
+    // Written as Windows PowerShell's Export-Csv writes it: a #TYPE line first, every field quoted; a blank line at the end.
+    private const string LabCsv = "#TYPE System.Management.Automation.PSCustomObject\r\n\"Name\",\"Generation\",\"Cpu\"\r\n"
+        + "\"web01\",\"1\",\"2\"\r\n\"web02\",\"1\",\"8\"\r\n\r\n\"sql \"\"main\"\"\",\"1\",\"6\"\r\n";
+
+    [Fact]
+    public Task A_loop_over_the_rows_of_Import_Csv_reads_each_row_as_a_VM() => ScriptWith(
+        "$lab = Import-Csv -Path \"$PSScriptRoot\\data\\lab.csv\"\n"
+        + "foreach ($vm in $lab) {\n"
+        + "    New-VM -Name $vm.Name -Generation $vm.Generation\n"
+        + "    Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu\n"
+        + "}\n",
+        new[] { ("hvlint/data/lab.csv", LabCsv) },
+        "build_property.HvLintProfile = hyperv-2008r2",
+        // web01 has 2: within the limit. A quoted field keeps its doubled quotes as one.
+        Over2008R2(4, 45, 52, "web02", 8), Over2008R2(4, 45, 52, "sql \"main\"", 6));
+
+    [Fact]
+    public Task Import_Csv_piped_on_or_in_parentheses_and_its_delimiter_and_header_are_read() => ScriptWith(
+        "ipcsv .\\data\\hosts.csv -Delimiter ';' | ForEach-Object { Set-VMProcessor -VMName $_.VM -Count $_.Cpu }\n"
+        + "foreach ($row in (Import-Csv (Join-Path $PSScriptRoot 'data/db.csv') ';')) { Set-VMProcessor -VMName $row.VM -Count 5 }\n"
+        + "Import-Csv -LiteralPath data/raw.csv -Header VM, Cpu | % { Set-VMProcessor -VMName $_.VM -Count $_.Cpu }\n",
+        new[] { ("hvlint/data/hosts.csv", "VM;Cpu\napp01;3\napp02;12\n"), ("hvlint/data/db.csv", "VM;Cpu\ndb01;1\n"), ("hvlint/data/raw.csv", "raw01,7\n") },
+        "build_property.HvLintProfile = hyperv-2008r2",
+        // Line 1: app02's 12 (app01's 3 is within the limit); line 2: 5 for db01; line 3: the header names the columns of
+        // the file's first line, which is a row.
+        Over2008R2(1, 95, 101, "app02", 12),
+        Over2008R2(2, 117, 118, "db01", 5),
+        Over2008R2(3, 97, 103, "raw01", 7));
+
+    [Fact]
+    public Task Rows_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
+        // A file not given, a wildcard, the culture's delimiter, more rows than a loop is read for, a path from a variable.
+        "foreach ($vm in Import-Csv .\\missing.csv) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
+        + "foreach ($vm in Import-Csv .\\data\\*.csv) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
+        + "foreach ($vm in Import-Csv .\\data\\lab.csv -UseCulture) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
+        + "foreach ($vm in Import-Csv .\\data\\many.csv) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
+        + "foreach ($vm in Import-Csv $env:LAB_CSV) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+        new[] { ("hvlint/data/lab.csv", LabCsv), ("hvlint/data/many.csv", "Name,Cpu\n" + string.Concat(Enumerable.Range(1, 65).Select(n => "vm" + n + ",8\n"))) },
+        "build_property.HvLintProfile = hyperv-2008r2");
+
     private const string NewLabVm = "function New-LabVM {\n"
         + "    [CmdletBinding()]\n"
         + "    param([Parameter(Mandatory)][string]$Name, [int]$ProcessorCount = 2, [switch]$Legacy)\n"

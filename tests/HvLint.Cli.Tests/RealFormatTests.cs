@@ -150,6 +150,26 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_reads_the_rows_of_the_CSV_file_it_imports_from_its_own_folder()
+    {
+        // Run from another folder: the CSV is found beside the script, as $PSScriptRoot and .\ name it when the script
+        // runs from its own folder. The walk reads no .csv itself; the script's Import-Csv brings it in.
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "lab", "data"));
+        File.WriteAllText(Path.Combine(dir, "lab", "data", "vms.csv"), "Name,Cpu\r\nweb01,2\r\nweb02,8\r\n");
+        File.WriteAllText(Path.Combine(dir, "lab", "New-Lab.ps1"), "foreach ($vm in Import-Csv \"$PSScriptRoot\\data\\vms.csv\") {\r\n    New-VM -Name $vm.Name\r\n    Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu\r\n}\r\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "lab", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("lab/New-Lab.ps1(3,45): error HV1001: VM 'web02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
+        Assert.DoesNotContain("web01", stdout);
+        Assert.Contains("1 file read", stdout);
+
+        // Without the file, the rows are unknown and the loop says nothing.
+        File.Delete(Path.Combine(dir, "lab", "data", "vms.csv"));
+        Assert.Equal(0, Repo.HvlintIn(dir, "audit", "lab", "--profile", "hyperv-2008r2").ExitCode);
+    }
+
+    [Fact]
     public void A_hvlint_disable_comment_in_a_script_is_a_suppression_with_its_reason()
     {
         string dir = Repo.TempFolder();
