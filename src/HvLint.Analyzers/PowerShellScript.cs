@@ -981,6 +981,35 @@ namespace HvLint.Analyzers
             }
         }
 
+        /// <summary>
+        /// The statement after the comment that starts at <paramref name="comment"/>: from its first character (past
+        /// blank lines and other comments) to the end of its last line, which a line ending in a backtick or a '|'
+        /// continues; null when no statement follows.
+        /// </summary>
+        internal static (int Start, int End)? NextStatement(string s, int comment)
+        {
+            int i = comment;
+            if (!SkipStringOrComment(s, ref i)) return null;
+            while (true)
+            {
+                while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+                if (i >= s.Length) return null;
+                bool another = s[i] == '#' || (s[i] == '<' && i + 1 < s.Length && s[i + 1] == '#');
+                if (!another || !SkipStringOrComment(s, ref i)) break;
+            }
+
+            int start = i;
+            while (true)
+            {
+                int lineEnd = s.IndexOf('\n', i);
+                if (lineEnd < 0) return (start, s.Length);
+                int last = lineEnd - 1;
+                while (last >= i && char.IsWhiteSpace(s[last])) last--;
+                if (last < i || (s[last] != '`' && s[last] != '|')) return (start, lineEnd);
+                i = lineEnd + 1;
+            }
+        }
+
         /// <summary>Where the quoted string at <paramref name="i"/> ends: after its closing quote, or at the end.</summary>
         internal static int StringEnd(string s, int i) => Math.Min(s.Length, StringClose(s, i) + 1);
 

@@ -48,12 +48,15 @@ namespace HvLint.Analyzers
 
             HyperVProfile? configured = AnalyzerSettings.Profile(context.Options, out _);
             var disabled = new HashSet<string>(StringComparer.Ordinal);
+            var statements = new List<(string RuleId, int Start, int End)>();
             if (!AnalyzerSettings.IsSet(context.Options, AnalyzerSettings.KeepSuppressed))
             {
                 // HvLint's own diagnostics (HV9xxx) cannot be suppressed, here as anywhere.
-                foreach ((int _, string ruleId, string _) in Directives(text.ToString()))
+                foreach ((int _, string ruleId, string _, int start, int end) in Directives(text.ToString()))
                 {
-                    if (!ruleId.StartsWith("HV9", StringComparison.Ordinal)) disabled.Add(ruleId);
+                    if (ruleId.StartsWith("HV9", StringComparison.Ordinal)) continue;
+                    if (start < 0) disabled.Add(ruleId);
+                    else statements.Add((ruleId, start, end));
                 }
             }
 
@@ -72,22 +75,29 @@ namespace HvLint.Analyzers
 
             foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, Imported))
             {
-                // "# hvlint-disable HV3003: reason" in the script: that rule is not reported for it.
-                if (!disabled.Contains(d.Id)) context.ReportDiagnostic(d);
+                // "# hvlint-disable HV3003: reason" in the script: that rule is not reported for it; with -next-line, not
+                // for the statement after the comment.
+                int at = d.Location.SourceSpan.Start;
+                if (!disabled.Contains(d.Id) && !statements.Exists(s => s.RuleId == d.Id && at >= s.Start && at < s.End)) context.ReportDiagnostic(d);
             }
         }
 
         /// <summary>
         /// The rules the script's "hvlint-disable HV3003, HV6002: reason" comments disable: where each comment starts (an
-        /// offset in the script), the rule, and the reason given.
+        /// offset in the script), the rule, the reason given, and -1, -1 (the whole script). A comment
+        /// "hvlint-disable-next-line HV3003: reason" disables its rules for the statement after it only: the last two are
+        /// then where that statement starts and ends (<see cref="PowerShellScript.NextStatement"/>).
         /// </summary>
-        public static IEnumerable<(int Offset, string RuleId, string Reason)> Directives(string script)
+        public static IEnumerable<(int Offset, string RuleId, string Reason, int Start, int End)> Directives(string script)
         {
             // Most scripts have none: no need to find their comments.
             if (script.IndexOf("hvlint-disable", StringComparison.OrdinalIgnoreCase) < 0) yield break;
             foreach (KeyValuePair<int, string> comment in PowerShellScript.Comments(script))
             {
-                foreach (KeyValuePair<string, string> rule in NotesDirectives.Rules(comment.Value)) yield return (comment.Key, rule.Key, rule.Value);
+                foreach (KeyValuePair<string, string> rule in NotesDirectives.Rules(comment.Value)) yield return (comment.Key, rule.Key, rule.Value, -1, -1);
+                List<KeyValuePair<string, string>> next = NotesDirectives.NextLineRules(comment.Value).ToList();
+                if (next.Count == 0 || !(PowerShellScript.NextStatement(script, comment.Key) is (int start, int end))) continue;
+                foreach (KeyValuePair<string, string> rule in next) yield return (comment.Key, rule.Key, rule.Value, start, end);
             }
         }
 

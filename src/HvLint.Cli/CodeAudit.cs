@@ -69,12 +69,19 @@ internal static class CodeAudit
     private static void AddDirectives(string path, string text, AuditOptions options)
     {
         Microsoft.CodeAnalysis.Text.SourceText? lines = null;
-        foreach ((int offset, string ruleId, string reason) in PowerShellScriptFileAnalyzer.Directives(text))
+        foreach ((int offset, string ruleId, string reason, int start, int end) in PowerShellScriptFileAnalyzer.Directives(text))
         {
             lines ??= Microsoft.CodeAnalysis.Text.SourceText.From(text);
             Microsoft.CodeAnalysis.Text.LinePosition at = lines.Lines.GetLinePosition(offset);
             var suppression = new Engine.Suppression(ruleId, reason, SuppressionKind.InSource, new Model.SourceLocation(path, at.Line + 1, at.Character + 1));
             suppression.Files.Add(path.Replace("*", "?"));
+            if (start >= 0)
+            {
+                // hvlint-disable-next-line: the lines of the statement after the comment.
+                int first = lines.Lines.GetLineFromPosition(start).LineNumber + 1, last = lines.Lines.GetLineFromPosition(end).LineNumber + 1;
+                for (int line = first; line <= last; line++) suppression.Lines.Add(line);
+            }
+
             options.Suppressions.Add(suppression);
         }
     }

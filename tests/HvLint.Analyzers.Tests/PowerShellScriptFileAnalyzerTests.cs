@@ -65,6 +65,30 @@ public class PowerShellScriptFileAnalyzerTests
         expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
             .WithArguments("VM 'web02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
 
+    [Fact]
+    public Task A_hvlint_disable_next_line_comment_disables_its_rules_for_the_statement_after_it_only() => Script(
+        "New-VM -Name 'pos01' -Generation 2\n"
+        + "# hvlint-disable-next-line HV3003: the vendor image needs the DEC adapter\n"
+        + "Add-VMNetworkAdapter -VMName 'pos01' -IsLegacy $true\n"
+        + "New-VM -Name 'pos02' -Generation 2\n"
+        + "Add-VMNetworkAdapter -VMName 'pos02' -IsLegacy $true\n"
+        + "New-VM -Name 'pos03' -Generation 2\n"
+        + "<# hvlint-disable-next-line HV3003: the same vendor #>\n"
+        + "\n"
+        + "Add-VMNetworkAdapter -VMName 'pos03' `\n"
+        + "    -IsLegacy $true\n"
+        + "New-VM -Name 'pos04' -Generation 2\n"
+        + "# hvlint-disable-next-line HV1001: another rule\n"
+        + "Add-VMNetworkAdapter -VMName 'pos04' -IsLegacy $true\n",
+        // pos01: the statement after the comment; pos03: past a blank line, and on the line its statement continues onto.
+        expected: new[]
+        {
+            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
+                .WithArguments("VM 'pos02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 13, 48, 13, 53)
+                .WithArguments("VM 'pos04' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        });
+
     private static Task ScriptWith(string text, (string Path, string Text)[] files, string? globalConfig, params DiagnosticResult[] expected) =>
         Verify.Analyzer<PowerShellScriptFileAnalyzer>(Code, globalConfig, new[] { ("hvlint/New-LabVMs.ps1", text) }.Concat(files).ToArray(), expected);
 

@@ -185,6 +185,26 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_hvlint_disable_next_line_comment_is_a_suppression_of_the_statement_after_it()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "New-Pos.ps1"), "foreach ($name in 'pos01', 'pos02') { New-VM -Name $name -Generation 2 }\n"
+            + "# hvlint-disable-next-line HV3003: the vendor image needs the DEC adapter\n"
+            + "Add-VMNetworkAdapter -VMName 'pos01' -IsLegacy $true\n"
+            + "Add-VMNetworkAdapter -VMName 'pos02' -IsLegacy $true\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Equal(1, exit);
+        Assert.Contains("New-Pos.ps1(4,48): error HV3003: VM 'pos02'", stdout);
+        Assert.DoesNotContain("'pos01'", stdout);
+        Assert.Contains("not reported: 1 suppressed", stdout);
+        var sarif = Newtonsoft.Json.Linq.JObject.Parse(Repo.HvlintIn(dir, "audit", ".", "--format", "sarif", "--include-suppressed").Stdout);
+        var suppressed = Assert.Single(sarif["runs"]![0]!["results"]!, r => r["suppressions"] != null);
+        Assert.Equal(3, (int)suppressed["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!);
+        Assert.Equal("the vendor image needs the DEC adapter", (string)suppressed["suppressions"]![0]!["justification"]!);
+        Assert.Equal(2, (int)suppressed["suppressions"]![0]!["location"]!["physicalLocation"]!["region"]!["startLine"]!);
+    }
+
+    [Fact]
     public void A_script_saved_in_the_ANSI_code_page_is_read_as_Windows_PowerShell_reads_it()
     {
         // Windows PowerShell 5.1 reads a script without a byte order mark as ANSI: "é" is the single byte 0xE9.

@@ -45,6 +45,12 @@ namespace HvLint.Engine
         /// <summary>Path globs ("inventories/**/*.json"), matched against the paths findings show.</summary>
         public List<string> Files { get; } = new List<string>();
 
+        /// <summary>
+        /// The lines of those files it applies to, from 1 (a directive written before one statement of a script); empty
+        /// means every line.
+        /// </summary>
+        public List<int> Lines { get; } = new List<int>();
+
         /// <summary>The last day the suppression holds; from the next day on its findings are reported again.</summary>
         public DateTime? Expires { get; set; }
 
@@ -54,6 +60,7 @@ namespace HvLint.Engine
         {
             if (!string.Equals(RuleId, f.RuleId, StringComparison.OrdinalIgnoreCase)) return false;
             if (Files.Count > 0 && !AnyMatch(Files, f.Location.Path, isPath: true)) return false;
+            if (Lines.Count > 0 && !Lines.Contains(f.Location.Line)) return false;
             if (VirtualMachines.Count == 0 && Hosts.Count == 0) return true;
             string owner = f.Owner;
             if (owner.StartsWith("vm:", StringComparison.Ordinal)) return AnyMatch(VirtualMachines, owner.Substring(3), isPath: false);
@@ -139,6 +146,9 @@ namespace HvLint.Engine
     {
         private static readonly Regex Directive = new Regex(@"hvlint-disable\s+(?<ids>HV\d{4}(?:\s*,\s*HV\d{4})*)\s*:\s*(?<reason>[^\r\n]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+        // In a script, before one statement: that statement only.
+        private static readonly Regex NextLineDirective = new Regex(@"hvlint-disable-next-line\s+(?<ids>HV\d{4}(?:\s*,\s*HV\d{4})*)\s*:\s*(?<reason>[^\r\n]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
         public static IEnumerable<Suppression> Parse(string vmName, Fact<string> notes)
         {
             if (!notes.IsKnown) yield break;
@@ -151,10 +161,18 @@ namespace HvLint.Engine
         }
 
         /// <summary>Each rule ID the directives in <paramref name="text"/> disable, with the reason given for it.</summary>
-        public static IEnumerable<KeyValuePair<string, string>> Rules(string text)
+        public static IEnumerable<KeyValuePair<string, string>> Rules(string text) => Rules(text, Directive);
+
+        /// <summary>
+        /// Each rule ID a "hvlint-disable-next-line HV3003: reason" directive in <paramref name="text"/> (a comment of a
+        /// script) disables for the statement after it, with the reason given for it.
+        /// </summary>
+        public static IEnumerable<KeyValuePair<string, string>> NextLineRules(string text) => Rules(text, NextLineDirective);
+
+        private static IEnumerable<KeyValuePair<string, string>> Rules(string text, Regex directive)
         {
             if (text.IndexOf("hvlint-disable", StringComparison.OrdinalIgnoreCase) < 0) yield break;
-            foreach (Match m in Directive.Matches(text))
+            foreach (Match m in directive.Matches(text))
             {
                 string reason = m.Groups["reason"].Value.Trim();
                 foreach (string id in m.Groups["ids"].Value.Split(',')) yield return new KeyValuePair<string, string>(id.Trim().ToUpperInvariant(), reason);
