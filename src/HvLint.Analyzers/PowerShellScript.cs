@@ -20,10 +20,10 @@ namespace HvLint.Analyzers
         public static List<CommandCall> Parse(string script, Func<int, int, Location> at) => Parse(script, at, ScriptVariables.For(script));
 
         /// <summary>
-        /// The commands of a script file, which reads the files <paramref name="imported"/> gives the text of, by their
-        /// paths as the script writes them (Import-Csv .\vms.csv): relative to the script's folder, or absolute.
+        /// The commands of a script file, which reads or runs the files <paramref name="imported"/> gives, by their paths as
+        /// the script writes them (Import-Csv .\vms.csv, . .\LabFunctions.ps1): relative to the script's folder, or absolute.
         /// </summary>
-        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, Func<string, string?> imported)
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, Func<string, ImportedFile?> imported)
         {
             ScriptVariables variables = ScriptVariables.For(script);
             variables.Imported = imported;
@@ -193,13 +193,18 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
-                // A function the script calls runs where it is called, not where it is defined.
-                if (ReferenceEquals(script, variables.Text) && (script[i] == 'f' || script[i] == 'F') && variables.CalledFunctionAt(i) is ScriptFunction defined)
+                // A function the script calls runs where it is called, not where it is defined; so does every function of a
+                // script it dot-sources.
+                if ((script[i] == 'f' || script[i] == 'F')
+                    && ((ReferenceEquals(script, variables.Text) ? variables.CalledFunctionAt(i) : variables.SourcedFunctionAt(script, i)) is ScriptFunction defined))
                 {
                     i = defined.BodyClose + 1;
                     piped = false;
                     continue;
                 }
+
+                // . "$PSScriptRoot\LabFunctions.ps1": the other script's statements run here, in this script's scope.
+                if (script[i] == '.' && variables.SourcedAt(script, i) is ImportedFile sourced) commands.AddRange(Parse(sourced.Text, sourced.At, variables));
 
                 // if ($legacy) { ... } else { ... } with a condition the script fixes: the branch that runs.
                 if ((script[i] == 'i' || script[i] == 'I') && Branches(script, i, at, variables, commands) is int afterIf)
@@ -511,6 +516,9 @@ namespace HvLint.Analyzers
             public int BodyOpen { get; }
 
             public int BodyClose { get; }
+
+            /// <summary>The file that defines it, a script the script dot-sources or a module it imports; null for its own.</summary>
+            public ImportedFile? File { get; set; }
         }
 
         /// <summary>
@@ -613,8 +621,9 @@ namespace HvLint.Analyzers
         /// </summary>
         private static List<CommandCall> Call(ScriptFunction function, CommandCall call, int statementEnd, ScriptVariables variables)
         {
-            string s = variables.Text;
-            Func<int, int, Location> at = variables.At!;
+            // A function of a script the script dot-sources, or of a module it imports, is read in that file.
+            string s = function.File?.Text ?? variables.Text;
+            Func<int, int, Location> at = function.File != null ? function.File.At : variables.At!;
             var defaults = new List<int>();
             var switches = new List<bool>();
             List<string> declared = ParameterList(s, function.Parameters, out bool inOrder, defaults, switches);
@@ -651,7 +660,7 @@ namespace HvLint.Analyzers
 
             int offset = function.BodyOpen + 1;
             string body = s.Substring(offset, function.BodyClose - offset);
-            List<CommandCall> commands = Parse(body, (o, length) => at(offset + o, length), variables.ForCall(given));
+            List<CommandCall> commands = Parse(body, (o, length) => at(offset + o, length), variables.ForCall(given, inherit: function.File?.Module != true));
             foreach (CommandCall c in commands) c.StatementEnd = statementEnd;
             return commands;
         }
@@ -856,9 +865,23 @@ namespace HvLint.Analyzers
 
             IReadOnlyList<string>? header = null;
             if (call.Get("Header") is CodeValue h && (header = h.AsList) == null) return null;
-            if (!(variables.Imported(written) is string text)) return null;
-            List<ScriptHashtable>? rows = ImportedCsv.Rows(text, separator, header, MaxLoopItems + 1, call.Location);
+            if (!(variables.Imported(written) is ImportedFile file)) return null;
+            List<ScriptHashtable>? rows = ImportedCsv.Rows(file.Text, separator, header, MaxLoopItems + 1, call.Location);
             return rows == null ? null : new CodeValue(rows, true, call.Location);
+        }
+
+        /// <summary>
+        /// The path a statement that dot-sources a script or imports a module names (. .\LabFunctions.ps1, Import-Module
+        /// -Name "$PSScriptRoot\LabTools.psm1"), written out as Import-Csv's path is; null when the statement computes it.
+        /// </summary>
+        internal static string? SourcedPath(string statement)
+        {
+            ScriptVariables variables = ScriptVariables.For(statement);
+            variables.InImportPath = true;
+            List<CommandCall> read = Parse(statement, (o, length) => Location.Create(string.Empty, new Microsoft.CodeAnalysis.Text.TextSpan(o, length), default), variables);
+            if (read.Count == 0) return null;
+            CodeValue? path = read[0].Name == "." ? (read[0].Positional.Count > 0 ? read[0].Positional[0] : null) : read[0].GetOrPositional("Name", "Name");
+            return path?.AsString ?? JoinedPath(path, variables);
         }
 
         /// <summary>
@@ -1340,10 +1363,32 @@ namespace HvLint.Analyzers
             // (web$i, D:\VMs\$name.vhdx) is known when every variable in it is a constant, as in double quotes.
             if (word.IndexOf('$') >= 0 && !string.Equals(word, "$true", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "$false", StringComparison.OrdinalIgnoreCase))
             {
-                return word[0] == '$' ? null : variables.Expand(word, quoted: false);
+                // $PSScriptRoot\LabFunctions.ps1: a variable and the path after it is one word, expanded as one.
+                return word[0] == '$' && !PathAfterVariable(word) ? null : variables.Expand(word, quoted: false);
             }
 
             return word;
+        }
+
+        /// <summary>
+        /// Whether the word <paramref name="word"/>, which starts with a variable, goes on with a path after it ($root\x or
+        /// ${root}/x), rather than a member ($vm.Name), an index or nothing.
+        /// </summary>
+        private static bool PathAfterVariable(string word)
+        {
+            int end = 1;
+            if (end < word.Length && word[end] == '{')
+            {
+                end = word.IndexOf('}', end);
+                if (end < 0) return false;
+                end++;
+            }
+            else
+            {
+                while (end < word.Length && (IsNameChar(word[end]) || word[end] == ':')) end++;
+            }
+
+            return end > 1 && end < word.Length && (word[end] == '\\' || word[end] == '/');
         }
 
         /// <summary>An integer, or a PowerShell size literal (512MB, 4GB, 1TB) in bytes.</summary>

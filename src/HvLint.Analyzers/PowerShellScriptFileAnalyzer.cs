@@ -47,38 +47,44 @@ namespace HvLint.Analyzers
             }
 
             HyperVProfile? configured = AnalyzerSettings.Profile(context.Options, out _);
-            var disabled = new HashSet<string>(StringComparer.Ordinal);
-            var statements = new List<(string RuleId, int Start, int End)>();
-            if (!AnalyzerSettings.IsSet(context.Options, AnalyzerSettings.KeepSuppressed))
-            {
-                // HvLint's own diagnostics (HV9xxx) cannot be suppressed, here as anywhere.
-                foreach ((int _, string ruleId, string _, int start, int end) in Directives(text.ToString()))
-                {
-                    if (ruleId.StartsWith("HV9", StringComparison.Ordinal)) continue;
-                    if (start < 0) disabled.Add(ruleId);
-                    else statements.Add((ruleId, start, end));
-                }
-            }
 
-            // A file the script reads (Import-Csv .\vms.csv) is one of the AdditionalFiles too: hvlint/**/*.csv in a build.
+            // A file the script reads or runs (Import-Csv .\vms.csv, . .\LabFunctions.ps1) is one of the AdditionalFiles
+            // too: hvlint/**/*.csv, *.ps1 and *.psm1 in a build.
             ImmutableArray<AdditionalText> files = context.Options.AdditionalFiles;
             System.Threading.CancellationToken token = context.CancellationToken;
-            string? Imported(string full)
+            ImportedFile? Imported(string full)
             {
                 foreach (AdditionalText f in files)
                 {
-                    if (string.Equals(FullPath(f.Path), full, StringComparison.OrdinalIgnoreCase)) return f.GetText(token)?.ToString();
+                    if (string.Equals(FullPath(f.Path), full, StringComparison.OrdinalIgnoreCase)) return f.GetText(token) is SourceText t ? new ImportedFile(f.Path, t) : null;
                 }
 
                 return null;
             }
 
+            // "# hvlint-disable HV3003: reason" in a script: that rule is not reported in it; with -next-line, not in the
+            // statement after the comment. A finding in a function of a script this one dot-sources follows that script's
+            // comments, as the CLI's suppressions, which are by file, do.
+            bool keep = AnalyzerSettings.IsSet(context.Options, AnalyzerSettings.KeepSuppressed);
+            var directives = new Dictionary<string, List<(string RuleId, int Start, int End)>>(StringComparer.Ordinal);
+            bool Suppressed(Diagnostic d)
+            {
+                // HvLint's own diagnostics (HV9xxx) cannot be suppressed, here as anywhere.
+                if (keep || d.Id.StartsWith("HV9", StringComparison.Ordinal)) return false;
+                string file = d.Location.GetLineSpan().Path;
+                if (!directives.TryGetValue(file, out List<(string RuleId, int Start, int End)>? rules))
+                {
+                    string? script = file == path ? text.ToString() : Imported(FullPath(file))?.Text;
+                    rules = directives[file] = script == null ? new List<(string, int, int)>() : Directives(script).Select(r => (r.RuleId, r.Start, r.End)).ToList();
+                }
+
+                int at = d.Location.SourceSpan.Start;
+                return rules.Exists(r => r.RuleId == d.Id && (r.Start < 0 || (at >= r.Start && at < r.End)));
+            }
+
             foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, Imported))
             {
-                // "# hvlint-disable HV3003: reason" in the script: that rule is not reported for it; with -next-line, not
-                // for the statement after the comment.
-                int at = d.Location.SourceSpan.Start;
-                if (!disabled.Contains(d.Id) && !statements.Exists(s => s.RuleId == d.Id && at >= s.Start && at < s.End)) context.ReportDiagnostic(d);
+                if (!Suppressed(d)) context.ReportDiagnostic(d);
             }
         }
 
@@ -102,14 +108,14 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// The files <paramref name="script"/> (at <paramref name="path"/>) reads whose rows HvLint can use: the paths
-        /// Import-Csv names, as full paths in the form <see cref="ImportedPath"/> gives. The CLI reads these files and
-        /// gives them to the analyzer with the script, as a build gives it hvlint/**/*.csv.
+        /// The files <paramref name="script"/> (at <paramref name="path"/>) reads or runs that HvLint can use: the paths
+        /// Import-Csv, dot-sourcing and Import-Module name, as full paths in the form <see cref="ImportedPath"/> gives. The
+        /// CLI reads these files and gives them to the analyzer with the script, as a build gives it hvlint/**/*.csv,
+        /// *.ps1 and *.psm1.
         /// </summary>
         public static IReadOnlyList<string> ImportedFiles(string path, string script)
         {
             var named = new List<string>();
-            if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0) return named;
             PowerShellScript.Parse(script, (start, length) => Location.Create(path, new TextSpan(start, length), default), written =>
             {
                 string full = ImportedPath(path, written);
@@ -151,8 +157,34 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>The findings of one script: misused cmdlets, then what the engine finds on the VMs it creates or changes.</summary>
-        /// <param name="imported">The text of a file the script reads, by its full path (<see cref="ImportedPath"/>); null when unknown.</param>
-        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, string?>? imported = null)
+        /// <param name="imported">A file the script reads or runs, by its full path (<see cref="ImportedPath"/>); null when unknown.</param>
+        /// <param name="alone">Read on its own, to tell a script that dot-sources it which findings it reports itself.</param>
+        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported = null, bool alone = false)
+        {
+            List<Diagnostic> found = Findings(path, text, configured, files, cancellation, imported);
+            if (alone || imported == null) return found;
+
+            // A finding in a script this one dot-sources that the other script reports on its own (a statement of its own,
+            // or a function whose values it writes itself) is that script's, reported there once; what this script's own
+            // values make of the other script's code is new here. A module is never audited on its own.
+            Dictionary<string, List<Diagnostic>>? own = null;
+            found.RemoveAll(d =>
+            {
+                string at = d.Location.GetLineSpan().Path;
+                if (at == path || !IsScript(at)) return false;
+                own ??= new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+                if (!own.TryGetValue(at, out List<Diagnostic>? theirs))
+                {
+                    theirs = own[at] = imported(FullPath(at)) is ImportedFile file ? Analyze(at, file.Source, configured, files, cancellation, imported, alone: true) : new List<Diagnostic>();
+                }
+
+                string message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                return theirs.Exists(t => t.Id == d.Id && t.Location.SourceSpan == d.Location.SourceSpan && t.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == message);
+            });
+            return found;
+        }
+
+        private static List<Diagnostic> Findings(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported)
         {
             var found = new List<Diagnostic>();
             string script = text.ToString();

@@ -1214,8 +1214,10 @@ namespace HvLint.Analyzers
             }
             else
             {
+                // The location's own file: a function of a script this one dot-sources is read in that script.
                 FileLinePositionSpan span = location.GetLineSpan();
-                at = new SourceLocation(_call == 0 ? _path : _path + CallMark + _call.ToString(System.Globalization.CultureInfo.InvariantCulture), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+                string file = string.IsNullOrEmpty(span.Path) ? _path : span.Path;
+                at = new SourceLocation(_call == 0 ? file : file + CallMark + _call.ToString(System.Globalization.CultureInfo.InvariantCulture), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
                 if (!Locations.ContainsKey(at)) Locations.Add(at, location);
                 _lastLocation = location;
                 _lastAt = at;

@@ -72,11 +72,17 @@ namespace HvLint.Analyzers
             /// <summary>The functions whose bodies are being read for a call, innermost last.</summary>
             public List<PowerShellScript.ScriptFunction> Calling { get; } = new List<PowerShellScript.ScriptFunction>();
 
-            /// <summary>The text of a file the script reads (Import-Csv), by its path as written; null when not known.</summary>
-            public Func<string, string?>? Imported { get; set; }
+            /// <summary>A file the script reads or runs (Import-Csv, dot-sourcing), by its path as written; null when not known.</summary>
+            public Func<string, ImportedFile?>? Imported { get; set; }
 
             /// <summary>Whether the arguments being read are a path Import-Csv reads, where $PSScriptRoot is the script's folder.</summary>
             public bool InImportPath { get; set; }
+
+            /// <summary>The scripts it dot-sources and the modules it imports, by where their statements start.</summary>
+            public Dictionary<int, ImportedFile>? Sources { get; set; }
+
+            /// <summary>Its own functions, without those of the files it dot-sources or imports.</summary>
+            public List<PowerShellScript.ScriptFunction>? Own { get; set; }
         }
 
         /// <summary>How many calls deep a function's body is read (a function that calls a function that calls one).</summary>
@@ -93,10 +99,10 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// The text of a file the script reads, by its path as written (relative to the script's folder, or absolute); null
+        /// A file the script reads or runs, by its path as written (relative to the script's folder, or absolute); null
         /// when the file is not known, and always in script text given to AddScript, which has no folder.
         /// </summary>
-        public Func<string, string?>? Imported
+        public Func<string, ImportedFile?>? Imported
         {
             get => _script.Imported;
             set => _script.Imported = value;
@@ -127,14 +133,90 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>The definition that starts at <paramref name="start"/> of a function the script calls; null for none.</summary>
-        public PowerShellScript.ScriptFunction? CalledFunctionAt(int start) => Definitions().Find(f => f.Start == start && f.Called && Function(f.Name) == f);
+        public PowerShellScript.ScriptFunction? CalledFunctionAt(int start) => OwnDefinitions().Find(f => f.Start == start && f.Called && Function(f.Name) == f);
 
+        /// <summary>
+        /// The definition that starts at <paramref name="start"/> in <paramref name="text"/>, the text of a script this one
+        /// dot-sources: its functions run where they are called, so their definitions are passed over where they are
+        /// written. Null for any other text or position.
+        /// </summary>
+        public PowerShellScript.ScriptFunction? SourcedFunctionAt(string text, int start)
+        {
+            foreach (ImportedFile file in Sources().Values)
+            {
+                if (ReferenceEquals(file.Text, text)) return file.Functions.Find(f => f.Start == start);
+            }
+
+            return null;
+        }
+
+        /// <summary>The script the statement at <paramref name="start"/> of the script's own text dot-sources; null for any other.</summary>
+        public ImportedFile? SourcedAt(string text, int start) =>
+            ReferenceEquals(text, _script.Text) && Sources().TryGetValue(start, out ImportedFile? file) && !file.Module ? file : null;
+
+        /// <summary>
+        /// Every function the script can call: its own, then those of the scripts it dot-sources and the modules it
+        /// imports (. "$PSScriptRoot\LabFunctions.ps1", Import-Module .\LabTools.psm1) where HvLint has the file.
+        /// </summary>
         private List<PowerShellScript.ScriptFunction> Definitions()
         {
             if (_script.Definitions != null) return _script.Definitions;
-            bool defines = _script.Text.IndexOf("function", StringComparison.OrdinalIgnoreCase) >= 0 || _script.Text.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0;
-            return _script.Definitions = defines ? PowerShellScript.Functions(_script.Text) : new List<PowerShellScript.ScriptFunction>();
+            var all = new List<PowerShellScript.ScriptFunction>(OwnDefinitions());
+            foreach (KeyValuePair<int, ImportedFile> source in Sources().OrderBy(source => source.Key)) all.AddRange(source.Value.Functions);
+            return _script.Definitions = all;
         }
+
+        private List<PowerShellScript.ScriptFunction> OwnDefinitions()
+        {
+            if (_script.Own != null) return _script.Own;
+            bool defines = _script.Text.IndexOf("function", StringComparison.OrdinalIgnoreCase) >= 0 || _script.Text.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0;
+            return _script.Own = defines ? PowerShellScript.Functions(_script.Text) : new List<PowerShellScript.ScriptFunction>();
+        }
+
+        /// <summary>
+        /// The scripts the script dot-sources (. .\LabFunctions.ps1) and the modules it imports (Import-Module
+        /// .\LabTools.psm1) by a path it writes out, where HvLint has the file (<see cref="Imported"/>), by where their
+        /// statements start in its text. Found when first asked for; a script that computes the path is not in it.
+        /// </summary>
+        private Dictionary<int, ImportedFile> Sources()
+        {
+            if (_script.Sources != null) return _script.Sources;
+            var sources = _script.Sources = new Dictionary<int, ImportedFile>();
+            string s = _script.Text;
+            if (_script.Imported == null || (s.IndexOf(". ", StringComparison.Ordinal) < 0 && s.IndexOf(".\t", StringComparison.Ordinal) < 0 && s.IndexOf("Import-Module", StringComparison.OrdinalIgnoreCase) < 0 && s.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0)) return sources;
+            for (int i = 0; i < s.Length;)
+            {
+                if (PowerShellScript.SkipStringOrComment(s, ref i)) continue;
+                bool dot = s[i] == '.' && i + 1 < s.Length && (s[i + 1] == ' ' || s[i + 1] == '\t') && AtStatementStart(s, i);
+                bool module = !dot && (s[i] == 'I' || s[i] == 'i') && AtStatementStart(s, i) && (Word(s, i, "Import-Module") || Word(s, i, "ipmo"));
+                if (!dot && !module)
+                {
+                    i++;
+                    continue;
+                }
+
+                int end = i;
+                while (end < s.Length && s[end] != '\n' && s[end] != '\r' && s[end] != ';')
+                {
+                    if (!PowerShellScript.SkipStringOrComment(s, ref end)) end++;
+                }
+
+                string? written = PowerShellScript.SourcedPath(s.Substring(i, end - i));
+                string extension = module ? ".psm1" : ".ps1";
+                if (written != null && written.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && _script.Imported(written) is ImportedFile file)
+                {
+                    file.Module = module;
+                    sources[i] = file;
+                }
+
+                i = end;
+            }
+
+            return sources;
+        }
+
+        private static bool Word(string s, int i, string word) =>
+            string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (i + word.Length == s.Length || char.IsWhiteSpace(s[i + word.Length]));
 
         /// <summary>
         /// Starts reading <paramref name="function"/>'s body for a call: false when that would recurse, go deeper than
@@ -154,10 +236,15 @@ namespace HvLint.Analyzers
         /// For one call of a function: the constants known where it is called (a function reads its caller's variables),
         /// with each of its parameters holding what the call gives it, or unknown (null).
         /// </summary>
-        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters)
+        /// <param name="inherit">False for a function of a module, which reads the module's variables, not its caller's.</param>
+        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, bool inherit = true)
         {
             var run = new ScriptVariables(_script);
-            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
+            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants)
+            {
+                if (inherit) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
+            }
+
             foreach (KeyValuePair<string, CodeValue?> p in parameters)
             {
                 if (p.Value != null && p.Value.IsKnown) run._constants[p.Key] = new KeyValuePair<CodeValue, int>(p.Value, 0);
@@ -183,7 +270,16 @@ namespace HvLint.Analyzers
         {
             if (_script.Counts != null) return _script.Counts;
             _script.Counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            string script = _script.Text;
+            CountWrites(_script.Text, null);
+            return _script.Counts;
+        }
+
+        /// <summary>
+        /// Counts the writes of <paramref name="script"/>: the script's own text, or the text of a script it dot-sources
+        /// (<paramref name="sourced"/>), whose statements run in its scope and so write its variables.
+        /// </summary>
+        private void CountWrites(string script, ImportedFile? sourced)
+        {
             int parens = 0;
             int i = 0;
             while (i < script.Length)
@@ -207,7 +303,10 @@ namespace HvLint.Analyzers
 
                 if (c == '.' && AtStatementStart(script, i) && i + 1 < script.Length && char.IsWhiteSpace(script[i + 1]))
                 {
-                    _script.AnyMayChange = true; // . .\settings.ps1 runs another script in this one's scope
+                    // . .\settings.ps1 runs another script in this one's scope: its writes are this script's, where HvLint
+                    // has it (one level deep); any variable may change otherwise.
+                    if (sourced == null && SourcedAt(script, i) is ImportedFile file) CountWrites(file.Text, file);
+                    else _script.AnyMayChange = true;
                 }
                 else if (IsWordChar(c) && (i == 0 || !IsWordChar(script[i - 1])))
                 {
@@ -215,7 +314,7 @@ namespace HvLint.Analyzers
                     while (i < script.Length && IsWordChar(script[i])) i++;
                     string word = script.Substring(start, i - start);
                     if (Writers.Contains(word)) _script.AnyMayChange = true;
-                    else if (FunctionParameters(start, word) is int open)
+                    else if (FunctionParameters(script, sourced, start, word) is int open)
                     {
                         // A function's parameters hold what each call passes, never the script's variable of that name.
                         foreach (string parameter in PowerShellScript.ParameterList(script, open, out _)) Write(parameter, 2);
@@ -226,8 +325,6 @@ namespace HvLint.Analyzers
 
                 i++;
             }
-
-            return _script.Counts;
         }
 
         /// <summary>
@@ -235,18 +332,18 @@ namespace HvLint.Analyzers
         /// <paramref name="start"/>: a param( ) block other than the script's own (whose parameters the code that runs the
         /// script gives), or the list of function NAME( ... ); null for anything else.
         /// </summary>
-        private int? FunctionParameters(int start, string word)
+        private int? FunctionParameters(string s, ImportedFile? sourced, int start, string word)
         {
-            string s = _script.Text;
             if (string.Equals(word, "param", StringComparison.OrdinalIgnoreCase))
             {
+                // A dot-sourced script's own param( ) block is given what the statement that runs it passes: a write too.
                 int j = start + word.Length;
                 while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
-                return j < s.Length && s[j] == '(' && j != PowerShellScript.ScriptParamBlockOpen(s) ? j : (int?)null;
+                return j < s.Length && s[j] == '(' && (sourced != null || j != PowerShellScript.ScriptParamBlockOpen(s)) ? j : (int?)null;
             }
 
             if (!string.Equals(word, "function", StringComparison.OrdinalIgnoreCase) && !string.Equals(word, "filter", StringComparison.OrdinalIgnoreCase)) return null;
-            PowerShellScript.ScriptFunction? defined = Definitions().Find(f => f.Start == start);
+            PowerShellScript.ScriptFunction? defined = (sourced?.Functions ?? OwnDefinitions()).Find(f => f.Start == start);
             return defined != null && defined.Parameters >= 0 && defined.Parameters < defined.BodyOpen ? defined.Parameters : (int?)null;
         }
 

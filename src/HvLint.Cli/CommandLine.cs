@@ -242,36 +242,45 @@ public static class CommandLine
 
         // Only when there is code: Roslyn is large, and an audit of VM files should not pay for loading it.
         inputs = inputs.Where(i => !IsCode(i)).ToList();
-        if (code.Count > 0 || scripts.Count > 0) CodeAudit.Run(code, scripts, ImportedFiles(scripts), inputs, options.Profile ?? options.ConfiguredProfile, options);
+        if (code.Count > 0 || scripts.Count > 0)
+        {
+            List<(string Path, string Text)> imported = ImportedFiles(scripts);
+            CodeAudit.Run(code, scripts, imported, inputs, options.Profile ?? options.ConfiguredProfile, options);
+        }
         return (options, inputs, config);
     }
 
     /// <summary>
-    /// The CSV files the scripts read with Import-Csv, by the paths the analyzer resolves (relative to each script's
-    /// folder), as a build gives it hvlint/**/*.csv. A file that does not exist, or cannot be read, is left out: the
-    /// rows are then unknown, as they are for a path the script computes.
+    /// The files the scripts read or run by a path they write out (Import-Csv's CSV, a dot-sourced script, an imported
+    /// module), by the paths the analyzer resolves (relative to each script's folder), as a build gives it
+    /// hvlint/**/*.csv, *.ps1 and *.psm1. A dot-sourced script the audit was not given joins <paramref name="scripts"/>,
+    /// audited as the scripts are; the others are returned. A file that does not exist, or cannot be read, is left out:
+    /// what it holds is then unknown, as it is for a path the script computes.
     /// </summary>
     private static List<(string Path, string Text)> ImportedFiles(List<(string Path, string Text)> scripts)
     {
         var files = new List<(string Path, string Text)>();
-        foreach ((string path, string text) in scripts)
+        bool Known(string file) => files.Any(f => SamePath(f.Path, file)) || scripts.Any(s => SamePath(s.Path, file));
+        foreach ((string path, string text) in scripts.ToList())
         {
             foreach (string file in PowerShellScriptFileAnalyzer.ImportedFiles(path, text))
             {
-                if (files.Any(f => f.Path == file) || !File.Exists(file)) continue;
+                if (Known(file) || !File.Exists(file)) continue;
                 try
                 {
-                    files.Add((file, File.ReadAllText(file)));
+                    (PowerShellScriptFileAnalyzer.IsScript(file) ? scripts : files).Add((file, File.ReadAllText(file)));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    // Unreadable: its rows stay unknown.
+                    // Unreadable: what it holds stays unknown.
                 }
             }
         }
 
         return files;
     }
+
+    private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     /// <summary>
     /// A script that is not UTF-8 and has no byte order mark, as Windows PowerShell 5.1 reads it: in the system's ANSI

@@ -61,7 +61,8 @@ public partial class HalfTypedCodeTests
     /// <summary>
     /// A provisioning script as an editor holds it while it is typed: the repository's sample scripts, and one written to
     /// hold every construct the script reader evaluates (functions and their calls, if/elseif/else, here-strings, loops,
-    /// splats), cut off at points all through their text. The script analyzer may not throw on any of them.
+    /// splats, the files it dot-sources, imports and reads with Import-Csv), cut off at points all through their text;
+    /// then that script whole, with each file it brings in cut off. The script analyzer may not throw on any of them.
     /// </summary>
     [Fact]
     public async Task The_script_analyzer_does_not_throw_on_any_script_cut_short()
@@ -75,7 +76,16 @@ public partial class HalfTypedCodeTests
             + "$settings = @{ Name = 'splat01'; Generation = 2 }\nNew-VM @settings\n"
             + "foreach ($n in 'a', 'b') { New-LabVM -Name $n -Cpu 70 -Legacy:$false }\n"
             + "1..3 | ForEach-Object { New-LabVM \"db0$_\" 66 }\nNew-LabVM -Name 'lab01' | Set-VMMemory -StartupBytes 1GB\n"
-            + "if ($true) { if ($false) { New-VM -Name never } }\n";
+            + "if ($true) { if ($false) { New-VM -Name never } }\n"
+            + ". $PSScriptRoot\\Lib.ps1\nImport-Module (Join-Path $PSScriptRoot 'Tools.psm1')\n$rows = Import-Csv \"$PSScriptRoot\\vms.csv\" -Delimiter ';'\n"
+            + "foreach ($r in $rows) { New-LabVM -Name $r.Name -Cpu $r.Cpu; Add-Nic $r.Name }\n"
+            + "Import-Csv .\\vms.csv -Header A, B | % { Lib-Vm $_.A }\n# hvlint-disable-next-line HV1001: typed\nNew-VM -Name x `\n  -Generation 2\n";
+        var brought = new Dictionary<string, string>
+        {
+            ["hvlint/Lib.ps1"] = "$libVar = 1\nfunction Lib-Vm($n) { New-VM -Name $n -Generation 2; Set-VMProcessor -VMName $n -Count 70 }\n",
+            ["hvlint/Tools.psm1"] = "function Add-Nic($v) { Add-VMNetworkAdapter -VMName $v -IsLegacy $true }\n",
+            ["hvlint/vms.csv"] = "#TYPE x\nName;Cpu\nr1;70\n\"r\"\"2\";\"8\"\n\nr3\n",
+        };
         var scripts = new List<(string Text, int Step)> { (Constructs, 1) };
         foreach (string file in Directory.GetFiles(Path.Combine(TestsFolder(), "..", "..", "samples"), "*.ps1", SearchOption.AllDirectories))
         {
@@ -88,26 +98,34 @@ public partial class HalfTypedCodeTests
         var compilation = CSharpCompilation.Create("Typing", new[] { CSharpSyntaxTree.ParseText("class C { }") });
         var failures = new ConcurrentBag<string>();
         int runs = 0;
+        async Task Run(string typed, Dictionary<string, string> files)
+        {
+            var additional = new List<AdditionalText> { new ScriptFile(typed) };
+            additional.AddRange(files.Select(f => (AdditionalText)new ScriptFile(f.Value, f.Key)));
+            var options = new AnalyzerOptions(additional.ToImmutableArray(), new UnresolvedReferences());
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options,
+                (ex, analyzer, _) => failures.Add(ex.GetType().Name + " " + ex.Message + ex.StackTrace + "\n--- on:\n" + typed), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            runs++;
+        }
+
         foreach ((string script, int step) in scripts)
         {
-            for (int cut = 1; cut <= script.Length; cut += step)
-            {
-                string typed = script.Substring(0, cut);
-                var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new ScriptFile(typed)), new UnresolvedReferences());
-                var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options,
-                    (ex, analyzer, _) => failures.Add(ex.GetType().Name + " " + ex.Message + ex.StackTrace + "\n--- on:\n" + typed), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-                await withAnalyzers.GetAnalyzerDiagnosticsAsync();
-                runs++;
-            }
+            for (int cut = 1; cut <= script.Length; cut += step) await Run(script.Substring(0, cut), brought);
+        }
+
+        foreach (KeyValuePair<string, string> file in brought)
+        {
+            for (int cut = 0; cut <= file.Value.Length; cut++) await Run(Constructs, new Dictionary<string, string>(brought) { [file.Key] = file.Value.Substring(0, cut) });
         }
 
         Assert.True(runs > Constructs.Length, runs + " runs");
         Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
     }
 
-    private sealed class ScriptFile(string text) : AdditionalText
+    private sealed class ScriptFile(string text, string path = "hvlint/New-LabVMs.ps1") : AdditionalText
     {
-        public override string Path => "hvlint/New-LabVMs.ps1";
+        public override string Path => path;
 
         public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }

@@ -148,6 +148,49 @@ public class PowerShellScriptFileAnalyzerTests
         new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", line, column, line, end)
             .WithArguments("VM '" + vm + "' has " + count + " virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM");
 
+    private const string LabFunctions = "$Cpus = 72\n"
+        + NewLabVm
+        + "New-VM -Name 'base01' -Generation 2\n"
+        + "Add-VMNetworkAdapter -VMName 'base01' -IsLegacy $true\n";
+
+    private const string SqlScript = "$cpus = 8\n. .\\Settings.ps1\nNew-VM -Name 'sql01'\nSet-VMProcessor -VMName 'sql01' -Count $cpus\n";
+
+    [Fact]
+    public Task A_dot_sourced_script_that_leaves_a_variable_alone_keeps_its_value() => ScriptWith(
+        SqlScript, new[] { ("hvlint/Settings.ps1", "$SwitchName = 'Lab'\n") }, "build_property.HvLintProfile = hyperv-2008r2",
+        Over2008R2(4, 40, 45, "sql01", 8));
+
+    [Fact]
+    public Task A_dot_sourced_script_that_writes_a_variable_or_is_not_given_makes_it_unknown() => Task.WhenAll(
+        ScriptWith(SqlScript, new[] { ("hvlint/Settings.ps1", "$cpus = 2\n") }, "build_property.HvLintProfile = hyperv-2008r2"),
+        ScriptWith(SqlScript, new[] { ("hvlint/Settings.ps1", "Set-Variable -Name cpus -Value 2\n") }, "build_property.HvLintProfile = hyperv-2008r2"),
+        Script(SqlScript, "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
+    public Task A_dot_sourced_script_and_an_imported_module_run_where_the_script_runs_them() => ScriptWith(
+        ". \"$PSScriptRoot\\LabFunctions.ps1\"\n"
+        + "Import-Module $PSScriptRoot\\modules\\LabTools.psm1 -Force\n"
+        + "New-LabVM -Name 'lab01' -ProcessorCount $Cpus\n"
+        + "New-LabVM -Name 'lab02' -Legacy\n"
+        + "New-LabVM -Name 'lab03'\n"
+        + "Add-LegacyNic -VMName 'lab03'\n",
+        new[]
+        {
+            ("hvlint/LabFunctions.ps1", LabFunctions),
+            ("hvlint/modules/LabTools.psm1", "function Add-LegacyNic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n"),
+        },
+        null,
+        // lab01: $Cpus, which the dot-sourced script sets in this script's scope. The findings are where the values
+        // meet the cmdlets, in the other files. base01 is the dot-sourced script's own: reported once, by its own audit.
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/LabFunctions.ps1", 6, 42, 6, 57)
+            .WithArguments("VM 'lab01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/LabFunctions.ps1", 7, 65, 7, 70)
+            .WithArguments("VM 'lab02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/modules/LabTools.psm1", 1, 82, 1, 87)
+            .WithArguments("VM 'lab03' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/LabFunctions.ps1", 10, 49, 10, 54)
+            .WithArguments("VM 'base01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+
     [Fact]
     public Task A_function_runs_where_it_is_called_with_the_values_the_call_gives_its_parameters() => Script(
         NewLabVm

@@ -170,6 +170,23 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_brings_in_the_script_it_dot_sources_and_the_module_it_imports()
+    {
+        // Only New-Lab.ps1 is named: the function library and the module it loads by paths it writes out are read with
+        // it, and the findings are where the values meet the cmdlets, in those files.
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "lab"));
+        File.WriteAllText(Path.Combine(dir, "lab", "LabFunctions.ps1"), "function New-LabVM($Name, $Cpu = 2) {\n    New-VM -Name $Name -Generation 2\n    Set-VMProcessor -VMName $Name -Count $Cpu\n}\n");
+        File.WriteAllText(Path.Combine(dir, "lab", "LabTools.psm1"), "function Add-Nic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n");
+        File.WriteAllText(Path.Combine(dir, "lab", "New-Lab.ps1"), ". $PSScriptRoot\\LabFunctions.ps1\nImport-Module (Join-Path $PSScriptRoot 'LabTools.psm1')\nNew-LabVM -Name 'sql01' -Cpu 72\nNew-LabVM -Name 'web01'\nAdd-Nic -VMName 'web01'\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "lab/New-Lab.ps1");
+        Assert.Equal(1, exit);
+        Assert.Contains("lab/LabFunctions.ps1(3,42): error HV1001: VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM", stdout);
+        Assert.Contains("lab/LabTools.psm1(1,76): error HV3003: VM 'web01' is Generation 2 and has the legacy network adapter", stdout);
+        Assert.Contains("2 errors, 0 warnings, 0 infos; 2 files read", stdout);
+    }
+
+    [Fact]
     public void A_hvlint_disable_comment_in_a_script_is_a_suppression_with_its_reason()
     {
         string dir = Repo.TempFolder();

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HvLint.Analyzers
+{
+    /// <summary>
+    /// A file a script reads or runs by a path it writes out: the rows of Import-Csv, a script it dot-sources
+    /// (. "$PSScriptRoot\LabFunctions.ps1"), a module it imports (Import-Module .\LabTools.psm1).
+    /// </summary>
+    internal sealed class ImportedFile
+    {
+        private List<PowerShellScript.ScriptFunction>? _functions;
+
+        public ImportedFile(string path, SourceText source)
+        {
+            Path = path;
+            Source = source;
+            Text = source.ToString();
+        }
+
+        /// <summary>The path findings in the file are reported at, as the build or the CLI names the file.</summary>
+        public string Path { get; }
+
+        public SourceText Source { get; }
+
+        public string Text { get; }
+
+        /// <summary>Imported as a module (Import-Module): its functions read the module's variables, not the script's.</summary>
+        public bool Module { get; set; }
+
+        /// <summary>Where a range of <see cref="Text"/> is, clamped to its end.</summary>
+        public Location At(int start, int length)
+        {
+            start = Math.Min(start, Text.Length);
+            var span = new TextSpan(start, Math.Min(length, Text.Length - start));
+            return Location.Create(Path, span, Source.Lines.GetLinePositionSpan(span));
+        }
+
+        /// <summary>The functions the file defines, each knowing it is this file's, read when first asked for.</summary>
+        public List<PowerShellScript.ScriptFunction> Functions
+        {
+            get
+            {
+                if (_functions != null) return _functions;
+                _functions = PowerShellScript.Functions(Text);
+                foreach (PowerShellScript.ScriptFunction f in _functions) f.File = this;
+                return _functions;
+            }
+        }
+    }
+}
