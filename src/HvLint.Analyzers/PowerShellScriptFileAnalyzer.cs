@@ -32,6 +32,9 @@ namespace HvLint.Analyzers
             context.RegisterAdditionalFileAction(Analyze);
         }
 
+        // ". .\lib.ps1" at the start of a statement: a line, or after ';' or '{'.
+        private static readonly System.Text.RegularExpressions.Regex DotSource = new System.Text.RegularExpressions.Regex(@"(?:^|[\r\n;{])[ \t]*\.[ \t]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         /// <summary>Whether HvLint reads <paramref name="path"/> as a PowerShell script (a module, .psm1, only defines functions).</summary>
         public static bool IsScript(string path) => path.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
 
@@ -116,6 +119,9 @@ namespace HvLint.Analyzers
         public static IReadOnlyList<string> ImportedFiles(string path, string script)
         {
             var named = new List<string>();
+            // Most scripts bring in nothing: no need to read them twice.
+            if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("Import-Module", StringComparison.OrdinalIgnoreCase) < 0
+                && script.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0 && !DotSource.IsMatch(script)) return named;
             PowerShellScript.Parse(script, (start, length) => Location.Create(path, new TextSpan(start, length), default), written =>
             {
                 string full = ImportedPath(path, written);
