@@ -58,6 +58,29 @@ public partial class HalfTypedCodeTests
         Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
     }
 
+    // A script written to hold every construct the script reader evaluates.
+    private const string Constructs = "param([string]$Path = 'D:\\VMs')\r\n"
+        + "function New-LabVM {\n  [CmdletBinding()]\n  param([string]$Name, [int]$Cpu = 2, [switch]$Legacy)\n"
+        + "  New-VM -Name $Name -Generation 2 -Path $Path\n  Set-VMProcessor -VMName $Name -Count $Cpu\n"
+        + "  if ($Legacy) { Add-VMNetworkAdapter -VMName $Name -IsLegacy $true } elseif (-not $Legacy) { } else { New-LabVM -Name x }\n}\n"
+        + "function Get-Cpu($Vm) { 8 }\nfilter Twice { $_; $_ }\n"
+        + "$notes = @\"\nNew-VM -Name text -Generation 2\n\"@\n@'\nverbatim '@ text\n'@ | Set-Content n.txt\n"
+        + "$settings = @{ Name = 'splat01'; Generation = 2 }\nNew-VM @settings\n"
+        + "foreach ($n in 'a', 'b') { New-LabVM -Name $n -Cpu 70 -Legacy:$false }\n"
+        + "1..3 | ForEach-Object { New-LabVM \"db0$_\" 66 }\nNew-LabVM -Name 'lab01' | Set-VMMemory -StartupBytes 1GB\n"
+        + "if ($true) { if ($false) { New-VM -Name never } }\n"
+        + ". $PSScriptRoot\\Lib.ps1\nImport-Module (Join-Path $PSScriptRoot 'Tools.psm1')\n$rows = Import-Csv \"$PSScriptRoot\\vms.csv\" -Delimiter ';'\n"
+        + "foreach ($r in $rows) { New-LabVM -Name $r.Name -Cpu $r.Cpu; Add-Nic $r.Name }\n"
+        + "Import-Csv .\\vms.csv -Header A, B | % { Lib-Vm $_.A }\n# hvlint-disable-next-line HV1001: typed\nNew-VM -Name x `\n  -Generation 2\n";
+
+    // The files Constructs brings in: a script it dot-sources, a module it imports, a CSV it reads.
+    private static readonly Dictionary<string, string> Brought = new()
+    {
+        ["hvlint/Lib.ps1"] = "$libVar = 1\nfunction Lib-Vm($n) { New-VM -Name $n -Generation 2; Set-VMProcessor -VMName $n -Count 70 }\n",
+        ["hvlint/Tools.psm1"] = "function Add-Nic($v) { Add-VMNetworkAdapter -VMName $v -IsLegacy $true }\n",
+        ["hvlint/vms.csv"] = "#TYPE x\nName;Cpu\nr1;70\n\"r\"\"2\";\"8\"\n\nr3\n",
+    };
+
     /// <summary>
     /// A provisioning script as an editor holds it while it is typed: the repository's sample scripts, and one written to
     /// hold every construct the script reader evaluates (functions and their calls, if/elseif/else, here-strings, loops,
@@ -67,25 +90,71 @@ public partial class HalfTypedCodeTests
     [Fact]
     public async Task The_script_analyzer_does_not_throw_on_any_script_cut_short()
     {
-        const string Constructs = "param([string]$Path = 'D:\\VMs')\r\n"
-            + "function New-LabVM {\n  [CmdletBinding()]\n  param([string]$Name, [int]$Cpu = 2, [switch]$Legacy)\n"
-            + "  New-VM -Name $Name -Generation 2 -Path $Path\n  Set-VMProcessor -VMName $Name -Count $Cpu\n"
-            + "  if ($Legacy) { Add-VMNetworkAdapter -VMName $Name -IsLegacy $true } elseif (-not $Legacy) { } else { New-LabVM -Name x }\n}\n"
-            + "function Get-Cpu($Vm) { 8 }\nfilter Twice { $_; $_ }\n"
-            + "$notes = @\"\nNew-VM -Name text -Generation 2\n\"@\n@'\nverbatim '@ text\n'@ | Set-Content n.txt\n"
-            + "$settings = @{ Name = 'splat01'; Generation = 2 }\nNew-VM @settings\n"
-            + "foreach ($n in 'a', 'b') { New-LabVM -Name $n -Cpu 70 -Legacy:$false }\n"
-            + "1..3 | ForEach-Object { New-LabVM \"db0$_\" 66 }\nNew-LabVM -Name 'lab01' | Set-VMMemory -StartupBytes 1GB\n"
-            + "if ($true) { if ($false) { New-VM -Name never } }\n"
-            + ". $PSScriptRoot\\Lib.ps1\nImport-Module (Join-Path $PSScriptRoot 'Tools.psm1')\n$rows = Import-Csv \"$PSScriptRoot\\vms.csv\" -Delimiter ';'\n"
-            + "foreach ($r in $rows) { New-LabVM -Name $r.Name -Cpu $r.Cpu; Add-Nic $r.Name }\n"
-            + "Import-Csv .\\vms.csv -Header A, B | % { Lib-Vm $_.A }\n# hvlint-disable-next-line HV1001: typed\nNew-VM -Name x `\n  -Generation 2\n";
-        var brought = new Dictionary<string, string>
+        var failures = new ConcurrentBag<string>();
+        int runs = 0;
+        foreach ((string script, int step) in Scripts())
         {
-            ["hvlint/Lib.ps1"] = "$libVar = 1\nfunction Lib-Vm($n) { New-VM -Name $n -Generation 2; Set-VMProcessor -VMName $n -Count 70 }\n",
-            ["hvlint/Tools.psm1"] = "function Add-Nic($v) { Add-VMNetworkAdapter -VMName $v -IsLegacy $true }\n",
-            ["hvlint/vms.csv"] = "#TYPE x\nName;Cpu\nr1;70\n\"r\"\"2\";\"8\"\n\nr3\n",
-        };
+            for (int cut = 1; cut <= script.Length; cut += step)
+            {
+                await RunScriptAnalyzer(script.Substring(0, cut), Brought, failures);
+                runs++;
+            }
+        }
+
+        foreach (KeyValuePair<string, string> file in Brought)
+        {
+            for (int cut = 0; cut <= file.Value.Length; cut++)
+            {
+                await RunScriptAnalyzer(Constructs, new Dictionary<string, string>(Brought) { [file.Key] = file.Value.Substring(0, cut) }, failures);
+                runs++;
+            }
+        }
+
+        Assert.True(runs > Constructs.Length, runs + " runs");
+        Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
+    }
+
+    /// <summary>
+    /// The same scripts as they look half-edited: characters that steer the reader (quotes, brackets, $, @, backticks,
+    /// pipes, separators, line breaks) inserted, deleted or put in the place of others at random points, a few at a
+    /// time. A fixed seed, so that a failure repeats. The script analyzer may not throw on any of them either.
+    /// </summary>
+    [Fact]
+    public async Task The_script_analyzer_does_not_throw_on_scripts_with_characters_inserted_or_removed()
+    {
+        const string Steering = "'\"(){}[]$@`|;#<>,.=-\n\r\t %";
+        var random = new Random(20261128);
+        var failures = new ConcurrentBag<string>();
+        int runs = 0;
+        foreach ((string script, int _) in Scripts())
+        {
+            for (int round = 0; round < 150; round++)
+            {
+                var edited = new System.Text.StringBuilder(script);
+                for (int edit = random.Next(1, 4); edit > 0 && edited.Length > 0; edit--)
+                {
+                    int at = random.Next(edited.Length);
+                    char c = Steering[random.Next(Steering.Length)];
+                    switch (random.Next(3))
+                    {
+                        case 0: edited.Insert(at, c); break;
+                        case 1: edited.Remove(at, 1); break;
+                        default: edited[at] = c; break;
+                    }
+                }
+
+                await RunScriptAnalyzer(edited.ToString(), Brought, failures);
+                runs++;
+            }
+        }
+
+        Assert.True(runs >= 600, runs + " runs");
+        Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
+    }
+
+    /// <summary>Constructs, and the repository's sample scripts, each with the step to cut it at.</summary>
+    private static List<(string Text, int Step)> Scripts()
+    {
         var scripts = new List<(string Text, int Step)> { (Constructs, 1) };
         foreach (string file in Directory.GetFiles(Path.Combine(TestsFolder(), "..", "..", "samples"), "*.ps1", SearchOption.AllDirectories))
         {
@@ -94,33 +163,19 @@ public partial class HalfTypedCodeTests
         }
 
         Assert.True(scripts.Count >= 4, "the sample scripts were not found");
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PowerShellScriptFileAnalyzer());
+        return scripts;
+    }
+
+    /// <summary>Runs the script analyzer on <paramref name="typed"/> with <paramref name="files"/> beside it, noting each exception.</summary>
+    private static async Task RunScriptAnalyzer(string typed, Dictionary<string, string> files, ConcurrentBag<string> failures)
+    {
+        var additional = new List<AdditionalText> { new ScriptFile(typed) };
+        additional.AddRange(files.Select(f => (AdditionalText)new ScriptFile(f.Value, f.Key)));
+        var options = new AnalyzerOptions(additional.ToImmutableArray(), new UnresolvedReferences());
         var compilation = CSharpCompilation.Create("Typing", new[] { CSharpSyntaxTree.ParseText("class C { }") });
-        var failures = new ConcurrentBag<string>();
-        int runs = 0;
-        async Task Run(string typed, Dictionary<string, string> files)
-        {
-            var additional = new List<AdditionalText> { new ScriptFile(typed) };
-            additional.AddRange(files.Select(f => (AdditionalText)new ScriptFile(f.Value, f.Key)));
-            var options = new AnalyzerOptions(additional.ToImmutableArray(), new UnresolvedReferences());
-            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options,
-                (ex, analyzer, _) => failures.Add(ex.GetType().Name + " " + ex.Message + ex.StackTrace + "\n--- on:\n" + typed), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
-            runs++;
-        }
-
-        foreach ((string script, int step) in scripts)
-        {
-            for (int cut = 1; cut <= script.Length; cut += step) await Run(script.Substring(0, cut), brought);
-        }
-
-        foreach (KeyValuePair<string, string> file in brought)
-        {
-            for (int cut = 0; cut <= file.Value.Length; cut++) await Run(Constructs, new Dictionary<string, string>(brought) { [file.Key] = file.Value.Substring(0, cut) });
-        }
-
-        Assert.True(runs > Constructs.Length, runs + " runs");
-        Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PowerShellScriptFileAnalyzer()), new CompilationWithAnalyzersOptions(options,
+            (ex, analyzer, _) => failures.Add(ex.GetType().Name + " " + ex.Message + ex.StackTrace + "\n--- on:\n" + typed), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     }
 
     private sealed class ScriptFile(string text, string path = "hvlint/New-LabVMs.ps1") : AdditionalText
