@@ -81,7 +81,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>The value as one string; null for a list of several (-VMName a, b names no one VM) or a hashtable.</summary>
-        public string? AsString => !IsKnown || Value is ScriptHashtable ? null
+        public string? AsString => !IsKnown || Value is ScriptHashtable || Value is List<ScriptHashtable> ? null
             : Value is IReadOnlyList<string> list ? (list.Count == 1 ? list[0] : null)
             : Value as string ?? Convert.ToString(Value, CultureInfo.InvariantCulture);
 

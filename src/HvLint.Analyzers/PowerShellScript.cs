@@ -247,7 +247,8 @@ namespace HvLint.Analyzers
                 var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped, AssignedTo = assigned };
                 piped = false;
                 bool importing = literal == null && variables.Imported != null && IsImportCsv(call.Name), inImportPath = variables.InImportPath;
-                variables.InImportPath = importing || inImportPath; // (Join-Path $PSScriptRoot 'vms.csv') is read inside Import-Csv's
+                bool reading = importing || (literal == null && variables.Imported != null && IsGetContent(call.Name));
+                variables.InImportPath = reading || inImportPath; // (Join-Path $PSScriptRoot 'vms.csv') is read inside Import-Csv's
 
                 // Arguments until the end of the statement.
                 int end;
@@ -340,6 +341,10 @@ namespace HvLint.Analyzers
                 // $vms = Import-Csv .\vms.csv: the file's rows, which a loop goes through as it does a list of tables.
                 variables.InImportPath = inImportPath;
                 if (importing && assigned != null && !piped && !call.Piped && ImportCsv(call, variables) is CodeValue rows) variables.Assign(assigned, rows);
+
+                // $lab = Get-Content .\lab.json -Raw | ConvertFrom-Json, or ConvertFrom-Json (Get-Content .\lab.json -Raw): the
+                // file's settings, as ConvertFrom-Json makes them.
+                if (!piped && variables.Imported != null && IsConvertFromJson(call.Name) && SettingsFile(call, commands, assigned, variables) is (string target, CodeValue settings)) variables.Assign(target, settings);
 
                 // A call of a function the script defines runs its body, with the call's values in its parameters. Not
                 // in a pipeline, whose next command would take what the body's last command passes on.
@@ -761,10 +766,12 @@ namespace HvLint.Analyzers
             if (s[i] == '(' || s[i] == 'I' || s[i] == 'i') return ImportedItems(s, ref i, at, variables, piped);
             if (s[i] == '$')
             {
-                // A variable that holds a constant ($names = 'web01', 'web02').
-                int start = ++i;
-                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == ':')) i++;
-                return variables.TryRead(s.Substring(start, i - start), out CodeValue? held) ? LoopItems(held!) : null;
+                // A variable that holds a constant ($names = 'web01', 'web02'), or an entry of a table it holds ($lab.VMs).
+                int start = i++;
+                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == ':' || (s[i] == '.' && i + 1 < s.Length && char.IsLetter(s[i + 1])))) i++;
+                string word = s.Substring(start + 1, i - start - 1);
+                if (word.IndexOf('.') < 0) return variables.TryRead(word, out CodeValue? held) ? LoopItems(held!) : null;
+                return Member(s, start, i, variables) is CodeValue entry ? LoopItems(entry) : null;
             }
 
             if (char.IsDigit(s[i]))
@@ -839,6 +846,50 @@ namespace HvLint.Analyzers
             return false;
         }
 
+        private static bool IsGetContent(string command) =>
+            string.Equals(command, "Get-Content", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "gc", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "cat", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "type", StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsConvertFromJson(string command) => string.Equals(command, "ConvertFrom-Json", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The variable a ConvertFrom-Json statement assigns and the settings it reads, where they come from a file the
+        /// script writes out: $lab = Get-Content .\lab.json -Raw | ConvertFrom-Json (<paramref name="call"/> the end of
+        /// the pipeline, its Get-Content the command before it in <paramref name="commands"/>), or $lab = ConvertFrom-Json
+        /// (Get-Content .\lab.json -Raw), also as -InputObject. Null for anything else.
+        /// </summary>
+        private static (string Target, CodeValue Settings)? SettingsFile(CommandCall call, List<CommandCall> commands, string? assigned, ScriptVariables variables)
+        {
+            CommandCall? read = null;
+            string? target = assigned;
+            if (call.Piped)
+            {
+                CommandCall first = commands.Count > 0 ? commands[commands.Count - 1] : call;
+                // -Depth, -AsHashtable and -NoEnumerate change nothing a member read sees.
+                if (first.Piped || !IsGetContent(first.Name) || call.Get("InputObject") != null || call.Positional.Count > 0) return null;
+                read = first;
+                target = first.AssignedTo;
+            }
+            else if ((call.Get("InputObject") ?? (call.Positional.Count == 1 && call.Named.Count == 0 ? call.Positional[0] : null)) is CodeValue input && variables.InScript(input.Location))
+            {
+                // The command in the parentheses, read from the script's text where it is written.
+                Microsoft.CodeAnalysis.Text.TextSpan span = input.Location.SourceSpan;
+                string raw = variables.Text.Substring(span.Start, span.Length);
+                int open = raw.IndexOf('('), close = raw.LastIndexOf(')');
+                if (open < 0 || close <= open || raw.Substring(0, open).Trim().Length > 0 || raw.Substring(close + 1).Trim().Length > 0) return null;
+                int from = span.Start + open + 1;
+                List<CommandCall> inner = Parse(raw.Substring(open + 1, close - open - 1), (o, length) => variables.At!(from + o, length), variables);
+                if (inner.Count != 1 || !IsGetContent(inner[0].Name)) return null;
+                read = inner[0];
+            }
+
+            if (read == null || target == null || read.Splatted || !variables.InScript(read.Location)) return null;
+            CodeValue? literal = read.Get("LiteralPath", "PSPath", "LP");
+            CodeValue? path = literal ?? read.GetOrPositional("Path", "Path");
+            string? written = path?.AsString ?? JoinedPath(path, variables);
+            if (written == null || (literal == null && written.IndexOfAny(new[] { '*', '?', '[' }) >= 0) || !(variables.Imported!(written) is ImportedFile file)) return null;
+            return ImportedJson.Value(file.Text, read.Location) is CodeValue settings ? (target, settings) : ((string, CodeValue)?)null;
+        }
+
         private static bool IsImportCsv(string command) =>
             string.Equals(command, "Import-Csv", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "ipcsv", StringComparison.OrdinalIgnoreCase);
 
@@ -850,7 +901,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private static CodeValue? ImportCsv(CommandCall call, ScriptVariables variables)
         {
-            if (variables.Imported == null || call.Splatted || call.Get("UseCulture") != null) return null;
+            if (variables.Imported == null || call.Splatted || call.Get("UseCulture") != null || !variables.InScript(call.Location)) return null;
             CodeValue? literal = call.Get("LiteralPath", "PSPath", "LP");
             CodeValue? path = literal ?? call.GetOrPositional("Path", "Path", "Delimiter");
             string? written = path?.AsString ?? JoinedPath(path, variables);
@@ -890,8 +941,9 @@ namespace HvLint.Analyzers
         /// </summary>
         private static string? JoinedPath(CodeValue? path, ScriptVariables variables)
         {
-            // A script file's values are at their spans in its text (AddScript text, in C#, reads no files).
-            if (path == null || path.Location.Kind != LocationKind.ExternalFile) return null;
+            // A script file's values are at their spans in its text (AddScript text, in C#, reads no files); a value in a file
+            // the script dot-sources is not in this text.
+            if (path == null || !variables.InScript(path.Location)) return null;
             Microsoft.CodeAnalysis.Text.TextSpan span = path.Location.SourceSpan;
             if (span.End > variables.Text.Length) return null;
             string raw = variables.Text.Substring(span.Start, span.Length).Trim();
@@ -1245,15 +1297,29 @@ namespace HvLint.Analyzers
             return i + 1 < s.Length && s[i] == '@' && s[i + 1] == '{' ? i : -1;
         }
 
-        /// <summary>The known value of the entry $table.Name (s[start..end)) names, when $table holds a table that has it; null otherwise.</summary>
+        /// <summary>
+        /// The known value of the entry $table.Name (s[start..end)) names, when $table holds a table that has it, and so on
+        /// down tables in tables ($lab.Defaults.Switch); null otherwise.
+        /// </summary>
         private static CodeValue? Member(string s, int start, int end, ScriptVariables variables)
         {
             int dot = s.IndexOf('.', start, end - start);
-            if (dot < 0 || VariableName(s, start, dot) is not string table || !variables.TryRead(table, out CodeValue? held) || !(held!.Value is ScriptHashtable entries)) return null;
-            string member = s.Substring(dot + 1, end - dot - 1);
+            if (dot < 0 || VariableName(s, start, dot) is not string table || !variables.TryRead(table, out CodeValue? held)) return null;
+            CodeValue? value = held;
+            foreach (string member in s.Substring(dot + 1, end - dot - 1).Split('.'))
+            {
+                value = value?.Value is ScriptHashtable entries ? Entry(entries, member) : null;
+            }
+
+            return value;
+        }
+
+        /// <summary>The known value of the entry <paramref name="name"/> (PowerShell's names are not case-sensitive); null otherwise.</summary>
+        private static CodeValue? Entry(ScriptHashtable entries, string name)
+        {
             foreach (KeyValuePair<string, CodeValue> e in entries)
             {
-                if (string.Equals(e.Key, member, StringComparison.OrdinalIgnoreCase)) return e.Value.IsKnown ? e.Value : null;
+                if (string.Equals(e.Key, name, StringComparison.OrdinalIgnoreCase)) return e.Value.IsKnown ? e.Value : null;
             }
 
             return null;

@@ -83,6 +83,9 @@ namespace HvLint.Analyzers
 
             /// <summary>Its own functions, without those of the files it dot-sources or imports.</summary>
             public List<PowerShellScript.ScriptFunction>? Own { get; set; }
+
+            /// <summary>The file the script is, as its locations name it; read when first asked for.</summary>
+            public string? Path { get; set; }
         }
 
         /// <summary>How many calls deep a function's body is read (a function that calls a function that calls one).</summary>
@@ -117,6 +120,17 @@ namespace HvLint.Analyzers
         {
             get => _script.InImportPath;
             set => _script.InImportPath = value;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="location"/> is in the script's own file, at its span in <see cref="Text"/>: not in a
+        /// script it dot-sources (whose $PSScriptRoot and text are that file's), nor in C# (AddScript text reads no files).
+        /// </summary>
+        public bool InScript(Microsoft.CodeAnalysis.Location location)
+        {
+            if (_script.At == null || location.Kind != Microsoft.CodeAnalysis.LocationKind.ExternalFile || location.SourceSpan.End > _script.Text.Length) return false;
+            _script.Path ??= _script.At(0, 0).GetLineSpan().Path;
+            return location.GetLineSpan().Path == _script.Path;
         }
 
         /// <summary>The function of the script a command of that name calls; null for any other command.</summary>

@@ -244,7 +244,7 @@ public static class CommandLine
         inputs = inputs.Where(i => !IsCode(i)).ToList();
         if (code.Count > 0 || scripts.Count > 0)
         {
-            List<(string Path, string Text)> imported = ImportedFiles(scripts);
+            List<(string Path, string Text)> imported = ImportedFiles(scripts, inputs);
             CodeAudit.Run(code, scripts, imported, inputs, options.Profile ?? options.ConfiguredProfile, options);
         }
         return (options, inputs, config);
@@ -257,10 +257,11 @@ public static class CommandLine
     /// audited as the scripts are; the others are returned. A file that does not exist, or cannot be read, is left out:
     /// what it holds is then unknown, as it is for a path the script computes.
     /// </summary>
-    private static List<(string Path, string Text)> ImportedFiles(List<(string Path, string Text)> scripts)
+    /// <param name="inputs">The audit's other inputs, which go to the analyzer anyway (a settings file in the folder walked).</param>
+    private static List<(string Path, string Text)> ImportedFiles(List<(string Path, string Text)> scripts, IReadOnlyList<InputDocument> inputs)
     {
         var files = new List<(string Path, string Text)>();
-        bool Known(string file) => files.Any(f => SamePath(f.Path, file)) || scripts.Any(s => SamePath(s.Path, file));
+        bool Known(string file) => files.Any(f => SamePath(f.Path, file)) || scripts.Any(s => SamePath(s.Path, file)) || inputs.Any(i => SamePath(i.Path, file));
         foreach ((string path, string text) in scripts.ToList())
         {
             foreach (string file in PowerShellScriptFileAnalyzer.ImportedFiles(path, text))

@@ -71,14 +71,17 @@ public partial class HalfTypedCodeTests
         + "if ($true) { if ($false) { New-VM -Name never } }\n"
         + ". $PSScriptRoot\\Lib.ps1\nImport-Module (Join-Path $PSScriptRoot 'Tools.psm1')\n$rows = Import-Csv \"$PSScriptRoot\\vms.csv\" -Delimiter ';'\n"
         + "foreach ($r in $rows) { New-LabVM -Name $r.Name -Cpu $r.Cpu; Add-Nic $r.Name }\n"
-        + "Import-Csv .\\vms.csv -Header A, B | % { Lib-Vm $_.A }\n# hvlint-disable-next-line HV1001: typed\nNew-VM -Name x `\n  -Generation 2\n";
+        + "Import-Csv .\\vms.csv -Header A, B | % { Lib-Vm $_.A }\n# hvlint-disable-next-line HV1001: typed\nNew-VM -Name x `\n  -Generation 2\n"
+        + "$lab = Get-Content $PSScriptRoot\\lab.json -Raw | ConvertFrom-Json\nforeach ($vm in $lab.VMs) { New-VM -Name $vm.Name -Generation $lab.Defaults.Gen }\n"
+        + "$lab.VMs | % { Set-VMProcessor -VMName $_.Name -Count $_.Cpu.Count }\n$two = ConvertFrom-Json -InputObject (gc (Join-Path $PSScriptRoot lab.json))\n";
 
-    // The files Constructs brings in: a script it dot-sources, a module it imports, a CSV it reads.
+    // The files Constructs brings in: a script it dot-sources, a module it imports, the CSV and the settings it reads.
     private static readonly Dictionary<string, string> Brought = new()
     {
         ["hvlint/Lib.ps1"] = "$libVar = 1\nfunction Lib-Vm($n) { New-VM -Name $n -Generation 2; Set-VMProcessor -VMName $n -Count 70 }\n",
         ["hvlint/Tools.psm1"] = "function Add-Nic($v) { Add-VMNetworkAdapter -VMName $v -IsLegacy $true }\n",
         ["hvlint/vms.csv"] = "#TYPE x\nName;Cpu\nr1;70\n\"r\"\"2\";\"8\"\n\nr3\n",
+        ["hvlint/lab.json"] = "{ \"Defaults\": { \"Gen\": 2, \"x\": [1, \"a\", true, null, 1.5] }, \"VMs\": [ { \"Name\": \"j1\", \"Cpu\": 70 }, { \"Name\": \"j2\", \"Cpu\": { \"Count\": 8 } } ] }\n",
     };
 
     /// <summary>

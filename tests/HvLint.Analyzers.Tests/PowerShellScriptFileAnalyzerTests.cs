@@ -153,6 +153,40 @@ public class PowerShellScriptFileAnalyzerTests
         + "New-VM -Name 'base01' -Generation 2\n"
         + "Add-VMNetworkAdapter -VMName 'base01' -IsLegacy $true\n";
 
+    private const string LabJson = "{\n  \"Defaults\": { \"Switch\": \"Lab\", \"Generation\": 2 },\n  \"VMs\": [\n"
+        + "    { \"Name\": \"dc01\", \"Cpu\": 2, \"Memory\": \"2GB\" },\n    { \"Name\": \"sql01\", \"Cpu\": 72, \"Memory\": \"16GB\" },\n"
+        + "    { \"Name\": \"web01\", \"Cpu\": 4, \"Memory\": \"4GB\" }\n  ]\n}\n";
+
+    [Fact]
+    public Task A_settings_file_read_with_ConvertFrom_Json_is_read_entry_by_entry() => ScriptWith(
+        "$lab = Get-Content -Path \"$PSScriptRoot\\lab.json\" -Raw | ConvertFrom-Json\n"
+        + "foreach ($vm in $lab.VMs) {\n"
+        + "    New-VM -Name $vm.Name -Generation $lab.Defaults.Generation -MemoryStartupBytes $vm.Memory -SwitchName $lab.Defaults.Switch\n"
+        + "    Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu\n"
+        + "}\n"
+        + "$again = ConvertFrom-Json (Get-Content (Join-Path $PSScriptRoot 'lab.json') -Raw)\n"
+        + "$again.VMs | ForEach-Object { Add-VMNetworkAdapter -VMName $_.Name -IsLegacy $true }\n",
+        new[] { ("hvlint/lab.json", LabJson) },
+        null,
+        // Generation 2 from the file's defaults, so the script is checked against 2012 R2: sql01's 72 is over 64.
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 4, 45, 4, 52)
+            .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+        LegacyOnGeneration2(7, 78, 83, "dc01"), LegacyOnGeneration2(7, 78, 83, "sql01"), LegacyOnGeneration2(7, 78, 83, "web01"));
+
+    private static DiagnosticResult LegacyOnGeneration2(int line, int column, int end, string vm) =>
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", line, column, line, end)
+            .WithArguments("VM '" + vm + "' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)");
+
+    [Fact]
+    public Task Settings_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
+        // Not JSON; a file not given; Get-Content without ConvertFrom-Json (lines of text); a pipeline that filters.
+        "$broken = Get-Content .\\broken.json | ConvertFrom-Json\nforeach ($vm in $broken.VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
+        + "$missing = Get-Content .\\missing.json | ConvertFrom-Json\nforeach ($vm in $missing.VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
+        + "$lines = Get-Content .\\lab.json\nforeach ($vm in $lines.VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
+        + "$some = Get-Content .\\lab.json | ConvertFrom-Json | Select-Object -First 1\nforeach ($vm in $some.VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+        new[] { ("hvlint/lab.json", LabJson), ("hvlint/broken.json", "{ \"VMs\": [ { \"Name\": \"x\", \"Cpu\": 99 } ") },
+        "build_property.HvLintProfile = hyperv-2008r2");
+
     private const string SqlScript = "$cpus = 8\n. .\\Settings.ps1\nNew-VM -Name 'sql01'\nSet-VMProcessor -VMName 'sql01' -Count $cpus\n";
 
     [Fact]

@@ -170,6 +170,18 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_reads_the_settings_file_it_converts_from_JSON()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "lab.json"), "{ \"VMs\": [ { \"Name\": \"sql01\", \"Cpu\": 8 }, { \"Name\": \"web01\", \"Cpu\": 2 } ] }");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\nforeach ($vm in $lab.VMs) { New-VM -Name $vm.Name; Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("New-Lab.ps1(2,92): error HV1001: VM 'sql01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
+        Assert.DoesNotContain("web01", stdout);
+    }
+
+    [Fact]
     public void A_script_brings_in_the_script_it_dot_sources_and_the_module_it_imports()
     {
         // Only New-Lab.ps1 is named: the function library and the module it loads by paths it writes out are read with
