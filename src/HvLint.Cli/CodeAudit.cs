@@ -19,7 +19,8 @@ internal static class CodeAudit
 {
     /// <param name="vmFiles">The audit's other inputs, given to the analyzers as a build gives them the project's VM
     /// files: a VM file that describes a VM the code creates by the same name supplies its guest.</param>
-    /// <param name="imported">Files the scripts read (Import-Csv), given to the analyzers beside them.</param>
+    /// <param name="imported">Files the scripts read or import (a CSV, a JSON settings file, a module), given to the
+    /// analyzers beside them.</param>
     public static void Run(IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<(string Path, string Text)> scripts, IReadOnlyList<(string Path, string Text)> imported, IReadOnlyList<InputDocument> vmFiles, HyperVProfile? profile, AuditOptions options)
     {
         if (files.Count == 0 && scripts.Count == 0) return;
