@@ -63,7 +63,11 @@ namespace HvLint.Analyzers
 
                 Configured = AnalyzerSettings.Profile(options, out _);
                 Files = VmFileFacts.For(compilation, options);
+                Counter = options.AnalyzerConfigOptionsProvider as IVirtualMachineCounter;
             }
+
+            /// <summary>The CLI's count of the VMs code creates or changes; null in a build.</summary>
+            public IVirtualMachineCounter? Counter { get; }
 
             public INamedTypeSymbol? PowerShell { get; }
 
@@ -403,7 +407,7 @@ namespace HvLint.Analyzers
             }
 
             if (model.VirtualMachines.Count == 0) return found;
-            IReadOnlyList<Finding> findings = model.Audit(scope.Configured, scope.Files);
+            IReadOnlyList<Finding> findings = model.Audit(scope.Configured, scope.Files, alone ? null : scope.Counter);
 
             foreach (Finding f in findings)
             {

@@ -85,7 +85,8 @@ namespace HvLint.Analyzers
                 return rules.Exists(r => r.RuleId == d.Id && (r.Start < 0 || (at >= r.Start && at < r.End)));
             }
 
-            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, Imported))
+            var counter = context.Options.AnalyzerConfigOptionsProvider as IVirtualMachineCounter;
+            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, Imported, counter: counter))
             {
                 if (!Suppressed(d)) context.ReportDiagnostic(d);
             }
@@ -165,9 +166,10 @@ namespace HvLint.Analyzers
         /// <summary>The findings of one script: misused cmdlets, then what the engine finds on the VMs it creates or changes.</summary>
         /// <param name="imported">A file the script reads or runs, by its full path (<see cref="ImportedPath"/>); null when unknown.</param>
         /// <param name="alone">Read on its own, to tell a script that dot-sources it which findings it reports itself.</param>
-        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported = null, bool alone = false)
+        /// <param name="counter">Told each VM the script creates or changes (the CLI's count); null to count none.</param>
+        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported = null, bool alone = false, IVirtualMachineCounter? counter = null)
         {
-            List<Diagnostic> found = Findings(path, text, configured, files, cancellation, imported);
+            List<Diagnostic> found = Findings(path, text, configured, files, cancellation, imported, alone ? null : counter);
             if (alone || imported == null) return found;
 
             // A finding in a script this one dot-sources that the other script reports on its own (a statement of its own,
@@ -190,7 +192,7 @@ namespace HvLint.Analyzers
             return found;
         }
 
-        private static List<Diagnostic> Findings(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported)
+        private static List<Diagnostic> Findings(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported, IVirtualMachineCounter? counter)
         {
             var found = new List<Diagnostic>();
             string script = text.ToString();
@@ -210,7 +212,7 @@ namespace HvLint.Analyzers
             foreach (ApiProblem problem in model.ApiProblems) found.Add(Diagnostic.Create(HvLintDescriptors.Find(problem.RuleId)!, problem.At, problem.Message));
             if (model.VirtualMachines.Count == 0) return found;
 
-            foreach (Finding f in model.Audit(configured, files))
+            foreach (Finding f in model.Audit(configured, files, counter))
             {
                 DiagnosticDescriptor? descriptor = HvLintDescriptors.Find(f.RuleId);
                 if (descriptor != null && model.Locations.TryGetValue(f.Location, out Location? at)) found.Add(HvLintDescriptors.ToDiagnostic(f, descriptor, at));

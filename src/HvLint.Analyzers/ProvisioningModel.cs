@@ -36,7 +36,8 @@ namespace HvLint.Analyzers
         /// Secure Boot template needs 2016 at least (HV4006), a Generation 2 VM 2012 R2, a VHDX disk 2012 (VHDX arrived
         /// with 2012, hyperv-facts.md §1.1), so only a configured profile can make a VHDX the code creates HV2003.
         /// </summary>
-        public IReadOnlyList<Finding> Audit(HyperVProfile? configured, VmFileFacts files)
+        /// <param name="counter">Told each VM audited (the CLI's count of VMs in code); null to count none.</param>
+        public IReadOnlyList<Finding> Audit(HyperVProfile? configured, VmFileFacts files, IVirtualMachineCounter? counter = null)
         {
             foreach (VirtualMachine vm in VirtualMachines) files.Describe(vm);
             HyperVProfile profile = configured
@@ -49,6 +50,7 @@ namespace HvLint.Analyzers
             {
                 if (HostOf(vm) is Host host) session.AuditVirtualMachine(vm, host);
                 else session.AuditVirtualMachine(vm);
+                if (counter != null && vm.Name.IsKnown) counter.Audited(vm.Name.Value);
             }
 
             return session.Complete();

@@ -356,6 +356,7 @@ namespace HvLint.Analyzers
                 HyperVProfile profile = configured ?? (templateWritten ? ProfileCatalog.Get(HyperVVersion.V2016) : vm.Generation.Is(g => g == 2) ? ProfileCatalog.Get(HyperVVersion.V2012R2) : v2 ? ProfileCatalog.Get(HyperVVersion.V2012) : ProfileCatalog.Default);
                 var session = new AuditSession(profile);
                 session.AuditVirtualMachine(vm);
+                if (context.Options.AnalyzerConfigOptionsProvider is IVirtualMachineCounter counter && vm.Name.IsKnown) counter.Audited(vm.Name.Value);
                 foreach (Finding f in session.Complete())
                 {
                     if (HvLintDescriptors.Find(f.RuleId) is DiagnosticDescriptor d && locations.TryGetValue(f.Location, out Location? l))

@@ -33,7 +33,8 @@ internal static class CodeAudit
         var compilation = CSharpCompilation.Create("hvlint-audit", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         foreach ((string path, string text) in scripts) AddDirectives(path, text, options);
         var additionalFiles = vmFiles.Select(f => (AdditionalText)new InputText(f)).Concat(scripts.Concat(imported).Select(s => (AdditionalText)new ScriptText(s.Path, s.Text)));
-        var analyzerOptions = new AnalyzerOptions(additionalFiles.ToImmutableArray(), new Settings(new Options(profile?.Id, options.ScriptSinks, options.CommandBuilders)));
+        var settings = new Settings(new Options(profile?.Id, options.ScriptSinks, options.CommandBuilders));
+        var analyzerOptions = new AnalyzerOptions(additionalFiles.ToImmutableArray(), settings);
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HostedPowerShellAnalyzer(), new WmiAnalyzer(), new PowerShellScriptFileAnalyzer());
         ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (Diagnostic d in diagnostics)
@@ -60,6 +61,7 @@ internal static class CodeAudit
         }
 
         options.CodeFilesRead = files.Count + scripts.Count;
+        options.CodeVirtualMachines = settings.VirtualMachines;
     }
 
     /// <summary>
@@ -136,9 +138,16 @@ internal static class CodeAudit
         public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
-    private sealed class Settings(AnalyzerConfigOptions options) : AnalyzerConfigOptionsProvider
+    /// <summary>The analyzers' options, which also count the VMs the code and scripts create or change, by name.</summary>
+    private sealed class Settings(AnalyzerConfigOptions options) : AnalyzerConfigOptionsProvider, IVirtualMachineCounter
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _virtualMachines = new(StringComparer.OrdinalIgnoreCase);
+
         public override AnalyzerConfigOptions GlobalOptions { get; } = options;
+
+        public int VirtualMachines => _virtualMachines.Count;
+
+        public void Audited(string name) => _virtualMachines.TryAdd(name, true);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
 

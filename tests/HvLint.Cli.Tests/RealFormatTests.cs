@@ -195,7 +195,10 @@ public class CodeInputTests
         Assert.Equal(1, exit);
         Assert.Contains("lab/LabFunctions.ps1(3,42): error HV1001: VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM", stdout);
         Assert.Contains("lab/LabTools.psm1(1,76): error HV3003: VM 'web01' is Generation 2 and has the legacy network adapter", stdout);
-        Assert.Contains("2 errors, 0 warnings, 0 infos; 2 files read", stdout);
+        // The summary counts the VMs the script creates apart from those of VM files: it read none.
+        Assert.Contains("2 errors, 0 warnings, 0 infos; 2 files read; 0 hosts, 0 VMs; 2 VMs in code", stdout);
+        var json = Newtonsoft.Json.Linq.JObject.Parse(Repo.HvlintIn(dir, "audit", "lab/New-Lab.ps1", "--format", "json").Stdout);
+        Assert.Equal(2, (int)json["summary"]!["codeVirtualMachines"]!);
     }
 
     [Fact]

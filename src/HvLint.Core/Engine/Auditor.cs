@@ -67,6 +67,9 @@ namespace HvLint.Engine
         /// <summary>How many C# files those findings come from, for the summary.</summary>
         public int CodeFilesRead { get; set; }
 
+        /// <summary>The VMs the code and scripts the CLI read create or change, counted by name.</summary>
+        public int CodeVirtualMachines { get; set; }
+
         /// <summary>Declarative rule packs whose rules run beside the catalog's.</summary>
         public IList<Packs.RulePack> Packs { get; } = new List<Packs.RulePack>();
 
@@ -151,7 +154,11 @@ namespace HvLint.Engine
 
         public int Hosts { get; }
 
+        /// <summary>The VMs of the VM files audited.</summary>
         public int VirtualMachines { get; }
+
+        /// <summary>The VMs the code and scripts audited create or change, counted by name; some may be VMs of the files too.</summary>
+        public int CodeVirtualMachines { get; internal set; }
 
         /// <summary>True when an input or the configuration could not be read: exit code 2.</summary>
         public bool Incomplete
@@ -223,7 +230,7 @@ namespace HvLint.Engine
             var suppressions = new List<Suppression>(options.Suppressions);
             suppressions.AddRange(session.NoteSuppressions);
             FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
-            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules, CodeChoosesItsProfile = options.CodeFilesRead > 0 && options.Profile == null && options.ConfiguredProfile == null };
+            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules, CodeVirtualMachines = options.CodeVirtualMachines, CodeChoosesItsProfile = options.CodeFilesRead > 0 && options.Profile == null && options.ConfiguredProfile == null };
         }
 
         private static List<KeyValuePair<InputDocument, InputFormat>> Recognise(IReadOnlyList<InputDocument> inputs, List<KeyValuePair<SourceLocation, string>> problems, List<string> skipped)

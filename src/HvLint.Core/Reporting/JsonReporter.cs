@@ -47,6 +47,7 @@ namespace HvLint.Reporting
                 w.WritePropertyName("filesSkipped"); w.WriteValue(result.SkippedFiles.Count);
                 w.WritePropertyName("hosts"); w.WriteValue(result.Hosts);
                 w.WritePropertyName("virtualMachines"); w.WriteValue(result.VirtualMachines);
+                w.WritePropertyName("codeVirtualMachines"); w.WriteValue(result.CodeVirtualMachines);
                 w.WritePropertyName("suppressed"); w.WriteValue(result.Suppressed.Count);
                 w.WritePropertyName("suppressionsExpired"); w.WriteValue(result.ExpiredSuppressions);
                 w.WritePropertyName("baselined"); w.WriteValue(result.Baselined);

@@ -41,9 +41,11 @@ namespace HvLint.Reporting
 
             string files = Units.Count(result.FilesRead, "file", "files") + " read";
             if (result.SkippedFiles.Count > 0) files += ", " + result.SkippedFiles.Count.ToString(CultureInfo.InvariantCulture) + " skipped (not a format HvLint reads)";
-            yield return string.Format(CultureInfo.InvariantCulture, "{0}, {1}, {2}; {3}; {4}, {5}",
+            // The VMs code creates are counted apart: a VM file may describe one of them by the same name.
+            string code = result.CodeVirtualMachines > 0 ? "; " + Units.Count(result.CodeVirtualMachines, "VM", "VMs") + " in code" : string.Empty;
+            yield return string.Format(CultureInfo.InvariantCulture, "{0}, {1}, {2}; {3}; {4}, {5}{6}",
                 Units.Count(errors, "error", "errors"), Units.Count(warnings, "warning", "warnings"), Units.Count(infos, "info", "infos"),
-                files, Units.Count(result.Hosts, "host", "hosts"), Units.Count(result.VirtualMachines, "VM", "VMs"));
+                files, Units.Count(result.Hosts, "host", "hosts"), Units.Count(result.VirtualMachines, "VM", "VMs"), code);
             yield return "profile: " + result.Profile.Profile.Id + " (" + result.Profile.Reason + ")";
             if (result.CodeChoosesItsProfile) yield return "code: each method and script checked against the oldest release it needs (Generation 2, a VHDX disk, a Secure Boot template, the v2 WMI namespace), else " + ProfileCatalog.DefaultId;
             if (result.ConfigurationSource != null) yield return "configuration: " + result.ConfigurationSource;
