@@ -1269,6 +1269,9 @@ namespace HvLint.Analyzers
                 // $vm.Cpu, where $vm holds a table (a loop over a list of them): that entry's value.
                 if (!array && name == null && Member(s, start, i, variables) is CodeValue entry) return new CodeValue(entry.Value, true, location);
 
+                // ([int]$vm.Cpu), ([int64]$cpus): the number a cast makes of a value the script fixes (Import-Csv gives text).
+                if (!array && name == null && Cast(s, start, i, variables) is long number) return new CodeValue(number, true, location);
+
                 // "$Name" in double quotes is the parameter's text: the same symbol.
                 string? quoted = !array && i - start > 3 && s[start] == '"' && s[i - 1] == '"' ? VariableName(s, start + 1, i - 1) : null;
                 string? symbol = name != null ? variables.SymbolOf(name) : quoted != null ? variables.SymbolOf(quoted) : null;
@@ -1295,6 +1298,36 @@ namespace HvLint.Analyzers
             }
 
             return i + 1 < s.Length && s[i] == '@' && s[i + 1] == '{' ? i : -1;
+        }
+
+        /// <summary>
+        /// The number a cast to an integer type makes of a value the script fixes: ([int]$vm.Cpu), ([int64]$size) or
+        /// ([long]$n) (s[start..end)), as PowerShell converts text (a size such as 4GB included). In parentheses only: a
+        /// command's bare argument [int]$x is the text "[int]8", which no integer parameter takes. Null for another type,
+        /// a value the script does not fix, text that is no number, or a number the type cannot hold.
+        /// </summary>
+        private static long? Cast(string s, int start, int end, ScriptVariables variables)
+        {
+            bool parenthesised = false;
+            while (end - start > 2 && s[start] == '(' && s[end - 1] == ')')
+            {
+                start++;
+                end--;
+                parenthesised = true;
+            }
+
+            if (!parenthesised || end - start < 4 || s[start] != '[') return null;
+            int close = s.IndexOf(']', start, end - start);
+            if (close < 0 || close + 1 >= end || s[close + 1] != '$') return null;
+            string type = s.Substring(start + 1, close - start - 1).Trim();
+            if (type.StartsWith("System.", StringComparison.OrdinalIgnoreCase)) type = type.Substring(7);
+            long min, max;
+            if (string.Equals(type, "int", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "int32", StringComparison.OrdinalIgnoreCase)) (min, max) = (int.MinValue, int.MaxValue);
+            else if (string.Equals(type, "long", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "int64", StringComparison.OrdinalIgnoreCase)) (min, max) = (long.MinValue, long.MaxValue);
+            else return null;
+
+            CodeValue? value = VariableName(s, close + 1, end) is string name ? (variables.TryRead(name, out CodeValue? held) ? held : null) : Member(s, close + 1, end, variables);
+            return value != null && value.TryLong(out long n) && n >= min && n <= max ? n : (long?)null;
         }
 
         /// <summary>

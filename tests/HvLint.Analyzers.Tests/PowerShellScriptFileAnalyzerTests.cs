@@ -126,6 +126,15 @@ public class PowerShellScriptFileAnalyzerTests
         Over2008R2(3, 97, 103, "raw01", 7));
 
     [Fact]
+    public Task A_cast_in_parentheses_of_a_value_the_script_fixes_is_that_number() => ScriptWith(
+        "foreach ($vm in Import-Csv .\\data\\lab.csv) { Set-VMProcessor -VMName $vm.Name -Count ([int]$vm.Cpu) }\n"
+        // A bare argument [int]$n is the text "[int]12", not a number; 9999999999 is more than an [int] holds.
+        + "$n = '12'\nSet-VMProcessor -VMName 'bare01' -Count [int]$n\n$big = '9999999999'\nSet-VMProcessor -VMName 'big01' -Count ([int]$big)\n",
+        new[] { ("hvlint/data/lab.csv", LabCsv) },
+        "build_property.HvLintProfile = hyperv-2008r2",
+        Over2008R2(1, 86, 100, "web02", 8), Over2008R2(1, 86, 100, "sql \"main\"", 6));
+
+    [Fact]
     public Task Rows_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
         // A file not given, a wildcard, the culture's delimiter, more rows than a loop is read for, a path from a variable.
         "foreach ($vm in Import-Csv .\\missing.csv) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
