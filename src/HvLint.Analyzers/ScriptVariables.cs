@@ -72,10 +72,10 @@ namespace HvLint.Analyzers
             /// <summary>The functions whose bodies are being read for a call, innermost last.</summary>
             public List<PowerShellScript.ScriptFunction> Calling { get; } = new List<PowerShellScript.ScriptFunction>();
 
-            /// <summary>A file the script reads or runs (Import-Csv, dot-sourcing), by its path as written; null when not known.</summary>
+            /// <summary>A file the script reads or runs (Import-Csv, Get-Content, dot-sourcing, Import-Module), by its path as written; null when not known.</summary>
             public Func<string, ImportedFile?>? Imported { get; set; }
 
-            /// <summary>Whether the arguments being read are a path Import-Csv reads, where $PSScriptRoot is the script's folder.</summary>
+            /// <summary>Whether the arguments being read name a file the script reads or runs, where $PSScriptRoot is the script's folder.</summary>
             public bool InImportPath { get; set; }
 
             /// <summary>The scripts it dot-sources and the modules it imports, by where their statements start.</summary>
@@ -112,8 +112,8 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// While the arguments of Import-Csv are read: $PSScriptRoot is "." there, the script's folder, so that the path
-        /// "$PSScriptRoot\vms.csv" is known. Anywhere else it stays unknown: it is a folder of the machine that runs the
+        /// While the arguments of Import-Csv or Get-Content, or the path a script dot-sources or imports, are read:
+        /// $PSScriptRoot is "." there, the script's folder, so that the path "$PSScriptRoot\vms.csv" is known. Anywhere else it stays unknown: it is a folder of the machine that runs the
         /// script, which no rule about paths should take for a relative one.
         /// </summary>
         public bool InImportPath
@@ -254,9 +254,9 @@ namespace HvLint.Analyzers
         public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, bool inherit = true)
         {
             var run = new ScriptVariables(_script);
-            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants)
+            if (inherit)
             {
-                if (inherit) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
+                foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
             }
 
             foreach (KeyValuePair<string, CodeValue?> p in parameters)
