@@ -210,6 +210,20 @@ public class PowerShellScriptFileAnalyzerTests
         Script(SqlScript, "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
+    public Task A_module_function_reads_the_module_s_variables_and_a_dot_sourced_one_the_script_s() => ScriptWith(
+        "$Cpus = 8\n. .\\Lib.ps1\nImport-Module .\\Lab.psm1\nNew-VM -Name 'lib01'\nSet-LibCpu -VMName 'lib01'\nNew-VM -Name 'mod01'\nSet-ModCpu -VMName 'mod01'\n",
+        new[]
+        {
+            ("hvlint/Lib.ps1", "function Set-LibCpu($VMName) { Set-VMProcessor -VMName $VMName -Count $Cpus }\n"),
+            ("hvlint/Lab.psm1", "function Set-ModCpu($VMName) { Set-VMProcessor -VMName $VMName -Count $Cpus }\n"),
+        },
+        "build_property.HvLintProfile = hyperv-2008r2",
+        // Only lib01: a function of a dot-sourced script runs in the script's scope and sees $Cpus; a module's function
+        // sees the module's own variables, where $Cpus is not set.
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Lib.ps1", 1, 71, 1, 76)
+            .WithArguments("VM 'lib01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"));
+
+    [Fact]
     public Task A_dot_sourced_script_and_an_imported_module_run_where_the_script_runs_them() => ScriptWith(
         ". \"$PSScriptRoot\\LabFunctions.ps1\"\n"
         + "Import-Module $PSScriptRoot\\modules\\LabTools.psm1 -Force\n"
