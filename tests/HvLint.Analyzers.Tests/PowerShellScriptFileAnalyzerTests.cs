@@ -96,7 +96,7 @@ public class PowerShellScriptFileAnalyzerTests
         new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", line, column, line, end)
             .WithArguments("VM '" + vm + "' has " + count + " virtual processors; hyperv-2008r2 allows 4 per VM");
 
-    // Written as Windows PowerShell's Export-Csv writes it: a #TYPE line first, every field quoted; a blank line at the end.
+    // Written as Windows PowerShell's Export-Csv writes it: a #TYPE line first, every field quoted; and a blank line.
     private const string LabCsv = "#TYPE System.Management.Automation.PSCustomObject\r\n\"Name\",\"Generation\",\"Cpu\"\r\n"
         + "\"web01\",\"1\",\"2\"\r\n\"web02\",\"1\",\"8\"\r\n\r\n\"sql \"\"main\"\"\",\"1\",\"6\"\r\n";
 
