@@ -54,9 +54,10 @@ internal static class CodeAudit
             Model.Severity severity = d.Severity == DiagnosticSeverity.Error ? Model.Severity.Error : d.Severity == DiagnosticSeverity.Warning ? Model.Severity.Warning : Model.Severity.Info;
             severity = options.Settings.Effective(rule, severity);
             if (severity == Model.Severity.None) continue;
-            // Identity for baselines and SARIF fingerprints: the VM the message names, as for every other input.
+            // Identity for baselines and SARIF fingerprints: the VM the message names first, as for every other input
+            // ("VM 'web01' has ...", and "New-VM fails for VM 'pxe01': ..." for the provisioning API's own rules).
             string message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-            System.Text.RegularExpressions.Match vm = System.Text.RegularExpressions.Regex.Match(message, "^VM '([^']+)'");
+            System.Text.RegularExpressions.Match vm = System.Text.RegularExpressions.Regex.Match(message, "\\bVM '([^']+)'");
             options.CodeFindings.Add(new Finding(rule, severity, message, at, vm.Success ? "vm:" + vm.Groups[1].Value : "code:" + message));
         }
 
