@@ -771,7 +771,9 @@ namespace HvLint.Analyzers
                 while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == ':' || (s[i] == '.' && i + 1 < s.Length && char.IsLetter(s[i + 1])))) i++;
                 string word = s.Substring(start + 1, i - start - 1);
                 if (word.IndexOf('.') < 0) return variables.TryRead(word, out CodeValue? held) ? LoopItems(held!) : null;
-                return Member(s, start, i, variables) is CodeValue entry ? LoopItems(entry) : null;
+                CodeValue? entry = Member(s, start, i, variables);
+                if (word.EndsWith(".GetEnumerator", StringComparison.OrdinalIgnoreCase) && i + 1 < s.Length && s[i] == '(' && s[i + 1] == ')') i += 2;
+                return entry != null ? LoopItems(entry) : null;
             }
 
             if (char.IsDigit(s[i]))
@@ -1266,8 +1268,8 @@ namespace HvLint.Analyzers
                 string? name = array ? null : VariableName(s, start, i);
                 if (name != null && variables.TryRead(name, out CodeValue? constant)) return new CodeValue(constant!.Value, true, location) { Variable = name };
 
-                // $vm.Cpu, where $vm holds a table (a loop over a list of them): that entry's value.
-                if (!array && name == null && Member(s, start, i, variables) is CodeValue entry) return new CodeValue(entry.Value, true, location);
+                // $vm.Cpu, where $vm holds a table (a loop over a list of them): that entry's value; $sizes[$name] too.
+                if (!array && name == null && (Member(s, start, i, variables) ?? Index(s, start, i, variables)) is CodeValue entry) return new CodeValue(entry.Value, true, location);
 
                 // ([int]$vm.Cpu), ([int64]$cpus): the number a cast makes of a value the script fixes (Import-Csv gives text).
                 if (!array && name == null && Cast(s, start, i, variables) is long number) return new CodeValue(number, true, location);
@@ -1332,7 +1334,9 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The known value of the entry $table.Name (s[start..end)) names, when $table holds a table that has it, and so on
-        /// down tables in tables ($lab.Defaults.Switch); null otherwise.
+        /// down tables in tables ($lab.Defaults.Switch); a table's .Keys, and its .GetEnumerator() (or .GetEnumerator, as
+        /// a loop's items are written before the parentheses), the entries, each a table of its Key and Value; null
+        /// otherwise.
         /// </summary>
         private static CodeValue? Member(string s, int start, int end, ScriptVariables variables)
         {
@@ -1341,10 +1345,40 @@ namespace HvLint.Analyzers
             CodeValue? value = held;
             foreach (string member in s.Substring(dot + 1, end - dot - 1).Split('.'))
             {
-                value = value?.Value is ScriptHashtable entries ? Entry(entries, member) : null;
+                value = value?.Value is ScriptHashtable entries ? Entry(entries, member) ?? Enumerated(entries, member, value.Location) : null;
             }
 
             return value;
+        }
+
+        /// <summary>A table's keys (.Keys) or its entries as Key and Value tables (.GetEnumerator()), when every key is known; null for any other member.</summary>
+        private static CodeValue? Enumerated(ScriptHashtable entries, string member, Location location)
+        {
+            if (string.Equals(member, "Keys", StringComparison.OrdinalIgnoreCase)) return new CodeValue(entries.Select(e => e.Key).ToList(), true, location);
+            if (!string.Equals(member, "GetEnumerator()", StringComparison.OrdinalIgnoreCase) && !string.Equals(member, "GetEnumerator", StringComparison.OrdinalIgnoreCase)) return null;
+            var pairs = new List<ScriptHashtable>();
+            foreach (KeyValuePair<string, CodeValue> e in entries)
+            {
+                pairs.Add(new ScriptHashtable { new KeyValuePair<string, CodeValue>("Key", new CodeValue(e.Key, true, location)), new KeyValuePair<string, CodeValue>("Value", e.Value) });
+            }
+
+            return new CodeValue(pairs, true, location);
+        }
+
+        /// <summary>
+        /// The known value of $table[key] (s[start..end)), the key a variable the script fixes or a quoted string; null
+        /// otherwise.
+        /// </summary>
+        private static CodeValue? Index(string s, int start, int end, ScriptVariables variables)
+        {
+            int open = s.IndexOf('[', start, end - start);
+            if (open < 0 || s[end - 1] != ']' || VariableName(s, start, open) is not string table || !variables.TryRead(table, out CodeValue? held) || !(held!.Value is ScriptHashtable entries)) return null;
+            string key = s.Substring(open + 1, end - open - 2).Trim();
+            string? name = key.Length > 1 && key[0] == '$' ? (VariableName(key, 0, key.Length) is string variable && variables.TryRead(variable, out CodeValue? k) ? k!.AsString : null)
+                : key.Length > 1 && key[0] == '\'' && key[key.Length - 1] == '\'' ? key.Substring(1, key.Length - 2)
+                : key.Length > 1 && key[0] == '"' && key[key.Length - 1] == '"' ? variables.Expand(key.Substring(1, key.Length - 2), quoted: true)
+                : null;
+            return name == null ? null : Entry(entries, name);
         }
 
         /// <summary>The known value of the entry <paramref name="name"/> (PowerShell's names are not case-sensitive); null otherwise.</summary>

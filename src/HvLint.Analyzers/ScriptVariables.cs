@@ -29,6 +29,12 @@ namespace HvLint.Analyzers
             "Set-Variable", "sv", "set", "New-Variable", "nv", "Remove-Variable", "rv", "Clear-Variable", "clv", "Invoke-Expression", "iex",
         };
 
+        // Methods of a hashtable or a list that leave it as it was: $sizes.GetEnumerator() is no write.
+        private static readonly HashSet<string> ReadOnlyMethods = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "GetEnumerator", "ContainsKey", "ContainsValue", "Contains", "IndexOf", "ToString", "GetType", "Equals", "GetHashCode", "Clone", "ToArray",
+        };
+
         // The common parameters that write the variable they name, with their aliases.
         private static readonly string[] VariableParameters = { "OutVariable", "ErrorVariable", "WarningVariable", "InformationVariable", "PipelineVariable" };
         private static readonly HashSet<string> VariableParameterAliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ov", "ev", "wv", "iv", "pv" };
@@ -649,7 +655,7 @@ namespace HvLint.Analyzers
                 j = i + 1;
                 while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
                 if (j == i + 1) return false;
-                if (j < s.Length && s[j] == '(') return true; // a method
+                if (j < s.Length && s[j] == '(') return !ReadOnlyMethods.Contains(s.Substring(i + 1, j - i - 1)); // a method
             }
             else if (s[i] == '[')
             {

@@ -135,6 +135,18 @@ public class PowerShellScriptFileAnalyzerTests
         Over2008R2(1, 86, 100, "web02", 8), Over2008R2(1, 86, 100, "sql \"main\"", 6));
 
     [Fact]
+    public Task A_loop_over_a_table_s_keys_or_entries_reads_each_with_its_value() => Task.WhenAll(
+        Script("$sizes = @{\n    'web01' = 2\n    'web02' = 8\n}\n"
+            + "foreach ($name in $sizes.Keys) { New-VM -Name $name; Set-VMProcessor -VMName $name -Count $sizes[$name] }\n"
+            + "$mem = @{ db01 = 6; db02 = 1 }\n"
+            + "$mem.GetEnumerator() | ForEach-Object { New-VM -Name $_.Key; Set-VMProcessor -VMName $_.Key -Count $_.Value }\n",
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(5, 91, 104, "web02", 8), Over2008R2(7, 100, 108, "db01", 6)),
+        // A table the script changes in place ($more.Add) is no constant: the loop reads its block once, unknown.
+        Script("$more = @{ app01 = 8 }\n$more.Add('app02', 9)\nforeach ($k in $more.Keys) { New-VM -Name $k; Set-VMProcessor -VMName $k -Count $more[$k] }\n",
+            "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
     public Task Rows_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
         // A file not given, a wildcard, the culture's delimiter, more rows than a loop is read for, a path from a variable.
         "foreach ($vm in Import-Csv .\\missing.csv) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
