@@ -73,7 +73,9 @@ public partial class HalfTypedCodeTests
         + "foreach ($r in $rows) { New-LabVM -Name $r.Name -Cpu $r.Cpu; Add-Nic $r.Name }\n"
         + "Import-Csv .\\vms.csv -Header A, B | % { Lib-Vm $_.A }\n# hvlint-disable-next-line HV1001: typed\nNew-VM -Name x `\n  -Generation 2\n"
         + "$lab = Get-Content $PSScriptRoot\\lab.json -Raw | ConvertFrom-Json\nforeach ($vm in $lab.VMs) { New-VM -Name $vm.Name -Generation $lab.Defaults.Gen }\n"
-        + "$lab.VMs | % { Set-VMProcessor -VMName $_.Name -Count $_.Cpu.Count }\n$two = ConvertFrom-Json -InputObject (gc (Join-Path $PSScriptRoot lab.json))\n";
+        + "$lab.VMs | % { Set-VMProcessor -VMName $_.Name -Count $_.Cpu.Count }\n$two = ConvertFrom-Json -InputObject (gc (Join-Path $PSScriptRoot lab.json))\n"
+        + "$sizes = @{ 'k1' = 2; k2 = '8' }\nforeach ($k in $sizes.Keys) { New-LabVM -Name $k -Cpu ([int]$sizes[$k]) }\n"
+        + "$sizes.GetEnumerator() | % { Lib-Vm $_.Key; $sizes[\"$($_.Key)\"] }\n";
 
     // The files Constructs brings in: a script it dot-sources, a module it imports, the CSV and the settings it reads.
     private static readonly Dictionary<string, string> Brought = new()
