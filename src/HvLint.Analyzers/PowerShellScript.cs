@@ -1351,7 +1351,10 @@ namespace HvLint.Analyzers
             return value;
         }
 
-        /// <summary>A table's keys (.Keys) or its entries as Key and Value tables (.GetEnumerator()), when every key is known; null for any other member.</summary>
+        /// <summary>
+        /// A table's keys (.Keys) or its entries as Key and Value tables (.GetEnumerator()); null for any other member.
+        /// Import-Csv's rows and ConvertFrom-Json's objects are tables here too, though PowerShell gives them no Keys.
+        /// </summary>
         private static CodeValue? Enumerated(ScriptHashtable entries, string member, Location location)
         {
             if (string.Equals(member, "Keys", StringComparison.OrdinalIgnoreCase)) return new CodeValue(entries.Select(e => e.Key).ToList(), true, location);
