@@ -199,6 +199,28 @@ public class PowerShellScriptFileAnalyzerTests
             .WithArguments("VM '" + vm + "' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)");
 
     [Fact]
+    public Task A_condition_on_a_member_or_a_comparison_runs_only_its_branch() => Task.WhenAll(
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "foreach ($vm in $lab.VMs) {\n"
+            + "    New-VM -Name $vm.Name -Generation 2\n"
+            + "    if ($vm.Legacy) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+            + "    if ($vm.Role -eq 'sql') { Set-VMProcessor -VMName $vm.Name -Count 72 }\n"
+            + "}\n",
+            new[] { ("hvlint/lab.json", "{ \"VMs\": [ { \"Name\": \"a1\", \"Legacy\": false, \"Role\": \"web\" }, { \"Name\": \"a2\", \"Legacy\": true, \"Role\": \"SQL\" } ] }") },
+            null,
+            // a2 only: a1's Legacy is false and its role not sql (-eq compares text without case, so SQL is sql).
+            LegacyOnGeneration2(4, 71, 76, "a2"),
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 71, 5, 73)
+                .WithArguments("VM 'a2' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        // A CSV's False is the text 'False', which PowerShell takes as true: the script adds the legacy adapter.
+        ScriptWith(
+            "foreach ($vm in Import-Csv .\\c.csv) { New-VM -Name $vm.Name -Generation 2; if ($vm.Legacy) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true } }\n",
+            new[] { ("hvlint/c.csv", "Name,Legacy\nc1,False\n") },
+            null,
+            LegacyOnGeneration2(1, 142, 147, "c1")));
+
+    [Fact]
     public Task Settings_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
         // Not JSON; a file not given; Get-Content without ConvertFrom-Json (lines of text); a pipeline that filters.
         "$broken = Get-Content .\\broken.json | ConvertFrom-Json\nforeach ($vm in $broken.VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"
