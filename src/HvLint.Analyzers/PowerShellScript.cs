@@ -963,12 +963,22 @@ namespace HvLint.Analyzers
                 read = inner[0];
             }
 
-            if (read == null || target == null || read.Splatted || !variables.InScript(read.Location)) return null;
-            CodeValue? literal = read.Get("LiteralPath", "PSPath", "LP");
-            CodeValue? path = literal ?? read.GetOrPositional("Path", "Path");
-            string? written = path?.AsString ?? JoinedPath(path, variables);
-            if (written == null || (literal == null && written.IndexOfAny(new[] { '*', '?', '[' }) >= 0) || !(variables.Imported!(written) is ImportedFile file)) return null;
+            if (read == null || target == null || read.Splatted || !variables.InScript(read.Location) || !(FileRead(read, variables, "Path") is ImportedFile file)) return null;
             return ImportedJson.Value(file.Text, read.Location) is CodeValue settings ? (target, settings) : ((string, CodeValue)?)null;
+        }
+
+        /// <summary>
+        /// The file a command that reads one (Import-Csv, Get-Content) names with -LiteralPath (or its aliases PSPath and
+        /// LP) or -Path, by name or by position among <paramref name="order"/>, written out (<see cref="JoinedPath"/>) and
+        /// without wildcards for -Path; null when the command computes it or HvLint does not have the file.
+        /// </summary>
+        private static ImportedFile? FileRead(CommandCall call, ScriptVariables variables, params string[] order)
+        {
+            CodeValue? literal = call.Get("LiteralPath", "PSPath", "LP");
+            CodeValue? path = literal ?? call.GetOrPositional("Path", order);
+            string? written = path?.AsString ?? JoinedPath(path, variables);
+            if (written == null || (literal == null && written.IndexOfAny(new[] { '*', '?', '[' }) >= 0)) return null;
+            return variables.Imported?.Invoke(written);
         }
 
         private static bool IsImportCsv(string command) =>
@@ -983,11 +993,6 @@ namespace HvLint.Analyzers
         private static CodeValue? ImportCsv(CommandCall call, ScriptVariables variables)
         {
             if (variables.Imported == null || call.Splatted || call.Get("UseCulture") != null || !variables.InScript(call.Location)) return null;
-            CodeValue? literal = call.Get("LiteralPath", "PSPath", "LP");
-            CodeValue? path = literal ?? call.GetOrPositional("Path", "Path", "Delimiter");
-            string? written = path?.AsString ?? JoinedPath(path, variables);
-            if (written == null || (literal == null && written.IndexOfAny(new[] { '*', '?', '[' }) >= 0)) return null;
-
             char separator = ',';
             if (call.GetOrPositional("Delimiter", "Path", "Delimiter") is CodeValue delimiter)
             {
@@ -997,7 +1002,7 @@ namespace HvLint.Analyzers
 
             IReadOnlyList<string>? header = null;
             if (call.Get("Header") is CodeValue h && (header = h.AsList) == null) return null;
-            if (!(variables.Imported(written) is ImportedFile file)) return null;
+            if (!(FileRead(call, variables, "Path", "Delimiter") is ImportedFile file)) return null;
             List<ScriptHashtable>? rows = ImportedCsv.Rows(file.Text, separator, header, MaxLoopItems + 1, call.Location);
             return rows == null ? null : new CodeValue(rows, true, call.Location);
         }
@@ -1029,9 +1034,10 @@ namespace HvLint.Analyzers
             if (span.End > variables.Text.Length) return null;
             string raw = variables.Text.Substring(span.Start, span.Length).Trim();
             if (raw.Length < 3 || raw[0] != '(' || raw[raw.Length - 1] != ')') return null;
+            bool inImportPath = variables.InImportPath;
             variables.InImportPath = true;
             List<CommandCall> joined = Parse(raw.Substring(1, raw.Length - 2), (o, length) => path.Location, variables);
-            variables.InImportPath = false;
+            variables.InImportPath = inImportPath;
             if (joined.Count != 1 || !string.Equals(joined[0].Name, "Join-Path", StringComparison.OrdinalIgnoreCase) || joined[0].Positional.Count > 2) return null;
             string? parent = joined[0].GetOrPositional("Path", "Path", "ChildPath")?.AsString, child = joined[0].GetOrPositional("ChildPath", "Path", "ChildPath")?.AsString;
             return parent == null || child == null ? null : parent.TrimEnd('\\', '/') + "\\" + child.TrimStart('\\', '/');

@@ -55,14 +55,17 @@ namespace HvLint.Analyzers
             // too: hvlint/**/*.csv, *.ps1 and *.psm1 in a build.
             ImmutableArray<AdditionalText> files = context.Options.AdditionalFiles;
             System.Threading.CancellationToken token = context.CancellationToken;
+            // Each file read once for this script, however many statements, calls and directives ask for it.
+            var read = new Dictionary<string, ImportedFile?>(StringComparer.OrdinalIgnoreCase);
             ImportedFile? Imported(string full)
             {
+                if (read.TryGetValue(full, out ImportedFile? known)) return known;
                 foreach (AdditionalText f in files)
                 {
-                    if (string.Equals(FullPath(f.Path), full, StringComparison.OrdinalIgnoreCase)) return f.GetText(token) is SourceText t ? new ImportedFile(f.Path, t) : null;
+                    if (string.Equals(FullPath(f.Path), full, StringComparison.OrdinalIgnoreCase)) return read[full] = f.GetText(token) is SourceText t ? new ImportedFile(f.Path, t) : null;
                 }
 
-                return null;
+                return read[full] = null;
             }
 
             // "# hvlint-disable HV3003: reason" in a script: that rule is not reported in it; with -next-line, not in the
@@ -195,16 +198,10 @@ namespace HvLint.Analyzers
         private static List<Diagnostic> Findings(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported, IVirtualMachineCounter? counter)
         {
             var found = new List<Diagnostic>();
-            string script = text.ToString();
-            Location At(int start, int length)
-            {
-                // The reader may ask for one character past a value that ends the script (a script cut short while typed).
-                start = Math.Min(start, script.Length);
-                var span = new TextSpan(start, Math.Min(length, script.Length - start));
-                return Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-            }
-
-            List<CommandCall> commands = imported == null ? PowerShellScript.Parse(script, At) : PowerShellScript.Parse(script, At, written => imported(ImportedPath(path, written)));
+            // Positions clamped to the end: the reader may ask for one character past a value that ends the script (a
+            // script cut short while typed), as in a file it brings in.
+            var script = new ImportedFile(path, text);
+            List<CommandCall> commands = imported == null ? PowerShellScript.Parse(script.Text, script.At) : PowerShellScript.Parse(script.Text, script.At, written => imported(ImportedPath(path, written)));
             if (commands.Count == 0) return found;
             cancellation.ThrowIfCancellationRequested();
             var model = new ProvisioningModel(path);
