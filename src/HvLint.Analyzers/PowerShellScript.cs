@@ -149,7 +149,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>Where the bracket opened at <paramref name="i"/> closes (after it), past strings and comments; the end when it never does.</summary>
-        private static int Closing(string s, int i, char open, char close)
+        internal static int Closing(string s, int i, char open, char close)
         {
             int depth = 0;
             while (i < s.Length)
@@ -390,9 +390,9 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// An if statement at <paramref name="i"/> whose conditions the script fixes ($legacy, !$legacy, -not $legacy,
-        /// $true, $false, $vm.Legacy, $vm.Generation -eq 2, with $legacy a constant or a switch a call leaves off; see
-        /// <see cref="Condition"/>): only the branch that runs is read, and
+        /// An if statement at <paramref name="i"/> whose conditions the script fixes ($legacy, -not $legacy,
+        /// $vm.Generation -eq 2 -and $vm.Pxe, with $legacy a constant or a switch a call leaves off; see
+        /// <see cref="ScriptCondition"/>): only the branch that runs is read, and
         /// returns where the statement ends. Null when a condition before the branch that runs is anything else: then
         /// every branch is read, as a C# method's branches are.
         /// </summary>
@@ -453,111 +453,15 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// A condition the script fixes: true, false, or null for anything HvLint does not evaluate. A value ($legacy,
-        /// $vm.Legacy), perhaps negated (!, -not), is true as PowerShell takes it: a boolean itself, a number other than
-        /// 0, any text but the empty string (so the text 'False' of a CSV column is true). A comparison of a value with a
-        /// literal or another value (-eq, -ne, and -ieq, -ine, -ceq, -cne) compares text as PowerShell does, without case
-        /// unless -c. Text that looks like a number is left unknown where its being a number or text would change the
-        /// answer (a script's 0 is a number; a CSV's '0' is text).
+        /// A condition the script fixes: true, false, or null for anything HvLint does not evaluate (see
+        /// <see cref="ScriptCondition"/>).
         /// </summary>
-        private static bool? Condition(string condition, ScriptVariables variables)
+        private static bool? Condition(string condition, ScriptVariables variables) => ScriptCondition.Evaluate(condition, operand =>
         {
-            string c = condition.Trim();
-            bool negate = false;
-            if (c.StartsWith("!", StringComparison.Ordinal))
-            {
-                negate = true;
-                c = c.Substring(1).TrimStart();
-            }
-            else if (c.StartsWith("-not", StringComparison.OrdinalIgnoreCase) && c.Length > 4 && char.IsWhiteSpace(c[4]))
-            {
-                negate = true;
-                c = c.Substring(4).TrimStart();
-            }
-
-            System.Text.RegularExpressions.Match comparison = Comparison.Match(c);
-            bool? value;
-            if (comparison.Success)
-            {
-                if (negate) return null; // !$a -eq $b negates $a, not the comparison
-                value = Compare(Operand(comparison.Groups["left"].Value, variables), Operand(comparison.Groups["right"].Value, variables), comparison.Groups["op"].Value);
-            }
-            else
-            {
-                value = Truth(Operand(c, variables));
-            }
-
-            return value == null ? null : value != negate;
-        }
-
-        // $vm.Legacy -eq 'Yes': two operands, each a variable, a member or a literal, around one comparison operator.
-        private static readonly System.Text.RegularExpressions.Regex Comparison = new System.Text.RegularExpressions.Regex(
-            @"^(?<left>\$[\w:.]+|'[^']*'|""[^""$`]*""|\d+)\s+-(?<op>[ic]?(?:eq|ne))\s+(?<right>\$[\w:.]+|'[^']*'|""[^""$`]*""|\d+)$",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-        /// <summary>The value of one operand of a condition: $true, $false, a variable or a member the script fixes, a quoted string or a number.</summary>
-        private static object? Operand(string operand, ScriptVariables variables)
-        {
-            string o = operand.Trim();
-            if (string.Equals(o, "$true", StringComparison.OrdinalIgnoreCase)) return true;
-            if (string.Equals(o, "$false", StringComparison.OrdinalIgnoreCase)) return false;
-            if (o.Length >= 2 && (o[0] == '\'' || o[0] == '"') && o[o.Length - 1] == o[0]) return new QuotedText(o.Substring(1, o.Length - 2));
-            if (o.Length > 0 && char.IsDigit(o[0])) return long.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : (object?)null;
-            if (o.Length < 2 || o[0] != '$') return null;
-            CodeValue? held = VariableName(o, 0, o.Length) is string name ? (variables.TryRead(name, out CodeValue? v) ? v : null) : Member(o, 0, o.Length, variables);
+            CodeValue? held = VariableName(operand, 0, operand.Length) is string name ? (variables.TryRead(name, out CodeValue? v) ? v : null) : Member(operand, 0, operand.Length, variables);
             if (held == null || !held.IsKnown) return null;
             return held.Value switch { bool b => b, long l => l, int i => (long)i, short h => (long)h, byte y => (long)y, string t => t, _ => null };
-        }
-
-        /// <summary>Text written in quotes in the condition itself: text for certain, whatever it looks like.</summary>
-        private sealed class QuotedText
-        {
-            public QuotedText(string text) => Text = text;
-
-            public string Text { get; }
-        }
-
-        /// <summary>Whether PowerShell takes <paramref name="value"/> as true; null where HvLint cannot say.</summary>
-        private static bool? Truth(object? value) => value switch
-        {
-            bool b => b,
-            long n => n != 0,
-            QuotedText q => q.Text.Length > 0,
-            string t when TryNumber(t, out _) => null, // a number in the script, or text in a CSV: 0 is false, '0' is true
-            string t => t.Length > 0,
-            _ => null,
-        };
-
-        /// <summary>The comparison <paramref name="op"/> (eq or ne, with i or c) of two operands; null where HvLint cannot say.</summary>
-        private static bool? Compare(object? left, object? right, string op)
-        {
-            if (left == null || right == null) return null;
-            bool caseSensitive = op.StartsWith("c", StringComparison.OrdinalIgnoreCase);
-            bool equal = op.EndsWith("eq", StringComparison.OrdinalIgnoreCase);
-            bool? same;
-            if (left is bool lb) same = right is bool rb ? lb == rb : (bool?)null;
-            else if (left is long ln) same = Number(right) is long rn ? ln == rn : (bool?)null;
-            else
-            {
-                // Text on the left compares as text; text that looks like a number may be a script's number, which
-                // compares as one: unknown where the two differ ('02' -eq 2).
-                string l = left is QuotedText lq ? lq.Text : (string)left;
-                string? r = right switch { QuotedText rq => rq.Text, string rs => rs, long rl => rl.ToString(CultureInfo.InvariantCulture), _ => null };
-                if (r == null) return null;
-                same = string.Equals(l, r, caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
-                if (!(left is QuotedText) && TryNumber(l, out long asNumber) && Number(right) is long other && (asNumber == other) != same) return null;
-            }
-
-            return same == null ? null : same == equal;
-        }
-
-        private static long? Number(object? value) => value switch
-        {
-            long n => n,
-            string t when TryNumber(t, out long n) => n,
-            QuotedText q when TryNumber(q.Text, out long n) => n,
-            _ => null,
-        };
+        });
 
         /// <summary>The next character after blanks, line breaks and comments from <paramref name="i"/>.</summary>
         private static int NextToken(string s, int i)

@@ -220,6 +220,42 @@ public class PowerShellScriptFileAnalyzerTests
             null,
             LegacyOnGeneration2(1, 142, 147, "c1")));
 
+    private const string RolesJson = "{ \"VMs\": [ { \"Name\": \"pxe1\", \"Pxe\": true, \"Role\": \"web\", \"Cpu\": 4 }, "
+        + "{ \"Name\": \"pxe2\", \"Pxe\": true, \"Role\": \"sql-prod\", \"Cpu\": 16 }, { \"Name\": \"web3\", \"Pxe\": false, \"Role\": \"Web\", \"Cpu\": 2 } ] }";
+
+    [Fact]
+    public Task Conditions_joined_with_and_or_and_comparisons_run_only_their_branch() => Task.WhenAll(
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "foreach ($vm in $lab.VMs) {\n"
+            + "    New-VM -Name $vm.Name -Generation 2\n"
+            + "    if ($vm.Pxe -and $vm.Role -like 'sql*') { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+            + "    if (($vm.Cpu -gt 8) -or $vm.Role -cin 'dc', 'web') { Set-VMProcessor -VMName $vm.Name -Count 72 }\n"
+            + "    if ($vm.Pxe -or $vm.Role -eq 'x' -and $vm.Cpu -gt 100) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+            + "    if ((Test-Path $vm.Path) -and !$vm.Pxe) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+            + "}\n",
+            new[] { ("hvlint/lab.json", RolesJson) },
+            null,
+            // Line 4: pxe2 only, the one PXE VM whose role is like sql*.
+            LegacyOnGeneration2(4, 95, 100, "pxe2"),
+            // Line 5: pxe2 for its 16 vCPUs, pxe1 for its role; web3's Web is not web when compared with case (-cin).
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 98, 5, 100)
+                .WithArguments("VM 'pxe1' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 98, 5, 100)
+                .WithArguments("VM 'pxe2' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            // Line 6: none. PowerShell ranks -and and -or equal and reads them left to right, so the PXE VMs' true -or
+            // false is then -and their vCPUs over 100, which is false ($a -or ($b -and $c) would be true).
+            // Line 7: Test-Path is not run, so it is unknown; unknown -and false is false for the PXE VMs, and only
+            // web3's unknown -and true reads the branch, as every condition HvLint cannot decide does.
+            LegacyOnGeneration2(7, 95, 100, "web3")),
+        // A CSV's 10 is text, and '10' -gt 9 compares text in PowerShell ('10' sorts before '9'), where a script's 10
+        // would compare as a number: unknown, so the branch is read for c1. For c2, '3' is less either way.
+        ScriptWith(
+            "foreach ($vm in Import-Csv .\\c.csv) { New-VM -Name $vm.Name -Generation 2; if ($vm.Cpu -gt 9) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true } }\n",
+            new[] { ("hvlint/c.csv", "Name,Cpu\nc1,10\nc2,3\n") },
+            null,
+            LegacyOnGeneration2(1, 145, 150, "c1")));
+
     [Fact]
     public Task Settings_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
         // Not JSON; a file not given; Get-Content without ConvertFrom-Json (lines of text); a pipeline that filters.
