@@ -691,6 +691,7 @@ namespace HvLint.Analyzers
                 if (string.Compare(s, j, "in", 0, 2, StringComparison.OrdinalIgnoreCase) != 0 || j + 2 >= s.Length || !char.IsWhiteSpace(s[j + 2])) return null;
                 j = Blanks(s, j + 2);
                 items = Items(s, ref j, at, variables);
+                if (items != null) items = Filtered(s, ref j, items, variables);
                 j = Blanks(s, j);
                 if (items == null || j >= s.Length || s[j] != ')') return null;
                 j++;
@@ -699,9 +700,10 @@ namespace HvLint.Analyzers
             {
                 j = i;
                 items = Items(s, ref j, at, variables, piped: true);
+                if (items != null) items = Filtered(s, ref j, items, variables);
                 j = Blanks(s, j);
                 if (items == null || j >= s.Length || s[j] != '|') return null;
-                j = Blanks(s, j + 1);
+                j = AfterPipe(s, j + 1);
                 int command = j;
                 while (j < s.Length && (char.IsLetter(s[j]) || s[j] == '-' || s[j] == '%')) j++;
                 string name = s.Substring(command, j - command);
@@ -739,6 +741,107 @@ namespace HvLint.Analyzers
             }
 
             return close + 1;
+        }
+
+        /// <summary>
+        /// The Where-Object stages after the items of a loop (items | Where-Object { $_.Role -eq 'web' } | ..., also ?
+        /// and where, and the simplified Where-Object Role -eq web), each keeping the items its condition is true for
+        /// (see <see cref="ScriptCondition"/>): the items left, with <paramref name="i"/> past the stages; the items
+        /// themselves when no stage follows. Null when a stage's condition is unknown for any item, or is not one HvLint
+        /// reads, since the loop's items are then unknown.
+        /// </summary>
+        private static IReadOnlyList<object>? Filtered(string s, ref int i, IReadOnlyList<object> items, ScriptVariables variables)
+        {
+            int j = Blanks(s, i);
+            while (j < s.Length && s[j] == '|')
+            {
+                int command = AfterPipe(s, j + 1), k = command;
+                while (k < s.Length && (char.IsLetter(s[k]) || s[k] == '-' || s[k] == '?')) k++;
+                string name = s.Substring(command, k - command);
+                if (!(name == "?" || string.Equals(name, "Where-Object", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "where", StringComparison.OrdinalIgnoreCase))) break;
+                k = Blanks(s, k);
+                int parameter = k;
+                while (k < s.Length && (char.IsLetter(s[k]) || s[k] == '-')) k++;
+                if (k - parameter > 1 && s[parameter] == '-' && "-FilterScript".StartsWith(s.Substring(parameter, k - parameter), StringComparison.OrdinalIgnoreCase)) k = Blanks(s, k);
+                else k = parameter;
+
+                string? condition;
+                if (k < s.Length && s[k] == '{')
+                {
+                    int close = ClosingBrace(s, k);
+                    if (close < 0) return null;
+                    condition = s.Substring(k + 1, close - k - 1);
+                    k = close + 1;
+                }
+                else
+                {
+                    condition = SimplifiedWhere(s, ref k);
+                }
+
+                if (condition == null) return null;
+                var kept = new List<object>();
+                foreach (object item in items)
+                {
+                    bool? keep = Condition(condition, variables.ForItem(new[] { "_", "PSItem" }, item));
+                    if (keep == null) return null;
+                    if (keep == true) kept.Add(item);
+                }
+
+                items = kept;
+                i = k;
+                j = Blanks(s, k);
+            }
+
+            return items;
+        }
+
+        /// <summary>
+        /// The condition the simplified syntax of Where-Object writes ([-Property] Role [-EQ [-Value] web], also -Like,
+        /// -GT and the other comparisons), as a script block would: $_.Role -eq 'web'. A bare word is text, as in a
+        /// command's arguments. Null for anything else (-Not, -Is, a value HvLint does not read).
+        /// </summary>
+        private static string? SimplifiedWhere(string s, ref int i)
+        {
+            var words = new List<string>();
+            int j = i;
+            while (true)
+            {
+                j = Blanks(s, j);
+                if (j >= s.Length || s[j] == '|' || s[j] == ')' || s[j] == ';' || s[j] == '\r' || s[j] == '\n' || s[j] == '#') break;
+                int start = j;
+                if (s[j] == '\'' || s[j] == '"') j = StringEnd(s, j);
+                else while (j < s.Length && !char.IsWhiteSpace(s[j]) && s[j] != '|' && s[j] != ')' && s[j] != ';') j++;
+                words.Add(s.Substring(start, j - start));
+            }
+
+            if (words.Count > 0 && "-Property".StartsWith(words[0], StringComparison.OrdinalIgnoreCase) && words[0].Length > 1) words.RemoveAt(0);
+            if (words.Count == 3 && "-Value".StartsWith(words[2], StringComparison.OrdinalIgnoreCase) && words[2].Length > 1) return null;
+            if (words.Count == 4 && "-Value".StartsWith(words[2], StringComparison.OrdinalIgnoreCase) && words[2].Length > 1) words.RemoveAt(2);
+            if (words.Count == 0 || words.Count == 2 || words.Count > 3 || !IsPropertyName(words[0]) || (words.Count == 3 && words[2][0] == '-')) return null;
+            string property = "$_." + words[0];
+            i = j;
+            if (words.Count == 1) return property;
+            string op = words[1], value = words[2];
+            if (op.Length < 3 || op[0] != '-') return null;
+            bool literal = value[0] == '\'' || value[0] == '"' || value[0] == '$' || char.IsDigit(value[0]);
+            return property + " " + op + " " + (literal ? value : "'" + value.Replace("'", "''") + "'");
+        }
+
+        private static bool IsPropertyName(string word)
+        {
+            foreach (char c in word)
+            {
+                if (!char.IsLetterOrDigit(c) && c != '_') return false;
+            }
+
+            return word.Length > 0;
+        }
+
+        /// <summary>Where the command after a '|' starts: a pipeline goes on over line breaks after its '|'.</summary>
+        private static int AfterPipe(string s, int i)
+        {
+            while (i < s.Length && (char.IsWhiteSpace(s[i]) || (s[i] == '`' && i + 1 < s.Length && (s[i + 1] == '\r' || s[i + 1] == '\n')))) i++;
+            return i;
         }
 
         /// <summary>The items a loop goes through, when the script lists them; null otherwise.</summary>
@@ -786,8 +889,9 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// The rows of Import-Csv at <paramref name="i"/> (Import-Csv .\vms.csv, or in parentheses), which a loop goes
-        /// through, moving past the command: up to the '|' or ')' after it, or past the parentheses. Null, leaving
+        /// The rows of Import-Csv at <paramref name="i"/> (Import-Csv .\vms.csv, or in parentheses, where Where-Object
+        /// stages may follow it; see <see cref="Filtered"/>), which a loop goes through, moving past the command: up to
+        /// the '|' or ')' after it, or past the parentheses. Null, leaving
         /// <paramref name="i"/>, when it is not Import-Csv, when <paramref name="piped"/> and no '|' follows (the command
         /// on its own, as read here), or when its rows are not known (<see cref="ImportCsv"/>).
         /// </summary>
@@ -796,27 +900,29 @@ namespace HvLint.Analyzers
             bool parenthesised = s[i] == '(';
             int from = parenthesised ? Blanks(s, i + 1) : i;
             if (variables.Imported == null || !StartsImportCsv(s, from)) return null;
-            int end = from, after;
-            if (parenthesised)
+            int end = from;
+            while (end < s.Length && s[end] != '|' && s[end] != ')' && s[end] != '\n' && s[end] != '\r' && s[end] != ';')
             {
-                after = Closing(s, i, '(', ')');
-                end = after - 1;
-            }
-            else
-            {
-                while (end < s.Length && s[end] != '|' && s[end] != ')' && s[end] != '\n' && s[end] != '\r' && s[end] != ';')
-                {
-                    if (!SkipStringOrComment(s, ref end)) end++;
-                }
-
-                after = end;
+                if (s[end] == '(') end = Closing(s, end, '(', ')'); // an argument in parentheses: (Join-Path $PSScriptRoot 'vms.csv')
+                else if (!SkipStringOrComment(s, ref end)) end++;
             }
 
-            if (end <= from || (piped && !(Blanks(s, after) is int next && next < s.Length && s[next] == '|'))) return null;
+            int after = parenthesised ? Closing(s, i, '(', ')') : end;
+            if (end <= from || (piped && !parenthesised && !(Blanks(s, after) is int next && next < s.Length && s[next] == '|'))) return null;
             List<CommandCall> read = Parse(s.Substring(from, end - from), (o, length) => at(from + o, length), variables);
             if (read.Count != 1 || !IsImportCsv(read[0].Name) || !(ImportCsv(read[0], variables)?.Value is List<ScriptHashtable> rows)) return null;
+            IReadOnlyList<object> items = rows;
+            if (parenthesised)
+            {
+                // (Import-Csv .\vms.csv | Where-Object { ... }): the stages inside the parentheses filter the rows.
+                int k = end;
+                IReadOnlyList<object>? kept = Filtered(s, ref k, items, variables);
+                if (kept == null || AfterPipe(s, k) != after - 1) return null;
+                items = kept;
+            }
+
             i = after;
-            return rows;
+            return items;
         }
 
         /// <summary>Whether the command Import-Csv (or its alias ipcsv) starts at <paramref name="i"/>.</summary>

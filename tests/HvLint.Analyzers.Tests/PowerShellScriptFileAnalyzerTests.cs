@@ -256,6 +256,28 @@ public class PowerShellScriptFileAnalyzerTests
             null,
             LegacyOnGeneration2(1, 145, 150, "c1")));
 
+    private static readonly (string, string)[] Rows = { ("hvlint/rows.csv", "Name,Role,Cpu\nweb01,web,8\nsql01,sql,8\nweb02,WEB,2\n") };
+
+    [Fact]
+    public Task Where_Object_keeps_the_rows_its_condition_is_true_for() => Task.WhenAll(
+        // web01 and web02 (WEB is web without case); sql01's 8 vCPUs are filtered out, and web02's 2 are within 4.
+        ScriptWith(
+            "Import-Csv .\\rows.csv | Where-Object { $_.Role -eq 'web' } | ForEach-Object { Set-VMProcessor -VMName $_.Name -Count $_.Cpu }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(1, 118, 124, "web01", 8)),
+        // The simplified syntax, with the pipeline in the foreach statement's parentheses.
+        ScriptWith(
+            "foreach ($vm in (Import-Csv .\\rows.csv | ? Role -like 's*')) { Set-VMProcessor -VMName $vm.Name -Count 6 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(1, 104, 105, "sql01", 6)),
+        // A pipeline that goes on over line breaks after its '|'; the CSV's 8 is more than 4 as text and as a number.
+        ScriptWith(
+            "Import-Csv .\\rows.csv |\n    where Cpu -gt 4 |\n    ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 5 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(3, 61, 62, "web01", 5), Over2008R2(3, 61, 62, "sql01", 5)),
+        // A filter HvLint cannot evaluate (a command it does not run) leaves the rows unknown: the loop is read once,
+        // its VM unknown, and nothing is reported.
+        ScriptWith(
+            "Import-Csv .\\rows.csv | Where-Object { Test-Connection $_.Name -Quiet } | ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 6 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2"));
+
     [Fact]
     public Task Settings_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
         // Not JSON; a file not given; Get-Content without ConvertFrom-Json (lines of text); a pipeline that filters.
