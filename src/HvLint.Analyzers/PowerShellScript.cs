@@ -217,7 +217,7 @@ namespace HvLint.Analyzers
                 // foreach ($name in 'web01', 'web02') { ... } and 'web01', 'web02' | ForEach-Object { ... }: the block once
                 // for each item the code lists, with the variable holding it.
                 char first = script[i];
-                if ((first == 'f' || first == 'F' || first == '$' || first == '@' || first == '\'' || first == '"' || char.IsDigit(first) || first == 'I' || first == 'i' || first == '(')
+                if ((first == 'f' || first == 'F' || first == '$' || first == '@' || first == '\'' || first == '"' || char.IsDigit(first) || first == '(' || StartsFileRead(script, i))
                     && EachItem(script, i, at, variables, commands) is int afterLoop)
                 {
                     i = afterLoop;
@@ -341,6 +341,9 @@ namespace HvLint.Analyzers
                 // $vms = Import-Csv .\vms.csv: the file's rows, which a loop goes through as it does a list of tables.
                 variables.InImportPath = inImportPath;
                 if (importing && assigned != null && !piped && !call.Piped && ImportCsv(call, variables) is CodeValue rows) variables.Assign(assigned, rows);
+
+                // $names = Get-Content .\vms.txt: the file's lines.
+                if (reading && !importing && assigned != null && !piped && !call.Piped && ContentLines(call, variables) is CodeValue lines) variables.Assign(assigned, lines);
 
                 // $lab = Get-Content .\lab.json -Raw | ConvertFrom-Json, or ConvertFrom-Json (Get-Content .\lab.json -Raw): the
                 // file's settings, as ConvertFrom-Json makes them.
@@ -696,7 +699,7 @@ namespace HvLint.Analyzers
                 if (items == null || j >= s.Length || s[j] != ')') return null;
                 j++;
             }
-            else if (StartsLiteral(s, i) || s[i] == '$' || StartsImportCsv(s, i) || (s[i] == '(' && StartsImportCsv(s, Blanks(s, i + 1))))
+            else if (StartsLiteral(s, i) || s[i] == '$' || StartsFileRead(s, i) || (s[i] == '(' && StartsFileRead(s, Blanks(s, i + 1))))
             {
                 j = i;
                 items = Items(s, ref j, at, variables, piped: true);
@@ -849,7 +852,7 @@ namespace HvLint.Analyzers
         private static IReadOnlyList<object>? Items(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables, bool piped = false)
         {
             if (i >= s.Length) return null;
-            if (s[i] == '(' || s[i] == 'I' || s[i] == 'i') return ImportedItems(s, ref i, at, variables, piped);
+            if (s[i] == '(' || char.IsLetter(s[i])) return ImportedItems(s, ref i, at, variables, piped);
             if (s[i] == '$')
             {
                 // A variable that holds a constant ($names = 'web01', 'web02'), or an entry of a table it holds ($lab.VMs).
@@ -889,17 +892,18 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// The rows of Import-Csv at <paramref name="i"/> (Import-Csv .\vms.csv, or in parentheses, where Where-Object
+        /// The rows of Import-Csv, or the lines of Get-Content (<see cref="ContentLines"/>), at <paramref name="i"/>
+        /// (Import-Csv .\vms.csv, or in parentheses, where Where-Object
         /// stages may follow it; see <see cref="Filtered"/>), which a loop goes through, moving past the command: up to
         /// the '|' or ')' after it, or past the parentheses. Null, leaving
-        /// <paramref name="i"/>, when it is not Import-Csv, when <paramref name="piped"/> and no '|' follows (the command
-        /// on its own, as read here), or when its rows are not known (<see cref="ImportCsv"/>).
+        /// <paramref name="i"/>, when it is neither, when <paramref name="piped"/> and no '|' follows (the command on its
+        /// own, as read here), or when its items are not known (<see cref="ImportCsv"/>).
         /// </summary>
         private static IReadOnlyList<object>? ImportedItems(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables, bool piped)
         {
             bool parenthesised = s[i] == '(';
             int from = parenthesised ? Blanks(s, i + 1) : i;
-            if (variables.Imported == null || !StartsImportCsv(s, from)) return null;
+            if (variables.Imported == null || !StartsFileRead(s, from)) return null;
             int end = from;
             while (end < s.Length && s[end] != '|' && s[end] != ')' && s[end] != '\n' && s[end] != '\r' && s[end] != ';')
             {
@@ -910,11 +914,13 @@ namespace HvLint.Analyzers
             int after = parenthesised ? Closing(s, i, '(', ')') : end;
             if (end <= from || (piped && !parenthesised && !(Blanks(s, after) is int next && next < s.Length && s[next] == '|'))) return null;
             List<CommandCall> read = Parse(s.Substring(from, end - from), (o, length) => at(from + o, length), variables);
-            if (read.Count != 1 || !IsImportCsv(read[0].Name) || !(ImportCsv(read[0], variables)?.Value is List<ScriptHashtable> rows)) return null;
-            IReadOnlyList<object> items = rows;
+            if (read.Count != 1) return null;
+            IReadOnlyList<object>? items = IsImportCsv(read[0].Name) ? ImportCsv(read[0], variables)?.Value as List<ScriptHashtable>
+                : IsGetContent(read[0].Name) ? ContentLines(read[0], variables)?.Value as List<string> : null;
+            if (items == null) return null;
             if (parenthesised)
             {
-                // (Import-Csv .\vms.csv | Where-Object { ... }): the stages inside the parentheses filter the rows.
+                // (Import-Csv .\vms.csv | Where-Object { ... }): the stages inside the parentheses filter the items.
                 int k = end;
                 IReadOnlyList<object>? kept = Filtered(s, ref k, items, variables);
                 if (kept == null || AfterPipe(s, k) != after - 1) return null;
@@ -925,10 +931,10 @@ namespace HvLint.Analyzers
             return items;
         }
 
-        /// <summary>Whether the command Import-Csv (or its alias ipcsv) starts at <paramref name="i"/>.</summary>
-        private static bool StartsImportCsv(string s, int i)
+        /// <summary>Whether a command that reads a file's items (Import-Csv, Get-Content, or an alias of either) starts at <paramref name="i"/>.</summary>
+        private static bool StartsFileRead(string s, int i)
         {
-            foreach (string name in new[] { "Import-Csv", "ipcsv" })
+            foreach (string name in new[] { "Import-Csv", "ipcsv", "Get-Content", "gc", "cat", "type" })
             {
                 int end = i + name.Length;
                 if (string.Compare(s, i, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0 && (end == s.Length || char.IsWhiteSpace(s[end]) || s[end] == ')' || s[end] == '|')) return true;
@@ -1015,6 +1021,38 @@ namespace HvLint.Analyzers
             if (!(FileRead(call, variables, "Path", "Delimiter") is ImportedFile file)) return null;
             List<ScriptHashtable>? rows = ImportedCsv.Rows(file.Text, separator, header, MaxLoopItems + 1, call.Location);
             return rows == null ? null : new CodeValue(rows, true, call.Location);
+        }
+
+        /// <summary>
+        /// The lines Get-Content reads from a text file (a list of VM names, one a line), as a list of text: as
+        /// Import-Csv's path, the path is written out and the file is one HvLint was given. Every line counts, blank
+        /// ones too, as Get-Content passes them on; a line break at the end of the file starts no line. Null, so the
+        /// lines are unknown, for any parameter but the path and -Encoding (-Raw gives one text, -TotalCount, -Tail and
+        /// -ReadCount other items), and for more lines than a loop is read for.
+        /// </summary>
+        private static CodeValue? ContentLines(CommandCall call, ScriptVariables variables)
+        {
+            if (variables.Imported == null || call.Splatted || call.Positional.Count > 1 || !variables.InScript(call.Location)) return null;
+            foreach (KeyValuePair<string, CodeValue> named in call.Named)
+            {
+                if (!(named.Key.Length >= 2 && ("Path".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase) || "LiteralPath".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(named.Key, "PSPath", StringComparison.OrdinalIgnoreCase) || string.Equals(named.Key, "LP", StringComparison.OrdinalIgnoreCase)
+                    || (named.Key.Length >= 3 && "Encoding".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase))))) return null;
+            }
+
+            if (!(FileRead(call, variables, "Path") is ImportedFile file)) return null;
+            var lines = new List<string>();
+            string text = file.Text;
+            for (int start = 0; start < text.Length;)
+            {
+                int end = text.IndexOfAny(new[] { '\r', '\n' }, start);
+                if (end < 0) end = text.Length;
+                lines.Add(text.Substring(start, end - start));
+                if (lines.Count > MaxLoopItems) return null;
+                start = end < text.Length && text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+            }
+
+            return new CodeValue(lines, true, call.Location);
         }
 
         /// <summary>

@@ -33,6 +33,9 @@ namespace HvLint.Analyzers
         }
 
         // ". .\lib.ps1" at the start of a statement: a line, or after ';' or '{'.
+        // Get-Content or one of its aliases as a command (gc .\vms.txt), which may read a list of names.
+        private static readonly System.Text.RegularExpressions.Regex ReadsLines = new System.Text.RegularExpressions.Regex(@"(?i)\b(?:Get-Content|gc|cat|type)[ \t]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         private static readonly System.Text.RegularExpressions.Regex DotSource = new System.Text.RegularExpressions.Regex(@"(?:^|[\r\n;{])[ \t]*\.[ \t]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>Whether HvLint reads <paramref name="path"/> as a PowerShell script (a module, .psm1, only defines functions).</summary>
@@ -52,7 +55,7 @@ namespace HvLint.Analyzers
             HyperVProfile? configured = AnalyzerSettings.Profile(context.Options, out _);
 
             // A file the script reads or runs (Import-Csv .\vms.csv, . .\LabFunctions.ps1) is one of the AdditionalFiles
-            // too: hvlint/**/*.csv, *.ps1 and *.psm1 in a build.
+            // too: hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1 in a build.
             ImmutableArray<AdditionalText> files = context.Options.AdditionalFiles;
             System.Threading.CancellationToken token = context.CancellationToken;
             // Each file read once for this script, however many statements, calls and directives ask for it.
@@ -116,16 +119,16 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The files <paramref name="script"/> (at <paramref name="path"/>) reads or runs that HvLint can use: the paths
-        /// Import-Csv, Get-Content piped to ConvertFrom-Json, dot-sourcing and Import-Module name, as full paths in the
-        /// form <see cref="ImportedPath"/> gives. The CLI reads these files and gives them to the analyzer with the script,
-        /// as a build gives it hvlint/**/*.csv, *.json, *.ps1 and *.psm1.
+        /// Import-Csv, Get-Content (lines, or piped to ConvertFrom-Json), dot-sourcing and Import-Module name, as full
+        /// paths in the form <see cref="ImportedPath"/> gives. The CLI reads these files and gives them to the analyzer
+        /// with the script, as a build gives it hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1.
         /// </summary>
         public static IReadOnlyList<string> ImportedFiles(string path, string script)
         {
             var named = new List<string>();
             // Most scripts bring in nothing: no need to read them twice.
             if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("Import-Module", StringComparison.OrdinalIgnoreCase) < 0
-                && script.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0 && !DotSource.IsMatch(script)) return named;
+                && script.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0 && !DotSource.IsMatch(script) && !ReadsLines.IsMatch(script)) return named;
             PowerShellScript.Parse(script, (start, length) => Location.Create(path, new TextSpan(start, length), default), written =>
             {
                 string full = ImportedPath(path, written);

@@ -251,9 +251,9 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// The files the scripts read or run by a path they write out (Import-Csv's CSV, a JSON settings file, a dot-sourced
+    /// The files the scripts read or run by a path they write out (Import-Csv's CSV, a list of names, a JSON settings file, a dot-sourced
     /// script, an imported module), by the paths the analyzer resolves (relative to each script's folder), as a build
-    /// gives it hvlint/**/*.csv, *.json, *.ps1 and *.psm1. A dot-sourced script the audit was not given joins <paramref name="scripts"/>,
+    /// gives it hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1. A dot-sourced script the audit was not given joins <paramref name="scripts"/>,
     /// audited as the scripts are; the others are returned. A file that does not exist, or cannot be read, is left out:
     /// what it holds is then unknown, as it is for a path the script computes.
     /// </summary>

@@ -279,6 +279,33 @@ public class PowerShellScriptFileAnalyzerTests
             Rows, "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
+    public Task A_list_of_names_read_with_Get_Content_is_read_line_by_line() => Task.WhenAll(
+        // Get-Content passes blank lines on too; Where-Object { $_ } drops them, as '' is false.
+        ScriptWith(
+            "foreach ($name in (Get-Content \"$PSScriptRoot\\names.txt\" | Where-Object { $_ })) {\n"
+            + "    New-VM -Name $name -Generation 2\n"
+            + "    Set-VMProcessor -VMName $name -Count 72\n"
+            + "}\n",
+            new[] { ("hvlint/names.txt", "app01\r\n\r\napp02\r\n") },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 3, 42, 3, 44)
+                .WithArguments("VM 'app01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 3, 42, 3, 44)
+                .WithArguments("VM 'app02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        // Assigned with an alias, then piped: the last line needs no line break.
+        ScriptWith(
+            "$names = gc .\\names.txt\n$names | % { Set-VMProcessor -VMName $_ -Count 8 }\n",
+            new[] { ("hvlint/names.txt", "db01\ndb02") },
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(2, 48, 49, "db01", 8), Over2008R2(2, 48, 49, "db02", 8)),
+        // -Raw reads the file as one text, and -TotalCount only its first lines: not a list HvLint reads.
+        ScriptWith(
+            "Get-Content .\\names.txt -Raw | ForEach-Object { Set-VMProcessor -VMName $_ -Count 8 }\n"
+            + "foreach ($n in Get-Content .\\names.txt -TotalCount 1) { Set-VMProcessor -VMName $n -Count 8 }\n",
+            new[] { ("hvlint/names.txt", "db01\ndb02\n") },
+            "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
     public Task Settings_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
         // Not JSON; a file not given; Get-Content without ConvertFrom-Json (lines of text); a pipeline that filters.
         "$broken = Get-Content .\\broken.json | ConvertFrom-Json\nforeach ($vm in $broken.VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"

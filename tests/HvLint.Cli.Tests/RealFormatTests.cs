@@ -182,6 +182,19 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_reads_the_names_it_lists_in_a_text_file()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "names.txt"), "sql01\r\nsql02\r\n");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "Get-Content .\\names.txt | ForEach-Object { New-VM -Name $_; Set-VMProcessor -VMName $_ -Count 8 }\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("New-Lab.ps1(1,95): error HV1001: VM 'sql01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
+        Assert.Contains("New-Lab.ps1(1,95): error HV1001: VM 'sql02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
+        Assert.Contains("2 VMs in code", stdout);
+    }
+
+    [Fact]
     public void A_script_brings_in_the_script_it_dot_sources_and_the_module_it_imports()
     {
         // Only New-Lab.ps1 is named: the function library and the module it loads by paths it writes out are read with
