@@ -214,6 +214,14 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
+                // switch ($vm.Role) { 'pxe' { ... } default { ... } } with a value the script fixes: the clauses that run.
+                if ((script[i] == 's' || script[i] == 'S') && Switch(script, i, at, variables, commands) is int afterSwitch)
+                {
+                    i = afterSwitch;
+                    piped = false;
+                    continue;
+                }
+
                 // foreach ($name in 'web01', 'web02') { ... } and 'web01', 'web02' | ForEach-Object { ... }: the block once
                 // for each item the code lists, with the variable holding it.
                 char first = script[i];
@@ -456,15 +464,126 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
+        /// A switch statement at <paramref name="i"/> whose value the script fixes (switch ($vm.Role) { 'pxe' { ... }
+        /// default { ... } }, also with -Wildcard, -Regex, -Exact and -CaseSensitive): the clauses whose labels match it
+        /// are read, in order, else its default clause, and returns where the statement ends. Null, so that every clause
+        /// is read, when the value or a label's match is unknown (<see cref="ScriptCondition.SwitchMatches"/>), for -File
+        /// and any other option, and when a clause that runs before another says break or continue.
+        /// </summary>
+        private static int? Switch(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        {
+            if (!Keyword(s, i, "switch") && !(string.Compare(s, i, "switch(", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))) return null;
+            int j = Blanks(s, i + 6);
+            var mode = ScriptCondition.SwitchMode.Equal;
+            bool caseSensitive = false;
+            while (j + 1 < s.Length && s[j] == '-' && char.IsLetter(s[j + 1]))
+            {
+                int start = ++j;
+                while (j < s.Length && char.IsLetter(s[j])) j++;
+                string option = s.Substring(start, j - start);
+                if (string.Equals(option, "Wildcard", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Wildcard;
+                else if (string.Equals(option, "Regex", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Regex;
+                else if (string.Equals(option, "Exact", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Equal;
+                else if (string.Equals(option, "CaseSensitive", StringComparison.OrdinalIgnoreCase)) caseSensitive = true;
+                else return null; // -File reads a file's lines; -Parallel is a workflow's
+                j = Blanks(s, j);
+            }
+
+            if (j >= s.Length || s[j] != '(') return null;
+            int valueEnd = Closing(s, j, '(', ')');
+            string value = s.Substring(j + 1, Math.Max(0, valueEnd - j - 2));
+            int open = NextToken(s, valueEnd);
+            int close = open < s.Length && s[open] == '{' ? ClosingBrace(s, open) : -1;
+            if (close < 0) return null;
+
+            // The clauses: a label (quoted text, a number, a variable, a bare word, or a script block), then its block.
+            var labels = new List<string>();
+            var blocks = new List<(int Open, int Close)>();
+            (int Open, int Close)? fallback = null;
+            for (int k = NextToken(s, open + 1); k < close; k = NextToken(s, k))
+            {
+                if (s[k] == ';')
+                {
+                    k++;
+                    continue;
+                }
+
+                int labelStart = k;
+                if (s[k] == '{') k = ClosingBrace(s, k) + 1;
+                else if (s[k] == '\'' || s[k] == '"') k = StringEnd(s, k);
+                else if (s[k] == '(' || s[k] == '@') return null; // an expression as a label
+                else while (k < close && !char.IsWhiteSpace(s[k]) && s[k] != '{') k++;
+                if (k <= labelStart || k > close) return null;
+                string label = s.Substring(labelStart, k - labelStart);
+                int blockOpen = NextToken(s, k);
+                int blockClose = blockOpen < close && s[blockOpen] == '{' ? ClosingBrace(s, blockOpen) : -1;
+                if (blockClose < 0 || blockClose > close) return null;
+                if (string.Equals(label, "default", StringComparison.OrdinalIgnoreCase)) fallback = (blockOpen, blockClose);
+                else
+                {
+                    labels.Add(label);
+                    blocks.Add((blockOpen, blockClose));
+                }
+
+                k = blockClose + 1;
+            }
+
+            bool[]? matches = ScriptCondition.SwitchMatches(value, labels, mode, caseSensitive, ConditionValue(variables),
+                (condition, tested) => Condition(condition, variables.ForItem(new[] { "_", "PSItem" }, tested)));
+            if (matches == null) return null;
+            var runs = new List<(int Open, int Close)>();
+            for (int k = 0; k < matches.Length; k++)
+            {
+                if (matches[k]) runs.Add(blocks[k]);
+            }
+
+            if (runs.Count == 0 && fallback is (int, int) otherwise) runs.Add(otherwise);
+            for (int k = 0; k < runs.Count - 1; k++)
+            {
+                // break ends the switch, and continue goes on with the next value: what runs after is not known.
+                if (Mentions(s, runs[k].Open, runs[k].Close, "break") || Mentions(s, runs[k].Open, runs[k].Close, "continue")) return null;
+            }
+
+            foreach ((int blockOpen, int blockClose) in runs)
+            {
+                int offset = blockOpen + 1;
+                variables.Open();
+                List<CommandCall> read = Parse(s.Substring(offset, blockClose - offset), (o, length) => at(offset + o, length), variables);
+                variables.Close();
+                foreach (CommandCall c in read) c.StatementEnd += offset;
+                commands.AddRange(read);
+            }
+
+            return close + 1;
+        }
+
+        /// <summary>Whether <paramref name="word"/> is written as a word between <paramref name="from"/> and <paramref name="to"/>, outside strings and comments.</summary>
+        private static bool Mentions(string s, int from, int to, string word)
+        {
+            for (int k = from; k < to;)
+            {
+                if (SkipStringOrComment(s, ref k)) continue;
+                if (string.Compare(s, k, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (k == 0 || !IsNameChar(s[k - 1]))
+                    && (k + word.Length >= s.Length || !IsNameChar(s[k + word.Length]))) return true;
+                k++;
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// A condition the script fixes: true, false, or null for anything HvLint does not evaluate (see
         /// <see cref="ScriptCondition"/>).
         /// </summary>
-        private static bool? Condition(string condition, ScriptVariables variables) => ScriptCondition.Evaluate(condition, operand =>
+        private static bool? Condition(string condition, ScriptVariables variables) => ScriptCondition.Evaluate(condition, ConditionValue(variables));
+
+        /// <summary>The value of a variable or member ($legacy, $vm.Role) as a condition reads it: a boolean, a number, text, or null when unknown.</summary>
+        private static Func<string, object?> ConditionValue(ScriptVariables variables) => operand =>
         {
             CodeValue? held = VariableName(operand, 0, operand.Length) is string name ? (variables.TryRead(name, out CodeValue? v) ? v : null) : Member(operand, 0, operand.Length, variables);
             if (held == null || !held.IsKnown) return null;
             return held.Value switch { bool b => b, long l => l, int i => (long)i, short h => (long)h, byte y => (long)y, string t => t, _ => null };
-        });
+        };
 
         /// <summary>The next character after blanks, line breaks and comments from <paramref name="i"/>.</summary>
         private static int NextToken(string s, int i)

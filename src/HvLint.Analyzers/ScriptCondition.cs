@@ -24,6 +24,14 @@ namespace HvLint.Analyzers
     /// </summary>
     internal sealed class ScriptCondition
     {
+        /// <summary>How a switch statement compares its value with its clauses' labels.</summary>
+        public enum SwitchMode
+        {
+            Equal,
+            Wildcard,
+            Regex,
+        }
+
         /// <summary>A value HvLint does not know.</summary>
         private static readonly object Unknown = new object();
 
@@ -52,6 +60,46 @@ namespace HvLint.Analyzers
         /// number (long) or text, or null when the script does not fix it.
         /// </summary>
         public static bool? Evaluate(string condition, Func<string, object?> variable) => Truth(Value(condition, variable));
+
+        /// <summary>
+        /// Which clauses of a switch statement match its value (the text of its test expression): for each label in
+        /// <paramref name="labels"/> as written (quoted text, a number, a variable, or a bare word, which switch takes as
+        /// text), whether the value equals it (-eq, without case unless <paramref name="caseSensitive"/>), is like it
+        /// (-Wildcard) or matches it (-Regex); a label written as a script block ({ $_ -gt 4 }) is asked of
+        /// <paramref name="block"/> with its text and the value. Null when the value is unknown or a list (whose items
+        /// switch takes one by one), or when any label's answer is unknown.
+        /// </summary>
+        public static bool[]? SwitchMatches(string value, IReadOnlyList<string> labels, SwitchMode mode, bool caseSensitive, Func<string, object?> variable, Func<string, object, bool?> block)
+        {
+            object tested = Value(value, variable);
+            if (tested == Unknown || tested == Null || tested is object[]) return null;
+            var matches = new bool[labels.Count];
+            for (int k = 0; k < labels.Count; k++)
+            {
+                string label = labels[k].Trim();
+                bool? match;
+                if (label.StartsWith("{", StringComparison.Ordinal))
+                {
+                    match = block(label.Substring(1, Math.Max(0, label.Length - 2)), tested is QuotedText q ? q.Text : tested);
+                }
+                else
+                {
+                    object written = label.Length > 0 && (label[0] == '\'' || label[0] == '"' || label[0] == '$' || char.IsDigit(label[0])) ? Value(label, variable) : new QuotedText(label);
+                    if (written == Unknown || written is object[]) return null;
+                    match = mode switch
+                    {
+                        SwitchMode.Wildcard => Text(tested) is string t && Text(written) is string pattern ? Like(t, pattern, caseSensitive) : null,
+                        SwitchMode.Regex => Text(tested) is string input && Text(written) is string regex ? Match(input, regex, caseSensitive) : null,
+                        _ => Equal(tested, written, caseSensitive),
+                    };
+                }
+
+                if (match == null) return null;
+                matches[k] = match.Value;
+            }
+
+            return matches;
+        }
 
         private static object Value(string text, Func<string, object?> variable)
         {

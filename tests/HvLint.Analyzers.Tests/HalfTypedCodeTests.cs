@@ -78,7 +78,8 @@ public partial class HalfTypedCodeTests
         + "$sizes.GetEnumerator() | % { Lib-Vm $_.Key; $sizes[\"$($_.Key)\"] }\n"
         + "foreach ($vm in $lab.VMs) { if ($vm.Name -eq 'j1') { Lib-Vm $vm.Name } elseif (!$vm.Cpu) { } elseif ('02' -ne $vm.Cpu) { } }\n"
         + "foreach ($vm in $lab.VMs) { if (($vm.Cpu -gt 2 -or $vm.Name -like 'j*') -and -not ($vm.Name -cin 'a', \"b\") -xor $null -ne $(Get-Date)) { Lib-Vm $vm.Name } elseif ($vm.Name -match '^j[0-9]+$' -or (Test-Path $vm.Name)) { } }\n"
-        + "$lab.VMs | Where-Object { $_.Cpu -ge 2 } |\n  ? Name -Like j* | where -Property Cpu -EQ -Value 4 | ForEach-Object { Lib-Vm $_.Name }\n";
+        + "$lab.VMs | Where-Object { $_.Cpu -ge 2 } |\n  ? Name -Like j* | where -Property Cpu -EQ -Value 4 | ForEach-Object { Lib-Vm $_.Name }\n"
+        + "foreach ($vm in $lab.VMs) { switch -Regex ($vm.Name) { '^j1' { Lib-Vm $_; break } { $_ -like 'j*' } { } default { Lib-Vm x } }; switch($vm.Cpu){ 4 {} \"2\" {} } }\n";
 
     // The files Constructs brings in: a script it dot-sources, a module it imports, the CSV and the settings it reads.
     private static readonly Dictionary<string, string> Brought = new()

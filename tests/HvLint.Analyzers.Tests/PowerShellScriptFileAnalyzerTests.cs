@@ -305,6 +305,42 @@ public class PowerShellScriptFileAnalyzerTests
             new[] { ("hvlint/names.txt", "db01\ndb02\n") },
             "build_property.HvLintProfile = hyperv-2008r2"));
 
+    private const string SwitchJson = "{ \"VMs\": [ { \"Name\": \"s1\", \"Role\": \"PXE\", \"Cpu\": 2 }, { \"Name\": \"web-s2\", \"Role\": \"sql\", \"Cpu\": 16 }, "
+        + "{ \"Name\": \"s3\", \"Role\": \"file\", \"Cpu\": 4 }, { \"Name\": \"WEB-s4\", \"Role\": \"file\", \"Cpu\": 4 } ] }";
+
+    [Fact]
+    public Task A_switch_on_a_value_the_script_fixes_runs_only_its_matching_clauses() => Task.WhenAll(
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "foreach ($vm in $lab.VMs) {\n"
+            + "    New-VM -Name $vm.Name -Generation 2\n"
+            + "    switch ($vm.Role) {\n"
+            + "        'pxe' { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+            + "        sql { Set-VMProcessor -VMName $vm.Name -Count 72 }\n"
+            + "        default { Set-VMProcessor -VMName $vm.Name -Count 66 }\n"
+            + "    }\n"
+            + "}\n",
+            new[] { ("hvlint/lab.json", SwitchJson) },
+            null,
+            // s1's PXE is pxe without case; web-s2's sql matches the bare word; s3 and WEB-s4 match nothing, so default.
+            LegacyOnGeneration2(5, 65, 70, "s1"),
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 6, 55, 6, 57)
+                .WithArguments("VM 'web-s2' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 7, 59, 7, 61)
+                .WithArguments("VM 's3' has 66 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 7, 59, 7, 61)
+                .WithArguments("VM 'WEB-s4' has 66 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        // -Wildcard with -CaseSensitive: web* matches web-s2, not WEB-s4. A script block label tests $_, the value.
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "foreach ($vm in $lab.VMs) {\n"
+            + "    switch -Wildcard -CaseSensitive ($vm.Name) { 'web*' { Set-VMProcessor -VMName $vm.Name -Count 70 } }\n"
+            + "    switch ($vm.Cpu) { { $_ -le 2 } { Set-VMProcessor -VMName $vm.Name -Count 68 } }\n"
+            + "}\n",
+            new[] { ("hvlint/lab.json", SwitchJson) },
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(3, 99, 101, "web-s2", 70), Over2008R2(4, 79, 81, "s1", 68)));
+
     [Fact]
     public Task Settings_HvLint_cannot_know_leave_the_loop_unknown_and_silent() => ScriptWith(
         // Not JSON; a file not given; Get-Content without ConvertFrom-Json (lines of text); a pipeline that filters.
