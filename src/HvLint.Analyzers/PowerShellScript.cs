@@ -239,6 +239,10 @@ namespace HvLint.Analyzers
                     && script.IndexOfAny(new[] { '\n', ';', '{', '}' }, i, typeEnd - i) < 0) i = typeEnd + 1;
                 string? assigned = Assignment(script, ref i);
                 if (i >= script.Length) break;
+
+                // $web = Import-Csv .\vms.csv | Where-Object { $_.Role -eq 'web' }: the rows the filter keeps. The pipeline's
+                // commands are read below as any others.
+                CodeValue? kept = assigned != null && (script[i] == '$' || StartsFileRead(script, i)) ? FilteredItems(script, i, at, variables) : null;
                 if (script[i] == '#')
                 {
                     while (i < script.Length && script[i] != '\n') i++;
@@ -352,6 +356,7 @@ namespace HvLint.Analyzers
 
                 // $names = Get-Content .\vms.txt: the file's lines.
                 if (reading && !importing && assigned != null && !piped && !call.Piped && ContentLines(call, variables) is CodeValue lines) variables.Assign(assigned, lines);
+                if (kept != null) variables.Assign(assigned!, kept);
 
                 // $lab = Get-Content .\lab.json -Raw | ConvertFrom-Json, or ConvertFrom-Json (Get-Content .\lab.json -Raw): the
                 // file's settings, as ConvertFrom-Json makes them.
@@ -915,6 +920,27 @@ namespace HvLint.Analyzers
             }
 
             return items;
+        }
+
+        /// <summary>
+        /// The items a pipeline at <paramref name="i"/> that the script assigns leaves after its Where-Object stages
+        /// ($web = Import-Csv .\vms.csv | Where-Object { $_.Role -eq 'web' }, or Get-Content's lines, or a list the script
+        /// holds, so filtered), when the statement ends there; null otherwise, and without a Where-Object stage, which the
+        /// reader of the statement's own command assigns.
+        /// </summary>
+        private static CodeValue? FilteredItems(string s, int i, Func<int, int, Location> at, ScriptVariables variables)
+        {
+            int j = i;
+            IReadOnlyList<object>? items = Items(s, ref j, at, variables, piped: true);
+            if (items == null) return null;
+            int stages = j;
+            items = Filtered(s, ref j, items, variables);
+            if (items == null || j == stages) return null;
+            j = Blanks(s, j);
+            if (j < s.Length && s[j] != '\r' && s[j] != '\n' && s[j] != ';' && s[j] != '}' && s[j] != '#') return null;
+            object? list = items.All(item => item is ScriptHashtable) ? items.Cast<ScriptHashtable>().ToList()
+                : items.All(item => item is string) ? items.Cast<string>().ToList() : (object?)null;
+            return list == null ? null : new CodeValue(list, true, at(i, j - i));
         }
 
         /// <summary>

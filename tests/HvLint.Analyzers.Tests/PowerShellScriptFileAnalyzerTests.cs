@@ -272,6 +272,14 @@ public class PowerShellScriptFileAnalyzerTests
         ScriptWith(
             "Import-Csv .\\rows.csv |\n    where Cpu -gt 4 |\n    ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 5 }\n",
             Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(3, 61, 62, "web01", 5), Over2008R2(3, 61, 62, "sql01", 5)),
+        // Assigned: the variable holds the rows the filter keeps, and the lines.
+        ScriptWith(
+            "$web = Import-Csv .\\rows.csv | Where-Object { $_.Role -eq 'web' }\nforeach ($vm in $web) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 65, 72, "web01", 8)),
+        ScriptWith(
+            "$names = Get-Content .\\names.txt | ? { $_ }\n$names | ForEach-Object { Set-VMProcessor -VMName $_ -Count 6 }\n",
+            new[] { ("hvlint/names.txt", "db01\n\ndb02\n") }, "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(2, 61, 62, "db01", 6), Over2008R2(2, 61, 62, "db02", 6)),
         // A filter HvLint cannot evaluate (a command it does not run) leaves the rows unknown: the loop is read once,
         // its VM unknown, and nothing is reported.
         ScriptWith(
