@@ -64,6 +64,51 @@ namespace HvLint.Analyzers
                 Configured = AnalyzerSettings.Profile(options, out _);
                 Files = VmFileFacts.For(compilation, options);
                 Counter = options.AnalyzerConfigOptionsProvider as IVirtualMachineCounter;
+                _additionalFiles = options.AdditionalFiles;
+                KeepSuppressed = AnalyzerSettings.IsSet(options, AnalyzerSettings.KeepSuppressed);
+            }
+
+            /// <summary>The CLI's setting: findings an hvlint-disable comment covers are kept, for it to count them as suppressed.</summary>
+            public bool KeepSuppressed { get; }
+
+            private readonly ImmutableArray<AdditionalText> _additionalFiles;
+
+            // Script files code reads (File.ReadAllText), by the tail of the path it writes out, and what each reports on
+            // its own: asked for by many methods at once, under concurrent execution.
+            private readonly Dictionary<string, ImportedFile?> _scriptFiles = new Dictionary<string, ImportedFile?>(StringComparer.OrdinalIgnoreCase);
+            private readonly Dictionary<string, List<Diagnostic>> _scriptFindings = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+
+            /// <summary>
+            /// The script among the AdditionalFiles whose path ends with <paramref name="tail"/> (Scripts/New-LabVM.ps1:
+            /// the folders and name the code writes out, after what it computes, such as AppContext.BaseDirectory, where
+            /// the project's own copy is copied to); null when no file or more than one does.
+            /// </summary>
+            public ImportedFile? ScriptFile(string tail, System.Threading.CancellationToken token)
+            {
+                lock (_scriptFiles)
+                {
+                    if (_scriptFiles.TryGetValue(tail, out ImportedFile? known)) return known;
+                    AdditionalText? match = null;
+                    foreach (AdditionalText f in _additionalFiles)
+                    {
+                        string path = PowerShellScriptFileAnalyzer.FullPath(f.Path);
+                        if (!PowerShellScriptFileAnalyzer.IsScript(path) || !(path.EndsWith("/" + tail, StringComparison.OrdinalIgnoreCase) || string.Equals(path, tail, StringComparison.OrdinalIgnoreCase))) continue;
+                        if (match != null) return _scriptFiles[tail] = null; // two such files: which one runs is not known
+                        match = f;
+                    }
+
+                    return _scriptFiles[tail] = match?.GetText(token) is SourceText text ? new ImportedFile(match.Path, text) : null;
+                }
+            }
+
+            /// <summary>What a script file reports on its own (the script analyzer's findings, parameters unknown), found once.</summary>
+            public List<Diagnostic> ScriptFindings(ImportedFile file, System.Threading.CancellationToken token)
+            {
+                lock (_scriptFindings)
+                {
+                    if (_scriptFindings.TryGetValue(file.Path, out List<Diagnostic>? known)) return known;
+                    return _scriptFindings[file.Path] = PowerShellScriptFileAnalyzer.Analyze(file.Path, file.Source, Configured, Files, token, PowerShellScriptFileAnalyzer.ImportedFrom(_additionalFiles, token));
+                }
             }
 
             /// <summary>The CLI's count of the VMs code creates or changes; null in a build.</summary>
@@ -241,7 +286,7 @@ namespace HvLint.Analyzers
             if (invocations == null && !commandObjects) return found;
             invocations ??= new List<InvocationExpressionSyntax>();
             var commands = new List<CommandCall>();
-            var scripts = new ScriptText();
+            var scripts = new ScriptText { FileNamed = tail => scope.ScriptFile(tail, cancellation) };
             int addScripts = 0;
             foreach (InvocationExpressionSyntax invocation in invocations)
             {
@@ -426,6 +471,27 @@ namespace HvLint.Analyzers
                 if (vms > 1) extra.Add(new KeyValuePair<string, string>(HvLintDescriptors.SeveralVms, TimesFound(findings, f.RuleId, f.Location) >= vms ? "all" : "some"));
                 if (f.Properties.TryGetValue("vm", out string? vmName) && model.NamedBySymbol(vmName)) extra.Add(HvLintDescriptors.VmNamedBySymbol);
                 Report(HvLintDescriptors.ToDiagnostic(f, descriptor, at, extra: extra), model.CallOf(f.Location));
+            }
+
+            // A finding in a script file the code reads is that file's: its hvlint-disable comments apply, and one the file
+            // reports on its own (its parameters unknown) is reported there once, by the script analyzer; what the code's
+            // values make of the script is new here.
+            if (found != null && scripts.Files != null)
+            {
+                foreach (ImportedFile script in scripts.Files)
+                {
+                    List<(string RuleId, int Start, int End)> disabled = scope.KeepSuppressed ? new List<(string, int, int)>() : PowerShellScriptFileAnalyzer.Directives(script.Text).Select(r => (r.RuleId, r.Start, r.End)).ToList();
+                    List<Diagnostic>? own = null;
+                    found.RemoveAll(d =>
+                    {
+                        if (d.Location.IsInSource || d.Location.GetLineSpan().Path != script.Path) return false;
+                        int at = d.Location.SourceSpan.Start;
+                        if (disabled.Exists(r => r.RuleId == d.Id && (r.Start < 0 || (at >= r.Start && at < r.End)))) return true;
+                        string message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                        own ??= scope.ScriptFindings(script, cancellation);
+                        return own.Exists(o => o.Id == d.Id && o.Location.SourceSpan == d.Location.SourceSpan && o.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == message);
+                    });
+                }
             }
 
             return found;
@@ -764,7 +830,11 @@ namespace HvLint.Analyzers
                     ExpressionSyntax script = args[0].Expression;
                     // AddScript(text, useLocalScope: true) keeps its variables to itself; one not known to be false may.
                     bool localScope = args.Count > 1 && !(Constant(model, args[1].Expression, token, loop) is { HasValue: true, Value: false });
-                    scripts.Add(script, ScriptTextOf(model, script, token, loop, out List<KeyValuePair<string, CodeValue>>? holes), scripts.Several ? Session(model, call, token, loop) : null, localScope);
+                    string? text = ScriptTextOf(model, script, token, loop, out List<KeyValuePair<string, CodeValue>>? holes);
+                    // AddScript(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Scripts", "New-LabVM.ps1"))): the
+                    // project's script of that name, when it is one of the AdditionalFiles.
+                    ImportedFile? file = text == null && scripts.FileNamed != null && ReadScriptPath(model, script, token, loop) is string tail ? scripts.FileNamed(tail) : null;
+                    scripts.Add(script, text ?? file?.Text, scripts.Several ? Session(model, call, token, loop) : null, localScope, file);
                     foreach (KeyValuePair<string, CodeValue> hole in holes ?? Enumerable.Empty<KeyValuePair<string, CodeValue>>()) scripts.Bind(hole.Key, hole.Value);
                     break;
             }
@@ -1151,6 +1221,69 @@ namespace HvLint.Analyzers
         /// writes the same way each time ($"New-VM -Name {vmName}"), each of those read in the script as a variable
         /// (<see cref="PowerShellScript.HolePrefix"/>) that stands for it (<paramref name="holes"/>); null otherwise.
         /// </summary>
+        /// <summary>
+        /// The path of the script file a call of File.ReadAllText reads, as far as the code writes it out: the whole of a
+        /// constant relative path, else its folders and name after what the code computes (Path.Combine or Path.Join
+        /// of AppContext.BaseDirectory, "Scripts", "New-LabVM.ps1"; baseDir + @"\Scripts\New-LabVM.ps1"), and the name
+        /// alone of a rooted one (D:\Scripts\New-LabVM.ps1 is where the project's copy is deployed), with '/' between
+        /// folders. Null for any other expression, a path that is not a .ps1, or one whose name the code computes.
+        /// </summary>
+        private static string? ReadScriptPath(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop)
+        {
+            if (!(e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ReadAllText" } member } call) || call.ArgumentList.Arguments.Count == 0) return null;
+            if (model.GetSymbolInfo(call, token).Symbol is IMethodSymbol method)
+            {
+                if (method.ContainingType?.ToDisplayString() != "System.IO.File") return null;
+            }
+            else if (!(member.Expression.ToString() is string receiver && (receiver == "File" || receiver == "System.IO.File" || receiver == "IO.File")))
+            {
+                return null; // not bound (code audited without its references): known by the receiver's name
+            }
+
+            var parts = new List<string>();
+            bool Tail(ExpressionSyntax path)
+            {
+                if (ConstantOrSingleAssignment(model, path, token, loop) is string whole)
+                {
+                    parts.Insert(0, whole);
+                    return true;
+                }
+
+                if (path is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } sum)
+                {
+                    if (!(ConstantOrSingleAssignment(model, sum.Right, token, loop) is string right)) return false;
+                    parts.Insert(0, right);
+                    Tail(sum.Left);
+                    return true;
+                }
+
+                if (path is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Combine" or "Join" } } combine && combine.ArgumentList.Arguments.Count > 0
+                    && (!(model.GetSymbolInfo(combine, token).Symbol is IMethodSymbol bound) || bound.ContainingType?.ToDisplayString() == "System.IO.Path"))
+                {
+                    SeparatedSyntaxList<ArgumentSyntax> args = combine.ArgumentList.Arguments;
+                    for (int k = args.Count - 1; k >= 0; k--)
+                    {
+                        if (!(ConstantOrSingleAssignment(model, args[k].Expression, token, loop) is string part)) return k < args.Count - 1;
+                        parts.Insert(0, part);
+                        if (part.StartsWith("/", StringComparison.Ordinal) || part.StartsWith("\\", StringComparison.Ordinal) || (part.Length >= 2 && part[1] == ':')) break; // Path.Combine starts again at a rooted part
+                    }
+
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (!Tail(call.ArgumentList.Arguments[0].Expression)) return null;
+            string written = string.Join("/", parts).Replace('\\', '/');
+            while (written.IndexOf("//", StringComparison.Ordinal) >= 0) written = written.Replace("//", "/");
+            if (!written.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)) return null;
+            bool rooted = written.StartsWith("/", StringComparison.Ordinal) || (written.Length >= 2 && written[1] == ':');
+            if (rooted) return written.Substring(written.LastIndexOf('/') + 1);
+            string relative = PowerShellScriptFileAnalyzer.FullPath(written.TrimStart('/'));
+            return relative.StartsWith("../", StringComparison.Ordinal) || relative.Length == 0 ? null : relative;
+        }
+
         private static string? ScriptTextOf(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop, out List<KeyValuePair<string, CodeValue>>? holes)
         {
             holes = null;
@@ -1333,7 +1466,13 @@ namespace HvLint.Analyzers
 
             // The script AddScript added last (its text null when the code does not fix it), with the parameters the
             // chain's AddParameter calls after it give: read once the chain goes on to another command, or the method ends.
-            private (ExpressionSyntax Script, string? Text, List<KeyValuePair<string, CodeValue>> Parameters, List<CodeValue> Arguments, string? Session, bool LocalScope)? _pending;
+            private (ExpressionSyntax Script, string? Text, List<KeyValuePair<string, CodeValue>> Parameters, List<CodeValue> Arguments, string? Session, bool LocalScope, ImportedFile? File)? _pending;
+
+            /// <summary>The project's script file a path ends with (<see cref="CompilationScope.ScriptFile"/>).</summary>
+            public Func<string, ImportedFile?>? FileNamed { get; set; }
+
+            /// <summary>The script files read for AddScript (File.ReadAllText), whose findings are in those files.</summary>
+            public List<ImportedFile>? Files { get; private set; }
 
             // The variables each PowerShell object's runspace keeps from one script to the next (ScriptVariables.Keep), by
             // the object's name: AddScript runs text in the runspace's own scope, so $cpus = 8 in one script holds in the
@@ -1347,9 +1486,9 @@ namespace HvLint.Analyzers
             /// <summary>Whether AddParameter and AddArgument now give parameters to a script AddScript added.</summary>
             public bool Pending => _pending != null;
 
-            public void Add(ExpressionSyntax script, string? text, string? session, bool localScope)
+            public void Add(ExpressionSyntax script, string? text, string? session, bool localScope, ImportedFile? file = null)
             {
-                _pending = (script, text, new List<KeyValuePair<string, CodeValue>>(), new List<CodeValue>(), session, localScope);
+                _pending = (script, text, new List<KeyValuePair<string, CodeValue>>(), new List<CodeValue>(), session, localScope, file);
             }
 
             public void Bind(string parameter, CodeValue value) => _pending?.Parameters.Add(new KeyValuePair<string, CodeValue>(parameter, value));
@@ -1367,12 +1506,15 @@ namespace HvLint.Analyzers
                     return;
                 }
 
-                Read(pending.Script, pending.Text, commands, pending.Parameters, pending.Arguments, pending.Session, pending.LocalScope);
+                Read(pending.Script, pending.Text, commands, pending.Parameters, pending.Arguments, pending.Session, pending.LocalScope, pending.File);
             }
 
-            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands, List<KeyValuePair<string, CodeValue>>? parameters = null, List<CodeValue>? arguments = null, string? session = null, bool localScope = false)
+            public void Read(ExpressionSyntax script, string text, List<CommandCall> commands, List<KeyValuePair<string, CodeValue>>? parameters = null, List<CodeValue>? arguments = null, string? session = null, bool localScope = false, ImportedFile? file = null)
             {
-                Func<int, int, Location> at = LocationMapper(script, out bool exact);
+                // Positions in a script file are the file's; none of them is in the code.
+                bool exact = false;
+                Func<int, int, Location> at = file != null ? file.At : LocationMapper(script, out exact);
+                if (file != null && !(Files ??= new List<ImportedFile>()).Contains(file)) Files.Add(file);
                 Dictionary<string, CodeValue?>? kept = null;
                 if (session != null && !((_sessions ??= new Dictionary<string, Dictionary<string, CodeValue?>?>()).TryGetValue(session, out kept)))
                 {

@@ -56,20 +56,7 @@ namespace HvLint.Analyzers
 
             // A file the script reads or runs (Import-Csv .\vms.csv, . .\LabFunctions.ps1) is one of the AdditionalFiles
             // too: hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1 in a build.
-            ImmutableArray<AdditionalText> files = context.Options.AdditionalFiles;
-            System.Threading.CancellationToken token = context.CancellationToken;
-            // Each file read once for this script, however many statements, calls and directives ask for it.
-            var read = new Dictionary<string, ImportedFile?>(StringComparer.OrdinalIgnoreCase);
-            ImportedFile? Imported(string full)
-            {
-                if (read.TryGetValue(full, out ImportedFile? known)) return known;
-                foreach (AdditionalText f in files)
-                {
-                    if (string.Equals(FullPath(f.Path), full, StringComparison.OrdinalIgnoreCase)) return read[full] = f.GetText(token) is SourceText t ? new ImportedFile(f.Path, t) : null;
-                }
-
-                return read[full] = null;
-            }
+            Func<string, ImportedFile?> imported = ImportedFrom(context.Options.AdditionalFiles, context.CancellationToken);
 
             // "# hvlint-disable HV3003: reason" in a script: that rule is not reported in it; with -next-line, not in the
             // statement after the comment. A finding in a function of a script this one dot-sources follows that script's
@@ -83,7 +70,7 @@ namespace HvLint.Analyzers
                 string file = d.Location.GetLineSpan().Path;
                 if (!directives.TryGetValue(file, out List<(string RuleId, int Start, int End)>? rules))
                 {
-                    string? script = file == path ? text.ToString() : Imported(FullPath(file))?.Text;
+                    string? script = file == path ? text.ToString() : imported(FullPath(file))?.Text;
                     rules = directives[file] = script == null ? new List<(string, int, int)>() : Directives(script).Select(r => (r.RuleId, r.Start, r.End)).ToList();
                 }
 
@@ -92,10 +79,29 @@ namespace HvLint.Analyzers
             }
 
             var counter = context.Options.AnalyzerConfigOptionsProvider as IVirtualMachineCounter;
-            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, Imported, counter: counter))
+            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, imported, counter: counter))
             {
                 if (!Suppressed(d)) context.ReportDiagnostic(d);
             }
+        }
+
+        /// <summary>
+        /// The AdditionalFile at a full path (<see cref="ImportedPath"/>), each read once however many statements, calls
+        /// and directives ask for it; null for a path that is none of them.
+        /// </summary>
+        internal static Func<string, ImportedFile?> ImportedFrom(ImmutableArray<AdditionalText> files, System.Threading.CancellationToken token)
+        {
+            var read = new Dictionary<string, ImportedFile?>(StringComparer.OrdinalIgnoreCase);
+            return full =>
+            {
+                if (read.TryGetValue(full, out ImportedFile? known)) return known;
+                foreach (AdditionalText f in files)
+                {
+                    if (string.Equals(FullPath(f.Path), full, StringComparison.OrdinalIgnoreCase)) return read[full] = f.GetText(token) is SourceText t ? new ImportedFile(f.Path, t) : null;
+                }
+
+                return read[full] = null;
+            };
         }
 
         /// <summary>
@@ -154,7 +160,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>A path with '/' between folders and its "." and ".." folders resolved, by text alone (an analyzer reads no disk).</summary>
-        private static string FullPath(string path)
+        internal static string FullPath(string path)
         {
             string[] parts = path.Replace('\\', '/').Split('/');
             var kept = new List<string>();

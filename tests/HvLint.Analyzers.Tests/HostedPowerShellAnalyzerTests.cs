@@ -2106,4 +2106,47 @@ public class HostedPowerShellAnalyzerTests
             .WithArguments("VM 'w' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
         return test.RunAsync();
     }
+
+    private const string LabScript = "param($Name, $Cpu)\n"
+        + "New-VM -Name $Name -Generation 2\n"
+        + "Set-VMProcessor -VMName $Name -Count $Cpu\n"
+        + "New-VM -Name 'base01' -Generation 2\n"
+        + "Add-VMNetworkAdapter -VMName 'base01' -IsLegacy $true\n";
+
+    [Fact]
+    public Task A_script_file_the_code_reads_for_AddScript_is_read_with_the_code_s_parameters() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System;
+        using System.IO;
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps, string root)
+            {
+                ps.AddScript(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Scripts", "New-LabVM.ps1"))).AddParameter("Name", "sql01").AddParameter("Cpu", 72).Invoke();
+            }
+
+            void Other(PowerShell ps, string root)
+            {
+                // The name alone of a rooted path, and a concatenation: the same file, with values that break nothing.
+                ps.AddScript(File.ReadAllText(@"D:\Deploy\Scripts\New-LabVM.ps1")).AddParameter("Name", "web01").Invoke();
+                ps.AddScript(File.ReadAllText(root + "/Scripts/New-LabVM.ps1")).AddParameter("Name", "web02").AddParameter("Cpu", 4).Invoke();
+            }
+        }
+        """,
+        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", LabScript), ("Scripts/Other.ps1", "New-VM -Name x\n") },
+        // sql01's 72 from the code, in the file where the script uses it. base01's legacy adapter is the file's own
+        // finding, which the script analyzer reports there alone: not again here.
+        expected: new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+            .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
+
+    [Fact]
+    public Task A_script_file_s_hvlint_disable_comment_covers_what_the_code_s_values_find_in_it() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.IO;
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript(File.ReadAllText("Scripts/New-LabVM.ps1")).AddParameter("Name", "sql01").AddParameter("Cpu", 72).Invoke();
+        }
+        """,
+        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", "# hvlint-disable HV1001: the lab host runs Windows Server 2016 (240 per VM)\n" + LabScript) });
 }

@@ -195,6 +195,20 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void Code_that_reads_a_script_file_for_AddScript_gives_it_the_code_s_parameters()
+    {
+        // The script and the code in one audit: the script's own finding (base01) once, and sql01's 72 from the code.
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "Scripts"));
+        File.WriteAllText(Path.Combine(dir, "Scripts", "New-LabVM.ps1"), "param($Name, $Cpu)\nNew-VM -Name $Name -Generation 2\nSet-VMProcessor -VMName $Name -Count $Cpu\nNew-VM -Name base01 -Generation 2\nAdd-VMNetworkAdapter -VMName base01 -IsLegacy $true\n");
+        File.WriteAllText(Path.Combine(dir, "Provisioner.cs"), "using System;\nusing System.IO;\nusing System.Management.Automation;\nclass Provisioner\n{\n    void Create(PowerShell ps) => ps.AddScript(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, \"Scripts\", \"New-LabVM.ps1\"))).AddParameter(\"Name\", \"sql01\").AddParameter(\"Cpu\", 72).Invoke();\n}\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Equal(1, exit);
+        Assert.Contains("Scripts/New-LabVM.ps1(3,38): error HV1001: VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM", stdout);
+        Assert.Single(stdout.Split('\n'), line => line.Contains("HV3003"));
+    }
+
+    [Fact]
     public void A_script_brings_in_the_script_it_dot_sources_and_the_module_it_imports()
     {
         // Only New-Lab.ps1 is named: the function library and the module it loads by paths it writes out are read with
