@@ -1217,11 +1217,6 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// Script text the code writes: a constant, or an interpolation whose holes are constants or values the code
-        /// writes the same way each time ($"New-VM -Name {vmName}"), each of those read in the script as a variable
-        /// (<see cref="PowerShellScript.HolePrefix"/>) that stands for it (<paramref name="holes"/>); null otherwise.
-        /// </summary>
-        /// <summary>
         /// The path of the script file a call of File.ReadAllText reads, as far as the code writes it out: the whole of a
         /// constant relative path, else its folders and name after what the code computes (Path.Combine or Path.Join
         /// of AppContext.BaseDirectory, "Scripts", "New-LabVM.ps1"; baseDir + @"\Scripts\New-LabVM.ps1"), and the name
@@ -1240,7 +1235,9 @@ namespace HvLint.Analyzers
                 return null; // not bound (code audited without its references): known by the receiver's name
             }
 
+            // The parts written out, last first; partial once something the code computes comes before them.
             var parts = new List<string>();
+            bool partial = false;
             bool Tail(ExpressionSyntax path)
             {
                 if (ConstantOrSingleAssignment(model, path, token, loop) is string whole)
@@ -1253,7 +1250,7 @@ namespace HvLint.Analyzers
                 {
                     if (!(ConstantOrSingleAssignment(model, sum.Right, token, loop) is string right)) return false;
                     parts.Insert(0, right);
-                    Tail(sum.Left);
+                    if (!Tail(sum.Left)) partial = true;
                     return true;
                 }
 
@@ -1263,7 +1260,12 @@ namespace HvLint.Analyzers
                     SeparatedSyntaxList<ArgumentSyntax> args = combine.ArgumentList.Arguments;
                     for (int k = args.Count - 1; k >= 0; k--)
                     {
-                        if (!(ConstantOrSingleAssignment(model, args[k].Expression, token, loop) is string part)) return k < args.Count - 1;
+                        if (!(ConstantOrSingleAssignment(model, args[k].Expression, token, loop) is string part))
+                        {
+                            partial = true;
+                            return k < args.Count - 1;
+                        }
+
                         parts.Insert(0, part);
                         if (part.StartsWith("/", StringComparison.Ordinal) || part.StartsWith("\\", StringComparison.Ordinal) || (part.Length >= 2 && part[1] == ':')) break; // Path.Combine starts again at a rooted part
                     }
@@ -1278,12 +1280,17 @@ namespace HvLint.Analyzers
             string written = string.Join("/", parts).Replace('\\', '/');
             while (written.IndexOf("//", StringComparison.Ordinal) >= 0) written = written.Replace("//", "/");
             if (!written.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)) return null;
-            bool rooted = written.StartsWith("/", StringComparison.Ordinal) || (written.Length >= 2 && written[1] == ':');
+            bool rooted = !partial && (written.StartsWith("/", StringComparison.Ordinal) || (written.Length >= 2 && written[1] == ':'));
             if (rooted) return written.Substring(written.LastIndexOf('/') + 1);
             string relative = PowerShellScriptFileAnalyzer.FullPath(written.TrimStart('/'));
             return relative.StartsWith("../", StringComparison.Ordinal) || relative.Length == 0 ? null : relative;
         }
 
+        /// <summary>
+        /// Script text the code writes: a constant, or an interpolation whose holes are constants or values the code
+        /// writes the same way each time ($"New-VM -Name {vmName}"), each of those read in the script as a variable
+        /// (<see cref="PowerShellScript.HolePrefix"/>) that stands for it (<paramref name="holes"/>); null otherwise.
+        /// </summary>
         private static string? ScriptTextOf(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop, out List<KeyValuePair<string, CodeValue>>? holes)
         {
             holes = null;

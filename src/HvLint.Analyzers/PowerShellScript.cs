@@ -415,7 +415,19 @@ namespace HvLint.Analyzers
         private static int? Branches(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
         {
             if (!Keyword(s, i, "if") && !(string.Compare(s, i, "if(", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))) return null;
-            int j = i + 2;
+            if (!variables.EnterBlock()) return null;
+            try
+            {
+                return Branch(s, i + 2, at, variables, commands);
+            }
+            finally
+            {
+                variables.LeaveBlock();
+            }
+        }
+
+        private static int? Branch(string s, int j, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        {
             (int Open, int Close)? runs = null;
             bool decided = false;
             while (true)
@@ -478,7 +490,19 @@ namespace HvLint.Analyzers
         private static int? Switch(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
         {
             if (!Keyword(s, i, "switch") && !(string.Compare(s, i, "switch(", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))) return null;
-            int j = Blanks(s, i + 6);
+            if (!variables.EnterBlock()) return null;
+            try
+            {
+                return Clauses(s, Blanks(s, i + 6), at, variables, commands);
+            }
+            finally
+            {
+                variables.LeaveBlock();
+            }
+        }
+
+        private static int? Clauses(string s, int j, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        {
             var mode = ScriptCondition.SwitchMode.Equal;
             bool caseSensitive = false;
             while (j + 1 < s.Length && s[j] == '-' && char.IsLetter(s[j + 1]))
@@ -801,6 +825,19 @@ namespace HvLint.Analyzers
         /// </summary>
         private static int? EachItem(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
         {
+            if (!variables.EnterBlock()) return null;
+            try
+            {
+                return Loop(s, i, at, variables, commands);
+            }
+            finally
+            {
+                variables.LeaveBlock();
+            }
+        }
+
+        private static int? Loop(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        {
             string[] names;
             IReadOnlyList<object>? items;
             int j;
@@ -1038,11 +1075,10 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The rows of Import-Csv, or the lines of Get-Content (<see cref="ContentLines"/>), at <paramref name="i"/>
-        /// (Import-Csv .\vms.csv, or in parentheses, where Where-Object
-        /// stages may follow it; see <see cref="Filtered"/>), which a loop goes through, moving past the command: up to
-        /// the '|' or ')' after it, or past the parentheses. Null, leaving
-        /// <paramref name="i"/>, when it is neither, when <paramref name="piped"/> and no '|' follows (the command on its
-        /// own, as read here), or when its items are not known (<see cref="ImportCsv"/>).
+        /// (Import-Csv .\vms.csv, or in parentheses, where Where-Object stages may follow it; see <see cref="Filtered"/>),
+        /// which a loop goes through, moving past the command: up to the '|' or ')' after it, or past the parentheses.
+        /// Null, leaving <paramref name="i"/>, when it is neither, when <paramref name="piped"/> and no '|' follows (the
+        /// command on its own, as read here), or when its items are not known (<see cref="ImportCsv"/>).
         /// </summary>
         private static IReadOnlyList<object>? ImportedItems(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables, bool piped)
         {
@@ -1679,6 +1715,28 @@ namespace HvLint.Analyzers
         /// string, or a missing '=', makes the whole table unknown, read past its '}'.
         /// </summary>
         private static CodeValue ReadHashtable(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
+        {
+            int start = i;
+            int open = i + 1;
+            if (!variables.EnterBlock())
+            {
+                // Tables in tables deeper than any settings file nests them: unknown, past the braces.
+                int end = ClosingBrace(s, open);
+                i = end < 0 ? s.Length : end + 1;
+                return new CodeValue(null, false, at(start, Math.Max(1, i - start)));
+            }
+
+            try
+            {
+                return ReadEntries(s, ref i, at, variables);
+            }
+            finally
+            {
+                variables.LeaveBlock();
+            }
+        }
+
+        private static CodeValue ReadEntries(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
         {
             int start = i;
             int open = i + 1;

@@ -48,10 +48,16 @@ namespace HvLint.Analyzers
         private int _i;
         private bool _failed;
 
-        private ScriptCondition(string s, Func<string, object?> variable)
+        // Parentheses deeper than this are not read (a script being typed may open hundreds): each level is a call.
+        private const int MaxDepth = 32;
+
+        private readonly int _depth;
+
+        private ScriptCondition(string s, Func<string, object?> variable, int depth)
         {
             _s = s;
             _variable = variable;
+            _depth = depth;
         }
 
         /// <summary>
@@ -101,9 +107,10 @@ namespace HvLint.Analyzers
             return matches;
         }
 
-        private static object Value(string text, Func<string, object?> variable)
+        private static object Value(string text, Func<string, object?> variable, int depth = 0)
         {
-            var reader = new ScriptCondition(text, variable);
+            if (depth > MaxDepth) return Unknown;
+            var reader = new ScriptCondition(text, variable, depth);
             object value = reader.Logical();
             reader.Blanks();
             return reader._failed || reader._i < text.Length ? Unknown : value;
@@ -144,31 +151,33 @@ namespace HvLint.Analyzers
         // ! and -not rank below the comma, so -not 1, 2 negates the list.
         private object Unary()
         {
-            Blanks();
-            if (_i < _s.Length && _s[_i] == '!')
+            int negations = 0;
+            while (true)
             {
-                _i++;
-                return Not(Unary());
-            }
-
-            if (Operator() == "not")
-            {
-                _i += 4;
-                return Not(Unary());
-            }
-
-            object first = Primary();
-            Blanks();
-            if (_failed || _i >= _s.Length || _s[_i] != ',') return first;
-            var list = new List<object> { first };
-            while (!_failed && _i < _s.Length && _s[_i] == ',')
-            {
-                _i++;
-                list.Add(Primary());
                 Blanks();
+                if (_i < _s.Length && _s[_i] == '!') _i++;
+                else if (Operator() == "not") _i += 4;
+                else break;
+                negations++;
             }
 
-            return list.ToArray();
+            object value = Primary();
+            Blanks();
+            if (!_failed && _i < _s.Length && _s[_i] == ',')
+            {
+                var list = new List<object> { value };
+                while (!_failed && _i < _s.Length && _s[_i] == ',')
+                {
+                    _i++;
+                    list.Add(Primary());
+                    Blanks();
+                }
+
+                value = list.ToArray();
+            }
+
+            for (int k = 0; k < negations; k++) value = Not(value);
+            return value;
         }
 
         private static object Not(object value) => Truth(value) is bool b ? !b : Unknown;
@@ -186,7 +195,7 @@ namespace HvLint.Analyzers
             if (c == '(')
             {
                 int close = PowerShellScript.Closing(_s, _i, '(', ')');
-                object inner = Value(_s.Substring(_i + 1, Math.Max(0, close - _i - 2)), _variable);
+                object inner = Value(_s.Substring(_i + 1, Math.Max(0, close - _i - 2)), _variable, _depth + 1);
                 _i = close;
                 return inner;
             }
@@ -304,11 +313,11 @@ namespace HvLint.Analyzers
                     break;
                 case "in":
                 case "notin":
-                    result = left is object[] ? null : Any(right is object[] set ? set : new[] { right }, item => Equal(left, item, caseSensitive));
+                    result = left is object[] ? null : Any(right is object[] set ? set : new[] { right }, item => item is object[] ? false : Equal(left, item, caseSensitive));
                     break;
                 case "contains":
                 case "notcontains":
-                    result = right is object[] ? null : Any(left is object[] list ? list : new[] { left }, item => Equal(item, right, caseSensitive));
+                    result = right is object[] ? null : Any(left is object[] list ? list : new[] { left }, item => item is object[] ? false : Equal(item, right, caseSensitive));
                     break;
                 case "like":
                 case "notlike":
@@ -328,6 +337,7 @@ namespace HvLint.Analyzers
             return result is bool b ? b != negated : Unknown;
         }
 
+        /// <summary>Whether any item passes: -contains and -in. An item that is a list itself ((1, 2), 3) equals no one value.</summary>
         private static bool? Any(object[] items, Func<object, bool?> test)
         {
             bool unknown = false;
@@ -348,6 +358,7 @@ namespace HvLint.Analyzers
             if (left == Null || right == Null) return left == right;
             if (left is bool lb) return right is bool rb ? lb == rb : (bool?)null;
             if (left is long ln) return Number(right) is long rn ? ln == rn : (bool?)null;
+            if (!(left is string || left is QuotedText)) return null;
 
             // Text on the left compares as text; text from a variable that looks like a number may be a script's
             // number, which compares as one: unknown where the two differ ('02' -eq 2).

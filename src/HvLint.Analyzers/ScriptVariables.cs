@@ -92,7 +92,27 @@ namespace HvLint.Analyzers
 
             /// <summary>The file the script is, as its locations name it; read when first asked for.</summary>
             public string? Path { get; set; }
+
+            /// <summary>How many branch, clause, loop and table blocks are being read inside one another.</summary>
+            public int Nesting { get; set; }
         }
+
+        /// <summary>
+        /// How many blocks deep branches, switch clauses, loops and tables are read as blocks of their own (a script
+        /// being typed may open thousands, and each level read on its own is a call). A deeper branch, clause or loop is
+        /// read as one HvLint cannot decide, in the one pass that needs no stack; a deeper table is unknown.
+        /// </summary>
+        private const int MaxNesting = 64;
+
+        /// <summary>Starts reading a block of its own (a branch, a clause, a loop's run): false when that would go deeper than <see cref="MaxNesting"/>.</summary>
+        public bool EnterBlock()
+        {
+            if (_script.Nesting >= MaxNesting) return false;
+            _script.Nesting++;
+            return true;
+        }
+
+        public void LeaveBlock() => _script.Nesting--;
 
         /// <summary>How many calls deep a function's body is read (a function that calls a function that calls one).</summary>
         private const int MaxCallDepth = 3;

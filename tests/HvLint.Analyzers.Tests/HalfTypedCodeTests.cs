@@ -77,7 +77,7 @@ public partial class HalfTypedCodeTests
         + "$sizes = @{ 'k1' = 2; k2 = '8' }\nforeach ($k in $sizes.Keys) { New-LabVM -Name $k -Cpu ([int]$sizes[$k]) }\n"
         + "$sizes.GetEnumerator() | % { Lib-Vm $_.Key; $sizes[\"$($_.Key)\"] }\n"
         + "foreach ($vm in $lab.VMs) { if ($vm.Name -eq 'j1') { Lib-Vm $vm.Name } elseif (!$vm.Cpu) { } elseif ('02' -ne $vm.Cpu) { } }\n"
-        + "foreach ($vm in $lab.VMs) { if (($vm.Cpu -gt 2 -or $vm.Name -like 'j*') -and -not ($vm.Name -cin 'a', \"b\") -xor $null -ne $(Get-Date)) { Lib-Vm $vm.Name } elseif ($vm.Name -match '^j[0-9]+$' -or (Test-Path $vm.Name)) { } }\n"
+        + "foreach ($vm in $lab.VMs) { if (($vm.Cpu -gt 2 -or $vm.Name -like 'j*') -and -not ($vm.Name -cin 'a', \"b\") -xor $null -ne $(Get-Date)) { Lib-Vm $vm.Name } elseif ($vm.Name -match '^j[0-9]+$' -or (Test-Path $vm.Name)) { } elseif ((1, 2), 'j1' -contains $vm.Name) { } }\n"
         + "$lab.VMs | Where-Object { $_.Cpu -ge 2 } |\n  ? Name -Like j* | where -Property Cpu -EQ -Value 4 | ForEach-Object { Lib-Vm $_.Name }\n"
         + "foreach ($vm in $lab.VMs) { switch -Regex ($vm.Name) { '^j1' { Lib-Vm $_; break } { $_ -like 'j*' } { } default { Lib-Vm x } }; switch($vm.Cpu){ 4 {} \"2\" {} } }\n";
 

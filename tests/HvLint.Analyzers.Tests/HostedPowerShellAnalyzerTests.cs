@@ -2127,17 +2127,23 @@ public class HostedPowerShellAnalyzerTests
 
             void Other(PowerShell ps, string root)
             {
-                // The name alone of a rooted path, and a concatenation: the same file, with values that break nothing.
-                ps.AddScript(File.ReadAllText(@"D:\Deploy\Scripts\New-LabVM.ps1")).AddParameter("Name", "web01").Invoke();
-                ps.AddScript(File.ReadAllText(root + "/Scripts/New-LabVM.ps1")).AddParameter("Name", "web02").AddParameter("Cpu", 4).Invoke();
+                // A concatenation: Scripts/New-LabVM.ps1 after what the code computes.
+                ps.AddScript(File.ReadAllText(root + "/Scripts/New-LabVM.ps1")).AddParameter("Name", "web02").AddParameter("Cpu", 70).Invoke();
+                // A rooted path names only the file: two scripts of that name, so which one is not known.
+                ps.AddScript(File.ReadAllText(@"D:\Deploy\Scripts\New-LabVM.ps1")).AddParameter("Name", "web01").AddParameter("Cpu", 80).Invoke();
             }
         }
         """,
-        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", LabScript), ("Scripts/Other.ps1", "New-VM -Name x\n") },
-        // sql01's 72 from the code, in the file where the script uses it. base01's legacy adapter is the file's own
-        // finding, which the script analyzer reports there alone: not again here.
-        expected: new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
-            .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
+        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", LabScript), ("Old/New-LabVM.ps1", "New-VM -Name old01\n") },
+        // sql01's 72 and web02's 70 from the code, in the file where the script uses them. base01's legacy adapter is
+        // the file's own finding, which the script analyzer reports there alone: not again here.
+        expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+                .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+                .WithArguments("VM 'web02' has 70 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+        });
 
     [Fact]
     public Task A_script_file_s_hvlint_disable_comment_covers_what_the_code_s_values_find_in_it() => Verify.Analyzer<HostedPowerShellAnalyzer>("""

@@ -259,6 +259,23 @@ public class PowerShellScriptFileAnalyzerTests
     private static readonly (string, string)[] Rows = { ("hvlint/rows.csv", "Name,Role,Cpu\nweb01,web,8\nsql01,sql,8\nweb02,WEB,2\n") };
 
     [Fact]
+    public Task A_list_inside_the_list_of_contains_equals_no_one_value() => Script(
+        // PowerShell compares each item with -eq: the list (1, 2) is not 'a' nor 'b', and 'a' is 'a'.
+        "foreach ($n in 'a','b') { if ((1, 2), 'a' -contains $n) { New-VM -Name $n -Generation 2; Add-VMNetworkAdapter -VMName $n -IsLegacy $true } }\n",
+        null,
+        LegacyOnGeneration2(1, 132, 137, "a"));
+
+    [Fact]
+    public Task Blocks_nested_thousands_deep_are_read_without_running_out_of_stack() => Task.WhenAll(
+        // Each level of a branch, clause, loop or table read on its own is a call: past 64 levels they are read in the one
+        // pass that needs none. Before, 10,000 of them overflowed the stack, which ends the compiler's process.
+        Script(string.Concat(Enumerable.Repeat("if ($true) { ", 10000)) + "New-VM -Name x" + string.Concat(Enumerable.Repeat(" }", 10000)) + "\n"),
+        Script(string.Concat(Enumerable.Repeat("switch (1) { 1 { ", 10000)) + "New-VM -Name x" + string.Concat(Enumerable.Repeat(" } }", 10000)) + "\n"),
+        Script(string.Concat(Enumerable.Repeat("foreach ($a in 1) { ", 10000)) + "New-VM -Name x" + string.Concat(Enumerable.Repeat(" }", 10000)) + "\n"),
+        Script("$x = " + string.Concat(Enumerable.Repeat("@{ a = ", 10000)) + "1" + string.Concat(Enumerable.Repeat(" }", 10000)) + "\nNew-VM @x\n"),
+        Script("if (" + new string('(', 10000) + "$true" + new string(')', 10000) + " -and " + new string('!', 10000) + "$false) { New-VM -Name y }\n"));
+
+    [Fact]
     public Task Where_Object_keeps_the_rows_its_condition_is_true_for() => Task.WhenAll(
         // web01 and web02 (WEB is web without case); sql01's 8 vCPUs are filtered out, and web02's 2 are within 4.
         ScriptWith(
