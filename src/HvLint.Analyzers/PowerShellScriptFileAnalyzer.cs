@@ -38,13 +38,16 @@ namespace HvLint.Analyzers
 
         private static readonly System.Text.RegularExpressions.Regex DotSource = new System.Text.RegularExpressions.Regex(@"(?:^|[\r\n;{])[ \t]*\.[ \t]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-        /// <summary>Whether HvLint reads <paramref name="path"/> as a PowerShell script (a module, .psm1, only defines functions).</summary>
+        /// <summary>Whether HvLint reads <paramref name="path"/> as a PowerShell script, which a script may dot-source (a module, .psm1, it imports).</summary>
         public static bool IsScript(string path) => path.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether HvLint audits <paramref name="path"/> on its own: a script, or a module (.psm1), whose functions are read where they are written, their parameters unknown.</summary>
+        public static bool IsAudited(string path) => IsScript(path) || path.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase);
 
         private static void Analyze(AdditionalFileAnalysisContext context)
         {
             string path = context.AdditionalFile.Path;
-            if (!IsScript(path)) return;
+            if (!IsAudited(path)) return;
             SourceText? text = context.AdditionalFile.GetText(context.CancellationToken);
             if (text == null)
             {
@@ -184,14 +187,14 @@ namespace HvLint.Analyzers
             List<Diagnostic> found = Findings(path, text, configured, files, cancellation, imported, alone ? null : counter);
             if (alone || imported == null) return found;
 
-            // A finding in a script this one dot-sources that the other script reports on its own (a statement of its own,
-            // or a function whose values it writes itself) is that script's, reported there once; what this script's own
-            // values make of the other script's code is new here. A module is never audited on its own.
+            // A finding in a script this one dot-sources, or a module it imports, that the other file reports on its own (a
+            // statement of its own, or a function whose values it writes itself) is that file's, reported there once; what
+            // this script's own values make of the other file's code is new here.
             Dictionary<string, List<Diagnostic>>? own = null;
             found.RemoveAll(d =>
             {
                 string at = d.Location.GetLineSpan().Path;
-                if (at == path || !IsScript(at)) return false;
+                if (at == path || !IsAudited(at)) return false;
                 own ??= new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
                 if (!own.TryGetValue(at, out List<Diagnostic>? theirs))
                 {

@@ -12,7 +12,7 @@ namespace HvLint.Cli;
 /// <summary>
 /// C# inputs: compiled in memory against the running framework's assemblies (no project needed; missing
 /// references are tolerated, the analyzers then recognise the APIs by name) and run through the same analyzers
-/// the build uses; PowerShell scripts go to those analyzers as a build gives them hvlint/**/*.ps1. Their
+/// the build uses; PowerShell scripts and modules go to those analyzers as a build gives them hvlint/**/*.ps1 and *.psm1. Their
 /// diagnostics become findings, so suppressions, baselines and every format apply.
 /// </summary>
 internal static class CodeAudit

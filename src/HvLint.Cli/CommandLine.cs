@@ -218,7 +218,7 @@ public static class CommandLine
         foreach (string m in missing) options.ConfigurationProblems.Add(new(SourceLocation.InFile(m), "no such file or folder, and no file matches it as a glob"));
 
         // C# and PowerShell scripts go to the analyzers; everything else to the readers.
-        static bool IsCode(InputDocument i) => i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || PowerShellScriptFileAnalyzer.IsScript(i.Path);
+        static bool IsCode(InputDocument i) => i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || PowerShellScriptFileAnalyzer.IsAudited(i.Path);
         var code = new List<(string Path, string Text)>();
         var scripts = new List<(string Path, string Text)>();
         foreach (InputDocument input in inputs.Where(IsCode))
@@ -226,9 +226,9 @@ public static class CommandLine
             try
             {
                 using TextReader reader = input.Open();
-                (PowerShellScriptFileAnalyzer.IsScript(input.Path) ? scripts : code).Add((input.Path, reader.ReadToEnd()));
+                (PowerShellScriptFileAnalyzer.IsAudited(input.Path) ? scripts : code).Add((input.Path, reader.ReadToEnd()));
             }
-            catch (DecoderFallbackException) when (PowerShellScriptFileAnalyzer.IsScript(input.Path) && AnsiText(input.Path) is string ansi)
+            catch (DecoderFallbackException) when (PowerShellScriptFileAnalyzer.IsAudited(input.Path) && AnsiText(input.Path) is string ansi)
             {
                 scripts.Add((input.Path, ansi));
             }
@@ -251,11 +251,12 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// The files the scripts read or run by a path they write out (Import-Csv's CSV, a list of names, a JSON settings file, a dot-sourced
-    /// script, an imported module), by the paths the analyzer resolves (relative to each script's folder), as a build
-    /// gives it hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1. A dot-sourced script the audit was not given joins <paramref name="scripts"/>,
-    /// audited as the scripts are; the others are returned. A file that does not exist, or cannot be read, is left out:
-    /// what it holds is then unknown, as it is for a path the script computes.
+    /// The files the scripts read or run by a path they write out (Import-Csv's CSV, a list of names, a JSON settings
+    /// file, a dot-sourced script, an imported module), by the paths the analyzer resolves (relative to each script's
+    /// folder), as a build gives it hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1. A dot-sourced script or a module the
+    /// audit was not given joins <paramref name="scripts"/>, audited as the scripts are; the others are returned. A file
+    /// that does not exist, or cannot be read, is left out: what it holds is then unknown, as it is for a path the script
+    /// computes.
     /// </summary>
     /// <param name="inputs">The audit's other inputs, which go to the analyzer anyway (a settings file in the folder walked).</param>
     private static List<(string Path, string Text)> ImportedFiles(List<(string Path, string Text)> scripts, IReadOnlyList<InputDocument> inputs)
@@ -269,7 +270,7 @@ public static class CommandLine
                 if (Known(file) || !File.Exists(file)) continue;
                 try
                 {
-                    (PowerShellScriptFileAnalyzer.IsScript(file) ? scripts : files).Add((file, File.ReadAllText(file)));
+                    (PowerShellScriptFileAnalyzer.IsAudited(file) ? scripts : files).Add((file, File.ReadAllText(file)));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

@@ -276,6 +276,22 @@ public class PowerShellScriptFileAnalyzerTests
         Script("if (" + new string('(', 10000) + "$true" + new string(')', 10000) + " -and " + new string('!', 10000) + "$false) { New-VM -Name y }\n"));
 
     [Fact]
+    public Task A_module_is_audited_on_its_own_and_what_it_reports_there_is_reported_once() => ScriptWith(
+        "Import-Module .\\Lab.psm1\nAdd-PosNic\n",
+        new[]
+        {
+            ("hvlint/Lab.psm1", "function Add-PosNic { New-VM -Name 'pos01' -Generation 2; Add-VMNetworkAdapter -VMName 'pos01' -IsLegacy $true }\n"
+                + "function Add-KioskNic { New-VM -Name 'kiosk01' -Generation 2; Add-VMNetworkAdapter -VMName 'kiosk01' -IsLegacy $true }\n"),
+        },
+        null,
+        // The module's functions on their own: pos01's and kiosk01's adapters (kiosk01's function no script calls). The
+        // script's call of Add-PosNic finds pos01's again, which the module reports itself: once.
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 1, 106, 1, 111)
+            .WithArguments("VM 'pos01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 2, 112, 2, 117)
+            .WithArguments("VM 'kiosk01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+
+    [Fact]
     public Task Where_Object_keeps_the_rows_its_condition_is_true_for() => Task.WhenAll(
         // web01 and web02 (WEB is web without case); sql01's 8 vCPUs are filtered out, and web02's 2 are within 4.
         ScriptWith(
@@ -507,5 +523,6 @@ public class PowerShellScriptFileAnalyzerTests
     [Fact]
     public Task Other_additional_files_are_not_read_as_scripts() => Verify.Analyzer<PowerShellScriptFileAnalyzer>(
         Code,
-        additionalFiles: new[] { ("hvlint/build.psm1", "New-VM -Name 'x' -Generation 2\nAdd-VMNetworkAdapter -VMName 'x' -IsLegacy $true\n"), ("hvlint/vms.json", "{ }") });
+        // A module manifest (.psd1) is data, whatever it holds; a module (.psm1) is audited, see above.
+        additionalFiles: new[] { ("hvlint/build.psd1", "New-VM -Name 'x' -Generation 2\nAdd-VMNetworkAdapter -VMName 'x' -IsLegacy $true\n"), ("hvlint/vms.json", "{ }") });
 }

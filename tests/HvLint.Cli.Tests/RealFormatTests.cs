@@ -209,6 +209,17 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_folder_walk_audits_a_module_no_script_imports()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "PosTools.psm1"), "function Add-PosNic { New-VM -Name 'pos01' -Generation 2; Add-VMNetworkAdapter -VMName 'pos01' -IsLegacy $true }\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".");
+        Assert.Equal(1, exit);
+        Assert.Contains("PosTools.psm1(1,106): error HV3003: VM 'pos01' is Generation 2 and has the legacy network adapter", stdout);
+        Assert.Contains("1 file read", stdout);
+    }
+
+    [Fact]
     public void A_script_brings_in_the_script_it_dot_sources_and_the_module_it_imports()
     {
         // Only New-Lab.ps1 is named: the function library and the module it loads by paths it writes out are read with
@@ -222,8 +233,9 @@ public class CodeInputTests
         Assert.Equal(1, exit);
         Assert.Contains("lab/LabFunctions.ps1(3,42): error HV1001: VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM", stdout);
         Assert.Contains("lab/LabTools.psm1(1,76): error HV3003: VM 'web01' is Generation 2 and has the legacy network adapter", stdout);
-        // The summary counts the VMs the script creates apart from those of VM files: it read none.
-        Assert.Contains("2 errors, 0 warnings, 0 infos; 2 files read; 0 hosts, 0 VMs; 2 VMs in code", stdout);
+        // The summary counts the VMs the script creates apart from those of VM files: it read none. The three files are
+        // read: the module is audited on its own too (its Add-Nic, on its own, names no VM).
+        Assert.Contains("2 errors, 0 warnings, 0 infos; 3 files read; 0 hosts, 0 VMs; 2 VMs in code", stdout);
         var json = Newtonsoft.Json.Linq.JObject.Parse(Repo.HvlintIn(dir, "audit", "lab/New-Lab.ps1", "--format", "json").Stdout);
         Assert.Equal(2, (int)json["summary"]!["codeVirtualMachines"]!);
     }
