@@ -30,6 +30,12 @@ namespace HvLint.Analyzers
         /// <summary>Imported as a module (Import-Module): its functions read the module's variables, not the script's.</summary>
         public bool Module { get; set; }
 
+        /// <summary>
+        /// For a module, the variables its own statements fix (<see cref="PowerShellScript.ModuleVariables"/>), which its
+        /// functions read: found when a function of it is first called.
+        /// </summary>
+        public IReadOnlyDictionary<string, CodeValue>? Variables { get; set; }
+
         /// <summary>Where a range of <see cref="Text"/> is, clamped to its end.</summary>
         public Location At(int start, int length)
         {

@@ -799,7 +799,8 @@ namespace HvLint.Analyzers
 
             int offset = function.BodyOpen + 1;
             string body = s.Substring(offset, function.BodyClose - offset);
-            List<CommandCall> commands = Parse(body, (o, length) => at(offset + o, length), variables.ForCall(given, inherit: function.File?.Module != true));
+            ScriptVariables run = variables.ForCall(given, function.File is { Module: true } module ? ModuleVariables(module) : null);
+            List<CommandCall> commands = Parse(body, (o, length) => at(offset + o, length), run);
             foreach (CommandCall c in commands) c.StatementEnd = statementEnd;
             return commands;
         }
@@ -1234,6 +1235,19 @@ namespace HvLint.Analyzers
             }
 
             return new CodeValue(lines, true, call.Location);
+        }
+
+        /// <summary>
+        /// The variables a module's own statements fix ($LabSwitch = 'Lab', $script:Cpus = 4, each written once in the
+        /// module), which its functions read wherever they are called, read once. The module's reads of files
+        /// (Import-Csv, dot-sourcing) are unknown: its $PSScriptRoot is another folder than the script's.
+        /// </summary>
+        internal static IReadOnlyDictionary<string, CodeValue> ModuleVariables(ImportedFile module)
+        {
+            if (module.Variables != null) return module.Variables;
+            ScriptVariables own = ScriptVariables.For(module.Text);
+            Parse(module.Text, module.At, own);
+            return module.Variables = own.Constants();
         }
 
         /// <summary>

@@ -276,11 +276,15 @@ namespace HvLint.Analyzers
         /// For one call of a function: the constants known where it is called (a function reads its caller's variables),
         /// with each of its parameters holding what the call gives it, or unknown (null).
         /// </summary>
-        /// <param name="inherit">False for a function of a module, which reads the module's variables, not its caller's.</param>
-        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, bool inherit = true)
+        /// <param name="module">For a function of a module, the module's variables (<see cref="ImportedFile.Variables"/>), which it reads instead of its caller's.</param>
+        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, IReadOnlyDictionary<string, CodeValue>? module = null)
         {
             var run = new ScriptVariables(_script);
-            if (inherit)
+            if (module != null)
+            {
+                foreach (KeyValuePair<string, CodeValue> c in module) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value, 0);
+            }
+            else
             {
                 foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
             }
@@ -292,6 +296,14 @@ namespace HvLint.Analyzers
             }
 
             return run;
+        }
+
+        /// <summary>The variables the script fixes where it is read to (at its end: those of its own scope).</summary>
+        public Dictionary<string, CodeValue> Constants()
+        {
+            var constants = new Dictionary<string, CodeValue>(StringComparer.OrdinalIgnoreCase);
+            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) constants[c.Key] = c.Value.Key;
+            return constants;
         }
 
         /// <summary>The variables of <paramref name="script"/>, none of them a constant yet.</summary>
@@ -420,6 +432,8 @@ namespace HvLint.Analyzers
         /// <summary>$name = value at the start of a statement, the value a literal: a constant if nothing else writes it.</summary>
         public void Assign(string name, CodeValue value)
         {
+            // $script:Cpus = 4 is the script's (or a module's) own variable, as its writes count it.
+            name = Unscoped(name, reading: false);
             if (name.IndexOf(':') >= 0 || !Writes().TryGetValue(name, out int writes) || writes != 1 || _script.AnyMayChange) return;
             _constants[name] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
         }

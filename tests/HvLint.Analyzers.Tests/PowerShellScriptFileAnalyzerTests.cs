@@ -276,6 +276,19 @@ public class PowerShellScriptFileAnalyzerTests
         Script("if (" + new string('(', 10000) + "$true" + new string(')', 10000) + " -and " + new string('!', 10000) + "$false) { New-VM -Name y }\n"));
 
     [Fact]
+    public Task A_module_s_function_reads_the_variables_the_module_fixes() => ScriptWith(
+        "$Cpus = 2\nImport-Module .\\Lab.psm1\nNew-ModVM -Name 'mod01'\n",
+        new[]
+        {
+            ("hvlint/Lab.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
+                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n"),
+        },
+        null,
+        // The module's own $Cpus (72), not the script's (2). On its own, the module's function names no VM.
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 3, 123, 3, 135)
+            .WithArguments("VM 'mod01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
+
+    [Fact]
     public Task A_module_is_audited_on_its_own_and_what_it_reports_there_is_reported_once() => ScriptWith(
         "Import-Module .\\Lab.psm1\nAdd-PosNic\n",
         new[]
