@@ -467,16 +467,7 @@ namespace HvLint.Analyzers
                 break;
             }
 
-            if (runs is (int blockOpen, int blockClose))
-            {
-                int offset = blockOpen + 1;
-                variables.Open();
-                List<CommandCall> read = Parse(s.Substring(offset, blockClose - offset), (o, length) => at(offset + o, length), variables);
-                variables.Close();
-                foreach (CommandCall c in read) c.StatementEnd += offset;
-                commands.AddRange(read);
-            }
-
+            if (runs is (int blockOpen, int blockClose)) ReadBlock(s, blockOpen, blockClose, at, variables, commands);
             return j;
         }
 
@@ -573,17 +564,22 @@ namespace HvLint.Analyzers
                 if (Mentions(s, runs[k].Open, runs[k].Close, "break") || Mentions(s, runs[k].Open, runs[k].Close, "continue")) return null;
             }
 
-            foreach ((int blockOpen, int blockClose) in runs)
-            {
-                int offset = blockOpen + 1;
-                variables.Open();
-                List<CommandCall> read = Parse(s.Substring(offset, blockClose - offset), (o, length) => at(offset + o, length), variables);
-                variables.Close();
-                foreach (CommandCall c in read) c.StatementEnd += offset;
-                commands.AddRange(read);
-            }
-
+            foreach ((int blockOpen, int blockClose) in runs) ReadBlock(s, blockOpen, blockClose, at, variables, commands);
             return close + 1;
+        }
+
+        /// <summary>
+        /// The commands of the block between the braces at <paramref name="open"/> and <paramref name="close"/> (a branch
+        /// or a clause that runs), at their places in the script; what the block assigns is its own.
+        /// </summary>
+        private static void ReadBlock(string s, int open, int close, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        {
+            int offset = open + 1;
+            variables.Open();
+            List<CommandCall> read = Parse(s.Substring(offset, close - offset), (o, length) => at(offset + o, length), variables);
+            variables.Close();
+            foreach (CommandCall c in read) c.StatementEnd += offset;
+            commands.AddRange(read);
         }
 
         /// <summary>Whether <paramref name="word"/> is written as a word between <paramref name="from"/> and <paramref name="to"/>, outside strings and comments.</summary>

@@ -33,12 +33,12 @@ namespace HvLint.Analyzers
         }
 
         // ". .\lib.ps1" at the start of a statement: a line, or after ';' or '{'.
+        private static readonly System.Text.RegularExpressions.Regex DotSource = new System.Text.RegularExpressions.Regex(@"(?:^|[\r\n;{])[ \t]*\.[ \t]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         // Get-Content or one of its aliases as a command (gc .\vms.txt), which may read a list of names.
         private static readonly System.Text.RegularExpressions.Regex ReadsLines = new System.Text.RegularExpressions.Regex(@"(?i)\b(?:Get-Content|gc|cat|type)[ \t]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-        private static readonly System.Text.RegularExpressions.Regex DotSource = new System.Text.RegularExpressions.Regex(@"(?:^|[\r\n;{])[ \t]*\.[ \t]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-        /// <summary>Whether HvLint reads <paramref name="path"/> as a PowerShell script, which a script may dot-source (a module, .psm1, it imports).</summary>
+        /// <summary>Whether <paramref name="path"/> is a PowerShell script (.ps1), which a script may dot-source; a module (.psm1) it imports instead.</summary>
         public static bool IsScript(string path) => path.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether HvLint audits <paramref name="path"/> on its own: a script, or a module (.psm1), whose functions are read where they are written, their parameters unknown.</summary>

@@ -143,7 +143,7 @@ namespace HvLint.Analyzers
             _i += op.Length + 1;
             object right = Unary();
 
-            // $a -eq $b -eq $c compares a list with a value: not read.
+            // $a -eq $b -eq $c compares the first answer with $c: not read.
             if (Operator() is string next && ComparisonOperator(next) != null) _failed = true;
             return _failed ? Unknown : Compare(name, left, right, caseSensitive);
         }
