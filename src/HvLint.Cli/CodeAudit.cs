@@ -61,7 +61,8 @@ internal static class CodeAudit
             options.CodeFindings.Add(new Finding(rule, severity, message, at, vm.Success ? "vm:" + vm.Groups[1].Value : "code:" + message));
         }
 
-        options.CodeFilesRead = files.Count + scripts.Count;
+        // The files the scripts read besides (a CSV, a list of names) are read too.
+        options.CodeFilesRead = files.Count + scripts.Count + imported.Count;
         options.CodeVirtualMachines = settings.VirtualMachines;
     }
 

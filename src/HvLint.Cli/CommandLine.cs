@@ -244,7 +244,8 @@ public static class CommandLine
         inputs = inputs.Where(i => !IsCode(i)).ToList();
         if (code.Count > 0 || scripts.Count > 0)
         {
-            List<(string Path, string Text)> imported = ImportedFiles(scripts, inputs);
+            List<(string Path, string Text)> imported = ImportedFiles(scripts, inputs, out HashSet<string> named);
+            options.ReadByScripts = path => named.Contains(Path.GetFullPath(path));
             CodeAudit.Run(code, scripts, imported, inputs, options.Profile ?? options.ConfiguredProfile, options);
         }
         return (options, inputs, config);
@@ -259,15 +260,19 @@ public static class CommandLine
     /// computes.
     /// </summary>
     /// <param name="inputs">The audit's other inputs, which go to the analyzer anyway (a settings file in the folder walked).</param>
-    private static List<(string Path, string Text)> ImportedFiles(List<(string Path, string Text)> scripts, IReadOnlyList<InputDocument> inputs)
+    /// <param name="named">Every existing file the scripts name, as a full path: a walked settings file among them is read, not skipped.</param>
+    private static List<(string Path, string Text)> ImportedFiles(List<(string Path, string Text)> scripts, IReadOnlyList<InputDocument> inputs, out HashSet<string> named)
     {
         var files = new List<(string Path, string Text)>();
+        named = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         bool Known(string file) => files.Any(f => SamePath(f.Path, file)) || scripts.Any(s => SamePath(s.Path, file)) || inputs.Any(i => SamePath(i.Path, file));
         foreach ((string path, string text) in scripts.ToList())
         {
             foreach (string file in PowerShellScriptFileAnalyzer.ImportedFiles(path, text))
             {
-                if (Known(file) || !File.Exists(file)) continue;
+                if (!File.Exists(file)) continue;
+                named.Add(Path.GetFullPath(file));
+                if (Known(file)) continue;
                 try
                 {
                     (PowerShellScriptFileAnalyzer.IsAudited(file) ? scripts : files).Add((file, File.ReadAllText(file)));

@@ -162,7 +162,7 @@ public class CodeInputTests
         Assert.Equal(1, exit);
         Assert.Contains("lab/New-Lab.ps1(3,45): error HV1001: VM 'web02' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
         Assert.DoesNotContain("web01", stdout);
-        Assert.Contains("1 file read", stdout);
+        Assert.Contains("2 files read", stdout); // the script and its CSV
 
         // Without the file, the rows are unknown and the loop says nothing.
         File.Delete(Path.Combine(dir, "lab", "data", "vms.csv"));
@@ -179,6 +179,11 @@ public class CodeInputTests
         Assert.Equal(1, exit);
         Assert.Contains("New-Lab.ps1(2,92): error HV1001: VM 'sql01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
         Assert.DoesNotContain("web01", stdout);
+
+        // Walked, the settings file describes no VM, but the script reads it: read, not skipped.
+        string walked = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2008r2").Stdout;
+        Assert.Contains("1 error, 0 warnings, 0 infos; 2 files read; 0 hosts, 0 VMs", walked);
+        Assert.DoesNotContain("skipped", walked);
     }
 
     [Fact]

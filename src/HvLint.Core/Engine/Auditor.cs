@@ -64,11 +64,17 @@ namespace HvLint.Engine
         /// <summary>Findings from C# inputs, made by the analyzers outside Core (Core does not host Roslyn).</summary>
         public IList<Finding> CodeFindings { get; } = new List<Finding>();
 
-        /// <summary>How many C# files those findings come from, for the summary.</summary>
+        /// <summary>How many C# files and scripts those findings come from, with the files the scripts read, for the summary.</summary>
         public int CodeFilesRead { get; set; }
 
         /// <summary>The VMs the code and scripts the CLI read create or change, counted by name.</summary>
         public int CodeVirtualMachines { get; set; }
+
+        /// <summary>
+        /// Whether a script reads the input at a path (its settings file, read with ConvertFrom-Json): such a file is
+        /// counted as read, not as skipped, though it describes no VM itself.
+        /// </summary>
+        public Func<string, bool>? ReadByScripts { get; set; }
 
         /// <summary>Declarative rule packs whose rules run beside the catalog's.</summary>
         public IList<Packs.RulePack> Packs { get; } = new List<Packs.RulePack>();
@@ -183,6 +189,7 @@ namespace HvLint.Engine
             var problems = new List<KeyValuePair<SourceLocation, string>>();
             var skipped = new List<string>();
             List<KeyValuePair<InputDocument, InputFormat>> recognised = Recognise(inputs, problems, skipped);
+            int readByScripts = options.ReadByScripts == null ? 0 : skipped.RemoveAll(path => options.ReadByScripts(path));
 
             // PowerShell exports are joined across files, so they are all read before anything is audited;
             // what they contain is also evidence for the profile.
@@ -230,7 +237,7 @@ namespace HvLint.Engine
             var suppressions = new List<Suppression>(options.Suppressions);
             suppressions.AddRange(session.NoteSuppressions);
             FindingPartition partition = FindingPartition.Apply(all, suppressions, options.Baseline, options.Today);
-            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules, CodeVirtualMachines = options.CodeVirtualMachines, CodeChoosesItsProfile = options.CodeFilesRead > 0 && options.Profile == null && options.ConfiguredProfile == null };
+            return new AuditResult(partition, choice, filesRead + options.CodeFilesRead + readByScripts, skipped, session.HostsAudited, session.VirtualMachinesAudited, session.HostProfiles) { ConfigurationSource = options.ConfigurationSource, VirtualMachineProfiles = session.VirtualMachineProfiles, PackRules = packRules, CodeVirtualMachines = options.CodeVirtualMachines, CodeChoosesItsProfile = options.CodeFilesRead > 0 && options.Profile == null && options.ConfiguredProfile == null };
         }
 
         private static List<KeyValuePair<InputDocument, InputFormat>> Recognise(IReadOnlyList<InputDocument> inputs, List<KeyValuePair<SourceLocation, string>> problems, List<string> skipped)
