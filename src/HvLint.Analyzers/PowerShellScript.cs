@@ -414,7 +414,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private static int? Branches(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
         {
-            if (!Keyword(s, i, "if") && !(string.Compare(s, i, "if(", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))) return null;
+            if (!StatementKeyword(s, i, "if")) return null;
             if (!variables.EnterBlock()) return null;
             try
             {
@@ -449,7 +449,7 @@ namespace HvLint.Analyzers
 
                 j = close + 1;
                 int next = NextToken(s, j);
-                if (Keyword(s, next, "elseif") || string.Compare(s, next, "elseif(", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
+                if (StatementKeyword(s, next, "elseif"))
                 {
                     j = next + 6;
                     continue;
@@ -480,7 +480,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private static int? Switch(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
         {
-            if (!Keyword(s, i, "switch") && !(string.Compare(s, i, "switch(", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))) return null;
+            if (!StatementKeyword(s, i, "switch")) return null;
             if (!variables.EnterBlock()) return null;
             try
             {
@@ -549,7 +549,7 @@ namespace HvLint.Analyzers
             }
 
             bool[]? matches = ScriptCondition.SwitchMatches(value, labels, mode, caseSensitive, ConditionValue(variables),
-                (condition, tested) => Condition(condition, variables.ForItem(new[] { "_", "PSItem" }, tested)));
+                (condition, tested) => Condition(condition, variables.ForItem(PipelineItem, tested)));
             if (matches == null) return null;
             var runs = new List<(int Open, int Close)>();
             for (int k = 0; k < matches.Length; k++)
@@ -742,10 +742,16 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>Whether the keyword <paramref name="word"/> is written at <paramref name="i"/>, a word of its own followed by a blank.</summary>
-        private static bool Keyword(string s, int i, string word) =>
+        internal static bool Keyword(string s, int i, string word) => KeywordAt(s, i, word) && (s[i + word.Length] == ' ' || s[i + word.Length] == '\t');
+
+        /// <summary>Whether the keyword of a statement with a condition (if, elseif, switch) is written at <paramref name="i"/>, followed by a blank or its '('.</summary>
+        private static bool StatementKeyword(string s, int i, string word) => KeywordAt(s, i, word) && (s[i + word.Length] == ' ' || s[i + word.Length] == '\t' || s[i + word.Length] == '(');
+
+        // The word at i, not the end of another (Set-If, $if) and with a character after it.
+        private static bool KeywordAt(string s, int i, string word) =>
             string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
             && (i == 0 || !(char.IsLetterOrDigit(s[i - 1]) || s[i - 1] == '_' || s[i - 1] == '-' || s[i - 1] == '$'))
-            && i + word.Length < s.Length && (s[i + word.Length] == ' ' || s[i + word.Length] == '\t');
+            && i + word.Length < s.Length;
 
         /// <summary>
         /// The commands a call of a function of the script runs: its body, read with each parameter holding what the call
@@ -808,6 +814,11 @@ namespace HvLint.Analyzers
         // How many runs of loop blocks one script (or one C# method) may be read with, shared by nested loops, so that
         // loops in loops cannot multiply the work without bound; a loop past it is read once, its variable unknown.
         internal const int MaxLoopRuns = 256;
+
+        // The variables that hold the item in a pipeline's script block (ForEach-Object, Where-Object) and a switch's.
+        private static readonly string[] PipelineItem = { "_", "PSItem" };
+
+        private static readonly char[] LineBreaks = { '\r', '\n' };
 
         // A hole of a C# interpolated script ($"New-VM -Name {vmName}") whose value the code does not fix but writes the
         // same way each time is read in the script as the variable $hvlint_hole_vmName, given that symbol.
@@ -878,7 +889,7 @@ namespace HvLint.Analyzers
                     j = Blanks(s, j);
                 }
 
-                names = new[] { "_", "PSItem" };
+                names = PipelineItem;
             }
             else
             {
@@ -943,7 +954,7 @@ namespace HvLint.Analyzers
                 var kept = new List<object>();
                 foreach (object item in items)
                 {
-                    bool? keep = Condition(condition, variables.ForItem(new[] { "_", "PSItem" }, item));
+                    bool? keep = Condition(condition, variables.ForItem(PipelineItem, item));
                     if (keep == null) return null;
                     if (keep == true) kept.Add(item);
                 }
@@ -1110,9 +1121,11 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>Whether a command that reads a file's items (Import-Csv, Get-Content, or an alias of either) starts at <paramref name="i"/>.</summary>
-        private static bool StartsFileRead(string s, int i)
+        private static bool StartsFileRead(string s, int i) => StartsCommand(s, i, ImportCsvNames) || StartsCommand(s, i, GetContentNames);
+
+        private static bool StartsCommand(string s, int i, string[] names)
         {
-            foreach (string name in new[] { "Import-Csv", "ipcsv", "Get-Content", "gc", "cat", "type" })
+            foreach (string name in names)
             {
                 int end = i + name.Length;
                 if (string.Compare(s, i, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0 && (end == s.Length || char.IsWhiteSpace(s[end]) || s[end] == ')' || s[end] == '|')) return true;
@@ -1121,8 +1134,11 @@ namespace HvLint.Analyzers
             return false;
         }
 
-        private static bool IsGetContent(string command) =>
-            string.Equals(command, "Get-Content", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "gc", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "cat", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "type", StringComparison.OrdinalIgnoreCase);
+        // Import-Csv and Get-Content with their aliases, as a script may name them.
+        private static readonly string[] ImportCsvNames = { "Import-Csv", "ipcsv" };
+        private static readonly string[] GetContentNames = { "Get-Content", "gc", "cat", "type" };
+
+        private static bool IsGetContent(string command) => Array.Exists(GetContentNames, n => string.Equals(n, command, StringComparison.OrdinalIgnoreCase));
 
         private static bool IsConvertFromJson(string command) => string.Equals(command, "ConvertFrom-Json", StringComparison.OrdinalIgnoreCase);
 
@@ -1175,8 +1191,7 @@ namespace HvLint.Analyzers
             return variables.Imported?.Invoke(written);
         }
 
-        private static bool IsImportCsv(string command) =>
-            string.Equals(command, "Import-Csv", StringComparison.OrdinalIgnoreCase) || string.Equals(command, "ipcsv", StringComparison.OrdinalIgnoreCase);
+        private static bool IsImportCsv(string command) => Array.Exists(ImportCsvNames, n => string.Equals(n, command, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>
         /// The rows an Import-Csv call reads (<see cref="ImportedCsv.Rows"/>), a list of tables: when the script is a file
@@ -1223,7 +1238,7 @@ namespace HvLint.Analyzers
             string text = file.Text;
             for (int start = 0; start < text.Length;)
             {
-                int end = text.IndexOfAny(new[] { '\r', '\n' }, start);
+                int end = text.IndexOfAny(LineBreaks, start);
                 if (end < 0) end = text.Length;
                 lines.Add(text.Substring(start, end - start));
                 if (lines.Count > MaxLoopItems) return null;

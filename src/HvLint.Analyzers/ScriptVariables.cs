@@ -139,8 +139,9 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// While the arguments of Import-Csv or Get-Content, or the path a script dot-sources or imports, are read:
-        /// $PSScriptRoot is "." there, the script's folder, so that the path "$PSScriptRoot\vms.csv" is known. Anywhere else it stays unknown: it is a folder of the machine that runs the
-        /// script, which no rule about paths should take for a relative one.
+        /// $PSScriptRoot is "." there, the script's folder, so that the path "$PSScriptRoot\vms.csv" is known. Anywhere
+        /// else it stays unknown: it is a folder of the machine that runs the script, which no rule about paths should
+        /// take for a relative one.
         /// </summary>
         public bool InImportPath
         {
@@ -228,7 +229,7 @@ namespace HvLint.Analyzers
             {
                 if (PowerShellScript.SkipStringOrComment(s, ref i)) continue;
                 bool dot = s[i] == '.' && i + 1 < s.Length && (s[i + 1] == ' ' || s[i + 1] == '\t') && AtStatementStart(s, i);
-                bool module = !dot && (s[i] == 'I' || s[i] == 'i') && AtStatementStart(s, i) && (Word(s, i, "Import-Module") || Word(s, i, "ipmo"));
+                bool module = !dot && (s[i] == 'I' || s[i] == 'i') && AtStatementStart(s, i) && (PowerShellScript.Keyword(s, i, "Import-Module") || PowerShellScript.Keyword(s, i, "ipmo"));
                 if (!dot && !module)
                 {
                     i++;
@@ -254,9 +255,6 @@ namespace HvLint.Analyzers
 
             return sources;
         }
-
-        private static bool Word(string s, int i, string word) =>
-            string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (i + word.Length == s.Length || char.IsWhiteSpace(s[i + word.Length]));
 
         /// <summary>
         /// Starts reading <paramref name="function"/>'s body for a call: false when that would recurse, go deeper than

@@ -264,15 +264,18 @@ public static class CommandLine
     private static List<(string Path, string Text)> ImportedFiles(List<(string Path, string Text)> scripts, IReadOnlyList<InputDocument> inputs, out HashSet<string> named)
     {
         var files = new List<(string Path, string Text)>();
-        named = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        bool Known(string file) => files.Any(f => SamePath(f.Path, file)) || scripts.Any(s => SamePath(s.Path, file)) || inputs.Any(i => SamePath(i.Path, file));
+        StringComparer paths = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        named = new HashSet<string>(paths);
+        // What the analyzer has already: the scripts, the other inputs, and each file as it is added.
+        var known = new HashSet<string>(scripts.Select(s => Path.GetFullPath(s.Path)).Concat(inputs.Select(i => Path.GetFullPath(i.Path))), paths);
         foreach ((string path, string text) in scripts.ToList())
         {
             foreach (string file in PowerShellScriptFileAnalyzer.ImportedFiles(path, text))
             {
                 if (!File.Exists(file)) continue;
-                named.Add(Path.GetFullPath(file));
-                if (Known(file)) continue;
+                string full = Path.GetFullPath(file);
+                named.Add(full);
+                if (!known.Add(full)) continue;
                 try
                 {
                     (PowerShellScriptFileAnalyzer.IsAudited(file) ? scripts : files).Add((file, File.ReadAllText(file)));
@@ -286,8 +289,6 @@ public static class CommandLine
 
         return files;
     }
-
-    private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     /// <summary>
     /// A script that is not UTF-8 and has no byte order mark, as Windows PowerShell 5.1 reads it: in the system's ANSI
