@@ -53,23 +53,42 @@ internal static class BaselineFile
         try
         {
             var root = JObject.Parse(File.ReadAllText(path));
-            if (root["findings"] is not JArray findings || (int?)root["version"] != 1) throw new FormatException("expected { \"version\": 1, \"findings\": [...] }");
+            // Every value is checked for its type before it is read: a cast of the wrong one (an object where the rule
+            // belongs, a version past 32 bits) throws, which would end the audit instead of giving HV9003.
+            if (root["version"] is not JValue { Value: long version } || version != 1 || root["findings"] is not JArray findings)
+            {
+                throw new BaselineException(root["version"] is JValue { Value: long } ? root["findings"] ?? root : root["version"] ?? root, "expected { \"version\": 1, \"findings\": [...] }");
+            }
+
             var fingerprints = new List<string>();
             foreach (JToken f in findings)
             {
                 // The fingerprint is recomputed from file, subject and rule so that an edited entry cannot lie.
-                string? rule = (string?)f["ruleId"], file = (string?)f["file"], subject = (string?)f["subject"];
-                if (rule == null || file == null || subject == null) throw new FormatException("each finding needs ruleId, file and subject");
+                var entry = f as JObject;
+                string? rule = Text(entry?["ruleId"]), file = Text(entry?["file"]), subject = Text(entry?["subject"]);
+                if (rule == null || file == null || subject == null) throw new BaselineException(f, "each finding needs ruleId, file and subject, as text");
                 fingerprints.Add(Fingerprint.Of(file, subject, rule));
             }
 
             return new Baseline(display, fingerprints);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException)
+        catch (JsonReaderException ex)
         {
-            int line = ex is JsonReaderException j ? Math.Max(1, j.LineNumber) : 1, col = ex is JsonReaderException k ? Math.Max(1, k.LinePosition) : 1;
-            problems.Add(new(new SourceLocation(display, line, col), "not an HvLint baseline: " + ex.Message.Split(" Path '")[0]));
+            problems.Add(new(new SourceLocation(display, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), "not an HvLint baseline: " + ex.Message.Split(" Path '")[0]));
             return null;
         }
+        catch (BaselineException ex)
+        {
+            problems.Add(new(Readers.JsonTokens.Start(display, ex.At), "not an HvLint baseline: " + ex.Message));
+            return null;
+        }
+    }
+
+    // A finding's entry may be any JSON value: its members are read only from an object, and only as strings.
+    private static string? Text(JToken? value) => value is JValue { Type: JTokenType.String } s ? (string?)s : null;
+
+    private sealed class BaselineException(JToken at, string message) : Exception(message)
+    {
+        public JToken At { get; } = at;
     }
 }

@@ -122,6 +122,24 @@ public class SuppressionAndBaselineTests
         Assert.Contains("1 baselined findings are gone", after.Stdout);
     }
 
+    [Theory]
+    [InlineData("{\"version\": 99999999999999999999, \"findings\": []}", 1, 13, "expected { \"version\": 1, \"findings\": [...] }")]
+    [InlineData("{\"version\": 1, \"findings\": [{\"ruleId\": {}, \"file\": \"a\", \"subject\": \"b\"}]}", 1, 29, "each finding needs ruleId, file and subject, as text")]
+    [InlineData("{\"version\": 1, \"findings\": [1]}", 1, 29, "each finding needs ruleId, file and subject, as text")]
+    [InlineData("{\"version\": 1,\n \"findings\": {}}", 2, 14, "expected { \"version\": 1, \"findings\": [...] }")]
+    public void A_baseline_with_a_value_of_the_wrong_type_is_HV9003_at_the_value_and_the_audit_goes_on(string baseline, int line, int column, string message)
+    {
+        // Found by fuzzing: each of these threw in a cast (to int, to string, to an object's member) and ended hvlint
+        // with a stack trace.
+        string dir = Workspace();
+        File.WriteAllText(Path.Combine(dir, "broken.baseline.json"), baseline);
+        var audit = Repo.HvlintIn(dir, "audit", ".", "--baseline", "broken.baseline.json");
+        Assert.Equal(2, audit.ExitCode);
+        Assert.DoesNotContain("Unhandled exception", audit.Stderr + audit.Stdout);
+        Assert.Contains("broken.baseline.json(" + line + "," + column + "): error HV9003: not an HvLint baseline: " + message, audit.Stdout);
+        Assert.Contains(audit.Stdout.Split('\n'), l => l.Contains(": error HV", StringComparison.Ordinal) && !l.Contains("HV9003", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Init_writes_a_starter_that_the_audit_accepts_and_does_not_overwrite_it()
     {
