@@ -2,6 +2,7 @@ using HvLint.Engine;
 using HvLint.Readers;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using System.Text.RegularExpressions;
 
 namespace HvLint.Cli.Tests;
 
@@ -10,12 +11,14 @@ namespace HvLint.Cli.Tests;
 /// do, numbers where objects do), audits without an exception: bad input is HV9xxx, never a stack trace. The mutations
 /// come from a fixed seed, so a failure repeats; the eighth day's crash (a VMName written as an object) was one.
 /// </summary>
-public class MutatedInputTests
+public partial class MutatedInputTests
 {
     private static readonly JToken[] Replacements =
     {
         JValue.CreateNull(), new JValue(true), new JValue(0), new JValue(-1), new JValue(1L << 40), new JValue(1.5), new JValue(string.Empty),
         new JValue("On"), new JValue("x"), new JArray(), new JObject(), new JArray(1, "a"), new JObject { ["number"] = "1", ["path"] = 5 },
+        // Past 64 bits, which Newtonsoft reads as a BigInteger: a cast to long threw on it (day 17's fuzzing).
+        new JValue(System.Numerics.BigInteger.Parse("99999999999999999999", System.Globalization.CultureInfo.InvariantCulture)), new JValue(4294967297L),
     };
 
     public static TheoryData<string> Samples()
@@ -49,9 +52,67 @@ public class MutatedInputTests
 
             string mutated = root.ToString(Formatting.Indented);
             AuditResult result = Auditor.Run(new[] { InputDocument.FromText(Path.GetFileName(sample), mutated) }, new AuditOptions());
-            Assert.NotNull(result);
+            NoInternalError(result, mutated);
         }
     }
+
+    /// <summary>
+    /// The VM configuration XML and CIM-XML samples with a few values replaced (by other types, by characters a name may
+    /// not hold) or characters inserted and removed: well-formed XML or an HV9001, never a reader's own failure. Day 17's
+    /// fuzzing found a manifest instance with a "?" in it ending the whole audit with an XmlException.
+    /// </summary>
+    [Theory]
+    [InlineData("samples/vmconfig")]
+    [InlineData("samples/cimxml")]
+    public void An_XML_sample_with_values_or_characters_changed_audits_without_an_internal_error(string folder)
+    {
+        string[] values = { string.Empty, "-1", "0", "99999999999999999999", "1e309", "True", "x", "{", "}", "?", "{7a3e?}", "&amp;", "4294967297" };
+        const string Steering = "<>/\"'=&;#!?[]{}:-0123456789 \n";
+        var random = new Random(20261128);
+        foreach (string file in Directory.GetFiles(Repo.PathOf(folder), "*.xml").Order(StringComparer.Ordinal))
+        {
+            string text = File.ReadAllText(file);
+            var others = Directory.GetFiles(Repo.PathOf(folder), "*.xml").Where(f => f != file).Select(f => InputDocument.FromText(f, File.ReadAllText(f))).ToList();
+            for (int round = 0; round < 120; round++)
+            {
+                var edited = new System.Text.StringBuilder(text);
+                if (round % 2 == 0)
+                {
+                    // A few element values, replaced from the last so that the earlier ones' positions hold.
+                    MatchCollection contents = ElementText().Matches(text);
+                    foreach (Group g in Enumerable.Range(0, random.Next(1, 4)).Select(_ => contents[random.Next(contents.Count)].Groups[1]).DistinctBy(g => g.Index).OrderByDescending(g => g.Index))
+                    {
+                        edited.Remove(g.Index, g.Length).Insert(g.Index, values[random.Next(values.Length)]);
+                    }
+                }
+                else
+                {
+                    for (int k = random.Next(1, 4); k > 0; k--)
+                    {
+                        int at = random.Next(edited.Length);
+                        if (random.Next(2) == 0) edited.Insert(at, Steering[random.Next(Steering.Length)]);
+                        else edited.Remove(at, 1);
+                    }
+                }
+
+                string mutated = edited.ToString();
+                NoInternalError(Auditor.Run(others.Append(InputDocument.FromText(file, mutated)).ToList(), new AuditOptions()), mutated);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A reader that throws on input it did not foresee gives its file an HV9001 saying HvLint failed, so that the other
+    /// files are still audited; here that message fails the test.
+    /// </summary>
+    private static void NoInternalError(AuditResult result, string input)
+    {
+        Finding? failure = result.Findings.FirstOrDefault(f => f.Message.Contains(Auditor.InternalErrorMessage, StringComparison.Ordinal));
+        Assert.True(failure == null, failure?.Message + "\n--- on:\n" + input);
+    }
+
+    [GeneratedRegex(">([^<>]+)<")]
+    private static partial Regex ElementText();
 
     /// <summary>The Terraform and Packer samples in HCL and their variable files, each with the other files of its sample folder.</summary>
     public static TheoryData<string> HclSamples()
@@ -85,6 +146,7 @@ public class MutatedInputTests
             string mutated = round % 2 == 0 ? text.Substring(0, at) : at < text.Length ? text.Remove(at, 1) : text;
             AuditResult result = Auditor.Run(others.Append(InputDocument.FromText(sample, mutated)).ToList(), new AuditOptions());
             Assert.All(result.Findings.Where(f => f.RuleId.StartsWith("HV9", StringComparison.Ordinal)), f => Assert.Equal("HV9001", f.RuleId));
+            NoInternalError(result, mutated);
         }
     }
 }

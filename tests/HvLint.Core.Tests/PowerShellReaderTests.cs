@@ -156,6 +156,28 @@ public class PowerShellReaderTests
     }
 
     [Fact]
+    public void A_number_past_64_bits_is_HV9001_at_the_number_and_the_other_VMs_are_audited()
+    {
+        // Found by fuzzing the samples: Newtonsoft reads such a number as a BigInteger, and the cast to long threw, which
+        // ended the audit of every file.
+        string vms = "[" + Vm("a", processorCount: "99999999999999999999") + ", " + Vm("b", processorCount: "64") + "]";
+        var result = RunFiles(new[] { ("vms.json", vms) }, "hyperv-2008r2");
+        var problem = Assert.Single(result.Of("HV9001"));
+        Assert.Equal("'ProcessorCount': expected a whole number, found 99999999999999999999", problem.Message);
+        Assert.Equal((1, vms.IndexOf("99999999999999999999", StringComparison.Ordinal) + 1), (problem.Location.Line, problem.Location.Column));
+        Assert.Single(result.Of("HV1001")); // b's 64 virtual processors, above 2008 R2's 4
+    }
+
+    [Fact]
+    public void A_VLAN_ID_past_32_bits_is_HV9001_and_not_wrapped_round_to_a_valid_one()
+    {
+        // 4294967297 cast to an Int32 was 1, a valid VLAN ID: the value was silently another.
+        string adapters = "[" + Adapter("a", ", \"Name\": \"Network Adapter\", \"IsLegacy\": false, \"SwitchName\": \"s\", \"VlanSetting\": { \"OperationMode\": 1, \"AccessVlanId\": 4294967297 }") + "]";
+        var result = RunFiles(new[] { ("vms.json", "[" + Vm("a") + "]"), ("adapters.json", adapters) });
+        Assert.Equal("'AccessVlanId': 4294967297 is out of range for a 32-bit number", Assert.Single(result.Of("HV9001")).Message);
+    }
+
+    [Fact]
     public void A_wrong_value_type_is_HV9001_with_the_property_name()
     {
         var result = RunFiles(new[] { ("vms.json", Vm("a", processorCount: "\"many\"")) });

@@ -34,6 +34,21 @@ public class ReaderTests
     }
 
     [Fact]
+    public void A_number_past_64_bits_is_HV9001_at_the_number_and_the_rest_of_the_VM_is_read()
+    {
+        // Found by fuzzing the samples: Newtonsoft reads such a number as a BigInteger, and a cast of it to long threw,
+        // ending the audit of every file. A count, an enumeration and an On/Off value each took a path of their own.
+        string text = "{ \"profile\": \"hyperv-2008r2\", \"virtualMachines\": [ { \"name\": \"a\",\n \"processorCount\": 99999999999999999999,\n"
+            + " \"state\": 18446744073709551616,\n \"secureBoot\": 99999999999999999999,\n \"memoryStartup\": \"96GB\" } ] }";
+        var problems = Run(text).Of("HV9001");
+        Assert.Equal(new[] { (2, 20), (3, 11), (4, 16) }, problems.Select(p => (p.Location.Line, p.Location.Column)).ToArray());
+        Assert.Contains("'processorCount': 99999999999999999999 is out of range", problems[0].Message, StringComparison.Ordinal);
+        Assert.EndsWith("found the number 18446744073709551616", problems[1].Message, StringComparison.Ordinal);
+        Assert.EndsWith("found the number 99999999999999999999", problems[2].Message, StringComparison.Ordinal);
+        Assert.Single(Run(text).Of("HV1003"));
+    }
+
+    [Fact]
     public void An_unknown_property_is_HV9001_but_x_and_dollar_properties_are_ignored()
     {
         var result = Run("{ \"$schema\": \"s\", \"x-note\": 1, \"virtualMachines\": [ { \"name\": \"a\", \"x-owner\": \"ops\", \"procesorCount\": 8 } ] }");

@@ -69,6 +69,23 @@ namespace HvLint.Readers
         }
 
         /// <summary>
+        /// The token's value when it is a whole number that fits 64 bits. Newtonsoft reads a longer one (a UInt64 near
+        /// its maximum, a mistyped digit) as a BigInteger, which a cast to long throws on: such a value is read as the
+        /// wrong type, an HV9001 and not a crash.
+        /// </summary>
+        public static bool IsWholeNumber(JToken? token, out long value)
+        {
+            if (token is JValue { Value: long n })
+            {
+                value = n;
+                return true;
+            }
+
+            value = 0;
+            return false;
+        }
+
+        /// <summary>
         /// Where a token starts. Newtonsoft records where a value ends, so the value's JSON length is subtracted
         /// (escapes as Newtonsoft writes them; PowerShell escapes a few more characters, so the column of such a
         /// string can be off by a little, never the line).

@@ -197,6 +197,10 @@ namespace HvLint.Readers
                     break;
                 case JsonToken.Null:
                     return Fact<long>.Unknown;
+                case JsonToken.Integer:
+                    // Longer than 64 bits: Newtonsoft gives a BigInteger.
+                    ValueProblem(at, string.Format(CultureInfo.InvariantCulture, "{0} is out of range ({1} to {2})", _c.Value, min, max));
+                    return Fact<long>.Unknown;
                 default:
                     WrongType("a whole number");
                     return Fact<long>.Unknown;
@@ -241,8 +245,7 @@ namespace HvLint.Readers
                     if (Is(s, "On")) return Fact.Known(true, at);
                     if (Is(s, "Off")) return Fact.Known(false, at);
                     break;
-                case JsonToken.Integer:
-                    long n = (long)_c.Value!;
+                case JsonToken.Integer when _c.Value is long n:
                     if (n == 0) return Fact.Known(true, at);
                     if (n == 1) return Fact.Known(false, at);
                     break;
@@ -282,7 +285,7 @@ namespace HvLint.Readers
             switch (_c.Token)
             {
                 case JsonToken.String: value = byName((string)_c.Value!); break;
-                case JsonToken.Integer: value = byNumber((long)_c.Value!); break;
+                case JsonToken.Integer when _c.Value is long n: value = byNumber(n); break;
                 case JsonToken.Null: return Fact<T>.Unknown;
                 case JsonToken.StartObject:
                 case JsonToken.StartArray: _c.Skip(); break;
@@ -371,7 +374,7 @@ namespace HvLint.Readers
                     case "linkspeed":
                         _c.ReadRequired();
                         SourceLocation at = _c.Start;
-                        if (_c.Token == JsonToken.Integer) nic.LinkSpeedBitsPerSecond = Fact.Known((long)_c.Value!, at);
+                        if (_c.Token == JsonToken.Integer && _c.Value is long speed) nic.LinkSpeedBitsPerSecond = Fact.Known(speed, at);
                         else if (_c.Token == JsonToken.String && Units.TryParseLinkSpeed((string)_c.Value!, out long bps)) nic.LinkSpeedBitsPerSecond = Fact.Known(bps, at);
                         else if (_c.Token != JsonToken.Null) { ValueProblem(at, "expected a link speed such as \"10 Gbps\", found " + _c.Describe()); _c.Skip(); }
                         return true;
@@ -702,7 +705,7 @@ namespace HvLint.Readers
                 if (_c.Token == JsonToken.EndArray) return;
                 SourceLocation at = _c.Start;
                 BootDevice? device = _c.Token == JsonToken.String ? EnumNames.BootDevice((string)_c.Value!)
-                    : _c.Token == JsonToken.Integer ? EnumNames.BootDeviceNumber((long)_c.Value!) : null;
+                    : _c.Value is long n ? EnumNames.BootDeviceNumber(n) : null;
                 if (device.HasValue)
                 {
                     vm.BootOrder.Add(new BootEntry(device.Value, at));

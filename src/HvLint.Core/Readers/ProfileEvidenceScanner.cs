@@ -46,7 +46,7 @@ namespace HvLint.Readers
                         }
                         else if (name.Equals("generation", StringComparison.OrdinalIgnoreCase))
                         {
-                            if (!c.Read() || c.Token != JsonToken.Integer || (long)c.Value! != 2) continue;
+                            if (!c.Read() || !(c.Value is long generation) || generation != 2) continue;
                             selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", c.Start));
                         }
                         else if (name.Equals("secureBootTemplate", StringComparison.OrdinalIgnoreCase))

@@ -114,9 +114,9 @@ namespace HvLint.Readers.PowerShell
                         }
 
                         JToken? generation = item.Object["Generation"];
-                        if (generation != null && generation.Type == JTokenType.Integer && (long)generation == 2)
+                        if (JsonTokens.IsWholeNumber(generation, out long g) && g == 2)
                         {
-                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(item.Path, generation)));
+                            selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(item.Path, generation!)));
                         }
 
                         break;
@@ -255,7 +255,7 @@ namespace HvLint.Readers.PowerShell
                         HostRecord h = HostOf(computer);
                         h.Host.Location = JsonTokens.Start(item.Path, o);
                         SetIfKnown(Str(item, "Name"), v => h.Host.Name = v);
-                        SetIfKnown(Long(item, "LogicalProcessorCount"), v => h.Host.LogicalProcessorCount = Fact.Known((int)v.Value, v.Location));
+                        SetIfKnown(Int(item, "LogicalProcessorCount"), v => h.Host.LogicalProcessorCount = v);
                         SetIfKnown(Long(item, "MemoryCapacity"), v => h.Host.MemoryCapacityBytes = v);
                         SetIfKnown(Str(item, "MacAddressMinimum"), v => h.Host.MacAddressMinimum = v);
                         SetIfKnown(Str(item, "MacAddressMaximum"), v => h.Host.MacAddressMaximum = v);
@@ -283,7 +283,7 @@ namespace HvLint.Readers.PowerShell
                             Fact<VirtualHardDiskType> type = Enum(item, "VhdType", EnumNames.VhdType, EnumNames.VhdTypeNumber);
                             // VhdFormat may also be a VHD Set (4, "VHDSet"), which is neither format: then it says nothing.
                             JToken? f = o["VhdFormat"];
-                            VirtualHardDiskFormat? stated = f?.Type == JTokenType.Integer ? EnumNames.DiskFormatNumber((long)f) : f?.Type == JTokenType.String ? EnumNames.DiskFormat((string)f!) : null;
+                            VirtualHardDiskFormat? stated = JsonTokens.IsWholeNumber(f, out long fn) ? EnumNames.DiskFormatNumber(fn) : f?.Type == JTokenType.String ? EnumNames.DiskFormat((string)f!) : null;
                             Fact<VirtualHardDiskFormat> format = stated.HasValue ? Fact.Known(stated.Value, JsonTokens.Start(item.Path, f!)) : Fact<VirtualHardDiskFormat>.Unknown;
                             HostOf(Computer(o)).Disks[vhdPath.Trim()] = (type, format, Long(item, "Size"));
                         }
@@ -417,7 +417,7 @@ namespace HvLint.Readers.PowerShell
             SetIfKnown(Str(item, "Name"), v => vm.Name = v);
             string? id = Id(o);
             if (id != null) vm.Id = Fact.Known(id, JsonTokens.Start(item.Path, o["VMId"] ?? o["Id"]!));
-            SetIfKnown(Long(item, "Generation"), v => vm.Generation = Fact.Known((int)v.Value, v.Location));
+            SetIfKnown(Int(item, "Generation"), v => vm.Generation = v);
             SetIfKnown(Str(item, "Version"), v => vm.ConfigurationVersion = v);
             vm.State = Enum(item, "State", EnumNames.State, EnumNames.StateNumber);
             vm.CheckpointType = Enum(item, "CheckpointType", EnumNames.CheckpointType, EnumNames.CheckpointTypeNumber);
@@ -543,8 +543,8 @@ namespace HvLint.Readers.PowerShell
             {
                 var vi = new Item(PowerShellObjectKind.Unknown, v, path);
                 a.VlanMode = Enum(vi, "OperationMode", EnumNames.VlanMode, n => n >= 0 && n <= 3 ? (VlanMode?)(VlanMode)n : null);
-                SetIfKnown(Long(vi, "AccessVlanId"), x => a.AccessVlanId = Fact.Known((int)x.Value, x.Location));
-                SetIfKnown(Long(vi, "NativeVlanId"), x => a.NativeVlanId = Fact.Known((int)x.Value, x.Location));
+                SetIfKnown(Int(vi, "AccessVlanId"), x => a.AccessVlanId = x);
+                SetIfKnown(Int(vi, "NativeVlanId"), x => a.NativeVlanId = x);
                 SetIfKnown(Str(vi, "AllowedVlanIdListString"), x => a.AllowedVlanIdList = x);
             }
             else if (vlan != null && vlan.Type == JTokenType.String)
@@ -560,8 +560,8 @@ namespace HvLint.Readers.PowerShell
             var item = new Item(PowerShellObjectKind.HardDiskDrive, o, path);
             var d = new Drive { Location = JsonTokens.Start(path, o) };
             d.ControllerType = Enum(item, "ControllerType", EnumNames.ControllerType, n => n >= 0 && n <= 2 ? (ControllerType?)(ControllerType)n : null);
-            SetIfKnown(Long(item, "ControllerNumber"), v => d.ControllerNumber = Fact.Known((int)v.Value, v.Location));
-            SetIfKnown(Long(item, "ControllerLocation"), v => d.ControllerLocation = Fact.Known((int)v.Value, v.Location));
+            SetIfKnown(Int(item, "ControllerNumber"), v => d.ControllerNumber = v);
+            SetIfKnown(Int(item, "ControllerLocation"), v => d.ControllerLocation = v);
             JToken? p = o["Path"];
             if (p != null) d.Path = p.Type == JTokenType.String ? Fact.Known<string?>((string)p!, JsonTokens.Start(path, p)) : p.Type == JTokenType.Null ? Fact.Known<string?>(null, JsonTokens.Start(path, p)) : default;
             d.Kind = Fact.Known(kind, d.Location);
@@ -569,10 +569,10 @@ namespace HvLint.Readers.PowerShell
             {
                 // DiskNumber non-null means a physical disk passed through (Get-VMHardDiskDrive).
                 JToken? number = o["DiskNumber"];
-                if (number != null && number.Type == JTokenType.Integer)
+                if (JsonTokens.IsWholeNumber(number, out long disk) && disk >= 0 && disk <= int.MaxValue)
                 {
-                    d.DiskNumber = Fact.Known((int)(long)number, JsonTokens.Start(path, number));
-                    d.Kind = Fact.Known(DriveKind.PassThroughDisk, JsonTokens.Start(path, number));
+                    d.DiskNumber = Fact.Known((int)disk, JsonTokens.Start(path, number!));
+                    d.Kind = Fact.Known(DriveKind.PassThroughDisk, JsonTokens.Start(path, number!));
                 }
 
                 d.Format = NativeInventoryReader.FormatFromPath(d.Path);
@@ -588,7 +588,7 @@ namespace HvLint.Readers.PowerShell
             var entries = new List<BootEntry>();
             foreach (JToken e in array)
             {
-                BootDevice? device = e.Type == JTokenType.Integer ? EnumNames.BootDeviceNumber((long)e) : e.Type == JTokenType.String ? EnumNames.BootDevice((string)e!) : null;
+                BootDevice? device = JsonTokens.IsWholeNumber(e, out long n) ? EnumNames.BootDeviceNumber(n) : e.Type == JTokenType.String ? EnumNames.BootDevice((string)e!) : null;
                 if (device == null)
                 {
                     _consumer.OnProblem(ToolDiagnostics.InputUnreadable, JsonTokens.Start(item.Path, e), "'StartupOrder': expected a boot device (Floppy, CD, IDE, LegacyNetworkAdapter), found " + e.ToString(Formatting.None));
@@ -669,7 +669,7 @@ namespace HvLint.Readers.PowerShell
             SetIfKnown(Str(item, "Name"), v => n.Name = v);
             SetIfKnown(Str(item, "InterfaceDescription"), v => n.InterfaceDescription = v);
             JToken? speed = o["Speed"] ?? o["ReceiveLinkSpeed"];
-            if (speed != null && speed.Type == JTokenType.Integer) n.LinkSpeedBitsPerSecond = Fact.Known((long)speed, JsonTokens.Start(item.Path, speed));
+            if (JsonTokens.IsWholeNumber(speed, out long bitsPerSecond)) n.LinkSpeedBitsPerSecond = Fact.Known(bitsPerSecond, JsonTokens.Start(item.Path, speed!));
             else if (o["LinkSpeed"] is JValue text && text.Type == JTokenType.String && Units.TryParseLinkSpeed((string)text!, out long bps)) n.LinkSpeedBitsPerSecond = Fact.Known(bps, JsonTokens.Start(item.Path, text));
             return n;
         }
@@ -694,8 +694,8 @@ namespace HvLint.Readers.PowerShell
             foreach (string p in new[] { "Major", "Minor", "Build", "Revision" })
             {
                 JToken? t = v[p];
-                if (t == null || t.Type != JTokenType.Integer || (long)t < 0) break;
-                parts.Add(((long)t).ToString(CultureInfo.InvariantCulture));
+                if (!JsonTokens.IsWholeNumber(t, out long part) || part < 0) break;
+                parts.Add(part.ToString(CultureInfo.InvariantCulture));
             }
 
             return string.Join(".", parts);
@@ -717,10 +717,20 @@ namespace HvLint.Readers.PowerShell
         {
             JToken? t = item.Object[name];
             if (t == null || t.Type == JTokenType.Null) return Fact<long>.Unknown;
-            if (t.Type == JTokenType.Integer) return Fact.Known((long)t, JsonTokens.Start(item.Path, t));
+            if (JsonTokens.IsWholeNumber(t, out long n)) return Fact.Known(n, JsonTokens.Start(item.Path, t));
             if (t.Type == JTokenType.String && long.TryParse((string)t!, NumberStyles.None, CultureInfo.InvariantCulture, out long v)) return Fact.Known(v, JsonTokens.Start(item.Path, t));
             WrongType(item, name, t, "a whole number");
             return Fact<long>.Unknown;
+        }
+
+        /// <summary>A whole number the model keeps as an Int32; one beyond its range is an HV9001, not a value wrapped round.</summary>
+        private Fact<int> Int(Item item, string name)
+        {
+            Fact<long> n = Long(item, name);
+            if (!n.IsKnown) return Fact<int>.Unknown;
+            if (n.Value >= int.MinValue && n.Value <= int.MaxValue) return Fact.Known((int)n.Value, n.Location);
+            _consumer.OnProblem(ToolDiagnostics.InputUnreadable, n.Location, "'" + name + "': " + n.Value.ToString(CultureInfo.InvariantCulture) + " is out of range for a 32-bit number");
+            return Fact<int>.Unknown;
         }
 
         private Fact<bool> Bool(Item item, string name)
@@ -737,7 +747,7 @@ namespace HvLint.Readers.PowerShell
         {
             JToken? t = item.Object[name];
             if (t == null || t.Type == JTokenType.Null) return Fact<bool>.Unknown;
-            if (t.Type == JTokenType.Integer && ((long)t == 0 || (long)t == 1)) return Fact.Known((long)t == 0, JsonTokens.Start(item.Path, t));
+            if (JsonTokens.IsWholeNumber(t, out long n) && (n == 0 || n == 1)) return Fact.Known(n == 0, JsonTokens.Start(item.Path, t));
             if (t.Type == JTokenType.String && string.Equals((string)t!, "On", StringComparison.OrdinalIgnoreCase)) return Fact.Known(true, JsonTokens.Start(item.Path, t));
             if (t.Type == JTokenType.String && string.Equals((string)t!, "Off", StringComparison.OrdinalIgnoreCase)) return Fact.Known(false, JsonTokens.Start(item.Path, t));
             WrongType(item, name, t, "On or Off (0 or 1)");
@@ -749,7 +759,7 @@ namespace HvLint.Readers.PowerShell
         {
             JToken? t = item.Object[name];
             if (t == null || t.Type == JTokenType.Null) return Fact<T>.Unknown;
-            T? value = t.Type == JTokenType.Integer ? byNumber((long)t) : t.Type == JTokenType.String ? byName((string)t!) : null;
+            T? value = JsonTokens.IsWholeNumber(t, out long n) ? byNumber(n) : t.Type == JTokenType.String ? byName((string)t!) : null;
             if (value.HasValue) return Fact.Known(value.Value, JsonTokens.Start(item.Path, t));
             WrongType(item, name, t, "a " + typeof(T).Name + " name or number");
             return Fact<T>.Unknown;

@@ -137,7 +137,15 @@ namespace HvLint.Readers.Xml
                 }
             }
 
-            XElement? Node(string guid) => root.Element("_" + guid + "_") ?? root.Elements().FirstOrDefault(e => string.Equals(e.Name.LocalName, "_" + guid + "_", StringComparison.OrdinalIgnoreCase));
+            // Device nodes by name, looked up without making an XName: a manifest's instance is text from the file,
+            // and one with a character a name may not hold ("{", "?") would throw there.
+            var nodes = new Dictionary<string, XElement>(StringComparer.OrdinalIgnoreCase);
+            foreach (XElement e in root.Elements())
+            {
+                if (!nodes.ContainsKey(e.Name.LocalName)) nodes.Add(e.Name.LocalName, e);
+            }
+
+            XElement? Node(string guid) => nodes.TryGetValue("_" + guid + "_", out XElement? node) ? node : null;
 
             bool hasIde = Node(EmulatedIdeController) != null;
             bool hasBios = Node(VirtualBios) != null;
