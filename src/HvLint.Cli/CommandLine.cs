@@ -204,7 +204,8 @@ public static class CommandLine
         }
 
         var missing = new List<string>();
-        IReadOnlyList<InputDocument> inputs = InputFiles.Expand(r.Paths, missing);
+        var unreadable = new List<(string Folder, string Why)>();
+        IReadOnlyList<InputDocument> inputs = InputFiles.Expand(r.Paths, missing, unreadable);
         if (config != null && (config.Include.Count > 0 || config.Exclude.Count > 0))
         {
             // Globs are relative to the configuration's folder; a file named on the command line is always read.
@@ -216,6 +217,7 @@ public static class CommandLine
         }
 
         foreach (string m in missing) options.ConfigurationProblems.Add(new(SourceLocation.InFile(m), "no such file or folder, and no file matches it as a glob"));
+        foreach ((string folder, string why) in unreadable) options.InputProblems.Add(new(SourceLocation.InFile(InputFiles.DisplayPath(folder)), "the folder could not be read: " + why));
 
         // C# and PowerShell scripts go to the analyzers; everything else to the readers.
         static bool IsCode(InputDocument i) => i.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || PowerShellScriptFileAnalyzer.IsAudited(i.Path);

@@ -16,7 +16,9 @@ internal static class InputFiles
     /// <summary>Folders a walk never enters: build output and tool state, never VM definitions (.terraform holds the modules and providers terraform init downloaded, packer_cache the ISOs packer build downloaded).</summary>
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "TestResults", ".terraform", "packer_cache"];
 
-    public static IReadOnlyList<InputDocument> Expand(IEnumerable<string> paths, List<string> missing)
+    /// <param name="missing">The paths that name nothing.</param>
+    /// <param name="unreadable">Each folder a walk could not list, and why.</param>
+    public static IReadOnlyList<InputDocument> Expand(IEnumerable<string> paths, List<string> missing, List<(string Folder, string Why)> unreadable)
     {
         var byPath = new SortedDictionary<string, InputDocument>(StringComparer.Ordinal);
         foreach (string raw in paths)
@@ -27,7 +29,7 @@ internal static class InputFiles
             }
             else if (Directory.Exists(raw))
             {
-                foreach (string f in Walk(Path.GetFullPath(raw))) Add(byPath, f, namedExplicitly: false);
+                foreach (string f in Walk(Path.GetFullPath(raw), unreadable)) Add(byPath, f, namedExplicitly: false);
             }
             else if (raw.IndexOfAny(['*', '?']) >= 0)
             {
@@ -73,25 +75,74 @@ internal static class InputFiles
         return new StreamReader(fullPath, encoding, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
     }
 
-    private static IEnumerable<string> Walk(string root)
+    /// <summary>
+    /// The files of the folder and its folders that a walk reads. A folder reached through a symbolic link is walked after
+    /// the folders reached without one, and only where the link leads somewhere not walked yet: a link back to a folder
+    /// above (a loop) or beside (a second name for the same inventories) would otherwise audit the same files again and
+    /// again, until the path grew too long.
+    /// </summary>
+    private static IEnumerable<string> Walk(string root, List<(string Folder, string Why)> unreadable)
     {
+        var walked = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
+        var links = new Queue<(string Folder, string Target)>();
         pending.Push(root);
-        while (pending.Count > 0)
+        walked.Add(Path.TrimEndingDirectorySeparator(root));
+        while (pending.Count > 0 || links.Count > 0)
         {
-            string dir = pending.Pop();
-            foreach (string sub in Directory.EnumerateDirectories(dir))
+            if (pending.Count == 0)
             {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub), StringComparer.OrdinalIgnoreCase)) pending.Push(sub);
+                (string folder, string target) = links.Dequeue();
+                if (walked.Add(target)) pending.Push(folder);
+                continue;
             }
 
-            foreach (string file in Directory.EnumerateFiles(dir))
+            string dir = pending.Pop();
+            string[] subs, files;
+            try
+            {
+                subs = Directory.GetDirectories(dir);
+                files = Directory.GetFiles(dir);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // One folder HvLint may not list (permissions, a link to nowhere) is that folder's HV9001, not the end of the audit.
+                unreadable.Add((dir, ex.Message));
+                continue;
+            }
+
+            Array.Sort(subs, StringComparer.Ordinal);
+            foreach (string sub in subs)
+            {
+                if (SkippedFolders.Contains(Path.GetFileName(sub), StringComparer.OrdinalIgnoreCase)) continue;
+                if (LinkTarget(sub) is string target) links.Enqueue((sub, target));
+                else if (walked.Add(sub)) pending.Push(sub);
+            }
+
+            foreach (string file in files)
             {
                 if (!WalkedExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) continue;
                 // HvLint's own files sit beside the inventories; they are not inputs.
                 if (OwnFiles.Contains(Path.GetFileName(file), StringComparer.OrdinalIgnoreCase)) continue;
                 yield return file;
             }
+        }
+    }
+
+    /// <summary>Where a folder that is a symbolic link (or junction) finally leads; null for a plain folder.</summary>
+    private static string? LinkTarget(string folder)
+    {
+        try
+        {
+            var info = new DirectoryInfo(folder);
+            if (info.LinkTarget == null) return null;
+            FileSystemInfo? target = info.ResolveLinkTarget(returnFinalTarget: true);
+            return target == null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.FullName));
+        }
+        catch (IOException)
+        {
+            // A loop of links leads nowhere: walked as it is, its listing fails, which is that folder's HV9001.
+            return folder;
         }
     }
 

@@ -84,6 +84,26 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_folder_walk_reads_each_folder_once_however_many_symbolic_links_lead_to_it()
+    {
+        // A link back to a folder above (a loop) made the walk audit the same inventory again at every level, until the
+        // path grew too long; a second name for a folder audited it twice. A link to a folder elsewhere is still walked.
+        string dir = Repo.TempFolder(), elsewhere = Repo.TempFolder();
+        const string vm = "{ \"virtualMachines\": [ { \"name\": \"{0}\", \"processorCount\": 8 } ] }";
+        Directory.CreateDirectory(Path.Combine(dir, "inventories"));
+        File.WriteAllText(Path.Combine(dir, "inventories", "lab.json"), vm.Replace("{0}", "lab01"));
+        File.WriteAllText(Path.Combine(elsewhere, "branch.json"), vm.Replace("{0}", "branch01"));
+        Directory.CreateSymbolicLink(Path.Combine(dir, "inventories", "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(dir, "current"), Path.Combine(dir, "inventories"));
+        Directory.CreateSymbolicLink(Path.Combine(dir, "shared"), elsewhere);
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        string[] findings = stdout.Split('\n').Where(l => l.Contains(": error HV", StringComparison.Ordinal)).Select(l => l.Substring(0, l.IndexOf(':', StringComparison.Ordinal))).ToArray();
+        Assert.Equal(new[] { "inventories/lab.json(1,61)", "shared/branch.json(1,64)" }, findings);
+        Assert.Contains("2 files read; 0 hosts, 2 VMs", stdout);
+    }
+
+    [Fact]
     public void A_folder_walk_reads_packer_templates_and_their_variables_but_not_the_packer_cache()
     {
         string dir = Repo.TempFolder();

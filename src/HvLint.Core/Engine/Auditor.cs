@@ -99,6 +99,8 @@ namespace HvLint.Engine
 
         /// <summary>Problems found in the configuration, reported as HV9003.</summary>
         public IList<KeyValuePair<SourceLocation, string>> ConfigurationProblems { get; } = new List<KeyValuePair<SourceLocation, string>>();
+        /// <summary>Inputs found unreadable before the audit (a folder the walk could not list), reported as HV9001.</summary>
+        public IList<KeyValuePair<SourceLocation, string>> InputProblems { get; } = new List<KeyValuePair<SourceLocation, string>>();
     }
 
     public sealed class AuditResult
@@ -217,6 +219,7 @@ namespace HvLint.Engine
                 foreach (var p in pack.Problems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
             }
 
+            foreach (var p in options.InputProblems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
             foreach (var p in problems) session.ReportInputProblem(ToolDiagnostics.InputUnreadable, p.Key, p.Value);
             foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
 
