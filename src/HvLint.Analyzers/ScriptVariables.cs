@@ -330,6 +330,11 @@ namespace HvLint.Analyzers
         /// </summary>
         private void CountWrites(string script, ImportedFile? sourced)
         {
+            // The script's own param( ) block: a default there is what a parameter holds when the code that runs the script
+            // leaves it out, so it is no write that a value the code gives would have to yield to. (A dot-sourced script's
+            // block is another matter: see FunctionParameters.)
+            int ownParameters = sourced == null ? PowerShellScript.ScriptParamBlockOpen(script) : -1;
+            int ownParametersEnd = ownParameters >= 0 ? PowerShellScript.Closing(script, ownParameters, '(', ')') : -1;
             int parens = 0;
             int i = 0;
             while (i < script.Length)
@@ -341,7 +346,7 @@ namespace HvLint.Analyzers
 
                 if (c == '$')
                 {
-                    i = ScanVariable(script, i, parens);
+                    i = ScanVariable(script, i, parens, defaultOfOwnParameter: parens == 1 && i > ownParameters && i < ownParametersEnd);
                     continue;
                 }
 
@@ -438,7 +443,8 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// A parameter of the script given <paramref name="value"/> by the code that runs it: a constant from the start
-        /// when the value is known and the script never writes it (a default in param( ) is a write, as is any other).
+        /// when the value is known and the script never writes it. Its default in param( ) is no write, since a value given
+        /// replaces it; any other assignment is.
         /// </summary>
         public void Bind(string name, CodeValue value)
         {
@@ -617,7 +623,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>Reads the variable at <paramref name="i"/> (a '$') and counts a write of it; returns where it ends.</summary>
-        private int ScanVariable(string s, int i, int parens)
+        private int ScanVariable(string s, int i, int parens, bool defaultOfOwnParameter = false)
         {
             int start = i + 1, end = start;
             if (end < s.Length && s[end] == '{')
@@ -651,6 +657,7 @@ namespace HvLint.Analyzers
             // parentheses (a parameter's default in param( ) or function f($x = 8), for ($i = 0; ...), if ($x = ...)).
             bool loop = before > 0 && s[before - 1] == '(' && EndsWithWord(s, BlankBefore(s, before - 1), "foreach");
             bool reference = EndsWith(s, before, "[ref]");
+            if (assigns && defaultOfOwnParameter) return after;
             if (loop || reference || (assigns && parens > 0)) Write(name, 2);
             else if (assigns || steps || stepped) Write(name, 1);
             return after;

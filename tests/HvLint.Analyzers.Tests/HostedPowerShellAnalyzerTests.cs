@@ -643,7 +643,12 @@ public class HostedPowerShellAnalyzerTests
 
             // A name the block does not declare, or a parameter the script also writes, binds nothing HvLint reads.
             void Undeclared(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName app03 -Count $Count").AddParameter("Count", 12);
-            void Written(PowerShell ps) => ps.AddScript("param($Count = 2) Set-VMProcessor -VMName app04 -Count $Count").AddParameter("Count", 12);
+            void Written(PowerShell ps) => ps.AddScript("param($Count = 2) $Count++; Set-VMProcessor -VMName app04 -Count $Count").AddParameter("Count", 12);
+
+            // A default in the block is what the parameter holds only when the code leaves it out: a value given replaces it
+            // (before, the default counted as a write, and the script's parameter stayed unknown).
+            void Defaulted(PowerShell ps) => ps.AddScript("param([string]$Name = 'app08', [int]$Count = 2) Set-VMProcessor -VMName $Name -Count {|#4:$Count|}")
+                .AddParameter("Count", 12);
         }
         """, expected: new[]
         {
@@ -651,6 +656,7 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("VM 'db01' has 6 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("VM 'app05' has 10 virtual processors; hyperv-2008r2 allows 4 per VM"),
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("VM 'app06' has 11 virtual processors; hyperv-2008r2 allows 4 per VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM '$Name' has 12 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
     [Fact]
