@@ -930,6 +930,18 @@ namespace HvLint.Analyzers
                 int command = AfterPipe(s, j + 1), k = command;
                 while (k < s.Length && (char.IsLetter(s[k]) || s[k] == '-' || s[k] == '?')) k++;
                 string name = s.Substring(command, k - command);
+                bool sort = string.Equals(name, "Sort-Object", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "sort", StringComparison.OrdinalIgnoreCase);
+                if (sort || string.Equals(name, "Select-Object", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "select", StringComparison.OrdinalIgnoreCase))
+                {
+                    List<string>? words = StageWords(s, ref k);
+                    IReadOnlyList<object>? passed = words == null ? null : sort ? Sorted(items, words) : Selected(items, words);
+                    if (passed == null) return null;
+                    items = passed;
+                    i = k;
+                    j = Blanks(s, k);
+                    continue;
+                }
+
                 if (!(name == "?" || string.Equals(name, "Where-Object", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "where", StringComparison.OrdinalIgnoreCase))) break;
                 k = Blanks(s, k);
                 int parameter = k;
@@ -995,18 +1007,8 @@ namespace HvLint.Analyzers
         /// </summary>
         private static string? SimplifiedWhere(string s, ref int i)
         {
-            var words = new List<string>();
             int j = i;
-            while (true)
-            {
-                j = Blanks(s, j);
-                if (j >= s.Length || s[j] == '|' || s[j] == ')' || s[j] == ';' || s[j] == '\r' || s[j] == '\n' || s[j] == '#') break;
-                int start = j;
-                if (s[j] == '\'' || s[j] == '"') j = StringEnd(s, j);
-                else while (j < s.Length && !char.IsWhiteSpace(s[j]) && s[j] != '|' && s[j] != ')' && s[j] != ';') j++;
-                words.Add(s.Substring(start, j - start));
-            }
-
+            List<string> words = StageWords(s, ref j)!;
             if (words.Count > 0 && "-Property".StartsWith(words[0], StringComparison.OrdinalIgnoreCase) && words[0].Length > 1) words.RemoveAt(0);
             if (words.Count == 3 && "-Value".StartsWith(words[2], StringComparison.OrdinalIgnoreCase) && words[2].Length > 1) return null;
             if (words.Count == 4 && "-Value".StartsWith(words[2], StringComparison.OrdinalIgnoreCase) && words[2].Length > 1) words.RemoveAt(2);
@@ -1019,6 +1021,175 @@ namespace HvLint.Analyzers
             bool literal = value[0] == '\'' || value[0] == '"' || value[0] == '$' || char.IsDigit(value[0]);
             return property + " " + op + " " + (literal ? value : "'" + value.Replace("'", "''") + "'");
         }
+
+        /// <summary>
+        /// The words of a pipeline stage's arguments from <paramref name="i"/> to the end of the stage, a quoted one with its
+        /// quotes, with <paramref name="i"/> past them; a ',' is a word of its own. Null where a script block, a hashtable
+        /// or a subexpression is among them, which only Where-Object's own reader takes.
+        /// </summary>
+        private static List<string>? StageWords(string s, ref int i)
+        {
+            var words = new List<string>();
+            int j = i;
+            while (true)
+            {
+                j = Blanks(s, j);
+                if (j >= s.Length || s[j] == '|' || s[j] == ')' || s[j] == ';' || s[j] == '\r' || s[j] == '\n' || s[j] == '#') break;
+                int start = j;
+                if (s[j] == '{' || s[j] == '@' || s[j] == '(' || (s[j] == '$' && j + 1 < s.Length && s[j + 1] == '(')) return null;
+                if (s[j] == '\'' || s[j] == '"') j = StringEnd(s, j);
+                else if (s[j] == ',') j++;
+                else while (j < s.Length && !char.IsWhiteSpace(s[j]) && s[j] != '|' && s[j] != ')' && s[j] != ';' && s[j] != ',') j++;
+                words.Add(s.Substring(start, j - start));
+            }
+
+            i = j;
+            return words;
+        }
+
+        /// <summary>
+        /// The items in the order Sort-Object gives them ([-Property] Name[, Cpu] [-Descending]): by each property in turn,
+        /// numbers by value and text without case, as PowerShell orders names of letters, digits and hyphens; items of equal
+        /// keys keep their order. Null for anything else (-Unique, -Top, a script block, a key unknown or of mixed kinds).
+        /// </summary>
+        private static IReadOnlyList<object>? Sorted(IReadOnlyList<object> items, List<string> words)
+        {
+            bool descending = false;
+            var properties = new List<string>();
+            foreach (string word in words)
+            {
+                if (word == ",") continue;
+                if (word.Length > 1 && word[0] == '-')
+                {
+                    if (word.Length > 2 && "-Descending".StartsWith(word, StringComparison.OrdinalIgnoreCase)) descending = true;
+                    else if (!(word.Length > 2 && "-Property".StartsWith(word, StringComparison.OrdinalIgnoreCase))) return null;
+                    continue;
+                }
+
+                string property = Unquoted(word);
+                if (!IsPropertyName(property)) return null;
+                properties.Add(property);
+            }
+
+            var keyed = new List<KeyValuePair<object[], int>>();
+            for (int n = 0; n < items.Count; n++)
+            {
+                var keys = new object[Math.Max(1, properties.Count)];
+                for (int p = 0; p < keys.Length; p++)
+                {
+                    object? key = properties.Count == 0 ? items[n] : PropertyOf(items[n], properties[p])?.Value;
+                    if (!(key is string || key is long)) return null;
+                    if (n > 0 && key.GetType() != keyed[0].Key[p].GetType()) return null;
+                    keys[p] = key;
+                }
+
+                keyed.Add(new KeyValuePair<object[], int>(keys, n));
+            }
+
+            keyed.Sort((a, b) =>
+            {
+                for (int p = 0; p < a.Key.Length; p++)
+                {
+                    int c = a.Key[p] is long x ? x.CompareTo((long)b.Key[p]) : string.Compare((string)a.Key[p], (string)b.Key[p], StringComparison.OrdinalIgnoreCase);
+                    if (c != 0) return descending ? -c : c;
+                }
+
+                return a.Value.CompareTo(b.Value);
+            });
+            return keyed.ConvertAll(k => items[k.Value]);
+        }
+
+        /// <summary>
+        /// The items Select-Object passes on: -First, -Last and -Skip with a number (-Skip before -First, as PowerShell
+        /// applies them), the properties it keeps of each table (Name, Cpu, or *), or -ExpandProperty's value. Null for
+        /// anything else (-Unique, -Index, a calculated property, a wildcard other than *, an item without the property).
+        /// </summary>
+        private static IReadOnlyList<object>? Selected(IReadOnlyList<object> items, List<string> words)
+        {
+            int first = -1, last = -1, skip = 0;
+            string? expand = null;
+            var properties = new List<string>();
+            for (int w = 0; w < words.Count; w++)
+            {
+                string word = words[w];
+                if (word == ",") continue;
+                if (word.Length > 1 && word[0] == '-')
+                {
+                    bool takesNumber = "-First".StartsWith(word, StringComparison.OrdinalIgnoreCase) || "-Last".StartsWith(word, StringComparison.OrdinalIgnoreCase) || "-Skip".StartsWith(word, StringComparison.OrdinalIgnoreCase);
+                    if (takesNumber && word.Length > 2)
+                    {
+                        if (w + 1 >= words.Count || !int.TryParse(words[w + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)) return null;
+                        w++;
+                        if (char.ToUpperInvariant(word[1]) == 'F') first = n;
+                        else if (char.ToUpperInvariant(word[1]) == 'L') last = n;
+                        else skip = n;
+                    }
+                    else if (word.Length > 3 && "-ExpandProperty".StartsWith(word, StringComparison.OrdinalIgnoreCase) && w + 1 < words.Count)
+                    {
+                        expand = Unquoted(words[++w]);
+                        if (!IsPropertyName(expand)) return null;
+                    }
+                    else if (!(word.Length > 2 && "-Property".StartsWith(word, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                string property = Unquoted(word);
+                if (property != "*" && !IsPropertyName(property)) return null;
+                properties.Add(property);
+            }
+
+            if (last >= 0 && (first >= 0 || skip > 0)) return null;
+            IEnumerable<object> kept = items.Skip(skip);
+            if (first >= 0) kept = kept.Take(first);
+            if (last >= 0) kept = items.Skip(Math.Max(0, items.Count - last));
+            var selected = new List<object>();
+            foreach (object item in kept)
+            {
+                if (expand != null)
+                {
+                    CodeValue? value = PropertyOf(item, expand);
+                    if (value == null || !value.IsKnown || value.Value == null || properties.Count > 0) return null;
+                    selected.Add(value.Value);
+                }
+                else if (properties.Count > 0 && !properties.Contains("*"))
+                {
+                    if (!(item is ScriptHashtable table)) return null;
+                    var projected = new ScriptHashtable();
+                    foreach (string property in properties)
+                    {
+                        // A property the item lacks is $null in PowerShell; here it is left out, and so unknown.
+                        int at = table.FindIndex(e => string.Equals(e.Key, property, StringComparison.OrdinalIgnoreCase));
+                        if (at >= 0) projected.Add(table[at]);
+                    }
+
+                    selected.Add(projected);
+                }
+                else
+                {
+                    selected.Add(item);
+                }
+            }
+
+            return selected;
+        }
+
+        /// <summary>A table item's property (case-insensitive, as PowerShell reads one); null for any other item.</summary>
+        private static CodeValue? PropertyOf(object item, string property)
+        {
+            if (!(item is ScriptHashtable table)) return null;
+            foreach (KeyValuePair<string, CodeValue> entry in table)
+            {
+                if (string.Equals(entry.Key, property, StringComparison.OrdinalIgnoreCase)) return entry.Value;
+            }
+
+            return null;
+        }
+
+        private static string Unquoted(string word) => word.Length >= 2 && (word[0] == '\'' || word[0] == '"') && word[word.Length - 1] == word[0] ? word.Substring(1, word.Length - 2) : word;
 
         private static bool IsPropertyName(string word)
         {

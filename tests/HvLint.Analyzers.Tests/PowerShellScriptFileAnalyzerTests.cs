@@ -333,6 +333,33 @@ public class PowerShellScriptFileAnalyzerTests
             Rows, "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
+    public Task Sort_Object_and_Select_Object_pass_on_the_rows_PowerShell_would() => Task.WhenAll(
+        // Sorted by name, last first (web02, web01, sql01), then the first two: web02 and web01, not sql01, which the
+        // first two rows as written would have held.
+        ScriptWith(
+            "Import-Csv .\\rows.csv | Sort-Object Name -Descending | Select-Object -First 2 | ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 6 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(1, 137, 138, "web01", 6), Over2008R2(1, 137, 138, "web02", 6)),
+        // The names alone, of the web rows (WEB is web without case).
+        ScriptWith(
+            "Import-Csv .\\rows.csv | Where-Object Role -eq web | Select-Object -ExpandProperty Name | ForEach-Object { Set-VMProcessor -VMName $_ -Count 5 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(1, 141, 142, "web01", 5), Over2008R2(1, 141, 142, "web02", 5)),
+        // Two properties of the rows after the first: sql01's 8 (web02's 2 is within 4).
+        ScriptWith(
+            "$vms = Import-Csv .\\rows.csv | Select-Object Name, Cpu -Skip 1\nforeach ($vm in $vms) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 65, 72, "sql01", 8)),
+        // A property the selection drops is unknown, never another row's: no VM is named.
+        ScriptWith(
+            "Import-Csv .\\rows.csv | Select-Object Role | ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 6 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2"),
+        // A sort by a script block, and -Unique, are not read: the rows are unknown, and nothing is reported.
+        ScriptWith(
+            "Import-Csv .\\rows.csv | Sort-Object { $_.Cpu } | Select-Object -First 1 | ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 6 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2"),
+        ScriptWith(
+            "Import-Csv .\\rows.csv | Select-Object -Unique -First 1 | ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 6 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
     public Task A_list_of_names_read_with_Get_Content_is_read_line_by_line() => Task.WhenAll(
         // Get-Content passes blank lines on too; Where-Object { $_ } drops them, as '' is false.
         ScriptWith(
