@@ -1390,15 +1390,30 @@ namespace HvLint.Analyzers
         /// <summary>
         /// The lines Get-Content reads from a text file (a list of VM names, one a line), as a list of text: as
         /// Import-Csv's path, the path is written out and the file is one HvLint was given. Every line counts, blank
-        /// ones too, as Get-Content passes them on; a line break at the end of the file starts no line. Null, so the
-        /// lines are unknown, for any parameter but the path and -Encoding (-Raw gives one text, -TotalCount, -Tail and
-        /// -ReadCount other items), and for more lines than a loop is read for.
+        /// ones too, as Get-Content passes them on; a line break at the end of the file starts no line. -TotalCount (-First,
+        /// -Head) and -Tail (-Last) with a number of one or more keep the first or the last lines. Null, so the lines are
+        /// unknown, for any other parameter but the path and -Encoding (-Raw gives one text, -ReadCount other items), and
+        /// for more lines than a loop is read for.
         /// </summary>
         private static CodeValue? ContentLines(CommandCall call, ScriptVariables variables)
         {
             if (variables.Imported == null || call.Splatted || call.Positional.Count > 1 || !variables.InScript(call.Location)) return null;
+            long head = -1, tail = -1;
             foreach (KeyValuePair<string, CodeValue> named in call.Named)
             {
+                bool first = (named.Key.Length >= 2 && "TotalCount".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase))
+                    || string.Equals(named.Key, "First", StringComparison.OrdinalIgnoreCase) || string.Equals(named.Key, "Head", StringComparison.OrdinalIgnoreCase);
+                bool last = (named.Key.Length >= 2 && "Tail".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase)) || string.Equals(named.Key, "Last", StringComparison.OrdinalIgnoreCase);
+                if (first || last)
+                {
+                    // PowerShell refuses the two at once. -1 is all lines (TotalCount's default); what 0 gives is not
+                    // documented, so it and any number below 1 leave the lines unknown.
+                    if (!named.Value.TryLong(out long n) || n < 1 || head >= 0 || tail >= 0) return null;
+                    if (first) head = n;
+                    else tail = n;
+                    continue;
+                }
+
                 if (!(named.Key.Length >= 2 && ("Path".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase) || "LiteralPath".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(named.Key, "PSPath", StringComparison.OrdinalIgnoreCase) || string.Equals(named.Key, "LP", StringComparison.OrdinalIgnoreCase)
                     || (named.Key.Length >= 3 && "Encoding".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase))))) return null;
@@ -1412,11 +1427,13 @@ namespace HvLint.Analyzers
                 int end = text.IndexOfAny(LineBreaks, start);
                 if (end < 0) end = text.Length;
                 lines.Add(text.Substring(start, end - start));
-                if (lines.Count > MaxLoopItems) return null;
+                if (lines.Count == head) break;
+                if (lines.Count > MaxLoopItems && tail < 0) return null;
                 start = end < text.Length && text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
             }
 
-            return new CodeValue(lines, true, call.Location);
+            if (tail >= 0 && lines.Count > tail) lines.RemoveRange(0, lines.Count - (int)tail);
+            return lines.Count > MaxLoopItems ? null : new CodeValue(lines, true, call.Location);
         }
 
         /// <summary>

@@ -379,11 +379,22 @@ public class PowerShellScriptFileAnalyzerTests
             new[] { ("hvlint/names.txt", "db01\ndb02") },
             "build_property.HvLintProfile = hyperv-2008r2",
             Over2008R2(2, 48, 49, "db01", 8), Over2008R2(2, 48, 49, "db02", 8)),
-        // -Raw reads the file as one text, and -TotalCount only its first lines: not a list HvLint reads.
+        // -Raw reads the file as one text: not a list HvLint reads.
         ScriptWith(
-            "Get-Content .\\names.txt -Raw | ForEach-Object { Set-VMProcessor -VMName $_ -Count 8 }\n"
-            + "foreach ($n in Get-Content .\\names.txt -TotalCount 1) { Set-VMProcessor -VMName $n -Count 8 }\n",
+            "Get-Content .\\names.txt -Raw | ForEach-Object { Set-VMProcessor -VMName $_ -Count 8 }\n",
             new[] { ("hvlint/names.txt", "db01\ndb02\n") },
+            "build_property.HvLintProfile = hyperv-2008r2"),
+        // -TotalCount (-First, -Head) keeps the first lines, -Tail (-Last) the last ones.
+        ScriptWith(
+            "foreach ($n in Get-Content .\\names.txt -TotalCount 1) { Set-VMProcessor -VMName $n -Count 8 }\n"
+            + "Get-Content .\\names.txt -Last 1 | ForEach-Object { Set-VMProcessor -VMName $_ -Count 6 }\n",
+            new[] { ("hvlint/names.txt", "db01\ndb02\ndb03\n") },
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(1, 91, 92, "db01", 8), Over2008R2(2, 86, 87, "db03", 6)),
+        // 0 is not read (the documentation gives -1 for all lines, and nothing for 0): the lines are unknown.
+        ScriptWith(
+            "foreach ($n in Get-Content .\\names.txt -TotalCount 0) { Set-VMProcessor -VMName $n -Count 7 }\n",
+            new[] { ("hvlint/names.txt", "db01\ndb02\ndb03\n") },
             "build_property.HvLintProfile = hyperv-2008r2"));
 
     private const string SwitchJson = "{ \"VMs\": [ { \"Name\": \"s1\", \"Role\": \"PXE\", \"Cpu\": 2 }, { \"Name\": \"web-s2\", \"Role\": \"sql\", \"Cpu\": 16 }, "
