@@ -1208,12 +1208,21 @@ namespace HvLint.Analyzers
                 return initializer is LiteralExpressionSyntax literal ? literal.Token.Value : null;
             }
 
+            if (!(SingleValue(model, e, symbol, token) is ExpressionSyntax value)) return null;
+            Optional<object?> initial = Constant(model, value, token);
+            return initial.HasValue ? initial.Value : null;
+        }
+
+        /// <summary>
+        /// The one value a local holds (<paramref name="symbol"/>, what <paramref name="e"/> names): its initialiser, where
+        /// nothing in its block writes it again; null for anything else.
+        /// </summary>
+        private static ExpressionSyntax? SingleValue(SemanticModel model, ExpressionSyntax e, ISymbol? symbol, System.Threading.CancellationToken token)
+        {
             if (!(e is IdentifierNameSyntax name) || !(symbol is ILocalSymbol local)) return null;
             if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is VariableDeclaratorSyntax declarator) || declarator.Initializer == null) return null;
             SyntaxNode? scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-            if (scope == null || Written(model, scope, name.Identifier.ValueText, local, token)) return null;
-            Optional<object?> initial = Constant(model, declarator.Initializer.Value, token);
-            return initial.HasValue ? initial.Value : null;
+            return scope == null || Written(model, scope, name.Identifier.ValueText, local, token) ? null : declarator.Initializer.Value;
         }
 
         /// <summary>
@@ -1221,11 +1230,22 @@ namespace HvLint.Analyzers
         /// constant relative path, else its folders and name after what the code computes (Path.Combine or Path.Join
         /// of AppContext.BaseDirectory, "Scripts", "New-LabVM.ps1"; baseDir + @"\Scripts\New-LabVM.ps1"), and the name
         /// alone of a rooted one (D:\Scripts\New-LabVM.ps1 is where the project's copy is deployed), with '/' between
-        /// folders. Null for any other expression, a path that is not a .ps1, or one whose name the code computes.
+        /// folders. The text may be awaited from File.ReadAllTextAsync, and held in a local first (string script =
+        /// File.ReadAllText(path); ps.AddScript(script)). Null for any other expression, a path that is not a .ps1, or
+        /// one whose name the code computes.
         /// </summary>
         private static string? ReadScriptPath(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop)
         {
-            if (!(e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ReadAllText" } member } call) || call.ArgumentList.Arguments.Count == 0) return null;
+            if (e is IdentifierNameSyntax && SingleValue(model, e, model.GetSymbolInfo(e, token).Symbol, token) is ExpressionSyntax held) e = held;
+            string read = "ReadAllText";
+            if (e is AwaitExpressionSyntax awaited)
+            {
+                // await File.ReadAllTextAsync(path), also .ConfigureAwait(false)
+                e = awaited.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configured } ? configured.Expression : awaited.Expression;
+                read = "ReadAllTextAsync";
+            }
+
+            if (!(e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call) || member.Name.Identifier.ValueText != read || call.ArgumentList.Arguments.Count == 0) return null;
             if (model.GetSymbolInfo(call, token).Symbol is IMethodSymbol method)
             {
                 if (method.ContainingType?.ToDisplayString() != "System.IO.File") return null;

@@ -2152,6 +2152,41 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task A_script_file_read_into_a_local_first_or_awaited_is_read_too() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System;
+        using System.IO;
+        using System.Management.Automation;
+        using System.Threading.Tasks;
+        class Provisioner
+        {
+            void Local(PowerShell ps)
+            {
+                string script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Scripts", "New-LabVM.ps1"));
+                ps.AddScript(script).AddParameter("Name", "sql01").AddParameter("Cpu", 72).Invoke();
+            }
+
+            async Task Awaited(PowerShell ps) =>
+                ps.AddScript(await File.ReadAllTextAsync("Scripts/New-LabVM.ps1").ConfigureAwait(false)).AddParameter("Name", "web02").AddParameter("Cpu", 70).Invoke();
+
+            void WrittenAgain(PowerShell ps, bool old)
+            {
+                // A local written again may hold either file: not read.
+                string script = File.ReadAllText("Scripts/New-LabVM.ps1");
+                if (old) script = File.ReadAllText("Old/New-LabVM.ps1");
+                ps.AddScript(script).AddParameter("Name", "web01").AddParameter("Cpu", 80).Invoke();
+            }
+        }
+        """,
+        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", LabScript), ("Old/New-LabVM.ps1", "New-VM -Name old01\n") },
+        expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+                .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+                .WithArguments("VM 'web02' has 70 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+        });
+
+    [Fact]
     public Task A_script_file_s_hvlint_disable_comment_covers_what_the_code_s_values_find_in_it() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.IO;
         using System.Management.Automation;
