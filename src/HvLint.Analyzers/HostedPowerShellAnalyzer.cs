@@ -65,6 +65,7 @@ namespace HvLint.Analyzers
                 Files = VmFileFacts.For(compilation, options);
                 Counter = options.AnalyzerConfigOptionsProvider as IVirtualMachineCounter;
                 _additionalFiles = options.AdditionalFiles;
+                _fileOptions = options.AnalyzerConfigOptionsProvider;
                 KeepSuppressed = AnalyzerSettings.IsSet(options, AnalyzerSettings.KeepSuppressed);
             }
 
@@ -72,6 +73,7 @@ namespace HvLint.Analyzers
             public bool KeepSuppressed { get; }
 
             private readonly ImmutableArray<AdditionalText> _additionalFiles;
+            private readonly AnalyzerConfigOptionsProvider _fileOptions;
 
             // Script files code reads (File.ReadAllText), by the tail of the path it writes out, and what each reports on
             // its own: asked for by many methods at once, under concurrent execution.
@@ -98,6 +100,50 @@ namespace HvLint.Analyzers
                     }
 
                     return _scriptFiles[tail] = match?.GetText(token) is SourceText text ? new ImportedFile(match.Path, text) : null;
+                }
+            }
+
+            /// <summary>
+            /// The script embedded as the manifest resource <paramref name="resource"/>
+            /// (GetManifestResourceStream("Contoso.Scripts.New-LabVM.ps1")): the AdditionalFile the build names that resource
+            /// (the package's targets add a project's embedded scripts with their resource names), else, where no file is
+            /// named (the CLI), the one whose path ends the name in the most parts (<see cref="ResourceMatch"/>); null when
+            /// none or several do.
+            /// </summary>
+            public ImportedFile? ScriptResource(string resource, System.Threading.CancellationToken token)
+            {
+                lock (_scriptFiles)
+                {
+                    string key = "resource:" + resource;
+                    if (_scriptFiles.TryGetValue(key, out ImportedFile? known)) return known;
+                    AdditionalText? named = null, closest = null;
+                    int most = 0;
+                    bool tie = false;
+                    foreach (AdditionalText f in _additionalFiles)
+                    {
+                        string path = PowerShellScriptFileAnalyzer.FullPath(f.Path);
+                        if (!PowerShellScriptFileAnalyzer.IsScript(path)) continue;
+                        if (_fileOptions.GetOptions(f).TryGetValue(ResourceNameMetadata, out string? name) && !string.IsNullOrEmpty(name))
+                        {
+                            if (!string.Equals(name, resource, StringComparison.Ordinal)) continue;
+                            if (named != null) return _scriptFiles[key] = null;
+                            named = f;
+                            continue;
+                        }
+
+                        int parts = ResourceMatch(path, resource);
+                        if (parts > most)
+                        {
+                            (closest, most, tie) = (f, parts, false);
+                        }
+                        else if (parts == most && parts > 0)
+                        {
+                            tie = true;
+                        }
+                    }
+
+                    AdditionalText? match = named ?? (tie ? null : closest);
+                    return _scriptFiles[key] = match?.GetText(token) is SourceText text ? new ImportedFile(match.Path, text) : null;
                 }
             }
 
@@ -286,7 +332,7 @@ namespace HvLint.Analyzers
             if (invocations == null && !commandObjects) return found;
             invocations ??= new List<InvocationExpressionSyntax>();
             var commands = new List<CommandCall>();
-            var scripts = new ScriptText { FileNamed = tail => scope.ScriptFile(tail, cancellation) };
+            var scripts = new ScriptText { FileNamed = tail => scope.ScriptFile(tail, cancellation), ResourceNamed = resource => scope.ScriptResource(resource, cancellation) };
             int addScripts = 0;
             foreach (InvocationExpressionSyntax invocation in invocations)
             {
@@ -834,6 +880,8 @@ namespace HvLint.Analyzers
                     // AddScript(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Scripts", "New-LabVM.ps1"))): the
                     // project's script of that name, when it is one of the AdditionalFiles.
                     ImportedFile? file = text == null && scripts.FileNamed != null && ReadScriptPath(model, script, token, loop) is string tail ? scripts.FileNamed(tail) : null;
+                    // AddScript(reader.ReadToEnd()) of a StreamReader over the assembly's manifest resource stream: the embedded script.
+                    if (text == null && file == null && scripts.ResourceNamed != null && ReadScriptResource(model, script, token, loop) is string resource) file = scripts.ResourceNamed(resource);
                     scripts.Add(script, text ?? file?.Text, scripts.Several ? Session(model, call, token, loop) : null, localScope, file);
                     foreach (KeyValuePair<string, CodeValue> hole in holes ?? Enumerable.Empty<KeyValuePair<string, CodeValue>>()) scripts.Bind(hole.Key, hole.Value);
                     break;
@@ -1306,6 +1354,98 @@ namespace HvLint.Analyzers
             return relative.StartsWith("../", StringComparison.Ordinal) || relative.Length == 0 ? null : relative;
         }
 
+        /// <summary>The AdditionalFiles metadata the package's targets give an embedded script: its manifest resource name.</summary>
+        internal const string ResourceNameMetadata = "build_metadata.AdditionalFiles.HvLintResourceName";
+
+        /// <summary>
+        /// The manifest resource name of the script a StreamReader reads to the end (reader.ReadToEnd(), or awaited
+        /// ReadToEndAsync()) over Assembly.GetManifestResourceStream("Contoso.Scripts.New-LabVM.ps1"), or over
+        /// GetManifestResourceStream(typeof(Provisioner), "New-LabVM.ps1"), whose name starts with the type's namespace;
+        /// the reader and the stream may each be a local written nowhere else (using var reader = new StreamReader(stream)).
+        /// Null for anything else, and for a name that is not a .ps1 or that the code computes.
+        /// </summary>
+        private static string? ReadScriptResource(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop)
+        {
+            ExpressionSyntax Held(ExpressionSyntax x)
+            {
+                // A local's one value; past the ! and ?? throw that null checks of a resource stream add.
+                x = x is IdentifierNameSyntax && SingleValue(model, x, model.GetSymbolInfo(x, token).Symbol, token) is ExpressionSyntax value ? value : x;
+                while (true)
+                {
+                    if (x is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang) x = bang.Operand;
+                    else if (x is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: ThrowExpressionSyntax } coalesce) x = coalesce.Left;
+                    else if (x is ParenthesizedExpressionSyntax parenthesized) x = parenthesized.Expression;
+                    else return x;
+                }
+            }
+
+            e = Held(e);
+            string read = "ReadToEnd";
+            if (e is AwaitExpressionSyntax awaited)
+            {
+                e = awaited.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configured } ? configured.Expression : awaited.Expression;
+                read = "ReadToEndAsync";
+            }
+
+            if (!(e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax toEnd } readCall) || toEnd.Name.Identifier.ValueText != read || readCall.ArgumentList.Arguments.Count > 1) return null;
+            if (!(Held(toEnd.Expression) is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } reader)) return null;
+            if (model.GetSymbolInfo(reader, token).Symbol is IMethodSymbol constructor)
+            {
+                if (constructor.ContainingType?.ToDisplayString() != "System.IO.StreamReader") return null;
+            }
+            else if (!(reader is ObjectCreationExpressionSyntax { Type: var type } && type.ToString() is "StreamReader" or "System.IO.StreamReader" or "IO.StreamReader"))
+            {
+                return null;
+            }
+
+            if (!(Held(reader.ArgumentList!.Arguments[0].Expression) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetManifestResourceStream" } } open)) return null;
+            if (model.GetSymbolInfo(open, token).Symbol is IMethodSymbol method && method.ContainingType?.ToDisplayString() != "System.Reflection.Assembly") return null;
+            SeparatedSyntaxList<ArgumentSyntax> args = open.ArgumentList.Arguments;
+            string? name = args.Count switch
+            {
+                1 => ConstantOrSingleAssignment(model, args[0].Expression, token, loop) as string,
+                // The type's namespace, then the name (Assembly.GetManifestResourceStream(Type, string)).
+                2 when args[0].Expression is TypeOfExpressionSyntax of && model.GetSymbolInfo(of.Type, token).Symbol is INamedTypeSymbol scopeType
+                    && ConstantOrSingleAssignment(model, args[1].Expression, token, loop) is string last =>
+                    scopeType.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + last : last,
+                _ => null,
+            };
+            return name != null && PowerShellScriptFileAnalyzer.IsScript(name) ? name : null;
+        }
+
+        /// <summary>
+        /// How many parts of <paramref name="path"/> end the manifest resource name <paramref name="resource"/>, read
+        /// back from the file's name through its folders, each folder as MSBuild writes one in a resource name (a
+        /// character no identifier may hold as '_', and '_' before a leading digit): 0 when the name does not end with
+        /// the file's name.
+        /// </summary>
+        internal static int ResourceMatch(string path, string resource)
+        {
+            string[] parts = path.Split('/');
+            string name = parts[parts.Length - 1];
+            if (!(string.Equals(resource, name, StringComparison.Ordinal) || resource.EndsWith("." + name, StringComparison.Ordinal))) return 0;
+            string rest = resource.Substring(0, Math.Max(0, resource.Length - name.Length - 1));
+            int matched = 1;
+            for (int k = parts.Length - 2; k >= 0 && rest.Length > 0; k--)
+            {
+                string folder = ResourceFolder(parts[k]);
+                if (string.Equals(rest, folder, StringComparison.Ordinal)) return matched + 1;
+                if (!rest.EndsWith("." + folder, StringComparison.Ordinal)) break;
+                rest = rest.Substring(0, rest.Length - folder.Length - 1);
+                matched++;
+            }
+
+            return matched;
+        }
+
+        private static string ResourceFolder(string folder)
+        {
+            var named = new System.Text.StringBuilder(folder.Length + 1);
+            foreach (char c in folder) named.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+            if (named.Length > 0 && char.IsDigit(named[0])) named.Insert(0, '_');
+            return named.ToString();
+        }
+
         /// <summary>
         /// Script text the code writes: a constant, or an interpolation whose holes are constants or values the code
         /// writes the same way each time ($"New-VM -Name {vmName}"), each of those read in the script as a variable
@@ -1497,6 +1637,9 @@ namespace HvLint.Analyzers
 
             /// <summary>The project's script file a path ends with (<see cref="CompilationScope.ScriptFile"/>).</summary>
             public Func<string, ImportedFile?>? FileNamed { get; set; }
+
+            /// <summary>The script embedded as a manifest resource of that name (GetManifestResourceStream), when it is one of the AdditionalFiles.</summary>
+            public Func<string, ImportedFile?>? ResourceNamed { get; set; }
 
             /// <summary>The script files read for AddScript (File.ReadAllText), whose findings are in those files.</summary>
             public List<ImportedFile>? Files { get; private set; }

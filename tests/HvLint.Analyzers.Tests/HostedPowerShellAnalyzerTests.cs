@@ -2187,6 +2187,73 @@ public class HostedPowerShellAnalyzerTests
         });
 
     [Fact]
+    public Task A_script_embedded_as_a_manifest_resource_is_read_with_the_code_s_parameters() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System;
+        using System.IO;
+        using System.Management.Automation;
+        using System.Reflection;
+        namespace Contoso.Provisioning
+        {
+            class Provisioner
+            {
+                void Create(PowerShell ps)
+                {
+                    using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Contoso.Provisioning.Scripts.New-LabVM.ps1")!;
+                    using var reader = new StreamReader(stream);
+                    ps.AddScript(reader.ReadToEnd()).AddParameter("Name", "sql01").AddParameter("Cpu", 72).Invoke();
+                }
+
+                // The (Type, name) overload: the type's namespace, then the name.
+                void ByType(PowerShell ps)
+                {
+                    using var reader = new StreamReader(typeof(Provisioner).Assembly.GetManifestResourceStream(typeof(Provisioner), "Scripts.New-LabVM.ps1") ?? throw new InvalidOperationException());
+                    ps.AddScript(reader.ReadToEnd()).AddParameter("Name", "web02").AddParameter("Cpu", 70).Invoke();
+                }
+
+                // A resource no AdditionalFile is, and a reader written again: not read.
+                void Other(PowerShell ps, Stream other)
+                {
+                    using var reader = new StreamReader(Assembly.GetExecutingAssembly().GetManifestResourceStream("Contoso.Provisioning.Scripts.Remove-LabVM.ps1")!);
+                    ps.AddScript(reader.ReadToEnd()).AddParameter("Name", "web01").AddParameter("Cpu", 80).Invoke();
+                    var again = new StreamReader(Assembly.GetExecutingAssembly().GetManifestResourceStream("Contoso.Provisioning.Scripts.New-LabVM.ps1")!);
+                    again = new StreamReader(other);
+                    ps.AddScript(again.ReadToEnd()).AddParameter("Name", "web03").AddParameter("Cpu", 80).Invoke();
+                }
+            }
+        }
+        """,
+        // Without the build's resource names, the script whose folders and name end the resource's name: Scripts/, not Old/.
+        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", LabScript), ("Old/New-LabVM.ps1", "New-VM -Name old01\n") },
+        expected: new[]
+        {
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+                .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+                .WithArguments("VM 'web02' has 70 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+        });
+
+    [Fact]
+    public Task An_embedded_script_is_the_file_the_build_names_that_resource() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
+        using System.IO;
+        using System.Management.Automation;
+        using System.Reflection;
+        class Provisioner
+        {
+            void Create(PowerShell ps)
+            {
+                using var reader = new StreamReader(Assembly.GetExecutingAssembly().GetManifestResourceStream("Contoso.Provisioning.Lab.ps1")!);
+                ps.AddScript(reader.ReadToEnd()).AddParameter("Name", "sql01").AddParameter("Cpu", 72).Invoke();
+            }
+        }
+        """,
+        // A LogicalName the build gives (the package's targets pass each embedded script's resource name on): that file,
+        // though another one's path reads as the name.
+        "[/src/Embedded/Lab.ps1]\nbuild_metadata.AdditionalFiles.HvLintResourceName = Contoso.Provisioning.Lab.ps1\n",
+        new[] { ("/src/Embedded/Lab.ps1", LabScript), ("/src/Contoso/Provisioning/Lab.ps1", LabScript) },
+        new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("/src/Embedded/Lab.ps1", 3, 38, 3, 42)
+            .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
+
+    [Fact]
     public Task A_script_file_s_hvlint_disable_comment_covers_what_the_code_s_values_find_in_it() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System.IO;
         using System.Management.Automation;

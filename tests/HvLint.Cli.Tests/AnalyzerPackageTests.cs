@@ -142,6 +142,34 @@ public class AnalyzerPackageTests : IClassFixture<PackedAnalyzers>
         Assert.All(AnalyzerFolders("-p:DesignTimeBuild=true"), folder => Assert.EndsWith(il, folder));
     }
 
+    [Theory]
+    [InlineData("LogicalName=\"Contoso.Create.ps1\"", "Contoso.Create.ps1")]
+    [InlineData("", "Embedding.Scripts.New-LabVM.ps1")]
+    public void A_script_the_project_embeds_is_read_where_the_code_runs_its_resource(string logicalName, string resource)
+    {
+        // The script is no VM file under hvlint/: only the package's targets make it an AdditionalFile, and only the
+        // resource name they give it says which file a LogicalName (Contoso.Create.ps1) is.
+        string dir = Repo.TempFolder();
+        File.Copy(Repo.PathOf("samples/provisioning/PowerShellStandIn.cs"), Path.Combine(dir, "PowerShellStandIn.cs"));
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), "<configuration><packageSources><clear /><add key=\"hvlint-local\" value=\"" + Repo.PathOf("artifacts/packages")
+            + "\" /><add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" /></packageSources></configuration>");
+        File.WriteAllText(Path.Combine(dir, "Embedding.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>"
+            + "<Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><HvLintProfile>hyperv-2008r2</HvLintProfile></PropertyGroup><ItemGroup>"
+            + "<PackageReference Include=\"HvLint.Analyzers\" Version=\"" + _packed.Version + "\" PrivateAssets=\"all\" />"
+            + "<EmbeddedResource Include=\"Scripts/New-LabVM.ps1\" " + logicalName + " /></ItemGroup></Project>");
+        Directory.CreateDirectory(Path.Combine(dir, "Scripts"));
+        File.WriteAllText(Path.Combine(dir, "Scripts", "New-LabVM.ps1"), "param($Name, $Cpu)\nNew-VM -Name $Name\nSet-VMProcessor -VMName $Name -Count $Cpu\n");
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), "using System.Management.Automation;\n"
+            + "using var reader = new StreamReader(typeof(Program).Assembly.GetManifestResourceStream(\"" + resource + "\")!);\n"
+            + "using PowerShell ps = PowerShell.Create();\n"
+            + "ps.AddScript(reader.ReadToEnd()).AddParameter(\"Name\", \"lab01\").AddParameter(\"Cpu\", 8).Invoke();\n");
+        string output = Dotnet(dir, "build", "--packages", _packed.Packages, "--nologo", "-p:UseSharedCompilation=false");
+        string[] findings = output.Split('\n').Where(l => l.Contains(": error HV", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToArray();
+        string finding = Assert.Single(findings);
+        Assert.Contains("Scripts/New-LabVM.ps1(3,38): error HV1001: VM 'lab01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", finding.Replace('\\', '/'));
+    }
+
     private string BuildSample(params string[] extra) =>
         Dotnet(Repo.PathOf("samples/provisioning"), ["build", "--no-incremental", "-p:HvLintAnalyzersVersion=" + _packed.Version, "--packages", _packed.Packages, "--nologo", "-p:UseSharedCompilation=false", .. extra]);
 
