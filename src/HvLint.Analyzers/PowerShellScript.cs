@@ -849,6 +849,7 @@ namespace HvLint.Analyzers
             string[] names;
             IReadOnlyList<object>? items;
             int j;
+            int resume = -1; // where the statement ends, when not at the block's '}' (after .ForEach({ ... })'s ')')
             if (string.Compare(s, i, "foreach", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 && i + 7 < s.Length && (s[i + 7] == '(' || s[i + 7] == ' ' || s[i + 7] == '\t'))
             {
                 j = Blanks(s, i + 7);
@@ -872,24 +873,32 @@ namespace HvLint.Analyzers
             {
                 j = i;
                 items = Items(s, ref j, at, variables, piped: true);
-                if (items != null) items = Filtered(s, ref j, items, variables);
-                j = Blanks(s, j);
-                if (items == null || j >= s.Length || s[j] != '|') return null;
-                j = AfterPipe(s, j + 1);
-                int command = j;
-                while (j < s.Length && (char.IsLetter(s[j]) || s[j] == '-' || s[j] == '%')) j++;
-                string name = s.Substring(command, j - command);
-                if (!(name == "%" || string.Equals(name, "ForEach-Object", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "foreach", StringComparison.OrdinalIgnoreCase))) return null;
-                j = Blanks(s, j);
-                if (j + 2 < s.Length && s[j] == '-' && char.IsLetter(s[j + 1]))
-                {
-                    int parameter = ++j;
-                    while (j < s.Length && char.IsLetter(s[j])) j++;
-                    if (!"Process".StartsWith(s.Substring(parameter, j - parameter), StringComparison.OrdinalIgnoreCase)) return null;
-                    j = Blanks(s, j);
-                }
-
                 names = PipelineItem;
+                if (items != null && ScriptBlockMethod(s, j, "ForEach", out int open, out _, out int end))
+                {
+                    // $lab.VMs.ForEach({ New-VM -Name $_.Name }): the block once for each item, as ForEach-Object runs it.
+                    j = open;
+                    resume = end;
+                }
+                else
+                {
+                    if (items != null) items = Filtered(s, ref j, items, variables);
+                    j = Blanks(s, j);
+                    if (items == null || j >= s.Length || s[j] != '|') return null;
+                    j = AfterPipe(s, j + 1);
+                    int command = j;
+                    while (j < s.Length && (char.IsLetter(s[j]) || s[j] == '-' || s[j] == '%')) j++;
+                    string name = s.Substring(command, j - command);
+                    if (!(name == "%" || string.Equals(name, "ForEach-Object", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "foreach", StringComparison.OrdinalIgnoreCase))) return null;
+                    j = Blanks(s, j);
+                    if (j + 2 < s.Length && s[j] == '-' && char.IsLetter(s[j + 1]))
+                    {
+                        int parameter = ++j;
+                        while (j < s.Length && char.IsLetter(s[j])) j++;
+                        if (!"Process".StartsWith(s.Substring(parameter, j - parameter), StringComparison.OrdinalIgnoreCase)) return null;
+                        j = Blanks(s, j);
+                    }
+                }
             }
             else
             {
@@ -897,7 +906,7 @@ namespace HvLint.Analyzers
             }
 
             while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
-            if (j >= s.Length || s[j] != '{' || items.Count > MaxLoopItems) return null;
+            if (items == null || j >= s.Length || s[j] != '{' || items.Count > MaxLoopItems) return null;
             int close = ClosingBrace(s, j);
             if (close < 0 || !variables.TakeRuns(items.Count)) return null;
 
@@ -912,7 +921,7 @@ namespace HvLint.Analyzers
                 commands.AddRange(once);
             }
 
-            return close + 1;
+            return resume > 0 ? resume : close + 1;
         }
 
         /// <summary>
@@ -1212,13 +1221,70 @@ namespace HvLint.Analyzers
         /// <param name="piped">The items are piped on (items | ForEach-Object { ... }), so a '|' follows them.</param>
         private static IReadOnlyList<object>? Items(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables, bool piped = false)
         {
+            IReadOnlyList<object>? items = ItemsWritten(s, ref i, at, variables, piped);
+            return items == null ? null : WhereMethods(s, ref i, items, variables);
+        }
+
+        /// <summary>
+        /// The .Where({ ... }) calls after a loop's items ($lab.VMs.Where({ $_.Role -eq 'web' }), PowerShell's method on
+        /// any collection), each keeping the items its script block is true for, as a Where-Object stage does (see
+        /// <see cref="Filtered"/>). Null when a condition is unknown for any item, or when a call gives a mode ('First',
+        /// 'Split'), which HvLint does not read.
+        /// </summary>
+        private static IReadOnlyList<object>? WhereMethods(string s, ref int i, IReadOnlyList<object> items, ScriptVariables variables)
+        {
+            while (ScriptBlockMethod(s, i, "Where", out int open, out int close, out int end))
+            {
+                string condition = s.Substring(open + 1, close - open - 1);
+                var kept = new List<object>();
+                foreach (object item in items)
+                {
+                    bool? keep = Condition(condition, variables.ForItem(PipelineItem, item));
+                    if (keep == null) return null;
+                    if (keep == true) kept.Add(item);
+                }
+
+                items = kept;
+                i = end;
+            }
+
+            return items;
+        }
+
+        /// <summary>
+        /// Whether a method call .<paramref name="name"/>({ ... }) with one script block starts at <paramref name="i"/>
+        /// (a '.'): the block's braces, and where the call ends, past its ')'.
+        /// </summary>
+        private static bool ScriptBlockMethod(string s, int i, string name, out int open, out int close, out int end)
+        {
+            open = close = end = -1;
+            int j = i + 1 + name.Length;
+            if (j >= s.Length || s[i] != '.' || string.Compare(s, i + 1, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) != 0 || s[j] != '(') return false;
+            j++;
+            while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
+            if (j >= s.Length || s[j] != '{') return false;
+            int closing = ClosingBrace(s, j);
+            if (closing < 0) return false;
+            int after = closing + 1;
+            while (after < s.Length && char.IsWhiteSpace(s[after])) after++;
+            if (after >= s.Length || s[after] != ')') return false;
+            (open, close, end) = (j, closing, after + 1);
+            return true;
+        }
+
+        /// <summary>Whether the member access at <paramref name="i"/> (a '.') is a call of .Where({ }) or .ForEach({ }), not an entry of a table.</summary>
+        private static bool IsScriptBlockMethod(string s, int i) =>
+            ScriptBlockMethod(s, i, "Where", out _, out _, out _) || ScriptBlockMethod(s, i, "ForEach", out _, out _, out _);
+
+        private static IReadOnlyList<object>? ItemsWritten(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables, bool piped)
+        {
             if (i >= s.Length) return null;
             if (s[i] == '(' || char.IsLetter(s[i])) return ImportedItems(s, ref i, at, variables, piped);
             if (s[i] == '$')
             {
                 // A variable that holds a constant ($names = 'web01', 'web02'), or an entry of a table it holds ($lab.VMs).
                 int start = i++;
-                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == ':' || (s[i] == '.' && i + 1 < s.Length && char.IsLetter(s[i + 1])))) i++;
+                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_' || s[i] == ':' || (s[i] == '.' && i + 1 < s.Length && char.IsLetter(s[i + 1]) && !IsScriptBlockMethod(s, i)))) i++;
                 string word = s.Substring(start + 1, i - start - 1);
                 if (word.IndexOf('.') < 0) return variables.TryRead(word, out CodeValue? held) ? LoopItems(held!) : null;
                 CodeValue? entry = Member(s, start, i, variables);

@@ -401,6 +401,25 @@ public class PowerShellScriptFileAnalyzerTests
         + "{ \"Name\": \"s3\", \"Role\": \"file\", \"Cpu\": 4 }, { \"Name\": \"WEB-s4\", \"Role\": \"file\", \"Cpu\": 4 } ] }";
 
     [Fact]
+    public Task The_Where_and_ForEach_methods_go_through_the_items_as_their_cmdlets_do() => Task.WhenAll(
+        // web-s2 is the one sql VM: its 16 vCPUs.
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "$lab.VMs.Where({ $_.Role -eq 'sql' }).ForEach({ Set-VMProcessor -VMName $_.Name -Count $_.Cpu })\n",
+            new[] { ("hvlint/lab.json", SwitchJson) }, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 88, 94, "web-s2", 16)),
+        // The VMs of more than 3 vCPUs, in a foreach statement: s1's 2 is filtered out.
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "foreach ($vm in $lab.VMs.Where({ $_.Cpu -gt 3 })) { Set-VMProcessor -VMName $vm.Name -Count 5 }\n",
+            new[] { ("hvlint/lab.json", SwitchJson) }, "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(2, 93, 94, "web-s2", 5), Over2008R2(2, 93, 94, "s3", 5), Over2008R2(2, 93, 94, "WEB-s4", 5)),
+        // A mode ('First') is not read: the items are unknown, and the block is read once with $_ unknown.
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "$lab.VMs.Where({ $_.Role -eq 'sql' }, 'First').ForEach({ Set-VMProcessor -VMName $_.Name -Count $_.Cpu })\n",
+            new[] { ("hvlint/lab.json", SwitchJson) }, "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
     public Task A_switch_on_a_value_the_script_fixes_runs_only_its_matching_clauses() => Task.WhenAll(
         ScriptWith(
             "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
