@@ -150,14 +150,25 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// Whether <paramref name="location"/> is in the script's own file, at its span in <see cref="Text"/>: not in a
-        /// script it dot-sources (whose $PSScriptRoot and text are that file's), nor in C# (AddScript text reads no files).
+        /// Whether <paramref name="location"/> is in the script's own file (at its span in <see cref="Text"/>), or in
+        /// another file of its folder (a script it dot-sources or a module it imports, kept beside it), where
+        /// $PSScriptRoot, and so every path the script writes out, is the same folder. Not in a file of another folder,
+        /// whose $PSScriptRoot is that folder, nor in C# (AddScript text reads no files).
         /// </summary>
         public bool InScript(Microsoft.CodeAnalysis.Location location)
         {
-            if (_script.At == null || location.Kind != Microsoft.CodeAnalysis.LocationKind.ExternalFile || location.SourceSpan.End > _script.Text.Length) return false;
+            if (_script.At == null || location.Kind != Microsoft.CodeAnalysis.LocationKind.ExternalFile) return false;
             _script.Path ??= _script.At(0, 0).GetLineSpan().Path;
-            return location.GetLineSpan().Path == _script.Path;
+            string path = location.GetLineSpan().Path;
+            if (path == _script.Path) return location.SourceSpan.End <= _script.Text.Length;
+            return string.Equals(Folder(path), Folder(_script.Path), StringComparison.Ordinal);
+        }
+
+        private static string Folder(string path)
+        {
+            string normal = path.Replace('\\', '/');
+            int slash = normal.LastIndexOf('/');
+            return slash < 0 ? string.Empty : normal.Substring(0, slash);
         }
 
         /// <summary>The function of the script a command of that name calls; null for any other command.</summary>

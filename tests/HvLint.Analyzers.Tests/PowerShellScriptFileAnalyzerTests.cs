@@ -515,6 +515,19 @@ public class PowerShellScriptFileAnalyzerTests
             .WithArguments("VM 'base01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
 
     [Fact]
+    public Task A_dot_sourced_script_beside_the_script_reads_its_files_from_the_same_folder() => Task.WhenAll(
+        // Its $PSScriptRoot is the script's folder: the rows are the CSV's, web01's and sql01's 8 vCPUs (web02's 2 is within 4).
+        ScriptWith(
+            ". \"$PSScriptRoot\\settings.ps1\"\nforeach ($vm in $VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            new[] { ("hvlint/settings.ps1", "$VMs = Import-Csv \"$PSScriptRoot\\rows.csv\"\n"), Rows[0] },
+            "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 65, 72, "web01", 8), Over2008R2(2, 65, 72, "sql01", 8)),
+        // One in another folder has that folder for $PSScriptRoot, which the script's paths do not say: its rows are unknown.
+        ScriptWith(
+            ". \"$PSScriptRoot\\config\\settings.ps1\"\nforeach ($vm in $VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            new[] { ("hvlint/config/settings.ps1", "$VMs = Import-Csv \"$PSScriptRoot\\rows.csv\"\n"), Rows[0], ("hvlint/config/rows.csv", "Name,Role,Cpu\nfar01,web,9\n") },
+            "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
     public Task A_function_runs_where_it_is_called_with_the_values_the_call_gives_its_parameters() => Script(
         NewLabVm
         + "New-LabVM -Name 'lab01' -ProcessorCount 72\n"  // by name
