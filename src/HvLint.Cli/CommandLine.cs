@@ -24,6 +24,7 @@ public static class CommandLine
                                [--automation-id ID]   (SARIF runs[0].automationDetails.id)
                                [--baseline FILE] [--include-suppressed] [--pack FILE]...
                                [--var NAME=VALUE]...  (Terraform's and Packer's -var)
+                               [--stdin-filename NAME]   (the name of the input PATH - reads)
           hvlint baseline create PATH... [--output FILE]   (default hvlint.baseline.json)
           hvlint init [FOLDER]          writes a commented hvlint.json
           hvlint config [PATH]          the effective configuration and where each value comes from
@@ -33,8 +34,8 @@ public static class CommandLine
 
         --format auto (the default) writes GitHub Actions annotations when GITHUB_ACTIONS is set, Azure
         Pipelines ones when TF_BUILD is set, and text otherwise.
-        PATH is a file (read whatever its name), a folder (walked for the files HvLint reads) or a glob
-        (samples/**/*.json). Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings at
+        PATH is a file (read whatever its name), a folder (walked for the files HvLint reads), a glob
+        (samples/**/*.json) or - for standard input (Get-VM | ConvertTo-Json | hvlint audit -). Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings at
         or above it, 2 the run was incomplete (unreadable input, bad configuration, usage error).
         Profiles: hyperv-2008, hyperv-2008r2, hyperv-2012, hyperv-2012r2, hyperv-2016, hyperv-2019,
         hyperv-2022, hyperv-2025.
@@ -95,6 +96,9 @@ public static class CommandLine
         public bool IncludeSuppressed { get; set; }
         public List<string> PackPaths { get; } = new();
 
+        /// <summary>The name the input read from standard input (PATH -) goes by: in findings, and for its format and folder.</summary>
+        public string StdinName { get; set; } = "stdin";
+
         /// <summary>--var NAME=VALUE, in the order given: a later one for the same name wins, as with -var.</summary>
         public List<KeyValuePair<string, string>> Variables { get; } = new();
     }
@@ -111,6 +115,7 @@ public static class CommandLine
                 case "--output": case "-o": r.Output = Value(args, ref i); break;
                 case "--config": r.ConfigPath = Value(args, ref i); break;
                 case "--pack": r.PackPaths.Add(Value(args, ref i)); break;
+                case "--stdin-filename": r.StdinName = Value(args, ref i); break;
                 case "--var":
                     string variable = Value(args, ref i);
                     int equals = variable.IndexOf('=');
@@ -137,6 +142,15 @@ public static class CommandLine
     /// The configuration, in the documented order: --config, then HVLINT_CONFIG, then hvlint.json in the folder
     /// of the first PATH or the nearest folder above it, then none.
     /// </summary>
+    /// <summary>All of standard input as bytes, decoded later as a file is (a byte order mark, else strict UTF-8).</summary>
+    private static byte[] ReadStandardInput()
+    {
+        using Stream input = Console.OpenStandardInput();
+        using var bytes = new MemoryStream();
+        input.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     public static string? FindConfiguration(string? flag, IReadOnlyList<string> paths)
     {
         if (flag != null)
@@ -205,7 +219,7 @@ public static class CommandLine
 
         var missing = new List<string>();
         var unreadable = new List<(string Folder, string Why)>();
-        IReadOnlyList<InputDocument> inputs = InputFiles.Expand(r.Paths, missing, unreadable);
+        IReadOnlyList<InputDocument> inputs = InputFiles.Expand(r.Paths, missing, unreadable, new StandardInput(r.StdinName, ReadStandardInput));
         if (config != null && (config.Include.Count > 0 || config.Exclude.Count > 0))
         {
             // Globs are relative to the configuration's folder; a file named on the command line is always read.

@@ -18,12 +18,19 @@ internal static class InputFiles
 
     /// <param name="missing">The paths that name nothing.</param>
     /// <param name="unreadable">Each folder a walk could not list, and why.</param>
-    public static IReadOnlyList<InputDocument> Expand(IEnumerable<string> paths, List<string> missing, List<(string Folder, string Why)> unreadable)
+    /// <param name="stdin">What the path "-" reads: standard input, under the name it is given.</param>
+    public static IReadOnlyList<InputDocument> Expand(IEnumerable<string> paths, List<string> missing, List<(string Folder, string Why)> unreadable, StandardInput? stdin = null)
     {
         var byPath = new SortedDictionary<string, InputDocument>(StringComparer.Ordinal);
         foreach (string raw in paths)
         {
-            if (File.Exists(raw))
+            if (raw == "-" && stdin != null)
+            {
+                // Get-VM | ConvertTo-Json -Depth 4 | hvlint audit -: one input, read once however often it is opened.
+                byte[] bytes = stdin.Bytes;
+                byPath[stdin.Name] = new InputDocument(stdin.Name, () => Decode(new MemoryStream(bytes, writable: false)), namedExplicitly: true);
+            }
+            else if (File.Exists(raw))
             {
                 Add(byPath, Path.GetFullPath(raw), namedExplicitly: true);
             }
@@ -68,11 +75,14 @@ internal static class InputFiles
         return shown.Replace('\\', '/');
     }
 
-    private static TextReader Open(string fullPath)
+    private static TextReader Open(string fullPath) =>
+        Decode(new FileStream(fullPath, new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan }));
+
+    private static TextReader Decode(Stream bytes)
     {
         // Strict decoding: invalid UTF-8 is HV9001, never silently replaced. A BOM selects UTF-16 or UTF-8.
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        return new StreamReader(fullPath, encoding, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+        return new StreamReader(bytes, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
     /// <summary>
@@ -160,4 +170,14 @@ internal static class InputFiles
         matcher.AddInclude(rest);
         foreach (string f in matcher.GetResultsInFullPath(root).OrderBy(p => p, StringComparer.Ordinal)) yield return f;
     }
+}
+
+/// <summary>Standard input as the path "-" reads it: read when first asked for, once, under <see cref="Name"/>.</summary>
+internal sealed class StandardInput(string name, Func<byte[]> read)
+{
+    private byte[]? _bytes;
+
+    public string Name { get; } = name;
+
+    public byte[] Bytes => _bytes ??= read();
 }

@@ -84,6 +84,31 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void The_path_dash_reads_standard_input_under_the_name_stdin_filename_gives_it()
+    {
+        // Get-VM | ConvertTo-Json -Depth 4 | hvlint audit -: the same findings as the file gives, under the name "stdin".
+        byte[] inventory = File.ReadAllBytes(Repo.PathOf("samples/datacenter/inventory.json"));
+        var fromFile = Repo.Hvlint("audit", "samples/datacenter/inventory.json");
+        var piped = Repo.HvlintWithInput(inventory, Repo.Root, "audit", "-");
+        Assert.Equal(fromFile.ExitCode, piped.ExitCode);
+        string[] Lines(string stdout, string name) => stdout.Split('\n').Where(l => l.StartsWith(name + "(", StringComparison.Ordinal)).Select(l => l.Substring(name.Length).Replace("(" + name + ":", "(FILE:", StringComparison.Ordinal)).ToArray();
+        string[] expected = Lines(fromFile.Stdout, "samples/datacenter/inventory.json");
+        Assert.True(expected.Length > 10, fromFile.Stdout);
+        Assert.Equal(expected, Lines(piped.Stdout, "stdin"));
+
+        // --stdin-filename names it, and its extension says what it is: a script, audited as a .ps1 file is.
+        byte[] script = System.Text.Encoding.UTF8.GetBytes("New-VM -Name lab01 -Generation 2\nAdd-VMNetworkAdapter -VMName lab01 -IsLegacy $true\n");
+        var named = Repo.HvlintWithInput(script, Repo.Root, "audit", "-", "--stdin-filename", "New-Lab.ps1");
+        Assert.Equal(1, named.ExitCode);
+        Assert.Contains("New-Lab.ps1(2,46): error HV3003: VM 'lab01' is Generation 2", named.Stdout);
+
+        // Not UTF-8: HV9001 for that input, as for a file.
+        var binary = Repo.HvlintWithInput(new byte[] { 0x7B, 0xFF, 0xFE, 0x7D }, Repo.Root, "audit", "-");
+        Assert.Equal(2, binary.ExitCode);
+        Assert.Contains("stdin(1,1): error HV9001: the file is not valid text", binary.Stdout);
+    }
+
+    [Fact]
     public void A_folder_walk_reads_each_folder_once_however_many_symbolic_links_lead_to_it()
     {
         // A link back to a folder above (a loop) made the walk audit the same inventory again at every level, until the

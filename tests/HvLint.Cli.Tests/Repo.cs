@@ -26,10 +26,17 @@ internal static class Repo
     public static (int ExitCode, string Stdout, string Stderr) HvlintIn(string workingDirectory, params string[] args) => HvlintWith([], workingDirectory, args);
 
     /// <summary>As <see cref="HvlintIn"/>, with <paramref name="environment"/> added to the process's environment.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) HvlintWith(IEnumerable<(string Name, string Value)> environment, string workingDirectory, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) HvlintWith(IEnumerable<(string Name, string Value)> environment, string workingDirectory, params string[] args) =>
+        Run(environment, workingDirectory, null, args);
+
+    /// <summary>As <see cref="HvlintIn"/>, with <paramref name="input"/> as the process's standard input.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) HvlintWithInput(byte[] input, string workingDirectory, params string[] args) =>
+        Run([], workingDirectory, input, args);
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<(string Name, string Value)> environment, string workingDirectory, byte[]? input, string[] args)
     {
         string dll = typeof(CommandLine).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input != null, WorkingDirectory = workingDirectory };
         psi.ArgumentList.Add(dll);
         foreach (string a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("GITHUB_ACTIONS");
@@ -41,6 +48,12 @@ internal static class Repo
         using var p = Process.Start(psi)!;
         Task<string> stdout = p.StandardOutput.ReadToEndAsync();
         Task<string> stderr = p.StandardError.ReadToEndAsync();
+        if (input != null)
+        {
+            p.StandardInput.BaseStream.Write(input);
+            p.StandardInput.Close();
+        }
+
         if (!p.WaitForExit(120_000))
         {
             p.Kill(entireProcessTree: true);
