@@ -19,6 +19,9 @@ namespace HvLint.Readers
         /// <summary>Hyper-V cmdlet output written by ConvertTo-Json (Get-VM, Get-VMNetworkAdapter, ...).</summary>
         PowerShellJson,
 
+        /// <summary>The same cmdlets' output written by Export-Clixml (PowerShell's CLIXML).</summary>
+        PowerShellCliXml,
+
         /// <summary>A Hyper-V VM configuration file (2008 to 2012 R2, "Virtual Machines\&lt;GUID&gt;.xml").</summary>
         VmConfigurationXml,
 
@@ -159,6 +162,7 @@ namespace HvLint.Readers
                         switch (reader.LocalName)
                         {
                             case "configuration": return new Detection(InputFormat.VmConfigurationXml, null);
+                            case "Objs" when reader.NamespaceURI == PowerShell.CliXml.Namespace: return new Detection(InputFormat.PowerShellCliXml, null);
                             case "INSTANCE":
                             case "CIM":
                             case "VALUE.NAMEDINSTANCE":
@@ -166,7 +170,7 @@ namespace HvLint.Readers
                             case "INSTANCES":
                                 return new Detection(InputFormat.CimXml, null);
                             default:
-                                return new Detection(InputFormat.Unknown, "XML with the root element <" + reader.LocalName + ">, not a Hyper-V configuration or CIM-XML");
+                                return new Detection(InputFormat.Unknown, "XML with the root element <" + reader.LocalName + ">, not a Hyper-V configuration, CIM-XML or PowerShell's CLIXML");
                         }
                     }
                 }

@@ -54,6 +54,23 @@ namespace HvLint.Readers
         }
 
         /// <summary>
+        /// Where a value that was not read as JSON starts (one HclDocument or the CLIXML reader made, which has no JSON
+        /// line information of its own).
+        /// </summary>
+        public sealed class Position
+        {
+            public Position(int line, int column)
+            {
+                Line = line;
+                Column = column;
+            }
+
+            public int Line { get; }
+
+            public int Column { get; }
+        }
+
+        /// <summary>
         /// An annotation on a token copied into another file's document (a Packer build's field merged into the source
         /// block it fills in, a provider's host a variable gives): the file the token is written in, which
         /// <see cref="Start"/> reports.
@@ -94,9 +111,9 @@ namespace HvLint.Readers
         {
             if (token.Annotation<WrittenIn>() is WrittenIn file) path = file.Path;
             // A token that replaced another (a Terraform template's value) is where the one it replaced was written, and
-            // a value read from HCL where HclDocument found it.
+            // a value read from HCL or CLIXML where its reader found it.
             if (token.Annotation<JToken>() is JToken replaced) return Start(path, replaced);
-            if (token.Annotation<Terraform.HclDocument.Position>() is Terraform.HclDocument.Position hcl) return new SourceLocation(path, hcl.Line, hcl.Column);
+            if (token.Annotation<Position>() is Position written) return new SourceLocation(path, written.Line, written.Column);
             var info = (IJsonLineInfo)token;
             if (!info.HasLineInfo()) return new SourceLocation(path, 1, 1);
             int length = 1;

@@ -21,6 +21,9 @@ namespace HvLint.Readers.PowerShell
     public sealed class PowerShellExportReader
     {
         private readonly List<Item> _items = new List<Item>();
+
+        // The files Export-Clixml wrote, for the words of what is said about them.
+        private readonly HashSet<string> _cliXmlFiles = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _truncatedFiles = new HashSet<string>(StringComparer.Ordinal);
 
         // Files are read before the profile is chosen (their contents are evidence for it), so problems wait
@@ -67,8 +70,19 @@ namespace HvLint.Readers.PowerShell
         public void Read(string path, TextReader text)
         {
             JToken? root = JsonTokens.Load(path, text, Problem);
-            if (root == null) return;
+            if (root != null) Read(path, root);
+        }
 
+        /// <summary>The same cmdlets' objects written by Export-Clixml, read as their JSON is (see <see cref="CliXml"/>).</summary>
+        public void ReadCliXml(string path, TextReader text)
+        {
+            _cliXmlFiles.Add(path);
+            JToken? root = CliXml.Load(path, text, Problem);
+            if (root != null) Read(path, root);
+        }
+
+        private void Read(string path, JToken root)
+        {
             // One object, an array of objects, or (several cmdlets piped into one file) arrays of arrays.
             var pending = new Stack<JToken>();
             pending.Push(root);
@@ -319,8 +333,10 @@ namespace HvLint.Readers.PowerShell
 
             foreach (string file in _truncatedFiles)
             {
+                // Export-Clixml has a depth limit too (2 by default), past which it writes an object's ToString.
+                string writer = _cliXmlFiles.Contains(file) ? "Export-Clixml" : "ConvertTo-Json";
                 _consumer.OnProblem(ToolDiagnostics.ExportTruncatedOrAmbiguous, new SourceLocation(file, 1, 1),
-                    "ConvertTo-Json stopped at its depth limit and wrote type names instead of nested objects (network adapters, drives, VLAN settings, integration services); those values are unknown. Re-export with ConvertTo-Json -Depth 5, or export the component cmdlets (Get-VMNetworkAdapter, Get-VMHardDiskDrive, ...) separately");
+                    writer + " stopped at its depth limit and wrote type names instead of nested objects (network adapters, drives, VLAN settings, integration services); those values are unknown. Re-export with " + writer + " -Depth 5, or export the component cmdlets (Get-VMNetworkAdapter, Get-VMHardDiskDrive, ...) separately");
             }
         }
 

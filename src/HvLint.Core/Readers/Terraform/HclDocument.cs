@@ -64,20 +64,6 @@ namespace HvLint.Readers.Terraform
             }
         }
 
-        /// <summary>Where a value HclDocument made starts (it has no JSON line information of its own).</summary>
-        public sealed class Position
-        {
-            public Position(int line, int column)
-            {
-                Line = line;
-                Column = column;
-            }
-
-            public int Line { get; }
-
-            public int Column { get; }
-        }
-
         private sealed class HclException : Exception
         {
             public HclException(SourceLocation location, string message)
@@ -553,7 +539,7 @@ namespace HvLint.Readers.Terraform
                 return null;
             }
 
-            private static void Annotate(JToken value, Token at) => value.AddAnnotation(new Position(at.Line, at.Column));
+            private static void Annotate(JToken value, Token at) => value.AddAnnotation(new JsonTokens.Position(at.Line, at.Column));
 
             private Exception Error(Token at, string message) => new HclException(new SourceLocation(_path, at.Line, at.Column), "HCL: " + message);
         }
