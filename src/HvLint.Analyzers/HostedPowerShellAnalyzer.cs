@@ -1285,13 +1285,7 @@ namespace HvLint.Analyzers
         private static string? ReadScriptPath(SemanticModel model, ExpressionSyntax e, System.Threading.CancellationToken token, LoopItem? loop)
         {
             if (e is IdentifierNameSyntax && SingleValue(model, e, model.GetSymbolInfo(e, token).Symbol, token) is ExpressionSyntax held) e = held;
-            string read = "ReadAllText";
-            if (e is AwaitExpressionSyntax awaited)
-            {
-                // await File.ReadAllTextAsync(path), also .ConfigureAwait(false)
-                e = awaited.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configured } ? configured.Expression : awaited.Expression;
-                read = "ReadAllTextAsync";
-            }
+            string read = Awaited(ref e) ? "ReadAllTextAsync" : "ReadAllText";
 
             if (!(e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call) || member.Name.Identifier.ValueText != read || call.ArgumentList.Arguments.Count == 0) return null;
             if (model.GetSymbolInfo(call, token).Symbol is IMethodSymbol method)
@@ -1354,6 +1348,14 @@ namespace HvLint.Analyzers
             return relative.StartsWith("../", StringComparison.Ordinal) || relative.Length == 0 ? null : relative;
         }
 
+        /// <summary>Whether <paramref name="e"/> awaits a task (await File.ReadAllTextAsync(path), also .ConfigureAwait(false)): then the call awaited.</summary>
+        private static bool Awaited(ref ExpressionSyntax e)
+        {
+            if (!(e is AwaitExpressionSyntax awaited)) return false;
+            e = awaited.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configured } ? configured.Expression : awaited.Expression;
+            return true;
+        }
+
         /// <summary>The AdditionalFiles metadata the package's targets give an embedded script: its manifest resource name.</summary>
         internal const string ResourceNameMetadata = "build_metadata.AdditionalFiles.HvLintResourceName";
 
@@ -1380,12 +1382,7 @@ namespace HvLint.Analyzers
             }
 
             e = Held(e);
-            string read = "ReadToEnd";
-            if (e is AwaitExpressionSyntax awaited)
-            {
-                e = awaited.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configured } ? configured.Expression : awaited.Expression;
-                read = "ReadToEndAsync";
-            }
+            string read = Awaited(ref e) ? "ReadToEndAsync" : "ReadToEnd";
 
             if (!(e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax toEnd } readCall) || toEnd.Name.Identifier.ValueText != read || readCall.ArgumentList.Arguments.Count > 1) return null;
             if (!(Held(toEnd.Expression) is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } reader)) return null;
