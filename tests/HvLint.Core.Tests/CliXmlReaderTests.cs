@@ -81,6 +81,37 @@ public class CliXmlReaderTests
     }
 
     [Fact]
+    public void Refs_that_copy_copies_stop_growing()
+    {
+        // Each object holds ten Refs to the one before: 10^12 copies if each were made. Past the limit they are null.
+        var bomb = new StringBuilder(Head + "<Obj RefId=\"0\"><MS><S N=\"x\">x</S></MS></Obj>\n");
+        for (int level = 1; level <= 12; level++)
+        {
+            bomb.Append("<Obj RefId=\"").Append(level).Append("\"><MS>");
+            for (int k = 0; k < 10; k++) bomb.Append("<Ref N=\"r").Append(k).Append("\" RefId=\"").Append(level - 1).Append("\" />");
+            bomb.Append("</MS></Obj>\n");
+        }
+
+        JToken root = Load(bomb.Append("</Objs>\n").ToString());
+        Assert.InRange(((JContainer)root).Descendants().LongCount(), 100_000, 3_000_000);
+        Assert.Equal(JTokenType.Null, root.Last!["r9"]!.Type);
+
+    }
+
+    [Theory]
+    [InlineData("vms.xml", "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">", "<Obj><MS><Obj N=\"a\">", "</Obj></MS></Obj>", "</Objs>")]
+    [InlineData("vm.xml", "<configuration>", "<a>", "</a>", "</configuration>")]
+    [InlineData("cim.xml", "<INSTANCE CLASSNAME=\"Msvm_ComputerSystem\">", "<a>", "</a>", "</INSTANCE>")]
+    public void XML_nested_past_256_levels_is_HV9001_at_once(string name, string open, string inner, string close, string end)
+    {
+        // LINQ to XML takes time that grows with the square of the depth: 30,000 levels took 9 s before the limit.
+        string deep = open + "\n" + string.Concat(Enumerable.Repeat(inner, 10_000)) + string.Concat(Enumerable.Repeat(close, 10_000)) + end + "\n";
+        Finding problem = Assert.Single(RunFiles(new[] { (name, deep) }).Of("HV9001"));
+        Assert.Contains("elements nested more than 256 deep", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(2, problem.Location.Line);
+    }
+
+    [Fact]
     public void Malformed_CLIXML_is_HV9001_at_its_position_and_the_other_files_are_still_audited()
     {
         AuditResult result = RunFiles(new[] { ("broken.xml", Head + "  <Obj RefId=\"0\">\n    <Props><S N=\"Name\">x</Props>\n</Objs>\n"), ("vms.xml", Vms) }, "hyperv-2012r2");

@@ -99,6 +99,7 @@ namespace HvLint.Engine
 
         /// <summary>Problems found in the configuration, reported as HV9003.</summary>
         public IList<KeyValuePair<SourceLocation, string>> ConfigurationProblems { get; } = new List<KeyValuePair<SourceLocation, string>>();
+
         /// <summary>Inputs found unreadable before the audit (a folder the walk could not list), reported as HV9001.</summary>
         public IList<KeyValuePair<SourceLocation, string>> InputProblems { get; } = new List<KeyValuePair<SourceLocation, string>>();
     }
@@ -439,18 +440,19 @@ namespace HvLint.Engine
             ex is IOException || ex is DecoderFallbackException || ex is UnauthorizedAccessException;
 
         /// <summary>
-        /// A reader's own failure on input it did not foresee. It is a bug, but one file's bug may not cost the audit of
-        /// the others: it becomes that file's HV9001, which says so, and the fuzzing tests fail on that message.
+        /// A reader's own failure on input it did not foresee (anything but a read failure, a cancellation or running out
+        /// of memory). It is a bug, but one file's bug may not cost the audit of the others: it becomes that file's HV9001,
+        /// which says so, and the fuzzing tests fail on that message.
         /// </summary>
-        private static bool IsInternalError(Exception ex) => !(ex is OperationCanceledException) && !(ex is OutOfMemoryException);
+        private static bool IsInternalError(Exception ex) => !IsReadFailure(ex) && !(ex is OperationCanceledException) && !(ex is OutOfMemoryException);
 
         /// <summary>The start of <see cref="Describe"/>'s message for <see cref="IsInternalError"/>, which tests look for.</summary>
         public const string InternalErrorMessage = "HvLint failed on this file (a bug in HvLint; please report it with the file)";
 
         private static string Describe(Exception ex) =>
             ex is DecoderFallbackException ? "the file is not valid text in its encoding (UTF-8 or UTF-16 with a byte order mark)"
-            : IsReadFailure(ex) ? "the file could not be read: " + ex.Message
-            : InternalErrorMessage + ": " + ex.GetType().Name + ": " + ex.Message;
+            : IsInternalError(ex) ? InternalErrorMessage + ": " + ex.GetType().Name + ": " + ex.Message
+            : "the file could not be read: " + ex.Message;
 
         /// <summary>
         /// Completes a reader that joins files, reporting a failure of its own (see <see cref="IsInternalError"/>) at the

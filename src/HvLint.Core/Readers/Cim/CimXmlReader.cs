@@ -58,7 +58,7 @@ namespace HvLint.Readers.Cim
             settings.ConformanceLevel = ConformanceLevel.Fragment; // several INSTANCE elements one after another
             try
             {
-                using (XmlReader reader = XmlReader.Create(text, settings))
+                using (XmlReader reader = XmlReader.Create(new StringReader(SafeXml.WithinDepth(text, ConformanceLevel.Fragment)), settings))
                 {
                     reader.MoveToContent();
                     while (!reader.EOF)

@@ -27,6 +27,9 @@ namespace HvLint.Readers.PowerShell
         // Deeper than Export-Clixml writes by default (-Depth 2) or than a VM's objects nest; past it a value is unknown.
         private const int MaxDepth = 64;
 
+        // Far more than the objects of a host's VMs repeat (a VM's host, its switch); a file past it is made to grow.
+        private const long MaxCopied = 1_000_000;
+
         /// <summary>The objects of the file as a JSON array; null, with the problem given to <paramref name="problem"/>, when it is not CLIXML.</summary>
         public static JToken? Load(string path, TextReader text, Action<SourceLocation, string> problem)
         {
@@ -64,6 +67,28 @@ namespace HvLint.Readers.PowerShell
             private readonly Dictionary<string, JToken> _objects = new Dictionary<string, JToken>(StringComparer.Ordinal);
             private readonly Dictionary<string, List<string>> _types = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
+            // Values copied for <Ref> so far.
+            private long _copied;
+
+            // How many values a copy of token makes, counted up to most.
+            private static long Size(JToken token, long most)
+            {
+                long n = 0;
+                var pending = new Stack<JToken>();
+                pending.Push(token);
+                while (pending.Count > 0 && n < most)
+                {
+                    JToken t = pending.Pop();
+                    n++;
+                    if (t is JContainer container)
+                    {
+                        foreach (JToken child in container.Children()) pending.Push(child);
+                    }
+                }
+
+                return n;
+            }
+
             public JToken Value(XElement e, int depth)
             {
                 JToken value = depth > MaxDepth ? JValue.CreateNull() : Read(e, depth);
@@ -73,7 +98,8 @@ namespace HvLint.Readers.PowerShell
 
             private JToken Read(XElement e, int depth)
             {
-                string text = e.Value;
+                // A value's text (an <Obj>'s would be all the text inside it, read for nothing).
+                string text = e.HasElements ? string.Empty : e.Value;
                 switch (e.Name.LocalName)
                 {
                     case "S":
@@ -107,8 +133,11 @@ namespace HvLint.Readers.PowerShell
                     case "Version":
                         return VersionObject(Decode(text));
                     case "Ref":
-                        // The same object again: a copy, as ConvertTo-Json writes it again.
-                        return (string?)e.Attribute("RefId") is string id && _objects.TryGetValue(id, out JToken? earlier) ? earlier.DeepClone() : JValue.CreateNull();
+                        // The same object again: a copy, as ConvertTo-Json writes it again. Copies of copies could grow
+                        // without bound (ten Refs to an object of ten Refs to ...): past MaxCopied values, no value.
+                        if (!((string?)e.Attribute("RefId") is string id && _objects.TryGetValue(id, out JToken? earlier)) || _copied > MaxCopied) return JValue.CreateNull();
+                        _copied += Size(earlier, MaxCopied - _copied + 1);
+                        return _copied > MaxCopied ? JValue.CreateNull() : earlier.DeepClone();
                     case "Obj":
                         return Object(e, depth);
                     default:

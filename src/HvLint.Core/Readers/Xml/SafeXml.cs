@@ -20,12 +20,41 @@ namespace HvLint.Readers.Xml
             CloseInput = false,
         };
 
+        /// <summary>
+        /// Deeper than any file HvLint reads nests (a VM configuration or CIM-XML: under ten; CLIXML of a depth-5 export:
+        /// under thirty). LINQ to XML takes time that grows with the square of the depth (ten thousand levels: seconds),
+        /// so a file past it is refused before it is loaded.
+        /// </summary>
+        public const int MaxDepth = 256;
+
         public static XDocument Load(TextReader text)
         {
-            using (XmlReader reader = XmlReader.Create(text, Settings()))
+            string content = WithinDepth(text, ConformanceLevel.Document);
+            using (XmlReader reader = XmlReader.Create(new StringReader(content), Settings()))
             {
                 return XDocument.Load(reader, LoadOptions.SetLineInfo);
             }
+        }
+
+        /// <summary>The text, once a streaming read has found it well-formed to <see cref="MaxDepth"/>; an XmlException at the element past it.</summary>
+        public static string WithinDepth(TextReader text, ConformanceLevel conformance)
+        {
+            string content = text.ReadToEnd();
+            XmlReaderSettings settings = Settings();
+            settings.ConformanceLevel = conformance;
+            using (XmlReader reader = XmlReader.Create(new StringReader(content), settings))
+            {
+                while (reader.Read())
+                {
+                    if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+                    {
+                        var at = (IXmlLineInfo)reader;
+                        throw new XmlException("elements nested more than " + MaxDepth + " deep", null, at.LineNumber, at.LinePosition);
+                    }
+                }
+            }
+
+            return content;
         }
     }
 }
