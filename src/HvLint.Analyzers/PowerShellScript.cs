@@ -971,21 +971,27 @@ namespace HvLint.Analyzers
                     condition = SimplifiedWhere(s, ref k);
                 }
 
-                if (condition == null) return null;
-                var kept = new List<object>();
-                foreach (object item in items)
-                {
-                    bool? keep = Condition(condition, variables.ForItem(PipelineItem, item));
-                    if (keep == null) return null;
-                    if (keep == true) kept.Add(item);
-                }
-
+                if (condition == null || !(Kept(items, condition, variables) is List<object> kept)) return null;
                 items = kept;
                 i = k;
                 j = Blanks(s, k);
             }
 
             return items;
+        }
+
+        /// <summary>The items <paramref name="condition"/> is true for, read with $_ holding each; null when it is unknown for any.</summary>
+        private static List<object>? Kept(IReadOnlyList<object> items, string condition, ScriptVariables variables)
+        {
+            var kept = new List<object>();
+            foreach (object item in items)
+            {
+                bool? keep = Condition(condition, variables.ForItem(PipelineItem, item));
+                if (keep == null) return null;
+                if (keep == true) kept.Add(item);
+            }
+
+            return kept;
         }
 
         /// <summary>
@@ -1235,15 +1241,7 @@ namespace HvLint.Analyzers
         {
             while (ScriptBlockMethod(s, i, "Where", out int open, out int close, out int end))
             {
-                string condition = s.Substring(open + 1, close - open - 1);
-                var kept = new List<object>();
-                foreach (object item in items)
-                {
-                    bool? keep = Condition(condition, variables.ForItem(PipelineItem, item));
-                    if (keep == null) return null;
-                    if (keep == true) kept.Add(item);
-                }
-
+                if (!(Kept(items, s.Substring(open + 1, close - open - 1), variables) is List<object> kept)) return null;
                 items = kept;
                 i = end;
             }
