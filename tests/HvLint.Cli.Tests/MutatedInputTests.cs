@@ -57,13 +57,14 @@ public partial class MutatedInputTests
     }
 
     /// <summary>
-    /// The VM configuration XML and CIM-XML samples with a few values replaced (by other types, by characters a name may
+    /// The VM configuration XML, CIM-XML and CLIXML samples with a few values replaced (by other types, by characters a name may
     /// not hold) or characters inserted and removed: well-formed XML or an HV9001, never a reader's own failure. Day 17's
     /// fuzzing found a manifest instance with a "?" in it ending the whole audit with an XmlException.
     /// </summary>
     [Theory]
     [InlineData("samples/vmconfig")]
     [InlineData("samples/cimxml")]
+    [InlineData("samples/powershell/HV-PS-04")]
     public void An_XML_sample_with_values_or_characters_changed_audits_without_an_internal_error(string folder)
     {
         string[] values = { string.Empty, "-1", "0", "99999999999999999999", "1e309", "True", "x", "{", "}", "?", "{7a3e?}", "&amp;", "4294967297" };
