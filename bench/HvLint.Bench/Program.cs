@@ -63,10 +63,14 @@ Console.WriteLine();
 Console.WriteLine("| format | files | input | audit | speed |");
 Console.WriteLine("|---|---:|---:|---:|---:|");
 string samples = FindSamples();
-foreach (var (format, folder, copies) in new[] { ("native inventory", "datacenter", 200), ("PowerShell ConvertTo-Json", "powershell", 100), ("VM configuration XML", "vmconfig", 500), ("CIM-XML", "cimxml", 500) })
+foreach (var (format, folder, extension, copies) in new[]
 {
-    var inputs = FormatCorpus.Build(Path.Combine(samples, folder), copies);
-    long size = inputs.Sum(i => (long)i.Text.Length); // characters; the samples are ASCII, so also bytes in UTF-8
+    ("native inventory", "datacenter", ".json", 200), ("PowerShell ConvertTo-Json", "powershell", ".json", 100), ("PowerShell Export-Clixml", "powershell", ".xml", 1000),
+    ("VM configuration XML", "vmconfig", ".xml", 500), ("CIM-XML", "cimxml", ".xml", 500),
+})
+{
+    var inputs = FormatCorpus.Build(Path.Combine(samples, folder), extension, copies);
+    long size = inputs.Sum(i => (long)i.Text.Length); // characters; the samples are ASCII, so also bytes in UTF-8 (the CLIXML is UTF-16 on disk, twice that)
     var documents = inputs.Select(i => InputDocument.FromText(i.Path, i.Text)).ToList();
     Auditor.Run(documents, new AuditOptions());
     double ms = Median(() => Auditor.Run(documents, new AuditOptions()));
@@ -239,10 +243,10 @@ internal sealed class NullConsumer : HvLint.Readers.IInventoryConsumer
 /// </summary>
 internal static class FormatCorpus
 {
-    public static List<(string Path, string Text)> Build(string folder, int copies)
+    public static List<(string Path, string Text)> Build(string folder, string extension, int copies)
     {
         var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal)) && !f.EndsWith("expected.json", StringComparison.Ordinal))
+            .Where(f => f.EndsWith(extension, StringComparison.Ordinal) && !f.EndsWith("expected.json", StringComparison.Ordinal))
             .Select(f => (Path: System.IO.Path.GetRelativePath(folder, f), Text: File.ReadAllText(f)))
             .ToList();
         var result = new List<(string, string)>();
@@ -253,7 +257,8 @@ internal static class FormatCorpus
             {
                 // Distinct identities per copy: GUID prefixes, host and VM names.
                 string t = System.Text.RegularExpressions.Regex.Replace(text, "[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}", m => tag + m.Value.Substring(4));
-                t = t.Replace("HV-PS-0", "HV-PS-" + tag + "-").Replace("\"name\": \"", "\"name\": \"c" + tag + "-").Replace("\"Name\":  \"", "\"Name\":  \"c" + tag + "-").Replace("\"VMName\":  \"", "\"VMName\":  \"c" + tag + "-");
+                t = t.Replace("HV-PS-0", "HV-PS-" + tag + "-").Replace("\"name\": \"", "\"name\": \"c" + tag + "-").Replace("\"Name\":  \"", "\"Name\":  \"c" + tag + "-").Replace("\"VMName\":  \"", "\"VMName\":  \"c" + tag + "-")
+                    .Replace("N=\"Name\">", "N=\"Name\">c" + tag + "-").Replace("N=\"VMName\">", "N=\"VMName\">c" + tag + "-");
                 result.Add(("copy" + tag + "/" + path, t));
             }
         }
