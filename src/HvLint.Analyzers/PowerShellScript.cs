@@ -997,16 +997,17 @@ namespace HvLint.Analyzers
         /// <summary>
         /// The items a pipeline at <paramref name="i"/> that the script assigns leaves after its Where-Object stages
         /// ($web = Import-Csv .\vms.csv | Where-Object { $_.Role -eq 'web' }, or Get-Content's lines, or a list the script
-        /// holds, so filtered), when the statement ends there; null otherwise, and without a Where-Object stage, which the
-        /// reader of the statement's own command assigns.
+        /// holds, so filtered, also by .Where({ ... })), when the statement ends there; null otherwise, and without such a
+        /// stage, which the reader of the statement's own command assigns.
         /// </summary>
         private static CodeValue? FilteredItems(string s, int i, Func<int, int, Location> at, ScriptVariables variables)
         {
             int j = i;
-            IReadOnlyList<object>? items = Items(s, ref j, at, variables, piped: true);
+            IReadOnlyList<object>? items = ItemsWritten(s, ref j, at, variables, piped: true);
             if (items == null) return null;
             int stages = j;
-            items = Filtered(s, ref j, items, variables);
+            items = WhereMethods(s, ref j, items, variables);
+            if (items != null) items = Filtered(s, ref j, items, variables);
             if (items == null || j == stages) return null;
             j = Blanks(s, j);
             if (j < s.Length && s[j] != '\r' && s[j] != '\n' && s[j] != ';' && s[j] != '}' && s[j] != '#') return null;

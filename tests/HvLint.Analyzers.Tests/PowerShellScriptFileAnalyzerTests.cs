@@ -413,6 +413,12 @@ public class PowerShellScriptFileAnalyzerTests
             + "foreach ($vm in $lab.VMs.Where({ $_.Cpu -gt 3 })) { Set-VMProcessor -VMName $vm.Name -Count 5 }\n",
             new[] { ("hvlint/lab.json", SwitchJson) }, "build_property.HvLintProfile = hyperv-2008r2",
             Over2008R2(2, 93, 94, "web-s2", 5), Over2008R2(2, 93, 94, "s3", 5), Over2008R2(2, 93, 94, "WEB-s4", 5)),
+        // Assigned: the variable holds the items kept.
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "$sql = $lab.VMs.Where({ $_.Role -eq 'sql' })\n"
+            + "foreach ($vm in $sql) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            new[] { ("hvlint/lab.json", SwitchJson) }, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(3, 65, 72, "web-s2", 16)),
         // A mode ('First') is not read: the items are unknown, and the block is read once with $_ unknown.
         ScriptWith(
             "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
