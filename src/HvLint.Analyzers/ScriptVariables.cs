@@ -665,7 +665,8 @@ namespace HvLint.Analyzers
             bool stepped = EndsWith(s, before, "++") || EndsWith(s, before, "--");
 
             // Never a constant: a loop's variable, a reference another command writes through, and a write inside
-            // parentheses (a parameter's default in param( ) or function f($x = 8), for ($i = 0; ...), if ($x = ...)).
+            // parentheses: a default in a function's param( ) or in function f($x = 8), for ($i = 0; ...), if ($x = ...).
+            // A default in the script's own param( ) is none of these: the code that runs the script replaces it.
             bool loop = before > 0 && s[before - 1] == '(' && EndsWithWord(s, BlankBefore(s, before - 1), "foreach");
             bool reference = EndsWith(s, before, "[ref]");
             if (assigns && defaultOfOwnParameter) return after;
