@@ -548,8 +548,79 @@ namespace HvLint.Analyzers
                 k = blockClose + 1;
             }
 
-            bool[]? matches = ScriptCondition.SwitchMatches(value, labels, mode, caseSensitive, ConditionValue(variables),
-                (condition, tested) => Condition(condition, variables.ForItem(PipelineItem, tested)));
+            // A list the script fixes ($roles = 'web', 'sql'; $lab.VMs; 1..3) goes through the clauses item by item, as
+            // PowerShell's switch does, each clause reading the item as $_; one value is that one item.
+            int read = 0;
+            string written = value.Trim();
+            int lead = value.Length - value.TrimStart().Length;
+            IReadOnlyList<object>? items = written.Length > 0 ? Items(written, ref read, (o, length) => at(j + 1 + lead + o, length), variables) : null;
+            if (items == null || read < written.Length)
+            {
+                items = null;
+            }
+            else if (items.Count != 1)
+            {
+                // break ends the switch and continue goes on with the next item: what runs after either is not known.
+                if (items.Count > MaxLoopItems || Mentions(s, open, close, "break") || Mentions(s, open, close, "continue") || !variables.TakeRuns(items.Count)) return null;
+                var each = new List<List<(int Open, int Close)>>();
+                foreach (object item in items)
+                {
+                    if (!(Runs(ItemMatches(item, labels, mode, caseSensitive, variables), blocks, fallback) is List<(int Open, int Close)> runs)) return null;
+                    each.Add(runs);
+                }
+
+                for (int n = 0; n < items.Count; n++)
+                {
+                    foreach ((int blockOpen, int blockClose) in each[n]) ReadBlock(s, blockOpen, blockClose, at, variables.ForItem(PipelineItem, items[n]), commands);
+                }
+
+                return close + 1;
+            }
+
+            if (!(Runs(ScriptCondition.SwitchMatches(value, labels, mode, caseSensitive, ConditionValue(variables),
+                (condition, tested) => Condition(condition, variables.ForItem(PipelineItem, tested))), blocks, fallback) is List<(int Open, int Close)> matched)) return null;
+            for (int k = 0; k < matched.Count - 1; k++)
+            {
+                // break ends the switch, and continue goes on with the next value: what runs after is not known.
+                if (Mentions(s, matched[k].Open, matched[k].Close, "break") || Mentions(s, matched[k].Open, matched[k].Close, "continue")) return null;
+            }
+
+            // The clauses read the value as $_ where the script fixes it.
+            ScriptVariables clauses = items != null ? variables.ForItem(PipelineItem, items[0]) : variables;
+            foreach ((int blockOpen, int blockClose) in matched) ReadBlock(s, blockOpen, blockClose, at, clauses, commands);
+            return close + 1;
+        }
+
+        // The variable a list's item is tested as: a name of HvLint's, which no script writes.
+        private static readonly string[] SwitchItem = { "__HvLintSwitchItem" };
+
+        /// <summary>
+        /// Which labels one item of a list matches: a value (text, a number) as a switch on it would; a table (a CSV row,
+        /// a settings entry) only through script block labels ({ $_.Role -eq 'sql' }), since it equals no written label.
+        /// </summary>
+        private static bool[]? ItemMatches(object item, List<string> labels, ScriptCondition.SwitchMode mode, bool caseSensitive, ScriptVariables variables)
+        {
+            if (item is string || item is long || item is bool)
+            {
+                ScriptVariables holding = variables.ForItem(SwitchItem, item);
+                return ScriptCondition.SwitchMatches("$" + SwitchItem[0], labels, mode, caseSensitive, ConditionValue(holding),
+                    (condition, tested) => Condition(condition, holding.ForItem(PipelineItem, tested)));
+            }
+
+            var matches = new bool[labels.Count];
+            for (int k = 0; k < labels.Count; k++)
+            {
+                string label = labels[k].Trim();
+                if (!(label.StartsWith("{", StringComparison.Ordinal) && Condition(label.Substring(1, Math.Max(0, label.Length - 2)), variables.ForItem(PipelineItem, item)) is bool match)) return null;
+                matches[k] = match;
+            }
+
+            return matches;
+        }
+
+        /// <summary>The blocks of the clauses that match (<paramref name="matches"/>), in order, else default's; null when a match is unknown.</summary>
+        private static List<(int Open, int Close)>? Runs(bool[]? matches, List<(int Open, int Close)> blocks, (int Open, int Close)? fallback)
+        {
             if (matches == null) return null;
             var runs = new List<(int Open, int Close)>();
             for (int k = 0; k < matches.Length; k++)
@@ -558,14 +629,7 @@ namespace HvLint.Analyzers
             }
 
             if (runs.Count == 0 && fallback is (int, int) otherwise) runs.Add(otherwise);
-            for (int k = 0; k < runs.Count - 1; k++)
-            {
-                // break ends the switch, and continue goes on with the next value: what runs after is not known.
-                if (Mentions(s, runs[k].Open, runs[k].Close, "break") || Mentions(s, runs[k].Open, runs[k].Close, "continue")) return null;
-            }
-
-            foreach ((int blockOpen, int blockClose) in runs) ReadBlock(s, blockOpen, blockClose, at, variables, commands);
-            return close + 1;
+            return runs;
         }
 
         /// <summary>

@@ -426,6 +426,24 @@ public class PowerShellScriptFileAnalyzerTests
             new[] { ("hvlint/lab.json", SwitchJson) }, "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
+    public Task A_switch_on_a_CSV_s_rows_tests_each_row_with_its_script_block_labels() => ScriptWith(
+        // A row equals no written label; a script block label tests it: sql01's 8 vCPUs, not the web rows'.
+        "switch (Import-Csv .\\rows.csv) {\n    { $_.Role -eq 'sql' } { Set-VMProcessor -VMName $_.Name -Count $_.Cpu }\n}\n",
+        Rows, "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 68, 74, "sql01", 8));
+
+    [Fact]
+    public Task A_switch_on_a_list_goes_through_the_clauses_item_by_item_with_the_item_as_its_value() => Script(
+        // web and file each run their clause (file the default) with $_ holding the item; sql its own. Before, a list
+        // was not read: every clause ran once, $_ unknown, and only sql-01's adapter was found.
+        "$roles = 'web', 'sql', 'file'\n"
+        + "switch ($roles) {\n"
+        + "    'web' { New-VM -Name \"$_-01\" -Generation 2; Set-VMProcessor -VMName \"$_-01\" -Count 70 }\n"
+        + "    'sql' { New-VM -Name 'sql-01' -Generation 2; Add-VMNetworkAdapter -VMName 'sql-01' -IsLegacy $true }\n"
+        + "    default { New-VM -Name \"$_-01\" -Generation 2; Set-VMProcessor -VMName \"$_-01\" -Count 66 }\n"
+        + "}\n",
+        expected: new[] { TooManyAt(3, 88, 90, "web-01", 70), LegacyOnGeneration2(4, 98, 103, "sql-01"), TooManyAt(5, 90, 92, "file-01", 66) });
+
+    [Fact]
     public Task A_switch_on_a_value_the_script_fixes_runs_only_its_matching_clauses() => Task.WhenAll(
         ScriptWith(
             "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
