@@ -33,20 +33,8 @@ namespace HvLint.Readers.PowerShell
         /// <summary>The objects of the file as a JSON array; null, with the problem given to <paramref name="problem"/>, when it is not CLIXML.</summary>
         public static JToken? Load(string path, TextReader text, Action<SourceLocation, string> problem)
         {
-            XDocument doc;
-            try
-            {
-                doc = Xml.SafeXml.Load(text);
-            }
-            catch (XmlException ex)
-            {
-                string why = ex.Message.IndexOf("DTD", StringComparison.OrdinalIgnoreCase) >= 0
-                    ? "the file declares a DTD; HvLint never processes DTDs or entities in its inputs"
-                    : "malformed XML: " + ex.Message;
-                problem(new SourceLocation(path, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), why);
-                return null;
-            }
-
+            XDocument? doc = Xml.SafeXml.Load(path, text, problem);
+            if (doc == null) return null;
             XElement? root = doc.Root;
             if (root == null || root.Name != XName.Get("Objs", Namespace))
             {

@@ -27,6 +27,23 @@ namespace HvLint.Readers.Xml
         /// </summary>
         public const int MaxDepth = 256;
 
+        /// <summary>The document; null, with where and why given to <paramref name="problem"/>, when it is not well-formed XML HvLint reads.</summary>
+        public static XDocument? Load(string path, TextReader text, System.Action<Model.SourceLocation, string> problem)
+        {
+            try
+            {
+                return Load(text);
+            }
+            catch (XmlException ex)
+            {
+                string why = ex.Message.IndexOf("DTD", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    ? "the file declares a DTD; HvLint never processes DTDs or entities in its inputs"
+                    : "malformed XML: " + ex.Message;
+                problem(new Model.SourceLocation(path, System.Math.Max(1, ex.LineNumber), System.Math.Max(1, ex.LinePosition)), why);
+                return null;
+            }
+        }
+
         public static XDocument Load(TextReader text)
         {
             string content = WithinDepth(text, ConformanceLevel.Document);

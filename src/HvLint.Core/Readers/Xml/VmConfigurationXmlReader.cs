@@ -41,21 +41,7 @@ namespace HvLint.Readers.Xml
         public VmConfigurationXmlReader(IInventoryConsumer consumer) => _consumer = consumer;
 
         /// <summary>Loads the document safely; null (with HV9001 reported) when it cannot be read.</summary>
-        public static XDocument? Load(string path, TextReader text, Action<SourceLocation, string> problem)
-        {
-            try
-            {
-                return SafeXml.Load(text);
-            }
-            catch (XmlException ex)
-            {
-                string why = ex.Message.IndexOf("DTD", StringComparison.OrdinalIgnoreCase) >= 0
-                    ? "the file declares a DTD; HvLint never processes DTDs or entities in its inputs"
-                    : "malformed XML: " + ex.Message;
-                problem(new SourceLocation(path, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), why);
-                return null;
-            }
-        }
+        public static XDocument? Load(string path, TextReader text, Action<SourceLocation, string> problem) => SafeXml.Load(path, text, problem);
 
         public static void AddEvidence(string path, XDocument doc, ProfileSelector selector)
         {
