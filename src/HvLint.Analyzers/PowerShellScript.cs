@@ -1088,7 +1088,8 @@ namespace HvLint.Analyzers
         private static string? SimplifiedWhere(string s, ref int i)
         {
             int j = i;
-            List<string> words = StageWords(s, ref j)!;
+            // A value HvLint does not read (@('web'), (Get-Role), { ... }): not a condition it evaluates.
+            if (!(StageWords(s, ref j) is List<string> words)) return null;
             if (words.Count > 0 && "-Property".StartsWith(words[0], StringComparison.OrdinalIgnoreCase) && words[0].Length > 1) words.RemoveAt(0);
             if (words.Count == 3 && "-Value".StartsWith(words[2], StringComparison.OrdinalIgnoreCase) && words[2].Length > 1) return null;
             if (words.Count == 4 && "-Value".StartsWith(words[2], StringComparison.OrdinalIgnoreCase) && words[2].Length > 1) words.RemoveAt(2);
@@ -1232,7 +1233,7 @@ namespace HvLint.Analyzers
                 if (expand != null)
                 {
                     CodeValue? value = PropertyOf(item, expand);
-                    if (value == null || !value.IsKnown || value.Value == null || properties.Count > 0) return null;
+                    if (value?.Value == null || properties.Count > 0) return null;
                     selected.Add(value.Value);
                 }
                 else if (properties.Count > 0 && !properties.Contains("*"))
@@ -1257,17 +1258,8 @@ namespace HvLint.Analyzers
             return selected;
         }
 
-        /// <summary>A table item's property (case-insensitive, as PowerShell reads one); null for any other item.</summary>
-        private static CodeValue? PropertyOf(object item, string property)
-        {
-            if (!(item is ScriptHashtable table)) return null;
-            foreach (KeyValuePair<string, CodeValue> entry in table)
-            {
-                if (string.Equals(entry.Key, property, StringComparison.OrdinalIgnoreCase)) return entry.Value;
-            }
-
-            return null;
-        }
+        /// <summary>A table item's known property (<see cref="Entry"/>); null for any other item.</summary>
+        private static CodeValue? PropertyOf(object item, string property) => item is ScriptHashtable table ? Entry(table, property) : null;
 
         private static string Unquoted(string word) => word.Length >= 2 && (word[0] == '\'' || word[0] == '"') && word[word.Length - 1] == word[0] ? word.Substring(1, word.Length - 2) : word;
 

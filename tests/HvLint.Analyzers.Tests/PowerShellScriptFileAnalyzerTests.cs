@@ -330,6 +330,11 @@ public class PowerShellScriptFileAnalyzerTests
         // its VM unknown, and nothing is reported.
         ScriptWith(
             "Import-Csv .\\rows.csv | Where-Object { Test-Connection $_.Name -Quiet } | ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 6 }\n",
+            Rows, "build_property.HvLintProfile = hyperv-2008r2"),
+        // So does a simplified filter whose value is an expression (it threw NullReferenceException on day 17's first
+        // version of the stage reader).
+        ScriptWith(
+            "Import-Csv .\\rows.csv | Where-Object Role -eq @('web') | ForEach-Object { Set-VMProcessor -VMName $_.Name -Count 6 }\n",
             Rows, "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
