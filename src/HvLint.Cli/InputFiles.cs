@@ -124,6 +124,12 @@ internal static class InputFiles
             Array.Sort(subs, StringComparer.Ordinal);
             foreach (string sub in subs)
             {
+                if (string.Equals(Path.GetFileName(sub), ".terraform", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (string installed in InstalledModules(dir, sub, unreadable)) yield return installed;
+                    continue;
+                }
+
                 if (SkippedFolders.Contains(Path.GetFileName(sub), StringComparer.OrdinalIgnoreCase)) continue;
                 if (LinkTarget(sub) is string target) links.Enqueue((sub, target));
                 else if (walked.Add(sub)) pending.Push(sub);
@@ -135,6 +141,54 @@ internal static class InputFiles
                 // HvLint's own files sit beside the inventories; they are not inputs.
                 if (OwnFiles.Contains(Path.GetFileName(file), StringComparer.OrdinalIgnoreCase)) continue;
                 yield return file;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Of the `.terraform` folder terraform init made in <paramref name="root"/>: its module manifest and the
+    /// configuration files (`*.tf`, `*.tf.json`) of each module it installed there, so that the root module's registry
+    /// and Git modules are audited through its calls. Only the folders the manifest lists, each without its subfolders:
+    /// an installed module's examples and tests are root modules of their own, not the configuration; nor are the
+    /// providers terraform init downloaded. Nothing without a manifest.
+    /// </summary>
+    private static IEnumerable<string> InstalledModules(string root, string dataFolder, List<(string Folder, string Why)> unreadable)
+    {
+        string manifest = Path.Combine(dataFolder, "modules", "modules.json");
+        if (!File.Exists(manifest)) yield break;
+        yield return manifest;
+        string text;
+        try
+        {
+            text = File.ReadAllText(manifest);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            // Reading the manifest as an input reports why it cannot be read.
+            yield break;
+        }
+
+        string inside = Path.TrimEndingDirectorySeparator(dataFolder) + Path.DirectorySeparatorChar;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string dir in HvLint.Readers.Terraform.TerraformReader.InstalledModuleDirs(text))
+        {
+            string folder = Path.GetFullPath(Path.Combine(root, dir));
+            if (!folder.StartsWith(inside, StringComparison.Ordinal) || !seen.Add(folder) || !Directory.Exists(folder)) continue;
+            string[] files;
+            try
+            {
+                files = Directory.GetFiles(folder);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                unreadable.Add((folder, ex.Message));
+                continue;
+            }
+
+            Array.Sort(files, StringComparer.Ordinal);
+            foreach (string file in files)
+            {
+                if (file.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".tf.json", StringComparison.OrdinalIgnoreCase)) yield return file;
             }
         }
     }

@@ -84,6 +84,32 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_folder_walk_reads_the_modules_the_manifest_of_terraform_init_lists_and_nothing_else_of_dot_terraform()
+    {
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "main.tf"), "module \"sql\" {\n  source  = \"contoso/vm/hyperv\"\n  version = \"1.2.0\"\n  name    = \"sql01\"\n}\n");
+        const string vm = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = {0}\n  processor_count = 8\n}\n";
+        string installed = Path.Combine(dir, ".terraform", "modules", "sql");
+        Directory.CreateDirectory(Path.Combine(installed, "examples", "basic"));
+        File.WriteAllText(Path.Combine(installed, "main.tf"), "variable \"name\" {}\n" + vm.Replace("{0}", "var.name"));
+        // The module's example is a root module of its own, and the providers are no configuration: neither is read.
+        File.WriteAllText(Path.Combine(installed, "examples", "basic", "main.tf"), vm.Replace("{0}", "\"example\""));
+        Directory.CreateDirectory(Path.Combine(dir, ".terraform", "providers"));
+        File.WriteAllText(Path.Combine(dir, ".terraform", "providers", "main.tf"), vm.Replace("{0}", "\"provider\""));
+        File.WriteAllText(Path.Combine(dir, ".terraform", "modules", "modules.json"),
+            "{\"Modules\":[{\"Key\":\"\",\"Source\":\"\",\"Dir\":\".\"},{\"Key\":\"sql\",\"Source\":\"registry.terraform.io/contoso/vm/hyperv\",\"Version\":\"1.2.0\",\"Dir\":\".terraform/modules/sql\"}]}");
+
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", ".", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        // At the module block's source in main.tf, with the call's name for the VM.
+        Assert.Contains("main.tf(2,13): error HV1001: VM 'sql01'", stdout);
+        Assert.DoesNotContain("example", stdout);
+        Assert.DoesNotContain("provider", stdout);
+        Assert.Contains("3 files read", stdout);
+        Assert.Contains("1 VM", stdout);
+    }
+
+    [Fact]
     public void The_path_dash_reads_standard_input_under_the_name_stdin_filename_gives_it()
     {
         // Get-VM | ConvertTo-Json -Depth 4 | hvlint audit -: the same findings as the file gives, under the name "stdin".

@@ -142,4 +142,98 @@ public class TerraformModuleTests
         var vms = TerraformReaderTests.CollectFiles(files);
         Assert.Equal(new[] { "sql01:8", "web01:2" }, vms.Select(v => v.Name.Value + ":" + v.ProcessorCount.Value).OrderBy(n => n, StringComparer.Ordinal));
     }
+
+    // A root module that calls a registry module and a Git module, as terraform init leaves it: the modules installed
+    // under .terraform/modules, the app module calling a registry module and a local module of its own.
+    private const string InstalledRoot = """
+        module "sql" {
+          source  = "contoso/vm/hyperv"
+          version = "1.2.0"
+          name    = "sql01"
+        }
+
+        module "app" {
+          source = "git::https://git.example.com/infra/app.git?ref=v2"
+          name   = "app01"
+        }
+        """;
+
+    private const string AppModule = """
+        variable "name" {}
+
+        module "vm" {
+          source  = "contoso/vm/hyperv"
+          version = "1.2.0"
+          name    = var.name
+          cpus    = 6
+        }
+
+        module "extra" {
+          source = "./modules/extra"
+          name   = "${var.name}-x"
+        }
+        """;
+
+    private const string Manifest = """
+        {"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"sql","Source":"registry.terraform.io/contoso/vm/hyperv","Version":"1.2.0","Dir":".terraform/modules/sql"},{"Key":"app","Source":"git::https://git.example.com/infra/app.git?ref=v2","Dir":".terraform/modules/app"},{"Key":"app.vm","Source":"registry.terraform.io/contoso/vm/hyperv","Version":"1.2.0","Dir":".terraform/modules/app.vm"},{"Key":"app.extra","Source":"./modules/extra","Dir":".terraform/modules/app/modules/extra"}]}
+        """;
+
+    private static (string, string)[] Installed(bool withManifest)
+    {
+        var files = new List<(string, string)>
+        {
+            ("infra/main.tf", InstalledRoot),
+            ("infra/.terraform/modules/sql/main.tf", VmModule),
+            ("infra/.terraform/modules/app/main.tf", AppModule),
+            ("infra/.terraform/modules/app.vm/main.tf", VmModule),
+            ("infra/.terraform/modules/app/modules/extra/main.tf", VmModule),
+        };
+        if (withManifest) files.Add(("infra/.terraform/modules/modules.json", Manifest));
+        return files.ToArray();
+    }
+
+    [Fact]
+    public void A_module_terraform_init_installed_is_read_through_its_call_by_the_manifest_and_reported_at_the_call()
+    {
+        var vms = TerraformReaderTests.CollectFiles(Installed(withManifest: true));
+        // Each call's arguments, down the module addresses (app.vm, app.extra); no installed module read alone with its defaults.
+        Assert.Equal(new[] { "app01-x:8", "app01:6", "sql01:8" }, vms.Select(v => v.Name.Value + ":" + v.ProcessorCount.Value).OrderBy(n => n, StringComparer.Ordinal));
+
+        AuditResult result = RunFiles(Installed(withManifest: true), "hyperv-2008r2");
+        Assert.Empty(result.Of("HV9001"));
+        // Found where the configuration calls the module, not in the installed files, which are no file of the repository.
+        Assert.Equal(
+            new[] { "app01 infra/main.tf:8:12", "app01-x infra/main.tf:8:12", "sql01 infra/main.tf:2:13" },
+            result.Of("HV1001").Select(f => f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Without_the_manifest_a_registry_or_Git_call_is_not_followed()
+    {
+        // The installed files alone (named on the command line, say) are modules of their own, read with their defaults;
+        // the root's calls give them nothing.
+        var vms = TerraformReaderTests.CollectFiles(Installed(withManifest: false));
+        Assert.DoesNotContain(vms, v => v.Name.IsKnown && v.Name.Value is "sql01" or "app01");
+    }
+
+    [Fact]
+    public void A_manifest_record_without_a_Dir_or_recorded_twice_is_HV9001_and_its_call_is_not_followed()
+    {
+        const string manifest = """
+            {
+              "Modules": [
+                { "Key": "sql" },
+                { "Key": "app", "Dir": ".terraform/modules/app" },
+                { "Key": "app", "Dir": ".terraform/modules/app2" }
+              ]
+            }
+            """;
+        var files = Installed(withManifest: false).Append(("infra/.terraform/modules/modules.json", manifest)).ToArray();
+        AuditResult result = RunFiles(files, "hyperv-2008r2");
+        Assert.Equal(
+            new[] { "infra/.terraform/modules/modules.json:3:5", "infra/.terraform/modules/modules.json:5:14" },
+            result.Of("HV9001").Select(f => f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column));
+        Assert.Contains("recorded twice", result.Of("HV9001")[1].Message);
+        Assert.DoesNotContain(result.Findings, f => f.Message.Contains("'sql01'") || f.Message.Contains("'app01"));
+    }
 }

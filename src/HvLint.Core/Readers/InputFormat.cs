@@ -128,6 +128,7 @@ namespace HvLint.Readers
 
             if (PowerShell.PowerShellObjectClassifier.Classify(names) != PowerShell.PowerShellObjectKind.Unknown) return new Detection(InputFormat.PowerShellJson, null);
             if (Terraform.TerraformReader.IsTerraformJson(names)) return new Detection(InputFormat.Terraform, null);
+            if (Terraform.TerraformReader.IsModuleManifest(names, head)) return new Detection(InputFormat.Terraform, null);
             if (Terraform.TerraformReader.IsPackerJson(names)) return new Detection(InputFormat.Packer, null);
             if (names.Count == 0) return new Detection(InputFormat.Unknown, "a JSON object with nothing HvLint reads");
             var sorted = new System.Collections.Generic.List<string>(names);

@@ -144,6 +144,12 @@ namespace HvLint.Readers.Terraform
 
             JObject? document = json ? JsonTokens.Load(path, new StringReader(content), Problem) as JObject : HclDocument.Parse(path, content, Problem);
             if (document == null) return;
+            if (json && IsManifestDocument(document))
+            {
+                ReadModuleManifest(path, document, Problem);
+                return;
+            }
+
             if (json && IsLegacyPackerTemplate(document))
             {
                 ReadLegacyPackerTemplate(path, document);
@@ -243,7 +249,7 @@ namespace HvLint.Readers.Terraform
         private Plan ReadModule(string folder, List<KeyValuePair<string, JObject>> files)
         {
             var plan = new Plan(files[0].Key, files[0].Value);
-            ReadModuleInto(plan, folder, files, inputs: null, provider: alias => alias);
+            ReadModuleInto(plan, folder, files, inputs: null, provider: alias => alias, root: folder, address: string.Empty);
             return plan;
         }
 
@@ -255,9 +261,13 @@ namespace HvLint.Readers.Terraform
         /// their defaults and the folder's variable definitions files, and its providers and Packer sources count), or a
         /// module a `module` block calls, whose variables take the block's arguments instead (an unknown argument leaving
         /// its variable unknown) and whose resources use the provider configurations the call passes it
-        /// (<paramref name="provider"/> turns the module's alias into the root module's).
+        /// (<paramref name="provider"/> turns the module's alias into the root module's). <paramref name="root"/> is the
+        /// root module's folder and <paramref name="address"/> the module's address in it ("" the root module itself,
+        /// "vm.disk" the call "disk" in the call "vm"), by which terraform init records the modules it installs.
+        /// <paramref name="callSite"/>, for a module terraform init installed and the modules it calls, is where the
+        /// configuration calls it: the file and the `source` of the module block outside the installed modules.
         /// </summary>
-        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider)
+        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider, string root, string address, (string File, JToken Token)? callSite = null)
         {
             var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
             var types = new Dictionary<string, HclType?>(StringComparer.Ordinal);
@@ -346,16 +356,18 @@ namespace HvLint.Readers.Terraform
             _calling.Add(folder);
             foreach (var call in ModuleCalls(folder, files))
             {
-                if (_calling.Contains(call.Key) || !_modules.TryGetValue(call.Key, out var called)) continue;
-                foreach (Dictionary<string, JToken> instance in Instances(call.Value, values, Resource))
+                string callAddress = address.Length == 0 ? call.Name : address + "." + call.Name;
+                string? calledFolder = call.Folder ?? InstalledFolder(root, callAddress);
+                if (calledFolder == null || _calling.Contains(calledFolder) || !_modules.TryGetValue(calledFolder, out var called)) continue;
+                foreach (Dictionary<string, JToken> instance in Instances(call.Body, values, Resource))
                 {
                     var arguments = new Dictionary<string, JToken?>(StringComparer.Ordinal);
-                    foreach (JProperty argument in call.Value.Properties())
+                    foreach (JProperty argument in call.Body.Properties())
                     {
                         if (Array.IndexOf(ModuleMetaArguments, argument.Name) < 0) arguments[argument.Name] = Evaluated(argument.Value, instance, Resource);
                     }
 
-                    ReadModuleInto(plan, call.Key, called, arguments, CalledProviders(call.Value, provider));
+                    ReadModuleInto(plan, calledFolder, called, arguments, CalledProviders(call.Body, provider), root, callAddress, callSite ?? (call.Folder == null ? (call.File, call.Body["source"] ?? call.Body) : null));
                 }
             }
 
@@ -367,15 +379,35 @@ namespace HvLint.Readers.Terraform
                 JObject body = r.Value.Value;
                 if (r.Key.StartsWith(NetworkSwitch + ".", StringComparison.Ordinal))
                 {
-                    plan.Switches.Add(new Planned(file, Resolved(body, values, Resource), ProviderOf(body, provider)));
+                    plan.Switches.Add(CalledFrom(callSite, new Planned(file, Resolved(body, values, Resource), ProviderOf(body, provider))));
                     continue;
                 }
 
                 foreach (Dictionary<string, JToken> instance in Instances(body, values, Resource))
                 {
-                    plan.Machines.Add(new Planned(file, Resolved(WithDynamicBlocks(body, instance, Resource), instance, Resource), ProviderOf(body, provider)));
+                    plan.Machines.Add(CalledFrom(callSite, new Planned(file, Resolved(WithDynamicBlocks(body, instance, Resource), instance, Resource), ProviderOf(body, provider))));
                 }
             }
+        }
+
+        /// <summary>
+        /// A resource of a module terraform init installed, found where the configuration calls the module: every value
+        /// at the call's `source`. The installed module's files are no file of the repository (a pull request's check
+        /// could not show a finding there), and the call is what the configuration can change: its arguments, or the
+        /// module and version it chooses.
+        /// </summary>
+        private static Planned CalledFrom((string File, JToken Token)? callSite, Planned resource)
+        {
+            if (callSite is not (string file, JToken site)) return resource;
+            foreach (JToken t in resource.Values.DescendantsAndSelf())
+            {
+                t.RemoveAnnotations<JToken>();
+                t.RemoveAnnotations<JsonTokens.WrittenIn>();
+                t.AddAnnotation(site);
+                t.AddAnnotation(new JsonTokens.WrittenIn(file));
+            }
+
+            return new Planned(file, resource.Values, resource.Provider);
         }
 
         /// <summary>
@@ -481,10 +513,11 @@ namespace HvLint.Readers.Terraform
         private static readonly string[] ModuleMetaArguments = { "source", "version", "count", "for_each", "providers", "depends_on" };
 
         /// <summary>
-        /// The module blocks of a module's files whose `source` is a local path (`./modules/vm`, `../shared`): the folder
-        /// each calls, as the reader keys folders, and the block. A registry or Git source is not in the input.
+        /// The module blocks of a module's files: each one's name, its block, and, where its `source` is a local path
+        /// (`./modules/vm`, `../shared`), the folder it calls, as the reader keys folders. Any other source (the registry,
+        /// Git, an archive) has no folder here: only the manifest of what terraform init installed says where it is.
         /// </summary>
-        private static IEnumerable<KeyValuePair<string, JObject>> ModuleCalls(string folder, List<KeyValuePair<string, JObject>> files)
+        private static IEnumerable<(string Name, string? Folder, JObject Body, string File)> ModuleCalls(string folder, List<KeyValuePair<string, JObject>> files)
         {
             foreach (var file in files)
             {
@@ -495,7 +528,8 @@ namespace HvLint.Readers.Terraform
                         foreach (JObject body in Blocks(name.Value))
                         {
                             string? source = Text(body["source"]);
-                            if (source != null && (source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal))) yield return new KeyValuePair<string, JObject>(FolderKey(folder.Length == 0 ? source : folder + "/" + source), body);
+                            bool local = source != null && (source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal));
+                            yield return (name.Name, local ? FolderKey(folder.Length == 0 ? source! : folder + "/" + source) : null, body, file.Key);
                         }
                     }
                 }
@@ -721,8 +755,9 @@ namespace HvLint.Readers.Terraform
         /// <summary>The folders' modules, read into plans once, before the evidence or the audit needs them.</summary>
         private void ReadModules()
         {
-            // A module another module of the input calls is read through its calls, with their arguments, not on its own.
-            var called = new HashSet<string>(_modules.SelectMany(m => ModuleCalls(m.Key, m.Value)).Select(c => c.Key).Where(f => _modules.ContainsKey(f)), StringComparer.Ordinal);
+            // A module another module of the input calls is read through its calls, with their arguments, not on its own;
+            // so is every module terraform init installed.
+            var called = new HashSet<string>(_modules.SelectMany(m => ModuleCalls(m.Key, m.Value)).Select(c => c.Folder).OfType<string>().Concat(InstalledFolders()), StringComparer.Ordinal);
             foreach (var module in _modules)
             {
                 if (!called.Contains(module.Key)) _plans.Add(ReadModule(module.Key, module.Value));
