@@ -65,7 +65,7 @@ Console.WriteLine("|---|---:|---:|---:|---:|");
 string samples = FindSamples();
 foreach (var (format, folder, extension, copies) in new[]
 {
-    ("native inventory", "datacenter", ".json", 200), ("PowerShell ConvertTo-Json", "powershell", ".json", 100), ("PowerShell Export-Clixml", "powershell", ".xml", 1000),
+    ("native inventory", "datacenter", ".json", 200), ("PowerShell ConvertTo-Json", "powershell", ".json", 100), ("PowerShell Export-Clixml", "powershell", ".xml", 1000), ("PowerShell Export-Csv", "powershell", ".csv", 1000),
     ("VM configuration XML", "vmconfig", ".xml", 500), ("CIM-XML", "cimxml", ".xml", 500),
 })
 {
@@ -258,7 +258,8 @@ internal static class FormatCorpus
                 // Distinct identities per copy: GUID prefixes, host and VM names.
                 string t = System.Text.RegularExpressions.Regex.Replace(text, "[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}", m => tag + m.Value.Substring(4));
                 t = t.Replace("HV-PS-0", "HV-PS-" + tag + "-").Replace("\"name\": \"", "\"name\": \"c" + tag + "-").Replace("\"Name\":  \"", "\"Name\":  \"c" + tag + "-").Replace("\"VMName\":  \"", "\"VMName\":  \"c" + tag + "-")
-                    .Replace("N=\"Name\">", "N=\"Name\">c" + tag + "-").Replace("N=\"VMName\">", "N=\"VMName\">c" + tag + "-");
+                    .Replace("N=\"Name\">", "N=\"Name\">c" + tag + "-").Replace("N=\"VMName\">", "N=\"VMName\">c" + tag + "-")
+                    .Replace("\"ps5-", "\"c" + tag + "-ps5-");
                 result.Add(("copy" + tag + "/" + path, t));
             }
         }

@@ -7,8 +7,8 @@ namespace HvLint.Cli;
 /// <summary>Turns command-line paths (files, folders, globs) into inputs, sorted, each named relative to the current folder.</summary>
 internal static class InputFiles
 {
-    /// <summary>What a folder walk reads (.hcl for Packer's *.pkr.hcl, .tfvars for Terraform's variable definitions, .ps1 and .psm1 for provisioning scripts and their modules); anything else in a folder is not even opened.</summary>
-    private static readonly string[] WalkedExtensions = [".json", ".xml", ".cs", ".ps1", ".psm1", ".tf", ".hcl", ".tfvars"];
+    /// <summary>What a folder walk reads (.hcl for Packer's *.pkr.hcl, .tfvars for Terraform's variable definitions, .ps1 and .psm1 for provisioning scripts and their modules, .csv for Export-Csv of the Hyper-V cmdlets); anything else in a folder is not even opened.</summary>
+    private static readonly string[] WalkedExtensions = [".json", ".xml", ".csv", ".cs", ".ps1", ".psm1", ".tf", ".hcl", ".tfvars"];
 
     /// <summary>HvLint's configuration and baseline, which a walk of the folder they configure must not audit.</summary>
     private static readonly string[] OwnFiles = ["hvlint.json", "hvlint.baseline.json"];

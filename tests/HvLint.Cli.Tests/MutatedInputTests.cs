@@ -103,6 +103,55 @@ public partial class MutatedInputTests
     }
 
     /// <summary>
+    /// The Export-Csv sample with field values replaced (by other types, by text past 64 bits, by quotes and delimiters)
+    /// or characters inserted and removed (quotes, delimiters, line breaks): objects read or an HV9001, never a reader's
+    /// own failure.
+    /// </summary>
+    [Fact]
+    public void A_CSV_sample_with_values_or_characters_changed_audits_without_an_internal_error()
+    {
+        string[] values = { string.Empty, "-1", "0", "99999999999999999999", "True", "Yes", "x", "\"", "\"\"", ";", ",", "\r\n", "Paused", "4294967297", "System.Object[]" };
+        const string Steering = "\",;\t\r\n #0123456789";
+        string folder = Repo.PathOf("samples/powershell/HV-PS-05");
+        string[] files = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, files.Length);
+        var random = new Random(20261128);
+        foreach (string file in files)
+        {
+            string text = File.ReadAllText(file);
+            var others = files.Where(f => f != file).Select(f => InputDocument.FromText(f, File.ReadAllText(f))).ToList();
+            for (int round = 0; round < 120; round++)
+            {
+                var edited = new System.Text.StringBuilder(text);
+                if (round % 2 == 0)
+                {
+                    // A few quoted fields' values, replaced from the last so that the earlier ones' positions hold.
+                    MatchCollection fields = QuotedField().Matches(text);
+                    foreach (Group g in Enumerable.Range(0, random.Next(1, 4)).Select(_ => fields[random.Next(fields.Count)].Groups[1]).DistinctBy(g => g.Index).OrderByDescending(g => g.Index))
+                    {
+                        edited.Remove(g.Index, g.Length).Insert(g.Index, values[random.Next(values.Length)]);
+                    }
+                }
+                else
+                {
+                    for (int k = random.Next(1, 4); k > 0; k--)
+                    {
+                        int at = random.Next(edited.Length);
+                        if (random.Next(2) == 0) edited.Insert(at, Steering[random.Next(Steering.Length)]);
+                        else edited.Remove(at, 1);
+                    }
+                }
+
+                string mutated = edited.ToString();
+                NoInternalError(Auditor.Run(others.Append(InputDocument.FromText(file, mutated)).ToList(), new AuditOptions()), mutated);
+            }
+        }
+    }
+
+    [GeneratedRegex("\"([^\"]*)\"")]
+    private static partial Regex QuotedField();
+
+    /// <summary>
     /// A reader that throws on input it did not foresee gives its file an HV9001 saying HvLint failed, so that the other
     /// files are still audited; here that message fails the test.
     /// </summary>

@@ -225,7 +225,7 @@ namespace HvLint.Engine
             foreach (var p in options.ConfigurationProblems) session.ReportInputProblem(ToolDiagnostics.InvalidConfiguration, p.Key, p.Value);
 
             var consumer = new SessionConsumer(session, options.Observer);
-            Complete(() => powerShell.Complete(consumer), recognised, consumer, InputFormat.PowerShellJson, InputFormat.PowerShellCliXml);
+            Complete(() => powerShell.Complete(consumer), recognised, consumer, InputFormat.PowerShellJson, InputFormat.PowerShellCliXml, InputFormat.PowerShellCsv);
             Complete(() => cim.Complete(consumer), recognised, consumer, InputFormat.CimXml);
             Complete(() => terraform.Complete(consumer), recognised, consumer, InputFormat.Terraform, InputFormat.Packer);
             filesRead += ReadStreamed(recognised, consumer, progress);
@@ -302,6 +302,7 @@ namespace HvLint.Engine
                     {
                         if (entry.Value == InputFormat.CimXml) cim.Read(entry.Key.Path, text);
                         else if (entry.Value == InputFormat.PowerShellCliXml) powerShell.ReadCliXml(entry.Key.Path, text);
+                        else if (entry.Value == InputFormat.PowerShellCsv) powerShell.ReadCsv(entry.Key.Path, text);
                         else if (entry.Value == InputFormat.Terraform || entry.Value == InputFormat.Packer) terraform.Read(entry.Key.Path, text);
                         else powerShell.Read(entry.Key.Path, text);
                     }
@@ -319,7 +320,7 @@ namespace HvLint.Engine
             return filesRead;
         }
 
-        private static bool IsJoined(InputFormat format) => format == InputFormat.PowerShellJson || format == InputFormat.PowerShellCliXml || format == InputFormat.CimXml || format == InputFormat.Terraform || format == InputFormat.Packer;
+        private static bool IsJoined(InputFormat format) => format == InputFormat.PowerShellJson || format == InputFormat.PowerShellCliXml || format == InputFormat.PowerShellCsv || format == InputFormat.CimXml || format == InputFormat.Terraform || format == InputFormat.Packer;
 
         /// <summary>The formats read one file at a time (native inventory, VM configuration XML), straight into the consumer.</summary>
         private static int ReadStreamed(List<KeyValuePair<InputDocument, InputFormat>> recognised, IInventoryConsumer consumer, Progress progress)

@@ -22,6 +22,9 @@ namespace HvLint.Readers
         /// <summary>The same cmdlets' output written by Export-Clixml (PowerShell's CLIXML).</summary>
         PowerShellCliXml,
 
+        /// <summary>The same cmdlets' output written by Export-Csv or ConvertTo-Csv.</summary>
+        PowerShellCsv,
+
         /// <summary>A Hyper-V VM configuration file (2008 to 2012 R2, "Virtual Machines\&lt;GUID&gt;.xml").</summary>
         VmConfigurationXml,
 
@@ -79,6 +82,7 @@ namespace HvLint.Readers
             char first = head[i];
             if (first == '{' || first == '[') return DetectJson(head);
             if (first == '<') return DetectXml(head);
+            if (PowerShell.PowerShellCsv.Detect(head)) return new Detection(InputFormat.PowerShellCsv, null);
             if (Terraform.HclDocument.Detect(head) is InputFormat hcl) return new Detection(hcl, null);
             return new Detection(InputFormat.Unknown, "not a format HvLint reads");
         }

@@ -24,6 +24,9 @@ namespace HvLint.Readers.PowerShell
 
         // The files Export-Clixml wrote, for the words of what is said about them.
         private readonly HashSet<string> _cliXmlFiles = new HashSet<string>(StringComparer.Ordinal);
+
+        // The files Export-Csv wrote, whose values are all text and whose nested objects are only ever type names.
+        private readonly HashSet<string> _csvFiles = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _truncatedFiles = new HashSet<string>(StringComparer.Ordinal);
 
         // Files are read before the profile is chosen (their contents are evidence for it), so problems wait
@@ -81,6 +84,14 @@ namespace HvLint.Readers.PowerShell
             if (root != null) Read(path, root);
         }
 
+        /// <summary>The same cmdlets' objects written by Export-Csv, read as their JSON is (see <see cref="PowerShellCsv"/>).</summary>
+        public void ReadCsv(string path, TextReader text)
+        {
+            _csvFiles.Add(path);
+            JToken? root = PowerShellCsv.Load(path, text, Problem);
+            if (root != null) Read(path, root);
+        }
+
         private void Read(string path, JToken root)
         {
             // One object, an array of objects, or (several cmdlets piped into one file) arrays of arrays.
@@ -128,7 +139,7 @@ namespace HvLint.Readers.PowerShell
                         }
 
                         JToken? generation = item.Object["Generation"];
-                        if (JsonTokens.IsWholeNumber(generation, out long g) && g == 2)
+                        if (WholeNumber(item.Path, generation, out long g) && g == 2)
                         {
                             selector.AddEvidence(new ProfileEvidence(HyperVVersion.V2012R2, "a Generation 2 VM", JsonTokens.Start(item.Path, generation!)));
                         }
@@ -173,12 +184,15 @@ namespace HvLint.Readers.PowerShell
                 return h;
             }
 
+            var fromCsv = new List<(VmRecord Record, string File)>();
+
             // Get-VM first: the VMs the other objects attach to.
             foreach (Item item in _items)
             {
                 if (item.Kind != PowerShellObjectKind.VirtualMachine) continue;
                 var record = new VmRecord(ReadVirtualMachine(item), Computer(item.Object));
                 vms.Add(record);
+                if (_csvFiles.Contains(item.Path)) fromCsv.Add((record, item.Path));
                 string? id = Id(item.Object);
                 if (id != null) byId[id] = record;
                 if (record.Vm.Name.IsKnown) byName[record.Computer + "\n" + record.Vm.Name.Value] = record;
@@ -311,6 +325,7 @@ namespace HvLint.Readers.PowerShell
             }
 
             foreach (VmRecord r in vms) r.Finish();
+            ReportCsvGaps(fromCsv);
             foreach (VmRecord r in vms)
             {
                 if (r.Computer.Length == 0) continue;
@@ -337,6 +352,31 @@ namespace HvLint.Readers.PowerShell
                 string writer = _cliXmlFiles.Contains(file) ? "Export-Clixml" : "ConvertTo-Json";
                 _consumer.OnProblem(ToolDiagnostics.ExportTruncatedOrAmbiguous, new SourceLocation(file, 1, 1),
                     writer + " stopped at its depth limit and wrote type names instead of nested objects (network adapters, drives, VLAN settings, integration services); those values are unknown. Re-export with " + writer + " -Depth 5, or export the component cmdlets (Get-VMNetworkAdapter, Get-VMHardDiskDrive, ...) separately");
+            }
+        }
+
+        /// <summary>
+        /// Export-Csv writes a VM's network adapters and drives as type names: they are known only where the component
+        /// cmdlets' objects are among the inputs too. Once per file, the VMs of Get-VM's CSV left without them, so
+        /// that silence on the rules that need them is not taken for a pass.
+        /// </summary>
+        private void ReportCsvGaps(List<(VmRecord Record, string File)> fromCsv)
+        {
+            var byFile = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var (record, file) in fromCsv)
+            {
+                VirtualMachine vm = record.Vm;
+                if (vm.NetworkAdapters.IsKnown && vm.Drives.IsKnown) continue;
+                if (!byFile.TryGetValue(file, out var names)) byFile[file] = names = new List<string>();
+                names.Add(vm.DisplayName);
+            }
+
+            foreach (var file in byFile)
+            {
+                string some = string.Join(", ", file.Value.GetRange(0, Math.Min(3, file.Value.Count))) + (file.Value.Count > 3 ? ", ..." : string.Empty);
+                _consumer.OnProblem(ToolDiagnostics.ExportTruncatedOrAmbiguous, new SourceLocation(file.Key, 1, 1),
+                    "Export-Csv writes nested objects as their type names, so the network adapters or drives of " + file.Value.Count.ToString(CultureInfo.InvariantCulture)
+                    + (file.Value.Count == 1 ? " VM" : " VMs") + " here are unknown (" + some + "). Export Get-VMNetworkAdapter -VMName *, Get-VMHardDiskDrive -VMName * and Get-VMDvdDrive -VMName * with Export-Csv too, or the VMs with ConvertTo-Json -Depth 5");
             }
         }
 
@@ -516,7 +556,7 @@ namespace HvLint.Readers.PowerShell
                     }
                     else
                     {
-                        _truncatedFiles.Add(item.Path);
+                        Truncated(item.Path);
                         return;
                     }
                 }
@@ -532,7 +572,7 @@ namespace HvLint.Readers.PowerShell
             }
             else if (value.Type == JTokenType.String)
             {
-                _truncatedFiles.Add(item.Path);
+                Truncated(item.Path);
             }
         }
 
@@ -565,7 +605,7 @@ namespace HvLint.Readers.PowerShell
             }
             else if (vlan != null && vlan.Type == JTokenType.String)
             {
-                _truncatedFiles.Add(path);
+                Truncated(path);
             }
 
             return a;
@@ -585,7 +625,7 @@ namespace HvLint.Readers.PowerShell
             {
                 // DiskNumber non-null means a physical disk passed through (Get-VMHardDiskDrive).
                 JToken? number = o["DiskNumber"];
-                if (JsonTokens.IsWholeNumber(number, out long disk) && disk >= 0 && disk <= int.MaxValue)
+                if (WholeNumber(path, number, out long disk) && disk >= 0 && disk <= int.MaxValue)
                 {
                     d.DiskNumber = Fact.Known((int)disk, JsonTokens.Start(path, number!));
                     d.Kind = Fact.Known(DriveKind.PassThroughDisk, JsonTokens.Start(path, number!));
@@ -685,7 +725,7 @@ namespace HvLint.Readers.PowerShell
             SetIfKnown(Str(item, "Name"), v => n.Name = v);
             SetIfKnown(Str(item, "InterfaceDescription"), v => n.InterfaceDescription = v);
             JToken? speed = o["Speed"] ?? o["ReceiveLinkSpeed"];
-            if (JsonTokens.IsWholeNumber(speed, out long bitsPerSecond)) n.LinkSpeedBitsPerSecond = Fact.Known(bitsPerSecond, JsonTokens.Start(item.Path, speed!));
+            if (WholeNumber(item.Path, speed, out long bitsPerSecond)) n.LinkSpeedBitsPerSecond = Fact.Known(bitsPerSecond, JsonTokens.Start(item.Path, speed!));
             else if (o["LinkSpeed"] is JValue text && text.Type == JTokenType.String && Units.TryParseLinkSpeed((string)text!, out long bps)) n.LinkSpeedBitsPerSecond = Fact.Known(bps, JsonTokens.Start(item.Path, text));
             return n;
         }
@@ -715,6 +755,22 @@ namespace HvLint.Readers.PowerShell
             }
 
             return string.Join(".", parts);
+        }
+
+        /// <summary>
+        /// A nested object written as its type name: ConvertTo-Json or Export-Clixml ran out of depth, which a re-export
+        /// mends. Export-Csv writes every nested object so; what that leaves unknown is told per VM once the files are joined.
+        /// </summary>
+        private void Truncated(string path)
+        {
+            if (!_csvFiles.Contains(path)) _truncatedFiles.Add(path);
+        }
+
+        /// <summary>A whole number: a JSON integer, or in a CSV file, where every value is text, its digits.</summary>
+        private bool WholeNumber(string path, JToken? t, out long n)
+        {
+            if (JsonTokens.IsWholeNumber(t, out n)) return true;
+            return t != null && t.Type == JTokenType.String && _csvFiles.Contains(path) && long.TryParse((string)t!, NumberStyles.None, CultureInfo.InvariantCulture, out n);
         }
 
         private static void SetIfKnown<T>(Fact<T> fact, Action<Fact<T>> set)
@@ -754,6 +810,8 @@ namespace HvLint.Readers.PowerShell
             JToken? t = item.Object[name];
             if (t == null || t.Type == JTokenType.Null) return Fact<bool>.Unknown;
             if (t.Type == JTokenType.Boolean) return Fact.Known((bool)t, JsonTokens.Start(item.Path, t));
+            // Export-Csv writes a Boolean as its text.
+            if (t.Type == JTokenType.String && _csvFiles.Contains(item.Path) && bool.TryParse(((string)t!).Trim(), out bool b)) return Fact.Known(b, JsonTokens.Start(item.Path, t));
             WrongType(item, name, t, "true or false");
             return Fact<bool>.Unknown;
         }
