@@ -55,8 +55,68 @@ internal static class InputFiles
             }
         }
 
+        AddCalledModules(byPath);
         return byPath.Values.ToList();
     }
+
+    // A module block's local source in HCL (`source = "../modules/vm"`) or in JSON syntax (`"source": "./vm"`); Terraform
+    // takes a source as a local path only when it starts with ./ or ../.
+    private static readonly System.Text.RegularExpressions.Regex LocalSource = new(@"(?m)(?:^[ \t]*source[ \t]*=|""source""[ \t]*:)[ \t]*""(\.\.?/[^""\r\n]*)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The configuration files (`*.tf`, `*.tf.json`) of each local module a Terraform input calls from outside what the
+    /// paths named (`hvlint audit envs/prod`, whose modules are in `../../modules/vm`), and of the modules those call, as
+    /// terraform reads them: each folder without its subfolders. Without them the calls' VMs would not be known. The
+    /// match is textual: a `#` or `//` comment line is no match, but a source inside a `/* */` comment (or a
+    /// provisioner's source that is a folder of .tf files) would add a folder no module calls, audited on its own.
+    /// </summary>
+    private static void AddCalledModules(SortedDictionary<string, InputDocument> byPath)
+    {
+        var pending = new Queue<string>(byPath.Keys.Where(IsConfigurationFile));
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            string full = Path.GetFullPath(pending.Dequeue());
+            string text;
+            try
+            {
+                if (!File.Exists(full)) continue;
+                text = File.ReadAllText(full);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // Reading the file as an input reports why it cannot be read.
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match m in LocalSource.Matches(text))
+            {
+                string folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(full)!, m.Groups[1].Value));
+                if (!folders.Add(folder) || !Directory.Exists(folder)) continue;
+                string[] files;
+                try
+                {
+                    files = Directory.GetFiles(folder);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                Array.Sort(files, StringComparer.Ordinal);
+                foreach (string file in files.Where(IsConfigurationFile))
+                {
+                    string display = DisplayPath(file);
+                    if (byPath.ContainsKey(display)) continue;
+                    Add(byPath, file, namedExplicitly: false);
+                    pending.Enqueue(display);
+                }
+            }
+        }
+    }
+
+    private static bool IsConfigurationFile(string path) =>
+        path.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tf.json", StringComparison.OrdinalIgnoreCase);
 
     private static void Add(SortedDictionary<string, InputDocument> byPath, string fullPath, bool namedExplicitly)
     {
@@ -188,7 +248,7 @@ internal static class InputFiles
             Array.Sort(files, StringComparer.Ordinal);
             foreach (string file in files)
             {
-                if (file.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".tf.json", StringComparison.OrdinalIgnoreCase)) yield return file;
+                if (IsConfigurationFile(file)) yield return file;
             }
         }
     }

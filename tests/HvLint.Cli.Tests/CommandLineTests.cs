@@ -110,6 +110,29 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void An_audit_of_one_environment_reads_the_local_modules_it_calls_from_outside_it_and_only_those()
+    {
+        string dir = Repo.TempFolder();
+        foreach (string folder in new[] { "envs/prod", "modules/vm/examples/basic", "modules/disk", "modules/unused" }) Directory.CreateDirectory(Path.Combine(dir, folder));
+        File.WriteAllText(Path.Combine(dir, "envs", "prod", "main.tf"), "module \"sql\" {\n  source = \"../../modules/vm\"\n  name   = \"sql01\"\n  cpus   = 8\n}\n");
+        File.WriteAllText(Path.Combine(dir, "modules", "vm", "main.tf"),
+            "variable \"name\" {}\nvariable \"cpus\" {}\n\nresource \"hyperv_machine_instance\" \"vm\" {\n  name            = var.name\n  processor_count = var.cpus\n}\n\nmodule \"disk\" {\n  source = \"../disk\"\n}\n");
+        File.WriteAllText(Path.Combine(dir, "modules", "disk", "main.tf"), "variable \"size\" {\n  default = 40\n}\n");
+        const string vm = "resource \"hyperv_machine_instance\" \"vm\" {\n  name            = \"{0}\"\n  processor_count = 8\n}\n";
+        // Neither the module's example (a subfolder) nor a module no one calls is part of the configuration.
+        File.WriteAllText(Path.Combine(dir, "modules", "vm", "examples", "basic", "main.tf"), vm.Replace("{0}", "example"));
+        File.WriteAllText(Path.Combine(dir, "modules", "unused", "main.tf"), vm.Replace("{0}", "unused"));
+
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "envs/prod", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("modules/vm/main.tf(6,21): error HV1001: VM 'sql01' has 8 virtual processors", stdout);
+        Assert.DoesNotContain("example", stdout);
+        Assert.DoesNotContain("unused", stdout);
+        // envs/prod/main.tf, and the modules vm and disk it calls.
+        Assert.Contains("3 files read", stdout);
+    }
+
+    [Fact]
     public void The_path_dash_reads_standard_input_under_the_name_stdin_filename_gives_it()
     {
         // Get-VM | ConvertTo-Json -Depth 4 | hvlint audit -: the same findings as the file gives, under the name "stdin".
