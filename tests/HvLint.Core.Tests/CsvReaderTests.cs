@@ -70,9 +70,27 @@ public class CsvReaderTests
         Assert.Single(result.Of("HV3003"));
     }
 
+    [Fact]
+    public void Select_Object_s_copies_are_read_as_the_type_their_TYPE_line_names()
+    {
+        // Get-VM | Select-Object Name, Generation, ProcessorCount, Version | Export-Csv: these names alone tell no cmdlet.
+        const string selected = "#TYPE Selected.Microsoft.HyperV.PowerShell.VirtualMachine\r\n\"Name\",\"Generation\",\"ProcessorCount\",\"Version\"\r\n\"sql01\",\"1\",\"72\",\"5.0\"\r\n";
+        AuditResult result = RunFiles(new[] { ("inventory.csv", selected) }, "hyperv-2012r2");
+        Finding processors = Assert.Single(result.Of("HV1001"));
+        Assert.Contains("VM 'sql01' has 72 virtual processors", processors.Message, StringComparison.Ordinal);
+        Assert.Equal(("inventory.csv", 3, 13), (processors.Location.Path, processors.Location.Line, processors.Location.Column));
+        Assert.Contains("A CSV file holds no nested objects", Assert.Single(result.Of("HV9002")).Message, StringComparison.Ordinal);
+
+        // Without the line (-NoTypeInformation), such a list is not told from a script's list of VMs to make.
+        AuditResult untyped = RunFiles(new[] { ("inventory.csv", selected.Substring(selected.IndexOf('\n', StringComparison.Ordinal) + 1)) }, "hyperv-2012r2");
+        Assert.Equal(0, untyped.VirtualMachines);
+        Assert.Contains("unsupported format", Assert.Single(untyped.Of("HV9001")).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("#TYPE Microsoft.HyperV.PowerShell.VirtualMachine\r\n\"Name\",\"Id\"\r\n", InputFormat.PowerShellCsv)]
     [InlineData("#TYPE Deserialized.Microsoft.HyperV.PowerShell.VMNetworkAdapter\r\n\"Name\"\r\n", InputFormat.PowerShellCsv)]
+    [InlineData("#TYPE Selected.Microsoft.HyperV.PowerShell.VirtualMachine\r\n\"Name\",\"ProcessorCount\"\r\n", InputFormat.PowerShellCsv)]
     // PowerShell 7 writes no #TYPE: the header's names tell, whatever the delimiter.
     [InlineData("\"VMName\";\"Name\";\"IsLegacy\";\"SwitchName\"\r\n\"a\";\"b\";\"False\";\"c\"\r\n", InputFormat.PowerShellCsv)]
     [InlineData("Name\tVMId\tGeneration\tProcessorCount\n", InputFormat.PowerShellCsv)]

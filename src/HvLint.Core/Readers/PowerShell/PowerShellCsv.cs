@@ -40,7 +40,11 @@ namespace HvLint.Readers.PowerShell
                 if (first.StartsWith(TypeLine, StringComparison.Ordinal))
                 {
                     string type = first.Substring(TypeLine.Length).Trim();
-                    if (type.StartsWith("Deserialized.", StringComparison.Ordinal)) type = type.Substring("Deserialized.".Length);
+                    foreach (string prefix in new[] { "Selected.", "Deserialized." })
+                    {
+                        if (type.StartsWith(prefix, StringComparison.Ordinal)) type = type.Substring(prefix.Length);
+                    }
+
                     if (type.StartsWith("Microsoft.HyperV.PowerShell.", StringComparison.Ordinal)) return true;
                     first = reader.ReadLine();
                     if (first == null) return false;
@@ -57,7 +61,14 @@ namespace HvLint.Readers.PowerShell
             string content = text.ReadToEnd();
             var cursor = new Cursor(content);
             if (cursor.Peek() == '\uFEFF') cursor.Advance();
-            if (cursor.StartsWith(TypeLine)) cursor.SkipLine();
+            // The #TYPE line names what wrote the objects: their kind even when Select-Object left too few properties to tell it.
+            PowerShellObjectKind kind = PowerShellObjectKind.Unknown;
+            if (cursor.StartsWith(TypeLine))
+            {
+                kind = PowerShellObjectClassifier.OfTypeName(cursor.RestOfLine().Substring(TypeLine.Length));
+                cursor.SkipLine();
+            }
+
             while (!cursor.AtEnd && (cursor.Peek() == '\r' || cursor.Peek() == '\n')) cursor.SkipLine();
             if (cursor.AtEnd)
             {
@@ -100,6 +111,7 @@ namespace HvLint.Readers.PowerShell
                 if (fields == null) break;
                 var obj = new JObject();
                 obj.AddAnnotation(new JsonTokens.Position(line, column));
+                if (kind != PowerShellObjectKind.Unknown) obj.AddAnnotation(new WrittenAs(kind));
 
                 // As Import-Csv: a field past the header's is dropped, a missing one is null.
                 for (int i = 0; i < names.Count; i++)
@@ -145,6 +157,14 @@ namespace HvLint.Readers.PowerShell
             var names = new List<string>();
             foreach (Field f in fields) names.Add(f.Text ?? string.Empty);
             return names;
+        }
+
+        /// <summary>An annotation on an object of a file whose #TYPE line says which cmdlet wrote it.</summary>
+        public sealed class WrittenAs
+        {
+            public WrittenAs(PowerShellObjectKind kind) => Kind = kind;
+
+            public PowerShellObjectKind Kind { get; }
         }
 
         private sealed class Field

@@ -108,7 +108,7 @@ namespace HvLint.Readers.PowerShell
                 {
                     var names = new HashSet<string>(StringComparer.Ordinal);
                     foreach (JProperty p in obj.Properties()) names.Add(p.Name);
-                    PowerShellObjectKind kind = PowerShellObjectClassifier.Classify(names);
+                    PowerShellObjectKind kind = obj.Annotation<PowerShellCsv.WrittenAs>()?.Kind ?? PowerShellObjectClassifier.Classify(names);
                     if (kind == PowerShellObjectKind.Unknown)
                     {
                         Problem(JsonTokens.Start(path, obj), "an object no Hyper-V cmdlet HvLint reads writes (properties: " + Preview(names) + ")");
@@ -375,7 +375,7 @@ namespace HvLint.Readers.PowerShell
             {
                 string some = string.Join(", ", file.Value.GetRange(0, Math.Min(3, file.Value.Count))) + (file.Value.Count > 3 ? ", ..." : string.Empty);
                 _consumer.OnProblem(ToolDiagnostics.ExportTruncatedOrAmbiguous, new SourceLocation(file.Key, 1, 1),
-                    "Export-Csv writes nested objects as their type names, so the network adapters or drives of " + file.Value.Count.ToString(CultureInfo.InvariantCulture)
+                    "A CSV file holds no nested objects: the network adapters or drives of " + file.Value.Count.ToString(CultureInfo.InvariantCulture)
                     + (file.Value.Count == 1 ? " VM" : " VMs") + " here are unknown (" + some + "). Export Get-VMNetworkAdapter -VMName *, Get-VMHardDiskDrive -VMName * and Get-VMDvdDrive -VMName * with Export-Csv too, or the VMs with ConvertTo-Json -Depth 5");
             }
         }

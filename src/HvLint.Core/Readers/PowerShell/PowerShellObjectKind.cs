@@ -50,6 +50,29 @@ namespace HvLint.Readers.PowerShell
         }
 
         /// <summary>
+        /// Which cmdlet wrote objects of a .NET type, by the type's name as Export-Csv's #TYPE line gives it
+        /// (hyperv-facts.md §6a): Unknown for the others. Select-Object's copies ("Selected.") and remoting's
+        /// ("Deserialized.") are the type's objects too, with fewer properties.
+        /// </summary>
+        public static PowerShellObjectKind OfTypeName(string typeName)
+        {
+            string t = typeName.Trim();
+            foreach (string prefix in new[] { "Selected.", "Deserialized." })
+            {
+                if (t.StartsWith(prefix, StringComparison.Ordinal)) t = t.Substring(prefix.Length);
+            }
+
+            switch (t)
+            {
+                case "Microsoft.HyperV.PowerShell.VirtualMachine": return PowerShellObjectKind.VirtualMachine;
+                case "Microsoft.HyperV.PowerShell.VMNetworkAdapter": return PowerShellObjectKind.NetworkAdapter;
+                case "Microsoft.HyperV.PowerShell.HardDiskDrive": return PowerShellObjectKind.HardDiskDrive;
+                case "Microsoft.HyperV.PowerShell.VMIntegrationComponent": return PowerShellObjectKind.IntegrationService;
+                default: return PowerShellObjectKind.Unknown;
+            }
+        }
+
+        /// <summary>
         /// A string where ConvertTo-Json ran out of depth and wrote the nested object's type name instead
         /// ("Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanSetting").
         /// </summary>
