@@ -148,8 +148,8 @@ namespace HvLint.Analyzers
     /// <summary>Which AdditionalFiles are VM files and which are rule packs.</summary>
     internal static class VmFiles
     {
-        /// <summary>What a VM file's name ends with: the formats' (Terraform's and Packer's HCL and variable files too).</summary>
-        private static readonly string[] Extensions = { ".json", ".xml", ".tf", ".tfvars", ".hcl" };
+        /// <summary>What a VM file's name ends with: the formats' (Export-Csv's, and Terraform's and Packer's HCL and variable files too).</summary>
+        private static readonly string[] Extensions = { ".json", ".xml", ".csv", ".tf", ".tfvars", ".hcl" };
 
         /// <summary>
         /// The AdditionalFiles of the VM files' kinds as audit inputs; rule packs among them go to <paramref name="packs"/>

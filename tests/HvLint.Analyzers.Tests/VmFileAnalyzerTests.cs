@@ -24,6 +24,23 @@ public class VmFileAnalyzerTests
         Code,
         globalConfig: "build_property.HvLintProfile = hyperv-2012r2",
         additionalFiles: new[] { ("hvlint/package.json", "{ \"name\": \"x\" }"), ("hvlint/vms.json", "{ \"virtualMachines\": [ { \"name\": \"sql01\", \"processorCount\": 8 } ] }") });
+
+    [Fact]
+    public Task An_Export_Csv_inventory_under_hvlint_is_audited_and_a_script_s_list_beside_it_is_not() => Verify.Analyzer<VmFileAnalyzer>(
+        Code,
+        globalConfig: "build_property.HvLintProfile = hyperv-2012r2",
+        additionalFiles: new[]
+        {
+            ("hvlint/classroom.csv", "Room,Name,MemoryStartup\nA,tr-a01,2GB\n"),
+            ("hvlint/vms.csv", "#TYPE Selected.Microsoft.HyperV.PowerShell.VirtualMachine\r\n\"Name\",\"Generation\",\"ProcessorCount\"\r\n\"sql01\",\"1\",\"72\"\r\n"),
+        },
+        expected: new[]
+        {
+            // The first line: the VM's adapters and drives, which the file cannot hold, are unknown.
+            new DiagnosticResult("HV9002", DiagnosticSeverity.Warning).WithSpan("hvlint/vms.csv", 1, 1, 1, 6)
+                .WithArguments("A CSV file holds no nested objects: the network adapters or drives of 1 VM here are unknown (sql01). Export Get-VMNetworkAdapter -VMName *, Get-VMHardDiskDrive -VMName * and Get-VMDvdDrive -VMName * with Export-Csv too, or the VMs with ConvertTo-Json -Depth 5"),
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/vms.csv", 3, 13, 3, 17).WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 1 VM"),
+        });
 }
 
 public class PackInBuildTests

@@ -102,3 +102,64 @@ public class CsvReaderTests
         Assert.Equal(expected, InputFormatDetector.Detect(head).Format);
     }
 }
+
+/// <summary>
+/// The CSV fields both the Export-Csv reader and the scripts' Import-Csv read, as Import-Csv reads them
+/// (PowerShell's ImportCsvHelper: blanks before a field skipped, text after a closing quote kept unless only blanks).
+/// </summary>
+public class CsvTextTests
+{
+    private static List<(string Text, int Line, int Column)> Fields(string text, char delimiter = ',')
+    {
+        var csv = new CsvText(text);
+        var all = new List<(string, int, int)>();
+        while (!csv.AtEnd)
+        {
+            if (csv.AtLineBreak)
+            {
+                csv.SkipLine();
+                continue;
+            }
+
+            all.AddRange(csv.Record(delimiter)!.Select(f => (f.Text, f.Line, f.Column)));
+        }
+
+        return all;
+    }
+
+    [Fact]
+    public void Quoted_fields_hold_delimiters_line_breaks_and_doubled_quotes_and_each_field_has_its_position()
+    {
+        Assert.Equal(
+            new[] { ("a,b", 1, 1), ("say \"hi\"", 1, 7), ("two\r\nlines", 1, 20), ("x", 2, 8), ("last", 3, 1), ("cr", 4, 1) },
+            Fields("\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",x\nlast\rcr"));
+    }
+
+    [Fact]
+    public void Blanks_before_a_field_are_skipped_and_text_after_a_closing_quote_is_kept_unless_it_is_only_blanks()
+    {
+        Assert.Equal(
+            new[] { ("a", 1, 3), ("b", 1, 7), ("c d", 1, 15), ("e\"f\"", 1, 19), ("gh", 1, 24) },
+            Fields("  a,  \"b\"  ,  c d,e\"f\",\"g\"h"));
+    }
+
+    [Fact]
+    public void A_quote_that_never_closes_is_no_record_and_says_where_it_opened()
+    {
+        var csv = new CsvText("a;b\r\nc;\"d;e\r\nf\r\n");
+        Assert.Equal(2, csv.Record(';')!.Count);
+        Assert.Null(csv.Record(';'));
+        Assert.Equal((2, 3), csv.Unclosed);
+    }
+
+    [Theory]
+    [InlineData("\"Name\",\"VMId\"", ',')]
+    [InlineData("\"Name\";\"VMId\";\"Generation\"", ';')]
+    [InlineData("Name\tVMId", '\t')]
+    [InlineData("\"a;b\",\"c\",\"d\"", ',')]
+    [InlineData("Name", ',')]
+    public void The_delimiter_is_the_one_the_header_has_most_of_outside_quotes(string header, char expected)
+    {
+        Assert.Equal(expected, CsvText.Delimiter(header));
+    }
+}

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using HvLint.Model;
 using Newtonsoft.Json.Linq;
 
@@ -23,9 +22,6 @@ namespace HvLint.Readers.PowerShell
     {
         private const string TypeLine = "#TYPE ";
 
-        /// <summary>The delimiters Export-Csv is given in practice: its default, the list separators of the cultures, a tab.</summary>
-        private static readonly char[] Delimiters = { ',', ';', '\t', '|' };
-
         /// <summary>
         /// Whether the head of a file is Export-Csv of a Hyper-V cmdlet's objects: a #TYPE line naming one of the Hyper-V
         /// module's types, or a header whose names are a Hyper-V object's (the same test as for JSON).
@@ -39,18 +35,12 @@ namespace HvLint.Readers.PowerShell
                 if (first == null) return false;
                 if (first.StartsWith(TypeLine, StringComparison.Ordinal))
                 {
-                    string type = first.Substring(TypeLine.Length).Trim();
-                    foreach (string prefix in new[] { "Selected.", "Deserialized." })
-                    {
-                        if (type.StartsWith(prefix, StringComparison.Ordinal)) type = type.Substring(prefix.Length);
-                    }
-
-                    if (type.StartsWith("Microsoft.HyperV.PowerShell.", StringComparison.Ordinal)) return true;
+                    if (PowerShellObjectClassifier.OriginalTypeName(first.Substring(TypeLine.Length)).StartsWith("Microsoft.HyperV.PowerShell.", StringComparison.Ordinal)) return true;
                     first = reader.ReadLine();
                     if (first == null) return false;
                 }
 
-                List<string>? names = HeaderNames(first, Delimiter(first));
+                List<string>? names = HeaderNames(first);
                 return names != null && PowerShellObjectClassifier.Classify(new HashSet<string>(names, StringComparer.Ordinal)) != PowerShellObjectKind.Unknown;
             }
         }
@@ -58,57 +48,65 @@ namespace HvLint.Readers.PowerShell
         /// <summary>The objects of the file as a JSON array of objects; null, with the problem given to <paramref name="problem"/>, when it has no header.</summary>
         public static JToken? Load(string path, TextReader text, Action<SourceLocation, string> problem)
         {
-            string content = text.ReadToEnd();
-            var cursor = new Cursor(content);
-            if (cursor.Peek() == '\uFEFF') cursor.Advance();
+            var csv = new CsvText(text.ReadToEnd());
+
             // The #TYPE line names what wrote the objects: their kind even when Select-Object left too few properties to tell it.
             PowerShellObjectKind kind = PowerShellObjectKind.Unknown;
-            if (cursor.StartsWith(TypeLine))
+            if (csv.StartsWith(TypeLine))
             {
-                kind = PowerShellObjectClassifier.OfTypeName(cursor.RestOfLine().Substring(TypeLine.Length));
-                cursor.SkipLine();
+                kind = PowerShellObjectClassifier.OfTypeName(csv.RestOfLine().Substring(TypeLine.Length));
+                csv.SkipLine();
             }
 
-            while (!cursor.AtEnd && (cursor.Peek() == '\r' || cursor.Peek() == '\n')) cursor.SkipLine();
-            if (cursor.AtEnd)
+            while (!csv.AtEnd && csv.AtLineBreak) csv.SkipLine();
+            if (csv.AtEnd)
             {
-                problem(new SourceLocation(path, cursor.Line, cursor.Column), "no header line of property names (Export-Csv writes one before the objects)");
+                problem(new SourceLocation(path, csv.Line, csv.Column), "no header line of property names (Export-Csv writes one before the objects)");
                 return null;
             }
 
-            char delimiter = Delimiter(cursor.RestOfLine());
-            int headerLine = cursor.Line;
-            List<Field>? header = cursor.Record(delimiter, path, problem);
-            if (header == null) return null;
+            char delimiter = CsvText.Delimiter(csv.RestOfLine());
+            int headerLine = csv.Line;
+            List<CsvField>? header = csv.Record(delimiter);
+            if (header == null)
+            {
+                Unclosed(path, csv, problem);
+                return null;
+            }
+
             var names = new List<string>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (Field f in header)
+            foreach (CsvField f in header)
             {
-                string name = f.Text ?? string.Empty;
                 // Import-Csv refuses a header that names a property twice (PowerShell's property names are not case-sensitive).
-                if (name.Length == 0 || !seen.Add(name))
+                if (f.Text.Length == 0 || !seen.Add(f.Text))
                 {
-                    problem(new SourceLocation(path, f.Line, f.Column), name.Length == 0 ? "a header field without a property name" : "the header names '" + name + "' twice");
+                    problem(new SourceLocation(path, f.Line, f.Column), f.Text.Length == 0 ? "a header field without a property name" : "the header names '" + f.Text + "' twice");
                     return null;
                 }
 
-                names.Add(name);
+                names.Add(f.Text);
             }
 
             var objects = new JArray();
             objects.AddAnnotation(new JsonTokens.Position(headerLine, 1));
-            while (!cursor.AtEnd)
+            while (!csv.AtEnd)
             {
                 // Export-Csv writes no blank lines; one (an edit, a trailing line break) is no object.
-                if (cursor.Peek() == '\r' || cursor.Peek() == '\n')
+                if (csv.AtLineBreak)
                 {
-                    cursor.SkipLine();
+                    csv.SkipLine();
                     continue;
                 }
 
-                int line = cursor.Line, column = cursor.Column;
-                List<Field>? fields = cursor.Record(delimiter, path, problem);
-                if (fields == null) break;
+                int line = csv.Line, column = csv.Column;
+                List<CsvField>? fields = csv.Record(delimiter);
+                if (fields == null)
+                {
+                    Unclosed(path, csv, problem);
+                    break;
+                }
+
                 var obj = new JObject();
                 obj.AddAnnotation(new JsonTokens.Position(line, column));
                 if (kind != PowerShellObjectKind.Unknown) obj.AddAnnotation(new WrittenAs(kind));
@@ -116,8 +114,8 @@ namespace HvLint.Readers.PowerShell
                 // As Import-Csv: a field past the header's is dropped, a missing one is null.
                 for (int i = 0; i < names.Count; i++)
                 {
-                    Field? f = i < fields.Count ? fields[i] : null;
-                    JValue value = f?.Text is string s && s.Length > 0 ? new JValue(s) : JValue.CreateNull();
+                    CsvField? f = i < fields.Count ? fields[i] : null;
+                    JValue value = f != null && f.Text.Length > 0 ? new JValue(f.Text) : JValue.CreateNull();
                     value.AddAnnotation(f != null ? new JsonTokens.Position(f.Line, f.Column) : new JsonTokens.Position(line, column));
                     obj[names[i]] = value;
                 }
@@ -128,34 +126,16 @@ namespace HvLint.Readers.PowerShell
             return objects;
         }
 
-        /// <summary>The delimiter of a header line: the one of <see cref="Delimiters"/> it has most of outside quotes; a comma when it has none.</summary>
-        private static char Delimiter(string header)
+        private static void Unclosed(string path, CsvText csv, Action<SourceLocation, string> problem) =>
+            problem(new SourceLocation(path, csv.Unclosed.Line, csv.Unclosed.Column), "a quoted value that is never closed");
+
+        /// <summary>The names of a header line; null when it is not one line of two fields or more.</summary>
+        private static List<string>? HeaderNames(string line)
         {
-            var counts = new int[Delimiters.Length];
-            bool quoted = false;
-            foreach (char c in header)
-            {
-                if (c == '"') quoted = !quoted;
-                else if (!quoted && Array.IndexOf(Delimiters, c) is int k && k >= 0) counts[k]++;
-            }
-
-            int best = 0;
-            for (int k = 1; k < counts.Length; k++)
-            {
-                if (counts[k] > counts[best]) best = k;
-            }
-
-            return Delimiters[best];
-        }
-
-        /// <summary>The names of a header line; null when it is not one line of fields.</summary>
-        private static List<string>? HeaderNames(string line, char delimiter)
-        {
-            var cursor = new Cursor(line);
-            List<Field>? fields = cursor.Record(delimiter, string.Empty, (_, _) => { });
+            List<CsvField>? fields = new CsvText(line).Record(CsvText.Delimiter(line));
             if (fields == null || fields.Count < 2) return null;
             var names = new List<string>();
-            foreach (Field f in fields) names.Add(f.Text ?? string.Empty);
+            foreach (CsvField f in fields) names.Add(f.Text);
             return names;
         }
 
@@ -165,135 +145,6 @@ namespace HvLint.Readers.PowerShell
             public WrittenAs(PowerShellObjectKind kind) => Kind = kind;
 
             public PowerShellObjectKind Kind { get; }
-        }
-
-        private sealed class Field
-        {
-            public Field(string? text, int line, int column)
-            {
-                Text = text;
-                Line = line;
-                Column = column;
-            }
-
-            public string? Text { get; }
-
-            public int Line { get; }
-
-            public int Column { get; }
-        }
-
-        /// <summary>A position in the text, with its line and column (1-based), moving forward only.</summary>
-        private sealed class Cursor
-        {
-            private readonly string _text;
-            private int _at;
-
-            public Cursor(string text)
-            {
-                _text = text;
-                Line = 1;
-                Column = 1;
-            }
-
-            public int Line { get; private set; }
-
-            public int Column { get; private set; }
-
-            public bool AtEnd => _at >= _text.Length;
-
-            public char Peek() => _at < _text.Length ? _text[_at] : '\0';
-
-            public bool StartsWith(string s) => string.CompareOrdinal(_text, _at, s, 0, s.Length) == 0;
-
-            public void Advance()
-            {
-                char c = _text[_at++];
-                // A CRLF is one line break: the CR moves nothing, the LF starts the line.
-                if (c == '\n' || (c == '\r' && Peek() != '\n'))
-                {
-                    Line++;
-                    Column = 1;
-                }
-                else if (c != '\r')
-                {
-                    Column++;
-                }
-            }
-
-            public string RestOfLine()
-            {
-                int end = _text.IndexOfAny(new[] { '\r', '\n' }, _at);
-                return _text.Substring(_at, (end < 0 ? _text.Length : end) - _at);
-            }
-
-            public void SkipLine()
-            {
-                while (!AtEnd && Peek() != '\r' && Peek() != '\n') Advance();
-                if (Peek() == '\r') Advance();
-                if (Peek() == '\n') Advance();
-            }
-
-            /// <summary>The fields of one record and its line break; null, with the problem reported, for a quote that never closes.</summary>
-            public List<Field>? Record(char delimiter, string path, Action<SourceLocation, string> problem)
-            {
-                var fields = new List<Field>();
-                while (true)
-                {
-                    int line = Line, column = Column;
-                    var value = new StringBuilder();
-                    if (Peek() == '"')
-                    {
-                        Advance();
-                        while (true)
-                        {
-                            if (AtEnd)
-                            {
-                                problem(new SourceLocation(path, line, column), "a quoted value that is never closed");
-                                return null;
-                            }
-
-                            char c = Peek();
-                            Advance();
-                            if (c != '"')
-                            {
-                                value.Append(c);
-                                continue;
-                            }
-
-                            if (Peek() != '"') break;
-                            value.Append('"');
-                            Advance();
-                        }
-
-                        // Text after the closing quote, up to the delimiter, is kept, as Import-Csv keeps it.
-                        while (!AtEnd && Peek() != delimiter && Peek() != '\r' && Peek() != '\n')
-                        {
-                            value.Append(Peek());
-                            Advance();
-                        }
-                    }
-                    else
-                    {
-                        while (!AtEnd && Peek() != delimiter && Peek() != '\r' && Peek() != '\n')
-                        {
-                            value.Append(Peek());
-                            Advance();
-                        }
-                    }
-
-                    fields.Add(new Field(value.ToString(), line, column));
-                    if (Peek() == delimiter && !AtEnd)
-                    {
-                        Advance();
-                        continue;
-                    }
-
-                    if (Peek() == '\r') Advance();
-                    if (Peek() == '\n') Advance();
-                    return fields;
-                }
-            }
         }
     }
 }

@@ -56,13 +56,7 @@ namespace HvLint.Readers.PowerShell
         /// </summary>
         public static PowerShellObjectKind OfTypeName(string typeName)
         {
-            string t = typeName.Trim();
-            foreach (string prefix in new[] { "Selected.", "Deserialized." })
-            {
-                if (t.StartsWith(prefix, StringComparison.Ordinal)) t = t.Substring(prefix.Length);
-            }
-
-            switch (t)
+            switch (OriginalTypeName(typeName))
             {
                 case "Microsoft.HyperV.PowerShell.VirtualMachine": return PowerShellObjectKind.VirtualMachine;
                 case "Microsoft.HyperV.PowerShell.VMNetworkAdapter": return PowerShellObjectKind.NetworkAdapter;
@@ -70,6 +64,18 @@ namespace HvLint.Readers.PowerShell
                 case "Microsoft.HyperV.PowerShell.VMIntegrationComponent": return PowerShellObjectKind.IntegrationService;
                 default: return PowerShellObjectKind.Unknown;
             }
+        }
+
+        /// <summary>A type name without the prefix of Select-Object's copies ("Selected.") or remoting's ("Deserialized.").</summary>
+        public static string OriginalTypeName(string typeName)
+        {
+            string t = typeName.Trim();
+            foreach (string prefix in new[] { "Selected.", "Deserialized." })
+            {
+                if (t.StartsWith(prefix, StringComparison.Ordinal)) t = t.Substring(prefix.Length);
+            }
+
+            return t;
         }
 
         /// <summary>
