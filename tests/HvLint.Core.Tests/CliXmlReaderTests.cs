@@ -48,6 +48,32 @@ public class CliXmlReaderTests
         + "</Objs>\n";
 
     [Fact]
+    public void Select_Object_s_copy_of_a_VM_is_read_as_the_type_its_first_type_name_names()
+    {
+        // Get-VM | Select-Object Name, Generation, ProcessorCount | Export-Clixml: note properties whose names tell no cmdlet.
+        string selected = Head
+            + "  <Obj RefId=\"0\">\n"
+            + "    <TN RefId=\"0\"><T>Selected.Microsoft.HyperV.PowerShell.VirtualMachine</T><T>System.Management.Automation.PSCustomObject</T><T>System.Object</T></TN>\n"
+            + "    <MS>\n"
+            + "      <S N=\"Name\">sql01</S>\n"
+            + "      <I32 N=\"Generation\">1</I32>\n"
+            + "      <I64 N=\"ProcessorCount\">72</I64>\n"
+            + "    </MS>\n"
+            + "  </Obj>\n"
+            + "</Objs>\n";
+        AuditResult result = RunFiles(new[] { ("vms.xml", selected) }, "hyperv-2012r2");
+        Assert.Empty(result.Of("HV9001"));
+        Finding processors = Assert.Single(result.Of("HV1001"));
+        Assert.Contains("VM 'sql01' has 72 virtual processors", processors.Message, StringComparison.Ordinal);
+        Assert.Equal(("vms.xml", 7, 7), (processors.Location.Path, processors.Location.Line, processors.Location.Column));
+
+        // The same object with only its custom type names is no cmdlet's.
+        AuditResult untyped = RunFiles(new[] { ("vms.xml", selected.Replace("<T>Selected.Microsoft.HyperV.PowerShell.VirtualMachine</T>", string.Empty, StringComparison.Ordinal)) }, "hyperv-2012r2");
+        Assert.Equal(0, untyped.VirtualMachines);
+        Assert.Contains("an object no Hyper-V cmdlet HvLint reads writes", Assert.Single(untyped.Of("HV9001")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Get_VM_and_its_adapter_written_by_Export_Clixml_give_the_findings_their_JSON_gives()
     {
         AuditResult result = RunFiles(new[] { ("vms.xml", Vms) }, "hyperv-2012r2");

@@ -176,6 +176,10 @@ namespace HvLint.Readers.PowerShell
                 {
                     // A string or number with note properties added is still the string or number.
                     value = Primitive(obj, depth) ?? Properties(obj, depth);
+
+                    // Its first type name (Selected.Microsoft.HyperV.PowerShell.VirtualMachine for Select-Object's copy) says what wrote it.
+                    PowerShellObjectKind kind = types.Count > 0 ? PowerShellObjectClassifier.OfTypeName(types[0]) : PowerShellObjectKind.Unknown;
+                    if (kind != PowerShellObjectKind.Unknown && value is JObject) value.AddAnnotation(new WrittenBy(kind));
                 }
                 else
                 {

@@ -109,7 +109,7 @@ namespace HvLint.Readers.PowerShell
 
                 var obj = new JObject();
                 obj.AddAnnotation(new JsonTokens.Position(line, column));
-                if (kind != PowerShellObjectKind.Unknown) obj.AddAnnotation(new WrittenAs(kind));
+                if (kind != PowerShellObjectKind.Unknown) obj.AddAnnotation(new WrittenBy(kind));
 
                 // As Import-Csv: a field past the header's is dropped, a missing one is null.
                 for (int i = 0; i < names.Count; i++)
@@ -137,14 +137,6 @@ namespace HvLint.Readers.PowerShell
             var names = new List<string>();
             foreach (CsvField f in fields) names.Add(f.Text);
             return names;
-        }
-
-        /// <summary>An annotation on an object of a file whose #TYPE line says which cmdlet wrote it.</summary>
-        public sealed class WrittenAs
-        {
-            public WrittenAs(PowerShellObjectKind kind) => Kind = kind;
-
-            public PowerShellObjectKind Kind { get; }
         }
     }
 }

@@ -108,7 +108,7 @@ namespace HvLint.Readers.PowerShell
                 {
                     var names = new HashSet<string>(StringComparer.Ordinal);
                     foreach (JProperty p in obj.Properties()) names.Add(p.Name);
-                    PowerShellObjectKind kind = obj.Annotation<PowerShellCsv.WrittenAs>()?.Kind ?? PowerShellObjectClassifier.Classify(names);
+                    PowerShellObjectKind kind = obj.Annotation<WrittenBy>()?.Kind ?? PowerShellObjectClassifier.Classify(names);
                     if (kind == PowerShellObjectKind.Unknown)
                     {
                         Problem(JsonTokens.Start(path, obj), "an object no Hyper-V cmdlet HvLint reads writes (properties: " + Preview(names) + ")");

@@ -89,4 +89,15 @@ namespace HvLint.Readers.PowerShell
             || s.StartsWith("Microsoft.Vhd.PowerShell.", StringComparison.Ordinal)
             || (s.StartsWith("System.", StringComparison.Ordinal) && s.IndexOf(' ') < 0 && s.EndsWith("[]", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// An annotation on an object whose file names its type (Export-Csv's #TYPE line, CLIXML's type names): which
+    /// cmdlet wrote it, even when Select-Object left it too few properties to tell that by their names.
+    /// </summary>
+    public sealed class WrittenBy
+    {
+        public WrittenBy(PowerShellObjectKind kind) => Kind = kind;
+
+        public PowerShellObjectKind Kind { get; }
+    }
 }
