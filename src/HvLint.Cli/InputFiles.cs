@@ -55,7 +55,7 @@ internal static class InputFiles
             }
         }
 
-        AddCalledModules(byPath);
+        AddCalledModules(byPath, unreadable);
         return byPath.Values.ToList();
     }
 
@@ -65,18 +65,36 @@ internal static class InputFiles
 
     /// <summary>
     /// The configuration files (`*.tf`, `*.tf.json`) of each local module a Terraform input calls from outside what the
-    /// paths named (`hvlint audit envs/prod`, whose modules are in `../../modules/vm`), and of the modules those call, as
-    /// terraform reads them: each folder without its subfolders. Without them the calls' VMs would not be known. The
-    /// match is textual: a `#` or `//` comment line is no match, but a source inside a `/* */` comment (or a
+    /// paths named (`hvlint audit envs/prod`, whose modules are in `../../modules/vm`), and of the modules those call,
+    /// as terraform reads them: each folder without its subfolders; and the modules terraform init installed for an
+    /// input's folder, also when its files were named one by one. Without them the calls' VMs would not be known. The
+    /// match of sources is textual: a `#` or `//` comment line is no match, but a source inside a `/* */` comment (or a
     /// provisioner's source that is a folder of .tf files) would add a folder no module calls, audited on its own.
     /// </summary>
-    private static void AddCalledModules(SortedDictionary<string, InputDocument> byPath)
+    private static void AddCalledModules(SortedDictionary<string, InputDocument> byPath, List<(string Folder, string Why)> unreadable)
     {
         var pending = new Queue<string>(byPath.Keys.Where(IsConfigurationFile));
         var folders = new HashSet<string>(StringComparer.Ordinal);
+        var roots = new HashSet<string>(StringComparer.Ordinal);
         while (pending.Count > 0)
         {
             string full = Path.GetFullPath(pending.Dequeue());
+
+            // Files named one by one (hvlint audit envs/prod/main.tf) take the modules terraform init installed for
+            // their folder too, as a walk of the folder does.
+            string root = Path.GetDirectoryName(full)!;
+            string dataFolder = Path.Combine(root, ".terraform");
+            if (roots.Add(root) && Directory.Exists(dataFolder))
+            {
+                foreach (string installed in InstalledModules(root, dataFolder, unreadable))
+                {
+                    string shown = DisplayPath(installed);
+                    if (byPath.ContainsKey(shown)) continue;
+                    Add(byPath, installed, namedExplicitly: false);
+                    if (IsConfigurationFile(installed)) pending.Enqueue(shown);
+                }
+            }
+
             string text;
             try
             {

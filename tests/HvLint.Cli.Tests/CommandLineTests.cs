@@ -107,6 +107,11 @@ public class CommandLineTests
         Assert.DoesNotContain("provider", stdout);
         Assert.Contains("3 files read", stdout);
         Assert.Contains("1 VM", stdout);
+
+        // Named by itself, the root module's file takes the same installed modules.
+        var named = Repo.HvlintIn(dir, "audit", "main.tf", "--profile", "hyperv-2008r2");
+        Assert.Contains("main.tf(2,13): error HV1001: VM 'sql01'", named.Stdout);
+        Assert.Contains("3 files read", named.Stdout);
     }
 
     [Fact]
