@@ -76,6 +76,14 @@ internal static class InputFiles
         var pending = new Queue<string>(byPath.Keys.Where(IsConfigurationFile));
         var folders = new HashSet<string>(StringComparer.Ordinal);
         var roots = new HashSet<string>(StringComparer.Ordinal);
+        void Take(string file)
+        {
+            string shown = DisplayPath(file);
+            if (byPath.ContainsKey(shown)) return;
+            Add(byPath, file, namedExplicitly: false);
+            if (IsConfigurationFile(file)) pending.Enqueue(shown);
+        }
+
         while (pending.Count > 0)
         {
             string full = Path.GetFullPath(pending.Dequeue());
@@ -86,49 +94,15 @@ internal static class InputFiles
             string dataFolder = Path.Combine(root, ".terraform");
             if (roots.Add(root) && Directory.Exists(dataFolder))
             {
-                foreach (string installed in InstalledModules(root, dataFolder, unreadable))
-                {
-                    string shown = DisplayPath(installed);
-                    if (byPath.ContainsKey(shown)) continue;
-                    Add(byPath, installed, namedExplicitly: false);
-                    if (IsConfigurationFile(installed)) pending.Enqueue(shown);
-                }
+                foreach (string installed in InstalledModules(root, dataFolder, unreadable)) Take(installed);
             }
 
-            string text;
-            try
-            {
-                if (!File.Exists(full)) continue;
-                text = File.ReadAllText(full);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                // Reading the file as an input reports why it cannot be read.
-                continue;
-            }
-
+            if (!(TextOf(full) is string text)) continue;
             foreach (System.Text.RegularExpressions.Match m in LocalSource.Matches(text))
             {
-                string folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(full)!, m.Groups[1].Value));
+                string folder = Path.GetFullPath(Path.Combine(root, m.Groups[1].Value));
                 if (!folders.Add(folder) || !Directory.Exists(folder)) continue;
-                string[] files;
-                try
-                {
-                    files = Directory.GetFiles(folder);
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    continue;
-                }
-
-                Array.Sort(files, StringComparer.Ordinal);
-                foreach (string file in files.Where(IsConfigurationFile))
-                {
-                    string display = DisplayPath(file);
-                    if (byPath.ContainsKey(display)) continue;
-                    Add(byPath, file, namedExplicitly: false);
-                    pending.Enqueue(display);
-                }
+                foreach (string file in ConfigurationFilesIn(folder, unreadable)) Take(file);
             }
         }
     }
@@ -235,40 +209,46 @@ internal static class InputFiles
         string manifest = Path.Combine(dataFolder, "modules", "modules.json");
         if (!File.Exists(manifest)) yield break;
         yield return manifest;
-        string text;
-        try
-        {
-            text = File.ReadAllText(manifest);
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            // Reading the manifest as an input reports why it cannot be read.
-            yield break;
-        }
-
+        if (!(TextOf(manifest) is string text)) yield break;
         string inside = Path.TrimEndingDirectorySeparator(dataFolder) + Path.DirectorySeparatorChar;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string dir in HvLint.Readers.Terraform.TerraformReader.InstalledModuleDirs(text))
         {
             string folder = Path.GetFullPath(Path.Combine(root, dir));
             if (!folder.StartsWith(inside, StringComparison.Ordinal) || !seen.Add(folder) || !Directory.Exists(folder)) continue;
-            string[] files;
-            try
-            {
-                files = Directory.GetFiles(folder);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                unreadable.Add((folder, ex.Message));
-                continue;
-            }
-
-            Array.Sort(files, StringComparer.Ordinal);
-            foreach (string file in files)
-            {
-                if (IsConfigurationFile(file)) yield return file;
-            }
+            foreach (string file in ConfigurationFilesIn(folder, unreadable)) yield return file;
         }
+    }
+
+    /// <summary>A file's text; null when it is not there or cannot be read (reading it as an input says why).</summary>
+    private static string? TextOf(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A module folder's configuration files (`*.tf`, `*.tf.json`) in order, without its subfolders; none, noted as unreadable, when it cannot be listed.</summary>
+    private static IEnumerable<string> ConfigurationFilesIn(string folder, List<(string Folder, string Why)> unreadable)
+    {
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(folder);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            unreadable.Add((folder, ex.Message));
+            return Array.Empty<string>();
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        return files.Where(IsConfigurationFile);
     }
 
     /// <summary>Where a folder that is a symbolic link (or junction) finally leads; null for a plain folder.</summary>
