@@ -13,7 +13,7 @@ internal static class InputFiles
     /// <summary>HvLint's configuration and baseline, which a walk of the folder they configure must not audit.</summary>
     private static readonly string[] OwnFiles = ["hvlint.json", "hvlint.baseline.json"];
 
-    /// <summary>Folders a walk never enters: build output and tool state, never VM definitions (.terraform holds the modules and providers terraform init downloaded, packer_cache the ISOs packer build downloaded).</summary>
+    /// <summary>Folders a walk never enters: build output and tool state, never VM definitions (.terraform holds the modules and providers terraform init downloaded, of which only the modules its manifest lists are read, through <see cref="AddCalledModules"/>; packer_cache the ISOs packer build downloaded).</summary>
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "TestResults", ".terraform", "packer_cache"];
 
     /// <param name="missing">The paths that name nothing.</param>
@@ -176,12 +176,6 @@ internal static class InputFiles
             Array.Sort(subs, StringComparer.Ordinal);
             foreach (string sub in subs)
             {
-                if (string.Equals(Path.GetFileName(sub), ".terraform", StringComparison.OrdinalIgnoreCase))
-                {
-                    foreach (string installed in InstalledModules(dir, sub, unreadable)) yield return installed;
-                    continue;
-                }
-
                 if (SkippedFolders.Contains(Path.GetFileName(sub), StringComparer.OrdinalIgnoreCase)) continue;
                 if (LinkTarget(sub) is string target) links.Enqueue((sub, target));
                 else if (walked.Add(sub)) pending.Push(sub);
