@@ -63,13 +63,16 @@ internal static class InputFiles
     // takes a source as a local path only when it starts with ./ or ../.
     private static readonly System.Text.RegularExpressions.Regex LocalSource = new(@"(?m)(?:^[ \t]*source[ \t]*=|""source""[ \t]*:)[ \t]*""(\.\.?/[^""\r\n]*)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // A /* */ comment, which may hold a module block taken out of the configuration.
+    private static readonly System.Text.RegularExpressions.Regex BlockComment = new(@"/\*.*?\*/", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>
     /// The configuration files (`*.tf`, `*.tf.json`) of each local module a Terraform input calls from outside what the
     /// paths named (`hvlint audit envs/prod`, whose modules are in `../../modules/vm`), and of the modules those call,
     /// as terraform reads them: each folder without its subfolders; and the modules terraform init installed for an
     /// input's folder, also when its files were named one by one. Without them the calls' VMs would not be known. The
-    /// match of sources is textual: a `#` or `//` comment line is no match, but a source inside a `/* */` comment (or a
-    /// provisioner's source that is a folder of .tf files) would add a folder no module calls, audited on its own.
+    /// match of sources is textual, past `#`, `//` and `/* */` comments; a provisioner's source that is a folder of .tf
+    /// files would add a folder no module calls, audited on its own.
     /// </summary>
     private static void AddCalledModules(SortedDictionary<string, InputDocument> byPath, List<(string Folder, string Why)> unreadable)
     {
@@ -98,7 +101,7 @@ internal static class InputFiles
             }
 
             if (!(TextOf(full) is string text)) continue;
-            foreach (System.Text.RegularExpressions.Match m in LocalSource.Matches(text))
+            foreach (System.Text.RegularExpressions.Match m in LocalSource.Matches(BlockComment.Replace(text, " ")))
             {
                 string folder = Path.GetFullPath(Path.Combine(root, m.Groups[1].Value));
                 if (!folders.Add(folder) || !Directory.Exists(folder)) continue;

@@ -119,7 +119,9 @@ public class CommandLineTests
     {
         string dir = Repo.TempFolder();
         foreach (string folder in new[] { "envs/prod", "modules/vm/examples/basic", "modules/disk", "modules/unused" }) Directory.CreateDirectory(Path.Combine(dir, folder));
-        File.WriteAllText(Path.Combine(dir, "envs", "prod", "main.tf"), "module \"sql\" {\n  source = \"../../modules/vm\"\n  name   = \"sql01\"\n  cpus   = 8\n}\n");
+        // The unused module's call was taken out by a block comment.
+        File.WriteAllText(Path.Combine(dir, "envs", "prod", "main.tf"),
+            "module \"sql\" {\n  source = \"../../modules/vm\"\n  name   = \"sql01\"\n  cpus   = 8\n}\n\n/*\nmodule \"old\" {\n  source = \"../../modules/unused\"\n}\n*/\n");
         File.WriteAllText(Path.Combine(dir, "modules", "vm", "main.tf"),
             "variable \"name\" {}\nvariable \"cpus\" {}\n\nresource \"hyperv_machine_instance\" \"vm\" {\n  name            = var.name\n  processor_count = var.cpus\n}\n\nmodule \"disk\" {\n  source = \"../disk\"\n}\n");
         File.WriteAllText(Path.Combine(dir, "modules", "disk", "main.tf"), "variable \"size\" {\n  default = 40\n}\n");
