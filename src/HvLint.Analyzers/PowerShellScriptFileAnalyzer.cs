@@ -44,6 +44,22 @@ namespace HvLint.Analyzers
         /// <summary>Whether HvLint audits <paramref name="path"/> on its own: a script, or a module (.psm1), whose functions are read where they are written, their parameters unknown.</summary>
         public static bool IsAudited(string path) => IsScript(path) || path.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase);
 
+        // A module manifest's root module: RootModule = 'LabTools.psm1' (ModuleToProcess in PowerShell 2.0's manifests).
+        private static readonly System.Text.RegularExpressions.Regex RootModuleEntry = new System.Text.RegularExpressions.Regex(
+            @"(?im)(?:^|[{;])[ \t]*(?:RootModule|ModuleToProcess)[ \t]*=[ \t]*['""]([^'""\r\n]+)['""]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// The script module a module manifest (.psd1, at <paramref name="manifestPath"/>) loads: its RootModule, beside
+        /// it, when that is a .psm1; null for a manifest of a binary module or of none.
+        /// </summary>
+        public static string? RootModuleOf(string manifestPath, string manifestText)
+        {
+            System.Text.RegularExpressions.Match m = RootModuleEntry.Match(manifestText);
+            if (!m.Success || !m.Groups[1].Value.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase)) return null;
+            int slash = manifestPath.LastIndexOfAny(new[] { '\\', '/' });
+            return (slash >= 0 ? manifestPath.Substring(0, slash + 1) : string.Empty) + m.Groups[1].Value.Trim();
+        }
+
         private static void Analyze(AdditionalFileAnalysisContext context)
         {
             string path = context.AdditionalFile.Path;

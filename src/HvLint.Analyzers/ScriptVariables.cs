@@ -254,8 +254,8 @@ namespace HvLint.Analyzers
                 }
 
                 string? written = PowerShellScript.SourcedPath(s.Substring(i, end - i));
-                string extension = module ? ".psm1" : ".ps1";
-                if (written != null && written.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && _script.Imported(written) is ImportedFile file)
+                ImportedFile? file = written == null ? null : module ? ModuleFile(written) : PowerShellScriptFileAnalyzer.IsScript(written) ? _script.Imported(written) : null;
+                if (file != null)
                 {
                     file.Module = module;
                     sources[i] = file;
@@ -265,6 +265,28 @@ namespace HvLint.Analyzers
             }
 
             return sources;
+        }
+
+        /// <summary>
+        /// The script module Import-Module loads for the path a script writes: a .psm1 itself; a manifest's (.psd1) root
+        /// module; for a folder, the manifest named for the folder, else the script module named for it (Import-Module
+        /// .\Modules\LabTools loads LabTools.psd1 there, or LabTools.psm1). Null where HvLint has no such file, and for a
+        /// bare module name, which PowerShell finds through $env:PSModulePath.
+        /// </summary>
+        private ImportedFile? ModuleFile(string written)
+        {
+            Func<string, ImportedFile?> imported = _script.Imported!;
+            string path = written.TrimEnd('\\', '/');
+            if (path.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase)) return imported(path);
+            ImportedFile? RootModule(string manifest) =>
+                imported(manifest) is ImportedFile psd1 && PowerShellScriptFileAnalyzer.RootModuleOf(manifest, psd1.Text) is string root ? imported(root) : null;
+            if (path.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase)) return RootModule(path);
+            // A bare name (Import-Module LabTools) is looked up in $env:PSModulePath, not beside the script.
+            int slash = path.LastIndexOfAny(new[] { '\\', '/' });
+            if (slash < 0) return null;
+            string leaf = path.Substring(slash + 1);
+            if (leaf.Length == 0 || leaf == "." || leaf == ".." || leaf.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || leaf.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)) return null;
+            return RootModule(path + "\\" + leaf + ".psd1") ?? imported(path + "\\" + leaf + ".psm1");
         }
 
         /// <summary>

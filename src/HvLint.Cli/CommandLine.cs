@@ -286,15 +286,21 @@ public static class CommandLine
         var known = new HashSet<string>(scripts.Select(s => Path.GetFullPath(s.Path)).Concat(inputs.Select(i => Path.GetFullPath(i.Path))), paths);
         foreach ((string path, string text) in scripts.ToList())
         {
-            foreach (string file in PowerShellScriptFileAnalyzer.ImportedFiles(path, text))
+            var pending = new Queue<string>(PowerShellScriptFileAnalyzer.ImportedFiles(path, text));
+            while (pending.Count > 0)
             {
+                string file = pending.Dequeue();
                 if (!File.Exists(file)) continue;
                 string full = Path.GetFullPath(file);
                 named.Add(full);
                 if (!known.Add(full)) continue;
                 try
                 {
-                    (PowerShellScriptFileAnalyzer.IsAudited(file) ? scripts : files).Add((file, File.ReadAllText(file)));
+                    string content = File.ReadAllText(file);
+                    (PowerShellScriptFileAnalyzer.IsAudited(file) ? scripts : files).Add((file, content));
+
+                    // A module manifest (Import-Module .\Modules\LabTools) loads the root module it names.
+                    if (file.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase) && PowerShellScriptFileAnalyzer.RootModuleOf(file, content) is string root) pending.Enqueue(root);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

@@ -289,6 +289,51 @@ public class PowerShellScriptFileAnalyzerTests
             .WithArguments("VM 'mod01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
 
     [Fact]
+    public Task A_module_imported_by_its_folder_is_the_root_module_its_manifest_names() =>
+        // Import-Module .\Modules\Lab loads Modules\Lab\Lab.psd1, whose RootModule is LabCore.psm1 beside it.
+        ScriptWith(
+            "Import-Module \"$PSScriptRoot\\Modules\\Lab\"\nNew-ModVM -Name 'mod01'\n",
+            new[]
+            {
+                ("hvlint/Modules/Lab/Lab.psd1", "@{\n    RootModule = 'LabCore.psm1'\n    ModuleVersion = '1.0.0'\n    FunctionsToExport = @('New-ModVM')\n}\n"),
+                ("hvlint/Modules/Lab/LabCore.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
+                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n"),
+            },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
+                .WithArguments("VM 'mod01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
+
+    [Fact]
+    public Task A_module_imported_by_its_manifest_or_by_a_folder_without_one_is_its_script_module() => Task.WhenAll(
+        ScriptWith(
+            "Import-Module .\\Modules\\Lab\\Lab.psd1\nNew-ModVM -Name 'mod02'\n",
+            new[]
+            {
+                ("hvlint/Modules/Lab/Lab.psd1", "@{ ModuleToProcess = \"LabCore.psm1\" }\n"),
+                ("hvlint/Modules/Lab/LabCore.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
+                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n"),
+            },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
+                .WithArguments("VM 'mod02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        ScriptWith(
+            "Import-Module .\\Tools\\\nNew-ModVM -Name 'mod03'\n",
+            new[] { ("hvlint/Tools/Tools.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
+                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n") },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Tools/Tools.psm1", 3, 123, 3, 135)
+                .WithArguments("VM 'mod03' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
+
+    [Fact]
+    public Task A_module_imported_by_a_bare_name_is_not_looked_for_beside_the_script() =>
+        // PowerShell finds it through $env:PSModulePath: its functions stay unknown.
+        ScriptWith(
+            "Import-Module Tools\nNew-ModVM -Name 'mod04'\n",
+            new[] { ("hvlint/Tools/Tools.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
+                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n") },
+            null);
+
+    [Fact]
     public Task A_module_is_audited_on_its_own_and_what_it_reports_there_is_reported_once() => ScriptWith(
         "Import-Module .\\Lab.psm1\nAdd-PosNic\n",
         new[]

@@ -246,6 +246,20 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_brings_in_the_root_module_of_the_module_manifest_it_imports()
+    {
+        // Only the script is named. Its Import-Module names a manifest, whose RootModule is another file: read that too.
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab"));
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Lab.psd1"), "@{\n    RootModule = 'LabCore.psm1'\n    ModuleVersion = '1.0.0'\n}\n");
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "LabCore.psm1"), "function Add-Nic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "Import-Module $PSScriptRoot\\Modules\\Lab\\Lab.psd1\nNew-VM -Name 'web01' -Generation 2\nAdd-Nic -VMName 'web01'\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1");
+        Assert.Equal(1, exit);
+        Assert.Contains("Modules/Lab/LabCore.psm1(1,76): error HV3003: VM 'web01' is Generation 2 and has the legacy network adapter", stdout);
+    }
+
+    [Fact]
     public void A_hvlint_disable_comment_in_a_script_is_a_suppression_with_its_reason()
     {
         string dir = Repo.TempFolder();
