@@ -275,13 +275,16 @@ public class PowerShellScriptFileAnalyzerTests
         Script("$x = " + string.Concat(Enumerable.Repeat("@{ a = ", 10000)) + "1" + string.Concat(Enumerable.Repeat(" }", 10000)) + "\nNew-VM @x\n"),
         Script("if (" + new string('(', 10000) + "$true" + new string(')', 10000) + " -and " + new string('!', 10000) + "$false) { New-VM -Name y }\n"));
 
+    // A module whose function makes a VM with the module's own $Cpus (72) and $LabSwitch.
+    private const string LabModule = "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
+        + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n";
+
     [Fact]
     public Task A_module_s_function_reads_the_variables_the_module_fixes() => ScriptWith(
         "$Cpus = 2\nImport-Module .\\Lab.psm1\nNew-ModVM -Name 'mod01'\n",
         new[]
         {
-            ("hvlint/Lab.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
-                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n"),
+            ("hvlint/Lab.psm1", LabModule),
         },
         null,
         // The module's own $Cpus (72), not the script's (2). On its own, the module's function names no VM.
@@ -296,8 +299,7 @@ public class PowerShellScriptFileAnalyzerTests
             new[]
             {
                 ("hvlint/Modules/Lab/Lab.psd1", "@{\n    RootModule = 'LabCore.psm1'\n    ModuleVersion = '1.0.0'\n    FunctionsToExport = @('New-ModVM')\n}\n"),
-                ("hvlint/Modules/Lab/LabCore.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
-                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n"),
+                ("hvlint/Modules/Lab/LabCore.psm1", LabModule),
             },
             null,
             new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
@@ -310,16 +312,14 @@ public class PowerShellScriptFileAnalyzerTests
             new[]
             {
                 ("hvlint/Modules/Lab/Lab.psd1", "@{ ModuleToProcess = \"LabCore.psm1\" }\n"),
-                ("hvlint/Modules/Lab/LabCore.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
-                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n"),
+                ("hvlint/Modules/Lab/LabCore.psm1", LabModule),
             },
             null,
             new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
                 .WithArguments("VM 'mod02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
         ScriptWith(
             "Import-Module .\\Tools\\\nNew-ModVM -Name 'mod03'\n",
-            new[] { ("hvlint/Tools/Tools.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
-                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n") },
+            new[] { ("hvlint/Tools/Tools.psm1", LabModule) },
             null,
             new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Tools/Tools.psm1", 3, 123, 3, 135)
                 .WithArguments("VM 'mod03' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
@@ -329,8 +329,7 @@ public class PowerShellScriptFileAnalyzerTests
         // PowerShell finds it through $env:PSModulePath: its functions stay unknown.
         ScriptWith(
             "Import-Module Tools\nNew-ModVM -Name 'mod04'\n",
-            new[] { ("hvlint/Tools/Tools.psm1", "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
-                + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n") },
+            new[] { ("hvlint/Tools/Tools.psm1", LabModule) },
             null);
 
     [Fact]
