@@ -2119,6 +2119,19 @@ public class HostedPowerShellAnalyzerTests
         + "New-VM -Name 'base01' -Generation 2\n"
         + "Add-VMNetworkAdapter -VMName 'base01' -IsLegacy $true\n";
 
+    // The script beside another of the same name, which the code must not read instead.
+    private static readonly (string Path, string Text)[] LabScripts = { ("Scripts/New-LabVM.ps1", LabScript), ("Old/New-LabVM.ps1", "New-VM -Name old01\n") };
+
+    // What LabScript makes of the code's sql01 with 72 vCPUs and web02 with 70, where it uses them; its own base01 is
+    // the script analyzer's finding, reported there alone.
+    private static readonly DiagnosticResult[] LabScriptFindings =
+    {
+        new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+            .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+        new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
+            .WithArguments("VM 'web02' has 70 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+    };
+
     [Fact]
     public Task A_script_file_the_code_reads_for_AddScript_is_read_with_the_code_s_parameters() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
         using System;
@@ -2140,16 +2153,8 @@ public class HostedPowerShellAnalyzerTests
             }
         }
         """,
-        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", LabScript), ("Old/New-LabVM.ps1", "New-VM -Name old01\n") },
-        // sql01's 72 and web02's 70 from the code, in the file where the script uses them. base01's legacy adapter is
-        // the file's own finding, which the script analyzer reports there alone: not again here.
-        expected: new[]
-        {
-            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
-                .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
-            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
-                .WithArguments("VM 'web02' has 70 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
-        });
+        additionalFiles: LabScripts,
+        expected: LabScriptFindings);
 
     [Fact]
     public Task A_script_file_read_into_a_local_first_or_awaited_is_read_too() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
@@ -2177,14 +2182,8 @@ public class HostedPowerShellAnalyzerTests
             }
         }
         """,
-        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", LabScript), ("Old/New-LabVM.ps1", "New-VM -Name old01\n") },
-        expected: new[]
-        {
-            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
-                .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
-            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
-                .WithArguments("VM 'web02' has 70 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
-        });
+        additionalFiles: LabScripts,
+        expected: LabScriptFindings);
 
     [Fact]
     public Task A_script_embedded_as_a_manifest_resource_is_read_with_the_code_s_parameters() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
@@ -2223,14 +2222,8 @@ public class HostedPowerShellAnalyzerTests
         }
         """,
         // Without the build's resource names, the script whose folders and name end the resource's name: Scripts/, not Old/.
-        additionalFiles: new[] { ("Scripts/New-LabVM.ps1", LabScript), ("Old/New-LabVM.ps1", "New-VM -Name old01\n") },
-        expected: new[]
-        {
-            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
-                .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
-            new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan("Scripts/New-LabVM.ps1", 3, 38, 3, 42)
-                .WithArguments("VM 'web02' has 70 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
-        });
+        additionalFiles: LabScripts,
+        expected: LabScriptFindings);
 
     [Fact]
     public Task An_embedded_script_is_the_file_the_build_names_that_resource() => Verify.Analyzer<HostedPowerShellAnalyzer>("""
