@@ -132,7 +132,8 @@ public class CommandLineTests
 
         var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "envs/prod", "--profile", "hyperv-2008r2");
         Assert.Equal(1, exit);
-        Assert.Contains("modules/vm/main.tf(6,21): error HV1001: VM 'sql01' has 8 virtual processors", stdout);
+        // The VM is the module's resource; its 8 is the call's argument, found there.
+        Assert.Contains("envs/prod/main.tf(4,12): error HV1001: VM 'sql01' has 8 virtual processors", stdout);
         Assert.DoesNotContain("example", stdout);
         Assert.DoesNotContain("unused", stdout);
         // envs/prod/main.tf, and the modules vm and disk it calls.

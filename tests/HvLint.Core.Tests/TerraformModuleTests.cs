@@ -62,6 +62,83 @@ public class TerraformModuleTests
     }
 
     [Fact]
+    public void A_value_a_call_passes_is_found_at_the_call_s_argument_and_the_module_s_own_values_in_the_module()
+    {
+        // The module is written once and each call passes its own values: the argument is the line that makes this VM
+        // what it is. A literal inside an object argument is found where it is written, text converted to the
+        // variable's number type at the text, a value passed on unchanged (app -> vm) at the first call, and one a
+        // call computes (var.cpus * 2) at that call's expression.
+        const string root = """
+            module "web" {
+              source = "./modules/vm"
+              name   = "web01"
+              cpus   = "16"
+            }
+
+            module "gw" {
+              source = "./modules/vm"
+              name   = "gw01"
+              nic    = { switch = "DMZ", legacy = true }
+            }
+
+            module "app" {
+              source = "./modules/app"
+              name   = "app01"
+              cpus   = 12
+            }
+            """;
+        const string vm = """
+            variable "name" {
+              type = string
+            }
+
+            variable "cpus" {
+              type    = number
+              default = 2
+            }
+
+            variable "nic" {
+              type    = object({ switch = string, legacy = optional(bool, false) })
+              default = { switch = "LAN" }
+            }
+
+            resource "hyperv_machine_instance" "vm" {
+              name            = var.name
+              generation      = 2
+              processor_count = var.cpus
+
+              network_adaptors {
+                name        = "nic"
+                switch_name = var.nic.switch
+                is_legacy   = var.nic.legacy
+              }
+            }
+            """;
+        const string app = """
+            variable "name" {}
+            variable "cpus" {}
+
+            module "vm" {
+              source = "../vm"
+              name   = var.name
+              cpus   = var.cpus
+            }
+
+            module "big" {
+              source = "../vm"
+              name   = "${var.name}-big"
+              cpus   = var.cpus * 2
+            }
+            """;
+        AuditResult result = RunFiles(new[] { ("r/main.tf", root), ("r/modules/vm/main.tf", vm), ("r/modules/app/main.tf", app) }, "hyperv-2008r2");
+        Assert.Equal(
+            new[] { "HV1001 app01 r/main.tf:16:12", "HV1001 app01-big r/modules/app/main.tf:13:12", "HV1001 web01 r/main.tf:4:12", "HV3003 gw01 r/main.tf:10:39" },
+            result.Findings.Where(f => f.Descriptor.Id != "HV1005").Select(f => f.Descriptor.Id + " " + f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
+        // generation = 2 is the module's own: found in the module, for every call.
+        Assert.Equal(4, result.Of("HV1005").Count(f => (f.Location.Path, f.Location.Line, f.Location.Column) == ("r/modules/vm/main.tf", 17, 21)));
+    }
+
+    [Fact]
     public void A_module_block_s_count_and_for_each_make_one_instance_each()
     {
         const string root = """
@@ -178,11 +255,11 @@ public class TerraformModuleTests
         {"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"sql","Source":"registry.terraform.io/contoso/vm/hyperv","Version":"1.2.0","Dir":".terraform/modules/sql"},{"Key":"app","Source":"git::https://git.example.com/infra/app.git?ref=v2","Dir":".terraform/modules/app"},{"Key":"app.vm","Source":"registry.terraform.io/contoso/vm/hyperv","Version":"1.2.0","Dir":".terraform/modules/app.vm"},{"Key":"app.extra","Source":"./modules/extra","Dir":".terraform/modules/app/modules/extra"}]}
         """;
 
-    private static (string, string)[] Installed(bool withManifest)
+    private static (string, string)[] Installed(bool withManifest, string root = InstalledRoot)
     {
         var files = new List<(string, string)>
         {
-            ("infra/main.tf", InstalledRoot),
+            ("infra/main.tf", root),
             ("infra/.terraform/modules/sql/main.tf", VmModule),
             ("infra/.terraform/modules/app/main.tf", AppModule),
             ("infra/.terraform/modules/app.vm/main.tf", VmModule),
@@ -204,6 +281,30 @@ public class TerraformModuleTests
         // Found where the configuration calls the module, not in the installed files, which are no file of the repository.
         Assert.Equal(
             new[] { "app01 infra/main.tf:8:12", "app01-x infra/main.tf:8:12", "sql01 infra/main.tf:2:13" },
+            result.Of("HV1001").Select(f => f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_value_the_configuration_passes_to_an_installed_module_is_found_at_its_argument()
+    {
+        // The repository's call passes sql01's 32; app.vm's 6 is written inside the installed app module, no file of
+        // the repository, so it is found at the call of app, as app01-x's default is.
+        const string root = """
+            module "sql" {
+              source  = "contoso/vm/hyperv"
+              version = "1.2.0"
+              name    = "sql01"
+              cpus    = 32
+            }
+
+            module "app" {
+              source = "git::https://git.example.com/infra/app.git?ref=v2"
+              name   = "app01"
+            }
+            """;
+        AuditResult result = RunFiles(Installed(withManifest: true, root), "hyperv-2008r2");
+        Assert.Equal(
+            new[] { "app01 infra/main.tf:9:12", "app01-x infra/main.tf:9:12", "sql01 infra/main.tf:5:13" },
             result.Of("HV1001").Select(f => f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
     }
 

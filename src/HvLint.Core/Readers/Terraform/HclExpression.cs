@@ -168,6 +168,8 @@ namespace HvLint.Readers.Terraform
         /// <summary>Numbers end as whole numbers (Hyper-V's settings are counts and sizes); a fraction is unknown rather than a guess.</summary>
         private static JToken? Final(JToken value)
         {
+            // A whole number stays the token it is, which says where it was written (a module call's argument).
+            if (value is JValue { Value: long }) return value;
             if (value is JValue { Type: JTokenType.Integer or JTokenType.Float })
             {
                 decimal d = Number(value);

@@ -364,7 +364,9 @@ namespace HvLint.Readers.Terraform
                     var arguments = new Dictionary<string, JToken?>(StringComparer.Ordinal);
                     foreach (JProperty argument in call.Body.Properties())
                     {
-                        if (Array.IndexOf(ModuleMetaArguments, argument.Name) < 0) arguments[argument.Name] = Evaluated(argument.Value, instance, Resource);
+                        // A call inside an installed module writes its arguments in no file of the repository: its values
+                        // are found at the repository's call (callSite), but for those passed down from it.
+                        if (Array.IndexOf(ModuleMetaArguments, argument.Name) < 0) arguments[argument.Name] = callSite == null ? Passed(argument.Value, call.File, instance, Resource) : Evaluated(argument.Value, instance, Resource);
                     }
 
                     ReadModuleInto(plan, calledFolder, called, arguments, CalledProviders(call.Body, provider), root, callAddress, callSite ?? (call.Folder == null ? (call.File, call.Body["source"] ?? call.Body) : null));
@@ -391,8 +393,8 @@ namespace HvLint.Readers.Terraform
         }
 
         /// <summary>
-        /// A resource of a module terraform init installed, found where the configuration calls the module: every value
-        /// at the call's `source`. The installed module's files are no file of the repository (a pull request's check
+        /// A resource of a module terraform init installed, found where the configuration calls the module: a value the
+        /// call passes at its argument (<see cref="Passed"/>), every other value at the call's `source`. The installed module's files are no file of the repository (a pull request's check
         /// could not show a finding there), and the call is what the configuration can change: its arguments, or the
         /// module and version it chooses.
         /// </summary>
@@ -401,6 +403,7 @@ namespace HvLint.Readers.Terraform
             if (callSite is not (string file, JToken site)) return resource;
             foreach (JToken t in resource.Values.DescendantsAndSelf())
             {
+                if (IsModuleArgument(t)) continue; // passed by a call in the repository, and found there
                 t.RemoveAnnotations<JToken>();
                 t.RemoveAnnotations<JsonTokens.WrittenIn>();
                 t.AddAnnotation(site);
@@ -559,7 +562,7 @@ namespace HvLint.Readers.Terraform
             foreach (var input in inputs)
             {
                 if (!types.TryGetValue(input.Key, out HclType? type)) continue;
-                JToken? value = input.Value == null ? null : Converted(input.Value, type);
+                JToken? value = input.Value == null ? null : Converted(input.Value, type) is JToken converted ? KeptWhere(converted, input.Value) : null;
                 if (value != null) values["var." + input.Key] = value;
                 else values.Remove("var." + input.Key);
             }
@@ -786,10 +789,12 @@ namespace HvLint.Readers.Terraform
                 if (ReferenceEquals(value, v)) continue;
                 // The value is found where the template is written: the replacement carries the template's token,
                 // whose position JsonTokens.Start reports. A list or object (iso_urls = local.iso_urls) is copied
-                // whole, each of its values found there too rather than where the variable or local wrote it.
-                JToken replacement = value is JValue known ? new JValue(known) : value is JContainer container ? container.DeepClone() : JValue.CreateNull();
+                // whole, each of its values found there too rather than where the variable or local wrote it. A value
+                // a module call passes is found at the call's argument instead (ModuleArguments.cs).
+                JToken replacement = value is JValue known ? (IsModuleArgument(known) ? known.DeepClone() : new JValue(known)) : value is JContainer container ? container.DeepClone() : JValue.CreateNull();
                 foreach (JToken t in replacement is JContainer whole ? whole.DescendantsAndSelf() : new[] { replacement })
                 {
+                    if (IsModuleArgument(t)) continue;
                     t.RemoveAnnotations<JToken>();
                     t.RemoveAnnotations<JsonTokens.WrittenIn>();
                     t.AddAnnotation(v);
