@@ -236,12 +236,16 @@ namespace HvLint.Analyzers
             var sources = _script.Sources = new Dictionary<int, ImportedFile>();
             string s = _script.Text;
             if (_script.Imported == null || (s.IndexOf(". ", StringComparison.Ordinal) < 0 && s.IndexOf(".\t", StringComparison.Ordinal) < 0 && s.IndexOf("Import-Module", StringComparison.OrdinalIgnoreCase) < 0 && s.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0)) return sources;
+            // The folders the script adds to $env:PSModulePath before an import, where a bare name is looked up.
+            var modulePath = new List<string>();
             for (int i = 0; i < s.Length;)
             {
                 if (PowerShellScript.SkipStringOrComment(s, ref i)) continue;
                 bool dot = s[i] == '.' && i + 1 < s.Length && (s[i + 1] == ' ' || s[i + 1] == '\t') && AtStatementStart(s, i);
                 bool module = !dot && (s[i] == 'I' || s[i] == 'i') && AtStatementStart(s, i) && (PowerShellScript.Keyword(s, i, "Import-Module") || PowerShellScript.Keyword(s, i, "ipmo"));
-                if (!dot && !module)
+                bool setsModulePath = !dot && !module && s[i] == '$' && string.Compare(s, i, ModulePathVariable, 0, ModulePathVariable.Length, StringComparison.OrdinalIgnoreCase) == 0
+                    && (i + ModulePathVariable.Length == s.Length || !IsWordChar(s[i + ModulePathVariable.Length])) && AtStatementStart(s, i);
+                if (!dot && !module && !setsModulePath)
                 {
                     i++;
                     continue;
@@ -253,8 +257,15 @@ namespace HvLint.Analyzers
                     if (!PowerShellScript.SkipStringOrComment(s, ref end)) end++;
                 }
 
+                if (setsModulePath)
+                {
+                    modulePath.AddRange(ModulePathFolders(s.Substring(i + ModulePathVariable.Length, end - i - ModulePathVariable.Length)));
+                    i = end;
+                    continue;
+                }
+
                 string? written = PowerShellScript.SourcedPath(s.Substring(i, end - i));
-                ImportedFile? file = written == null ? null : module ? ModuleFile(written) : PowerShellScriptFileAnalyzer.IsScript(written) ? _script.Imported(written) : null;
+                ImportedFile? file = written == null ? null : module ? ModuleFile(written, modulePath) : PowerShellScriptFileAnalyzer.IsScript(written) ? _script.Imported(written) : null;
                 if (file != null)
                 {
                     file.Module = module;
@@ -270,10 +281,11 @@ namespace HvLint.Analyzers
         /// <summary>
         /// The script module Import-Module loads for the path a script writes: a .psm1 itself; a manifest's (.psd1) root
         /// module; for a folder, the manifest named for the folder, else the script module named for it (Import-Module
-        /// .\Modules\LabTools loads LabTools.psd1 there, or LabTools.psm1). Null where HvLint has no such file, and for a
-        /// bare module name, which PowerShell finds through $env:PSModulePath.
+        /// .\Modules\LabTools loads LabTools.psd1 there, or LabTools.psm1). A bare module name (Import-Module LabTools) is
+        /// such a folder in the folders of $env:PSModulePath: those of <paramref name="modulePath"/>, the ones the script
+        /// adds. Null where HvLint has no such file.
         /// </summary>
-        private ImportedFile? ModuleFile(string written)
+        private ImportedFile? ModuleFile(string written, List<string> modulePath)
         {
             Func<string, ImportedFile?> imported = _script.Imported!;
             string path = written.TrimEnd('\\', '/');
@@ -281,12 +293,57 @@ namespace HvLint.Analyzers
             ImportedFile? RootModule(string manifest) =>
                 imported(manifest) is ImportedFile psd1 && PowerShellScriptFileAnalyzer.RootModuleOf(manifest, psd1.Text) is string root ? imported(root) : null;
             if (path.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase)) return RootModule(path);
-            // A bare name (Import-Module LabTools) is looked up in $env:PSModulePath, not beside the script.
             int slash = path.LastIndexOfAny(new[] { '\\', '/' });
-            if (slash < 0) return null;
+            if (slash < 0)
+            {
+                // Not beside the script: PowerShell looks a bare name up in $env:PSModulePath only. The other folders there
+                // (the user's and the system's modules, a version folder inside the module's) are the machine's.
+                if (!IsModuleName(path)) return null;
+                foreach (string folder in modulePath)
+                {
+                    if (ModuleFile(folder.TrimEnd('\\', '/') + "\\" + path, new List<string>()) is ImportedFile found) return found;
+                }
+
+                return null;
+            }
+
             string leaf = path.Substring(slash + 1);
             if (leaf.Length == 0 || leaf == "." || leaf == ".." || leaf.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || leaf.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)) return null;
             return RootModule(path + "\\" + leaf + ".psd1") ?? imported(path + "\\" + leaf + ".psm1");
+        }
+
+        private const string ModulePathVariable = "$env:PSModulePath";
+
+        private static bool IsModuleName(string name) => name.Length > 0 && name.Length <= 128 && name.All(c => char.IsLetterOrDigit(c) || c == '.' || c == '-' || c == '_') && name.Trim('.').Length == name.Length;
+
+        /// <summary>
+        /// The folders a statement that sets $env:PSModulePath adds, from the text after the variable
+        /// (= "$PSScriptRoot\Modules;$env:PSModulePath", += ";$PSScriptRoot\Modules"): each entry of its quoted strings,
+        /// read as Import-Module reads a path, but for the variable's own value, which is the machine's.
+        /// </summary>
+        private static IEnumerable<string> ModulePathFolders(string assignment)
+        {
+            string value = assignment.TrimStart();
+            if (!(value.StartsWith("=", StringComparison.Ordinal) || value.StartsWith("+=", StringComparison.Ordinal))) yield break;
+            for (int i = 0; i < value.Length;)
+            {
+                char quote = value[i];
+                if (quote != '\'' && quote != '"')
+                {
+                    i++;
+                    continue;
+                }
+
+                int end = PowerShellScript.StringEnd(value, i);
+                string text = end - i >= 2 && value[end - 1] == quote ? value.Substring(i + 1, end - i - 2) : string.Empty;
+                foreach (string entry in text.Split(';'))
+                {
+                    if (entry.Trim().Length == 0 || entry.IndexOf("$env:", StringComparison.OrdinalIgnoreCase) >= 0) continue;
+                    if (PowerShellScript.SourcedPath("Import-Module " + quote + entry.Trim() + quote) is string folder) yield return folder;
+                }
+
+                i = end;
+            }
         }
 
         /// <summary>

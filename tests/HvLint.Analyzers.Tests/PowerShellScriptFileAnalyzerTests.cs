@@ -325,12 +325,38 @@ public class PowerShellScriptFileAnalyzerTests
                 .WithArguments("VM 'mod03' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
 
     [Fact]
-    public Task A_module_imported_by_a_bare_name_is_not_looked_for_beside_the_script() =>
+    public Task A_module_imported_by_a_bare_name_is_not_looked_for_beside_the_script() => Task.WhenAll(
         // PowerShell finds it through $env:PSModulePath: its functions stay unknown.
         ScriptWith(
             "Import-Module Tools\nNew-ModVM -Name 'mod04'\n",
             new[] { ("hvlint/Tools/Tools.psm1", LabModule) },
-            null);
+            null),
+        // The script adds the folder only after the import, which has failed by then.
+        ScriptWith(
+            "Import-Module Tools\n$env:PSModulePath += \";$PSScriptRoot\"\nNew-ModVM -Name 'mod04'\n",
+            new[] { ("hvlint/Tools/Tools.psm1", LabModule) },
+            null));
+
+    [Fact]
+    public Task A_module_imported_by_a_bare_name_is_found_in_a_folder_the_script_adds_to_PSModulePath() => Task.WhenAll(
+        // Modules\Lab\Lab.psd1 in the folder put first; the machine's own folders ($env:PSModulePath) are not HvLint's.
+        ScriptWith(
+            "$env:PSModulePath = \"$PSScriptRoot\\Modules;$env:PSModulePath\"\nImport-Module Lab\nNew-ModVM -Name 'mod05'\n",
+            new[]
+            {
+                ("hvlint/Modules/Lab/Lab.psd1", "@{ RootModule = 'LabCore.psm1' }\n"),
+                ("hvlint/Modules/Lab/LabCore.psm1", LabModule),
+            },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
+                .WithArguments("VM 'mod05' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        // Added at the end, in single quotes, the second of two folders; the module a .psm1 named for its folder.
+        ScriptWith(
+            "$env:PSModulePath += ';.\\Shared;' + \"$PSScriptRoot\\Mods\"\nImport-Module -Name Tools\nNew-ModVM -Name 'mod06'\n",
+            new[] { ("hvlint/Mods/Tools/Tools.psm1", LabModule) },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Mods/Tools/Tools.psm1", 3, 123, 3, 135)
+                .WithArguments("VM 'mod06' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
 
     [Fact]
     public Task A_module_is_audited_on_its_own_and_what_it_reports_there_is_reported_once() => ScriptWith(

@@ -245,15 +245,18 @@ public class CodeInputTests
         Assert.Equal(2, (int)json["summary"]!["codeVirtualMachines"]!);
     }
 
-    [Fact]
-    public void A_script_brings_in_the_root_module_of_the_module_manifest_it_imports()
+    [Theory]
+    [InlineData("Import-Module $PSScriptRoot\\Modules\\Lab\\Lab.psd1")]
+    // A bare name, in the folder the script adds to $env:PSModulePath: Modules\Lab\Lab.psd1 there.
+    [InlineData("$env:PSModulePath = \"$PSScriptRoot\\Modules;$env:PSModulePath\"\nImport-Module Lab")]
+    public void A_script_brings_in_the_root_module_of_the_module_manifest_it_imports(string import)
     {
         // Only the script is named. Its Import-Module names a manifest, whose RootModule is another file: read that too.
         string dir = Repo.TempFolder();
         Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab"));
         File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Lab.psd1"), "@{\n    RootModule = 'LabCore.psm1'\n    ModuleVersion = '1.0.0'\n}\n");
         File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "LabCore.psm1"), "function Add-Nic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n");
-        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "Import-Module $PSScriptRoot\\Modules\\Lab\\Lab.psd1\nNew-VM -Name 'web01' -Generation 2\nAdd-Nic -VMName 'web01'\n");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), import + "\nNew-VM -Name 'web01' -Generation 2\nAdd-Nic -VMName 'web01'\n");
         var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1");
         Assert.Equal(1, exit);
         Assert.Contains("Modules/Lab/LabCore.psm1(1,76): error HV3003: VM 'web01' is Generation 2 and has the legacy network adapter", stdout);
