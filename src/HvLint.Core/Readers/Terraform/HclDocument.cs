@@ -54,8 +54,9 @@ namespace HvLint.Readers.Terraform
         {
             try
             {
-                List<Token> tokens = new Lexer(path, text).Read().ToList();
-                return new Parser(path, tokens).Body(0, tokens.Count - 1, top: true);
+                var lexer = new Lexer(path, text);
+                List<Token> tokens = lexer.Read().ToList();
+                return new Parser(path, tokens, lexer.Directives).Body(0, tokens.Count - 1, top: true);
             }
             catch (HclException ex)
             {
@@ -73,6 +74,22 @@ namespace HvLint.Readers.Terraform
             }
 
             public SourceLocation Location { get; }
+        }
+
+        /// <summary>
+        /// The annotation of a top-level block with labels (`resource "hyperv_machine_instance" "web"`, `module "vm"`,
+        /// `source "hyperv-iso" "w2k3"`) that has `hvlint-disable` comments: those inside it, and those just before it,
+        /// with only comments and blank lines between. Each is a directive for the VMs the block makes, as a comment in a
+        /// VM's configuration XML is for its VM.
+        /// </summary>
+        public sealed class DirectiveComments
+        {
+            public DirectiveComments(List<Fact<string>> comments)
+            {
+                Comments = comments;
+            }
+
+            public IReadOnlyList<Fact<string>> Comments { get; }
         }
 
         private enum Kind
@@ -121,6 +138,16 @@ namespace HvLint.Readers.Terraform
                 _s = s;
             }
 
+            /// <summary>The comments that hold `hvlint-disable`, in order, with where they start (filled as the tokens are read).</summary>
+            public List<Fact<string>> Directives { get; } = new List<Fact<string>>();
+
+            /// <summary>The comment from <paramref name="start"/> to here: its text without the `/*` and `*/` around it, which a reason is not.</summary>
+            private void Comment(int start, int line, int column, bool block)
+            {
+                int from = block ? start + 2 : start, length = _i - from - (block ? 2 : 0);
+                if (_s.IndexOf("hvlint-disable", from, length, StringComparison.OrdinalIgnoreCase) >= 0) Directives.Add(Fact.Known(_s.Substring(from, length), new SourceLocation(_path, line, column)));
+            }
+
             /// <summary>The tokens in order, one at a time (detection reads only the first), ending with an End token.</summary>
             public IEnumerable<Token> Read()
             {
@@ -138,12 +165,14 @@ namespace HvLint.Readers.Terraform
                     else if (c == '#' || (c == '/' && Peek(1) == '/'))
                     {
                         while (_i < _s.Length && _s[_i] != '\n') _i++;
+                        Comment(start, line, column, block: false);
                     }
                     else if (c == '/' && Peek(1) == '*')
                     {
                         int end = _s.IndexOf("*/", _i + 2, StringComparison.Ordinal);
                         if (end < 0) throw Error(line, column, "unterminated comment");
                         while (_i < end + 2) Advance();
+                        Comment(start, line, column, block: true);
                     }
                     else if (char.IsLetter(c) || c == '_')
                     {
@@ -325,12 +354,14 @@ namespace HvLint.Readers.Terraform
 
             private readonly string _path;
             private readonly List<Token> _t;
+            private readonly List<Fact<string>> _directives;
             private int _depth;
 
-            public Parser(string path, List<Token> tokens)
+            public Parser(string path, List<Token> tokens, List<Fact<string>> directives)
             {
                 _path = path;
                 _t = tokens;
+                _directives = directives;
             }
 
             /// <summary>Attributes and blocks from token <paramref name="i"/> up to (not including) <paramref name="end"/>.</summary>
@@ -385,9 +416,25 @@ namespace HvLint.Readers.Terraform
                     int close = Matching(j, end);
                     JObject inner = Body(j + 1, close);
                     Annotate(inner, _t[j]);
+                    if (top && labels.Count > 0 && _directives.Count > 0) AnnotateDirectives(inner, i, close);
                     AddBlock(body, name.Text, labels, inner, top);
                     i = close + 1;
                 }
+            }
+
+            /// <summary>
+            /// The directive comments of the block whose header starts at token <paramref name="header"/> and whose body
+            /// closes at <paramref name="close"/>: those before the close, and after the line of the last token before
+            /// the header (a comment after the previous block's closing brace, on its line, is that block's remark).
+            /// </summary>
+            private void AnnotateDirectives(JObject inner, int header, int close)
+            {
+                int before = header - 1;
+                while (before >= 0 && _t[before].Kind == Kind.Newline) before--;
+                int afterLine = before >= 0 ? _t[before].Line : 0;
+                Token end = _t[close];
+                List<Fact<string>> mine = _directives.FindAll(d => d.Location.Line > afterLine && (d.Location.Line < end.Line || (d.Location.Line == end.Line && d.Location.Column < end.Column)));
+                if (mine.Count > 0) inner.AddAnnotation(new DirectiveComments(mine));
             }
 
             /// <summary>

@@ -90,11 +90,12 @@ namespace HvLint.Readers.Terraform
         /// <summary>A resource of a plan: the file it is written in, its values, and the alias of the provider configuration it uses ("" the default; null where that is not known).</summary>
         private sealed class Planned
         {
-            public Planned(string file, JObject values, string? provider)
+            public Planned(string file, JObject values, string? provider, IReadOnlyList<Fact<string>>? directives = null)
             {
                 File = file;
                 Values = values;
                 Provider = provider;
+                Directives = directives ?? NoDirectives;
             }
 
             public string File { get; }
@@ -102,6 +103,9 @@ namespace HvLint.Readers.Terraform
             public JObject Values { get; }
 
             public string? Provider { get; }
+
+            /// <summary>The directives of the module calls that make the resource (Directives.cs); its own are in its values.</summary>
+            public IReadOnlyList<Fact<string>> Directives { get; }
         }
 
         private readonly List<Plan> _plans = new List<Plan>();
@@ -267,8 +271,9 @@ namespace HvLint.Readers.Terraform
         /// <paramref name="callSite"/>, for a module terraform init installed and the modules it calls, is where the
         /// configuration calls it: the file and the `source` of the module block outside the installed modules.
         /// </summary>
-        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider, string root, string address, (string File, JToken Token)? callSite = null)
+        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider, string root, string address, (string File, JToken Token)? callSite = null, IReadOnlyList<Fact<string>>? directives = null)
         {
+            directives ??= NoDirectives;
             var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
             var types = new Dictionary<string, HclType?>(StringComparer.Ordinal);
             var resources = new Dictionary<string, KeyValuePair<string, JObject>>(StringComparer.Ordinal);
@@ -369,7 +374,8 @@ namespace HvLint.Readers.Terraform
                         if (Array.IndexOf(ModuleMetaArguments, argument.Name) < 0) arguments[argument.Name] = callSite == null ? Passed(argument.Value, call.File, instance, Resource) : Evaluated(argument.Value, instance, Resource);
                     }
 
-                    ReadModuleInto(plan, calledFolder, called, arguments, CalledProviders(call.Body, provider), root, callAddress, callSite ?? (call.Folder == null ? (call.File, call.Body["source"] ?? call.Body) : null));
+                    ReadModuleInto(plan, calledFolder, called, arguments, CalledProviders(call.Body, provider), root, callAddress, callSite ?? (call.Folder == null ? (call.File, call.Body["source"] ?? call.Body) : null),
+                        callSite == null ? Joined(directives, DirectivesOf(call.Body, call.File)) : directives);
                 }
             }
 
@@ -387,7 +393,7 @@ namespace HvLint.Readers.Terraform
 
                 foreach (Dictionary<string, JToken> instance in Instances(body, values, Resource))
                 {
-                    plan.Machines.Add(CalledFrom(callSite, new Planned(file, Resolved(WithDynamicBlocks(body, instance, Resource), instance, Resource), ProviderOf(body, provider))));
+                    plan.Machines.Add(CalledFrom(callSite, new Planned(file, Resolved(WithDynamicBlocks(body, instance, Resource), instance, Resource), ProviderOf(body, provider), directives)));
                 }
             }
         }
@@ -401,6 +407,7 @@ namespace HvLint.Readers.Terraform
         private static Planned CalledFrom((string File, JToken Token)? callSite, Planned resource)
         {
             if (callSite is not (string file, JToken site)) return resource;
+            WithoutDirectives(resource.Values);
             foreach (JToken t in resource.Values.DescendantsAndSelf())
             {
                 if (IsModuleArgument(t)) continue; // passed by a call in the repository, and found there
@@ -410,7 +417,7 @@ namespace HvLint.Readers.Terraform
                 t.AddAnnotation(new JsonTokens.WrittenIn(file));
             }
 
-            return new Planned(file, resource.Values, resource.Provider);
+            return new Planned(file, resource.Values, resource.Provider, resource.Directives);
         }
 
         /// <summary>
@@ -904,6 +911,8 @@ namespace HvLint.Readers.Terraform
                 {
                     _path = machine.File;
                     VirtualMachine vm = ReadMachine(machine.Values);
+                    vm.Directives.AddRange(machine.Directives);
+                    vm.Directives.AddRange(DirectivesOf(machine.Values, machine.File));
                     if (machine.Provider != null && hosts.TryGetValue(machine.Provider, out Host? host)) host.VirtualMachines.Add(vm);
                     else consumer.OnVirtualMachine(vm);
                 }
