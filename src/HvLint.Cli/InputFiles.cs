@@ -59,20 +59,13 @@ internal static class InputFiles
         return byPath.Values.ToList();
     }
 
-    // A module block's local source in HCL (`source = "../modules/vm"`) or in JSON syntax (`"source": "./vm"`); Terraform
-    // takes a source as a local path only when it starts with ./ or ../.
-    private static readonly System.Text.RegularExpressions.Regex LocalSource = new(@"(?m)(?:^[ \t]*source[ \t]*=|""source""[ \t]*:)[ \t]*""(\.\.?/[^""\r\n]*)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    // A /* */ comment, which may hold a module block taken out of the configuration.
-    private static readonly System.Text.RegularExpressions.Regex BlockComment = new(@"/\*.*?\*/", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
     /// <summary>
     /// The configuration files (`*.tf`, `*.tf.json`) of each local module a Terraform input calls from outside what the
     /// paths named (`hvlint audit envs/prod`, whose modules are in `../../modules/vm`), and of the modules those call,
     /// as terraform reads them: each folder without its subfolders; and the modules terraform init installed for an
     /// input's folder, also when its files were named one by one. Without them the calls' VMs would not be known. The
-    /// match of sources is textual, past `#`, `//` and `/* */` comments; a provisioner's source that is a folder of .tf
-    /// files would add a folder no module calls, audited on its own.
+    /// sources are those of the files' module blocks as the reader parses them, so a provisioner's `source` or a call
+    /// commented out adds nothing.
     /// </summary>
     private static void AddCalledModules(SortedDictionary<string, InputDocument> byPath, List<(string Folder, string Why)> unreadable)
     {
@@ -101,9 +94,9 @@ internal static class InputFiles
             }
 
             if (!(TextOf(full) is string text)) continue;
-            foreach (System.Text.RegularExpressions.Match m in LocalSource.Matches(BlockComment.Replace(text, " ")))
+            foreach (string source in HvLint.Readers.Terraform.TerraformReader.LocalModuleSources(full, text))
             {
-                string folder = Path.GetFullPath(Path.Combine(root, m.Groups[1].Value));
+                string folder = Path.GetFullPath(Path.Combine(root, source));
                 if (!folders.Add(folder) || !Directory.Exists(folder)) continue;
                 foreach (string file in ConfigurationFilesIn(folder, unreadable)) Take(file);
             }

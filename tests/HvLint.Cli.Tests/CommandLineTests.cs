@@ -118,10 +118,11 @@ public class CommandLineTests
     public void An_audit_of_one_environment_reads_the_local_modules_it_calls_from_outside_it_and_only_those()
     {
         string dir = Repo.TempFolder();
-        foreach (string folder in new[] { "envs/prod", "modules/vm/examples/basic", "modules/disk", "modules/unused" }) Directory.CreateDirectory(Path.Combine(dir, folder));
-        // The unused module's call was taken out by a block comment.
+        foreach (string folder in new[] { "envs/prod", "modules/vm/examples/basic", "modules/disk", "modules/unused", "scripts" }) Directory.CreateDirectory(Path.Combine(dir, folder));
+        // The unused module's call was taken out by a block comment; a provisioner's source is a folder to copy, not a module.
         File.WriteAllText(Path.Combine(dir, "envs", "prod", "main.tf"),
-            "module \"sql\" {\n  source = \"../../modules/vm\"\n  name   = \"sql01\"\n  cpus   = 8\n}\n\n/*\nmodule \"old\" {\n  source = \"../../modules/unused\"\n}\n*/\n");
+            "module \"sql\" {\n  source = \"../../modules/vm\"\n  name   = \"sql01\"\n  cpus   = 8\n}\n\n/*\nmodule \"old\" {\n  source = \"../../modules/unused\"\n}\n*/\n"
+            + "\nresource \"null_resource\" \"tools\" {\n  provisioner \"file\" {\n    source      = \"../../scripts\"\n    destination = \"C:/tools\"\n  }\n}\n");
         File.WriteAllText(Path.Combine(dir, "modules", "vm", "main.tf"),
             "variable \"name\" {}\nvariable \"cpus\" {}\n\nresource \"hyperv_machine_instance\" \"vm\" {\n  name            = var.name\n  processor_count = var.cpus\n}\n\nmodule \"disk\" {\n  source = \"../disk\"\n}\n");
         File.WriteAllText(Path.Combine(dir, "modules", "disk", "main.tf"), "variable \"size\" {\n  default = 40\n}\n");
@@ -129,6 +130,7 @@ public class CommandLineTests
         // Neither the module's example (a subfolder) nor a module no one calls is part of the configuration.
         File.WriteAllText(Path.Combine(dir, "modules", "vm", "examples", "basic", "main.tf"), vm.Replace("{0}", "example"));
         File.WriteAllText(Path.Combine(dir, "modules", "unused", "main.tf"), vm.Replace("{0}", "unused"));
+        File.WriteAllText(Path.Combine(dir, "scripts", "lab.tf"), vm.Replace("{0}", "scripts-lab"));
 
         var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "envs/prod", "--profile", "hyperv-2008r2");
         Assert.Equal(1, exit);
@@ -136,6 +138,7 @@ public class CommandLineTests
         Assert.Contains("envs/prod/main.tf(4,12): error HV1001: VM 'sql01' has 8 virtual processors", stdout);
         Assert.DoesNotContain("example", stdout);
         Assert.DoesNotContain("unused", stdout);
+        Assert.DoesNotContain("scripts", stdout);
         // envs/prod/main.tf, and the modules vm and disk it calls.
         Assert.Contains("3 files read", stdout);
     }

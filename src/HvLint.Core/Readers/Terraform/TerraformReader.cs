@@ -527,6 +527,28 @@ namespace HvLint.Readers.Terraform
         /// (`./modules/vm`, `../shared`), the folder it calls, as the reader keys folders. Any other source (the registry,
         /// Git, an archive) has no folder here: only the manifest of what terraform init installed says where it is.
         /// </summary>
+        /// <summary>
+        /// The local sources (`./modules/vm`, `../shared`) of the `module` blocks of a configuration file, HCL or JSON
+        /// syntax, as written: what the CLI follows to a module outside the paths it was given. None for a file that is
+        /// not well-formed (its audit reports why, and its calls are not read), and none from a provisioner's `source`,
+        /// a comment or a string that merely looks like a module block.
+        /// </summary>
+        public static IReadOnlyList<string> LocalModuleSources(string path, string text)
+        {
+            var sources = new List<string>();
+            int first = 0;
+            while (first < text.Length && (char.IsWhiteSpace(text[first]) || text[first] == '\uFEFF')) first++;
+            bool json = first < text.Length && text[first] == '{';
+            JObject? document = json ? JsonTokens.Load(path, new StringReader(text), (_, _) => { }) as JObject : HclDocument.Parse(path, text, (_, _) => { });
+            if (document == null) return sources;
+            foreach (var call in ModuleCalls(string.Empty, new List<KeyValuePair<string, JObject>> { new KeyValuePair<string, JObject>(path, document) }))
+            {
+                if (call.Folder != null && Text(call.Body["source"]) is string source) sources.Add(source);
+            }
+
+            return sources;
+        }
+
         private static IEnumerable<(string Name, string? Folder, JObject Body, string File)> ModuleCalls(string folder, List<KeyValuePair<string, JObject>> files)
         {
             foreach (var file in files)
