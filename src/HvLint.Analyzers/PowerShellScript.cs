@@ -204,7 +204,18 @@ namespace HvLint.Analyzers
                 }
 
                 // . "$PSScriptRoot\LabFunctions.ps1": the other script's statements run here, in this script's scope.
-                if (script[i] == '.' && variables.SourcedAt(script, i) is ImportedFile sourced) commands.AddRange(Parse(sourced.Text, sourced.At, variables));
+                // A script it dot-sources dot-sources others beside it in turn; a cycle is read once around.
+                if (script[i] == '.' && variables.SourcedAt(script, i) is ImportedFile sourced && variables.EnterSourced(sourced))
+                {
+                    try
+                    {
+                        commands.AddRange(Parse(sourced.Text, sourced.At, variables));
+                    }
+                    finally
+                    {
+                        variables.ExitSourced();
+                    }
+                }
 
                 // if ($legacy) { ... } else { ... } with a condition the script fixes: the branch that runs.
                 if ((script[i] == 'i' || script[i] == 'I') && Branches(script, i, at, variables, commands) is int afterIf)

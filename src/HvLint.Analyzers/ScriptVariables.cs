@@ -87,6 +87,12 @@ namespace HvLint.Analyzers
             /// <summary>The scripts it dot-sources and the modules it imports, by where their statements start.</summary>
             public Dictionary<int, ImportedFile>? Sources { get; set; }
 
+            /// <summary>The same for each script it dot-sources, directly or through another, beside it: read when first asked for.</summary>
+            public Dictionary<ImportedFile, Dictionary<int, ImportedFile>>? NestedSources { get; set; }
+
+            /// <summary>The dot-sourced scripts whose statements are being read, innermost last.</summary>
+            public List<ImportedFile> Sourcing { get; } = new List<ImportedFile>();
+
             /// <summary>Its own functions, without those of the files it dot-sources or imports.</summary>
             public List<PowerShellScript.ScriptFunction>? Own { get; set; }
 
@@ -194,7 +200,7 @@ namespace HvLint.Analyzers
         /// </summary>
         public PowerShellScript.ScriptFunction? SourcedFunctionAt(string text, int start)
         {
-            foreach (ImportedFile file in Sources().Values)
+            foreach (ImportedFile file in Reachable())
             {
                 if (ReferenceEquals(file.Text, text)) return file.Functions.Find(f => f.Start == start);
             }
@@ -202,20 +208,87 @@ namespace HvLint.Analyzers
             return null;
         }
 
-        /// <summary>The script the statement at <paramref name="start"/> of the script's own text dot-sources; null for any other.</summary>
-        public ImportedFile? SourcedAt(string text, int start) =>
-            ReferenceEquals(text, _script.Text) && Sources().TryGetValue(start, out ImportedFile? file) && !file.Module ? file : null;
+        /// <summary>
+        /// The script the statement at <paramref name="start"/> of <paramref name="text"/> dot-sources: the script's own
+        /// text, or that of a script it dot-sources beside it (. .\Settings.ps1 in .\LabFunctions.ps1), directly or
+        /// through another. Null for any other statement, and in a dot-sourced script of another folder, whose
+        /// $PSScriptRoot and paths HvLint does not resolve.
+        /// </summary>
+        public ImportedFile? SourcedAt(string text, int start)
+        {
+            Dictionary<int, ImportedFile>? sources = ReferenceEquals(text, _script.Text) ? Sources() : null;
+            if (sources == null)
+            {
+                foreach (ImportedFile file in Reachable())
+                {
+                    if (ReferenceEquals(file.Text, text) && !file.Module) sources = SourcesOf(file);
+                }
+            }
+
+            return sources != null && sources.TryGetValue(start, out ImportedFile? sourced) && !sourced.Module ? sourced : null;
+        }
 
         /// <summary>
-        /// Every function the script can call: its own, then those of the scripts it dot-sources and the modules it
-        /// imports (. "$PSScriptRoot\LabFunctions.ps1", Import-Module .\LabTools.psm1) where HvLint has the file.
+        /// Starts reading the statements of <paramref name="file"/>, which a statement being read dot-sources: false when
+        /// that would dot-source a script already being read (PowerShell repeats such a cycle until its call stack
+        /// overflows, and HvLint stops there) or go deeper than <see cref="MaxSourcingDepth"/>.
+        /// </summary>
+        public bool EnterSourced(ImportedFile file)
+        {
+            if (_script.Sourcing.Count >= MaxSourcingDepth || _script.Sourcing.Contains(file)) return false;
+            _script.Sourcing.Add(file);
+            return true;
+        }
+
+        public void ExitSourced() => _script.Sourcing.RemoveAt(_script.Sourcing.Count - 1);
+
+        /// <summary>How many dot-sourced scripts deep HvLint reads: past real scripts' chains of settings and helpers.</summary>
+        private const int MaxSourcingDepth = 8;
+
+        /// <summary>
+        /// Every function the script can call: its own, then those of the scripts it dot-sources (and those they
+        /// dot-source, in the order they run) and the modules it imports (. "$PSScriptRoot\LabFunctions.ps1", Import-Module
+        /// .\LabTools.psm1) where HvLint has the file.
         /// </summary>
         private List<PowerShellScript.ScriptFunction> Definitions()
         {
             if (_script.Definitions != null) return _script.Definitions;
             var all = new List<PowerShellScript.ScriptFunction>(OwnDefinitions());
-            foreach (KeyValuePair<int, ImportedFile> source in Sources().OrderBy(source => source.Key)) all.AddRange(source.Value.Functions);
+            foreach (ImportedFile file in Reachable()) all.AddRange(file.Functions);
             return _script.Definitions = all;
+        }
+
+        /// <summary>
+        /// The files the script dot-sources or imports, each once, in the order their statements run: after each
+        /// dot-sourced script, the files it dot-sources or imports in turn (not a module's: its imports are its own).
+        /// </summary>
+        private List<ImportedFile> Reachable()
+        {
+            var files = new List<ImportedFile>();
+            void Add(Dictionary<int, ImportedFile> sources, int depth)
+            {
+                foreach (KeyValuePair<int, ImportedFile> source in sources.OrderBy(source => source.Key))
+                {
+                    if (files.Contains(source.Value)) continue;
+                    files.Add(source.Value);
+                    if (!source.Value.Module && depth < MaxSourcingDepth) Add(SourcesOf(source.Value), depth + 1);
+                }
+            }
+
+            Add(Sources(), 1);
+            return files;
+        }
+
+        /// <summary>
+        /// What a dot-sourced script dot-sources and imports, as <see cref="Sources"/> finds them in the script's own
+        /// text: for a script beside the script, whose paths are the same folder's; none for one of another folder.
+        /// </summary>
+        private Dictionary<int, ImportedFile> SourcesOf(ImportedFile file)
+        {
+            _script.NestedSources ??= new Dictionary<ImportedFile, Dictionary<int, ImportedFile>>();
+            if (_script.NestedSources.TryGetValue(file, out Dictionary<int, ImportedFile>? known)) return known;
+            _script.NestedSources[file] = new Dictionary<int, ImportedFile>(); // a file that dot-sources itself finds this
+            return _script.NestedSources[file] = InScript(file.At(0, 0)) ? SourcesIn(file.Text) : new Dictionary<int, ImportedFile>();
         }
 
         private List<PowerShellScript.ScriptFunction> OwnDefinitions()
@@ -230,11 +303,12 @@ namespace HvLint.Analyzers
         /// .\LabTools.psm1) by a path it writes out, where HvLint has the file (<see cref="Imported"/>), by where their
         /// statements start in its text. Found when first asked for; a script that computes the path is not in it.
         /// </summary>
-        private Dictionary<int, ImportedFile> Sources()
+        private Dictionary<int, ImportedFile> Sources() => _script.Sources ??= SourcesIn(_script.Text);
+
+        /// <summary>The scripts and modules the statements of <paramref name="s"/> dot-source or import (<see cref="Sources"/>).</summary>
+        private Dictionary<int, ImportedFile> SourcesIn(string s)
         {
-            if (_script.Sources != null) return _script.Sources;
-            var sources = _script.Sources = new Dictionary<int, ImportedFile>();
-            string s = _script.Text;
+            var sources = new Dictionary<int, ImportedFile>();
             if (_script.Imported == null || (s.IndexOf(". ", StringComparison.Ordinal) < 0 && s.IndexOf(".\t", StringComparison.Ordinal) < 0 && s.IndexOf("Import-Module", StringComparison.OrdinalIgnoreCase) < 0 && s.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0)) return sources;
             // The folders the script adds to $env:PSModulePath before an import, where a bare name is looked up.
             var modulePath = new List<string>();
@@ -410,7 +484,7 @@ namespace HvLint.Analyzers
         {
             if (_script.Counts != null) return _script.Counts;
             _script.Counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            CountWrites(_script.Text, null);
+            CountWrites(_script.Text, null, new List<ImportedFile>());
             return _script.Counts;
         }
 
@@ -418,7 +492,9 @@ namespace HvLint.Analyzers
         /// Counts the writes of <paramref name="script"/>: the script's own text, or the text of a script it dot-sources
         /// (<paramref name="sourced"/>), whose statements run in its scope and so write its variables.
         /// </summary>
-        private void CountWrites(string script, ImportedFile? sourced)
+        /// <param name="counting">The dot-sourced scripts whose writes are being counted, innermost last: one sourced again
+        /// (a cycle) may write anything.</param>
+        private void CountWrites(string script, ImportedFile? sourced, List<ImportedFile> counting)
         {
             // The script's own param( ) block: a default there is what a parameter holds when the code that runs the script
             // leaves it out, so it is no write that a value the code gives would have to yield to. (A dot-sourced script's
@@ -449,9 +525,17 @@ namespace HvLint.Analyzers
                 if (c == '.' && AtStatementStart(script, i) && i + 1 < script.Length && char.IsWhiteSpace(script[i + 1]))
                 {
                     // . .\settings.ps1 runs another script in this one's scope: its writes are this script's, where HvLint
-                    // has it (one level deep); any variable may change otherwise.
-                    if (sourced == null && SourcedAt(script, i) is ImportedFile file) CountWrites(file.Text, file);
-                    else _script.AnyMayChange = true;
+                    // has it (and the scripts it dot-sources beside it); any variable may change otherwise.
+                    if (SourcedAt(script, i) is ImportedFile file && !counting.Contains(file) && counting.Count < MaxSourcingDepth)
+                    {
+                        counting.Add(file);
+                        CountWrites(file.Text, file, counting);
+                        counting.RemoveAt(counting.Count - 1);
+                    }
+                    else
+                    {
+                        _script.AnyMayChange = true;
+                    }
                 }
                 else if (IsWordChar(c) && (i == 0 || !IsWordChar(script[i - 1])))
                 {

@@ -284,8 +284,10 @@ public static class CommandLine
         named = new HashSet<string>(paths);
         // What the analyzer has already: the scripts, the other inputs, and each file as it is added.
         var known = new HashSet<string>(scripts.Select(s => Path.GetFullPath(s.Path)).Concat(inputs.Select(i => Path.GetFullPath(i.Path))), paths);
-        foreach ((string path, string text) in scripts.ToList())
+        // A script or module added here is read for its own files too (a dot-sourced script that dot-sources another).
+        for (int k = 0; k < scripts.Count; k++)
         {
+            (string path, string text) = scripts[k];
             var pending = new Queue<string>(PowerShellScriptFileAnalyzer.ImportedFiles(path, text));
             while (pending.Count > 0)
             {

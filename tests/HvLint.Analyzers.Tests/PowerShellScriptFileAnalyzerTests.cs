@@ -575,6 +575,33 @@ public class PowerShellScriptFileAnalyzerTests
         Script(SqlScript, "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
+    public Task A_script_a_dot_sourced_script_dot_sources_beside_it_runs_in_the_script_s_scope_too() => Task.WhenAll(
+        // Settings.ps1 sets $Cpus and dot-sources Functions.ps1, whose New-LabVM the script calls: both run in its scope.
+        ScriptWith(
+            ". .\\Settings.ps1\nNew-LabVM -Name 'n01'\n",
+            new[]
+            {
+                ("hvlint/Settings.ps1", "$Cpus = 72\n. \"$PSScriptRoot\\Functions.ps1\"\n"),
+                ("hvlint/Functions.ps1", "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $Cpus }\n"),
+            },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Functions.ps1", 1, 100, 1, 105)
+                .WithArguments("VM 'n01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        // Their writes are the script's: one that leaves $cpus alone keeps its 8, one that writes it makes it unknown.
+        ScriptWith(SqlScript, new[] { ("hvlint/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", "$SwitchName = 'Lab'\n") }, "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(4, 40, 45, "sql01", 8)),
+        ScriptWith(SqlScript, new[] { ("hvlint/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", "$cpus = 2\n") }, "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
+    public Task A_dot_sourcing_cycle_or_a_chain_through_another_folder_may_write_any_variable() => Task.WhenAll(
+        // PowerShell repeats the cycle until its call stack overflows: read once around, every variable then unknown.
+        ScriptWith(SqlScript, new[] { ("hvlint/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", ". .\\Settings.ps1\n$SwitchName = 'Lab'\n") }, "build_property.HvLintProfile = hyperv-2008r2"),
+        // lib\Settings.ps1's own dot-sourcing is relative to a folder HvLint does not resolve.
+        ScriptWith(SqlScript.Replace(".\\Settings.ps1", ".\\lib\\Settings.ps1", StringComparison.Ordinal),
+            new[] { ("hvlint/lib/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", "$SwitchName = 'Lab'\n"), ("hvlint/lib/More.ps1", "$SwitchName = 'Lab'\n") },
+            "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
     public Task A_module_function_reads_the_module_s_variables_and_a_dot_sourced_one_the_script_s() => ScriptWith(
         "$Cpus = 8\n. .\\Lib.ps1\nImport-Module .\\Lab.psm1\nNew-VM -Name 'lib01'\nSet-LibCpu -VMName 'lib01'\nNew-VM -Name 'mod01'\nSet-ModCpu -VMName 'mod01'\n",
         new[]

@@ -245,6 +245,19 @@ public class CodeInputTests
         Assert.Equal(2, (int)json["summary"]!["codeVirtualMachines"]!);
     }
 
+    [Fact]
+    public void A_script_brings_in_what_the_script_it_dot_sources_dot_sources()
+    {
+        // Only the script is named: Settings.ps1 sets $Cpus and dot-sources Functions.ps1, whose New-LabVM it calls.
+        string dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "Settings.ps1"), "$Cpus = 72\n. \"$PSScriptRoot\\Functions.ps1\"\n");
+        File.WriteAllText(Path.Combine(dir, "Functions.ps1"), "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $Cpus }\n");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), ". .\\Settings.ps1\nNew-LabVM -Name 'n01'\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1", "--profile", "hyperv-2012r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("Functions.ps1(1,100): error HV1001: VM 'n01' has 72 virtual processors", stdout);
+    }
+
     [Theory]
     [InlineData("Import-Module $PSScriptRoot\\Modules\\Lab\\Lab.psd1")]
     // A bare name, in the folder the script adds to $env:PSModulePath: Modules\Lab\Lab.psd1 there.
