@@ -60,6 +60,69 @@ namespace HvLint.Analyzers
             return (slash >= 0 ? manifestPath.Substring(0, slash + 1) : string.Empty) + m.Groups[1].Value.Trim();
         }
 
+        // A module manifest's nested modules: NestedModules = @('Private\Helpers.psm1', 'Public.ps1'), or one name.
+        private static readonly System.Text.RegularExpressions.Regex NestedModulesEntry = new System.Text.RegularExpressions.Regex(
+            @"(?im)(?:^|[{;])[ \t]*NestedModules[ \t]*=[ \t]*", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// The script files a module manifest (.psd1, at <paramref name="manifestPath"/>) loads as nested modules besides
+        /// its root module, relative to it: the .psm1 and .ps1 names its NestedModules lists (a .ps1 runs in the root
+        /// module's scope). Binary modules, modules named by a specification table (@{ ModuleName = ... }) and names
+        /// without a path PowerShell looks up in $env:PSModulePath are left out.
+        /// </summary>
+        public static IReadOnlyList<string> NestedModulesOf(string manifestPath, string manifestText)
+        {
+            var nested = new List<string>();
+            System.Text.RegularExpressions.Match m = NestedModulesEntry.Match(manifestText);
+            if (!m.Success) return nested;
+            int i = m.Index + m.Length, end = manifestText.Length;
+            bool list = string.CompareOrdinal(manifestText, i, "@(", 0, 2) == 0;
+            if (list)
+            {
+                // Closing gives the place after the ')', or the end of a list never closed, which is no list.
+                end = PowerShellScript.Closing(manifestText, i + 1, '(', ')') - 1;
+                if (end < 0 || manifestText[end] != ')') return nested;
+                i += 2;
+            }
+
+            int slash = manifestPath.LastIndexOfAny(new[] { '\\', '/' });
+            string folder = slash >= 0 ? manifestPath.Substring(0, slash + 1) : string.Empty;
+            while (i < end)
+            {
+                char c = manifestText[i];
+                if (c == '@' && i + 1 < end && manifestText[i + 1] == '{')
+                {
+                    i = PowerShellScript.Closing(manifestText, i + 1, '{', '}');
+                    continue;
+                }
+
+                if (c == '#' || c == '<')
+                {
+                    int after = i;
+                    if (PowerShellScript.SkipStringOrComment(manifestText, ref after) && after > i)
+                    {
+                        i = after;
+                        continue;
+                    }
+                }
+
+                if (c == '\'' || c == '"')
+                {
+                    int close = PowerShellScript.StringEnd(manifestText, i);
+                    string name = manifestText.Substring(i + 1, Math.Max(0, close - i - 2)).Trim();
+                    if ((name.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase) || IsScript(name)) && name.IndexOf('$') < 0) nested.Add(folder + name);
+                    i = close;
+                    if (!list) break; // one name
+                    continue;
+                }
+
+                if (!list && (c == '\n' || c == '\r' || c == ';' || c == '}')) break;
+                i++;
+            }
+
+            return nested;
+        }
+
         private static void Analyze(AdditionalFileAnalysisContext context)
         {
             string path = context.AdditionalFile.Path;

@@ -90,6 +90,9 @@ namespace HvLint.Analyzers
             /// <summary>The same for each script it dot-sources, directly or through another, beside it: read when first asked for.</summary>
             public Dictionary<ImportedFile, Dictionary<int, ImportedFile>>? NestedSources { get; set; }
 
+            /// <summary>The nested modules of a module the script imports by its manifest, by the module's root module.</summary>
+            public Dictionary<ImportedFile, List<ImportedFile>>? ModuleParts { get; set; }
+
             /// <summary>The dot-sourced scripts whose statements are being read, innermost last.</summary>
             public List<ImportedFile> Sourcing { get; } = new List<ImportedFile>();
 
@@ -271,6 +274,7 @@ namespace HvLint.Analyzers
                 {
                     if (files.Contains(source.Value)) continue;
                     files.Add(source.Value);
+                    if (_script.ModuleParts != null && _script.ModuleParts.TryGetValue(source.Value, out List<ImportedFile>? parts)) files.AddRange(parts.Where(part => !files.Contains(part)));
                     if (!source.Value.Module && depth < MaxSourcingDepth) Add(SourcesOf(source.Value), depth + 1);
                 }
             }
@@ -364,8 +368,31 @@ namespace HvLint.Analyzers
             Func<string, ImportedFile?> imported = _script.Imported!;
             string path = written.TrimEnd('\\', '/');
             if (path.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase)) return imported(path);
-            ImportedFile? RootModule(string manifest) =>
-                imported(manifest) is ImportedFile psd1 && PowerShellScriptFileAnalyzer.RootModuleOf(manifest, psd1.Text) is string root ? imported(root) : null;
+            ImportedFile? RootModule(string manifest)
+            {
+                if (!(imported(manifest) is ImportedFile psd1)) return null;
+                ImportedFile? root = PowerShellScriptFileAnalyzer.RootModuleOf(manifest, psd1.Text) is string rootPath ? imported(rootPath) : null;
+                // Its nested modules' functions are the module's too; one of them stands for a module without a root module.
+                var parts = new List<ImportedFile>();
+                foreach (string nested in PowerShellScriptFileAnalyzer.NestedModulesOf(manifest, psd1.Text))
+                {
+                    if (imported(nested) is ImportedFile part && part != root && !parts.Contains(part)) parts.Add(part);
+                }
+
+                if (root == null && parts.Count > 0)
+                {
+                    root = parts[0];
+                    parts.RemoveAt(0);
+                }
+
+                if (root != null && parts.Count > 0)
+                {
+                    foreach (ImportedFile part in parts) part.Module = true;
+                    (_script.ModuleParts ??= new Dictionary<ImportedFile, List<ImportedFile>>())[root] = parts;
+                }
+
+                return root;
+            }
             if (path.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase)) return RootModule(path);
             int slash = path.LastIndexOfAny(new[] { '\\', '/' });
             if (slash < 0)

@@ -301,8 +301,13 @@ public static class CommandLine
                     string content = File.ReadAllText(file);
                     (PowerShellScriptFileAnalyzer.IsAudited(file) ? scripts : files).Add((file, content));
 
-                    // A module manifest (Import-Module .\Modules\LabTools) loads the root module it names.
-                    if (file.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase) && PowerShellScriptFileAnalyzer.RootModuleOf(file, content) is string root) pending.Enqueue(root);
+                    // A module manifest (Import-Module .\Modules\LabTools) loads the root module and nested modules it names.
+                    if (file.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // Beside the manifest, as it names them: with '\' between folders, which Linux and macOS do not take.
+                        if (PowerShellScriptFileAnalyzer.RootModuleOf(file, content) is string root) pending.Enqueue(root.Replace('\\', '/'));
+                        foreach (string nested in PowerShellScriptFileAnalyzer.NestedModulesOf(file, content)) pending.Enqueue(nested.Replace('\\', '/'));
+                    }
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

@@ -325,6 +325,33 @@ public class PowerShellScriptFileAnalyzerTests
                 .WithArguments("VM 'mod03' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
 
     [Fact]
+    public Task A_module_s_nested_modules_are_the_module_s_functions_too() => Task.WhenAll(
+        // RootModule and a list of nested modules over several lines, one in a subfolder, one a .ps1 (run in the module's
+        // scope); a binary module and a specification table are no files of HvLint's.
+        ScriptWith(
+            "Import-Module .\\Modules\\Lab\nNew-VM -Name 'n01' -Generation 2\nAdd-LegacyNic -VMName 'n01'\nNew-ModVM -Name 'n02'\n",
+            new[]
+            {
+                ("hvlint/Modules/Lab/Lab.psd1", "@{\n    RootModule = 'LabCore.psm1'\n    NestedModules = @(\n        'Private\\Nics.psm1' # the adapters\n        @{ ModuleName = 'Other.psm1'; ModuleVersion = '1.0' },\n        \"Public.ps1\", 'Lab.Native.dll'\n    )\n}\n"),
+                ("hvlint/Modules/Lab/LabCore.psm1", "function Get-LabName { 'lab' }\n"),
+                ("hvlint/Modules/Lab/Private/Nics.psm1", "function Add-LegacyNic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n"),
+                ("hvlint/Modules/Lab/Public.ps1", LabModule),
+                ("hvlint/Modules/Lab/Other.psm1", "function New-ModVM($Name) { New-VM -Name $Name -Generation 1 }\n"),
+            },
+            null,
+            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Private/Nics.psm1", 1, 82, 1, 87)
+                .WithArguments("VM 'n01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Public.ps1", 3, 123, 3, 135)
+                .WithArguments("VM 'n02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        // A manifest without a root module, one nested module named on its own.
+        ScriptWith(
+            "Import-Module .\\Tools\\Tools.psd1\nNew-ModVM -Name 'n03'\n",
+            new[] { ("hvlint/Tools/Tools.psd1", "@{ NestedModules = 'Impl\\Tools.psm1'; ModuleVersion = '2.0' }\n"), ("hvlint/Tools/Impl/Tools.psm1", LabModule) },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Tools/Impl/Tools.psm1", 3, 123, 3, 135)
+                .WithArguments("VM 'n03' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
+
+    [Fact]
     public Task A_module_imported_by_a_bare_name_is_not_looked_for_beside_the_script() => Task.WhenAll(
         // PowerShell finds it through $env:PSModulePath: its functions stay unknown.
         ScriptWith(

@@ -246,6 +246,20 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_brings_in_the_nested_modules_of_the_module_manifest_it_imports()
+    {
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab", "Private"));
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Lab.psd1"), "@{\n    RootModule = 'Lab.psm1'\n    NestedModules = @('Private\\Nics.psm1')\n}\n");
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Lab.psm1"), "function Get-LabName { 'lab' }\n");
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Private", "Nics.psm1"), "function Add-Nic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "Import-Module $PSScriptRoot\\Modules\\Lab\nNew-VM -Name 'web01' -Generation 2\nAdd-Nic -VMName 'web01'\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1");
+        Assert.Equal(1, exit);
+        Assert.Contains("Modules/Lab/Private/Nics.psm1(1,76): error HV3003: VM 'web01' is Generation 2", stdout);
+    }
+
+    [Fact]
     public void A_script_brings_in_what_the_script_it_dot_sources_dot_sources()
     {
         // Only the script is named: Settings.ps1 sets $Cpus and dot-sources Functions.ps1, whose New-LabVM it calls.
