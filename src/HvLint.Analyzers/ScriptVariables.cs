@@ -90,6 +90,9 @@ namespace HvLint.Analyzers
             /// <summary>The same for each script it dot-sources, directly or through another, beside it: read when first asked for.</summary>
             public Dictionary<ImportedFile, Dictionary<int, ImportedFile>>? NestedSources { get; set; }
 
+            /// <summary>Every file the script dot-sources or imports, directly or through another (Reachable), once found.</summary>
+            public List<ImportedFile>? Reachable { get; set; }
+
             /// <summary>The nested modules of a module the script imports by its manifest, by the module's root module.</summary>
             public Dictionary<ImportedFile, List<ImportedFile>>? ModuleParts { get; set; }
 
@@ -224,7 +227,9 @@ namespace HvLint.Analyzers
             {
                 foreach (ImportedFile file in Reachable())
                 {
-                    if (ReferenceEquals(file.Text, text) && !file.Module) sources = SourcesOf(file);
+                    if (!ReferenceEquals(file.Text, text) || file.Module) continue;
+                    sources = SourcesOf(file);
+                    break;
                 }
             }
 
@@ -267,6 +272,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private List<ImportedFile> Reachable()
         {
+            if (_script.Reachable != null) return _script.Reachable;
             var files = new List<ImportedFile>();
             void Add(Dictionary<int, ImportedFile> sources, int depth)
             {
@@ -280,7 +286,7 @@ namespace HvLint.Analyzers
             }
 
             Add(Sources(), 1);
-            return files;
+            return _script.Reachable = files;
         }
 
         /// <summary>

@@ -137,9 +137,7 @@ namespace HvLint.Readers.Terraform
         {
             void Problem(SourceLocation at, string message) => _problems.Add(new KeyValuePair<SourceLocation, string>(at, message));
             string content = text.ReadToEnd();
-            int first = 0;
-            while (first < content.Length && (char.IsWhiteSpace(content[first]) || content[first] == '\uFEFF')) first++;
-            bool json = first < content.Length && content[first] == '{';
+            bool json = IsJsonSyntax(content);
             if (VariableFiles.Format(path) != null)
             {
                 ReadVariableFile(path, content, json, Problem);
@@ -400,9 +398,10 @@ namespace HvLint.Readers.Terraform
 
         /// <summary>
         /// A resource of a module terraform init installed, found where the configuration calls the module: a value the
-        /// call passes at its argument (<see cref="Passed"/>), every other value at the call's `source`. The installed module's files are no file of the repository (a pull request's check
-        /// could not show a finding there), and the call is what the configuration can change: its arguments, or the
-        /// module and version it chooses.
+        /// call passes at its argument (<see cref="Passed"/>), every other value at the call's `source`. The installed
+        /// module's files are no file of the repository (a pull request's check could not show a finding there), and the
+        /// call is what the configuration can change: its arguments, or the module and version it chooses. Its author's
+        /// hvlint-disable comments are left out for the same reason (Directives.cs).
         /// </summary>
         private static Planned CalledFrom((string File, JToken Token)? callSite, Planned resource)
         {
@@ -522,11 +521,14 @@ namespace HvLint.Readers.Terraform
         /// <summary>A `module` block's arguments that are Terraform's, not the called module's variables.</summary>
         private static readonly string[] ModuleMetaArguments = { "source", "version", "count", "for_each", "providers", "depends_on" };
 
-        /// <summary>
-        /// The module blocks of a module's files: each one's name, its block, and, where its `source` is a local path
-        /// (`./modules/vm`, `../shared`), the folder it calls, as the reader keys folders. Any other source (the registry,
-        /// Git, an archive) has no folder here: only the manifest of what terraform init installed says where it is.
-        /// </summary>
+        /// <summary>Whether a file's text is in Terraform's JSON syntax (a plan, a `*.tf.json`) rather than HCL: it opens an object.</summary>
+        private static bool IsJsonSyntax(string content)
+        {
+            int first = 0;
+            while (first < content.Length && (char.IsWhiteSpace(content[first]) || content[first] == '\uFEFF')) first++;
+            return first < content.Length && content[first] == '{';
+        }
+
         /// <summary>
         /// The local sources (`./modules/vm`, `../shared`) of the `module` blocks of a configuration file, HCL or JSON
         /// syntax, as written: what the CLI follows to a module outside the paths it was given. None for a file that is
@@ -536,10 +538,7 @@ namespace HvLint.Readers.Terraform
         public static IReadOnlyList<string> LocalModuleSources(string path, string text)
         {
             var sources = new List<string>();
-            int first = 0;
-            while (first < text.Length && (char.IsWhiteSpace(text[first]) || text[first] == '\uFEFF')) first++;
-            bool json = first < text.Length && text[first] == '{';
-            JObject? document = json ? JsonTokens.Load(path, new StringReader(text), (_, _) => { }) as JObject : HclDocument.Parse(path, text, (_, _) => { });
+            JObject? document = IsJsonSyntax(text) ? JsonTokens.Load(path, new StringReader(text), (_, _) => { }) as JObject : HclDocument.Parse(path, text, (_, _) => { });
             if (document == null) return sources;
             foreach (var call in ModuleCalls(string.Empty, new List<KeyValuePair<string, JObject>> { new KeyValuePair<string, JObject>(path, document) }))
             {
@@ -549,6 +548,11 @@ namespace HvLint.Readers.Terraform
             return sources;
         }
 
+        /// <summary>
+        /// The module blocks of a module's files: each one's name, its block, and, where its `source` is a local path
+        /// (`./modules/vm`, `../shared`), the folder it calls, as the reader keys folders. Any other source (the registry,
+        /// Git, an archive) has no folder here: only the manifest of what terraform init installed says where it is.
+        /// </summary>
         private static IEnumerable<(string Name, string? Folder, JObject Body, string File)> ModuleCalls(string folder, List<KeyValuePair<string, JObject>> files)
         {
             foreach (var file in files)
