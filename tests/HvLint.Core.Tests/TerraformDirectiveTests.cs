@@ -9,33 +9,7 @@ namespace HvLint.Tests;
 /// </summary>
 public class TerraformDirectiveTests
 {
-    private const string VmModule = """
-        variable "name" {
-          type = string
-        }
-
-        variable "cpus" {
-          type    = number
-          default = 2
-        }
-
-        variable "nic" {
-          type    = object({ switch = string, legacy = optional(bool, false) })
-          default = { switch = "LAN" }
-        }
-
-        resource "hyperv_machine_instance" "vm" {
-          name            = var.name
-          generation      = 2
-          processor_count = var.cpus
-
-          network_adaptors {
-            name        = "nic"
-            switch_name = var.nic.switch
-            is_legacy   = var.nic.legacy
-          }
-        }
-        """;
+    private const string VmModule = TerraformModuleTests.TypedVmModule;
 
     // Before a module call (#), inside one (/* */, two rules), at the end of a resource's line (//), and a resource
     // whose comment says nothing of HvLint.

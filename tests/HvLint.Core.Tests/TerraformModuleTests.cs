@@ -22,6 +22,35 @@ public class TerraformModuleTests
         }
         """;
 
+    // A module of typed variables (a number, an object with an optional attribute) whose VM is Generation 2.
+    internal const string TypedVmModule = """
+        variable "name" {
+          type = string
+        }
+
+        variable "cpus" {
+          type    = number
+          default = 2
+        }
+
+        variable "nic" {
+          type    = object({ switch = string, legacy = optional(bool, false) })
+          default = { switch = "LAN" }
+        }
+
+        resource "hyperv_machine_instance" "vm" {
+          name            = var.name
+          generation      = 2
+          processor_count = var.cpus
+
+          network_adaptors {
+            name        = "nic"
+            switch_name = var.nic.switch
+            is_legacy   = var.nic.legacy
+          }
+        }
+        """;
+
     private const string Root = """
         provider "hyperv" {
           host = "HV-MOD-01"
@@ -87,33 +116,6 @@ public class TerraformModuleTests
               cpus   = 12
             }
             """;
-        const string vm = """
-            variable "name" {
-              type = string
-            }
-
-            variable "cpus" {
-              type    = number
-              default = 2
-            }
-
-            variable "nic" {
-              type    = object({ switch = string, legacy = optional(bool, false) })
-              default = { switch = "LAN" }
-            }
-
-            resource "hyperv_machine_instance" "vm" {
-              name            = var.name
-              generation      = 2
-              processor_count = var.cpus
-
-              network_adaptors {
-                name        = "nic"
-                switch_name = var.nic.switch
-                is_legacy   = var.nic.legacy
-              }
-            }
-            """;
         const string app = """
             variable "name" {}
             variable "cpus" {}
@@ -130,7 +132,7 @@ public class TerraformModuleTests
               cpus   = var.cpus * 2
             }
             """;
-        AuditResult result = RunFiles(new[] { ("r/main.tf", root), ("r/modules/vm/main.tf", vm), ("r/modules/app/main.tf", app) }, "hyperv-2008r2");
+        AuditResult result = RunFiles(new[] { ("r/main.tf", root), ("r/modules/vm/main.tf", TypedVmModule), ("r/modules/app/main.tf", app) }, "hyperv-2008r2");
         Assert.Equal(
             new[] { "HV1001 app01 r/main.tf:16:12", "HV1001 app01-big r/modules/app/main.tf:13:12", "HV1001 web01 r/main.tf:4:12", "HV3003 gw01 r/main.tf:10:39" },
             result.Findings.Where(f => f.Descriptor.Id != "HV1005").Select(f => f.Descriptor.Id + " " + f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
