@@ -14,6 +14,25 @@ public class SuppressionAndBaselineTests
     }
 
     [Fact]
+    public void A_comment_on_a_Terraform_module_call_in_the_samples_suppresses_its_VM_s_finding_with_its_reason()
+    {
+        // samples/terraform/sites: site-fs02 and site-fs03 both turn the Backup integration service off; site-fs03's call
+        // says why, in a comment.
+        var (exit, stdout, _) = Repo.Hvlint("audit", "samples/terraform/sites");
+        Assert.Equal(1, exit); // site-fs02's warning
+        Assert.Contains("'site-fs02'", stdout);
+        Assert.DoesNotContain("'site-fs03'", stdout);
+        Assert.Contains("not reported: 1 suppressed", stdout);
+
+        var sarif = Repo.Hvlint("audit", "samples/terraform/sites", "--format", "sarif", "--include-suppressed").Stdout;
+        JObject result = (JObject)JObject.Parse(sarif)["runs"]![0]!["results"]!.Single(r => ((string)r["message"]!["text"]!).Contains("'site-fs03'"));
+        JObject suppression = (JObject)result["suppressions"]!.Single();
+        Assert.Equal("inSource", (string)suppression["kind"]!);
+        Assert.Equal("archive server, backed up only by the in-guest agent; host-level backup excludes it", (string)suppression["justification"]!);
+        Assert.Equal(20, (int)suppression["location"]!["physicalLocation"]!["region"]!["startLine"]!);
+    }
+
+    [Fact]
     public void A_configuration_in_the_audited_folder_is_found_and_its_suppressions_apply_with_a_count()
     {
         string dir = Workspace();
