@@ -207,15 +207,15 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The files <paramref name="script"/> (at <paramref name="path"/>) reads or runs that HvLint can use: the paths
-        /// Import-Csv, Get-Content (lines, or piped to ConvertFrom-Json), dot-sourcing and Import-Module name, as full
-        /// paths in the form <see cref="ImportedPath"/> gives. The CLI reads these files and gives them to the analyzer
-        /// with the script, as a build gives it hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1.
+        /// Import-Csv, Get-Content (lines, or piped to ConvertFrom-Json), dot-sourcing, Import-Module and using module
+        /// name, as full paths in the form <see cref="ImportedPath"/> gives. The CLI reads these files and gives them to
+        /// the analyzer with the script, as a build gives it hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1.
         /// </summary>
         public static IReadOnlyList<string> ImportedFiles(string path, string script)
         {
             var named = new List<string>();
             // Most scripts bring in nothing: no need to read them twice.
-            if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("Import-Module", StringComparison.OrdinalIgnoreCase) < 0
+            if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("module", StringComparison.OrdinalIgnoreCase) < 0
                 && script.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0 && !DotSource.IsMatch(script) && !ReadsLines.IsMatch(script)) return named;
             PowerShellScript.Parse(script, (start, length) => Location.Create(path, new TextSpan(start, length), default), written =>
             {

@@ -319,7 +319,7 @@ namespace HvLint.Analyzers
         private Dictionary<int, ImportedFile> SourcesIn(string s)
         {
             var sources = new Dictionary<int, ImportedFile>();
-            if (_script.Imported == null || (s.IndexOf(". ", StringComparison.Ordinal) < 0 && s.IndexOf(".\t", StringComparison.Ordinal) < 0 && s.IndexOf("Import-Module", StringComparison.OrdinalIgnoreCase) < 0 && s.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0)) return sources;
+            if (_script.Imported == null || (s.IndexOf(". ", StringComparison.Ordinal) < 0 && s.IndexOf(".\t", StringComparison.Ordinal) < 0 && s.IndexOf("module", StringComparison.OrdinalIgnoreCase) < 0 && s.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0)) return sources;
             // The folders the script adds to $env:PSModulePath before an import, where a bare name is looked up.
             var modulePath = new List<string>();
             for (int i = 0; i < s.Length;)
@@ -327,9 +327,12 @@ namespace HvLint.Analyzers
                 if (PowerShellScript.SkipStringOrComment(s, ref i)) continue;
                 bool dot = s[i] == '.' && i + 1 < s.Length && (s[i + 1] == ' ' || s[i + 1] == '\t') && AtStatementStart(s, i);
                 bool module = !dot && (s[i] == 'I' || s[i] == 'i') && AtStatementStart(s, i) && (PowerShellScript.Keyword(s, i, "Import-Module") || PowerShellScript.Keyword(s, i, "ipmo"));
-                bool setsModulePath = !dot && !module && s[i] == '$' && string.Compare(s, i, ModulePathVariable, 0, ModulePathVariable.Length, StringComparison.OrdinalIgnoreCase) == 0
+                // using module .\LabTools.psm1: loaded as the script is parsed, before any statement runs, relative to the
+                // script's folder; a bare name from $env:PSModulePath as it is then, which the script's statements do not change.
+                int usingModule = !dot && !module && (s[i] == 'u' || s[i] == 'U') && AtStatementStart(s, i) && PowerShellScript.Keyword(s, i, "using") ? UsingModule(s, i) : -1;
+                bool setsModulePath = !dot && !module && usingModule < 0 && s[i] == '$' && string.Compare(s, i, ModulePathVariable, 0, ModulePathVariable.Length, StringComparison.OrdinalIgnoreCase) == 0
                     && (i + ModulePathVariable.Length == s.Length || !IsWordChar(s[i + ModulePathVariable.Length])) && AtStatementStart(s, i);
-                if (!dot && !module && !setsModulePath)
+                if (!dot && !module && !setsModulePath && usingModule < 0)
                 {
                     i++;
                     continue;
@@ -344,6 +347,23 @@ namespace HvLint.Analyzers
                 if (setsModulePath)
                 {
                     modulePath.AddRange(ModulePathFolders(s.Substring(i + ModulePathVariable.Length, end - i - ModulePathVariable.Length)));
+                    i = end;
+                    continue;
+                }
+
+                if (usingModule >= 0)
+                {
+                    // A quoted name, or a bare word: a comment may follow it.
+                    string rest = s.Substring(usingModule, end - usingModule);
+                    string name = rest.Length > 0 && (rest[0] == '\'' || rest[0] == '"')
+                        ? rest.Substring(1, Math.Max(0, PowerShellScript.StringEnd(rest, 0) - 2))
+                        : new string(rest.TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
+                    if (name.Length > 0 && name[0] != '@' && ModuleFile(name, new List<string>()) is ImportedFile used)
+                    {
+                        used.Module = true;
+                        sources[i] = used;
+                    }
+
                     i = end;
                     continue;
                 }
@@ -420,6 +440,17 @@ namespace HvLint.Analyzers
         }
 
         private const string ModulePathVariable = "$env:PSModulePath";
+
+        /// <summary>Where the module name of a `using module NAME` statement at <paramref name="i"/> starts; -1 for any other using statement.</summary>
+        private static int UsingModule(string s, int i)
+        {
+            int j = i + "using".Length;
+            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+            if (!PowerShellScript.Keyword(s, j, "module")) return -1;
+            j += "module".Length;
+            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+            return j;
+        }
 
         private static bool IsModuleName(string name) => name.Length > 0 && name.Length <= 128 && name.All(c => char.IsLetterOrDigit(c) || c == '.' || c == '-' || c == '_') && name.Trim('.').Length == name.Length;
 

@@ -325,6 +325,27 @@ public class PowerShellScriptFileAnalyzerTests
                 .WithArguments("VM 'mod03' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
 
     [Fact]
+    public Task A_module_a_using_module_statement_names_is_imported_as_Import_Module_imports_it() => Task.WhenAll(
+        // Relative to the script's folder, quoted or not, a manifest or a folder; a comment may follow.
+        ScriptWith(
+            "using module .\\Modules\\Lab # the lab's own module\nNew-ModVM -Name 'u01'\n",
+            new[] { ("hvlint/Modules/Lab/Lab.psd1", "@{ RootModule = 'LabCore.psm1' }\n"), ("hvlint/Modules/Lab/LabCore.psm1", LabModule) },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
+                .WithArguments("VM 'u01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        ScriptWith(
+            "using module 'Tools\\Tools.psm1'\nNew-ModVM -Name 'u02'\n",
+            new[] { ("hvlint/Tools/Tools.psm1", LabModule) },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Tools/Tools.psm1", 3, 123, 3, 135)
+                .WithArguments("VM 'u02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        // A bare name is looked up as the script is parsed, before its statements add a folder to $env:PSModulePath.
+        ScriptWith(
+            "using module Tools\n$env:PSModulePath = \"$PSScriptRoot;$env:PSModulePath\"\nNew-ModVM -Name 'u03'\n",
+            new[] { ("hvlint/Tools/Tools.psm1", LabModule) },
+            null));
+
+    [Fact]
     public Task A_module_s_nested_modules_are_the_module_s_functions_too() => Task.WhenAll(
         // RootModule and a list of nested modules over several lines, one in a subfolder, one a .ps1 (run in the module's
         // scope); a binary module and a specification table are no files of HvLint's.

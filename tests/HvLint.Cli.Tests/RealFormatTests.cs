@@ -274,6 +274,7 @@ public class CodeInputTests
 
     [Theory]
     [InlineData("Import-Module $PSScriptRoot\\Modules\\Lab\\Lab.psd1")]
+    [InlineData("using module .\\Modules\\Lab\\Lab.psd1")]
     // A bare name, in the folder the script adds to $env:PSModulePath: Modules\Lab\Lab.psd1 there.
     [InlineData("$env:PSModulePath = \"$PSScriptRoot\\Modules;$env:PSModulePath\"\nImport-Module Lab")]
     public void A_script_brings_in_the_root_module_of_the_module_manifest_it_imports(string import)
