@@ -81,4 +81,14 @@ public class TerraformInBuildTests
             ("hvlint/lab/prod.tfvars", "cpus = 64\n"),
         },
         expected: new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/lab/main.tf", 7, 21, 7, 29).WithArguments("VM 'tf-sql01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"));
+
+    [Fact]
+    public Task A_hvlint_disable_comment_in_a_Terraform_block_holds_in_the_build_too() => Verify.Analyzer<VmFileAnalyzer>(
+        "class C { }",
+        globalConfig: "build_property.HvLintProfile = hyperv-2008r2",
+        additionalFiles: new[]
+        {
+            ("hvlint/lab/main.tf", Main.Replace("resource \"hyperv_machine_instance\" \"vm\" {\n", "# hvlint-disable HV1001: the lab host is 2012 R2 since March\nresource \"hyperv_machine_instance\" \"vm\" {\n", StringComparison.Ordinal)),
+            ("hvlint/lab/terraform.tfvars", "cpus = 8\n"),
+        });
 }
