@@ -279,6 +279,11 @@ public class PowerShellScriptFileAnalyzerTests
     private const string LabModule = "$LabSwitch = 'Lab'\n$script:Cpus = 72\n"
         + "function New-ModVM($Name) { New-VM -Name $Name -Generation 2 -SwitchName $LabSwitch; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n";
 
+    /// <summary>LabModule's finding for <paramref name="vm"/>: the module's 72 virtual processors, where its function sets them in <paramref name="file"/>.</summary>
+    private static DiagnosticResult LabModuleCpus(string file, string vm) =>
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan(file, 3, 123, 3, 135)
+            .WithArguments("VM '" + vm + "' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM");
+
     [Fact]
     public Task A_module_s_function_reads_the_variables_the_module_fixes() => ScriptWith(
         "$Cpus = 2\nImport-Module .\\Lab.psm1\nNew-ModVM -Name 'mod01'\n",
@@ -288,8 +293,7 @@ public class PowerShellScriptFileAnalyzerTests
         },
         null,
         // The module's own $Cpus (72), not the script's (2). On its own, the module's function names no VM.
-        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 3, 123, 3, 135)
-            .WithArguments("VM 'mod01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
+        LabModuleCpus("hvlint/Lab.psm1", "mod01"));
 
     [Fact]
     public Task A_module_imported_by_its_folder_is_the_root_module_its_manifest_names() =>
@@ -302,8 +306,7 @@ public class PowerShellScriptFileAnalyzerTests
                 ("hvlint/Modules/Lab/LabCore.psm1", LabModule),
             },
             null,
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
-                .WithArguments("VM 'mod01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
+            LabModuleCpus("hvlint/Modules/Lab/LabCore.psm1", "mod01"));
 
     [Fact]
     public Task A_module_imported_by_its_manifest_or_by_a_folder_without_one_is_its_script_module() => Task.WhenAll(
@@ -315,14 +318,12 @@ public class PowerShellScriptFileAnalyzerTests
                 ("hvlint/Modules/Lab/LabCore.psm1", LabModule),
             },
             null,
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
-                .WithArguments("VM 'mod02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+            LabModuleCpus("hvlint/Modules/Lab/LabCore.psm1", "mod02")),
         ScriptWith(
             "Import-Module .\\Tools\\\nNew-ModVM -Name 'mod03'\n",
             new[] { ("hvlint/Tools/Tools.psm1", LabModule) },
             null,
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Tools/Tools.psm1", 3, 123, 3, 135)
-                .WithArguments("VM 'mod03' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
+            LabModuleCpus("hvlint/Tools/Tools.psm1", "mod03")));
 
     [Fact]
     public Task A_module_a_using_module_statement_names_is_imported_as_Import_Module_imports_it() => Task.WhenAll(
@@ -331,14 +332,12 @@ public class PowerShellScriptFileAnalyzerTests
             "using module .\\Modules\\Lab # the lab's own module\nNew-ModVM -Name 'u01'\n",
             new[] { ("hvlint/Modules/Lab/Lab.psd1", "@{ RootModule = 'LabCore.psm1' }\n"), ("hvlint/Modules/Lab/LabCore.psm1", LabModule) },
             null,
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
-                .WithArguments("VM 'u01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+            LabModuleCpus("hvlint/Modules/Lab/LabCore.psm1", "u01")),
         ScriptWith(
             "using module 'Tools\\Tools.psm1'\nNew-ModVM -Name 'u02'\n",
             new[] { ("hvlint/Tools/Tools.psm1", LabModule) },
             null,
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Tools/Tools.psm1", 3, 123, 3, 135)
-                .WithArguments("VM 'u02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+            LabModuleCpus("hvlint/Tools/Tools.psm1", "u02")),
         // A bare name is looked up as the script is parsed, before its statements add a folder to $env:PSModulePath.
         ScriptWith(
             "using module Tools\n$env:PSModulePath = \"$PSScriptRoot;$env:PSModulePath\"\nNew-ModVM -Name 'u03'\n",
@@ -362,15 +361,13 @@ public class PowerShellScriptFileAnalyzerTests
             null,
             new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Private/Nics.psm1", 1, 82, 1, 87)
                 .WithArguments("VM 'n01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Public.ps1", 3, 123, 3, 135)
-                .WithArguments("VM 'n02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+            LabModuleCpus("hvlint/Modules/Lab/Public.ps1", "n02")),
         // A manifest without a root module, one nested module named on its own.
         ScriptWith(
             "Import-Module .\\Tools\\Tools.psd1\nNew-ModVM -Name 'n03'\n",
             new[] { ("hvlint/Tools/Tools.psd1", "@{ NestedModules = 'Impl\\Tools.psm1'; ModuleVersion = '2.0' }\n"), ("hvlint/Tools/Impl/Tools.psm1", LabModule) },
             null,
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Tools/Impl/Tools.psm1", 3, 123, 3, 135)
-                .WithArguments("VM 'n03' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
+            LabModuleCpus("hvlint/Tools/Impl/Tools.psm1", "n03")));
 
     [Fact]
     public Task A_module_imported_by_a_bare_name_is_not_looked_for_beside_the_script() => Task.WhenAll(
@@ -396,15 +393,13 @@ public class PowerShellScriptFileAnalyzerTests
                 ("hvlint/Modules/Lab/LabCore.psm1", LabModule),
             },
             null,
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/LabCore.psm1", 3, 123, 3, 135)
-                .WithArguments("VM 'mod05' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+            LabModuleCpus("hvlint/Modules/Lab/LabCore.psm1", "mod05")),
         // Added at the end, in single quotes, the second of two folders; the module a .psm1 named for its folder.
         ScriptWith(
             "$env:PSModulePath += ';.\\Shared;' + \"$PSScriptRoot\\Mods\"\nImport-Module -Name Tools\nNew-ModVM -Name 'mod06'\n",
             new[] { ("hvlint/Mods/Tools/Tools.psm1", LabModule) },
             null,
-            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Mods/Tools/Tools.psm1", 3, 123, 3, 135)
-                .WithArguments("VM 'mod06' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
+            LabModuleCpus("hvlint/Mods/Tools/Tools.psm1", "mod06")));
 
     [Fact]
     public Task A_module_is_audited_on_its_own_and_what_it_reports_there_is_reported_once() => ScriptWith(
