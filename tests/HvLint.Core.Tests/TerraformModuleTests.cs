@@ -141,6 +141,51 @@ public class TerraformModuleTests
     }
 
     [Fact]
+    public void An_instance_s_value_from_a_for_each_written_out_in_its_block_is_found_at_its_entry()
+    {
+        // each.value is one line for every instance; the entry is the line that makes this one differ: in a resource, in
+        // an object entry's attribute, and in a module call (whose argument passes it on).
+        const string root = """
+            resource "hyperv_machine_instance" "farm" {
+              for_each        = { web01 = 2, sql01 = 96 }
+              name            = each.key
+              processor_count = each.value
+            }
+
+            resource "hyperv_machine_instance" "apps" {
+              for_each = {
+                app01 = { cpus = 2 }
+                app02 = { cpus = 80 }
+              }
+              name            = each.key
+              processor_count = each.value.cpus
+            }
+
+            module "pool" {
+              source   = "./modules/vm"
+              for_each = { pool01 = 4, pool02 = 70 }
+              name     = each.key
+              cpus     = each.value
+            }
+
+            variable "vms" {
+              default = { var01 = 99 }
+            }
+
+            # From a variable: the entry is written elsewhere (a default, a variable file), so the value is found where it is used.
+            resource "hyperv_machine_instance" "from_var" {
+              for_each        = var.vms
+              name            = each.key
+              processor_count = each.value
+            }
+            """;
+        AuditResult result = RunFiles(new[] { ("r/main.tf", root), ("r/modules/vm/main.tf", TypedVmModule) }, "hyperv-2012r2");
+        Assert.Equal(
+            new[] { "app02 r/main.tf:10:22", "pool02 r/main.tf:18:37", "sql01 r/main.tf:2:42", "var01 r/main.tf:31:21" },
+            result.Of("HV1001").Select(f => f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_module_block_s_count_and_for_each_make_one_instance_each()
     {
         const string root = """

@@ -23,6 +23,26 @@ namespace HvLint.Readers.Terraform
         private static bool IsModuleArgument(JToken t) => t.Annotation<ModuleArgument>() != null;
 
         /// <summary>
+        /// The annotation of an instance's each.value (and its attributes) taken from a for_each written out in the block
+        /// (`for_each = { web01 = 2, sql01 = 96 }`): found where the entry is written, in the block's own file, which tells
+        /// the instances apart where `each.value` is the same line for all of them.
+        /// </summary>
+        private sealed class ForEachEntry
+        {
+            public static readonly ForEachEntry Instance = new ForEachEntry();
+        }
+
+        private static bool IsForEachEntry(JToken t) => t.Annotation<ForEachEntry>() != null;
+
+        /// <summary>A copy of an entry of a for_each written out in its block, each part of it found where it is written.</summary>
+        private static JToken WrittenEntry(JToken entry)
+        {
+            JToken copy = entry.DeepClone();
+            foreach (JToken t in copy is JContainer all ? all.DescendantsAndSelf() : new[] { copy }) t.AddAnnotation(ForEachEntry.Instance);
+            return copy;
+        }
+
+        /// <summary>
         /// A call's argument evaluated, as <see cref="Evaluated"/> does, each of its values annotated with where the
         /// call (in <paramref name="file"/>) writes it: a literal where it is written, a reference or an expression at
         /// the expression. A value the calling module took unchanged from its own call keeps that first call's place.
@@ -33,7 +53,8 @@ namespace HvLint.Readers.Terraform
             {
                 JToken? value = Template(text, values, resource);
                 if (value == null) return null;
-                if (!ReferenceEquals(value, text)) return WrittenAt(value.DeepClone(), text, file);
+                // each.value of a for_each the call writes out is found at the entry, in the call's file.
+                if (!ReferenceEquals(value, text)) return IsForEachEntry(value) ? Located(value.DeepClone(), file) : WrittenAt(value.DeepClone(), text, file);
             }
 
             JToken copy = written.DeepClone(); // a literal keeps its own position, which the copy's annotations carry
@@ -47,6 +68,12 @@ namespace HvLint.Readers.Terraform
                 }
             }
 
+            return Located(copy, file);
+        }
+
+        /// <summary>A value written in the call's <paramref name="file"/>, each part found where it is written there.</summary>
+        private static JToken Located(JToken copy, string file)
+        {
             foreach (JToken t in copy is JContainer all ? all.DescendantsAndSelf() : new[] { copy })
             {
                 if (IsModuleArgument(t)) continue;

@@ -732,10 +732,13 @@ namespace HvLint.Readers.Terraform
                 yield break;
             }
 
+            // Written out in the block (a map or list, not an expression): each instance's value is found at its entry.
+            bool writtenOut = body["for_each"] is JContainer;
             foreach (var entry in entries.Count > MaxInstances ? entries.GetRange(0, MaxInstances) : entries)
             {
-                var instance = new Dictionary<string, JToken>(values, StringComparer.Ordinal) { ["each.key"] = new JValue(entry.Key), ["each.value"] = entry.Value };
-                if (entry.Value is JObject attributes)
+                JToken value = writtenOut ? WrittenEntry(entry.Value) : entry.Value;
+                var instance = new Dictionary<string, JToken>(values, StringComparer.Ordinal) { ["each.key"] = new JValue(entry.Key), ["each.value"] = value };
+                if (value is JObject attributes)
                 {
                     foreach (JProperty a in attributes.Properties()) instance["each.value." + a.Name] = a.Value;
                 }
@@ -823,11 +826,12 @@ namespace HvLint.Readers.Terraform
                 // The value is found where the template is written: the replacement carries the template's token,
                 // whose position JsonTokens.Start reports. A list or object (iso_urls = local.iso_urls) is copied
                 // whole, each of its values found there too rather than where the variable or local wrote it. A value
-                // a module call passes is found at the call's argument instead (ModuleArguments.cs).
-                JToken replacement = value is JValue known ? (IsModuleArgument(known) ? known.DeepClone() : new JValue(known)) : value is JContainer container ? container.DeepClone() : JValue.CreateNull();
+                // a module call passes is found at the call's argument instead, and an instance's each.value at its
+                // entry of a for_each the block writes out (ModuleArguments.cs).
+                JToken replacement = value is JValue known ? (IsModuleArgument(known) || IsForEachEntry(known) ? known.DeepClone() : new JValue(known)) : value is JContainer container ? container.DeepClone() : JValue.CreateNull();
                 foreach (JToken t in replacement is JContainer whole ? whole.DescendantsAndSelf() : new[] { replacement })
                 {
-                    if (IsModuleArgument(t)) continue;
+                    if (IsModuleArgument(t) || IsForEachEntry(t)) continue;
                     t.RemoveAnnotations<JToken>();
                     t.RemoveAnnotations<JsonTokens.WrittenIn>();
                     t.AddAnnotation(v);
