@@ -157,4 +157,65 @@ public class TerraformDirectiveTests
         Assert.Equal(new[] { "HV4002 packer-xp" }, result.Of("HV4002").Select(Found));
         Assert.Equal(new[] { "HV4002 packer-w2k3 at 2:3: the image is sysprepped to two processors at first boot" }, result.Suppressed.Select(Why));
     }
+
+    [Fact]
+    public void A_next_line_comment_disables_its_rules_on_the_statement_after_it_only()
+    {
+        // A module call's argument (not the argument after it), a block the comment is just before, an argument over
+        // three lines past a blank line and a comment, nothing after the comment but the closing brace, and a nested
+        // block whose finding is on a line of its own.
+        const string root = """
+            module "web" {
+              source = "./modules/vm"
+              name   = "web01"
+              # hvlint-disable-next-line HV1001: the lab host runs 2016, which allows 240
+              cpus   = 96
+              nic    = { switch = "DMZ", legacy = true }
+            }
+
+            # hvlint-disable-next-line HV1001: the whole block: before it
+            resource "hyperv_machine_instance" "db" {
+              name            = "db01"
+              processor_count = 8
+            }
+
+            resource "hyperv_machine_instance" "files" {
+              name = "files01"
+              // hvlint-disable-next-line HV1001: the argument after the blank line and comment
+
+              # another comment
+              processor_count = (
+                12
+              )
+              generation = 1
+            }
+
+            resource "hyperv_machine_instance" "tail" {
+              name            = "tail01"
+              processor_count = 9
+              # hvlint-disable-next-line HV1001: nothing after it
+            }
+
+            resource "hyperv_machine_instance" "pos" {
+              name       = "pos01"
+              generation = 2
+              # hvlint-disable-next-line HV3003: the point-of-sale image needs the DEC adapter
+              network_adaptors {
+                name      = "lan"
+                is_legacy = true
+              }
+            }
+            """;
+        AuditResult result = RunFiles(new[] { ("infra/main.tf", root), ("infra/modules/vm/main.tf", VmModule) }, "hyperv-2008r2");
+        Assert.Equal(new[] { "HV1001 tail01", "HV1005 pos01", "HV1005 web01", "HV3003 web01" }, result.Findings.Select(Found).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(
+            new[]
+            {
+                "HV1001 db01 at 9:1: the whole block: before it",
+                "HV1001 files01 at 17:3: the argument after the blank line and comment",
+                "HV1001 web01 at 4:3: the lab host runs 2016, which allows 240",
+                "HV3003 pos01 at 35:3: the point-of-sale image needs the DEC adapter",
+            },
+            result.Suppressed.Select(Why).OrderBy(n => n, StringComparer.Ordinal));
+    }
 }

@@ -133,6 +133,7 @@ namespace HvLint.Engine
             VirtualMachinesAudited++;
             if (vm.Notes.IsKnown) NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, vm.Notes));
             foreach (Fact<string> directive in vm.Directives) NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, directive));
+            foreach (LineDirective directive in vm.LineDirectives) NoteSuppressions.AddRange(NotesDirectives.Parse(vm.DisplayName, directive));
             _vmContext.Reset(vm, host, profile);
             foreach (VirtualMachineRule rule in _vmRules)
             {

@@ -160,6 +160,23 @@ namespace HvLint.Engine
             }
         }
 
+        /// <summary>
+        /// A "hvlint-disable-next-line" comment of a VM's own file, as suppressions of its rules for that VM on the lines
+        /// of the statement after the comment.
+        /// </summary>
+        public static IEnumerable<Suppression> Parse(string vmName, LineDirective directive)
+        {
+            if (!directive.Comment.IsKnown) yield break;
+            foreach (KeyValuePair<string, string> rule in NextLineRules(directive.Comment.Value))
+            {
+                var s = new Suppression(rule.Key, rule.Value, SuppressionKind.InSource, directive.Comment.Location);
+                s.VirtualMachines.Add(EscapeGlob(vmName));
+                s.Files.Add(EscapeGlob(directive.Comment.Location.Path));
+                for (int line = directive.FirstLine; line <= directive.LastLine; line++) s.Lines.Add(line);
+                yield return s;
+            }
+        }
+
         /// <summary>Each rule ID the directives in <paramref name="text"/> disable, with the reason given for it.</summary>
         public static IEnumerable<KeyValuePair<string, string>> Rules(string text) => Rules(text, Directive);
 

@@ -108,6 +108,9 @@ namespace HvLint.Model
         /// <summary>"hvlint-disable" comments found in the VM's own file (XML comments), besides its Notes.</summary>
         public List<Fact<string>> Directives { get; } = new List<Fact<string>>();
 
+        /// <summary>"hvlint-disable-next-line" comments in the VM's own file (a Terraform block), each for the statement after it.</summary>
+        public List<LineDirective> LineDirectives { get; } = new List<LineDirective>();
+
         /// <summary>The name to show in messages: the VM's name, else its id, else "(unnamed)".</summary>
         public string DisplayName => Name.IsKnown && !string.IsNullOrEmpty(Name.Value) ? Name.Value : Id.IsKnown ? Id.Value : "(unnamed)";
 
@@ -153,6 +156,26 @@ namespace HvLint.Model
         public bool IsConnected => SwitchName.IsKnown && !string.IsNullOrEmpty(SwitchName.Value);
 
         public bool IsKnownDisconnected => SwitchName.IsKnown && string.IsNullOrEmpty(SwitchName.Value);
+    }
+
+    /// <summary>
+    /// A comment "hvlint-disable-next-line HV1001: reason" and the lines of the statement after it, from
+    /// <see cref="FirstLine"/> to <see cref="LastLine"/> of the comment's file: the findings reported there are its.
+    /// </summary>
+    public sealed class LineDirective
+    {
+        public LineDirective(Fact<string> comment, int firstLine, int lastLine)
+        {
+            Comment = comment;
+            FirstLine = firstLine;
+            LastLine = lastLine;
+        }
+
+        public Fact<string> Comment { get; }
+
+        public int FirstLine { get; }
+
+        public int LastLine { get; }
     }
 
     /// <summary>A COM port and the named pipe it is connected to.</summary>

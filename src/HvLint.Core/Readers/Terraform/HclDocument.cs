@@ -84,12 +84,17 @@ namespace HvLint.Readers.Terraform
         /// </summary>
         public sealed class DirectiveComments
         {
-            public DirectiveComments(List<Fact<string>> comments)
+            public DirectiveComments(List<Fact<string>> comments, List<LineDirective> nextLine)
             {
                 Comments = comments;
+                NextLine = nextLine;
             }
 
+            /// <summary>The `hvlint-disable` comments: for the block's VMs.</summary>
             public IReadOnlyList<Fact<string>> Comments { get; }
+
+            /// <summary>The `hvlint-disable-next-line` comments: for the block's VMs, on the statement after each.</summary>
+            public IReadOnlyList<LineDirective> NextLine { get; }
         }
 
         private enum Kind
@@ -433,8 +438,43 @@ namespace HvLint.Readers.Terraform
                 while (before >= 0 && _t[before].Kind == Kind.Newline) before--;
                 int afterLine = before >= 0 ? _t[before].Line : 0;
                 Token end = _t[close];
-                List<Fact<string>> mine = _directives.FindAll(d => d.Location.Line > afterLine && (d.Location.Line < end.Line || (d.Location.Line == end.Line && d.Location.Column < end.Column)));
-                if (mine.Count > 0) inner.AddAnnotation(new DirectiveComments(mine));
+                List<Fact<string>> mine = _directives.FindAll(d => d.Location.Line > afterLine && Before(d.Location, end));
+                if (mine.Count == 0) return;
+                var comments = new List<Fact<string>>();
+                var nextLine = new List<LineDirective>();
+                foreach (Fact<string> d in mine)
+                {
+                    if (d.Value.IndexOf("hvlint-disable-next-line", StringComparison.OrdinalIgnoreCase) < 0)
+                    {
+                        comments.Add(d);
+                        continue;
+                    }
+
+                    // The statement after the comment: the block itself for one just before it, else an argument or a
+                    // nested block inside it; none when only the closing brace follows.
+                    int k = header;
+                    while (k < close && (_t[k].Kind == Kind.Newline || Before(new SourceLocation(_path, _t[k].Line, _t[k].Column), d.Location))) k++;
+                    if (k < close) nextLine.Add(new LineDirective(d, _t[k].Line, k == header ? end.Line : LastLineOf(k, close)));
+                }
+
+                inner.AddAnnotation(new DirectiveComments(comments, nextLine));
+            }
+
+            private static bool Before(SourceLocation a, Token b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
+
+            private static bool Before(SourceLocation a, SourceLocation b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
+
+            /// <summary>
+            /// The last line of the statement that starts at token <paramref name="k"/> inside a block that closes at
+            /// <paramref name="close"/>: an argument's value (the new line after it is on its last line, past a heredoc's),
+            /// or a nested block's closing brace.
+            /// </summary>
+            private int LastLineOf(int k, int close)
+            {
+                if (_t[k].Kind == Kind.Identifier && _t[k + 1].Is("=")) return _t[ExpressionEnd(k + 2, close)].Line;
+                int open = k + 1;
+                while (open < close && (_t[open].Kind == Kind.String || _t[open].Kind == Kind.Identifier)) open++;
+                return _t[open].Is("{") ? _t[Matching(open, close)].Line : _t[k].Line;
             }
 
             /// <summary>

@@ -246,6 +246,7 @@ namespace HvLint.Readers.Terraform
             bool iso = source.Builder == PackerIso;
             var vm = new VirtualMachine { Location = at, IsTemplate = Fact.Known(true, at) };
             vm.Directives.AddRange(DirectivesOf(o, _path));
+            vm.LineDirectives.AddRange(LineDirectivesOf(o));
             Fact<string> name = Str(o, "vm_name");
             // Left out or "", the builder names the VM packer-BUILDNAME.
             bool unnamed = o["vm_name"] == null || (o["vm_name"]!.Type == JTokenType.String && ((string)o["vm_name"]!).Trim().Length == 0);

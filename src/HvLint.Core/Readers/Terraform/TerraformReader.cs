@@ -90,12 +90,12 @@ namespace HvLint.Readers.Terraform
         /// <summary>A resource of a plan: the file it is written in, its values, and the alias of the provider configuration it uses ("" the default; null where that is not known).</summary>
         private sealed class Planned
         {
-            public Planned(string file, JObject values, string? provider, IReadOnlyList<Fact<string>>? directives = null)
+            public Planned(string file, JObject values, string? provider, CallDirectives? directives = null)
             {
                 File = file;
                 Values = values;
                 Provider = provider;
-                Directives = directives ?? NoDirectives;
+                Directives = directives ?? CallDirectives.None;
             }
 
             public string File { get; }
@@ -105,7 +105,7 @@ namespace HvLint.Readers.Terraform
             public string? Provider { get; }
 
             /// <summary>The directives of the module calls that make the resource (Directives.cs); its own are in its values.</summary>
-            public IReadOnlyList<Fact<string>> Directives { get; }
+            public CallDirectives Directives { get; }
         }
 
         private readonly List<Plan> _plans = new List<Plan>();
@@ -269,9 +269,9 @@ namespace HvLint.Readers.Terraform
         /// <paramref name="callSite"/>, for a module terraform init installed and the modules it calls, is where the
         /// configuration calls it: the file and the `source` of the module block outside the installed modules.
         /// </summary>
-        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider, string root, string address, (string File, JToken Token)? callSite = null, IReadOnlyList<Fact<string>>? directives = null)
+        private void ReadModuleInto(Plan plan, string folder, List<KeyValuePair<string, JObject>> files, Dictionary<string, JToken?>? inputs, Func<string, string?> provider, string root, string address, (string File, JToken Token)? callSite = null, CallDirectives? directives = null)
         {
-            directives ??= NoDirectives;
+            directives ??= CallDirectives.None;
             var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
             var types = new Dictionary<string, HclType?>(StringComparer.Ordinal);
             var resources = new Dictionary<string, KeyValuePair<string, JObject>>(StringComparer.Ordinal);
@@ -373,7 +373,7 @@ namespace HvLint.Readers.Terraform
                     }
 
                     ReadModuleInto(plan, calledFolder, called, arguments, CalledProviders(call.Body, provider), root, callAddress, callSite ?? (call.Folder == null ? (call.File, call.Body["source"] ?? call.Body) : null),
-                        callSite == null ? Joined(directives, DirectivesOf(call.Body, call.File)) : directives);
+                        callSite == null ? directives.With(call.Body, call.File) : directives);
                 }
             }
 
@@ -941,8 +941,10 @@ namespace HvLint.Readers.Terraform
                 {
                     _path = machine.File;
                     VirtualMachine vm = ReadMachine(machine.Values);
-                    vm.Directives.AddRange(machine.Directives);
+                    vm.Directives.AddRange(machine.Directives.Block);
+                    vm.LineDirectives.AddRange(machine.Directives.Lines);
                     vm.Directives.AddRange(DirectivesOf(machine.Values, machine.File));
+                    vm.LineDirectives.AddRange(LineDirectivesOf(machine.Values));
                     if (machine.Provider != null && hosts.TryGetValue(machine.Provider, out Host? host)) host.VirtualMachines.Add(vm);
                     else consumer.OnVirtualMachine(vm);
                 }
