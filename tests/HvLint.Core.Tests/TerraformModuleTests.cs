@@ -74,6 +74,9 @@ public class TerraformModuleTests
         }
         """;
 
+    /// <summary>A finding's VM and where it is: "sql01 infra/main.tf:2:13".</summary>
+    private static string VmAt(Finding f) => f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column;
+
     [Fact]
     public void Each_call_of_a_local_module_is_its_VMs_with_the_call_s_arguments_and_the_module_is_not_read_alone()
     {
@@ -135,7 +138,7 @@ public class TerraformModuleTests
         AuditResult result = RunFiles(new[] { ("r/main.tf", root), ("r/modules/vm/main.tf", TypedVmModule), ("r/modules/app/main.tf", app) }, "hyperv-2008r2");
         Assert.Equal(
             new[] { "HV1001 app01 r/main.tf:16:12", "HV1001 app01-big r/modules/app/main.tf:13:12", "HV1001 web01 r/main.tf:4:12", "HV3003 gw01 r/main.tf:10:39" },
-            result.Findings.Where(f => f.Descriptor.Id != "HV1005").Select(f => f.Descriptor.Id + " " + f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
+            result.Findings.Where(f => f.Descriptor.Id != "HV1005").Select(f => f.Descriptor.Id + " " + VmAt(f)).OrderBy(n => n, StringComparer.Ordinal));
         // generation = 2 is the module's own: found in the module, for every call.
         Assert.Equal(4, result.Of("HV1005").Count(f => (f.Location.Path, f.Location.Line, f.Location.Column) == ("r/modules/vm/main.tf", 17, 21)));
     }
@@ -182,7 +185,7 @@ public class TerraformModuleTests
         AuditResult result = RunFiles(new[] { ("r/main.tf", root), ("r/modules/vm/main.tf", TypedVmModule) }, "hyperv-2012r2");
         Assert.Equal(
             new[] { "app02 r/main.tf:10:22", "pool02 r/main.tf:18:37", "sql01 r/main.tf:2:42", "var01 r/main.tf:31:21" },
-            result.Of("HV1001").Select(f => f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
+            result.Of("HV1001").Select(VmAt).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -328,7 +331,7 @@ public class TerraformModuleTests
         // Found where the configuration calls the module, not in the installed files, which are no file of the repository.
         Assert.Equal(
             new[] { "app01 infra/main.tf:8:12", "app01-x infra/main.tf:8:12", "sql01 infra/main.tf:2:13" },
-            result.Of("HV1001").Select(f => f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
+            result.Of("HV1001").Select(VmAt).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -352,7 +355,7 @@ public class TerraformModuleTests
         AuditResult result = RunFiles(Installed(withManifest: true, root), "hyperv-2008r2");
         Assert.Equal(
             new[] { "app01 infra/main.tf:9:12", "app01-x infra/main.tf:9:12", "sql01 infra/main.tf:5:13" },
-            result.Of("HV1001").Select(f => f.Message.Split('\'')[1] + " " + f.Location.Path + ":" + f.Location.Line + ":" + f.Location.Column).OrderBy(n => n, StringComparer.Ordinal));
+            result.Of("HV1001").Select(VmAt).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -453,7 +453,7 @@ namespace HvLint.Readers.Terraform
                     // The statement after the comment: the block itself for one just before it, else an argument or a
                     // nested block inside it; none when only the closing brace follows.
                     int k = header;
-                    while (k < close && (_t[k].Kind == Kind.Newline || Before(new SourceLocation(_path, _t[k].Line, _t[k].Column), d.Location))) k++;
+                    while (k < close && (_t[k].Kind == Kind.Newline || Before(_t[k], d.Location))) k++;
                     if (k < close) nextLine.Add(new LineDirective(d, _t[k].Line, k == header ? end.Line : LastLineOf(k, close)));
                 }
 
@@ -462,7 +462,7 @@ namespace HvLint.Readers.Terraform
 
             private static bool Before(SourceLocation a, Token b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
 
-            private static bool Before(SourceLocation a, SourceLocation b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
+            private static bool Before(Token a, SourceLocation b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
 
             /// <summary>
             /// The last line of the statement that starts at token <paramref name="k"/> inside a block that closes at
