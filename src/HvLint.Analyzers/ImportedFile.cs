@@ -31,6 +31,12 @@ namespace HvLint.Analyzers
         public bool Module { get; set; }
 
         /// <summary>
+        /// For a script a module dot-sources (. $PSScriptRoot\Public\New-LabVM.ps1), that module: the script runs in the
+        /// module's scope, so its functions read the module's variables. Null for any other file.
+        /// </summary>
+        public ImportedFile? ModuleScope { get; set; }
+
+        /// <summary>
         /// For a module, the variables its own statements fix (<see cref="PowerShellScript.ModuleVariables"/>), which its
         /// functions read: found when a function of it is first called.
         /// </summary>

@@ -21,12 +21,14 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The commands of a script file, which reads or runs the files <paramref name="imported"/> gives, by their paths as
-        /// the script writes them (Import-Csv .\vms.csv, . .\LabFunctions.ps1): relative to the script's folder, or absolute.
+        /// the script writes them (Import-Csv .\vms.csv, . .\LabFunctions.ps1): relative to the script's folder, or absolute;
+        /// for a script another runs, <paramref name="scriptRoot"/> is its folder from that script's (its $PSScriptRoot).
         /// </summary>
-        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, Func<string, ImportedFile?> imported)
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, Func<string, ImportedFile?> imported, string scriptRoot = ".")
         {
             ScriptVariables variables = ScriptVariables.For(script);
             variables.Imported = imported;
+            variables.ScriptRoot = scriptRoot;
             return Parse(script, at, variables);
         }
 
@@ -876,7 +878,7 @@ namespace HvLint.Analyzers
 
             int offset = function.BodyOpen + 1;
             string body = s.Substring(offset, function.BodyClose - offset);
-            ScriptVariables run = variables.ForCall(given, function.File is { Module: true } module ? ModuleVariables(module) : null);
+            ScriptVariables run = variables.ForCall(given, function.File is { Module: true } module ? ModuleVariables(module, variables) : null);
             List<CommandCall> commands = Parse(body, (o, length) => at(offset + o, length), run);
             foreach (CommandCall c in commands) c.StatementEnd = statementEnd;
             return commands;
@@ -1570,13 +1572,16 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The variables a module's own statements fix ($LabSwitch = 'Lab', $script:Cpus = 4, each written once in the
-        /// module), which its functions read wherever they are called, read once. The module's reads of files
-        /// (Import-Csv, dot-sourcing) are unknown: its $PSScriptRoot is another folder than the script's.
+        /// module), which its functions read wherever they are called, read once; for a script the module dot-sources,
+        /// the module's. The scripts the module dot-sources run in its scope, and the files it reads are relative to its
+        /// own folder: <paramref name="script"/>, the script that imports it, has them.
         /// </summary>
-        internal static IReadOnlyDictionary<string, CodeValue> ModuleVariables(ImportedFile module)
+        internal static IReadOnlyDictionary<string, CodeValue> ModuleVariables(ImportedFile module, ScriptVariables script)
         {
+            if (module.ModuleScope != null && module.ModuleScope != module) return ModuleVariables(module.ModuleScope, script);
             if (module.Variables != null) return module.Variables;
             ScriptVariables own = ScriptVariables.For(module.Text);
+            script.ReadAsModule(own, module);
             Parse(module.Text, module.At, own);
             return module.Variables = own.Constants();
         }
@@ -1585,10 +1590,11 @@ namespace HvLint.Analyzers
         /// The path a statement that dot-sources a script or imports a module names (. .\LabFunctions.ps1, Import-Module
         /// -Name "$PSScriptRoot\LabTools.psm1"), written out as Import-Csv's path is; null when the statement computes it.
         /// </summary>
-        internal static string? SourcedPath(string statement)
+        internal static string? SourcedPath(string statement, string scriptRoot = ".")
         {
             ScriptVariables variables = ScriptVariables.For(statement);
             variables.InImportPath = true;
+            variables.ScriptRoot = scriptRoot;
             List<CommandCall> read = Parse(statement, (o, length) => Location.Create(string.Empty, new Microsoft.CodeAnalysis.Text.TextSpan(o, length), default), variables);
             if (read.Count == 0) return null;
             CodeValue? path = read[0].Name == "." ? (read[0].Positional.Count > 0 ? read[0].Positional[0] : null) : read[0].GetOrPositional("Name", "Name");

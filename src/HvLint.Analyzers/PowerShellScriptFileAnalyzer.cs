@@ -211,18 +211,24 @@ namespace HvLint.Analyzers
         /// name, as full paths in the form <see cref="ImportedPath"/> gives. The CLI reads these files and gives them to
         /// the analyzer with the script, as a build gives it hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1.
         /// </summary>
-        public static IReadOnlyList<string> ImportedFiles(string path, string script)
+        /// <param name="home">
+        /// The script that runs <paramref name="path"/> (dot-sources it, or imports it as a module), directly or through
+        /// another: a path written without $PSScriptRoot is relative to the folder it runs from, taken to be its folder, as
+        /// the analyzer takes it. Null for a script run on its own.
+        /// </param>
+        public static IReadOnlyList<string> ImportedFiles(string path, string script, string? home = null)
         {
             var named = new List<string>();
             // Most scripts bring in nothing: no need to read them twice.
             if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("module", StringComparison.OrdinalIgnoreCase) < 0
                 && script.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0 && !DotSource.IsMatch(script) && !ReadsLines.IsMatch(script)) return named;
+            string root = home == null ? "." : ScriptVariables.RelativeFolder(FullPath(ScriptVariables.Folder(home)), FullPath(ScriptVariables.Folder(path)));
             PowerShellScript.Parse(script, (start, length) => Location.Create(path, new TextSpan(start, length), default), written =>
             {
-                string full = ImportedPath(path, written);
+                string full = ImportedPath(home ?? path, written);
                 if (!named.Contains(full, StringComparer.OrdinalIgnoreCase)) named.Add(full);
                 return null;
-            });
+            }, root);
             return named;
         }
 

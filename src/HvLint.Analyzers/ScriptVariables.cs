@@ -81,13 +81,22 @@ namespace HvLint.Analyzers
             /// <summary>A file the script reads or runs (Import-Csv, Get-Content, dot-sourcing, Import-Module), by its path as written; null when not known.</summary>
             public Func<string, ImportedFile?>? Imported { get; set; }
 
-            /// <summary>Whether the arguments being read name a file the script reads or runs, where $PSScriptRoot is the script's folder.</summary>
+            /// <summary>Whether the arguments being read name a file the script reads or runs, where $PSScriptRoot is <see cref="ScriptRoot"/>.</summary>
             public bool InImportPath { get; set; }
+
+            /// <summary>
+            /// $PSScriptRoot in the paths the text being read writes: the folder of its file, from the script's folder ("."
+            /// for the script's own, "Modules/Lab" for a module there).
+            /// </summary>
+            public string ScriptRoot { get; set; } = ".";
+
+            /// <summary>The script's folder, with '/' between folders (<see cref="PowerShellScriptFileAnalyzer.FullPath"/>); found when first asked for.</summary>
+            public string? Home { get; set; }
 
             /// <summary>The scripts it dot-sources and the modules it imports, by where their statements start.</summary>
             public Dictionary<int, ImportedFile>? Sources { get; set; }
 
-            /// <summary>The same for each script it dot-sources, directly or through another, beside it: read when first asked for.</summary>
+            /// <summary>The same for each script it dot-sources and module it imports, directly or through another: read when first asked for.</summary>
             public Dictionary<ImportedFile, Dictionary<int, ImportedFile>>? NestedSources { get; set; }
 
             /// <summary>Every file the script dot-sources or imports, directly or through another (Reachable), once found.</summary>
@@ -151,7 +160,7 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// While the arguments of Import-Csv or Get-Content, or the path a script dot-sources or imports, are read:
-        /// $PSScriptRoot is "." there, the script's folder, so that the path "$PSScriptRoot\vms.csv" is known. Anywhere
+        /// $PSScriptRoot is <see cref="ScriptRoot"/> there, "." for the script's folder, so that the path "$PSScriptRoot\vms.csv" is known. Anywhere
         /// else it stays unknown: it is a folder of the machine that runs the script, which no rule about paths should
         /// take for a relative one.
         /// </summary>
@@ -159,6 +168,13 @@ namespace HvLint.Analyzers
         {
             get => _script.InImportPath;
             set => _script.InImportPath = value;
+        }
+
+        /// <summary>$PSScriptRoot while <see cref="InImportPath"/>: the folder of the file being read, from the script's folder.</summary>
+        public string ScriptRoot
+        {
+            get => _script.ScriptRoot;
+            set => _script.ScriptRoot = value;
         }
 
         /// <summary>
@@ -176,7 +192,7 @@ namespace HvLint.Analyzers
             return string.Equals(Folder(path), Folder(_script.Path), StringComparison.Ordinal);
         }
 
-        private static string Folder(string path)
+        internal static string Folder(string path)
         {
             string normal = path.Replace('\\', '/');
             int slash = normal.LastIndexOf('/');
@@ -216,9 +232,8 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The script the statement at <paramref name="start"/> of <paramref name="text"/> dot-sources: the script's own
-        /// text, or that of a script it dot-sources beside it (. .\Settings.ps1 in .\LabFunctions.ps1), directly or
-        /// through another. Null for any other statement, and in a dot-sourced script of another folder, whose
-        /// $PSScriptRoot and paths HvLint does not resolve.
+        /// text, or that of a script it dot-sources (. .\Settings.ps1 in .\LabFunctions.ps1, relative to that script's
+        /// folder), directly or through another. Null for any other statement.
         /// </summary>
         public ImportedFile? SourcedAt(string text, int start)
         {
@@ -268,7 +283,9 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The files the script dot-sources or imports, each once, in the order their statements run: after each
-        /// dot-sourced script, the files it dot-sources or imports in turn (not a module's: its imports are its own).
+        /// dot-sourced script, the files it dot-sources or imports in turn; after a module, the scripts it dot-sources
+        /// (the Public and Private folders of many modules), whose functions are the module's. A module's imports are its
+        /// own, not the script's.
         /// </summary>
         private List<ImportedFile> Reachable()
         {
@@ -280,8 +297,37 @@ namespace HvLint.Analyzers
                 {
                     if (files.Contains(source.Value)) continue;
                     files.Add(source.Value);
-                    if (_script.ModuleParts != null && _script.ModuleParts.TryGetValue(source.Value, out List<ImportedFile>? parts)) files.AddRange(parts.Where(part => !files.Contains(part)));
-                    if (!source.Value.Module && depth < MaxSourcingDepth) Add(SourcesOf(source.Value), depth + 1);
+                    if (source.Value.Module)
+                    {
+                        AddModuleScripts(source.Value, source.Value, 1);
+                        if (_script.ModuleParts != null && _script.ModuleParts.TryGetValue(source.Value, out List<ImportedFile>? parts))
+                        {
+                            foreach (ImportedFile part in parts.Where(part => !files.Contains(part)))
+                            {
+                                files.Add(part);
+                                AddModuleScripts(part, part, 1);
+                            }
+                        }
+                    }
+                    else if (depth < MaxSourcingDepth)
+                    {
+                        Add(SourcesOf(source.Value), depth + 1);
+                    }
+                }
+            }
+
+            // The scripts a module (or a script it dot-sources) dot-sources run in the module's scope: their functions read
+            // the module's variables, as its own do.
+            void AddModuleScripts(ImportedFile file, ImportedFile module, int depth)
+            {
+                if (depth > MaxSourcingDepth) return;
+                foreach (KeyValuePair<int, ImportedFile> source in SourcesOf(file).OrderBy(source => source.Key))
+                {
+                    if (file.Text[source.Key] != '.' || files.Contains(source.Value)) continue;
+                    source.Value.Module = true;
+                    source.Value.ModuleScope = module;
+                    files.Add(source.Value);
+                    AddModuleScripts(source.Value, module, depth + 1);
                 }
             }
 
@@ -290,15 +336,53 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// What a dot-sourced script dot-sources and imports, as <see cref="Sources"/> finds them in the script's own
-        /// text: for a script beside the script, whose paths are the same folder's; none for one of another folder.
+        /// What a dot-sourced script or an imported module dot-sources and imports, as <see cref="Sources"/> finds them in
+        /// the script's own text, by the paths it writes relative to its own folder ($PSScriptRoot there is that folder).
         /// </summary>
         private Dictionary<int, ImportedFile> SourcesOf(ImportedFile file)
         {
             _script.NestedSources ??= new Dictionary<ImportedFile, Dictionary<int, ImportedFile>>();
             if (_script.NestedSources.TryGetValue(file, out Dictionary<int, ImportedFile>? known)) return known;
             _script.NestedSources[file] = new Dictionary<int, ImportedFile>(); // a file that dot-sources itself finds this
-            return _script.NestedSources[file] = InScript(file.At(0, 0)) ? SourcesIn(file.Text) : new Dictionary<int, ImportedFile>();
+            return _script.NestedSources[file] = RootOf(file) is string root ? SourcesIn(file.Text, root) : new Dictionary<int, ImportedFile>();
+        }
+
+        /// <summary>
+        /// The folder of <paramref name="file"/> from the script's folder, its $PSScriptRoot in the paths it writes
+        /// ("lib", "Modules/Lab", "../shared"). A path it writes without $PSScriptRoot is relative to the folder the script
+        /// runs from, which HvLint takes to be the script's own, as for the script's paths. Null where the script has no
+        /// folder (AddScript text, or a script file code reads).
+        /// </summary>
+        public string? RootOf(ImportedFile file)
+        {
+            if (_script.Imported == null || _script.At == null) return null;
+            if (InScript(file.At(0, 0))) return _script.ScriptRoot;
+            if (_script.At(0, 0).Kind != Microsoft.CodeAnalysis.LocationKind.ExternalFile) return null;
+            _script.Home ??= PowerShellScriptFileAnalyzer.FullPath(Folder(_script.Path ??= _script.At(0, 0).GetLineSpan().Path));
+            return RelativeFolder(_script.Home, PowerShellScriptFileAnalyzer.FullPath(Folder(file.Path)));
+        }
+
+        /// <summary>
+        /// Has <paramref name="own"/>, which reads the statements of <paramref name="module"/> for the variables they fix,
+        /// read them as the script's are, with the module's folder for $PSScriptRoot: the scripts it dot-sources and the
+        /// files it reads are those the script's lookup has.
+        /// </summary>
+        public void ReadAsModule(ScriptVariables own, ImportedFile module)
+        {
+            if (!(RootOf(module) is string root)) return;
+            own._script.Imported = _script.Imported;
+            own._script.Home = _script.Home;
+            own._script.ScriptRoot = root;
+        }
+
+        /// <summary>The way from one folder to another ('/' between folders, as FullPath writes them), with ".." for each folder up.</summary>
+        internal static string RelativeFolder(string from, string to)
+        {
+            string[] a = from.Length == 0 ? new string[0] : from.Split('/'), b = to.Length == 0 ? new string[0] : to.Split('/');
+            int common = 0;
+            while (common < a.Length && common < b.Length && a[common] != ".." && string.Equals(a[common], b[common], StringComparison.OrdinalIgnoreCase)) common++;
+            string way = string.Join("/", Enumerable.Repeat("..", a.Length - common).Concat(b.Skip(common)));
+            return way.Length == 0 ? "." : way;
         }
 
         private List<PowerShellScript.ScriptFunction> OwnDefinitions()
@@ -313,13 +397,17 @@ namespace HvLint.Analyzers
         /// .\LabTools.psm1) by a path it writes out, where HvLint has the file (<see cref="Imported"/>), by where their
         /// statements start in its text. Found when first asked for; a script that computes the path is not in it.
         /// </summary>
-        private Dictionary<int, ImportedFile> Sources() => _script.Sources ??= SourcesIn(_script.Text);
+        private Dictionary<int, ImportedFile> Sources() => _script.Sources ??= SourcesIn(_script.Text, _script.ScriptRoot);
 
-        /// <summary>The scripts and modules the statements of <paramref name="s"/> dot-source or import (<see cref="Sources"/>).</summary>
-        private Dictionary<int, ImportedFile> SourcesIn(string s)
+        /// <summary>
+        /// The scripts and modules the statements of <paramref name="s"/> dot-source or import (<see cref="Sources"/>), where
+        /// $PSScriptRoot is <paramref name="root"/>, the folder of the file <paramref name="s"/> is (<see cref="RootOf"/>).
+        /// </summary>
+        private Dictionary<int, ImportedFile> SourcesIn(string s, string root)
         {
             var sources = new Dictionary<int, ImportedFile>();
-            if (_script.Imported == null || (s.IndexOf(". ", StringComparison.Ordinal) < 0 && s.IndexOf(".\t", StringComparison.Ordinal) < 0 && s.IndexOf("module", StringComparison.OrdinalIgnoreCase) < 0 && s.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0)) return sources;
+            Func<string, ImportedFile?>? imported = _script.Imported;
+            if (imported == null || (s.IndexOf(". ", StringComparison.Ordinal) < 0 && s.IndexOf(".\t", StringComparison.Ordinal) < 0 && s.IndexOf("module", StringComparison.OrdinalIgnoreCase) < 0 && s.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0)) return sources;
             // The folders the script adds to $env:PSModulePath before an import, where a bare name is looked up.
             var modulePath = new List<string>();
             for (int i = 0; i < s.Length;)
@@ -346,7 +434,7 @@ namespace HvLint.Analyzers
 
                 if (setsModulePath)
                 {
-                    modulePath.AddRange(ModulePathFolders(s.Substring(i + ModulePathVariable.Length, end - i - ModulePathVariable.Length)));
+                    modulePath.AddRange(ModulePathFolders(s.Substring(i + ModulePathVariable.Length, end - i - ModulePathVariable.Length), root));
                     i = end;
                     continue;
                 }
@@ -358,7 +446,8 @@ namespace HvLint.Analyzers
                     string name = rest.Length > 0 && (rest[0] == '\'' || rest[0] == '"')
                         ? rest.Substring(1, Math.Max(0, PowerShellScript.StringEnd(rest, 0) - 2))
                         : new string(rest.TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
-                    if (name.Length > 0 && name[0] != '@' && ModuleFile(name, new List<string>()) is ImportedFile used)
+                    // Relative to the folder of the file that has the statement, not to the one the script runs from.
+                    if (name.Length > 0 && name[0] != '@' && ModuleFile(IsModuleName(name) || root == "." ? name : root + "\\" + name, new List<string>(), imported) is ImportedFile used)
                     {
                         used.Module = true;
                         sources[i] = used;
@@ -368,8 +457,8 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
-                string? written = PowerShellScript.SourcedPath(s.Substring(i, end - i));
-                ImportedFile? file = written == null ? null : module ? ModuleFile(written, modulePath) : PowerShellScriptFileAnalyzer.IsScript(written) ? _script.Imported(written) : null;
+                string? written = PowerShellScript.SourcedPath(s.Substring(i, end - i), root);
+                ImportedFile? file = written == null ? null : module ? ModuleFile(written, modulePath, imported) : PowerShellScriptFileAnalyzer.IsScript(written) ? imported(written) : null;
                 if (file != null)
                 {
                     file.Module = module;
@@ -389,9 +478,8 @@ namespace HvLint.Analyzers
         /// such a folder in the folders of $env:PSModulePath: those of <paramref name="modulePath"/>, the ones the script
         /// adds. Null where HvLint has no such file.
         /// </summary>
-        private ImportedFile? ModuleFile(string written, List<string> modulePath)
+        private ImportedFile? ModuleFile(string written, List<string> modulePath, Func<string, ImportedFile?> imported)
         {
-            Func<string, ImportedFile?> imported = _script.Imported!;
             string path = written.TrimEnd('\\', '/');
             if (path.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase)) return imported(path);
             ImportedFile? RootModule(string manifest)
@@ -428,7 +516,7 @@ namespace HvLint.Analyzers
                 if (!IsModuleName(path)) return null;
                 foreach (string folder in modulePath)
                 {
-                    if (ModuleFile(folder.TrimEnd('\\', '/') + "\\" + path, new List<string>()) is ImportedFile found) return found;
+                    if (ModuleFile(folder.TrimEnd('\\', '/') + "\\" + path, new List<string>(), imported) is ImportedFile found) return found;
                 }
 
                 return null;
@@ -459,7 +547,7 @@ namespace HvLint.Analyzers
         /// (= "$PSScriptRoot\Modules;$env:PSModulePath", += ";$PSScriptRoot\Modules"): each entry of its quoted strings,
         /// read as Import-Module reads a path, but for the variable's own value, which is the machine's.
         /// </summary>
-        private static IEnumerable<string> ModulePathFolders(string assignment)
+        private static IEnumerable<string> ModulePathFolders(string assignment, string root)
         {
             string value = assignment.TrimStart();
             if (!(value.StartsWith("=", StringComparison.Ordinal) || value.StartsWith("+=", StringComparison.Ordinal))) yield break;
@@ -477,7 +565,7 @@ namespace HvLint.Analyzers
                 foreach (string entry in text.Split(';'))
                 {
                     if (entry.Trim().Length == 0 || entry.IndexOf("$env:", StringComparison.OrdinalIgnoreCase) >= 0) continue;
-                    if (PowerShellScript.SourcedPath("Import-Module " + quote + entry.Trim() + quote) is string folder) yield return folder;
+                    if (PowerShellScript.SourcedPath("Import-Module " + quote + entry.Trim() + quote, root) is string folder) yield return folder;
                 }
 
                 i = end;
@@ -758,7 +846,7 @@ namespace HvLint.Analyzers
             string key = Unscoped(name, reading: true);
             if (_script.InImportPath && string.Equals(key, "PSScriptRoot", StringComparison.OrdinalIgnoreCase))
             {
-                value = new CodeValue(".", true, Microsoft.CodeAnalysis.Location.None);
+                value = new CodeValue(_script.ScriptRoot, true, Microsoft.CodeAnalysis.Location.None);
                 return true;
             }
 

@@ -284,11 +284,14 @@ public static class CommandLine
         named = new HashSet<string>(paths);
         // What the analyzer has already: the scripts, the other inputs, and each file as it is added.
         var known = new HashSet<string>(scripts.Select(s => Path.GetFullPath(s.Path)).Concat(inputs.Select(i => Path.GetFullPath(i.Path))), paths);
-        // A script or module added here is read for its own files too (a dot-sourced script that dot-sources another).
+        // A script or module added here is read for its own files too (a dot-sourced script that dot-sources another), with
+        // the script that runs it for home: its paths without $PSScriptRoot are relative to that script's folder.
+        var homes = new Dictionary<string, string>(paths);
         for (int k = 0; k < scripts.Count; k++)
         {
             (string path, string text) = scripts[k];
-            var pending = new Queue<string>(PowerShellScriptFileAnalyzer.ImportedFiles(path, text));
+            string? home = homes.TryGetValue(Path.GetFullPath(path), out string? runBy) ? runBy : null;
+            var pending = new Queue<string>(PowerShellScriptFileAnalyzer.ImportedFiles(path, text, home));
             while (pending.Count > 0)
             {
                 string file = pending.Dequeue();
@@ -296,6 +299,7 @@ public static class CommandLine
                 string full = Path.GetFullPath(file);
                 named.Add(full);
                 if (!known.Add(full)) continue;
+                homes[full] = home ?? path;
                 try
                 {
                     string content = File.ReadAllText(file);

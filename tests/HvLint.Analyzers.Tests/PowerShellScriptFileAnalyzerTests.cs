@@ -636,13 +636,87 @@ public class PowerShellScriptFileAnalyzerTests
         ScriptWith(SqlScript, new[] { ("hvlint/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", "$cpus = 2\n") }, "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
-    public Task A_dot_sourcing_cycle_or_a_chain_through_another_folder_may_write_any_variable() => Task.WhenAll(
+    public Task A_dot_sourcing_cycle_may_write_any_variable() =>
         // PowerShell repeats the cycle until its call stack overflows: read once around, every variable then unknown.
-        ScriptWith(SqlScript, new[] { ("hvlint/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", ". .\\Settings.ps1\n$SwitchName = 'Lab'\n") }, "build_property.HvLintProfile = hyperv-2008r2"),
-        // lib\Settings.ps1's own dot-sourcing is relative to a folder HvLint does not resolve.
+        ScriptWith(SqlScript, new[] { ("hvlint/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", ". .\\Settings.ps1\n$SwitchName = 'Lab'\n") }, "build_property.HvLintProfile = hyperv-2008r2");
+
+    [Fact]
+    public Task A_script_of_another_folder_dot_sources_from_its_PSScriptRoot() => Task.WhenAll(
+        // lib\Settings.ps1 runs lib\More.ps1 ($PSScriptRoot is lib), which leaves $cpus alone, not the More.ps1 beside the
+        // script, which writes it.
         ScriptWith(SqlScript.Replace(".\\Settings.ps1", ".\\lib\\Settings.ps1", StringComparison.Ordinal),
-            new[] { ("hvlint/lib/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", "$SwitchName = 'Lab'\n"), ("hvlint/lib/More.ps1", "$SwitchName = 'Lab'\n") },
-            "build_property.HvLintProfile = hyperv-2008r2"));
+            new[] { ("hvlint/lib/Settings.ps1", ". \"$PSScriptRoot\\More.ps1\"\n"), ("hvlint/More.ps1", "$cpus = 2\n"), ("hvlint/lib/More.ps1", "$SwitchName = 'Lab'\n") },
+            "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(4, 40, 45, "sql01", 8)),
+        // The other way round: lib\More.ps1 writes $cpus, which is then unknown.
+        ScriptWith(SqlScript.Replace(".\\Settings.ps1", ".\\lib\\Settings.ps1", StringComparison.Ordinal),
+            new[] { ("hvlint/lib/Settings.ps1", ". \"$PSScriptRoot\\More.ps1\"\n"), ("hvlint/More.ps1", "$SwitchName = 'Lab'\n"), ("hvlint/lib/More.ps1", "$cpus = 2\n") },
+            "build_property.HvLintProfile = hyperv-2008r2"),
+        // .\More.ps1 is relative to the folder the script runs from, taken to be the script's, as for its own paths: the
+        // More.ps1 beside the script, which leaves $cpus alone.
+        ScriptWith(SqlScript.Replace(".\\Settings.ps1", ".\\lib\\Settings.ps1", StringComparison.Ordinal),
+            new[] { ("hvlint/lib/Settings.ps1", ". .\\More.ps1\n"), ("hvlint/More.ps1", "$SwitchName = 'Lab'\n"), ("hvlint/lib/More.ps1", "$cpus = 2\n") },
+            "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(4, 40, 45, "sql01", 8)),
+        // Up a folder from lib: shared\Defaults.ps1 beside it, which leaves $cpus alone.
+        ScriptWith(SqlScript.Replace(".\\Settings.ps1", ".\\lib\\Settings.ps1", StringComparison.Ordinal),
+            new[] { ("hvlint/lib/Settings.ps1", ". $PSScriptRoot\\..\\shared\\Defaults.ps1\n"), ("hvlint/shared/Defaults.ps1", "$SwitchName = 'Lab'\n") },
+            "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(4, 40, 45, "sql01", 8)));
+
+    [Fact]
+    public Task A_using_module_statement_of_another_folder_is_relative_to_its_own_folder() => ScriptWith(
+        // PowerShell resolves it against the file that has it: lib\Tools.psm1, not the Tools.psm1 beside the script.
+        ". .\\lib\\Settings.ps1\nNew-ModVM -Name 'um01'\n",
+        new[]
+        {
+            ("hvlint/lib/Settings.ps1", "using module .\\Tools.psm1\n"),
+            ("hvlint/lib/Tools.psm1", LabModule),
+            ("hvlint/Tools.psm1", "function New-ModVM($Name) { New-VM -Name $Name -Generation 1 }\n"),
+        },
+        null,
+        LabModuleCpus("hvlint/lib/Tools.psm1", "um01"));
+
+    [Fact]
+    public Task A_module_s_dot_sourced_scripts_are_the_module_s_functions_and_read_its_variables() => Task.WhenAll(
+        // The Public and Private folders of many modules: the module dot-sources a script per function, relative to its
+        // own folder. New-LabVM reads the module's $script:Cpus, and calls Add-LabNic of another of its scripts.
+        ScriptWith(
+            "Import-Module .\\Modules\\Lab\nNew-LabVM -Name 'pp01'\n",
+            new[]
+            {
+                ("hvlint/Modules/Lab/Lab.psd1", "@{ RootModule = 'Lab.psm1' }\n"),
+                ("hvlint/Modules/Lab/Lab.psm1", "$script:Cpus = 72\n. $PSScriptRoot\\Public\\New-LabVM.ps1\n. \"$PSScriptRoot\\Private\\Nics.ps1\"\n"),
+                ("hvlint/Modules/Lab/Public/New-LabVM.ps1", LabVmFunction),
+                ("hvlint/Modules/Lab/Private/Nics.ps1", "function Add-LabNic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n"),
+            },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Public/New-LabVM.ps1", 1, 100, 1, 112)
+                .WithArguments("VM 'pp01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
+            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Private/Nics.ps1", 1, 79, 1, 84)
+                .WithArguments("VM 'pp01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)")),
+        // The script's own $Cpus is not the module's: a function the module dot-sources does not see it.
+        ScriptWith(
+            "$script:Cpus = 72\nImport-Module .\\Lab.psm1\nNew-LabVM -Name 'pp02'\n",
+            new[]
+            {
+                ("hvlint/Lab.psm1", ". $PSScriptRoot\\Public\\New-LabVM.ps1\nfunction Add-LabNic($VMName) { }\n"),
+                ("hvlint/Public/New-LabVM.ps1", LabVmFunction),
+            },
+            null));
+
+    [Fact]
+    public Task A_module_reads_the_files_of_its_own_folder_by_its_PSScriptRoot() => ScriptWith(
+        // Its settings file is Modules\Lab\lab.json, not the one beside the script.
+        "Import-Module .\\Modules\\Lab\\Lab.psm1\nNew-ModVM -Name 'js01'\n",
+        new[]
+        {
+            ("hvlint/Modules/Lab/Lab.psm1", "$Settings = Get-Content \"$PSScriptRoot\\lab.json\" -Raw | ConvertFrom-Json\nfunction New-ModVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $Settings.Cpus }\n"),
+            ("hvlint/Modules/Lab/lab.json", "{ \"Cpus\": 72 }\n"),
+            ("hvlint/lab.json", "{ \"Cpus\": 2 }\n"),
+        },
+        null,
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Lab.psm1", 2, 100, 2, 114)
+            .WithArguments("VM 'js01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
+
+    private const string LabVmFunction = "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $script:Cpus; Add-LabNic -VMName $Name }\n";
 
     [Fact]
     public Task A_module_function_reads_the_module_s_variables_and_a_dot_sourced_one_the_script_s() => ScriptWith(

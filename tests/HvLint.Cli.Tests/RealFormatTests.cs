@@ -260,6 +260,36 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_brings_in_the_scripts_the_module_it_imports_dot_sources()
+    {
+        // Only the script is named: the module dot-sources a script of its Public folder, which reads the module's $Cpus.
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab", "Public"));
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Lab.psm1"), "$script:Cpus = 72\n. $PSScriptRoot\\Public\\New-LabVM.ps1\n");
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Public", "New-LabVM.ps1"), "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "Import-Module .\\Modules\\Lab\nNew-LabVM -Name 'pp01'\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1", "--profile", "hyperv-2012r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("Modules/Lab/Public/New-LabVM.ps1(1,100): error HV1001: VM 'pp01' has 72 virtual processors", stdout);
+    }
+
+    [Fact]
+    public void A_dot_sourced_script_of_another_folder_brings_in_its_relative_paths_from_the_script_s_folder()
+    {
+        // lib\Settings.ps1's .\defaults.ps1 is relative to where the script runs, its own folder: that defaults.ps1 is read,
+        // not lib's.
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "lib"));
+        File.WriteAllText(Path.Combine(dir, "lib", "Settings.ps1"), ". .\\defaults.ps1\n");
+        File.WriteAllText(Path.Combine(dir, "lib", "defaults.ps1"), "$Cpus = 2\n");
+        File.WriteAllText(Path.Combine(dir, "defaults.ps1"), "$Cpus = 72\n");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), ". .\\lib\\Settings.ps1\nNew-VM -Name 'od01' -Generation 2\nSet-VMProcessor -VMName 'od01' -Count $Cpus\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1", "--profile", "hyperv-2012r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("New-Lab.ps1(3,39): error HV1001: VM 'od01' has 72 virtual processors", stdout);
+    }
+
+    [Fact]
     public void A_script_brings_in_what_the_script_it_dot_sources_dot_sources()
     {
         // Only the script is named: Settings.ps1 sets $Cpus and dot-sources Functions.ps1, whose New-LabVM it calls.
