@@ -1,11 +1,2 @@
-function New-AgentVM {
-    param(
-        [Parameter(Mandatory)][string]$Name,
-        [int]$Cpus = 2,
-        [string]$SwitchName,
-        [int]$VlanId
-    )
-    New-VM -Name $Name -Generation 2 -MemoryStartupBytes 8GB -SwitchName $SwitchName
-    Set-VMProcessor -VMName $Name -Count $Cpus
-    Set-VMNetworkAdapterVlan -VMName $Name -Access -VlanId $VlanId
-}
+# One script per public function, kept in Public\ as the team's other modules keep them.
+. "$PSScriptRoot\Public\New-AgentVM.ps1"
