@@ -153,7 +153,8 @@ namespace HvLint.Analyzers
                 lock (_scriptFindings)
                 {
                     if (_scriptFindings.TryGetValue(file.Path, out List<Diagnostic>? known)) return known;
-                    return _scriptFindings[file.Path] = PowerShellScriptFileAnalyzer.Analyze(file.Path, file.Source, Configured, Files, token, PowerShellScriptFileAnalyzer.ImportedFrom(_additionalFiles, token));
+                    Func<string, ImportedFile?> imported = PowerShellScriptFileAnalyzer.ImportedFrom(_additionalFiles, token);
+                    return _scriptFindings[file.Path] = PowerShellScriptFileAnalyzer.Analyze(file.Path, file.Source, Configured, Files, token, imported, listed: PowerShellScriptFileAnalyzer.ListedFrom(_additionalFiles, imported));
                 }
             }
 

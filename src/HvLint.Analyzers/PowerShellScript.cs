@@ -24,11 +24,13 @@ namespace HvLint.Analyzers
         /// the script writes them (Import-Csv .\vms.csv, . .\LabFunctions.ps1): relative to the script's folder, or absolute;
         /// for a script another runs, <paramref name="scriptRoot"/> is its folder from that script's (its $PSScriptRoot).
         /// </summary>
-        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, Func<string, ImportedFile?> imported, string scriptRoot = ".")
+        /// <param name="listed">The scripts a listing names (<see cref="ListedPaths"/>), by its pattern as a path is given to <paramref name="imported"/>.</param>
+        public static List<CommandCall> Parse(string script, Func<int, int, Location> at, Func<string, ImportedFile?> imported, string scriptRoot = ".", Func<string, IReadOnlyList<ImportedFile>>? listed = null)
         {
             ScriptVariables variables = ScriptVariables.For(script);
             variables.Imported = imported;
             variables.ScriptRoot = scriptRoot;
+            variables.Listed = listed;
             return Parse(script, at, variables);
         }
 
@@ -1599,6 +1601,65 @@ namespace HvLint.Analyzers
             if (read.Count == 0) return null;
             CodeValue? path = read[0].Name == "." ? (read[0].Positional.Count > 0 ? read[0].Positional[0] : null) : read[0].GetOrPositional("Name", "Name");
             return path?.AsString ?? JoinedPath(path, variables);
+        }
+
+        /// <summary>
+        /// The files the Get-ChildItem commands of <paramref name="s"/> list (Get-ChildItem "$PSScriptRoot\Public\*.ps1",
+        /// gci $PSScriptRoot\Private -Filter *.ps1 -Recurse), each as a pattern relative to the script's folder: the folder,
+        /// "/**/" for -Recurse, the name's pattern, and "|!" before an -Exclude pattern
+        /// (<see cref="PowerShellScriptFileAnalyzer.MatchesListing"/>). A listing whose path the text computes is not in it.
+        /// </summary>
+        /// <param name="scriptRoot">$PSScriptRoot of the file <paramref name="s"/> is, from the script's folder.</param>
+        internal static IEnumerable<string> ListedPaths(string s, string scriptRoot)
+        {
+            for (int i = 0; i < s.Length;)
+            {
+                if (SkipStringOrComment(s, ref i)) continue;
+                if (!ListingCommands.Any(name => Keyword(s, i, name)))
+                {
+                    i++;
+                    continue;
+                }
+
+                // The command ends at a pipe, a statement's end or the parenthesis around it: @(Get-ChildItem -Path ...).
+                int end = i, depth = 0;
+                while (end < s.Length)
+                {
+                    if (SkipStringOrComment(s, ref end)) continue;
+                    char c = s[end];
+                    if (c == '(') depth++;
+                    else if (c == ')' && depth-- == 0) break;
+                    else if (depth == 0 && (c == '|' || c == ';' || c == '\n' || c == '\r' || c == '}')) break;
+                    end++;
+                }
+
+                if (ListedPath(s.Substring(i, end - i), scriptRoot) is string pattern) yield return pattern;
+                i = end;
+            }
+        }
+
+        private static readonly string[] ListingCommands = { "Get-ChildItem", "gci", "dir", "ls" };
+
+        private static string? ListedPath(string command, string scriptRoot)
+        {
+            ScriptVariables variables = ScriptVariables.For(command);
+            variables.InImportPath = true;
+            variables.ScriptRoot = scriptRoot;
+            List<CommandCall> read = Parse(command, (o, length) => Location.Create(string.Empty, new Microsoft.CodeAnalysis.Text.TextSpan(o, length), default), variables);
+            if (read.Count == 0 || read[0].Splatted || !ListingCommands.Contains(read[0].Name, StringComparer.OrdinalIgnoreCase)) return null;
+            CommandCall call = read[0];
+            // No path: the folder the script runs from, taken to be its own. A path HvLint cannot read is no listing of its.
+            CodeValue? given = call.GetOrPositional("Path", "Path", "Filter") ?? call.Get("LiteralPath", "PSPath", "LP");
+            string? path = given == null ? "." : given.AsString;
+            CodeValue? filterGiven = call.GetOrPositional("Filter", "Path", "Filter") ?? call.Get("Include");
+            string? filter = filterGiven?.AsString, exclude = call.Get("Exclude")?.AsString;
+            if (path == null || (filterGiven != null && filter == null) || (call.Get("Exclude") != null && exclude == null)) return null;
+            path = path.Replace('\\', '/').TrimEnd('/');
+            int slash = path.LastIndexOf('/');
+            string leaf = slash < 0 ? path : path.Substring(slash + 1);
+            string folder = leaf.IndexOfAny(new[] { '*', '?' }) >= 0 ? (slash < 0 ? "." : path.Substring(0, slash)) : path;
+            string name = filter ?? (folder == path ? "*" : leaf);
+            return folder + (call.Get("Recurse") != null ? "/**/" : "/") + name + (exclude != null ? "|!" + exclude : string.Empty);
         }
 
         /// <summary>

@@ -139,6 +139,7 @@ namespace HvLint.Analyzers
             // A file the script reads or runs (Import-Csv .\vms.csv, . .\LabFunctions.ps1) is one of the AdditionalFiles
             // too: hvlint/**/*.csv, *.txt, *.json, *.ps1 and *.psm1 in a build.
             Func<string, ImportedFile?> imported = ImportedFrom(context.Options.AdditionalFiles, context.CancellationToken);
+            Func<string, IReadOnlyList<ImportedFile>> listed = ListedFrom(context.Options.AdditionalFiles, imported);
 
             // "# hvlint-disable HV3003: reason" in a script: that rule is not reported in it; with -next-line, not in the
             // statement after the comment. A finding in a function of a script this one dot-sources follows that script's
@@ -161,7 +162,7 @@ namespace HvLint.Analyzers
             }
 
             var counter = context.Options.AnalyzerConfigOptionsProvider as IVirtualMachineCounter;
-            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, imported, counter: counter))
+            foreach (Diagnostic d in Analyze(path, text, configured, VmFileFacts.For(context.Compilation, context.Options), context.CancellationToken, imported, counter: counter, listed: listed))
             {
                 if (!Suppressed(d)) context.ReportDiagnostic(d);
             }
@@ -184,6 +185,75 @@ namespace HvLint.Analyzers
 
                 return read[full] = null;
             };
+        }
+
+        /// <summary>
+        /// The scripts (.ps1) among the AdditionalFiles a listing names (<see cref="PowerShellScript.ListedPaths"/>), by its
+        /// pattern as a full path, ordered by path as Get-ChildItem lists a folder; each the file <paramref name="imported"/> gives.
+        /// </summary>
+        internal static Func<string, IReadOnlyList<ImportedFile>> ListedFrom(ImmutableArray<AdditionalText> files, Func<string, ImportedFile?> imported) => pattern =>
+        {
+            var listed = new List<ImportedFile>();
+            foreach (AdditionalText f in files.OrderBy(f => FullPath(f.Path), StringComparer.OrdinalIgnoreCase))
+            {
+                string full = FullPath(f.Path);
+                if (IsScript(full) && MatchesListing(pattern, full) && imported(full) is ImportedFile file) listed.Add(file);
+            }
+
+            return listed;
+        };
+
+        /// <summary>
+        /// Whether the file at <paramref name="full"/> is one a listing's pattern names: in its folder (or below it, for
+        /// "/**/", -Recurse), with a name its pattern matches (* and ?, case aside, as Windows names them) and no "|!"
+        /// -Exclude pattern matches.
+        /// </summary>
+        public static bool MatchesListing(string pattern, string full)
+        {
+            int bar = pattern.IndexOf("|!", StringComparison.Ordinal);
+            string? exclude = bar < 0 ? null : pattern.Substring(bar + 2);
+            if (bar >= 0) pattern = pattern.Substring(0, bar);
+            // "a/b/**/*.ps1", or "**/*.ps1" for the folder a relative script path has none of.
+            int deep = pattern.StartsWith("**/", StringComparison.Ordinal) ? 0 : pattern.IndexOf("/**/", StringComparison.Ordinal);
+            int slash = pattern.LastIndexOf('/');
+            string folder = deep >= 0 ? pattern.Substring(0, deep) : slash < 0 ? string.Empty : pattern.Substring(0, slash);
+            string name = pattern.Substring(slash + 1);
+            int last = full.LastIndexOf('/');
+            string fileFolder = last < 0 ? string.Empty : full.Substring(0, last), fileName = full.Substring(last + 1);
+            bool inFolder = string.Equals(fileFolder, folder, StringComparison.OrdinalIgnoreCase)
+                || (deep >= 0 && (folder.Length == 0 || fileFolder.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase)));
+            return inFolder && Wildcard(name, fileName) && (exclude == null || !Wildcard(exclude, fileName));
+        }
+
+        /// <summary>A name against a pattern of * and ?, case aside: one pass that goes back to the last * on a mismatch.</summary>
+        private static bool Wildcard(string pattern, string name)
+        {
+            int p = 0, n = 0, star = -1, resume = 0;
+            while (n < name.Length)
+            {
+                if (p < pattern.Length && (pattern[p] == '?' || (pattern[p] != '*' && char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(name[n]))))
+                {
+                    p++;
+                    n++;
+                }
+                else if (p < pattern.Length && pattern[p] == '*')
+                {
+                    star = p++;
+                    resume = n;
+                }
+                else if (star >= 0)
+                {
+                    p = star + 1;
+                    n = ++resume;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            while (p < pattern.Length && pattern[p] == '*') p++;
+            return p == pattern.Length;
         }
 
         /// <summary>
@@ -223,12 +293,22 @@ namespace HvLint.Analyzers
             if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("module", StringComparison.OrdinalIgnoreCase) < 0
                 && script.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0 && !DotSource.IsMatch(script) && !ReadsLines.IsMatch(script)) return named;
             string root = home == null ? "." : ScriptVariables.RelativeFolder(FullPath(ScriptVariables.Folder(home)), FullPath(ScriptVariables.Folder(path)));
-            PowerShellScript.Parse(script, (start, length) => Location.Create(path, new TextSpan(start, length), default), written =>
+            void Name(string written)
             {
                 string full = ImportedPath(home ?? path, written);
                 if (!named.Contains(full, StringComparer.OrdinalIgnoreCase)) named.Add(full);
+            }
+
+            // A listing (Get-ChildItem "$PSScriptRoot\Public\*.ps1") is named by its pattern (MatchesListing), for the CLI to list.
+            PowerShellScript.Parse(script, (start, length) => Location.Create(path, new TextSpan(start, length), default), written =>
+            {
+                Name(written);
                 return null;
-            }, root);
+            }, root, pattern =>
+            {
+                Name(pattern);
+                return Array.Empty<ImportedFile>();
+            });
             return named;
         }
 
@@ -248,7 +328,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>A path with '/' between folders and its "." and ".." folders resolved, by text alone (an analyzer reads no disk).</summary>
-        internal static string FullPath(string path)
+        public static string FullPath(string path)
         {
             string[] parts = path.Replace('\\', '/').Split('/');
             var kept = new List<string>();
@@ -267,9 +347,10 @@ namespace HvLint.Analyzers
         /// <param name="imported">A file the script reads or runs, by its full path (<see cref="ImportedPath"/>); null when unknown.</param>
         /// <param name="alone">Read on its own, to tell a script that dot-sources it which findings it reports itself.</param>
         /// <param name="counter">Told each VM the script creates or changes (the CLI's count); null to count none.</param>
-        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported = null, bool alone = false, IVirtualMachineCounter? counter = null)
+        /// <param name="listed">The scripts a listing names (<see cref="ListedFrom"/>); null when unknown.</param>
+        internal static List<Diagnostic> Analyze(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported = null, bool alone = false, IVirtualMachineCounter? counter = null, Func<string, IReadOnlyList<ImportedFile>>? listed = null)
         {
-            List<Diagnostic> found = Findings(path, text, configured, files, cancellation, imported, alone ? null : counter);
+            List<Diagnostic> found = Findings(path, text, configured, files, cancellation, imported, alone ? null : counter, listed);
             if (alone || imported == null) return found;
 
             // A finding in a script this one dot-sources, or a module it imports, that the other file reports on its own (a
@@ -283,7 +364,7 @@ namespace HvLint.Analyzers
                 own ??= new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
                 if (!own.TryGetValue(at, out List<Diagnostic>? theirs))
                 {
-                    theirs = own[at] = imported(FullPath(at)) is ImportedFile file ? Analyze(at, file.Source, configured, files, cancellation, imported, alone: true) : new List<Diagnostic>();
+                    theirs = own[at] = imported(FullPath(at)) is ImportedFile file ? Analyze(at, file.Source, configured, files, cancellation, imported, alone: true, listed: listed) : new List<Diagnostic>();
                 }
 
                 string message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
@@ -292,13 +373,13 @@ namespace HvLint.Analyzers
             return found;
         }
 
-        private static List<Diagnostic> Findings(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported, IVirtualMachineCounter? counter)
+        private static List<Diagnostic> Findings(string path, SourceText text, HyperVProfile? configured, VmFileFacts files, System.Threading.CancellationToken cancellation, Func<string, ImportedFile?>? imported, IVirtualMachineCounter? counter, Func<string, IReadOnlyList<ImportedFile>>? listed)
         {
             var found = new List<Diagnostic>();
             // Positions clamped to the end: the reader may ask for one character past a value that ends the script (a
             // script cut short while typed), as in a file it brings in.
             var script = new ImportedFile(path, text);
-            List<CommandCall> commands = imported == null ? PowerShellScript.Parse(script.Text, script.At) : PowerShellScript.Parse(script.Text, script.At, written => imported(ImportedPath(path, written)));
+            List<CommandCall> commands = imported == null ? PowerShellScript.Parse(script.Text, script.At) : PowerShellScript.Parse(script.Text, script.At, written => imported(ImportedPath(path, written)), listed: listed == null ? null : pattern => listed(ImportedPath(path, pattern)));
             if (commands.Count == 0) return found;
             cancellation.ThrowIfCancellationRequested();
             var model = new ProvisioningModel(path);

@@ -90,6 +90,9 @@ namespace HvLint.Analyzers
             /// </summary>
             public string ScriptRoot { get; set; } = ".";
 
+            /// <summary>The scripts a listing names (Get-ChildItem "$PSScriptRoot\Public\*.ps1"), by its pattern; null when not known.</summary>
+            public Func<string, IReadOnlyList<ImportedFile>>? Listed { get; set; }
+
             /// <summary>The script's folder, with '/' between folders (<see cref="PowerShellScriptFileAnalyzer.FullPath"/>); found when first asked for.</summary>
             public string? Home { get; set; }
 
@@ -168,6 +171,16 @@ namespace HvLint.Analyzers
         {
             get => _script.InImportPath;
             set => _script.InImportPath = value;
+        }
+
+        /// <summary>
+        /// The scripts a listing names (Get-ChildItem "$PSScriptRoot\Public\*.ps1"), by its pattern relative to the script's
+        /// folder (<see cref="PowerShellScript.ListedPaths"/>); null when not known, as in AddScript text.
+        /// </summary>
+        public Func<string, IReadOnlyList<ImportedFile>>? Listed
+        {
+            get => _script.Listed;
+            set => _script.Listed = value;
         }
 
         /// <summary>$PSScriptRoot while <see cref="InImportPath"/>: the folder of the file being read, from the script's folder.</summary>
@@ -323,7 +336,8 @@ namespace HvLint.Analyzers
                 if (depth > MaxSourcingDepth) return;
                 foreach (KeyValuePair<int, ImportedFile> source in SourcesOf(file).OrderBy(source => source.Key))
                 {
-                    if (file.Text[source.Key] != '.' || files.Contains(source.Value)) continue;
+                    // A key past the text is a script a listing names, dot-sourced in a loop (ListedSources).
+                    if ((source.Key < file.Text.Length && file.Text[source.Key] != '.') || files.Contains(source.Value)) continue;
                     source.Value.Module = true;
                     source.Value.ModuleScope = module;
                     files.Add(source.Value);
@@ -371,6 +385,7 @@ namespace HvLint.Analyzers
         {
             if (!(RootOf(module) is string root)) return;
             own._script.Imported = _script.Imported;
+            own._script.Listed = _script.Listed;
             own._script.Home = _script.Home;
             own._script.ScriptRoot = root;
         }
@@ -410,6 +425,7 @@ namespace HvLint.Analyzers
             if (imported == null || (s.IndexOf(". ", StringComparison.Ordinal) < 0 && s.IndexOf(".\t", StringComparison.Ordinal) < 0 && s.IndexOf("module", StringComparison.OrdinalIgnoreCase) < 0 && s.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0)) return sources;
             // The folders the script adds to $env:PSModulePath before an import, where a bare name is looked up.
             var modulePath = new List<string>();
+            bool computedSource = false;
             for (int i = 0; i < s.Length;)
             {
                 if (PowerShellScript.SkipStringOrComment(s, ref i)) continue;
@@ -464,11 +480,41 @@ namespace HvLint.Analyzers
                     file.Module = module;
                     sources[i] = file;
                 }
+                else if (dot && written == null)
+                {
+                    // . $_.FullName, . $import.FullName: a path the text computes, which the scripts it lists may give.
+                    int target = i + 1;
+                    while (target < end && (s[target] == ' ' || s[target] == '\t')) target++;
+                    computedSource |= target < end && (s[target] == '$' || s[target] == '(');
+                }
 
                 i = end;
             }
 
+            if (computedSource) ListedSources(s, root, sources);
             return sources;
+        }
+
+        /// <summary>
+        /// The scripts a text that dot-sources a path it computes lists with Get-ChildItem, the way many modules and
+        /// scripts load a folder of them: Get-ChildItem "$PSScriptRoot\Public\*.ps1" | ForEach-Object { . $_.FullName },
+        /// or a foreach over $Public + $Private, each such a listing. Each is added as dot-sourced, past the text's end,
+        /// in the order the listing gives: their functions are the text's, but their statements are not read where the loop
+        /// runs them, so the loop may still write any variable.
+        /// </summary>
+        private void ListedSources(string s, string root, Dictionary<int, ImportedFile> sources)
+        {
+            if (_script.Listed == null) return;
+            int key = Math.Max(s.Length, sources.Count == 0 ? 0 : sources.Keys.Max() + 1);
+            foreach (string pattern in PowerShellScript.ListedPaths(s, root))
+            {
+                foreach (ImportedFile file in _script.Listed(pattern))
+                {
+                    if (sources.ContainsValue(file)) continue;
+                    file.Module = false;
+                    sources[key++] = file;
+                }
+            }
         }
 
         /// <summary>

@@ -295,6 +295,13 @@ public static class CommandLine
             while (pending.Count > 0)
             {
                 string file = pending.Dequeue();
+                // A listing (Get-ChildItem "$PSScriptRoot\Public\*.ps1"): the scripts it names, as the analyzer matches them.
+                if (file.IndexOf('*') >= 0 || file.IndexOf('?') >= 0)
+                {
+                    foreach (string listed in Listed(file)) pending.Enqueue(listed);
+                    continue;
+                }
+
                 if (!File.Exists(file)) continue;
                 string full = Path.GetFullPath(file);
                 named.Add(full);
@@ -321,6 +328,31 @@ public static class CommandLine
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The scripts (.ps1) a listing's pattern names (<see cref="PowerShellScriptFileAnalyzer.MatchesListing"/>): those of its
+    /// folder, or below it for -Recurse, whose names match. None where the folder does not exist or cannot be read.
+    /// </summary>
+    private static IEnumerable<string> Listed(string pattern)
+    {
+        string wanted = pattern.Split("|!")[0];
+        int deep = wanted.StartsWith("**/", StringComparison.Ordinal) ? 0 : wanted.IndexOf("/**/", StringComparison.Ordinal);
+        int slash = wanted.LastIndexOf('/');
+        string folder = deep >= 0 ? wanted[..deep] : slash < 0 ? "." : wanted[..slash];
+        if (folder.Length == 0) folder = ".";
+        if (!Directory.Exists(folder)) return Array.Empty<string>();
+        try
+        {
+            return Directory.EnumerateFiles(folder, "*.ps1", deep >= 0 ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+                .Select(f => f.Replace('\\', '/'))
+                .Where(f => PowerShellScriptFileAnalyzer.MatchesListing(pattern, PowerShellScriptFileAnalyzer.FullPath(f)))
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
     }
 
     /// <summary>

@@ -716,6 +716,57 @@ public class PowerShellScriptFileAnalyzerTests
         new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Lab.psm1", 2, 100, 2, 114)
             .WithArguments("VM 'js01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
 
+    [Fact]
+    public Task Scripts_a_loop_dot_sources_from_a_Get_ChildItem_listing_are_the_module_s_functions() => Task.WhenAll(
+        // The usual module: $Public and $Private listed, then each dot-sourced in a foreach. New-LabVM (Public) calls
+        // Add-LabNic (Private): the script's call of New-LabVM reads both.
+        ScriptWith(
+            "Import-Module .\\Modules\\Lab\\Lab.psm1\nNew-LabVM -Name 'ls01'\n",
+            new[]
+            {
+                ("hvlint/Modules/Lab/Lab.psm1", "$Public  = @( Get-ChildItem -Path $PSScriptRoot\\Public\\*.ps1 -ErrorAction SilentlyContinue )\n"
+                    + "$Private = @( Get-ChildItem -Path $PSScriptRoot\\Private\\*.ps1 -ErrorAction SilentlyContinue )\n"
+                    + "foreach ($import in @($Public + $Private)) {\n    try { . $import.FullName }\n    catch { Write-Error -Message \"Failed to import $($import.FullName): $_\" }\n}\n"
+                    + "Export-ModuleMember -Function $Public.BaseName\n"),
+                ("hvlint/Modules/Lab/Public/New-LabVM.ps1", "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Add-LabNic -VMName $Name }\n"),
+                ("hvlint/Modules/Lab/Private/Nics.ps1", LabNicFunction),
+            },
+            null,
+            LabNicLegacy("hvlint/Modules/Lab/Private/Nics.ps1", "ls01")),
+        // A script's own loop: a folder and -Filter, piped to ForEach-Object.
+        ScriptWith(
+            "Get-ChildItem \"$PSScriptRoot\\functions\" -Filter *.ps1 | ForEach-Object { . $_.FullName }\nNew-VM -Name 'ls02' -Generation 2\nAdd-LabNic -VMName 'ls02'\n",
+            new[] { ("hvlint/functions/Nics.ps1", LabNicFunction) },
+            null,
+            LabNicLegacy("hvlint/functions/Nics.ps1", "ls02")),
+        // -Recurse finds lib\net\Nics.ps1; -Exclude leaves out the test script that defines Add-LabNic again, which
+        // would leave the call's function undecided.
+        ScriptWith(
+            "Get-ChildItem $PSScriptRoot\\lib -Recurse -Include *.ps1 -Exclude *.Tests.ps1 | % { . $_.FullName }\nNew-VM -Name 'ls03' -Generation 2\nAdd-LabNic -VMName 'ls03'\n",
+            new[] { ("hvlint/lib/net/Nics.ps1", LabNicFunction), ("hvlint/lib/Nics.Tests.ps1", "function Add-LabNic($VMName) { }\n") },
+            null,
+            LabNicLegacy("hvlint/lib/net/Nics.ps1", "ls03")));
+
+    [Fact]
+    public Task A_listing_no_loop_dot_sources_brings_in_no_functions() => Task.WhenAll(
+        // The scripts are listed, not run: the script dot-sources only a path it writes out.
+        ScriptWith(
+            "$files = Get-ChildItem \"$PSScriptRoot\\functions\\*.ps1\"\n. .\\settings.ps1\nNew-VM -Name 'ls04' -Generation 2\nAdd-LabNic -VMName 'ls04'\n",
+            new[] { ("hvlint/functions/Nics.ps1", LabNicFunction) },
+            null),
+        // The listing names another folder than the script that defines the function.
+        ScriptWith(
+            "Get-ChildItem \"$PSScriptRoot\\other\\*.ps1\" | ForEach-Object { . $_.FullName }\nNew-VM -Name 'ls05' -Generation 2\nAdd-LabNic -VMName 'ls05'\n",
+            new[] { ("hvlint/functions/Nics.ps1", LabNicFunction) },
+            null));
+
+    private const string LabNicFunction = "function Add-LabNic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n";
+
+    /// <summary>LabNicFunction's finding for <paramref name="vm"/>, a Generation 2 VM: its legacy adapter, in <paramref name="file"/>.</summary>
+    private static DiagnosticResult LabNicLegacy(string file, string vm) =>
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan(file, 1, 79, 1, 84)
+            .WithArguments("VM '" + vm + "' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)");
+
     private const string LabVmFunction = "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $script:Cpus; Add-LabNic -VMName $Name }\n";
 
     [Fact]

@@ -274,6 +274,22 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_brings_in_the_scripts_a_module_lists_and_dot_sources_in_a_loop()
+    {
+        // Only the script is named: the module dot-sources each script Get-ChildItem lists in Public and Private.
+        string dir = Repo.TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab", "Public"));
+        Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab", "Private"));
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Lab.psm1"), "foreach ($import in @(Get-ChildItem $PSScriptRoot\\Public\\*.ps1) + @(Get-ChildItem $PSScriptRoot\\Private\\*.ps1)) { . $import.FullName }\n");
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Public", "New-LabVM.ps1"), "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Add-LabNic -VMName $Name }\n");
+        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Private", "Nics.ps1"), "function Add-LabNic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n");
+        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "Import-Module .\\Modules\\Lab\nNew-LabVM -Name 'ls01'\n");
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1");
+        Assert.Equal(1, exit);
+        Assert.Contains("Modules/Lab/Private/Nics.ps1(1,79): error HV3003: VM 'ls01' is Generation 2", stdout);
+    }
+
+    [Fact]
     public void A_dot_sourced_script_of_another_folder_brings_in_its_relative_paths_from_the_script_s_folder()
     {
         // lib\Settings.ps1's .\defaults.ps1 is relative to where the script runs, its own folder: that defaults.ps1 is read,
