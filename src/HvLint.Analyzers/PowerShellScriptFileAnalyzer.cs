@@ -222,38 +222,8 @@ namespace HvLint.Analyzers
             string fileFolder = last < 0 ? string.Empty : full.Substring(0, last), fileName = full.Substring(last + 1);
             bool inFolder = string.Equals(fileFolder, folder, StringComparison.OrdinalIgnoreCase)
                 || (deep >= 0 && (folder.Length == 0 || fileFolder.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase)));
-            return inFolder && Wildcard(name, fileName) && (exclude == null || !Wildcard(exclude, fileName));
-        }
-
-        /// <summary>A name against a pattern of * and ?, case aside: one pass that goes back to the last * on a mismatch.</summary>
-        private static bool Wildcard(string pattern, string name)
-        {
-            int p = 0, n = 0, star = -1, resume = 0;
-            while (n < name.Length)
-            {
-                if (p < pattern.Length && (pattern[p] == '?' || (pattern[p] != '*' && char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(name[n]))))
-                {
-                    p++;
-                    n++;
-                }
-                else if (p < pattern.Length && pattern[p] == '*')
-                {
-                    star = p++;
-                    resume = n;
-                }
-                else if (star >= 0)
-                {
-                    p = star + 1;
-                    n = ++resume;
-                }
-                else
-                {
-                    return false;
-                }
-            }
-
-            while (p < pattern.Length && pattern[p] == '*') p++;
-            return p == pattern.Length;
+            // Windows names files case aside; a pattern with [ranges] is no listing HvLint reads.
+            return inFolder && ScriptCondition.Like(fileName, name, caseSensitive: false) == true && (exclude == null || ScriptCondition.Like(fileName, exclude, caseSensitive: false) == false);
         }
 
         /// <summary>

@@ -419,8 +419,8 @@ namespace HvLint.Analyzers
             _ => null,
         };
 
-        /// <summary>A -like wildcard with * and ?; a pattern with [ranges] or escapes is not read.</summary>
-        private static bool? Like(string text, string pattern, bool caseSensitive)
+        /// <summary>A -like wildcard with * and ? (a file name's too); a pattern with [ranges] or escapes is not read.</summary>
+        internal static bool? Like(string text, string pattern, bool caseSensitive)
         {
             if (pattern.IndexOf('[') >= 0 || pattern.IndexOf('`') >= 0) return null;
             int t = 0, p = 0, star = -1, resume = 0;
