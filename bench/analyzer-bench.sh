@@ -7,6 +7,7 @@
 #   project where provisioning is a small part of the code.
 #   BASELINE=<git revision> also packs the analyzers of that revision and builds the same project with them,
 #   interleaved with the builds above, so that a change is told apart from the machine's noise.
+#   PROFILE=1 (with perf) also prints where HvLint's CPU goes in the compile, by method and by what it calls.
 # Packs HvLint.Analyzers, builds the project with -p:ReportAnalyzer=true, and prints the analyzer times the
 # compiler reports next to the compile's own time, and what the compile costs with and without the package; on a
 # platform the package has ReadyToRun images for, also HvLint's time with the IL assemblies instead.
@@ -174,6 +175,27 @@ if [ -n "$csc_line" ]; then
     cpu=$(median "$work/cpu.hv")
     awk '{ print 100 * $1 / $2 }' "$work/cpu.ms" > "$work/cpu.share"
     echo "  HvLint's CPU time in the compile (perf samples, $rounds runs): median $cpu ms = $(echo "scale=1; $cpu / 10 / $wall" | bc)% of the build's wall time, $(median "$work/cpu.share" | xargs printf '%.1f')% of the compile's CPU time (all, HvLint/compile in ms: $(awk '{ printf "%s%d/%d", (NR > 1 ? ", " : ""), $1, $2 }' "$work/cpu.ms"))"
+
+    # PROFILE=1: where that CPU goes, by HvLint method and by what it calls (bench/profile-symbols.py). perf cannot name
+    # the frames of ReadyToRun images; crossgen2 compiles the images again with maps of their methods (--mapcsv), and
+    # these images replace the package's for these compiles only.
+    if [ "${PROFILE:-0}" = 1 ] && [ -n "$images" ]; then
+      # Its earlier images are up to date for the build, which would skip crossgen2 and write no maps: removed first.
+      find "$root/src/HvLint.Analyzers.ReadyToRun/obj/Release" -type d -path "*/$images/R2R" -prune -exec rm -rf {} \;
+      dotnet publish "$root/src/HvLint.Analyzers.ReadyToRun" -c Release -r "$images" -o "$work/mapped" -p:HvLintAnalyzerBin="$root/src/HvLint.Analyzers/bin/Release/netstandard2.0/" -p:PublishReadyToRunCrossgen2ExtraArgs=--mapcsv --nologo -v:q > /dev/null
+      find "$root/src/HvLint.Analyzers.ReadyToRun/obj/Release" -path "*/$images/R2R/*.map.csv" -exec cp {} "$work/mapped/" \;
+      image_dir="$work/packages/hvlint.analyzers/$version/tools/r2r/$images"
+      cp "$image_dir/HvLint.Analyzers.dll" "$image_dir/HvLint.Core.dll" "$work/"
+      cp "$work/mapped/HvLint.Analyzers.dll" "$work/mapped/HvLint.Core.dll" "$image_dir/"
+      for round in $(seq 1 "$rounds"); do
+        maps_before=$(ls /tmp/perf-*.map 2> /dev/null || true)
+        (cd "$work/app" && DOTNET_EnableWriteXorExecute=0 DOTNET_PerfMapEnabled=1 perf record -q -F 999 -g -o "$work/profile.data" -- "$csc_exe" @"$work/csc-parallel.rsp" > /dev/null 2>&1) || true
+        perf script -i "$work/profile.data" > "$work/profile.$round.txt" 2> /dev/null
+        for map in $(ls /tmp/perf-*.map 2> /dev/null); do echo "$maps_before" | grep -qx "$map" || rm -f "$map"; done
+      done
+      cp "$work/HvLint.Analyzers.dll" "$work/HvLint.Core.dll" "$image_dir/"
+      python3 "$root/bench/profile-symbols.py" "$work/mapped" "$work"/profile.*.txt | sed 's/^/  /'
+    fi
   fi
 fi
 # The same builds with the compiler server (VBCSCompiler), which `dotnet build` uses unless told otherwise (this
