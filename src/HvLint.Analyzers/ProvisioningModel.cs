@@ -28,7 +28,7 @@ namespace HvLint.Analyzers
         public bool NamesSecureBootTemplate { get; private set; }
 
         /// <summary>The code location behind each fact's position, to report findings where the code says it.</summary>
-        public Dictionary<SourceLocation, Location> Locations { get; } = new Dictionary<SourceLocation, Location>();
+        public LocationMap<Location> Locations { get; } = new LocationMap<Location>();
 
         /// <summary>
         /// The model's VMs through the engine, each with what the build's VM files say of it by name, and on the host the
@@ -1266,7 +1266,7 @@ namespace HvLint.Analyzers
         // The VM the command being applied gives facts to, once known (New-VM's, or the one it is about), and the VMs
         // each code location gave facts to.
         private VirtualMachine? _owner;
-        private readonly Dictionary<SourceLocation, List<VirtualMachine>> _vmsAt = new Dictionary<SourceLocation, List<VirtualMachine>>();
+        private readonly LocationMap<List<VirtualMachine>> _vmsAt = new LocationMap<List<VirtualMachine>>();
 
         private Location? _lastLocation;
         private SourceLocation _lastAt;

@@ -232,7 +232,7 @@ namespace HvLint.Analyzers
 
             if (objects.Count == 0 && reports.Count == 0) return;
 
-            var locations = new Dictionary<SourceLocation, Location>();
+            var locations = new LocationMap<Location>();
             string path = body.SyntaxTree.FilePath;
             SourceLocation At(Location l)
             {
