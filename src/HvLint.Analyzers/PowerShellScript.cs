@@ -1467,15 +1467,17 @@ namespace HvLint.Analyzers
                 read = first;
                 target = first.AssignedTo;
             }
-            else if ((call.Get("InputObject") ?? (call.Positional.Count == 1 && call.Named.Count == 0 ? call.Positional[0] : null)) is CodeValue input && variables.InScript(input.Location))
+            else if ((call.Get("InputObject") ?? (call.Positional.Count == 1 && call.Named.Count == 0 ? call.Positional[0] : null)) is CodeValue input && variables.InScript(input.Location)
+                && variables.FileAt(input.Location) is (string text, Func<int, int, Location> fileAt))
             {
-                // The command in the parentheses, read from the script's text where it is written.
+                // The command in the parentheses, read from the text of the file where it is written (a script this one
+                // dot-sources has its own).
                 Microsoft.CodeAnalysis.Text.TextSpan span = input.Location.SourceSpan;
-                string raw = variables.Text.Substring(span.Start, span.Length);
+                string raw = text.Substring(span.Start, span.Length);
                 int open = raw.IndexOf('('), close = raw.LastIndexOf(')');
                 if (open < 0 || close <= open || raw.Substring(0, open).Trim().Length > 0 || raw.Substring(close + 1).Trim().Length > 0) return null;
                 int from = span.Start + open + 1;
-                List<CommandCall> inner = Parse(raw.Substring(open + 1, close - open - 1), (o, length) => variables.At!(from + o, length), variables);
+                List<CommandCall> inner = Parse(raw.Substring(open + 1, close - open - 1), (o, length) => fileAt(from + o, length), variables);
                 if (inner.Count != 1 || !IsGetContent(inner[0].Name)) return null;
                 read = inner[0];
             }
@@ -1670,10 +1672,9 @@ namespace HvLint.Analyzers
         {
             // A script file's values are at their spans in its text (AddScript text, in C#, reads no files); a value in a file
             // the script dot-sources is not in this text.
-            if (path == null || !variables.InScript(path.Location)) return null;
+            if (path == null || !variables.InScript(path.Location) || !(variables.FileAt(path.Location) is (string text, _))) return null;
             Microsoft.CodeAnalysis.Text.TextSpan span = path.Location.SourceSpan;
-            if (span.End > variables.Text.Length) return null;
-            string raw = variables.Text.Substring(span.Start, span.Length).Trim();
+            string raw = text.Substring(span.Start, span.Length).Trim();
             if (raw.Length < 3 || raw[0] != '(' || raw[raw.Length - 1] != ')') return null;
             bool inImportPath = variables.InImportPath;
             variables.InImportPath = true;

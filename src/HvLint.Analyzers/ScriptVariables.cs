@@ -205,6 +205,24 @@ namespace HvLint.Analyzers
             return string.Equals(Folder(path), Folder(_script.Path), StringComparison.Ordinal);
         }
 
+        /// <summary>
+        /// The text and positions of the file <paramref name="location"/> is in: the script's own, or a file it dot-sources
+        /// or imports; null for any other, and for a span past the file's end.
+        /// </summary>
+        public (string Text, Func<int, int, Microsoft.CodeAnalysis.Location> At)? FileAt(Microsoft.CodeAnalysis.Location location)
+        {
+            if (_script.At == null || location.Kind != Microsoft.CodeAnalysis.LocationKind.ExternalFile) return null;
+            _script.Path ??= _script.At(0, 0).GetLineSpan().Path;
+            string path = location.GetLineSpan().Path;
+            if (path == _script.Path) return location.SourceSpan.End <= _script.Text.Length ? (_script.Text, _script.At) : ((string, Func<int, int, Microsoft.CodeAnalysis.Location>)?)null;
+            foreach (ImportedFile file in Reachable())
+            {
+                if (file.Path == path) return location.SourceSpan.End <= file.Text.Length ? (file.Text, file.At) : ((string, Func<int, int, Microsoft.CodeAnalysis.Location>)?)null;
+            }
+
+            return null;
+        }
+
         internal static string Folder(string path)
         {
             string normal = path.Replace('\\', '/');

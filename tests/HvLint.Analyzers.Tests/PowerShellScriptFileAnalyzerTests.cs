@@ -822,6 +822,25 @@ public class PowerShellScriptFileAnalyzerTests
             "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
+    public Task A_dot_sourced_script_s_parenthesised_read_is_read_from_its_own_text() => Task.WhenAll(
+        // ConvertFrom-Json (Get-Content ...) and (Join-Path ...) in settings.ps1 are read where settings.ps1 has them, not
+        // at the same offsets of the script's text, which is shorter (it once failed the script) or different.
+        ScriptWith(
+            ". .\\settings.ps1\nforeach ($vm in $lab.VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            new[]
+            {
+                ("hvlint/settings.ps1", "# the lab's settings, from the JSON file beside this one, which the team edits by hand\n$lab = ConvertFrom-Json (Get-Content .\\lab.json -Raw)\n"),
+                ("hvlint/lab.json", "{ \"VMs\": [ { \"Name\": \"j1\", \"Cpu\": 8 } ] }\n"),
+            },
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(2, 69, 76, "j1", 8)),
+        ScriptWith(
+            ". .\\settings.ps1\nforeach ($vm in $VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            new[] { ("hvlint/settings.ps1", "# the rows of the lab's VMs, from the CSV file beside this one\n$VMs = Import-Csv (Join-Path $PSScriptRoot 'rows.csv')\n"), Rows[0] },
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(2, 65, 72, "web01", 8), Over2008R2(2, 65, 72, "sql01", 8)));
+
+    [Fact]
     public Task A_function_runs_where_it_is_called_with_the_values_the_call_gives_its_parameters() => Script(
         NewLabVm
         + "New-LabVM -Name 'lab01' -ProcessorCount 72\n"  // by name
