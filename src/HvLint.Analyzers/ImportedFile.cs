@@ -37,6 +37,12 @@ namespace HvLint.Analyzers
         public ImportedFile? ModuleScope { get; set; }
 
         /// <summary>
+        /// For a file of a module, its text read as a script of its own: the writes a local variable of one of its functions
+        /// has are counted there, where the function is written, not in the script that calls it.
+        /// </summary>
+        public ScriptVariables? Own { get; set; }
+
+        /// <summary>
         /// For a module, the variables its own statements fix (<see cref="PowerShellScript.ModuleVariables"/>), which its
         /// functions read: found when a function of it is first called.
         /// </summary>

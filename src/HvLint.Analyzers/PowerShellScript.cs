@@ -29,7 +29,7 @@ namespace HvLint.Analyzers
         {
             ScriptVariables variables = ScriptVariables.For(script);
             variables.Imported = imported;
-            variables.ScriptRoot = scriptRoot;
+            variables.FolderRoot = scriptRoot;
             variables.Listed = listed;
             return Parse(script, at, variables);
         }
@@ -211,12 +211,16 @@ namespace HvLint.Analyzers
                 // A script it dot-sources dot-sources others beside it in turn; a cycle is read once around.
                 if (script[i] == '.' && variables.SourcedAt(script, i) is ImportedFile sourced && variables.EnterSourced(sourced))
                 {
+                    // Its $PSScriptRoot is its own folder.
+                    string root = variables.ScriptRoot;
+                    variables.ScriptRoot = variables.RootOf(sourced) ?? root;
                     try
                     {
                         commands.AddRange(Parse(sourced.Text, sourced.At, variables));
                     }
                     finally
                     {
+                        variables.ScriptRoot = root;
                         variables.ExitSourced();
                     }
                 }
@@ -880,10 +884,22 @@ namespace HvLint.Analyzers
 
             int offset = function.BodyOpen + 1;
             string body = s.Substring(offset, function.BodyClose - offset);
-            ScriptVariables run = variables.ForCall(given, function.File is { Module: true } module ? ModuleVariables(module, variables) : null);
-            List<CommandCall> commands = Parse(body, (o, length) => at(offset + o, length), run);
-            foreach (CommandCall c in commands) c.StatementEnd = statementEnd;
-            return commands;
+            ScriptVariables run = function.File is { Module: true } module
+                ? variables.ForCall(given, ModuleVariables(module, variables), module.Own ??= ScriptVariables.For(module.Text))
+                : variables.ForCall(given);
+            // Its $PSScriptRoot is the folder of the file that defines it.
+            string root = run.ScriptRoot;
+            run.ScriptRoot = function.File == null ? run.FolderRoot : run.RootOf(function.File) ?? root;
+            try
+            {
+                List<CommandCall> commands = Parse(body, (o, length) => at(offset + o, length), run);
+                foreach (CommandCall c in commands) c.StatementEnd = statementEnd;
+                return commands;
+            }
+            finally
+            {
+                run.ScriptRoot = root;
+            }
         }
 
         // A loop over more items than this (in script text or in C#) is read once with its variable unknown, as a loop
@@ -1467,7 +1483,7 @@ namespace HvLint.Analyzers
                 read = first;
                 target = first.AssignedTo;
             }
-            else if ((call.Get("InputObject") ?? (call.Positional.Count == 1 && call.Named.Count == 0 ? call.Positional[0] : null)) is CodeValue input && variables.InScript(input.Location)
+            else if ((call.Get("InputObject") ?? (call.Positional.Count == 1 && call.Named.Count == 0 ? call.Positional[0] : null)) is CodeValue input && variables.ReadsFiles(input.Location)
                 && variables.FileAt(input.Location) is (string text, Func<int, int, Location> fileAt))
             {
                 // The command in the parentheses, read from the text of the file where it is written (a script this one
@@ -1482,7 +1498,7 @@ namespace HvLint.Analyzers
                 read = inner[0];
             }
 
-            if (read == null || target == null || read.Splatted || !variables.InScript(read.Location) || !(FileRead(read, variables, "Path") is ImportedFile file)) return null;
+            if (read == null || target == null || read.Splatted || !variables.ReadsFiles(read.Location) || !(FileRead(read, variables, "Path") is ImportedFile file)) return null;
             return ImportedJson.Value(file.Text, read.Location) is CodeValue settings ? (target, settings) : ((string, CodeValue)?)null;
         }
 
@@ -1510,7 +1526,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private static CodeValue? ImportCsv(CommandCall call, ScriptVariables variables)
         {
-            if (variables.Imported == null || call.Splatted || call.Get("UseCulture") != null || !variables.InScript(call.Location)) return null;
+            if (variables.Imported == null || call.Splatted || call.Get("UseCulture") != null || !variables.ReadsFiles(call.Location)) return null;
             char separator = ',';
             if (call.GetOrPositional("Delimiter", "Path", "Delimiter") is CodeValue delimiter)
             {
@@ -1535,7 +1551,7 @@ namespace HvLint.Analyzers
         /// </summary>
         private static CodeValue? ContentLines(CommandCall call, ScriptVariables variables)
         {
-            if (variables.Imported == null || call.Splatted || call.Positional.Count > 1 || !variables.InScript(call.Location)) return null;
+            if (variables.Imported == null || call.Splatted || call.Positional.Count > 1 || !variables.ReadsFiles(call.Location)) return null;
             long head = -1, tail = -1;
             foreach (KeyValuePair<string, CodeValue> named in call.Named)
             {
@@ -1672,7 +1688,7 @@ namespace HvLint.Analyzers
         {
             // A script file's values are at their spans in its text (AddScript text, in C#, reads no files); a value in a file
             // the script dot-sources is not in this text.
-            if (path == null || !variables.InScript(path.Location) || !(variables.FileAt(path.Location) is (string text, _))) return null;
+            if (path == null || !variables.ReadsFiles(path.Location) || !(variables.FileAt(path.Location) is (string text, _))) return null;
             Microsoft.CodeAnalysis.Text.TextSpan span = path.Location.SourceSpan;
             string raw = text.Substring(span.Start, span.Length).Trim();
             if (raw.Length < 3 || raw[0] != '(' || raw[raw.Length - 1] != ')') return null;

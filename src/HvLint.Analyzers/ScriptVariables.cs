@@ -20,6 +20,9 @@ namespace HvLint.Analyzers
 
         // PowerShell's variable names are not case-sensitive.
         private readonly Dictionary<string, KeyValuePair<CodeValue, int>> _constants = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>For a call of a module's function: the module's file, whose writes count the function's local variables.</summary>
+        private ScriptVariables? _writesFrom;
         private readonly List<int> _blocks = new List<int> { 0 }; // the open blocks, innermost last; 0 is the script's own
         private int _nextBlock = 1;
 
@@ -89,6 +92,9 @@ namespace HvLint.Analyzers
             /// for the script's own, "Modules/Lab" for a module there).
             /// </summary>
             public string ScriptRoot { get; set; } = ".";
+
+            /// <summary>$PSScriptRoot of the script's own folder: "." but for a module read for its variables (ReadAsModule).</summary>
+            public string FolderRoot { get; set; } = ".";
 
             /// <summary>The scripts a listing names (Get-ChildItem "$PSScriptRoot\Public\*.ps1"), by its pattern; null when not known.</summary>
             public Func<string, IReadOnlyList<ImportedFile>>? Listed { get; set; }
@@ -182,6 +188,23 @@ namespace HvLint.Analyzers
             get => _script.Listed;
             set => _script.Listed = value;
         }
+
+        /// <summary>
+        /// $PSScriptRoot of the script's own folder, from the folder the script runs from: "." but for a file another script
+        /// runs (a module read for its variables, or a file the CLI reads for the files it names in turn).
+        /// </summary>
+        public string FolderRoot
+        {
+            get => _script.FolderRoot;
+            set => _script.FolderRoot = _script.ScriptRoot = value;
+        }
+
+        /// <summary>
+        /// Whether the files a command at <paramref name="location"/> reads (Import-Csv, Get-Content) are known: in the
+        /// script, or in a file it dot-sources or imports, whose $PSScriptRoot is its folder (<see cref="RootOf"/>). Not in
+        /// C#'s AddScript text, which reads no files.
+        /// </summary>
+        public bool ReadsFiles(Microsoft.CodeAnalysis.Location location) => InScript(location) || (FileAt(location) != null && _script.Imported != null);
 
         /// <summary>$PSScriptRoot while <see cref="InImportPath"/>: the folder of the file being read, from the script's folder.</summary>
         public string ScriptRoot
@@ -388,7 +411,7 @@ namespace HvLint.Analyzers
         public string? RootOf(ImportedFile file)
         {
             if (_script.Imported == null || _script.At == null) return null;
-            if (InScript(file.At(0, 0))) return _script.ScriptRoot;
+            if (InScript(file.At(0, 0))) return _script.FolderRoot;
             if (_script.At(0, 0).Kind != Microsoft.CodeAnalysis.LocationKind.ExternalFile) return null;
             _script.Home ??= PowerShellScriptFileAnalyzer.FullPath(Folder(_script.Path ??= _script.At(0, 0).GetLineSpan().Path));
             return RelativeFolder(_script.Home, PowerShellScriptFileAnalyzer.FullPath(Folder(file.Path)));
@@ -405,7 +428,7 @@ namespace HvLint.Analyzers
             own._script.Imported = _script.Imported;
             own._script.Listed = _script.Listed;
             own._script.Home = _script.Home;
-            own._script.ScriptRoot = root;
+            own._script.ScriptRoot = own._script.FolderRoot = root;
         }
 
         /// <summary>The way from one folder to another ('/' between folders, as FullPath writes them), with ".." for each folder up.</summary>
@@ -430,7 +453,7 @@ namespace HvLint.Analyzers
         /// .\LabTools.psm1) by a path it writes out, where HvLint has the file (<see cref="Imported"/>), by where their
         /// statements start in its text. Found when first asked for; a script that computes the path is not in it.
         /// </summary>
-        private Dictionary<int, ImportedFile> Sources() => _script.Sources ??= SourcesIn(_script.Text, _script.ScriptRoot);
+        private Dictionary<int, ImportedFile> Sources() => _script.Sources ??= SourcesIn(_script.Text, _script.FolderRoot);
 
         /// <summary>
         /// The scripts and modules the statements of <paramref name="s"/> dot-source or import (<see cref="Sources"/>), where
@@ -655,9 +678,10 @@ namespace HvLint.Analyzers
         /// with each of its parameters holding what the call gives it, or unknown (null).
         /// </summary>
         /// <param name="module">For a function of a module, the module's variables (<see cref="ImportedFile.Variables"/>), which it reads instead of its caller's.</param>
-        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, IReadOnlyDictionary<string, CodeValue>? module = null)
+        /// <param name="moduleFile">For a function of a module, its file read as a script of its own (<see cref="ImportedFile.Own"/>), whose writes count the function's: the script's do not.</param>
+        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, IReadOnlyDictionary<string, CodeValue>? module = null, ScriptVariables? moduleFile = null)
         {
-            var run = new ScriptVariables(_script);
+            var run = new ScriptVariables(_script) { _writesFrom = moduleFile };
             if (module != null)
             {
                 foreach (KeyValuePair<string, CodeValue> c in module) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value, 0);
@@ -827,7 +851,8 @@ namespace HvLint.Analyzers
         {
             // $script:Cpus = 4 is the script's (or a module's) own variable, as its writes count it.
             name = Unscoped(name, reading: false);
-            if (name.IndexOf(':') >= 0 || !Writes().TryGetValue(name, out int writes) || writes != 1 || _script.AnyMayChange) return;
+            ScriptVariables counted = _writesFrom ?? this;
+            if (name.IndexOf(':') >= 0 || !counted.Writes().TryGetValue(name, out int writes) || writes != 1 || counted._script.AnyMayChange) return;
             _constants[name] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
         }
 

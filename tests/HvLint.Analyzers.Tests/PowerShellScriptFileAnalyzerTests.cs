@@ -809,17 +809,71 @@ public class PowerShellScriptFileAnalyzerTests
             .WithArguments("VM 'base01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
 
     [Fact]
-    public Task A_dot_sourced_script_beside_the_script_reads_its_files_from_the_same_folder() => Task.WhenAll(
-        // Its $PSScriptRoot is the script's folder: the rows are the CSV's, web01's and sql01's 8 vCPUs (web02's 2 is within 4).
+    public Task A_dot_sourced_script_reads_its_files_from_its_own_PSScriptRoot() => Task.WhenAll(
+        // Beside the script, its $PSScriptRoot is the script's folder: the rows are the CSV's, web01's and sql01's 8 vCPUs
+        // (web02's 2 is within 4).
         ScriptWith(
             ". \"$PSScriptRoot\\settings.ps1\"\nforeach ($vm in $VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
             new[] { ("hvlint/settings.ps1", "$VMs = Import-Csv \"$PSScriptRoot\\rows.csv\"\n"), Rows[0] },
             "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 65, 72, "web01", 8), Over2008R2(2, 65, 72, "sql01", 8)),
-        // One in another folder has that folder for $PSScriptRoot, which the script's paths do not say: its rows are unknown.
+        // In another folder, its $PSScriptRoot is that folder: config\rows.csv, far01's 9 vCPUs.
         ScriptWith(
             ". \"$PSScriptRoot\\config\\settings.ps1\"\nforeach ($vm in $VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
             new[] { ("hvlint/config/settings.ps1", "$VMs = Import-Csv \"$PSScriptRoot\\rows.csv\"\n"), Rows[0], ("hvlint/config/rows.csv", "Name,Role,Cpu\nfar01,web,9\n") },
-            "build_property.HvLintProfile = hyperv-2008r2"));
+            "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 65, 72, "far01", 9)),
+        // A path there without $PSScriptRoot is relative to where the script runs, taken to be its folder: the script's rows.
+        ScriptWith(
+            ". \"$PSScriptRoot\\config\\settings.ps1\"\nforeach ($vm in $VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            new[] { ("hvlint/config/settings.ps1", "$VMs = Import-Csv .\\rows.csv\n"), Rows[0], ("hvlint/config/rows.csv", "Name,Role,Cpu\nfar01,web,9\n") },
+            "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 65, 72, "web01", 8), Over2008R2(2, 65, 72, "sql01", 8)),
+        // Back in the script's folder through config\: rows.csv there, by that file's own $PSScriptRoot.
+        ScriptWith(
+            ". \"$PSScriptRoot\\config\\settings.ps1\"\nforeach ($vm in $VMs) { Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n",
+            new[]
+            {
+                ("hvlint/config/settings.ps1", ". $PSScriptRoot\\..\\rows.ps1\n"), ("hvlint/rows.ps1", "$VMs = Import-Csv \"$PSScriptRoot\\rows.csv\"\n"), Rows[0],
+                ("hvlint/config/rows.csv", "Name,Role,Cpu\nfar01,web,9\n"),
+            },
+            "build_property.HvLintProfile = hyperv-2008r2", Over2008R2(2, 65, 72, "web01", 8), Over2008R2(2, 65, 72, "sql01", 8)));
+
+    [Fact]
+    public Task A_module_s_function_keeps_the_local_variables_it_sets_where_the_script_calls_it() => Task.WhenAll(
+        // $c is the function's, written once in the module's file: the script's writes do not count it.
+        ScriptWith(
+            "$c = 1\n$c = 2\nImport-Module .\\Lab.psm1\nNew-LabVM -Name 'ml01'\n",
+            new[] { ("hvlint/Lab.psm1", "function New-LabVM($Name) { $c = 72; New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $c }\n") },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 1, 109, 1, 111)
+                .WithArguments("VM 'ml01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")),
+        // A module keeps its data beside it: rows of its folder's CSV, which the call names, held in a local variable.
+        ScriptWith(
+            "Import-Module .\\Modules\\Lab\\Lab.psm1\nNew-LabVMs -Set 'rows'\n",
+            new[]
+            {
+                ("hvlint/Modules/Lab/Lab.psm1", "function New-LabVMs($Set) {\n    $rows = Import-Csv \"$PSScriptRoot\\$Set.csv\"\n"
+                    + "    foreach ($vm in $rows) { New-VM -Name $vm.Name -Generation 2; Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n}\n"),
+                ("hvlint/Modules/Lab/rows.csv", "Name,Cpu\nml02,72\n"),
+                ("hvlint/rows.csv", "Name,Cpu\nml03,2\n"),
+            },
+            null,
+            new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Lab.psm1", 3, 107, 3, 114)
+                .WithArguments("VM 'ml02' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM")));
+
+    [Fact]
+    public Task A_function_of_another_folder_reads_the_files_of_its_own_folder_where_it_is_called() => ScriptWith(
+        // $PSScriptRoot in a function is the folder of the file that defines it, whoever calls it: lib\rows.csv. The file's
+        // name is the caller's, so that lib\functions.ps1 read on its own reads none.
+        ". .\\lib\\functions.ps1\nNew-LabVMs -Set 'rows'\n",
+        new[]
+        {
+            ("hvlint/lib/functions.ps1", "function New-LabVMs($Set) {\n    $rows = Import-Csv \"$PSScriptRoot\\$Set.csv\"\n"
+                + "    foreach ($vm in $rows) { New-VM -Name $vm.Name -Generation 2; Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n}\n"),
+            ("hvlint/lib/rows.csv", "Name,Cpu\nfr01,72\n"),
+            ("hvlint/rows.csv", "Name,Cpu\nfr02,2\n"),
+        },
+        null,
+        new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/lib/functions.ps1", 3, 107, 3, 114)
+            .WithArguments("VM 'fr01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"));
 
     [Fact]
     public Task A_dot_sourced_script_s_parenthesised_read_is_read_from_its_own_text() => Task.WhenAll(
