@@ -431,12 +431,17 @@ namespace HvLint.Analyzers
             own._script.ScriptRoot = own._script.FolderRoot = root;
         }
 
-        /// <summary>The way from one folder to another ('/' between folders, as FullPath writes them), with ".." for each folder up.</summary>
-        internal static string RelativeFolder(string from, string to)
+        /// <summary>
+        /// The way from one folder to another ('/' between folders, as FullPath writes them), with ".." for each folder up;
+        /// null when <paramref name="from"/> starts further up ("../../lab" to "../tools"), whose folders' names the paths
+        /// do not give.
+        /// </summary>
+        internal static string? RelativeFolder(string from, string to)
         {
             string[] a = from.Length == 0 ? new string[0] : from.Split('/'), b = to.Length == 0 ? new string[0] : to.Split('/');
             int common = 0;
-            while (common < a.Length && common < b.Length && a[common] != ".." && string.Equals(a[common], b[common], StringComparison.OrdinalIgnoreCase)) common++;
+            while (common < a.Length && common < b.Length && string.Equals(a[common], b[common], StringComparison.OrdinalIgnoreCase)) common++;
+            if (Array.IndexOf(a, "..", common) >= 0) return null;
             string way = string.Join("/", Enumerable.Repeat("..", a.Length - common).Concat(b.Skip(common)));
             return way.Length == 0 ? "." : way;
         }
@@ -504,7 +509,7 @@ namespace HvLint.Analyzers
                         ? rest.Substring(1, Math.Max(0, PowerShellScript.StringEnd(rest, 0) - 2))
                         : new string(rest.TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
                     // Relative to the folder of the file that has the statement, not to the one the script runs from.
-                    if (name.Length > 0 && name[0] != '@' && ModuleFile(IsModuleName(name) || root == "." ? name : root + "\\" + name, new List<string>(), imported) is ImportedFile used)
+                    if (name.Length > 0 && name[0] != '@' && ModuleFile(IsModuleName(name) || root == "." || IsRooted(name) ? name : root + "\\" + name, new List<string>(), imported) is ImportedFile used)
                     {
                         used.Module = true;
                         sources[i] = used;
@@ -626,6 +631,8 @@ namespace HvLint.Analyzers
             while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
             return j;
         }
+
+        private static bool IsRooted(string path) => path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("\\", StringComparison.Ordinal) || (path.Length >= 2 && path[1] == ':' && char.IsLetter(path[0]));
 
         private static bool IsModuleName(string name) => name.Length > 0 && name.Length <= 128 && name.All(c => char.IsLetterOrDigit(c) || c == '.' || c == '-' || c == '_') && name.Trim('.').Length == name.Length;
 
