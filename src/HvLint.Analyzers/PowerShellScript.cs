@@ -1686,8 +1686,8 @@ namespace HvLint.Analyzers
         /// </summary>
         private static string? JoinedPath(CodeValue? path, ScriptVariables variables)
         {
-            // A script file's values are at their spans in its text (AddScript text, in C#, reads no files); a value in a file
-            // the script dot-sources is not in this text.
+            // A script file's values are at their spans in the text of the file that has them: the script's, or one it
+            // dot-sources or imports (AddScript text, in C#, reads no files).
             if (path == null || !variables.ReadsFiles(path.Location) || !(variables.FileAt(path.Location) is (string text, _))) return null;
             Microsoft.CodeAnalysis.Text.TextSpan span = path.Location.SourceSpan;
             string raw = text.Substring(span.Start, span.Length).Trim();

@@ -332,8 +332,12 @@ public static class CommandLine
 
     /// <summary>
     /// The scripts (.ps1) a listing's pattern names (<see cref="PowerShellScriptFileAnalyzer.MatchesListing"/>): those of its
-    /// folder, or below it for -Recurse, whose names match. None where the folder does not exist or cannot be read.
+    /// folder, or below it for -Recurse, whose names match. None where the folder does not exist or cannot be read. A
+    /// recursive listing of a large tree (Get-ChildItem C:\ -Recurse) is read no further than <see cref="MaxListed"/>
+    /// scripts, past links, so that an audit does not walk a disk.
     /// </summary>
+    private const int MaxListed = 1000;
+
     private static IEnumerable<string> Listed(string pattern)
     {
         string wanted = pattern.Split("|!")[0];
@@ -341,10 +345,13 @@ public static class CommandLine
         int slash = wanted.LastIndexOf('/');
         string folder = deep >= 0 ? wanted[..deep] : slash < 0 ? "." : wanted[..slash];
         if (folder.Length == 0) folder = ".";
-        if (!Directory.Exists(folder)) return Array.Empty<string>();
+        // A drive's or the file system's root (Get-ChildItem C:\ -Recurse) is the machine's, not the repository's.
+        if (!Directory.Exists(folder) || (deep >= 0 && Path.GetPathRoot(Path.GetFullPath(folder)) == Path.GetFullPath(folder))) return Array.Empty<string>();
         try
         {
-            return Directory.EnumerateFiles(folder, "*.ps1", deep >= 0 ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+            var options = new EnumerationOptions { RecurseSubdirectories = deep >= 0, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+            return Directory.EnumerateFiles(folder, "*.ps1", options)
+                .Take(MaxListed)
                 .Select(f => f.Replace('\\', '/'))
                 .Where(f => PowerShellScriptFileAnalyzer.MatchesListing(pattern, PowerShellScriptFileAnalyzer.FullPath(f)))
                 .ToList();
