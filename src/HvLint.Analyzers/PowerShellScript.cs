@@ -1676,6 +1676,9 @@ namespace HvLint.Analyzers
             int slash = path.LastIndexOf('/');
             string leaf = slash < 0 ? path : path.Substring(slash + 1);
             string folder = leaf.IndexOfAny(new[] { '*', '?' }) >= 0 ? (slash < 0 ? "." : path.Substring(0, slash)) : path;
+            // -Include narrows the contents of an item only: without -Recurse, of a path that ends in a wildcard (Get-ChildItem's
+            // help); Get-ChildItem .\Public -Include *.ps1 lists nothing.
+            if (call.Get("Include") != null && call.Get("Recurse") == null && folder == path) return null;
             string name = filter ?? (folder == path ? "*" : leaf);
             return folder + (call.Get("Recurse") != null ? "/**/" : "/") + name + (exclude != null ? "|!" + exclude : string.Empty);
         }

@@ -754,6 +754,11 @@ public class PowerShellScriptFileAnalyzerTests
             "$files = Get-ChildItem \"$PSScriptRoot\\functions\\*.ps1\"\n. .\\settings.ps1\nNew-VM -Name 'ls04' -Generation 2\nAdd-LabNic -VMName 'ls04'\n",
             new[] { ("hvlint/functions/Nics.ps1", LabNicFunction) },
             null),
+        // -Include without -Recurse narrows what a wildcard path gives, and this path gives the folder itself: nothing.
+        ScriptWith(
+            "Get-ChildItem \"$PSScriptRoot\\functions\" -Include *.ps1 | ForEach-Object { . $_.FullName }\nNew-VM -Name 'ls06' -Generation 2\nAdd-LabNic -VMName 'ls06'\n",
+            new[] { ("hvlint/functions/Nics.ps1", LabNicFunction) },
+            null),
         // The listing names another folder than the script that defines the function.
         ScriptWith(
             "Get-ChildItem \"$PSScriptRoot\\other\\*.ps1\" | ForEach-Object { . $_.FullName }\nNew-VM -Name 'ls05' -Generation 2\nAdd-LabNic -VMName 'ls05'\n",
