@@ -210,20 +210,36 @@ namespace HvLint.Analyzers
         /// </summary>
         public static bool MatchesListing(string pattern, string full)
         {
-            int bar = pattern.IndexOf("|!", StringComparison.Ordinal);
-            string? exclude = bar < 0 ? null : pattern.Substring(bar + 2);
-            if (bar >= 0) pattern = pattern.Substring(0, bar);
-            // "a/b/**/*.ps1", or "**/*.ps1" for the folder a relative script path has none of.
-            int deep = pattern.StartsWith("**/", StringComparison.Ordinal) ? 0 : pattern.IndexOf("/**/", StringComparison.Ordinal);
-            int slash = pattern.LastIndexOf('/');
-            string folder = deep >= 0 ? pattern.Substring(0, deep) : slash < 0 ? string.Empty : pattern.Substring(0, slash);
-            string name = pattern.Substring(slash + 1);
+            (string folder, bool recurse, string name, string? exclude) = ListingParts(pattern);
             int last = full.LastIndexOf('/');
             string fileFolder = last < 0 ? string.Empty : full.Substring(0, last), fileName = full.Substring(last + 1);
             bool inFolder = string.Equals(fileFolder, folder, StringComparison.OrdinalIgnoreCase)
-                || (deep >= 0 && (folder.Length == 0 || fileFolder.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase)));
+                || (recurse && (folder.Length == 0 || fileFolder.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase)));
             // Windows names files case aside; a pattern with [ranges] is no listing HvLint reads.
             return inFolder && ScriptCondition.Like(fileName, name, caseSensitive: false) == true && (exclude == null || ScriptCondition.Like(fileName, exclude, caseSensitive: false) == false);
+        }
+
+        /// <summary>
+        /// A listing's pattern (<see cref="PowerShellScript.ListedPaths"/>) in its parts: the folder ("" for none), whether
+        /// the folders below it are listed too ("a/b/**/*.ps1", or "**/*.ps1" for a relative script path's), the name's
+        /// pattern, and the -Exclude pattern after "|!".
+        /// </summary>
+        public static (string Folder, bool Recurse, string Name, string? Exclude) ListingParts(string pattern)
+        {
+            int bar = pattern.IndexOf("|!", StringComparison.Ordinal);
+            string? exclude = bar < 0 ? null : pattern.Substring(bar + 2);
+            if (bar >= 0) pattern = pattern.Substring(0, bar);
+            int deep = pattern.StartsWith("**/", StringComparison.Ordinal) ? 0 : pattern.IndexOf("/**/", StringComparison.Ordinal);
+            int slash = pattern.LastIndexOf('/');
+            string folder = deep >= 0 ? pattern.Substring(0, deep) : slash < 0 ? string.Empty : pattern.Substring(0, slash);
+            return (folder, deep >= 0, pattern.Substring(slash + 1), exclude);
+        }
+
+        /// <summary>A path from a drive's or the file system's root (C:\lab, /srv/lab, \lab), with either separator.</summary>
+        public static bool IsRooted(string path)
+        {
+            string p = path.Replace('\\', '/');
+            return p.StartsWith("/", StringComparison.Ordinal) || (p.Length >= 2 && p[1] == ':' && char.IsLetter(p[0]));
         }
 
         /// <summary>
@@ -297,8 +313,7 @@ namespace HvLint.Analyzers
         public static string ImportedPath(string scriptPath, string written)
         {
             string w = written.Replace('\\', '/');
-            bool rooted = w.StartsWith("/", StringComparison.Ordinal) || (w.Length >= 2 && w[1] == ':' && char.IsLetter(w[0]));
-            if (rooted) return FullPath(w);
+            if (IsRooted(w)) return FullPath(w);
             string folder = FullPath(scriptPath);
             int slash = folder.LastIndexOf('/');
             return FullPath((slash >= 0 ? folder.Substring(0, slash + 1) : string.Empty) + w);

@@ -509,7 +509,7 @@ namespace HvLint.Analyzers
                         ? rest.Substring(1, Math.Max(0, PowerShellScript.StringEnd(rest, 0) - 2))
                         : new string(rest.TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
                     // Relative to the folder of the file that has the statement, not to the one the script runs from.
-                    if (name.Length > 0 && name[0] != '@' && ModuleFile(IsModuleName(name) || root == "." || IsRooted(name) ? name : root + "\\" + name, new List<string>(), imported) is ImportedFile used)
+                    if (name.Length > 0 && name[0] != '@' && ModuleFile(IsModuleName(name) || root == "." || PowerShellScriptFileAnalyzer.IsRooted(name) ? name : root + "\\" + name, new List<string>(), imported) is ImportedFile used)
                     {
                         used.Module = true;
                         sources[i] = used;
@@ -631,8 +631,6 @@ namespace HvLint.Analyzers
             while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
             return j;
         }
-
-        private static bool IsRooted(string path) => path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("\\", StringComparison.Ordinal) || (path.Length >= 2 && path[1] == ':' && char.IsLetter(path[0]));
 
         private static bool IsModuleName(string name) => name.Length > 0 && name.Length <= 128 && name.All(c => char.IsLetterOrDigit(c) || c == '.' || c == '-' || c == '_') && name.Trim('.').Length == name.Length;
 

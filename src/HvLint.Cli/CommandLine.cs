@@ -340,16 +340,13 @@ public static class CommandLine
 
     private static IEnumerable<string> Listed(string pattern)
     {
-        string wanted = pattern.Split("|!")[0];
-        int deep = wanted.StartsWith("**/", StringComparison.Ordinal) ? 0 : wanted.IndexOf("/**/", StringComparison.Ordinal);
-        int slash = wanted.LastIndexOf('/');
-        string folder = deep >= 0 ? wanted[..deep] : slash < 0 ? "." : wanted[..slash];
-        if (folder.Length == 0) folder = ".";
+        (string listedFolder, bool recurse, _, _) = PowerShellScriptFileAnalyzer.ListingParts(pattern);
+        string folder = listedFolder.Length == 0 ? "." : listedFolder;
         // A drive's or the file system's root (Get-ChildItem C:\ -Recurse) is the machine's, not the repository's.
-        if (!Directory.Exists(folder) || (deep >= 0 && Path.GetPathRoot(Path.GetFullPath(folder)) == Path.GetFullPath(folder))) return Array.Empty<string>();
+        if (!Directory.Exists(folder) || (recurse && Path.GetPathRoot(Path.GetFullPath(folder)) == Path.GetFullPath(folder))) return Array.Empty<string>();
         try
         {
-            var options = new EnumerationOptions { RecurseSubdirectories = deep >= 0, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+            var options = new EnumerationOptions { RecurseSubdirectories = recurse, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
             return Directory.EnumerateFiles(folder, "*.ps1", options)
                 .Take(MaxListed)
                 .Select(f => f.Replace('\\', '/'))
