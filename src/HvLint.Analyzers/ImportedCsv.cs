@@ -51,7 +51,7 @@ namespace HvLint.Analyzers
                 }
 
                 if (rows.Count == maxRows) return null;
-                var row = new ScriptHashtable();
+                var row = new ScriptHashtable { Complete = true };
                 for (int k = 0; k < names.Count; k++)
                 {
                     row.Add(new KeyValuePair<string, CodeValue>(names[k], k < fields.Count ? new CodeValue(fields[k].Text, true, location) : new CodeValue(null, false, location)));

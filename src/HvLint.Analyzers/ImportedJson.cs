@@ -47,7 +47,7 @@ namespace HvLint.Analyzers
             switch (token)
             {
                 case JObject o:
-                    var table = new ScriptHashtable();
+                    var table = new ScriptHashtable { Complete = true };
                     foreach (JProperty p in o.Properties()) table.Add(new KeyValuePair<string, CodeValue>(p.Name, Convert(p.Value, location)));
                     return new CodeValue(table, true, location);
                 case JArray a when a.Count <= PowerShellScript.MaxLoopItems:

@@ -90,10 +90,30 @@ namespace HvLint.Analyzers
 
     /// <summary>
     /// A hashtable literal in script text (@{ Name = 'web01'; Generation = 2 }): its entries in the order written, each
-    /// value known or not. Splatted (New-VM @settings), its entries are the command's named parameters.
+    /// value known or not. Splatted (New-VM @settings), its entries are the command's named parameters. Import-Csv's rows
+    /// and ConvertFrom-Json's objects are read as tables too.
     /// </summary>
     internal sealed class ScriptHashtable : List<KeyValuePair<string, CodeValue>>
     {
+        /// <summary>
+        /// Whether it has every entry of what PowerShell holds: a hashtable written @{ }, a row of Import-Csv, an object
+        /// of ConvertFrom-Json. Outside strict mode, a name it lacks then reads as $null ($vm.Pxe when the VM's table has
+        /// no Pxe), as PowerShell reads a missing key or property (Set-StrictMode's help). A table made of a hashtable's
+        /// entries (Key, Value, and the Name PowerShell adds) is not complete.
+        /// </summary>
+        public bool Complete { get; set; }
+
+        /// <summary>A hashtable written @{ }: $vm['Pxe'] and $vm.ContainsKey('Pxe') read it, in strict mode too.</summary>
+        public bool IsHashtable { get; set; }
+
+        /// <summary>
+        /// For a loop's item, the keys the script changes in place on some variable (ScriptVariables.ForItem), each here
+        /// with an unknown value, and whether there at all unknown too; null for none.
+        /// </summary>
+        public HashSet<string>? ChangedKeys { get; set; }
+
+        /// <summary>For a loop's item, whether the script changes in place a key it does not name ($vm[$key] = 1): every entry is unknown, and any may have been added.</summary>
+        public bool AnyKeyChanged { get; set; }
     }
 
     /// <summary>One cmdlet invocation with its parameters, from AddCommand/AddParameter or from script text.</summary>

@@ -356,7 +356,11 @@ namespace HvLint.Analyzers
                         int splat = ++i;
                         while (i < script.Length && IsNameChar(script[i])) i++;
                         CodeValue? held = variables.TryRead(script.Substring(splat, i - splat), out CodeValue? v) ? v : null;
-                        if (held?.Value is ScriptHashtable table) call.Named.AddRange(table);
+                        if (held?.Value is ScriptHashtable table)
+                        {
+                            call.Named.AddRange(table);
+                            call.Splatted |= table.AnyKeyChanged;
+                        }
                         else if (held?.Value is IReadOnlyList<string> items) foreach (string item in items) call.Positional.Add(new CodeValue(item, true, held.Location));
                         else call.Splatted = true;
                     }
@@ -685,13 +689,60 @@ namespace HvLint.Analyzers
         /// </summary>
         private static bool? Condition(string condition, ScriptVariables variables) => ScriptCondition.Evaluate(condition, ConditionValue(variables));
 
-        /// <summary>The value of a variable or member ($legacy, $vm.Role) as a condition reads it: a boolean, a number, text, or null when unknown.</summary>
+        /// <summary>
+        /// The value of a variable, member, key or ContainsKey ($legacy, $vm.Role, $vm['Role'], $vm.ContainsKey('Role')) as a
+        /// condition reads it: a boolean, a number, text, <see cref="ScriptCondition.NullValue"/> for a member or key the
+        /// table lacks (<see cref="ScriptHashtable.Complete"/>), or null when unknown.
+        /// </summary>
         private static Func<string, object?> ConditionValue(ScriptVariables variables) => operand =>
         {
-            CodeValue? held = VariableName(operand, 0, operand.Length) is string name ? (variables.TryRead(name, out CodeValue? v) ? v : null) : Member(operand, 0, operand.Length, variables);
+            CodeValue? held;
+            if (VariableName(operand, 0, operand.Length) is string name)
+            {
+                held = variables.TryRead(name, out CodeValue? v) ? v : null;
+            }
+            else if (operand.EndsWith(")", StringComparison.Ordinal) || operand.EndsWith("]", StringComparison.Ordinal))
+            {
+                return HashtableLookup(operand, variables);
+            }
+            else
+            {
+                held = Member(operand, 0, operand.Length, variables, out bool lacks);
+                if (lacks && !variables.MayBeStrict) return ScriptCondition.NullValue;
+            }
+
             if (held == null || !held.IsKnown) return null;
             return held.Value switch { bool b => b, long l => l, int i => (long)i, short h => (long)h, byte y => (long)y, string t => t, _ => null };
         };
+
+        /// <summary>
+        /// $table['Name'] (the value, or $null for a key the table lacks) or $table.ContainsKey('Name') (true or false) of a
+        /// hashtable written @{ }, the key quoted or a variable the script fixes; null for anything else. Neither is an
+        /// error in strict mode.
+        /// </summary>
+        private static object? HashtableLookup(string operand, ScriptVariables variables)
+        {
+            bool index = operand[operand.Length - 1] == ']';
+            int open = index ? operand.IndexOf('[') : operand.IndexOf('(');
+            int dot = operand.IndexOf('.');
+            int nameEnd = index ? open : dot;
+            if (open < 0 || nameEnd < 0 || VariableName(operand, 0, nameEnd) is not string table) return null;
+            if (!index && (dot > open || !string.Equals(operand.Substring(dot + 1, open - dot - 1).Trim(), "ContainsKey", StringComparison.OrdinalIgnoreCase))) return null;
+            if (!variables.TryRead(table, out CodeValue? held) || !(held!.Value is ScriptHashtable { IsHashtable: true } entries)) return null;
+            string key = operand.Substring(open + 1, operand.Length - open - 2).Trim();
+            string? written = KeyText(key, variables);
+            if (written == null) return null;
+            if (entries.AnyKeyChanged || (entries.ChangedKeys != null && entries.ChangedKeys.Contains(written))) return null; // $vm.Remove('Pxe') too
+            foreach (KeyValuePair<string, CodeValue> e in entries)
+            {
+                if (!string.Equals(e.Key, written, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!index) return true;
+                return e.Value.IsKnown ? e.Value.Value switch { bool b => b, long l => l, string t => t, _ => null } : null;
+            }
+
+            if (!entries.Complete) return null;
+            return index ? ScriptCondition.NullValue : false;
+        }
 
         /// <summary>The next character after blanks, line breaks and comments from <paramref name="i"/>.</summary>
         private static int NextToken(string s, int i)
@@ -1963,8 +2014,18 @@ namespace HvLint.Analyzers
                     {
                         i = table;
                         CodeValue read = ReadHashtable(s, ref i, at, variables);
-                        if (read.Value is ScriptHashtable entries) (tables ??= new List<ScriptHashtable>()).Add(entries);
-                        else known = false;
+                        if (read.Value is ScriptHashtable entries)
+                        {
+                            // [PSCustomObject]@{ } makes an object, [ordered]@{ } an OrderedDictionary (no ContainsKey):
+                            // neither is read as a hashtable.
+                            entries.IsHashtable = table == before;
+                            (tables ??= new List<ScriptHashtable>()).Add(entries);
+                        }
+                        else
+                        {
+                            known = false;
+                        }
+
                         continue;
                     }
 
@@ -2084,18 +2145,47 @@ namespace HvLint.Analyzers
         /// a loop's items are written before the parentheses), the entries, each a table of its Key and Value; null
         /// otherwise.
         /// </summary>
-        private static CodeValue? Member(string s, int start, int end, ScriptVariables variables)
+        private static CodeValue? Member(string s, int start, int end, ScriptVariables variables) => Member(s, start, end, variables, out _);
+
+        /// <param name="lacks">
+        /// Whether a complete table on the way lacks the member (<see cref="ScriptHashtable.Complete"/>), so that PowerShell
+        /// reads $null there outside strict mode: a name, not a method or another member every object has.
+        /// </param>
+        private static CodeValue? Member(string s, int start, int end, ScriptVariables variables, out bool lacks)
         {
+            lacks = false;
             int dot = s.IndexOf('.', start, end - start);
             if (dot < 0 || VariableName(s, start, dot) is not string table || !variables.TryRead(table, out CodeValue? held)) return null;
             CodeValue? value = held;
             foreach (string member in s.Substring(dot + 1, end - dot - 1).Split('.'))
             {
+                if (value?.Value is ScriptHashtable { Complete: true } complete && !Has(complete, member) && IsPlainName(member) && !ObjectMembers.Contains(member))
+                {
+                    // $vm.Pxe.Mode, when $vm has no Pxe, is $null's member: $null too.
+                    lacks = true;
+                    return null;
+                }
+
                 value = value?.Value is ScriptHashtable entries ? Entry(entries, member) ?? Enumerated(entries, member, value.Location) : null;
             }
 
             return value;
         }
+
+        // Members a hashtable or any object has whatever its keys or properties (Hashtable's properties and methods, a
+        // method being named without its parentheses as a loop's items are, and those PowerShell gives every object): a
+        // table that lacks such a name does not read $null there.
+        private static readonly HashSet<string> ObjectMembers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Count", "Length", "Keys", "Values", "IsReadOnly", "IsFixedSize", "IsSynchronized", "SyncRoot", "Comparer", "EqualityComparer", "hcp",
+            "GetEnumerator", "ContainsKey", "ContainsValue", "Contains", "Add", "Remove", "Clear", "Clone", "CopyTo", "GetObjectData", "OnDeserialization",
+            "ToString", "GetType", "Equals", "GetHashCode",
+            "PSObject", "PSBase", "PSAdapted", "PSExtended", "PSTypeNames",
+        };
+
+        private static bool Has(ScriptHashtable entries, string name) => entries.Exists(e => string.Equals(e.Key, name, StringComparison.OrdinalIgnoreCase));
+
+        private static bool IsPlainName(string member) => member.Length > 0 && member.All(c => char.IsLetterOrDigit(c) || c == '_');
 
         /// <summary>
         /// A table's keys (.Keys) or its entries as Key and Value tables (.GetEnumerator()); null for any other member.
@@ -2122,13 +2212,16 @@ namespace HvLint.Analyzers
         {
             int open = s.IndexOf('[', start, end - start);
             if (open < 0 || s[end - 1] != ']' || VariableName(s, start, open) is not string table || !variables.TryRead(table, out CodeValue? held) || !(held!.Value is ScriptHashtable entries)) return null;
-            string key = s.Substring(open + 1, end - open - 2).Trim();
-            string? name = key.Length > 1 && key[0] == '$' ? (VariableName(key, 0, key.Length) is string variable && variables.TryRead(variable, out CodeValue? k) ? k!.AsString : null)
-                : key.Length > 1 && key[0] == '\'' && key[key.Length - 1] == '\'' ? key.Substring(1, key.Length - 2)
-                : key.Length > 1 && key[0] == '"' && key[key.Length - 1] == '"' ? variables.Expand(key.Substring(1, key.Length - 2), quoted: true)
-                : null;
+            string? name = KeyText(s.Substring(open + 1, end - open - 2).Trim(), variables);
             return name == null ? null : Entry(entries, name);
         }
+
+        /// <summary>A key as written between brackets or a method's parentheses: quoted, or a variable the script fixes; null otherwise.</summary>
+        private static string? KeyText(string key, ScriptVariables variables) =>
+            key.Length > 1 && key[0] == '$' ? (VariableName(key, 0, key.Length) is string variable && variables.TryRead(variable, out CodeValue? k) ? k!.AsString : null)
+            : key.Length > 1 && key[0] == '\'' && key[key.Length - 1] == '\'' ? key.Substring(1, key.Length - 2)
+            : key.Length > 1 && key[0] == '"' && key[key.Length - 1] == '"' ? variables.Expand(key.Substring(1, key.Length - 2), quoted: true)
+            : null;
 
         /// <summary>The known value of the entry <paramref name="name"/> (PowerShell's names are not case-sensitive); null otherwise.</summary>
         private static CodeValue? Entry(ScriptHashtable entries, string name)
@@ -2173,7 +2266,7 @@ namespace HvLint.Analyzers
             int start = i;
             int open = i + 1;
             i += 2;
-            var table = new ScriptHashtable();
+            var table = new ScriptHashtable { Complete = true, IsHashtable = true };
             while (true)
             {
                 while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ';')) i++;

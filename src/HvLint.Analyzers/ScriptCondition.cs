@@ -38,6 +38,9 @@ namespace HvLint.Analyzers
         /// <summary>PowerShell's $null.</summary>
         private static readonly object Null = new object();
 
+        /// <summary>$null, as the reader of variables gives it for a member or key a table lacks.</summary>
+        internal static object NullValue => Null;
+
         private static readonly HashSet<string> Comparisons = new HashSet<string>(StringComparer.Ordinal)
         {
             "eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "in", "notin", "contains", "notcontains",
@@ -235,9 +238,10 @@ namespace HvLint.Analyzers
             string name = _s.Substring(start, _i - start);
             if (_i < _s.Length && (_s[_i] == '(' || _s[_i] == '['))
             {
-                // A method call or an index ($vm.Name.StartsWith('web'), $vms[0]): not read.
+                // A method call or an index: the reader of variables knows a hashtable's ($vm.ContainsKey('Pxe'),
+                // $vm['Pxe']), and no other ($vm.Name.StartsWith('web'), $vms[0]).
                 _i = PowerShellScript.Closing(_s, _i, _s[_i], _s[_i] == '(' ? ')' : ']');
-                return Unknown;
+                return _variable(_s.Substring(start, _i - start)) ?? Unknown;
             }
 
             if (name.Length == 1)

@@ -38,6 +38,12 @@ namespace HvLint.Analyzers
             "GetEnumerator", "ContainsKey", "ContainsValue", "Contains", "IndexOf", "ToString", "GetType", "Equals", "GetHashCode", "Clone", "ToArray",
         };
 
+        // Methods of a list or a table held in a member that change it ($vm.Disks.Add('d.vhdx')).
+        private static readonly HashSet<string> MemberChangingMethods = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Add", "AddRange", "Insert", "Remove", "RemoveAt", "RemoveAll", "Clear", "Set_Item",
+        };
+
         // The common parameters that write the variable they name, with their aliases.
         private static readonly string[] VariableParameters = { "OutVariable", "ErrorVariable", "WarningVariable", "InformationVariable", "PipelineVariable" };
         private static readonly HashSet<string> VariableParameterAliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ov", "ev", "wv", "iv", "pv" };
@@ -125,6 +131,18 @@ namespace HvLint.Analyzers
 
             /// <summary>How many branch, clause, loop and table blocks are being read inside one another.</summary>
             public int Nesting { get; set; }
+
+            /// <summary>Whether its own text turns strict mode on (<see cref="MayBeStrict"/>); found when first asked for.</summary>
+            public bool? Strict { get; set; }
+
+            /// <summary>
+            /// The members and keys the script changes in place on a variable ($vm.Pxe = $true, $vm['Cpu'] = 4,
+            /// $vm.Add('Pxe', 1)), counted with the writes; <see cref="AnyMemberChanged"/> for one it does not name.
+            /// </summary>
+            public HashSet<string>? MembersChanged { get; set; }
+
+            /// <summary>Whether the script changes in place a key it does not name ($vm[$key] = 1, $vm.Clear()).</summary>
+            public bool AnyMemberChanged { get; set; }
         }
 
         /// <summary>
@@ -245,6 +263,24 @@ namespace HvLint.Analyzers
 
             return null;
         }
+
+        /// <summary>
+        /// Whether the script may run in strict mode, where reading a property or key an object lacks with a dot
+        /// ($vm.Pxe) is an error, not $null (Set-StrictMode -Version 2.0 and later): its text, or that of a file it
+        /// dot-sources or imports, names Set-StrictMode or Set-PSDebug (whose -Strict is version 1). A session may have
+        /// turned it on before the script runs; the default is off.
+        /// </summary>
+        public bool MayBeStrict
+        {
+            get
+            {
+                if (_script.Strict ??= NamesStrictMode(_script.Text)) return true;
+                return _script.At != null && Reachable().Exists(file => NamesStrictMode(file.Text));
+            }
+        }
+
+        private static bool NamesStrictMode(string text) =>
+            text.IndexOf("Set-StrictMode", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("Set-PSDebug", StringComparison.OrdinalIgnoreCase) >= 0;
 
         internal static string Folder(string path)
         {
@@ -827,10 +863,43 @@ namespace HvLint.Analyzers
         /// </summary>
         public ScriptVariables ForItem(string[] names, object item)
         {
-            var run = new ScriptVariables(_script);
+            var run = new ScriptVariables(_script) { _writesFrom = _writesFrom };
             foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
+            if (item is ScriptHashtable table) item = AsChanged(table);
             foreach (string name in names) run._constants[name] = new KeyValuePair<CodeValue, int>(new CodeValue(item, true, Microsoft.CodeAnalysis.Location.None), 0);
             return run;
+        }
+
+        /// <summary>
+        /// A loop's item as the script may have changed it in place: a loop's variable (or $_) holds the item itself, so
+        /// $vm.Pxe = $true in this run or another, or in another loop over the same items, changes what a later read
+        /// sees. A copy whose changed keys hold unknown values (present or not, unknown too); the table itself when the
+        /// script changes none.
+        /// </summary>
+        private ScriptHashtable AsChanged(ScriptHashtable table)
+        {
+            // The script's changes, and for a module's function those of the module's file, whose text the script's
+            // writes do not count.
+            Writes();
+            _writesFrom?.Writes();
+            bool any = _script.AnyMemberChanged || _writesFrom?._script.AnyMemberChanged == true;
+            HashSet<string>? keys = _writesFrom?._script.MembersChanged == null ? _script.MembersChanged
+                : _script.MembersChanged == null ? _writesFrom._script.MembersChanged
+                : new HashSet<string>(_script.MembersChanged.Concat(_writesFrom._script.MembersChanged), StringComparer.OrdinalIgnoreCase);
+            if (!any && keys == null) return table;
+            var changed = new ScriptHashtable { IsHashtable = table.IsHashtable, Complete = table.Complete && !any, AnyKeyChanged = any, ChangedKeys = keys };
+            foreach (KeyValuePair<string, CodeValue> e in table)
+            {
+                bool unknown = any || keys!.Contains(e.Key);
+                changed.Add(unknown ? new KeyValuePair<string, CodeValue>(e.Key, CodeValue.Unknown(e.Value.Location)) : e);
+            }
+
+            foreach (string key in keys ?? Enumerable.Empty<string>())
+            {
+                if (!changed.Exists(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase))) changed.Add(new KeyValuePair<string, CodeValue>(key, CodeValue.Unknown(Microsoft.CodeAnalysis.Location.None)));
+            }
+
+            return changed;
         }
 
         /// <summary>A block ({) opens: assignments in it hold until it closes.</summary>
@@ -1069,7 +1138,11 @@ namespace HvLint.Analyzers
             bool steps = after + 1 < s.Length && ((s[after] == '+' && s[after + 1] == '+') || (s[after] == '-' && s[after + 1] == '-'));
 
             // $settings.Add(...), $settings.Generation = 2, $settings['Name'] = 'x': a hashtable (or any object) changed in place.
-            if (Mutates(s, after)) Write(name, 2);
+            if (Mutates(s, after))
+            {
+                Write(name, 2);
+                MemberChanged(s, after);
+            }
             int before = BlankBefore(s, i);
             bool stepped = EndsWith(s, before, "++") || EndsWith(s, before, "--");
 
@@ -1105,31 +1178,83 @@ namespace HvLint.Analyzers
             return j;
         }
 
-        /// <summary>Whether a member or an element of the variable that ends at <paramref name="i"/> is called or assigned there.</summary>
+        /// <summary>
+        /// Whether a member or an element of the variable that ends at <paramref name="i"/> is called or assigned there,
+        /// or a member of one ($vm.Disk.Size = 60GB, $vm.Cpu++).
+        /// </summary>
         private static bool Mutates(string s, int i)
         {
-            if (i >= s.Length) return false;
-            int j;
+            int j = i;
+            while (j < s.Length && (s[j] == '.' || s[j] == '['))
+            {
+                int start = j;
+                if (s[j] == '.')
+                {
+                    j++;
+                    while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
+                    if (j == start + 1) return false;
+                    if (j < s.Length && s[j] == '(')
+                    {
+                        // A method of the variable's value, or one that changes a member's ($vm.Disks.Add(...)): not
+                        // $lab.VMs.Where({ ... }).
+                        string method = s.Substring(start + 1, j - start - 1);
+                        return start == i ? !ReadOnlyMethods.Contains(method) : MemberChangingMethods.Contains(method);
+                    }
+                }
+                else
+                {
+                    j = s.IndexOf(']', j + 1);
+                    if (j < 0) return false;
+                    j++;
+                }
+            }
+
+            if (j == i) return false;
+            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+            return j + 1 < s.Length && ((s[j] == '+' && s[j + 1] == '+') || (s[j] == '-' && s[j + 1] == '-'))
+                || (j < s.Length && ((s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '=')) || (j + 1 < s.Length && s[j + 1] == '=' && "+-*/%".IndexOf(s[j]) >= 0)));
+        }
+
+        /// <summary>
+        /// Notes the member or key a change in place at <paramref name="i"/> (just past the variable) is of: $vm.Pxe = 1
+        /// and $vm.Pxe.Mode = 1 change Pxe, $vm['Pxe'] = 1 and $vm.Add('Pxe', 1) too; a key written otherwise, or any
+        /// other method, may change any member.
+        /// </summary>
+        private void MemberChanged(string s, int i)
+        {
+            string? member = null;
             if (s[i] == '.')
             {
-                j = i + 1;
+                int j = i + 1;
                 while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
-                if (j == i + 1) return false;
-                if (j < s.Length && s[j] == '(') return !ReadOnlyMethods.Contains(s.Substring(i + 1, j - i - 1)); // a method
+                member = s.Substring(i + 1, j - i - 1);
+                if (j < s.Length && s[j] == '(')
+                {
+                    // $vm.Add('Pxe', 1) and $vm.Remove('Pxe'): the key they name; Clear() and those with a key written
+                    // otherwise, any. No other method changes a table ($name.ToLower()).
+                    if (!MemberChangingMethods.Contains(member)) return;
+                    bool named = string.Equals(member, "Add", StringComparison.OrdinalIgnoreCase) || string.Equals(member, "Remove", StringComparison.OrdinalIgnoreCase);
+                    member = named ? QuotedKey(s, j + 1) : null;
+                }
             }
             else if (s[i] == '[')
             {
-                j = s.IndexOf(']', i + 1);
-                if (j < 0) return false;
-                j++;
-            }
-            else
-            {
-                return false;
+                member = QuotedKey(s, i + 1);
             }
 
-            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
-            return j < s.Length && ((s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '=')) || (j + 1 < s.Length && s[j + 1] == '=' && "+-*/%".IndexOf(s[j]) >= 0));
+            if (member == null) _script.AnyMemberChanged = true;
+            else (_script.MembersChanged ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(member);
+        }
+
+        /// <summary>A key written in quotes at <paramref name="i"/> ('Pxe' or "Pxe", with no variable in it); null otherwise.</summary>
+        private static string? QuotedKey(string s, int i)
+        {
+            while (i < s.Length && (s[i] == ' ' || s[i] == '\t')) i++;
+            if (i >= s.Length || (s[i] != '\'' && s[i] != '"')) return null;
+            int end = s.IndexOf(s[i], i + 1);
+            if (end < 0) return null;
+            string key = s.Substring(i + 1, end - i - 1);
+            return key.IndexOf('$') >= 0 || key.IndexOf('`') >= 0 || key.Length == 0 ? null : key;
         }
 
         private void Write(string name, int count) => _script.Counts![name] = (_script.Counts.TryGetValue(name, out int n) ? n : 0) + count;

@@ -256,6 +256,83 @@ public class PowerShellScriptFileAnalyzerTests
             null,
             LegacyOnGeneration2(1, 145, 150, "c1")));
 
+    private const string TablesLackingPxe =
+        "$VMs = @(\n"
+        + "    @{ Name = 'h1'; Gen = 2 }\n"
+        + "    @{ Name = 'h2'; Gen = 2; Pxe = $true }\n"
+        + ")\n"
+        + "foreach ($vm in $VMs) {\n"
+        + "    New-VM -Name $vm.Name -Generation $vm.Gen\n"
+        + "    if ($vm.Pxe) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+        + "    if ($vm.ContainsKey('Pxe')) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+        + "    if ($vm['Pxe']) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n";
+
+    [Fact]
+    public Task A_member_or_key_a_table_lacks_is_null_outside_strict_mode() => Task.WhenAll(
+        // The usual table of optional settings per VM: $vm.Pxe of h1, which has no Pxe, is $null, so its branch does not
+        // run; nor do ContainsKey's and $vm['Pxe']'s. Count is the table's own member, which no key of h1 or h2 names:
+        // unknown, so its branch is read for both.
+        ScriptWith(
+            TablesLackingPxe + "    if ($vm.Count -eq 9) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n}\n",
+            Array.Empty<(string, string)>(),
+            null,
+            LegacyOnGeneration2(7, 68, 73, "h2"), LegacyOnGeneration2(8, 83, 88, "h2"), LegacyOnGeneration2(9, 71, 76, "h2"),
+            LegacyOnGeneration2(10, 76, 81, "h1"), LegacyOnGeneration2(10, 76, 81, "h2")),
+        // In strict mode (Set-StrictMode -Version 2.0 and later) $vm.Pxe is an error where the key is missing: unknown, so
+        // its branch is read for h1 too. An index and ContainsKey are no error there.
+        ScriptWith(
+            "Set-StrictMode -Version Latest\n" + TablesLackingPxe + "}\n",
+            Array.Empty<(string, string)>(),
+            null,
+            LegacyOnGeneration2(8, 68, 73, "h1"), LegacyOnGeneration2(8, 68, 73, "h2"), LegacyOnGeneration2(9, 83, 88, "h2"), LegacyOnGeneration2(10, 71, 76, "h2")),
+        // An object of ConvertFrom-Json without the property: $null as well. [PSCustomObject]@{ } has no ContainsKey
+        // (PowerShell fails there), which is not read: unknown, so that branch is read.
+        ScriptWith(
+            "$lab = Get-Content .\\lab.json -Raw | ConvertFrom-Json\n"
+            + "foreach ($vm in $lab.VMs) { New-VM -Name $vm.Name -Generation 2; if ($vm.Pxe) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true } }\n"
+            + "foreach ($vm in @([PSCustomObject]@{ Name = 'p1' })) { New-VM -Name $vm.Name -Generation 2; if ($vm.ContainsKey('Pxe')) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true } }\n",
+            new[] { ("hvlint/lab.json", "{ \"VMs\": [ { \"Name\": \"j1\" }, { \"Name\": \"j2\", \"Pxe\": true } ] }") },
+            null,
+            LegacyOnGeneration2(2, 129, 134, "j2"), LegacyOnGeneration2(3, 171, 176, "p1")));
+
+    [Fact]
+    public Task A_loop_s_item_the_script_changes_in_place_is_read_as_changed() => Task.WhenAll(
+        // k1 has no Pxe until the loop gives it one: its branch runs too.
+        Script(
+            "$VMs = @(\n"
+            + "    @{ Name = 'k1'; Gen = 2 }\n"
+            + "    @{ Name = 'k2'; Gen = 2; Pxe = $true }\n"
+            + ")\n"
+            + "foreach ($vm in $VMs) {\n"
+            + "    New-VM -Name $vm.Name -Generation $vm.Gen\n"
+            + "    if (-not $vm.ContainsKey('Pxe')) { $vm.Pxe = $true }\n"
+            + "    if ($vm.Pxe) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+            + "}\n",
+            null,
+            LegacyOnGeneration2(8, 68, 73, "k1"), LegacyOnGeneration2(8, 68, 73, "k2")),
+        // A loop's variable holds the item itself: k3's Gen is 1 when the second loop reads it, and k4 is splatted with
+        // the Generation the loop set. Neither is Generation 2 for certain, so neither has HV3003. k7's Cpu is 64 after
+        // --, and its Disk table's Cpu 2: neither is over 64.
+        Script(
+            "$T = @( @{ Name = 'k3'; Gen = 2 } )\n"
+            + "foreach ($t in $T) { $t.Gen = 1 }\n"
+            + "foreach ($u in $T) { New-VM -Name $u.Name -Generation $u.Gen; Add-VMNetworkAdapter -VMName $u.Name -IsLegacy $true }\n"
+            + "foreach ($vm in @( @{ Name = 'k4'; Generation = 2 } )) { $vm.Generation = 1; New-VM @vm; Add-VMNetworkAdapter -VMName 'k4' -IsLegacy $true }\n"
+            + "foreach ($vm in @( @{ Name = 'k7'; Cpu = 65; Disk = @{ Cpu = 72 } } )) { $vm.Cpu--; $vm.Disk.Cpu = 2; New-VM -Name $vm.Name -Generation 2\n"
+            + "    Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu; Set-VMProcessor -VMName $vm.Name -Count $vm.Disk.Cpu }\n",
+            null),
+        // So in a module's function, whose changes are counted in the module's file.
+        ScriptWith(
+            "Import-Module .\\Lab.psm1\nNew-Lab -Name 'k8'\n",
+            new[] { ("hvlint/Lab.psm1", "function New-Lab($Name) {\n    foreach ($vm in @( @{ Gen = 2 } )) { $vm.Gen = 1; New-VM -Name $Name -Generation $vm.Gen; Add-VMNetworkAdapter -VMName $Name -IsLegacy $true }\n}\n") },
+            null),
+        // A method that changes no table ($name.ToUpper()) leaves the items as written: k6 has no Pxe.
+        Script(
+            "$name = 'lab'\n$upper = $name.ToUpper()\n"
+            + "foreach ($vm in @( @{ Name = 'k5'; Gen = 2; Pxe = $true }, @{ Name = 'k6'; Gen = 2 } )) { New-VM -Name $vm.Name -Generation $vm.Gen; if ($vm.Pxe) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true } }\n",
+            null,
+            LegacyOnGeneration2(3, 197, 202, "k5")));
+
     private static readonly (string, string)[] Rows = { ("hvlint/rows.csv", "Name,Role,Cpu\nweb01,web,8\nsql01,sql,8\nweb02,WEB,2\n") };
 
     [Fact]
