@@ -259,6 +259,15 @@ namespace HvLint.Analyzers
                 string? assigned = Assignment(script, ref i);
                 if (i >= script.Length) break;
 
+                // $gen = if (...) { 1 } else { 2 }: the value of the branch that runs.
+                if (assigned != null && (script[i] == 'i' || script[i] == 'I') && AssignedBranch(script, i, at, variables, commands, out CodeValue? chosen) is int afterValue)
+                {
+                    if (chosen != null && chosen.IsKnown) variables.Assign(assigned, chosen);
+                    i = afterValue;
+                    piped = false;
+                    continue;
+                }
+
                 // $web = Import-Csv .\vms.csv | Where-Object { $_.Role -eq 'web' }: the rows the filter keeps. The pipeline's
                 // commands are read below as any others.
                 CodeValue? kept = assigned != null && (script[i] == '$' || StartsFileRead(script, i)) ? FilteredItems(script, i, at, variables) : null;
@@ -451,7 +460,54 @@ namespace HvLint.Analyzers
 
         private static int? Branch(string s, int j, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
         {
-            (int Open, int Close)? runs = null;
+            if (!(TakenBranch(s, j, variables, out (int Open, int Close)? runs) is int end)) return null;
+            if (runs is (int blockOpen, int blockClose)) ReadBlock(s, blockOpen, blockClose, at, variables, commands);
+            return end;
+        }
+
+        /// <summary>
+        /// $gen = if ($vm.Generation) { $vm.Generation } else { 2 } at <paramref name="i"/> (the if), with conditions the
+        /// script fixes: the branch that runs is read, and <paramref name="value"/> is what it gives when it is one value
+        /// (a literal, a variable or a member), else null. Null where the conditions are not fixed.
+        /// </summary>
+        private static int? AssignedBranch(string s, int i, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands, out CodeValue? value)
+        {
+            value = null;
+            if (!StatementKeyword(s, i, "if") || !variables.EnterBlock()) return null;
+            try
+            {
+                if (!(TakenBranch(s, i + 2, variables, out (int Open, int Close)? runs) is int end)) return null;
+                if (!(runs is (int open, int close))) return end; // no branch runs: $null
+                int start = NextToken(s, open + 1), after = start;
+                if (start < close && StartsLiteral(s, start))
+                {
+                    value = ReadValue(s, ref after, at, variables);
+                }
+                else if (start < close && s[start] == '$')
+                {
+                    after = start + 1;
+                    while (after < close && (IsNameChar(s[after]) || s[after] == '.')) after++;
+                    value = VariableName(s, start, after) is string name ? (variables.TryRead(name, out CodeValue? held) ? held : null) : Member(s, start, after, variables);
+                }
+
+                if (NextToken(s, after) != close) value = null; // more than one value, or a command
+                ReadBlock(s, open, close, at, variables, commands);
+                return end;
+            }
+            finally
+            {
+                variables.LeaveBlock();
+            }
+        }
+
+        /// <summary>
+        /// The block of an if/elseif/else chain (conditions from <paramref name="j"/>, past the if) that runs, in
+        /// <paramref name="runs"/>, null when none does; returns the end of the chain, or null when a condition is not
+        /// fixed.
+        /// </summary>
+        private static int? TakenBranch(string s, int j, ScriptVariables variables, out (int Open, int Close)? runs)
+        {
+            runs = null;
             bool decided = false;
             while (true)
             {
@@ -490,7 +546,6 @@ namespace HvLint.Analyzers
                 break;
             }
 
-            if (runs is (int blockOpen, int blockClose)) ReadBlock(s, blockOpen, blockClose, at, variables, commands);
             return j;
         }
 

@@ -333,6 +333,23 @@ public class PowerShellScriptFileAnalyzerTests
             null,
             LegacyOnGeneration2(3, 197, 202, "k5")));
 
+    [Fact]
+    public Task An_if_assigned_to_a_variable_gives_it_the_value_of_the_branch_that_runs() => Script(
+        "$VMs = @(\n"
+        + "    @{ Name = 'g1'; Pxe = $true }\n"
+        + "    @{ Name = 'g2'; Generation = 1 }\n"
+        + ")\n"
+        + "foreach ($vm in $VMs) {\n"
+        + "    $gen = if ($vm.ContainsKey('Generation')) { $vm.Generation } else { 2 }\n"
+        + "    New-VM -Name $vm.Name -Generation $gen\n"
+        + "    $nic = if ($vm.Pxe) { 'legacy' } elseif ($gen -eq 1) { New-VM -Name 'g3' -Generation 2; Add-VMNetworkAdapter -VMName 'g3' -IsLegacy $true; 'x' } else { 'y' }\n"
+        + "    if ($nic -eq 'legacy') { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+        + "}\n",
+        null,
+        // g1 is Generation 2 (it has no Generation) and its $nic is 'legacy'. For g2 (Generation 1) the elseif runs,
+        // whose commands are read as any branch's: g3's adapter; its value, after two commands, is not one HvLint reads.
+        LegacyOnGeneration2(8, 137, 142, "g3"), LegacyOnGeneration2(9, 78, 83, "g1"));
+
     private static readonly (string, string)[] Rows = { ("hvlint/rows.csv", "Name,Role,Cpu\nweb01,web,8\nsql01,sql,8\nweb02,WEB,2\n") };
 
     [Fact]
