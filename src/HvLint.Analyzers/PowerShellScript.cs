@@ -2146,6 +2146,11 @@ namespace HvLint.Analyzers
             single ??= string.Empty;
             if (string.Equals(single, "$true", StringComparison.OrdinalIgnoreCase)) return new CodeValue(true, true, location);
             if (string.Equals(single, "$false", StringComparison.OrdinalIgnoreCase)) return new CodeValue(false, true, location);
+
+            // A number written in the script (8, Generation = 1) is one, where text in quotes or a CSV's field is text: 0 is
+            // false and '0' true. One written otherwise (01, 4GB, 0x10) stays text: a string parameter gets it as written
+            // (New-Item -Name 007 makes 007), which is all a value's text is used for here.
+            if (char.IsDigit(s[start]) && TryNumber(single, out long written) && written.ToString(CultureInfo.InvariantCulture) == single) return new CodeValue(written, true, location);
             return new CodeValue(single, true, location);
         }
 

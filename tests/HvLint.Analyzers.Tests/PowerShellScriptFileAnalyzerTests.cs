@@ -350,6 +350,20 @@ public class PowerShellScriptFileAnalyzerTests
         // whose commands are read as any branch's: g3's adapter; its value, after two commands, is not one HvLint reads.
         LegacyOnGeneration2(8, 137, 142, "g3"), LegacyOnGeneration2(9, 78, 83, "g1"));
 
+    [Fact]
+    public Task A_number_written_in_the_script_is_a_number_and_quoted_text_is_text() => Script(
+        "$none = 0\n"
+        + "$text = '0'\n"
+        + "New-VM -Name 'n1' -Generation 2\n"
+        + "if ($none) { Add-VMNetworkAdapter -VMName 'n1' -IsLegacy $true }\n"
+        + "if ($text) { Add-VMNetworkAdapter -VMName 'n1' -IsLegacy $true }\n"
+        + "foreach ($vm in @( @{ Name = 'n2'; Generation = 1 }, @{ Name = 'n3'; Generation = 0 } )) { New-VM -Name $vm.Name -Generation 2; if ($vm.Generation) { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true } }\n"
+        + "New-VM -Name 007 -Generation 2; Add-VMNetworkAdapter -VMName '007' -IsLegacy $true\n",
+        null,
+        // PowerShell takes the number 0 as false and the text '0' as true (a CSV's 0 is text, so unknown there); so a
+        // table's Generation = 1 is true and 0 false. A number written otherwise is passed as written: the VM 007.
+        LegacyOnGeneration2(5, 58, 63, "n1"), LegacyOnGeneration2(6, 199, 204, "n2"), LegacyOnGeneration2(7, 78, 83, "007"));
+
     private static readonly (string, string)[] Rows = { ("hvlint/rows.csv", "Name,Role,Cpu\nweb01,web,8\nsql01,sql,8\nweb02,WEB,2\n") };
 
     [Fact]
