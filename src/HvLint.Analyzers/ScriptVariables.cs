@@ -143,6 +143,19 @@ namespace HvLint.Analyzers
 
             /// <summary>Whether the script changes in place a key it does not name ($vm[$key] = 1, $vm.Clear()).</summary>
             public bool AnyMemberChanged { get; set; }
+
+            /// <summary>
+            /// Keys changed in place through a variable the script assigns a table written @{ } (null for any key), which
+            /// change that table only: a change through any other variable (a loop's, $_, a function's parameter) may be
+            /// of any table, and is in <see cref="MembersChanged"/>. Sorted out once the writes are counted.
+            /// </summary>
+            public Dictionary<string, HashSet<string>?>? ChangedOf { get; set; }
+
+            /// <summary>The variables assigned a table written @{ } ($params = @{ ... }), as the writes are counted.</summary>
+            public HashSet<string>? TableNames { get; set; }
+
+            /// <summary>Each change in place as the writes are counted: the variable, and the key (null for any).</summary>
+            public List<KeyValuePair<string, string?>>? Changes { get; set; }
         }
 
         /// <summary>
@@ -766,6 +779,26 @@ namespace HvLint.Analyzers
             if (_script.Counts != null) return _script.Counts;
             _script.Counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             CountWrites(_script.Text, null, new List<ImportedFile>());
+            foreach (KeyValuePair<string, string?> change in _script.Changes ?? new List<KeyValuePair<string, string?>>())
+            {
+                bool own = _script.TableNames != null && _script.TableNames.Contains(change.Key) && _script.Counts.TryGetValue(change.Key, out int writes) && writes == 1;
+                if (own)
+                {
+                    _script.ChangedOf ??= new Dictionary<string, HashSet<string>?>(StringComparer.OrdinalIgnoreCase);
+                    if (!_script.ChangedOf.TryGetValue(change.Key, out HashSet<string>? keys)) _script.ChangedOf[change.Key] = keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    if (change.Value == null) _script.ChangedOf[change.Key] = null;
+                    else keys?.Add(change.Value);
+                }
+                else if (change.Value == null)
+                {
+                    _script.AnyMemberChanged = true;
+                }
+                else
+                {
+                    (_script.MembersChanged ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(change.Value);
+                }
+            }
+
             return _script.Counts;
         }
 
@@ -876,7 +909,8 @@ namespace HvLint.Analyzers
         /// sees. A copy whose changed keys hold unknown values (present or not, unknown too); the table itself when the
         /// script changes none.
         /// </summary>
-        private ScriptHashtable AsChanged(ScriptHashtable table)
+        /// <param name="variable">For a table a variable holds, the variable: the keys changed through it count too.</param>
+        private ScriptHashtable AsChanged(ScriptHashtable table, string? variable = null)
         {
             // The script's changes, and for a module's function those of the module's file, whose text the script's
             // writes do not count.
@@ -886,6 +920,13 @@ namespace HvLint.Analyzers
             HashSet<string>? keys = _writesFrom?._script.MembersChanged == null ? _script.MembersChanged
                 : _script.MembersChanged == null ? _writesFrom._script.MembersChanged
                 : new HashSet<string>(_script.MembersChanged.Concat(_writesFrom._script.MembersChanged), StringComparer.OrdinalIgnoreCase);
+            foreach (ScriptWrites? writes in new[] { _script, _writesFrom?._script })
+            {
+                if (variable == null || writes?.ChangedOf == null || !writes.ChangedOf.TryGetValue(variable, out HashSet<string>? own)) continue;
+                if (own == null) any = true;
+                else keys = keys == null ? own : new HashSet<string>(keys.Concat(own), StringComparer.OrdinalIgnoreCase);
+            }
+
             if (!any && keys == null) return table;
             var changed = new ScriptHashtable { IsHashtable = table.IsHashtable, Complete = table.Complete && !any, AnyKeyChanged = any, ChangedKeys = keys };
             foreach (KeyValuePair<string, CodeValue> e in table)
@@ -1015,6 +1056,9 @@ namespace HvLint.Analyzers
 
             if (key.IndexOf(':') >= 0 || !_constants.TryGetValue(key, out KeyValuePair<CodeValue, int> constant)) return false;
             value = constant.Key;
+
+            // A table the script sets keys on in place has those keys unknown (AsChanged).
+            if (value.Value is ScriptHashtable table && AsChanged(table, key) is var changed && !ReferenceEquals(changed, table)) value = new CodeValue(changed, true, value.Location) { Variable = value.Variable, Symbol = value.Symbol };
             return true;
         }
 
@@ -1138,11 +1182,10 @@ namespace HvLint.Analyzers
             bool steps = after + 1 < s.Length && ((s[after] == '+' && s[after + 1] == '+') || (s[after] == '-' && s[after + 1] == '-'));
 
             // $settings.Add(...), $settings.Generation = 2, $settings['Name'] = 'x': a hashtable (or any object) changed in place.
-            if (Mutates(s, after))
-            {
-                Write(name, 2);
-                MemberChanged(s, after);
-            }
+            // One key set on a table ($params.VHDPath = $path, $params['Generation'] = 1): the table keeps its other
+            // entries (TryRead), as every table the script holds then has that key unknown; any other change in place
+            // makes the variable unknown.
+            if (Mutates(s, after) && !MemberChanged(name, s, after)) Write(name, 2);
             int before = BlankBefore(s, i);
             bool stepped = EndsWith(s, before, "++") || EndsWith(s, before, "--");
 
@@ -1154,6 +1197,7 @@ namespace HvLint.Analyzers
             if (assigns && defaultOfOwnParameter) return after;
             if (loop || reference || (assigns && parens > 0)) Write(name, 2);
             else if (assigns || steps || stepped) Write(name, 1);
+            if (assigns && s[j] == '=' && s.IndexOf("@{", j + 1, Math.Min(3, s.Length - j - 1), StringComparison.Ordinal) >= 0) (_script.TableNames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
             return after;
         }
 
@@ -1220,40 +1264,53 @@ namespace HvLint.Analyzers
         /// and $vm.Pxe.Mode = 1 change Pxe, $vm['Pxe'] = 1 and $vm.Add('Pxe', 1) too; a key written otherwise, or any
         /// other method, may change any member.
         /// </summary>
-        private void MemberChanged(string s, int i)
+        /// <returns>Whether the change sets one key the script names, on the variable's table itself, and nothing else.</returns>
+        private bool MemberChanged(string variable, string s, int i)
         {
             string? member = null;
+            int j = i;
             if (s[i] == '.')
             {
-                int j = i + 1;
+                j = i + 1;
                 while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
                 member = s.Substring(i + 1, j - i - 1);
                 if (j < s.Length && s[j] == '(')
                 {
                     // $vm.Add('Pxe', 1) and $vm.Remove('Pxe'): the key they name; Clear() and those with a key written
                     // otherwise, any. No other method changes a table ($name.ToLower()).
-                    if (!MemberChangingMethods.Contains(member)) return;
+                    if (!MemberChangingMethods.Contains(member)) return false;
                     bool named = string.Equals(member, "Add", StringComparison.OrdinalIgnoreCase) || string.Equals(member, "Remove", StringComparison.OrdinalIgnoreCase);
-                    member = named ? QuotedKey(s, j + 1) : null;
+                    member = named ? QuotedKey(s, j + 1, out _) : null;
+                    j = -1; // a method: the variable is changed, not only a key of it
                 }
             }
             else if (s[i] == '[')
             {
-                member = QuotedKey(s, i + 1);
+                member = QuotedKey(s, i + 1, out j);
+                if (member != null)
+                {
+                    while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+                    j = j < s.Length && s[j] == ']' ? j + 1 : -1;
+                }
             }
 
-            if (member == null) _script.AnyMemberChanged = true;
-            else (_script.MembersChanged ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(member);
+            (_script.Changes ??= new List<KeyValuePair<string, string?>>()).Add(new KeyValuePair<string, string?>(variable, member));
+
+            // The key itself set (= or ++), not a member of its value ($vm.Disk.Size = 1, $config.Nodes[0].Cpu = 8).
+            return member != null && j > i && j < s.Length && s[j] != '.' && s[j] != '[';
         }
 
         /// <summary>A key written in quotes at <paramref name="i"/> ('Pxe' or "Pxe", with no variable in it); null otherwise.</summary>
-        private static string? QuotedKey(string s, int i)
+        /// <param name="after">Just past its closing quote.</param>
+        private static string? QuotedKey(string s, int i, out int after)
         {
+            after = -1;
             while (i < s.Length && (s[i] == ' ' || s[i] == '\t')) i++;
             if (i >= s.Length || (s[i] != '\'' && s[i] != '"')) return null;
             int end = s.IndexOf(s[i], i + 1);
             if (end < 0) return null;
             string key = s.Substring(i + 1, end - i - 1);
+            after = end + 1;
             return key.IndexOf('$') >= 0 || key.IndexOf('`') >= 0 || key.Length == 0 ? null : key;
         }
 

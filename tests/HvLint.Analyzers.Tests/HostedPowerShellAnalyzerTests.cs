@@ -330,6 +330,15 @@ public class HostedPowerShellAnalyzerTests
 
             // A bare word in a table is a command PowerShell runs, not a VM's name.
             void BareWord(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = sql07; Count = 300 }; Set-VMProcessor @cpu");
+
+            // A key set on the table itself leaves its other entries known: sql08 is Generation 2, with a new disk of a
+            // size the script does not fix.
+            void KeySet(PowerShell ps) => ps.AddScript("$vm = @{ Name = 'sql08'; Generation = 2 }; $vm.NewVHDPath = 'sql08.vhdx'; $vm['NewVHDSizeBytes'] = $size; New-VM @vm; Add-VMNetworkAdapter -VMName sql08 -IsLegacy {|HV3003:$true|}");
+
+            // A key set through another variable (a function's parameter, another name for the table) may be any table's:
+            // sql09's and sql10's Generation is not known.
+            void ThroughParameter(PowerShell ps) => ps.AddScript("function Set-Gen($t) { $t.Generation = 1 }; $vm = @{ Name = 'sql09'; Generation = 2 }; Set-Gen $vm; New-VM @vm; Add-VMNetworkAdapter -VMName sql09 -IsLegacy $true");
+            void ThroughAlias(PowerShell ps) => ps.AddScript("$vm = @{ Name = 'sql10'; Generation = 2 }; $same = $vm; $same.Generation = 1; New-VM @vm; Add-VMNetworkAdapter -VMName sql10 -IsLegacy $true");
         }
         """, "hvlint.profile = hyperv-2012r2");
 
