@@ -259,6 +259,21 @@ namespace HvLint.Analyzers
                 string? assigned = Assignment(script, ref i);
                 if (i >= script.Length) break;
 
+                // $params = $defaults.Clone(): a copy of the table the variable holds.
+                if (assigned != null && ClonedTable(script, i, out int afterClone) is string original)
+                {
+                    if (variables.TryRead(original, out CodeValue? held) && held!.Value is ScriptHashtable table)
+                    {
+                        var copy = new ScriptHashtable { Complete = table.Complete, IsHashtable = table.IsHashtable, AnyKeyChanged = table.AnyKeyChanged, ChangedKeys = table.ChangedKeys };
+                        copy.AddRange(table);
+                        variables.Assign(assigned, new CodeValue(copy, true, at(i, afterClone - i)));
+                    }
+
+                    i = afterClone;
+                    piped = false;
+                    continue;
+                }
+
                 // $gen = if (...) { 1 } else { 2 }: the value of the branch that runs.
                 if (assigned != null && (script[i] == 'i' || script[i] == 'I') && AssignedBranch(script, i, at, variables, commands, out CodeValue? chosen) is int afterValue)
                 {
@@ -463,6 +478,26 @@ namespace HvLint.Analyzers
             if (!(TakenBranch(s, j, variables, out (int Open, int Close)? runs) is int end)) return null;
             if (runs is (int blockOpen, int blockClose)) ReadBlock(s, blockOpen, blockClose, at, variables, commands);
             return end;
+        }
+
+        /// <summary>
+        /// The variable whose table $defaults.Clone() at <paramref name="i"/> (past blanks) copies, when that is the whole
+        /// statement; null otherwise.
+        /// </summary>
+        /// <param name="end">Just past the statement's ')'.</param>
+        internal static string? ClonedTable(string s, int i, out int end)
+        {
+            end = -1;
+            i = Blanks(s, i);
+            int dot = i;
+            while (dot < s.Length && s[dot] != '.' && !char.IsWhiteSpace(s[dot])) dot++;
+            if (dot >= s.Length || s[dot] != '.' || VariableName(s, i, dot) is not string name) return null;
+            if (string.Compare(s, dot + 1, "Clone()", 0, 7, StringComparison.OrdinalIgnoreCase) != 0) return null;
+            int after = dot + 8;
+            int next = Blanks(s, after);
+            if (next < s.Length && s[next] != ';' && s[next] != '\n' && s[next] != '\r' && s[next] != '}' && s[next] != '#') return null;
+            end = after;
+            return name;
         }
 
         /// <summary>

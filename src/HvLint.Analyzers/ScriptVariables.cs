@@ -1197,7 +1197,11 @@ namespace HvLint.Analyzers
             if (assigns && defaultOfOwnParameter) return after;
             if (loop || reference || (assigns && parens > 0)) Write(name, 2);
             else if (assigns || steps || stepped) Write(name, 1);
-            if (assigns && s[j] == '=' && s.IndexOf("@{", j + 1, Math.Min(3, s.Length - j - 1), StringComparison.Ordinal) >= 0) (_script.TableNames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
+            if (assigns && s[j] == '=' && (s.IndexOf("@{", j + 1, Math.Min(3, s.Length - j - 1), StringComparison.Ordinal) >= 0 || PowerShellScript.ClonedTable(s, j + 1, out _) != null))
+            {
+                // $params = @{ ... } or $params = $defaults.Clone(): a table of its own.
+                (_script.TableNames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
+            }
             return after;
         }
 

@@ -338,6 +338,9 @@ public class HostedPowerShellAnalyzerTests
             // A key set through another variable (a function's parameter, another name for the table) may be any table's:
             // sql09's and sql10's Generation is not known.
             void ThroughParameter(PowerShell ps) => ps.AddScript("function Set-Gen($t) { $t.Generation = 1 }; $vm = @{ Name = 'sql09'; Generation = 2 }; Set-Gen $vm; New-VM @vm; Add-VMNetworkAdapter -VMName sql09 -IsLegacy $true");
+            // A copy (Clone()) is a table of its own: a key set on it leaves the original's known, and its other entries too.
+            void Copied(PowerShell ps) => ps.AddScript("$defaults = @{ Generation = 2 }; $p = $defaults.Clone(); $p.Generation = 1; $q = $defaults.Clone(); $q.SwitchName = 'Lab'; New-VM @defaults -Name sql11; Add-VMNetworkAdapter -VMName sql11 -IsLegacy {|HV3003:$true|}; New-VM @q -Name sql12; Add-VMNetworkAdapter -VMName sql12 -IsLegacy {|HV3003:$true|}; New-VM @p -Name sql13; Add-VMNetworkAdapter -VMName sql13 -IsLegacy $true");
+
             void ThroughAlias(PowerShell ps) => ps.AddScript("$vm = @{ Name = 'sql10'; Generation = 2 }; $same = $vm; $same.Generation = 1; New-VM @vm; Add-VMNetworkAdapter -VMName sql10 -IsLegacy $true");
         }
         """, "hvlint.profile = hyperv-2012r2");
