@@ -904,10 +904,10 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// A loop's item as the script may have changed it in place: a loop's variable (or $_) holds the item itself, so
-        /// $vm.Pxe = $true in this run or another, or in another loop over the same items, changes what a later read
-        /// sees. A copy whose changed keys hold unknown values (present or not, unknown too); the table itself when the
-        /// script changes none.
+        /// A table as the script may have changed it in place: a loop's item, which a loop's variable (or $_) holds
+        /// itself, so that $vm.Pxe = $true in this run or another, or in another loop over the same items, changes what
+        /// a later read sees; or the table a variable holds. A copy whose changed keys hold unknown values (present or
+        /// not, unknown too); the table itself when the script changes none of its keys.
         /// </summary>
         /// <param name="variable">For a table a variable holds, the variable: the keys changed through it count too.</param>
         private ScriptHashtable AsChanged(ScriptHashtable table, string? variable = null)
@@ -1183,8 +1183,7 @@ namespace HvLint.Analyzers
 
             // $settings.Add(...), $settings.Generation = 2, $settings['Name'] = 'x': a hashtable (or any object) changed in place.
             // One key set on a table ($params.VHDPath = $path, $params['Generation'] = 1): the table keeps its other
-            // entries (TryRead), as every table the script holds then has that key unknown; any other change in place
-            // makes the variable unknown.
+            // entries, that key unknown (AsChanged); any other change in place makes the variable unknown.
             if (Mutates(s, after) && !MemberChanged(name, s, after)) Write(name, 2);
             int before = BlankBefore(s, i);
             bool stepped = EndsWith(s, before, "++") || EndsWith(s, before, "--");
