@@ -256,6 +256,14 @@ namespace HvLint.Analyzers
                 // [int]$cpus = 8: a type constraint before the variable is no command.
                 if (script[i] == '[' && script.IndexOf(']', i) is int typeEnd && typeEnd > i && typeEnd + 1 < script.Length && script[typeEnd + 1] == '$'
                     && script.IndexOfAny(new[] { '\n', ';', '{', '}' }, i, typeEnd - i) < 0) i = typeEnd + 1;
+                // $params.Name = 'web01': the key holds that value from here.
+                if (script[i] == '$' && KeySet(script, i, at, variables) is int afterKeySet)
+                {
+                    i = afterKeySet;
+                    piped = false;
+                    continue;
+                }
+
                 string? assigned = Assignment(script, ref i);
                 if (i >= script.Length) break;
 
@@ -513,18 +521,8 @@ namespace HvLint.Analyzers
             {
                 if (!(TakenBranch(s, i + 2, variables, out (int Open, int Close)? runs) is int end)) return null;
                 if (!(runs is (int open, int close))) return end; // no branch runs: $null
-                int start = NextToken(s, open + 1), after = start;
-                if (start < close && StartsLiteral(s, start))
-                {
-                    value = ReadValue(s, ref after, at, variables);
-                }
-                else if (start < close && s[start] == '$')
-                {
-                    after = start + 1;
-                    while (after < close && (IsNameChar(s[after]) || s[after] == '.')) after++;
-                    value = VariableName(s, start, after) is string name ? (variables.TryRead(name, out CodeValue? held) ? held : null) : Member(s, start, after, variables);
-                }
-
+                int start = NextToken(s, open + 1);
+                value = SingleValue(s, start, close, at, variables, out int after);
                 if (NextToken(s, after) != close) value = null; // more than one value, or a command
                 ReadBlock(s, open, close, at, variables, commands);
                 return end;
@@ -533,6 +531,71 @@ namespace HvLint.Analyzers
             {
                 variables.LeaveBlock();
             }
+        }
+
+        /// <summary>
+        /// One value at <paramref name="start"/>, before <paramref name="limit"/>: a literal, a variable or a member
+        /// ($vm.Generation), known or not; null for anything else (a command, an expression), with <paramref name="after"/>
+        /// just past what was read.
+        /// </summary>
+        private static CodeValue? SingleValue(string s, int start, int limit, Func<int, int, Location> at, ScriptVariables variables, out int after)
+        {
+            after = start;
+            if (start < limit && StartsLiteral(s, start)) return ReadValue(s, ref after, at, variables);
+            if (start >= limit || s[start] != '$') return null;
+            after = start + 1;
+            while (after < limit && (IsNameChar(s[after]) || s[after] == '.')) after++;
+            return VariableName(s, start, after) is string name ? (variables.TryRead(name, out CodeValue? held) ? held : null) : Member(s, start, after, variables);
+        }
+
+        /// <summary>
+        /// $params.Name = 'web01' or $params['Generation'] = 1 at <paramref name="i"/>: the key holds that value from here
+        /// (<see cref="ScriptVariables.SetKey"/>), and returns where the statement ends. Any other change of a key by name
+        /// ($params.Name = Get-Name, $params.Cpu++) forgets what it held, and returns null: the statement is read as before.
+        /// </summary>
+        private static int? KeySet(string s, int i, Func<int, int, Location> at, ScriptVariables variables)
+        {
+            int j = i + 1;
+            while (j < s.Length && IsNameChar(s[j])) j++;
+            if (VariableName(s, i, j) is not string name || j >= s.Length) return null;
+            string? key;
+            if (s[j] == '.')
+            {
+                int k = j + 1;
+                while (k < s.Length && (char.IsLetterOrDigit(s[k]) || s[k] == '_')) k++;
+                key = k > j + 1 ? s.Substring(j + 1, k - j - 1) : null;
+                j = k;
+            }
+            else if (s[j] == '[' && j + 1 < s.Length && (s[j + 1] == '\'' || s[j + 1] == '"'))
+            {
+                int close = s.IndexOf(s[j + 1], j + 2);
+                key = close > j + 2 && close + 1 < s.Length && s[close + 1] == ']' ? s.Substring(j + 2, close - j - 2) : null;
+                if (key != null && (key.IndexOf('$') >= 0 || key.IndexOf('`') >= 0)) key = null;
+                j = close + 2;
+            }
+            else
+            {
+                return null;
+            }
+
+            if (key == null || j >= s.Length) return null;
+            int op = Blanks(s, j);
+            if (op >= s.Length) return null;
+            bool assigns = s[op] == '=' && !(op + 1 < s.Length && s[op + 1] == '=');
+            bool other = op + 1 < s.Length && ((s[op + 1] == '=' && "+-*/%".IndexOf(s[op]) >= 0) || (s[op] == '+' && s[op + 1] == '+') || (s[op] == '-' && s[op + 1] == '-'));
+            if (!assigns && !other) return null;
+            CodeValue? value = null;
+            int after = op;
+            if (assigns)
+            {
+                int start = Blanks(s, op + 1);
+                value = SingleValue(s, start, s.Length, at, variables, out after);
+                int end = Blanks(s, after);
+                if (value != null && !(end >= s.Length || s[end] == ';' || s[end] == '\n' || s[end] == '\r' || s[end] == '}' || s[end] == '#')) value = null;
+            }
+
+            variables.SetKey(name, key, value);
+            return value != null ? after : (int?)null;
         }
 
         /// <summary>

@@ -21,6 +21,10 @@ namespace HvLint.Analyzers
         // PowerShell's variable names are not case-sensitive.
         private readonly Dictionary<string, KeyValuePair<CodeValue, int>> _constants = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
 
+        // Keys set on a table variable by the statements read so far ($params.Name = 'web01'), by variable and then key,
+        // each with the block that set it: what the key holds from there until that block closes (SetKey).
+        private Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>? _keysSet;
+
         /// <summary>For a call of a module's function: the module's file, whose writes count the function's local variables.</summary>
         private ScriptVariables? _writesFrom;
         private readonly List<int> _blocks = new List<int> { 0 }; // the open blocks, innermost last; 0 is the script's own
@@ -959,6 +963,32 @@ namespace HvLint.Analyzers
             }
 
             foreach (string name in gone) _constants.Remove(name);
+            if (_keysSet == null) return;
+            foreach (Dictionary<string, KeyValuePair<CodeValue, int>> keys in _keysSet.Values)
+            {
+                foreach (string key in keys.Where(k => k.Value.Value == block).Select(k => k.Key).ToList()) keys.Remove(key);
+            }
+        }
+
+        /// <summary>
+        /// $params.Name = 'web01' (or $params['Name'] = ...), read in order: from here until the block closes the key holds
+        /// <paramref name="value"/> (null for a value HvLint does not know, which forgets an earlier one). Only for a
+        /// table the variable holds itself (a key no other variable sets, which might be of the same table).
+        /// </summary>
+        public void SetKey(string name, string key, CodeValue? value)
+        {
+            name = Unscoped(name, reading: false);
+            Dictionary<string, KeyValuePair<CodeValue, int>>? keys = null;
+            _keysSet?.TryGetValue(name, out keys);
+            keys?.Remove(key);
+            Writes();
+            _writesFrom?.Writes();
+            bool elsewhere = _script.AnyMemberChanged || _script.MembersChanged?.Contains(key) == true
+                || _writesFrom?._script.AnyMemberChanged == true || _writesFrom?._script.MembersChanged?.Contains(key) == true;
+            if (value == null || !value.IsKnown || elsewhere || !_constants.ContainsKey(name)) return;
+            _keysSet ??= new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
+            if (keys == null) _keysSet[name] = keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
+            keys[key] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
         }
 
         /// <summary>$name = value at the start of a statement, the value a literal: a constant if nothing else writes it.</summary>
@@ -1058,7 +1088,18 @@ namespace HvLint.Analyzers
             value = constant.Key;
 
             // A table the script sets keys on in place has those keys unknown (AsChanged).
-            if (value.Value is ScriptHashtable table && AsChanged(table, key) is var changed && !ReferenceEquals(changed, table)) value = new CodeValue(changed, true, value.Location) { Variable = value.Variable, Symbol = value.Symbol };
+            if (value.Value is ScriptHashtable table && AsChanged(table, key) is var changed && !ReferenceEquals(changed, table))
+            {
+                // The keys set by the statements read so far hold what they were set to.
+                if (_keysSet != null && _keysSet.TryGetValue(key, out Dictionary<string, KeyValuePair<CodeValue, int>>? set) && set.Count > 0)
+                {
+                    changed.ChangedKeys = new HashSet<string>((changed.ChangedKeys ?? Enumerable.Empty<string>()).Where(k => !set.ContainsKey(k)), StringComparer.OrdinalIgnoreCase);
+                    changed.RemoveAll(e => set.ContainsKey(e.Key));
+                    foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in set) changed.Add(new KeyValuePair<string, CodeValue>(k.Key, k.Value.Key));
+                }
+
+                value = new CodeValue(changed, true, value.Location) { Variable = value.Variable, Symbol = value.Symbol };
+            }
             return true;
         }
 

@@ -341,6 +341,11 @@ public class HostedPowerShellAnalyzerTests
             // A copy (Clone()) is a table of its own: a key set on it leaves the original's known, and its other entries too.
             void Copied(PowerShell ps) => ps.AddScript("$defaults = @{ Generation = 2 }; $p = $defaults.Clone(); $p.Generation = 1; $q = $defaults.Clone(); $q.SwitchName = 'Lab'; New-VM @defaults -Name sql11; Add-VMNetworkAdapter -VMName sql11 -IsLegacy {|HV3003:$true|}; New-VM @q -Name sql12; Add-VMNetworkAdapter -VMName sql12 -IsLegacy {|HV3003:$true|}; New-VM @p -Name sql13; Add-VMNetworkAdapter -VMName sql13 -IsLegacy $true");
 
+            // A key set to one value holds it from there, in the block that sets it: sql14 is made Generation 2, then made
+            // again with a Generation HvLint does not know; sql15's name is set in a branch that may not run.
+            void SetInOrder(PowerShell ps) => ps.AddScript("$p = @{ Name = 'sql14' }; $p.Generation = 2; New-VM @p; Add-VMNetworkAdapter -VMName sql14 -IsLegacy {|HV3003:$true|}; $p.Generation = (Get-Generation); New-VM @p; Add-VMNetworkAdapter -VMName sql14 -IsLegacy $true");
+            void SetInBranch(PowerShell ps, bool b) => ps.AddScript("$p = @{ Generation = 2 }; if ($b) { $p.Name = 'sql15' }; New-VM @p; Add-VMNetworkAdapter -VMName sql15 -IsLegacy $true");
+
             void ThroughAlias(PowerShell ps) => ps.AddScript("$vm = @{ Name = 'sql10'; Generation = 2 }; $same = $vm; $same.Generation = 1; New-VM @vm; Add-VMNetworkAdapter -VMName sql10 -IsLegacy $true");
         }
         """, "hvlint.profile = hyperv-2012r2");
