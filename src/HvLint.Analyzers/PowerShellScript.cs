@@ -501,11 +501,16 @@ namespace HvLint.Analyzers
             while (dot < s.Length && s[dot] != '.' && !char.IsWhiteSpace(s[dot])) dot++;
             if (dot >= s.Length || s[dot] != '.' || VariableName(s, i, dot) is not string name) return null;
             if (string.Compare(s, dot + 1, "Clone()", 0, 7, StringComparison.OrdinalIgnoreCase) != 0) return null;
-            int after = dot + 8;
-            int next = Blanks(s, after);
-            if (next < s.Length && s[next] != ';' && s[next] != '\n' && s[next] != '\r' && s[next] != '}' && s[next] != '#') return null;
-            end = after;
+            if (!EndsStatement(s, dot + 8)) return null;
+            end = dot + 8;
             return name;
+        }
+
+        /// <summary>Whether the statement ends at <paramref name="i"/>, past blanks: a line's or the text's end, ';', '}' or a comment.</summary>
+        private static bool EndsStatement(string s, int i)
+        {
+            i = Blanks(s, i);
+            return i >= s.Length || s[i] == ';' || s[i] == '\n' || s[i] == '\r' || s[i] == '}' || s[i] == '#';
         }
 
         /// <summary>
@@ -557,41 +562,16 @@ namespace HvLint.Analyzers
         {
             int j = i + 1;
             while (j < s.Length && IsNameChar(s[j])) j++;
-            if (VariableName(s, i, j) is not string name || j >= s.Length) return null;
-            string? key;
-            if (s[j] == '.')
-            {
-                int k = j + 1;
-                while (k < s.Length && (char.IsLetterOrDigit(s[k]) || s[k] == '_')) k++;
-                key = k > j + 1 ? s.Substring(j + 1, k - j - 1) : null;
-                j = k;
-            }
-            else if (s[j] == '[' && j + 1 < s.Length && (s[j + 1] == '\'' || s[j + 1] == '"'))
-            {
-                int close = s.IndexOf(s[j + 1], j + 2);
-                key = close > j + 2 && close + 1 < s.Length && s[close + 1] == ']' ? s.Substring(j + 2, close - j - 2) : null;
-                if (key != null && (key.IndexOf('$') >= 0 || key.IndexOf('`') >= 0)) key = null;
-                j = close + 2;
-            }
-            else
-            {
-                return null;
-            }
-
-            if (key == null || j >= s.Length) return null;
+            if (VariableName(s, i, j) is not string name || !(ScriptVariables.KeyAt(s, j, out j) is string key)) return null;
+            if (!ScriptVariables.ChangesAt(s, j, out bool assigns)) return null;
             int op = Blanks(s, j);
-            if (op >= s.Length) return null;
-            bool assigns = s[op] == '=' && !(op + 1 < s.Length && s[op + 1] == '=');
-            bool other = op + 1 < s.Length && ((s[op + 1] == '=' && "+-*/%".IndexOf(s[op]) >= 0) || (s[op] == '+' && s[op + 1] == '+') || (s[op] == '-' && s[op + 1] == '-'));
-            if (!assigns && !other) return null;
             CodeValue? value = null;
             int after = op;
             if (assigns)
             {
                 int start = Blanks(s, op + 1);
                 value = SingleValue(s, start, s.Length, at, variables, out after);
-                int end = Blanks(s, after);
-                if (value != null && !(end >= s.Length || s[end] == ';' || s[end] == '\n' || s[end] == '\r' || s[end] == '}' || s[end] == '#')) value = null;
+                if (!EndsStatement(s, after)) value = null;
             }
 
             variables.SetKey(name, key, value);
@@ -876,15 +856,22 @@ namespace HvLint.Analyzers
         private static object? HashtableLookup(string operand, ScriptVariables variables)
         {
             bool index = operand[operand.Length - 1] == ']';
-            int open = index ? operand.IndexOf('[') : operand.IndexOf('(');
-            int dot = operand.IndexOf('.');
-            int nameEnd = index ? open : dot;
-            if (open < 0 || nameEnd < 0 || VariableName(operand, 0, nameEnd) is not string table) return null;
-            if (!index && (dot > open || !string.Equals(operand.Substring(dot + 1, open - dot - 1).Trim(), "ContainsKey", StringComparison.OrdinalIgnoreCase))) return null;
-            if (!variables.TryRead(table, out CodeValue? held) || !(held!.Value is ScriptHashtable { IsHashtable: true } entries)) return null;
-            string key = operand.Substring(open + 1, operand.Length - open - 2).Trim();
-            string? written = KeyText(key, variables);
-            if (written == null) return null;
+            string? written = null;
+            ScriptHashtable? table = null;
+            if (index)
+            {
+                table = IndexedTable(operand, 0, operand.Length, variables, out written);
+            }
+            else
+            {
+                int open = operand.IndexOf('('), dot = operand.IndexOf('.');
+                if (open < 0 || dot < 0 || dot > open || VariableName(operand, 0, dot) is not string name
+                    || !string.Equals(operand.Substring(dot + 1, open - dot - 1).Trim(), "ContainsKey", StringComparison.OrdinalIgnoreCase)) return null;
+                table = variables.TryRead(name, out CodeValue? held) ? held!.Value as ScriptHashtable : null;
+                written = KeyText(operand.Substring(open + 1, operand.Length - open - 2).Trim(), variables);
+            }
+
+            if (!(table is { IsHashtable: true } entries) || written == null) return null;
             if (entries.AnyKeyChanged || (entries.ChangedKeys != null && entries.ChangedKeys.Contains(written))) return null; // $vm.Remove('Pxe') too
             foreach (KeyValuePair<string, CodeValue> e in entries)
             {
@@ -2366,12 +2353,17 @@ namespace HvLint.Analyzers
         /// The known value of $table[key] (s[start..end)), the key a variable the script fixes or a quoted string; null
         /// otherwise.
         /// </summary>
-        private static CodeValue? Index(string s, int start, int end, ScriptVariables variables)
+        private static CodeValue? Index(string s, int start, int end, ScriptVariables variables) =>
+            IndexedTable(s, start, end, variables, out string? key) is ScriptHashtable entries ? Entry(entries, key!) : null;
+
+        /// <summary>The table $table[key] (s[start..end)) indexes and the key, when the script fixes both; null otherwise.</summary>
+        private static ScriptHashtable? IndexedTable(string s, int start, int end, ScriptVariables variables, out string? key)
         {
+            key = null;
             int open = s.IndexOf('[', start, end - start);
             if (open < 0 || s[end - 1] != ']' || VariableName(s, start, open) is not string table || !variables.TryRead(table, out CodeValue? held) || !(held!.Value is ScriptHashtable entries)) return null;
-            string? name = KeyText(s.Substring(open + 1, end - open - 2).Trim(), variables);
-            return name == null ? null : Entry(entries, name);
+            key = KeyText(s.Substring(open + 1, end - open - 2).Trim(), variables);
+            return key == null ? null : entries;
         }
 
         /// <summary>A key as written between brackets or a method's parentheses: quoted, or a variable the script fixes; null otherwise.</summary>

@@ -916,14 +916,7 @@ namespace HvLint.Analyzers
         /// <param name="variable">For a table a variable holds, the variable: the keys changed through it count too.</param>
         private ScriptHashtable AsChanged(ScriptHashtable table, string? variable = null)
         {
-            // The script's changes, and for a module's function those of the module's file, whose text the script's
-            // writes do not count.
-            Writes();
-            _writesFrom?.Writes();
-            bool any = _script.AnyMemberChanged || _writesFrom?._script.AnyMemberChanged == true;
-            HashSet<string>? keys = _writesFrom?._script.MembersChanged == null ? _script.MembersChanged
-                : _script.MembersChanged == null ? _writesFrom._script.MembersChanged
-                : new HashSet<string>(_script.MembersChanged.Concat(_writesFrom._script.MembersChanged), StringComparer.OrdinalIgnoreCase);
+            HashSet<string>? keys = KeysChangedAnywhere(out bool any);
             foreach (ScriptWrites? writes in new[] { _script, _writesFrom?._script })
             {
                 if (variable == null || writes?.ChangedOf == null || !writes.ChangedOf.TryGetValue(variable, out HashSet<string>? own)) continue;
@@ -945,6 +938,20 @@ namespace HvLint.Analyzers
             }
 
             return changed;
+        }
+
+        /// <summary>
+        /// The keys the script changes in place through a variable that may hold any table (a loop's, $_, a function's
+        /// parameter), which may be of any table: the script's changes, and for a module's function those of the
+        /// module's file, whose text the script's writes do not count. <paramref name="any"/> for a key not named.
+        /// </summary>
+        private HashSet<string>? KeysChangedAnywhere(out bool any)
+        {
+            Writes();
+            _writesFrom?.Writes();
+            any = _script.AnyMemberChanged || _writesFrom?._script.AnyMemberChanged == true;
+            HashSet<string>? script = _script.MembersChanged, module = _writesFrom?._script.MembersChanged;
+            return module == null ? script : script == null ? module : new HashSet<string>(script.Concat(module), StringComparer.OrdinalIgnoreCase);
         }
 
         /// <summary>A block ({) opens: assignments in it hold until it closes.</summary>
@@ -981,10 +988,7 @@ namespace HvLint.Analyzers
             Dictionary<string, KeyValuePair<CodeValue, int>>? keys = null;
             _keysSet?.TryGetValue(name, out keys);
             keys?.Remove(key);
-            Writes();
-            _writesFrom?.Writes();
-            bool elsewhere = _script.AnyMemberChanged || _script.MembersChanged?.Contains(key) == true
-                || _writesFrom?._script.AnyMemberChanged == true || _writesFrom?._script.MembersChanged?.Contains(key) == true;
+            bool elsewhere = KeysChangedAnywhere(out bool any)?.Contains(key) == true || any;
             if (value == null || !value.IsKnown || elsewhere || !_constants.ContainsKey(name)) return;
             _keysSet ??= new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
             if (keys == null) _keysSet[name] = keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
@@ -1297,10 +1301,7 @@ namespace HvLint.Analyzers
                 }
             }
 
-            if (j == i) return false;
-            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
-            return j + 1 < s.Length && ((s[j] == '+' && s[j + 1] == '+') || (s[j] == '-' && s[j + 1] == '-'))
-                || (j < s.Length && ((s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '=')) || (j + 1 < s.Length && s[j + 1] == '=' && "+-*/%".IndexOf(s[j]) >= 0)));
+            return j != i && ChangesAt(s, j, out _);
         }
 
         /// <summary>
@@ -1311,37 +1312,57 @@ namespace HvLint.Analyzers
         /// <returns>Whether the change sets one key the script names, on the variable's table itself, and nothing else.</returns>
         private bool MemberChanged(string variable, string s, int i)
         {
-            string? member = null;
-            int j = i;
-            if (s[i] == '.')
+            string? member = KeyAt(s, i, out int j);
+            if (member != null && s[i] == '.' && j < s.Length && s[j] == '(')
             {
-                j = i + 1;
-                while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
-                member = s.Substring(i + 1, j - i - 1);
-                if (j < s.Length && s[j] == '(')
-                {
-                    // $vm.Add('Pxe', 1) and $vm.Remove('Pxe'): the key they name; Clear() and those with a key written
-                    // otherwise, any. No other method changes a table ($name.ToLower()).
-                    if (!MemberChangingMethods.Contains(member)) return false;
-                    bool named = string.Equals(member, "Add", StringComparison.OrdinalIgnoreCase) || string.Equals(member, "Remove", StringComparison.OrdinalIgnoreCase);
-                    member = named ? QuotedKey(s, j + 1, out _) : null;
-                    j = -1; // a method: the variable is changed, not only a key of it
-                }
-            }
-            else if (s[i] == '[')
-            {
-                member = QuotedKey(s, i + 1, out j);
-                if (member != null)
-                {
-                    while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
-                    j = j < s.Length && s[j] == ']' ? j + 1 : -1;
-                }
+                // $vm.Add('Pxe', 1) and $vm.Remove('Pxe'): the key they name; Clear() and those with a key written
+                // otherwise, any. No other method changes a table ($name.ToLower()).
+                if (!MemberChangingMethods.Contains(member)) return false;
+                bool named = string.Equals(member, "Add", StringComparison.OrdinalIgnoreCase) || string.Equals(member, "Remove", StringComparison.OrdinalIgnoreCase);
+                member = named ? QuotedKey(s, j + 1, out _) : null;
+                j = -1; // a method: the variable is changed, not only a key of it
             }
 
             (_script.Changes ??= new List<KeyValuePair<string, string?>>()).Add(new KeyValuePair<string, string?>(variable, member));
 
             // The key itself set (= or ++), not a member of its value ($vm.Disk.Size = 1, $config.Nodes[0].Cpu = 8).
             return member != null && j > i && j < s.Length && s[j] != '.' && s[j] != '[';
+        }
+
+        /// <summary>
+        /// The key a member or an index at <paramref name="i"/> names, just past a variable: $vm.Pxe (a name) or
+        /// $vm['Pxe'] (quoted, with no variable in it); null for anything else.
+        /// </summary>
+        /// <param name="after">Just past the name or the ']'.</param>
+        internal static string? KeyAt(string s, int i, out int after)
+        {
+            after = -1;
+            if (i >= s.Length) return null;
+            if (s[i] == '.')
+            {
+                int j = i + 1;
+                while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_')) j++;
+                if (j == i + 1) return null;
+                after = j;
+                return s.Substring(i + 1, j - i - 1);
+            }
+
+            if (s[i] != '[' || !(QuotedKey(s, i + 1, out int end) is string key)) return null;
+            while (end < s.Length && (s[end] == ' ' || s[end] == '\t')) end++;
+            if (end >= s.Length || s[end] != ']') return null;
+            after = end + 1;
+            return key;
+        }
+
+        /// <summary>
+        /// Whether an assignment (=, +=, -=, *=, /=, %=) or a step (++, --) is at <paramref name="j"/>, past blanks;
+        /// <paramref name="plain"/> for a plain '='.
+        /// </summary>
+        internal static bool ChangesAt(string s, int j, out bool plain)
+        {
+            while (j < s.Length && (s[j] == ' ' || s[j] == '\t')) j++;
+            plain = j < s.Length && s[j] == '=' && !(j + 1 < s.Length && s[j + 1] == '=');
+            return plain || (j + 1 < s.Length && ((s[j + 1] == '=' && "+-*/%".IndexOf(s[j]) >= 0) || (s[j] == '+' && s[j + 1] == '+') || (s[j] == '-' && s[j + 1] == '-')));
         }
 
         /// <summary>A key written in quotes at <paramref name="i"/> ('Pxe' or "Pxe", with no variable in it); null otherwise.</summary>
