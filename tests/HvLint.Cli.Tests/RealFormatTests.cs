@@ -263,11 +263,10 @@ public class CodeInputTests
     public void A_script_brings_in_the_scripts_the_module_it_imports_dot_sources()
     {
         // Only the script is named: the module dot-sources a script of its Public folder, which reads the module's $Cpus.
-        string dir = Repo.TempFolder();
-        Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab", "Public"));
-        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Lab.psm1"), "$script:Cpus = 72\n. $PSScriptRoot\\Public\\New-LabVM.ps1\n");
-        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Public", "New-LabVM.ps1"), "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n");
-        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "Import-Module .\\Modules\\Lab\nNew-LabVM -Name 'pp01'\n");
+        string dir = Repo.FolderWith(
+            ("Modules/Lab/Lab.psm1", "$script:Cpus = 72\n. $PSScriptRoot\\Public\\New-LabVM.ps1\n"),
+            ("Modules/Lab/Public/New-LabVM.ps1", "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $script:Cpus }\n"),
+            ("New-Lab.ps1", "Import-Module .\\Modules\\Lab\nNew-LabVM -Name 'pp01'\n"));
         var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1", "--profile", "hyperv-2012r2");
         Assert.Equal(1, exit);
         Assert.Contains("Modules/Lab/Public/New-LabVM.ps1(1,100): error HV1001: VM 'pp01' has 72 virtual processors", stdout);
@@ -277,13 +276,11 @@ public class CodeInputTests
     public void A_script_brings_in_the_scripts_a_module_lists_and_dot_sources_in_a_loop()
     {
         // Only the script is named: the module dot-sources each script Get-ChildItem lists in Public and Private.
-        string dir = Repo.TempFolder();
-        Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab", "Public"));
-        Directory.CreateDirectory(Path.Combine(dir, "Modules", "Lab", "Private"));
-        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Lab.psm1"), "foreach ($import in @(Get-ChildItem $PSScriptRoot\\Public\\*.ps1) + @(Get-ChildItem $PSScriptRoot\\Private\\*.ps1)) { . $import.FullName }\n");
-        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Public", "New-LabVM.ps1"), "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Add-LabNic -VMName $Name }\n");
-        File.WriteAllText(Path.Combine(dir, "Modules", "Lab", "Private", "Nics.ps1"), "function Add-LabNic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n");
-        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), "Import-Module .\\Modules\\Lab\nNew-LabVM -Name 'ls01'\n");
+        string dir = Repo.FolderWith(
+            ("Modules/Lab/Lab.psm1", "foreach ($import in @(Get-ChildItem $PSScriptRoot\\Public\\*.ps1) + @(Get-ChildItem $PSScriptRoot\\Private\\*.ps1)) { . $import.FullName }\n"),
+            ("Modules/Lab/Public/New-LabVM.ps1", "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Add-LabNic -VMName $Name }\n"),
+            ("Modules/Lab/Private/Nics.ps1", "function Add-LabNic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n"),
+            ("New-Lab.ps1", "Import-Module .\\Modules\\Lab\nNew-LabVM -Name 'ls01'\n"));
         var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1");
         Assert.Equal(1, exit);
         Assert.Contains("Modules/Lab/Private/Nics.ps1(1,79): error HV3003: VM 'ls01' is Generation 2", stdout);
@@ -294,12 +291,11 @@ public class CodeInputTests
     {
         // lib\Settings.ps1's .\defaults.ps1 is relative to where the script runs, its own folder: that defaults.ps1 is read,
         // not lib's.
-        string dir = Repo.TempFolder();
-        Directory.CreateDirectory(Path.Combine(dir, "lib"));
-        File.WriteAllText(Path.Combine(dir, "lib", "Settings.ps1"), ". .\\defaults.ps1\n");
-        File.WriteAllText(Path.Combine(dir, "lib", "defaults.ps1"), "$Cpus = 2\n");
-        File.WriteAllText(Path.Combine(dir, "defaults.ps1"), "$Cpus = 72\n");
-        File.WriteAllText(Path.Combine(dir, "New-Lab.ps1"), ". .\\lib\\Settings.ps1\nNew-VM -Name 'od01' -Generation 2\nSet-VMProcessor -VMName 'od01' -Count $Cpus\n");
+        string dir = Repo.FolderWith(
+            ("lib/Settings.ps1", ". .\\defaults.ps1\n"),
+            ("lib/defaults.ps1", "$Cpus = 2\n"),
+            ("defaults.ps1", "$Cpus = 72\n"),
+            ("New-Lab.ps1", ". .\\lib\\Settings.ps1\nNew-VM -Name 'od01' -Generation 2\nSet-VMProcessor -VMName 'od01' -Count $Cpus\n"));
         var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "New-Lab.ps1", "--profile", "hyperv-2012r2");
         Assert.Equal(1, exit);
         Assert.Contains("New-Lab.ps1(3,39): error HV1001: VM 'od01' has 72 virtual processors", stdout);

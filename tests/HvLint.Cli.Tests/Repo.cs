@@ -67,6 +67,20 @@ internal static class Repo
 
     private static readonly System.Collections.Concurrent.ConcurrentBag<string> TempFolders = CleanUpAtExit();
 
+    /// <summary>A fresh temp folder (<see cref="TempFolder"/>) holding <paramref name="files"/>, each path relative to it with '/' between folders.</summary>
+    public static string FolderWith(params (string Path, string Text)[] files)
+    {
+        string dir = TempFolder();
+        foreach ((string path, string text) in files)
+        {
+            string full = Path.Combine(dir, path.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        return dir;
+    }
+
     /// <summary>A fresh folder under the system's temp folder, removed when the test run ends.</summary>
     public static string TempFolder()
     {
