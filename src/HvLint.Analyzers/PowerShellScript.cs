@@ -484,7 +484,7 @@ namespace HvLint.Analyzers
         private static int? Branch(string s, int j, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
         {
             if (!(TakenBranch(s, j, variables, out (int Open, int Close)? runs) is int end)) return null;
-            if (runs is (int blockOpen, int blockClose)) ReadBlock(s, blockOpen, blockClose, at, variables, commands);
+            if (runs is (int blockOpen, int blockClose)) ReadBlock(s, blockOpen, blockClose, at, variables, commands, ran: true);
             return end;
         }
 
@@ -529,7 +529,7 @@ namespace HvLint.Analyzers
                 int start = NextToken(s, open + 1);
                 value = SingleValue(s, start, close, at, variables, out int after);
                 if (NextToken(s, after) != close) value = null; // more than one value, or a command
-                ReadBlock(s, open, close, at, variables, commands);
+                ReadBlock(s, open, close, at, variables, commands, ran: true);
                 return end;
             }
             finally
@@ -790,14 +790,15 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// The commands of the block between the braces at <paramref name="open"/> and <paramref name="close"/> (a branch
-        /// or a clause that runs), at their places in the script; what the block assigns is its own.
+        /// or a clause that runs), at their places in the script; what the block assigns is its own, unless it
+        /// <paramref name="ran"/> where it is written (an if's branch the conditions choose), which holds after it.
         /// </summary>
-        private static void ReadBlock(string s, int open, int close, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        private static void ReadBlock(string s, int open, int close, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands, bool ran = false)
         {
             int offset = open + 1;
             variables.Open();
             List<CommandCall> read = Parse(s.Substring(offset, close - offset), (o, length) => at(offset + o, length), variables);
-            variables.Close();
+            variables.Close(ran);
             foreach (CommandCall c in read) c.StatementEnd += offset;
             commands.AddRange(read);
         }
@@ -1912,6 +1913,95 @@ namespace HvLint.Analyzers
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// The blocks of <paramref name="s"/> that may run more than once, or elsewhere than where they are written, as
+        /// (open, close) pairs: every '{ }' but the blocks of if, elseif, else, try, catch and finally, which run at most
+        /// once where they are, and tables written @{ }. A loop's body, a function's, a switch's clauses and a script
+        /// block given to a command are such blocks. An unclosed one runs to the end of the text.
+        /// </summary>
+        internal static List<(int Open, int Close)> RepeatingBlocks(string s)
+        {
+            var blocks = new List<(int Open, int Close)>();
+            var open = new List<(int At, bool Repeats)>();
+            var branches = new HashSet<int>();
+            for (int i = 0; i < s.Length;)
+            {
+                if (SkipStringOrComment(s, ref i)) continue;
+                char c = s[i];
+                if (char.IsLetter(c) && (i == 0 || !(char.IsLetterOrDigit(s[i - 1]) || s[i - 1] == '_' || s[i - 1] == '-' || s[i - 1] == '$' || s[i - 1] == '.')))
+                {
+                    int start = i;
+                    while (i < s.Length && char.IsLetter(s[i])) i++;
+                    if (BranchBlockAfter(s, start, i) is int brace) branches.Add(brace);
+                    continue;
+                }
+
+                if (c == '{') open.Add((i, !branches.Contains(i) && !(i > 0 && s[i - 1] == '@')));
+                else if (c == '}' && open.Count > 0)
+                {
+                    if (open[open.Count - 1].Repeats) blocks.Add((open[open.Count - 1].At, i));
+                    open.RemoveAt(open.Count - 1);
+                }
+
+                i++;
+            }
+
+            foreach ((int at, bool repeats) in open)
+            {
+                if (repeats) blocks.Add((at, s.Length));
+            }
+
+            return blocks;
+        }
+
+        /// <summary>
+        /// The '{' of the block the keyword between <paramref name="start"/> and <paramref name="end"/> opens when it is
+        /// if or elseif (after its condition), else, try, catch (after its exception types) or finally; null otherwise.
+        /// </summary>
+        private static int? BranchBlockAfter(string s, int start, int end)
+        {
+            string word = s.Substring(start, end - start).ToLowerInvariant();
+            int next = NextToken(s, end);
+            switch (word)
+            {
+                case "if":
+                case "elseif":
+                    if (next >= s.Length || s[next] != '(') return null;
+                    next = NextToken(s, Closing(s, next, '(', ')'));
+                    break;
+                case "catch":
+                    while (next < s.Length && (s[next] == '[' || s[next] == ','))
+                    {
+                        next = s[next] == ',' ? NextToken(s, next + 1) : NextToken(s, Closing(s, next, '[', ']'));
+                    }
+
+                    break;
+                case "else":
+                case "try":
+                case "finally":
+                    break;
+                default:
+                    return null;
+            }
+
+            return next < s.Length && s[next] == '{' ? next : (int?)null;
+        }
+
+        /// <summary>
+        /// The '{' of the innermost of <paramref name="blocks"/> (<see cref="RepeatingBlocks"/>) that holds
+        /// <paramref name="i"/>; -1 for none, the text's own level.
+        /// </summary>
+        internal static int RepeatingBlockOf(List<(int Open, int Close)> blocks, int i)
+        {
+            int innermost = -1;
+            foreach ((int open, int close) in blocks)
+            {
+                if (open < i && i < close && open > innermost) innermost = open;
+            }
+
+            return innermost;
         }
 
         /// <summary>

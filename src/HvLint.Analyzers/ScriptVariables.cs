@@ -158,8 +158,22 @@ namespace HvLint.Analyzers
             /// <summary>The variables assigned a table written @{ } ($params = @{ ... }), as the writes are counted.</summary>
             public HashSet<string>? TableNames { get; set; }
 
-            /// <summary>Each change in place as the writes are counted: the variable, and the key (null for any).</summary>
-            public List<KeyValuePair<string, string?>>? Changes { get; set; }
+            /// <summary>Where in the script's own text each of <see cref="TableNames"/> is assigned its table (-1: in another file's).</summary>
+            public Dictionary<string, int>? TableAt { get; set; }
+
+            /// <summary>
+            /// Each change in place as the writes are counted: the variable, the key (null for any), and where a statement
+            /// of the script's own text that sets that key and nothing else starts ($params.Generation = 1), else -1.
+            /// </summary>
+            public List<(string Variable, string? Key, int Statement)>? Changes { get; set; }
+
+            /// <summary>
+            /// The keys of <see cref="ChangedOf"/>'s tables set in order ("variable\nkey"): each set by one statement alone,
+            /// after the table's assignment and in the same run of the same blocks (<see cref="PowerShellScript.RepeatingBlocks"/>),
+            /// so that reading the statements in order meets the set where it runs. They are left out of
+            /// <see cref="ChangedOf"/>: the table's value holds until the set is read, and what the set gives after it.
+            /// </summary>
+            public HashSet<string>? InOrder { get; set; }
         }
 
         /// <summary>
@@ -740,6 +754,7 @@ namespace HvLint.Analyzers
         public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, IReadOnlyDictionary<string, CodeValue>? module = null, ScriptVariables? moduleFile = null)
         {
             var run = new ScriptVariables(_script) { _writesFrom = moduleFile };
+            Inherit(run);
             if (module != null)
             {
                 foreach (KeyValuePair<string, CodeValue> c in module) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value, 0);
@@ -783,27 +798,59 @@ namespace HvLint.Analyzers
             if (_script.Counts != null) return _script.Counts;
             _script.Counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             CountWrites(_script.Text, null, new List<ImportedFile>());
-            foreach (KeyValuePair<string, string?> change in _script.Changes ?? new List<KeyValuePair<string, string?>>())
+            List<(string Variable, string? Key, int Statement)> changes = _script.Changes ?? new List<(string, string?, int)>();
+            var sets = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase); // changes of each key of an own table
+            foreach ((string variable, string? key, _) in changes)
             {
-                bool own = _script.TableNames != null && _script.TableNames.Contains(change.Key) && _script.Counts.TryGetValue(change.Key, out int writes) && writes == 1;
-                if (own)
+                if (key != null && IsOwnTable(variable)) sets[variable + "\n" + key] = sets.TryGetValue(variable + "\n" + key, out int n) ? n + 1 : 1;
+            }
+
+            List<(int Open, int Close)>? blocks = null;
+            foreach ((string variable, string? key, int statement) in changes)
+            {
+                if (IsOwnTable(variable))
                 {
+                    // One statement that sets the key, after the table's assignment and in the same run of the same
+                    // blocks, is met in order (InOrder); any other change makes the key unknown wherever it is read.
+                    if (key != null && statement >= 0 && sets[variable + "\n" + key] == 1 && _script.TableAt!.TryGetValue(variable, out int assigned) && assigned >= 0 && assigned < statement
+                        && PowerShellScript.RepeatingBlockOf(blocks ??= PowerShellScript.RepeatingBlocks(_script.Text), assigned) == PowerShellScript.RepeatingBlockOf(blocks, statement))
+                    {
+                        (_script.InOrder ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(variable + "\n" + key);
+                        continue;
+                    }
+
                     _script.ChangedOf ??= new Dictionary<string, HashSet<string>?>(StringComparer.OrdinalIgnoreCase);
-                    if (!_script.ChangedOf.TryGetValue(change.Key, out HashSet<string>? keys)) _script.ChangedOf[change.Key] = keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    if (change.Value == null) _script.ChangedOf[change.Key] = null;
-                    else keys?.Add(change.Value);
+                    if (!_script.ChangedOf.TryGetValue(variable, out HashSet<string>? keys)) _script.ChangedOf[variable] = keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    if (key == null) _script.ChangedOf[variable] = null;
+                    else keys?.Add(key);
                 }
-                else if (change.Value == null)
+                else if (key == null)
                 {
                     _script.AnyMemberChanged = true;
                 }
                 else
                 {
-                    (_script.MembersChanged ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(change.Value);
+                    (_script.MembersChanged ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(key);
                 }
             }
 
             return _script.Counts;
+        }
+
+        /// <summary>Whether <paramref name="variable"/> holds a table of its own: assigned once, a table written @{ } or a copy.</summary>
+        private bool IsOwnTable(string variable) =>
+            _script.TableNames != null && _script.TableNames.Contains(variable) && _script.Counts!.TryGetValue(variable, out int writes) && writes == 1;
+
+        /// <summary>
+        /// Whether the key of the table <paramref name="variable"/> holds is set in order (<see cref="ScriptWrites.InOrder"/>)
+        /// and changed nowhere else, not through another variable either.
+        /// </summary>
+        private bool SetInOrder(string variable, string key)
+        {
+            Writes();
+            if (_script.InOrder == null || !_script.InOrder.Contains(variable + "\n" + key)) return false;
+            if (_script.ChangedOf != null && _script.ChangedOf.TryGetValue(variable, out HashSet<string>? own) && own == null) return false;
+            return !(KeysChangedAnywhere(out bool any)?.Contains(key) == true || any);
         }
 
         /// <summary>
@@ -901,6 +948,7 @@ namespace HvLint.Analyzers
         public ScriptVariables ForItem(string[] names, object item)
         {
             var run = new ScriptVariables(_script) { _writesFrom = _writesFrom };
+            Inherit(run);
             foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
             if (item is ScriptHashtable table) item = AsChanged(table);
             foreach (string name in names) run._constants[name] = new KeyValuePair<CodeValue, int>(new CodeValue(item, true, Microsoft.CodeAnalysis.Location.None), 0);
@@ -957,23 +1005,32 @@ namespace HvLint.Analyzers
         /// <summary>A block ({) opens: assignments in it hold until it closes.</summary>
         public void Open() => _blocks.Add(_nextBlock++);
 
-        /// <summary>A block closes (}): what was assigned in it is not known after it (a function's or an if's own).</summary>
-        public void Close()
+        /// <summary>
+        /// A block closes (}): what was assigned in it is not known after it (a function's or an if's own), and a key set
+        /// in order in it (<see cref="SetInOrder"/>) is unknown after it, as the block may not have run. A block that
+        /// <paramref name="ran"/> (the branch of an if whose conditions the script fixes) leaves both as they are.
+        /// </summary>
+        public void Close(bool ran = false)
         {
             if (_blocks.Count == 1) return; // a '}' with no '{' before it
             int block = _blocks[_blocks.Count - 1];
             _blocks.RemoveAt(_blocks.Count - 1);
-            var gone = new List<string>();
-            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants)
+            int outer = _blocks[_blocks.Count - 1];
+            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants.Where(c => c.Value.Value == block).ToList())
             {
-                if (c.Value.Value == block) gone.Add(c.Key);
+                if (ran) _constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, outer);
+                else _constants.Remove(c.Key);
             }
 
-            foreach (string name in gone) _constants.Remove(name);
             if (_keysSet == null) return;
-            foreach (Dictionary<string, KeyValuePair<CodeValue, int>> keys in _keysSet.Values)
+            foreach (KeyValuePair<string, Dictionary<string, KeyValuePair<CodeValue, int>>> variable in _keysSet)
             {
-                foreach (string key in keys.Where(k => k.Value.Value == block).Select(k => k.Key).ToList()) keys.Remove(key);
+                foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in variable.Value.Where(k => k.Value.Value == block).ToList())
+                {
+                    if (ran) variable.Value[k.Key] = new KeyValuePair<CodeValue, int>(k.Value.Key, outer);
+                    else if (SetInOrder(variable.Key, k.Key)) variable.Value[k.Key] = new KeyValuePair<CodeValue, int>(CodeValue.Unknown(k.Value.Key.Location), outer);
+                    else variable.Value.Remove(k.Key);
+                }
             }
         }
 
@@ -985,14 +1042,62 @@ namespace HvLint.Analyzers
         public void SetKey(string name, string key, CodeValue? value)
         {
             name = Unscoped(name, reading: false);
+            _setInRun?.Invoke(name, key);
             Dictionary<string, KeyValuePair<CodeValue, int>>? keys = null;
             _keysSet?.TryGetValue(name, out keys);
             keys?.Remove(key);
             bool elsewhere = KeysChangedAnywhere(out bool any)?.Contains(key) == true || any;
-            if (value == null || !value.IsKnown || elsewhere || !_constants.ContainsKey(name)) return;
+            if (elsewhere || !_constants.ContainsKey(name)) return;
+
+            // A key set in order holds what this set gives from here, unknown for a value HvLint does not know; any other
+            // key is unknown without a set (AsChanged).
+            if (value == null || !value.IsKnown)
+            {
+                if (!SetInOrder(name, key)) return;
+                value = CodeValue.Unknown(value?.Location ?? Microsoft.CodeAnalysis.Location.None);
+            }
+
             _keysSet ??= new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
             if (keys == null) _keysSet[name] = keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
             keys[key] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
+        }
+
+        // For the reading of a loop's run or a function's call: tells the reading that made it of each key set in it.
+        private Action<string, string>? _setInRun;
+
+        /// <summary>
+        /// A key of $<paramref name="name"/>'s table set in a loop's run or a function's call, read apart from this
+        /// reading: from here it is unknown (a key set in order), or as unknown as the script's changes make it.
+        /// </summary>
+        private void SetInRun(string name, string key)
+        {
+            _setInRun?.Invoke(name, key);
+            Dictionary<string, KeyValuePair<CodeValue, int>>? keys = null;
+            if (_keysSet == null || !_keysSet.TryGetValue(name, out keys)) keys = null;
+            if (SetInOrder(name, key))
+            {
+                _keysSet ??= new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
+                if (keys == null) _keysSet[name] = keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
+                keys[key] = new KeyValuePair<CodeValue, int>(CodeValue.Unknown(Microsoft.CodeAnalysis.Location.None), _blocks[_blocks.Count - 1]);
+            }
+            else
+            {
+                keys?.Remove(key);
+            }
+        }
+
+        /// <summary>A run or a call reading apart from this one: it starts with the keys set so far, and tells this one of its own sets.</summary>
+        private void Inherit(ScriptVariables run)
+        {
+            run._setInRun = SetInRun;
+            if (_keysSet == null) return;
+            run._keysSet = new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
+            foreach (KeyValuePair<string, Dictionary<string, KeyValuePair<CodeValue, int>>> variable in _keysSet)
+            {
+                var keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
+                foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in variable.Value) keys[k.Key] = new KeyValuePair<CodeValue, int>(k.Value.Key, 0);
+                run._keysSet[variable.Key] = keys;
+            }
         }
 
         /// <summary>$name = value at the start of a statement, the value a literal: a constant if nothing else writes it.</summary>
@@ -1092,12 +1197,24 @@ namespace HvLint.Analyzers
             value = constant.Key;
 
             // A table the script sets keys on in place has those keys unknown (AsChanged).
-            if (value.Value is ScriptHashtable table && AsChanged(table, key) is var changed && !ReferenceEquals(changed, table))
+            if (value.Value is ScriptHashtable table)
             {
-                // The keys set by the statements read so far hold what they were set to.
-                if (_keysSet != null && _keysSet.TryGetValue(key, out Dictionary<string, KeyValuePair<CodeValue, int>>? set) && set.Count > 0)
+                ScriptHashtable changed = AsChanged(table, key);
+                bool sets = _keysSet != null && _keysSet.TryGetValue(key, out Dictionary<string, KeyValuePair<CodeValue, int>>? set) && set.Count > 0;
+                if (ReferenceEquals(changed, table) && !sets) return true;
+                if (ReferenceEquals(changed, table))
                 {
-                    changed.ChangedKeys = new HashSet<string>((changed.ChangedKeys ?? Enumerable.Empty<string>()).Where(k => !set.ContainsKey(k)), StringComparer.OrdinalIgnoreCase);
+                    changed = new ScriptHashtable { IsHashtable = table.IsHashtable, Complete = table.Complete, AnyKeyChanged = table.AnyKeyChanged, ChangedKeys = table.ChangedKeys };
+                    changed.AddRange(table);
+                }
+
+                // The keys set by the statements read so far hold what they were set to; one set to a value HvLint does
+                // not know is unknown, there or not.
+                if (sets)
+                {
+                    set = _keysSet![key];
+                    changed.ChangedKeys = new HashSet<string>((changed.ChangedKeys ?? Enumerable.Empty<string>()).Where(k => !set.ContainsKey(k) || !set[k].Key.IsKnown), StringComparer.OrdinalIgnoreCase);
+                    foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in set.Where(k => !k.Value.Key.IsKnown)) changed.ChangedKeys.Add(k.Key);
                     changed.RemoveAll(e => set.ContainsKey(e.Key));
                     foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in set) changed.Add(new KeyValuePair<string, CodeValue>(k.Key, k.Value.Key));
                 }
@@ -1229,7 +1346,7 @@ namespace HvLint.Analyzers
             // $settings.Add(...), $settings.Generation = 2, $settings['Name'] = 'x': a hashtable (or any object) changed in place.
             // One key set on a table ($params.VHDPath = $path, $params['Generation'] = 1): the table keeps its other
             // entries, that key unknown (AsChanged); any other change in place makes the variable unknown.
-            if (Mutates(s, after) && !MemberChanged(name, s, after)) Write(name, 2);
+            if (Mutates(s, after) && !MemberChanged(name, s, i, after)) Write(name, 2);
             int before = BlankBefore(s, i);
             bool stepped = EndsWith(s, before, "++") || EndsWith(s, before, "--");
 
@@ -1245,6 +1362,7 @@ namespace HvLint.Analyzers
             {
                 // $params = @{ ... } or $params = $defaults.Clone(): a table of its own.
                 (_script.TableNames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
+                (_script.TableAt ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase))[name] = ReferenceEquals(s, _script.Text) ? i : -1;
             }
             return after;
         }
@@ -1310,7 +1428,8 @@ namespace HvLint.Analyzers
         /// other method, may change any member.
         /// </summary>
         /// <returns>Whether the change sets one key the script names, on the variable's table itself, and nothing else.</returns>
-        private bool MemberChanged(string variable, string s, int i)
+        /// <param name="start">The variable's '$'.</param>
+        private bool MemberChanged(string variable, string s, int start, int i)
         {
             string? member = KeyAt(s, i, out int j);
             if (member != null && s[i] == '.' && j < s.Length && s[j] == '(')
@@ -1323,10 +1442,13 @@ namespace HvLint.Analyzers
                 j = -1; // a method: the variable is changed, not only a key of it
             }
 
-            (_script.Changes ??= new List<KeyValuePair<string, string?>>()).Add(new KeyValuePair<string, string?>(variable, member));
-
             // The key itself set (= or ++), not a member of its value ($vm.Disk.Size = 1, $config.Nodes[0].Cpu = 8).
-            return member != null && j > i && j < s.Length && s[j] != '.' && s[j] != '[';
+            bool keySet = member != null && j > i && j < s.Length && s[j] != '.' && s[j] != '[';
+
+            // A statement of its own in the script's text, which PowerShellScript.KeySet reads where it runs.
+            int statement = keySet && ReferenceEquals(s, _script.Text) && AtStatementStart(s, start) ? start : -1;
+            (_script.Changes ??= new List<(string, string?, int)>()).Add((variable, member, statement));
+            return keySet;
         }
 
         /// <summary>

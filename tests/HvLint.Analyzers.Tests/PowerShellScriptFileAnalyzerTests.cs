@@ -1054,6 +1054,75 @@ public class PowerShellScriptFileAnalyzerTests
         });
 
     [Fact]
+    public Task A_key_set_by_a_statement_of_its_own_holds_from_where_it_runs() => Script(
+        "$d = @{ Name = 'd1'; Generation = 1 }\n"
+        + "$d.Generation = 2\n"
+        + "New-VM @d\n"
+        + "Add-VMNetworkAdapter -VMName d1 -IsLegacy $true\n"
+        + "$h = @{ Name = 'h1'; Generation = 2 }\n"
+        + "New-VM @h\n"
+        + "Add-VMNetworkAdapter -VMName h1 -IsLegacy $true\n"
+        + "$h.Generation = 1\n"
+        + "$i = @{ Name = 'i1'; Generation = 2 }\n"
+        + "$pxe = $false\n"
+        + "if ($pxe) { $i.Generation = 1 }\n"
+        + "New-VM @i\n"
+        + "Add-VMNetworkAdapter -VMName i1 -IsLegacy $true\n"
+        + "if ($pxe) { Write-Host 'PXE' } else { $gen = 2; $i.Name = 'i2' }\n"
+        + "New-VM -Name j1 -Generation $gen\n"
+        + "Add-VMNetworkAdapter -VMName j1 -IsLegacy $true\n"
+        + "New-VM @i\n"
+        + "Add-VMNetworkAdapter -VMName i2 -IsLegacy $true\n"
+        + "$defaults = @{ Generation = 2; SwitchName = 'External' }\n"
+        + "foreach ($server in 'APP01', 'APP03') {\n"
+        + "    $p = $defaults.Clone()\n"
+        + "    $p.Name = $server\n"
+        + "    if ($server -eq 'APP03') { $p.Generation = 1 }\n"
+        + "    New-VM @p\n"
+        + "    Add-VMNetworkAdapter -VMName $server -Name 'Backup' -IsLegacy $true\n"
+        + "}\n"
+        + "$f = @{ Name = 'f1'; Generation = 1 }\n"
+        + "$f.Generation = 2\n"
+        + "foreach ($x in 'a') { New-VM @f }\n"
+        + "Add-VMNetworkAdapter -VMName f1 -IsLegacy $true\n",
+        expected: new[]
+        {
+            // d1 after the set; h1 before it; i1 with the branch that would set it not run; j1 and i2 with what the
+            // branch that runs sets; APP01 with the table copied for it, not APP03, whose branch makes it Generation 1;
+            // f1 in a loop after the set.
+            LegacyOnGeneration2(4, 43, 48, "d1"), LegacyOnGeneration2(7, 43, 48, "h1"), LegacyOnGeneration2(13, 43, 48, "i1"),
+            LegacyOnGeneration2(16, 43, 48, "j1"), LegacyOnGeneration2(18, 43, 48, "i2"), LegacyOnGeneration2(30, 43, 48, "f1"),
+            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 25, 67, 25, 72)
+                .WithArguments("VM 'APP01' is Generation 2 and has the legacy network adapter 'Backup'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+        });
+
+    // None is known to be Generation 2 where its adapter is added: c1's set is in a branch that may run, e1's in a loop
+    // that may run again after New-VM, g1's in a function, and k1's set to 2 is followed by a loop that sets it to 1.
+    // u1's loop, not closed yet (a script being typed), may run again too.
+    [Fact]
+    public Task A_key_set_where_it_may_not_run_or_may_run_again_is_unknown_after_it() => Script(
+        "param($Pxe)\n"
+        + "$c = @{ Name = 'c1'; Generation = 2 }\n"
+        + "if ($Pxe) { $c.Generation = 1 }\n"
+        + "New-VM @c\n"
+        + "Add-VMNetworkAdapter -VMName c1 -IsLegacy $true\n"
+        + "$e = @{ Name = 'e1'; Generation = 2 }\n"
+        + "foreach ($x in $args) { New-VM @e; $e.Generation = 1 }\n"
+        + "Add-VMNetworkAdapter -VMName e1 -IsLegacy $true\n"
+        + "$g = @{ Name = 'g1'; Generation = 2 }\n"
+        + "function Set-Legacy { $g.Generation = 1 }\n"
+        + "Set-Legacy\n"
+        + "New-VM @g\n"
+        + "Add-VMNetworkAdapter -VMName g1 -IsLegacy $true\n"
+        + "$k = @{ Name = 'k1'; Generation = 1 }\n"
+        + "$k.Generation = 2\n"
+        + "foreach ($x in 'a', 'b') { $k.Generation = 1 }\n"
+        + "New-VM @k\n"
+        + "Add-VMNetworkAdapter -VMName k1 -IsLegacy $true\n"
+        + "$u = @{ Name = 'u1'; Generation = 2 }\n"
+        + "foreach ($x in $args) { New-VM @u; Add-VMNetworkAdapter -VMName u1 -IsLegacy $true; $u.Generation = 1\n");
+
+    [Fact]
     public Task A_loop_over_a_list_of_settings_tables_reads_each_entry_the_VM_uses() => Script(
         "$mixed = @('web01', @{ Name = 'web02' })\n"
         + "foreach ($vm in $mixed) { New-VM -Name $vm.Name -Generation 2; Set-VMProcessor -VMName $vm.Name -Count 99 }\n"
