@@ -8,6 +8,7 @@
 #   BASELINE=<git revision> also packs the analyzers of that revision and builds the same project with them,
 #   interleaved with the builds above, so that a change is told apart from the machine's noise.
 #   PROFILE=1 (with perf) also prints where HvLint's CPU goes in the compile, by method and by what it calls.
+#   KEEP=1 keeps the work folder (the generated project, build logs, perf outputs) and prints where it is.
 # Packs HvLint.Analyzers, builds the project with -p:ReportAnalyzer=true, and prints the analyzer times the
 # compiler reports next to the compile's own time, and what the compile costs with and without the package; on a
 # platform the package has ReadyToRun images for, also HvLint's time with the IL assemblies instead.
@@ -221,4 +222,4 @@ if [ "${SERVER:-1}" != 0 ]; then
   echo "  with the compiler server (the SDK's default): HvLint in its first build $(share 1 1); builds 2-5 $(share 2 5); builds 6-10 $(share 6 10) (all: $(awk '{ printf "%s ", $2 }' "$work/server.tsv"))"
 fi
 if [ -n "${BASELINE:-}" ]; then git -C "$root" worktree remove --force "$work/baseline-src"; fi
-rm -rf "$work" # comment out to inspect the build logs
+if [ "${KEEP:-0}" = 1 ]; then echo "  kept: $work"; else rm -rf "$work"; fi
