@@ -1105,6 +1105,7 @@ namespace HvLint.Analyzers
         {
             // $script:Cpus = 4 is the script's (or a module's) own variable, as its writes count it.
             name = Unscoped(name, reading: false);
+            _keysSet?.Remove(name); // a table assigned anew has none of the keys set on the one before
             ScriptVariables counted = _writesFrom ?? this;
             if (name.IndexOf(':') >= 0 || !counted.Writes().TryGetValue(name, out int writes) || writes != 1 || counted._script.AnyMayChange) return;
             _constants[name] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);

@@ -1074,7 +1074,7 @@ public class PowerShellScriptFileAnalyzerTests
         + "New-VM @i\n"
         + "Add-VMNetworkAdapter -VMName i2 -IsLegacy $true\n"
         + "$defaults = @{ Generation = 2; SwitchName = 'External' }\n"
-        + "foreach ($server in 'APP01', 'APP03') {\n"
+        + "foreach ($server in 'APP03', 'APP01') {\n"
         + "    $p = $defaults.Clone()\n"
         + "    $p.Name = $server\n"
         + "    if ($server -eq 'APP03') { $p.Generation = 1 }\n"
@@ -1088,8 +1088,8 @@ public class PowerShellScriptFileAnalyzerTests
         expected: new[]
         {
             // d1 after the set; h1 before it; i1 with the branch that would set it not run; j1 and i2 with what the
-            // branch that runs sets; APP01 with the table copied for it, not APP03, whose branch makes it Generation 1;
-            // f1 in a loop after the set.
+            // branch that runs sets; APP01 with the table copied for it, which has none of the keys set on APP03's (whose
+            // branch makes it Generation 1); f1 in a loop after the set.
             LegacyOnGeneration2(4, 43, 48, "d1"), LegacyOnGeneration2(7, 43, 48, "h1"), LegacyOnGeneration2(13, 43, 48, "i1"),
             LegacyOnGeneration2(16, 43, 48, "j1"), LegacyOnGeneration2(18, 43, 48, "i2"), LegacyOnGeneration2(30, 43, 48, "f1"),
             new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 25, 67, 25, 72)
