@@ -310,7 +310,9 @@ namespace HvLint.Analyzers
                 var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped, AssignedTo = assigned };
                 piped = false;
                 bool importing = literal == null && variables.Imported != null && IsImportCsv(call.Name), inImportPath = variables.InImportPath;
-                bool reading = importing || (literal == null && variables.Imported != null && IsGetContent(call.Name));
+                bool data = literal == null && variables.Imported != null && IsImportDataFile(call.Name);
+                bool content = literal == null && variables.Imported != null && IsGetContent(call.Name);
+                bool reading = importing || data || content;
                 variables.InImportPath = reading || inImportPath; // (Join-Path $PSScriptRoot 'vms.csv') is read inside Import-Csv's
 
                 // Arguments until the end of the statement.
@@ -410,7 +412,10 @@ namespace HvLint.Analyzers
                 if (importing && assigned != null && !piped && !call.Piped && ImportCsv(call, variables) is CodeValue rows) variables.Assign(assigned, rows);
 
                 // $names = Get-Content .\vms.txt: the file's lines.
-                if (reading && !importing && assigned != null && !piped && !call.Piped && ContentLines(call, variables) is CodeValue lines) variables.Assign(assigned, lines);
+                if (content && assigned != null && !piped && !call.Piped && ContentLines(call, variables) is CodeValue lines) variables.Assign(assigned, lines);
+
+                // $lab = Import-PowerShellDataFile .\lab.psd1: the table the data file writes.
+                if (data && assigned != null && !piped && !call.Piped && DataFile(call, variables) is CodeValue written) variables.Assign(assigned, written);
                 if (kept != null) variables.Assign(assigned!, kept);
 
                 // $lab = Get-Content .\lab.json -Raw | ConvertFrom-Json, or ConvertFrom-Json (Get-Content .\lab.json -Raw): the
@@ -1657,6 +1662,31 @@ namespace HvLint.Analyzers
 
         private static bool IsConvertFromJson(string command) => string.Equals(command, "ConvertFrom-Json", StringComparison.OrdinalIgnoreCase);
 
+        private static bool IsImportDataFile(string command) => string.Equals(command, "Import-PowerShellDataFile", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The table Import-PowerShellDataFile reads from a data file (.psd1) the script names as Import-Csv does its file:
+        /// the one hashtable the file writes, @{ ... }, with comments around it, its values at the call as Import-Csv's
+        /// are (-SkipLimitCheck lifts limits on the file's size and nesting, which change no value). Null, so the value is
+        /// unknown, for any other parameter and any text that is not one table.
+        /// </summary>
+        private static CodeValue? DataFile(CommandCall call, ScriptVariables variables)
+        {
+            if (call.Splatted || call.Positional.Count > 1 || !variables.ReadsFiles(call.Location)
+                || call.Named.Exists(n => !IsPathParameter(n.Key) && !string.Equals(n.Key, "SkipLimitCheck", StringComparison.OrdinalIgnoreCase))) return null;
+            if (!(FileRead(call, variables, "Path") is ImportedFile file)) return null;
+            string text = file.Text;
+            int i = SkipBlanksAndComments(text, 0);
+            if (i + 1 >= text.Length || text[i] != '@' || text[i + 1] != '{') return null;
+            CodeValue table = ReadHashtable(text, ref i, (o, length) => call.Location, ScriptVariables.For(text));
+            return table.Value is ScriptHashtable && SkipBlanksAndComments(text, i) == text.Length ? new CodeValue(table.Value, true, call.Location) : null;
+        }
+
+        /// <summary>-Path, -LiteralPath and their aliases (PSPath, LP), as a file-reading command names its file.</summary>
+        private static bool IsPathParameter(string name) =>
+            string.Equals(name, "Path", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "LiteralPath", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "PSPath", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "LP", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>
         /// The variable a ConvertFrom-Json statement assigns and the settings it reads, where they come from a file the
         /// script writes out: $lab = Get-Content .\lab.json -Raw | ConvertFrom-Json (<paramref name="call"/> the end of
@@ -2211,6 +2241,33 @@ namespace HvLint.Analyzers
             return true;
         }
 
+        /// <summary>
+        /// A comment at <paramref name="i"/>, where a blank or a separator comes before it (# to the line's end, or
+        /// &lt;# ... #&gt;): moves past it and returns true; false, leaving <paramref name="i"/>, for anything else.
+        /// </summary>
+        private static bool SkipComment(string s, ref int i)
+        {
+            if (i >= s.Length) return false;
+            if (s[i] == '#')
+            {
+                while (i < s.Length && s[i] != '\n') i++;
+                return true;
+            }
+
+            return SkipBlockComment(s, ref i);
+        }
+
+        /// <summary>Past blanks, line breaks and comments from <paramref name="i"/>.</summary>
+        private static int SkipBlanksAndComments(string s, int i)
+        {
+            while (i < s.Length && (char.IsWhiteSpace(s[i]) || SkipComment(s, ref i)))
+            {
+                if (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+            }
+
+            return i;
+        }
+
         private static CodeValue ReadValue(string s, ref int i, Func<int, int, Location> at, ScriptVariables variables)
         {
             int start = i;
@@ -2232,8 +2289,11 @@ namespace HvLint.Analyzers
                 bool closed = false;
                 while (i < s.Length && s[i] != ')')
                 {
-                    // Items are separated by commas, line breaks or ';' (@('CD'; 'IDE') is an array of two).
-                    while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',' || s[i] == ';')) i++;
+                    // Items are separated by commas, line breaks or ';' (@('CD'; 'IDE') is an array of two), with comments between them.
+                    while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',' || s[i] == ';' || SkipComment(s, ref i)))
+                    {
+                        if (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',' || s[i] == ';')) i++;
+                    }
                     if (i >= s.Length || s[i] == ')') break;
                     int before = i;
 
@@ -2509,7 +2569,12 @@ namespace HvLint.Analyzers
             var table = new ScriptHashtable { Complete = true, IsHashtable = true };
             while (true)
             {
-                while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ';')) i++;
+                // Entries are separated by line breaks or ';', with comments between them (Name = 'web01' # the web server).
+                while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ';' || SkipComment(s, ref i)))
+                {
+                    if (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ';')) i++;
+                }
+
                 if (i >= s.Length) break;
                 if (s[i] == '}')
                 {

@@ -277,7 +277,8 @@ namespace HvLint.Analyzers
             var named = new List<string>();
             // Most scripts bring in nothing: no need to read them twice.
             if (script.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("module", StringComparison.OrdinalIgnoreCase) < 0
-                && script.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0 && !DotSource.IsMatch(script) && !ReadsLines.IsMatch(script)) return named;
+                && script.IndexOf("ipmo", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("DataFile", StringComparison.OrdinalIgnoreCase) < 0
+                && !DotSource.IsMatch(script) && !ReadsLines.IsMatch(script)) return named;
             // A script whose folder the script that runs it cannot name (further up than that script's) is read from its own.
             string? root = home == null ? "." : ScriptVariables.RelativeFolder(FullPath(ScriptVariables.Folder(home)), FullPath(ScriptVariables.Folder(path)));
             if (root == null)

@@ -1123,6 +1123,58 @@ public class PowerShellScriptFileAnalyzerTests
         + "foreach ($x in $args) { New-VM @u; Add-VMNetworkAdapter -VMName u1 -IsLegacy $true; $u.Generation = 1\n");
 
     [Fact]
+    public Task Comments_between_a_table_s_entries_and_an_array_s_items_are_passed_over() => Script(
+        "$vm = @{\n"
+        + "    Name = 'cm1'   # the web server\n"
+        + "    # its generation\n"
+        + "    Generation = 2\n"
+        + "}\n"
+        + "New-VM @vm\n"
+        + "Add-VMNetworkAdapter -VMName cm1 -IsLegacy $true\n"
+        + "$VMs = @(\n"
+        + "    # domain controller\n"
+        + "    @{ Name = 'cm2'; Generation = 2 }  <# DC #>\n"
+        + ")\n"
+        + "foreach ($v in $VMs) { New-VM -Name $v.Name -Generation $v.Generation; Add-VMNetworkAdapter -VMName $v.Name -IsLegacy $true }\n",
+        expected: new[] { LegacyOnGeneration2(7, 44, 49, "cm1"), LegacyOnGeneration2(12, 119, 124, "cm2") });
+
+    // The data file's one table, comments and all; other.psd1 writes two tables, and -Force is no parameter of the
+    // cmdlet, so neither of the other scripts knows its VMs.
+    [Fact]
+    public Task Import_PowerShellDataFile_reads_the_table_of_the_data_file_the_script_names() => ScriptWith(
+        "$lab = Import-PowerShellDataFile -Path \"$PSScriptRoot\\data\\lab.psd1\"\n"
+        + "foreach ($vm in $lab.VMs) {\n"
+        + "    New-VM -Name $vm.Name -Generation $vm.Generation -SwitchName $lab.Switch\n"
+        + "    Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu\n"
+        + "    if ($vm.Pxe) { Set-VMBios -VMName $vm.Name -StartupOrder @('LegacyNetworkAdapter', 'IDE', 'CD', 'Floppy') }\n"
+        + "}\n",
+        new[]
+        {
+            ("hvlint/data/lab.psd1",
+                "# Lab settings, read by New-LabVMs.ps1\n"
+                + "@{\n"
+                + "    Switch = 'LabNet'\n"
+                + "    VMs = @(\n"
+                + "        @{ Name = 'PSD-DC1'; Cpu = 2; Generation = 2 }   # domain controller\n"
+                + "        @{ Name = 'PSD-SQL1'; Cpu = 80; Generation = 2 }\n"
+                + "        @{\n"
+                + "            Name = 'PSD-WDS1'\n"
+                + "            Cpu = 2\n"
+                + "            Generation = 1\n"
+                + "            Pxe = $true\n"
+                + "        }\n"
+                + "    )\n"
+                + "}\n"),
+            ("hvlint/data/other.psd1", "@{ VMs = @( @{ Name = 'px1'; Cpu = 99 } ) }\n@{ }\n"),
+            ("hvlint/Other.ps1", "$other = Import-PowerShellDataFile .\\data\\other.psd1\nforeach ($vm in $other.VMs) { New-VM -Name $vm.Name -Generation 2; Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"),
+            ("hvlint/Typo.ps1", "$typo = Import-PowerShellDataFile .\\data\\lab.psd1 -Force\nforeach ($vm in $typo.VMs) { New-VM -Name $vm.Name -Generation 2; Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"),
+        },
+        null,
+        TooManyAt(4, 45, 52, "PSD-SQL1", 80),
+        new DiagnosticResult("HV3002", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 62, 5, 110)
+            .WithArguments("VM 'PSD-WDS1' is Generation 1 and boots from the network before its disk, but has only synthetic network adapters (1); PXE boot on Generation 1 needs a legacy network adapter"));
+
+    [Fact]
     public Task A_loop_over_a_list_of_settings_tables_reads_each_entry_the_VM_uses() => Script(
         "$mixed = @('web01', @{ Name = 'web02' })\n"
         + "foreach ($vm in $mixed) { New-VM -Name $vm.Name -Generation 2; Set-VMProcessor -VMName $vm.Name -Count 99 }\n"

@@ -260,6 +260,20 @@ public class CodeInputTests
     }
 
     [Fact]
+    public void A_script_reads_the_data_file_it_imports_with_Import_PowerShellDataFile()
+    {
+        // The folder walk reads no .psd1 file: the script's Import-PowerShellDataFile brings it in.
+        string dir = Repo.FolderWith(
+            ("lab/data/lab.psd1", "# The lab's VMs\n@{\n    VMs = @(\n        @{ Name = 'pd01'; Cpu = 8 }  # SQL\n        @{ Name = 'pd02'; Cpu = 2 }\n    )\n}\n"),
+            ("lab/New-Lab.ps1", "$lab = Import-PowerShellDataFile -Path \"$PSScriptRoot\\data\\lab.psd1\"\nforeach ($vm in $lab.VMs) { New-VM -Name $vm.Name; Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu }\n"));
+        var (exit, stdout, _) = Repo.HvlintIn(dir, "audit", "lab", "--profile", "hyperv-2008r2");
+        Assert.Equal(1, exit);
+        Assert.Contains("lab/New-Lab.ps1(2,92): error HV1001: VM 'pd01' has 8 virtual processors; hyperv-2008r2 allows 4 per VM", stdout);
+        Assert.DoesNotContain("pd02", stdout);
+        Assert.Contains("2 files read", stdout); // the script and its data file
+    }
+
+    [Fact]
     public void A_script_brings_in_the_scripts_the_module_it_imports_dot_sources()
     {
         // Only the script is named: the module dot-sources a script of its Public folder, which reads the module's $Cpus.
