@@ -291,6 +291,16 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
+                // $name = $vm.Name, $cpus = $_.Cpu, $count = $cpus: the text, number or truth a variable or a member holds
+                // here, as a literal's is. Not a table (nor a list), which the two variables would then share, so that a
+                // key set through one is set for the other. The statement is still read below, where $copy = $vm binds the
+                // VM that $vm holds.
+                if (assigned != null && script[i] == '$' && !StartsLiteral(script, i) && SingleValue(script, i, script.Length, at, variables, out int afterHeld) is CodeValue copied
+                    && copied.IsKnown && (copied.Value is string || copied.Value is long || copied.Value is bool) && EndsStatement(script, afterHeld))
+                {
+                    variables.Assign(assigned, copied);
+                }
+
                 // $web = Import-Csv .\vms.csv | Where-Object { $_.Role -eq 'web' }: the rows the filter keeps. The pipeline's
                 // commands are read below as any others.
                 CodeValue? kept = assigned != null && (script[i] == '$' || StartsFileRead(script, i)) ? FilteredItems(script, i, at, variables) : null;

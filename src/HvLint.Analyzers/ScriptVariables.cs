@@ -8,7 +8,8 @@ namespace HvLint.Analyzers
 {
     /// <summary>
     /// The variables of one piece of script text that hold a constant: assigned once, at the start of a statement, a
-    /// value that is only a literal ($cpus = 8, $name = 'web01', $disks = 'a.vhdx', 'b.vhdx', $legacy = $true). A read
+    /// value that is only a literal ($cpus = 8, $name = 'web01', $disks = 'a.vhdx', 'b.vhdx', $legacy = $true), or the
+    /// text, number or truth a variable or a member holds there ($name = $vm.Name). A read
     /// after that assignment, before the block that holds it closes, has its value. A variable that anything else in the
     /// script writes (a second assignment, $i++, foreach ($x in ...), a parameter's default, a function's parameter,
     /// -OutVariable x, [ref]$x) is unknown everywhere, as a C# local assigned more than once is; so is every variable of

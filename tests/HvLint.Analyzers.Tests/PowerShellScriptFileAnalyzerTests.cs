@@ -1174,6 +1174,35 @@ public class PowerShellScriptFileAnalyzerTests
         new DiagnosticResult("HV3002", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 62, 5, 110)
             .WithArguments("VM 'PSD-WDS1' is Generation 1 and boots from the network before its disk, but has only synthetic network adapters (1); PXE boot on Generation 1 needs a legacy network adapter"));
 
+    // A variable assigned what a member or another variable holds has it: cp1's name and vCPUs through $VMName and
+    // $cpu. Not an expression that starts with one ($old is not cp1), nor a table, which both variables share: cp3's
+    // table is made Generation 1 through $t, so $a's is too.
+    [Fact]
+    public Task A_variable_assigned_a_member_s_text_or_number_holds_it() => Script(
+        "$VMs = @(\n"
+        + "    @{ Name = 'cp1'; CPU = 70; Generation = 2 }\n"
+        + "    @{ Name = 'cp2'; CPU = 2; Generation = 2 }\n"
+        + ")\n"
+        + "$VMs | ForEach-Object {\n"
+        + "    $VMName = $_.Name\n"
+        + "    New-VM -Name $VMName -Generation $_.Generation\n"
+        + "    Set-VM -Name $VMName -ProcessorCount $_.CPU\n"
+        + "}\n"
+        + "foreach ($vm in $VMs) {\n"
+        + "    $name = $vm.Name\n"
+        + "    $cpu = $vm.CPU\n"
+        + "    New-VM -Name \"$name-b\" -Generation 2\n"
+        + "    Set-VMProcessor -VMName \"$name-b\" -Count $cpu\n"
+        + "    $old = $vm.Name + '-old'\n"
+        + "    Add-VMNetworkAdapter -VMName $old -IsLegacy $true\n"
+        + "}\n"
+        + "$t = @{ Name = 'cp3'; Generation = 2 }\n"
+        + "$a = $t\n"
+        + "$t.Generation = 1\n"
+        + "New-VM @a\n"
+        + "Add-VMNetworkAdapter -VMName cp3 -IsLegacy $true\n",
+        expected: new[] { TooManyAt(8, 42, 48, "cp1", 70), TooManyAt(14, 46, 50, "cp1-b", 70) });
+
     [Fact]
     public Task A_loop_over_a_list_of_settings_tables_reads_each_entry_the_VM_uses() => Script(
         "$mixed = @('web01', @{ Name = 'web02' })\n"
