@@ -2460,7 +2460,21 @@ namespace HvLint.Analyzers
         {
             lacks = false;
             int dot = s.IndexOf('.', start, end - start);
-            if (dot < 0 || VariableName(s, start, dot) is not string table || !variables.TryRead(table, out CodeValue? held)) return null;
+            int open = s.IndexOf('[', start, end - start);
+            CodeValue? held;
+            if (open >= 0 && (dot < 0 || open < dot))
+            {
+                // $lab[$name].Cpu, $lab['dc01'].Cpu: the members of the entry a key the script fixes names.
+                int close = s.IndexOf(']', open);
+                if (close < 0 || close + 1 >= end || s[close + 1] != '.' || !(IndexedTable(s, start, close + 1, variables, out string? key) is ScriptHashtable indexed)) return null;
+                dot = close + 1;
+                held = Entry(indexed, key!);
+            }
+            else if (dot < 0 || VariableName(s, start, dot) is not string table || !variables.TryRead(table, out held))
+            {
+                return null;
+            }
+
             CodeValue? value = held;
             foreach (string member in s.Substring(dot + 1, end - dot - 1).Split('.'))
             {

@@ -1203,6 +1203,23 @@ public class PowerShellScriptFileAnalyzerTests
         + "Add-VMNetworkAdapter -VMName cp3 -IsLegacy $true\n",
         expected: new[] { TooManyAt(8, 42, 48, "cp1", 70), TooManyAt(14, 46, 50, "cp1-b", 70) });
 
+    // A member of the entry a key names ($Lab[$name].Cpu, $Lab['ix-sql01'].Cpu); ix-web02's key is not in the table.
+    [Fact]
+    public Task A_member_of_a_table_s_entry_by_key_is_that_entry_s_value() => Script(
+        "$Lab = @{\n"
+        + "    'ix-dc01'  = @{ Cpu = 2 }\n"
+        + "    'ix-sql01' = @{ Cpu = 80 }\n"
+        + "}\n"
+        + "foreach ($name in $Lab.Keys) {\n"
+        + "    New-VM -Name $name -Generation 2\n"
+        + "    Set-VMProcessor -VMName $name -Count $Lab[$name].Cpu\n"
+        + "}\n"
+        + "New-VM -Name 'ix-web01' -Generation 2\n"
+        + "Set-VMProcessor -VMName 'ix-web01' -Count $Lab['ix-sql01'].Cpu\n"
+        + "New-VM -Name 'ix-web02' -Generation 2\n"
+        + "Set-VMProcessor -VMName 'ix-web02' -Count $Lab['ix-none'].Cpu\n",
+        expected: new[] { TooManyAt(7, 42, 57, "ix-sql01", 80), TooManyAt(10, 43, 63, "ix-web01", 80) });
+
     [Fact]
     public Task A_loop_over_a_list_of_settings_tables_reads_each_entry_the_VM_uses() => Script(
         "$mixed = @('web01', @{ Name = 'web02' })\n"
