@@ -49,6 +49,27 @@ public partial class DocumentationTests
             d => Assert.True(analyzerTests.Contains("|" + d.Id + ":", StringComparison.Ordinal) || analyzerTests.Contains("DiagnosticResult(\"" + d.Id + "\"", StringComparison.Ordinal), d.Id + " has no analyzer test"));
     }
 
+    /// <summary>
+    /// Each example in the README of `hvlint audit` on a sample shows lines it prints, as they are: all of its findings,
+    /// unless the block says "..." for the ones it leaves out.
+    /// </summary>
+    [Fact]
+    public void The_README_s_audit_examples_are_what_hvlint_prints()
+    {
+        string readme = File.ReadAllText(Repo.PathOf("README.md")).ReplaceLineEndings("\n");
+        MatchCollection blocks = Regex.Matches(readme, "```\n\\$ hvlint (audit [^\n]*)\n(.*?)```", RegexOptions.Singleline);
+        Assert.NotEmpty(blocks);
+        static bool IsFinding(string line) => Regex.IsMatch(line, @"\(\d+,\d+\): (error|warning|info) HV\d{4}: ");
+        foreach (Match block in blocks)
+        {
+            string command = block.Groups[1].Value;
+            string[] printed = Repo.Hvlint(command.Split(' ')).Stdout.ReplaceLineEndings("\n").Split('\n');
+            string[] shown = block.Groups[2].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            foreach (string line in shown.Where(l => l != "...")) Assert.True(printed.Contains(line), "hvlint " + command + " does not print: " + line);
+            if (!shown.Contains("...")) Assert.Equal(printed.Where(IsFinding), shown.Where(IsFinding));
+        }
+    }
+
     [Fact]
     public void Every_page_in_rules_belongs_to_a_rule_of_the_catalog()
     {
