@@ -522,7 +522,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>Whether the statement ends at <paramref name="i"/>, past blanks: a line's or the text's end, ';', '}' or a comment.</summary>
-        private static bool EndsStatement(string s, int i)
+        internal static bool EndsStatement(string s, int i)
         {
             i = Blanks(s, i);
             return i >= s.Length || s[i] == ';' || s[i] == '\n' || s[i] == '\r' || s[i] == '}' || s[i] == '#';
@@ -578,6 +578,7 @@ namespace HvLint.Analyzers
             int j = i + 1;
             while (j < s.Length && IsNameChar(s[j])) j++;
             if (VariableName(s, i, j) is not string name || !(ScriptVariables.KeyAt(s, j, out j) is string key)) return null;
+            if (s[i + name.Length + 1] == '.' && j < s.Length && s[j] == '(') return KeyAdded(s, j, name, key, at, variables);
             if (!ScriptVariables.ChangesAt(s, j, out bool assigns)) return null;
             int op = Blanks(s, j);
             CodeValue? value = null;
@@ -591,6 +592,37 @@ namespace HvLint.Analyzers
 
             variables.SetKey(name, key, value);
             return value != null ? after : (int?)null;
+        }
+
+        /// <summary>
+        /// $params.Add('VHDPath', $path) at <paramref name="open"/> (its '('), as a statement of its own: the key is set as
+        /// $params.VHDPath = $path sets it, unless the table has it already, where Add fails and leaves it as it was.
+        /// Returns where the statement ends; null (the statement read as before) for any other method or shape.
+        /// </summary>
+        private static int? KeyAdded(string s, int open, string name, string method, Func<int, int, Location> at, ScriptVariables variables)
+        {
+            if (!string.Equals(method, "Add", StringComparison.OrdinalIgnoreCase)) return null;
+            int close = Closing(s, open, '(', ')');
+            if (!EndsStatement(s, close) || !(ScriptVariables.QuotedKey(s, open + 1, out int afterKey) is string key)) return null;
+            int comma = Blanks(s, afterKey);
+            CodeValue? value = null;
+            int after = comma;
+            if (comma < s.Length && s[comma] == ',')
+            {
+                // Read up to the ')': a value read from the whole text would run on past it (2) is a word to the reader).
+                string upTo = s.Substring(0, close - 1);
+                value = SingleValue(upTo, NextToken(upTo, comma + 1), upTo.Length, at, variables, out after);
+                if (NextToken(upTo, after) != upTo.Length) value = null;
+            }
+
+            if (variables.TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table
+                && table.Exists(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase)) && !(table.ChangedKeys?.Contains(key) ?? false) && !table.AnyKeyChanged)
+            {
+                return close; // the table has the key: Add throws, and the key keeps its value
+            }
+
+            variables.SetKey(name, key, value);
+            return value != null ? close : (int?)null;
         }
 
         /// <summary>

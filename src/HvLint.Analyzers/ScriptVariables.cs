@@ -1434,18 +1434,23 @@ namespace HvLint.Analyzers
         private bool MemberChanged(string variable, string s, int start, int i)
         {
             string? member = KeyAt(s, i, out int j);
+            bool added = false;
             if (member != null && s[i] == '.' && j < s.Length && s[j] == '(')
             {
                 // $vm.Add('Pxe', 1) and $vm.Remove('Pxe'): the key they name; Clear() and those with a key written
                 // otherwise, any. No other method changes a table ($name.ToLower()).
                 if (!MemberChangingMethods.Contains(member)) return false;
-                bool named = string.Equals(member, "Add", StringComparison.OrdinalIgnoreCase) || string.Equals(member, "Remove", StringComparison.OrdinalIgnoreCase);
+                bool add = string.Equals(member, "Add", StringComparison.OrdinalIgnoreCase);
+                bool named = add || string.Equals(member, "Remove", StringComparison.OrdinalIgnoreCase);
                 member = named ? QuotedKey(s, j + 1, out _) : null;
-                j = -1; // a method: the variable is changed, not only a key of it
+
+                // $params.Add('VHDPath', $path), the whole statement, sets that one key (PowerShellScript.KeyAdded).
+                added = add && member != null && PowerShellScript.EndsStatement(s, PowerShellScript.Closing(s, j, '(', ')'));
+                j = -1; // any other method: the variable is changed, not only a key of it
             }
 
             // The key itself set (= or ++), not a member of its value ($vm.Disk.Size = 1, $config.Nodes[0].Cpu = 8).
-            bool keySet = member != null && j > i && j < s.Length && s[j] != '.' && s[j] != '[';
+            bool keySet = added || (member != null && j > i && j < s.Length && s[j] != '.' && s[j] != '[');
 
             // A statement of its own in the script's text, which PowerShellScript.KeySet reads where it runs.
             int statement = keySet && ReferenceEquals(s, _script.Text) && AtStatementStart(s, start) ? start : -1;
@@ -1491,7 +1496,7 @@ namespace HvLint.Analyzers
 
         /// <summary>A key written in quotes at <paramref name="i"/> ('Pxe' or "Pxe", with no variable in it); null otherwise.</summary>
         /// <param name="after">Just past its closing quote.</param>
-        private static string? QuotedKey(string s, int i, out int after)
+        internal static string? QuotedKey(string s, int i, out int after)
         {
             after = -1;
             while (i < s.Length && (s[i] == ' ' || s[i] == '\t')) i++;

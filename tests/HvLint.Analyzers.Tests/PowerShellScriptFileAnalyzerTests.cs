@@ -142,8 +142,12 @@ public class PowerShellScriptFileAnalyzerTests
             + "$mem.GetEnumerator() | ForEach-Object { New-VM -Name $_.Key; Set-VMProcessor -VMName $_.Key -Count $_.Value }\n",
             "build_property.HvLintProfile = hyperv-2008r2",
             Over2008R2(5, 91, 104, "web02", 8), Over2008R2(7, 100, 108, "db01", 6)),
-        // A table the script changes in place ($more.Add) is no constant: the loop reads its block once, unknown.
+        // A key added ($more.Add) is one more key of the table; a table the script changes in place otherwise
+        // ($less.Remove) is no constant: the loop reads its block once, unknown.
         Script("$more = @{ app01 = 8 }\n$more.Add('app02', 9)\nforeach ($k in $more.Keys) { New-VM -Name $k; Set-VMProcessor -VMName $k -Count $more[$k] }\n",
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(3, 81, 90, "app01", 8), Over2008R2(3, 81, 90, "app02", 9)),
+        Script("$less = @{ app03 = 8; app04 = 9 }\n$less.Remove('app03')\nforeach ($k in $less.Keys) { New-VM -Name $k; Set-VMProcessor -VMName $k -Count $less[$k] }\n",
             "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
@@ -1219,6 +1223,34 @@ public class PowerShellScriptFileAnalyzerTests
         + "New-VM -Name 'ix-web02' -Generation 2\n"
         + "Set-VMProcessor -VMName 'ix-web02' -Count $Lab['ix-none'].Cpu\n",
         expected: new[] { TooManyAt(7, 42, 57, "ix-sql01", 80), TooManyAt(10, 43, 63, "ix-web01", 80) });
+
+    // $t.Add('Key', value), a statement of its own, sets the key as $t.Key = value does: ad1 keeps its Generation 2,
+    // ad3 gets it. ad2's table has the key already, so Add fails and it stays 2; ad4's is set to a value HvLint does not
+    // know, so it is not New-VM's default of 1 either (Set-VMFirmware would fail on Generation 1), nor is ad5's, an
+    // expression.
+    [Fact]
+    public Task Add_on_a_table_sets_the_key_it_names_unless_the_table_has_it() => Script(
+        "$p = @{ Name = 'ad1'; Generation = 2 }\n"
+        + "$p.Add('SwitchName', 'Lab')\n"
+        + "New-VM @p\n"
+        + "Add-VMNetworkAdapter -VMName ad1 -IsLegacy $true\n"
+        + "$q = @{ Name = 'ad2'; Generation = 2 }\n"
+        + "$q.Add('Generation', 1)\n"
+        + "New-VM @q\n"
+        + "Add-VMNetworkAdapter -VMName ad2 -IsLegacy $true\n"
+        + "$r = @{ Name = 'ad3' }\n"
+        + "$r.Add('Generation', 2)\n"
+        + "New-VM @r\n"
+        + "Add-VMNetworkAdapter -VMName ad3 -IsLegacy $true\n"
+        + "$t = @{ Name = 'ad4' }\n"
+        + "$t.Add('Generation', (Get-LabGeneration))\n"
+        + "New-VM @t\n"
+        + "Set-VMFirmware -VMName ad4 -EnableSecureBoot Off\n"
+        + "$u = @{ Name = 'ad5' }\n"
+        + "$u.Add('Generation', 1 + 1)\n"
+        + "New-VM @u\n"
+        + "Set-VMFirmware -VMName ad5 -EnableSecureBoot Off\n",
+        expected: new[] { LegacyOnGeneration2(4, 44, 49, "ad1"), LegacyOnGeneration2(8, 44, 49, "ad2"), LegacyOnGeneration2(12, 44, 49, "ad3") });
 
     [Fact]
     public Task A_loop_over_a_list_of_settings_tables_reads_each_entry_the_VM_uses() => Script(
