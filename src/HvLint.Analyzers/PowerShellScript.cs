@@ -609,10 +609,11 @@ namespace HvLint.Analyzers
             int after = comma;
             if (comma < s.Length && s[comma] == ',')
             {
-                // Read up to the ')': a value read from the whole text would run on past it (2) is a word to the reader).
-                string upTo = s.Substring(0, close - 1);
-                value = SingleValue(upTo, NextToken(upTo, comma + 1), upTo.Length, at, variables, out after);
-                if (NextToken(upTo, after) != upTo.Length) value = null;
+                // The argument alone: a value read on in the whole text would run past the ')' (2) is a word to the reader).
+                int from = comma + 1;
+                string argument = s.Substring(from, close - 1 - from);
+                value = SingleValue(argument, NextToken(argument, 0), argument.Length, (o, length) => at(from + o, length), variables, out after);
+                if (NextToken(argument, after) != argument.Length) value = null;
             }
 
             if (variables.TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table
@@ -2034,7 +2035,8 @@ namespace HvLint.Analyzers
         /// </summary>
         private static int? BranchBlockAfter(string s, int start, int end)
         {
-            string word = s.Substring(start, end - start).ToLowerInvariant();
+            string? word = Array.Find(BranchKeywords, k => k.Length == end - start && string.Compare(s, start, k, 0, k.Length, StringComparison.OrdinalIgnoreCase) == 0);
+            if (word == null) return null;
             int next = NextToken(s, end);
             switch (word)
             {
@@ -2060,6 +2062,8 @@ namespace HvLint.Analyzers
 
             return next < s.Length && s[next] == '{' ? next : (int?)null;
         }
+
+        private static readonly string[] BranchKeywords = { "if", "elseif", "else", "try", "catch", "finally" };
 
         /// <summary>
         /// The '{' of the innermost of <paramref name="blocks"/> (<see cref="RepeatingBlocks"/>) that holds

@@ -755,7 +755,7 @@ namespace HvLint.Analyzers
         public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, IReadOnlyDictionary<string, CodeValue>? module = null, ScriptVariables? moduleFile = null)
         {
             var run = new ScriptVariables(_script) { _writesFrom = moduleFile };
-            Inherit(run);
+            Inherit(run, keys: module == null); // a module's function reads the module's variables, not the script's
             if (module != null)
             {
                 foreach (KeyValuePair<string, CodeValue> c in module) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value, 0);
@@ -1087,17 +1087,20 @@ namespace HvLint.Analyzers
             }
         }
 
-        /// <summary>A run or a call reading apart from this one: it starts with the keys set so far, and tells this one of its own sets.</summary>
-        private void Inherit(ScriptVariables run)
+        /// <summary>
+        /// A run or a call reading apart from this one: it starts with the keys set so far (unless <paramref name="keys"/>
+        /// is false), and tells this one of its own sets.
+        /// </summary>
+        private void Inherit(ScriptVariables run, bool keys = true)
         {
             run._setInRun = SetInRun;
-            if (_keysSet == null) return;
+            if (_keysSet == null || !keys) return;
             run._keysSet = new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
             foreach (KeyValuePair<string, Dictionary<string, KeyValuePair<CodeValue, int>>> variable in _keysSet)
             {
-                var keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
-                foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in variable.Value) keys[k.Key] = new KeyValuePair<CodeValue, int>(k.Value.Key, 0);
-                run._keysSet[variable.Key] = keys;
+                var copied = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
+                foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in variable.Value) copied[k.Key] = new KeyValuePair<CodeValue, int>(k.Value.Key, 0);
+                run._keysSet[variable.Key] = copied;
             }
         }
 
@@ -1346,8 +1349,9 @@ namespace HvLint.Analyzers
             bool steps = after + 1 < s.Length && ((s[after] == '+' && s[after + 1] == '+') || (s[after] == '-' && s[after + 1] == '-'));
 
             // $settings.Add(...), $settings.Generation = 2, $settings['Name'] = 'x': a hashtable (or any object) changed in place.
-            // One key set on a table ($params.VHDPath = $path, $params['Generation'] = 1): the table keeps its other
-            // entries, that key unknown (AsChanged); any other change in place makes the variable unknown.
+            // One key set on a table ($params.VHDPath = $path, $params['Generation'] = 1, $params.Add('VHDPath', $path)):
+            // the table keeps its other entries, that key unknown (AsChanged) or read in order (InOrder); any other change
+            // in place makes the variable unknown.
             if (Mutates(s, after) && !MemberChanged(name, s, i, after)) Write(name, 2);
             int before = BlankBefore(s, i);
             bool stepped = EndsWith(s, before, "++") || EndsWith(s, before, "--");

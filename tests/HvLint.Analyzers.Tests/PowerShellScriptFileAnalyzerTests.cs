@@ -1252,6 +1252,15 @@ public class PowerShellScriptFileAnalyzerTests
         + "Set-VMFirmware -VMName ad5 -EnableSecureBoot Off\n",
         expected: new[] { LegacyOnGeneration2(4, 44, 49, "ad1"), LegacyOnGeneration2(8, 44, 49, "ad2"), LegacyOnGeneration2(12, 44, 49, "ad3") });
 
+    // A module's function reads the module's $p, not the script's, nor the keys the script sets on its own $p.
+    [Fact]
+    public Task A_module_s_function_reads_its_own_table_not_the_keys_the_script_sets_on_one_of_that_name() => ScriptWith(
+        "Import-Module .\\Lab.psm1\n$p = @{ Name = 'md0'; Generation = 2 }\n$p.Generation = 1\nNew-Md -Name 'md1'\n",
+        new[] { ("hvlint/Lab.psm1", "$p = @{ Name = 'md1'; Generation = 2 }\nfunction New-Md($Name) { New-VM @p; Add-VMNetworkAdapter -VMName $Name -IsLegacy $true }\n") },
+        null,
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 2, 82, 2, 87)
+            .WithArguments("VM 'md1' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+
     [Fact]
     public Task A_loop_over_a_list_of_settings_tables_reads_each_entry_the_VM_uses() => Script(
         "$mixed = @('web01', @{ Name = 'web02' })\n"
