@@ -267,6 +267,16 @@ namespace HvLint.Analyzers
                 string? assigned = Assignment(script, ref i);
                 if (i >= script.Length) break;
 
+                // $params += @{ VHDPath = $path }: the keys added to the table the variable holds.
+                if (assigned != null && AddsTo(script, i) && AddedTable(script, i, out _) is int afterAdded)
+                {
+                    int tableStart = i;
+                    variables.AddKeys(assigned, ReadHashtable(script, ref tableStart, at, variables));
+                    i = afterAdded;
+                    piped = false;
+                    continue;
+                }
+
                 // $params = $defaults.Clone(): a copy of the table the variable holds.
                 if (assigned != null && ClonedTable(script, i, out int afterClone) is string original)
                 {
@@ -592,6 +602,31 @@ namespace HvLint.Analyzers
 
             variables.SetKey(name, key, value);
             return value != null ? after : (int?)null;
+        }
+
+        /// <summary>
+        /// A table written after += at <paramref name="i"/> (past blanks) that ends the statement ($params += @{ VHDPath =
+        /// $path }): returns just past its '}', with the keys it writes in <paramref name="keys"/> (null when they cannot
+        /// be read); null for anything else.
+        /// </summary>
+        internal static int? AddedTable(string s, int i, out List<string>? keys)
+        {
+            keys = null;
+            i = Blanks(s, i);
+            if (i + 1 >= s.Length || s[i] != '@' || s[i + 1] != '{') return null;
+            int close = ClosingBrace(s, i + 1);
+            if (close < 0 || !EndsStatement(s, close + 1)) return null;
+            CodeValue table = ReadHashtable(s, ref i, (o, length) => Location.None, ScriptVariables.For(string.Empty));
+            if (table.Value is ScriptHashtable entries) keys = entries.Select(e => e.Key).ToList();
+            return close + 1;
+        }
+
+        /// <summary>Whether the assignment whose value starts at <paramref name="i"/> is +=.</summary>
+        private static bool AddsTo(string s, int i)
+        {
+            int k = i - 1;
+            while (k >= 0 && (s[k] == ' ' || s[k] == '\t')) k--;
+            return k >= 1 && s[k] == '=' && s[k - 1] == '+';
         }
 
         /// <summary>

@@ -169,6 +169,12 @@ namespace HvLint.Analyzers
             public List<(string Variable, string? Key, int Statement)>? Changes { get; set; }
 
             /// <summary>
+            /// Each $variable += @{ ... } as the writes are counted: the variable, the keys the table written there adds (null
+            /// when they cannot be read), and where the statement starts in the script's own text, else -1.
+            /// </summary>
+            public List<(string Variable, List<string>? Keys, int Statement)>? TableAdds { get; set; }
+
+            /// <summary>
             /// The keys of <see cref="ChangedOf"/>'s tables set in order ("variable\nkey"): each set by one statement alone,
             /// after the table's assignment and in the same run of the same blocks (<see cref="PowerShellScript.RepeatingBlocks"/>),
             /// so that reading the statements in order meets the set where it runs. They are left out of
@@ -799,7 +805,15 @@ namespace HvLint.Analyzers
             if (_script.Counts != null) return _script.Counts;
             _script.Counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             CountWrites(_script.Text, null, new List<ImportedFile>());
-            List<(string Variable, string? Key, int Statement)> changes = _script.Changes ?? new List<(string, string?, int)>();
+            var changes = new List<(string Variable, string? Key, int Statement)>(_script.Changes ?? new List<(string, string?, int)>());
+            foreach ((string variable, List<string>? keys, int statement) in _script.TableAdds ?? new List<(string, List<string>?, int)>())
+            {
+                // Keys added to a table of its own change it as key sets do; to anything else, += is a write.
+                if (!IsOwnTable(variable)) Write(variable, 1);
+                else if (keys == null) changes.Add((variable, null, -1));
+                else foreach (string key in keys) changes.Add((variable, key, statement));
+            }
+
             var sets = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase); // changes of each key of an own table
             foreach ((string variable, string? key, _) in changes)
             {
@@ -1061,6 +1075,23 @@ namespace HvLint.Analyzers
             _keysSet ??= new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
             if (keys == null) _keysSet[name] = keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
             keys[key] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
+        }
+
+        /// <summary>
+        /// $name += @{ ... } read in order (<paramref name="added"/> the table written there): each key is added as Add
+        /// adds it (<see cref="SetKey"/>); where the table has one of them already, the statement fails and the table
+        /// stays as it was. A table that cannot be read adds keys the count made unknown already.
+        /// </summary>
+        public void AddKeys(string name, CodeValue added)
+        {
+            if (!(added.Value is ScriptHashtable entries)) return;
+            if (TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table && !table.AnyKeyChanged
+                && entries.Exists(e => table.Exists(t => string.Equals(t.Key, e.Key, StringComparison.OrdinalIgnoreCase)) && !(table.ChangedKeys?.Contains(e.Key) ?? false)))
+            {
+                return;
+            }
+
+            foreach (KeyValuePair<string, CodeValue> e in entries) SetKey(name, e.Key, e.Value);
         }
 
         // For the reading of a loop's run or a function's call: tells the reading that made it of each key set in it.
@@ -1362,6 +1393,16 @@ namespace HvLint.Analyzers
             bool loop = before > 0 && s[before - 1] == '(' && EndsWithWord(s, BlankBefore(s, before - 1), "foreach");
             bool reference = EndsWith(s, before, "[ref]");
             if (assigns && defaultOfOwnParameter) return after;
+
+            // $params += @{ VHDPath = $path }, a statement of its own: the keys it adds, as Add adds them, where $params
+            // holds a table of its own (Writes decides, once every write is counted); any other += is a write.
+            if (assigns && s[j] == '+' && parens == 0 && !loop && !reference && PowerShellScript.AddedTable(s, j + 2, out List<string>? keys) != null)
+            {
+                int statement = ReferenceEquals(s, _script.Text) && AtStatementStart(s, i) ? i : -1;
+                (_script.TableAdds ??= new List<(string, List<string>?, int)>()).Add((name, keys, statement));
+                return after;
+            }
+
             if (loop || reference || (assigns && parens > 0)) Write(name, 2);
             else if (assigns || steps || stepped) Write(name, 1);
             if (assigns && s[j] == '=' && (s.IndexOf("@{", j + 1, Math.Min(3, s.Length - j - 1), StringComparison.Ordinal) >= 0 || PowerShellScript.ClonedTable(s, j + 1, out _) != null))

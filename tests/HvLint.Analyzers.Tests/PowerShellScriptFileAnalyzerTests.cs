@@ -1261,6 +1261,30 @@ public class PowerShellScriptFileAnalyzerTests
         new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 2, 82, 2, 87)
             .WithArguments("VM 'md1' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
 
+    // $t += @{ ... } adds its keys as Add does: pe1 keeps Generation 2 beside the key added, pe2 gets it in a branch that
+    // runs; pe3's table has the key, so the statement fails and it stays 2; pe4's branch may not run, so its Generation
+    // is not known (Set-VMFirmware would fail on New-VM's default of 1).
+    [Fact]
+    public Task Adding_a_table_to_a_table_adds_its_keys_unless_the_table_has_one() => Script(
+        "param($Pxe)\n"
+        + "$q = @{ Name = 'pe1'; Generation = 2 }\n"
+        + "$q += @{ SwitchName = 'Lab' }\n"
+        + "New-VM @q\n"
+        + "Add-VMNetworkAdapter -VMName pe1 -IsLegacy $true\n"
+        + "$r = @{ Name = 'pe2' }\n"
+        + "if ($true) { $r += @{ Generation = 2 } }\n"
+        + "New-VM @r\n"
+        + "Add-VMNetworkAdapter -VMName pe2 -IsLegacy $true\n"
+        + "$t = @{ Name = 'pe3'; Generation = 2 }\n"
+        + "$t += @{ Generation = 1 }\n"
+        + "New-VM @t\n"
+        + "Add-VMNetworkAdapter -VMName pe3 -IsLegacy $true\n"
+        + "$u = @{ Name = 'pe4' }\n"
+        + "if ($Pxe) { $u += @{ Generation = 2 } }\n"
+        + "New-VM @u\n"
+        + "Set-VMFirmware -VMName pe4 -EnableSecureBoot Off\n",
+        expected: new[] { LegacyOnGeneration2(5, 44, 49, "pe1"), LegacyOnGeneration2(9, 44, 49, "pe2"), LegacyOnGeneration2(13, 44, 49, "pe3") });
+
     [Fact]
     public Task A_loop_over_a_list_of_settings_tables_reads_each_entry_the_VM_uses() => Script(
         "$mixed = @('web01', @{ Name = 'web02' })\n"
