@@ -651,10 +651,11 @@ namespace HvLint.Analyzers
                 if (NextToken(argument, after) != argument.Length) value = null;
             }
 
-            if (variables.TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table
-                && table.Exists(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase)) && !(table.ChangedKeys?.Contains(key) ?? false) && !table.AnyKeyChanged)
+            if (variables.TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table)
             {
-                return close; // the table has the key: Add throws, and the key keeps its value
+                // A key the table may have or not (changed where HvLint cannot follow) may make Add fail: its value is unknown.
+                if (table.AnyKeyChanged || (table.ChangedKeys?.Contains(key) ?? false)) value = null;
+                else if (table.Exists(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase))) return close; // Add throws: the key keeps its value
             }
 
             variables.SetKey(name, key, value);

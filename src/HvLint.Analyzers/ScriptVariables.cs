@@ -1085,13 +1085,16 @@ namespace HvLint.Analyzers
         public void AddKeys(string name, CodeValue added)
         {
             if (!(added.Value is ScriptHashtable entries)) return;
-            if (TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table && !table.AnyKeyChanged
-                && entries.Exists(e => table.Exists(t => string.Equals(t.Key, e.Key, StringComparison.OrdinalIgnoreCase)) && !(table.ChangedKeys?.Contains(e.Key) ?? false)))
+            bool mayFail = false;
+            if (TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table)
             {
-                return;
+                // A key the table may have or not (changed where HvLint cannot follow) may make the statement fail: every
+                // key it adds is then unknown.
+                mayFail = table.AnyKeyChanged || entries.Exists(e => table.ChangedKeys?.Contains(e.Key) ?? false);
+                if (!mayFail && entries.Exists(e => table.Exists(t => string.Equals(t.Key, e.Key, StringComparison.OrdinalIgnoreCase)))) return;
             }
 
-            foreach (KeyValuePair<string, CodeValue> e in entries) SetKey(name, e.Key, e.Value);
+            foreach (KeyValuePair<string, CodeValue> e in entries) SetKey(name, e.Key, mayFail ? null : e.Value);
         }
 
         // For the reading of a loop's run or a function's call: tells the reading that made it of each key set in it.

@@ -1263,7 +1263,8 @@ public class PowerShellScriptFileAnalyzerTests
 
     // $t += @{ ... } adds its keys as Add does: pe1 keeps Generation 2 beside the key added, pe2 gets it in a branch that
     // runs; pe3's table has the key, so the statement fails and it stays 2; pe4's branch may not run, so its Generation
-    // is not known (Set-VMFirmware would fail on New-VM's default of 1).
+    // is not known (Set-VMFirmware would fail on New-VM's default of 1). pe5's and pe6's tables may have Generation
+    // (1) from a branch that may run, so the += and the Add may fail: Generation 2 is not known either.
     [Fact]
     public Task Adding_a_table_to_a_table_adds_its_keys_unless_the_table_has_one() => Script(
         "param($Pxe)\n"
@@ -1282,7 +1283,17 @@ public class PowerShellScriptFileAnalyzerTests
         + "$u = @{ Name = 'pe4' }\n"
         + "if ($Pxe) { $u += @{ Generation = 2 } }\n"
         + "New-VM @u\n"
-        + "Set-VMFirmware -VMName pe4 -EnableSecureBoot Off\n",
+        + "Set-VMFirmware -VMName pe4 -EnableSecureBoot Off\n"
+        + "$w = @{ Name = 'pe5' }\n"
+        + "if ($Pxe) { $w.Generation = 1 }\n"
+        + "$w += @{ Generation = 2 }\n"
+        + "New-VM @w\n"
+        + "Add-VMNetworkAdapter -VMName pe5 -IsLegacy $true\n"
+        + "$a = @{ Name = 'pe6' }\n"
+        + "if ($Pxe) { $a.Generation = 1 }\n"
+        + "$a.Add('Generation', 2)\n"
+        + "New-VM @a\n"
+        + "Add-VMNetworkAdapter -VMName pe6 -IsLegacy $true\n",
         expected: new[] { LegacyOnGeneration2(5, 44, 49, "pe1"), LegacyOnGeneration2(9, 44, 49, "pe2"), LegacyOnGeneration2(13, 44, 49, "pe3") });
 
     [Fact]
