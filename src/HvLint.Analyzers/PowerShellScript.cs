@@ -268,10 +268,11 @@ namespace HvLint.Analyzers
                 if (i >= script.Length) break;
 
                 // $params += @{ VHDPath = $path }: the keys added to the table the variable holds.
-                if (assigned != null && AddsTo(script, i) && AddedTable(script, i, out _) is int afterAdded)
+                if (assigned != null && AddsTo(script, i) && AddedTable(script, i) is int afterAdded)
                 {
+                    // A table that cannot be read adds keys the count made unknown already.
                     int tableStart = i;
-                    variables.AddKeys(assigned, ReadHashtable(script, ref tableStart, at, variables));
+                    if (ReadHashtable(script, ref tableStart, at, variables).Value is ScriptHashtable added) variables.AddKeys(assigned, added);
                     i = afterAdded;
                     piped = false;
                     continue;
@@ -587,8 +588,9 @@ namespace HvLint.Analyzers
         {
             int j = i + 1;
             while (j < s.Length && IsNameChar(s[j])) j++;
+            int member = j;
             if (VariableName(s, i, j) is not string name || !(ScriptVariables.KeyAt(s, j, out j) is string key)) return null;
-            if (s[i + name.Length + 1] == '.' && j < s.Length && s[j] == '(') return KeyAdded(s, j, name, key, at, variables);
+            if (s[member] == '.' && j < s.Length && s[j] == '(') return KeyAdded(s, j, name, key, at, variables);
             if (!ScriptVariables.ChangesAt(s, j, out bool assigns)) return null;
             int op = Blanks(s, j);
             CodeValue? value = null;
@@ -606,19 +608,22 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// A table written after += at <paramref name="i"/> (past blanks) that ends the statement ($params += @{ VHDPath =
-        /// $path }): returns just past its '}', with the keys it writes in <paramref name="keys"/> (null when they cannot
-        /// be read); null for anything else.
+        /// $path }): returns just past its '}'; null for anything else.
         /// </summary>
-        internal static int? AddedTable(string s, int i, out List<string>? keys)
+        internal static int? AddedTable(string s, int i)
         {
-            keys = null;
             i = Blanks(s, i);
             if (i + 1 >= s.Length || s[i] != '@' || s[i + 1] != '{') return null;
             int close = ClosingBrace(s, i + 1);
-            if (close < 0 || !EndsStatement(s, close + 1)) return null;
+            return close >= 0 && EndsStatement(s, close + 1) ? close + 1 : (int?)null;
+        }
+
+        /// <summary>The keys the table written at <paramref name="i"/> (past blanks, @{ ... }) writes, as they are counted; null when they cannot be read.</summary>
+        internal static List<string>? TableKeys(string s, int i)
+        {
+            i = Blanks(s, i);
             CodeValue table = ReadHashtable(s, ref i, (o, length) => Location.None, ScriptVariables.For(string.Empty));
-            if (table.Value is ScriptHashtable entries) keys = entries.Select(e => e.Key).ToList();
-            return close + 1;
+            return table.Value is ScriptHashtable entries ? entries.Select(e => e.Key).ToList() : null;
         }
 
         /// <summary>Whether the assignment whose value starts at <paramref name="i"/> is +=.</summary>
@@ -651,15 +656,8 @@ namespace HvLint.Analyzers
                 if (NextToken(argument, after) != argument.Length) value = null;
             }
 
-            if (variables.TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table)
-            {
-                // A key the table may have or not (changed where HvLint cannot follow) may make Add fail: its value is unknown.
-                if (table.AnyKeyChanged || (table.ChangedKeys?.Contains(key) ?? false)) value = null;
-                else if (table.Exists(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase))) return close; // Add throws: the key keeps its value
-            }
-
-            variables.SetKey(name, key, value);
-            return value != null ? close : (int?)null;
+            bool failed = !variables.AddKeys(name, new ScriptHashtable { new KeyValuePair<string, CodeValue>(key, value ?? CodeValue.Unknown(Location.None)) });
+            return failed || value != null ? close : (int?)null;
         }
 
         /// <summary>
@@ -1755,15 +1753,15 @@ namespace HvLint.Analyzers
                 || call.Named.Exists(n => !IsPathParameter(n.Key) && !string.Equals(n.Key, "SkipLimitCheck", StringComparison.OrdinalIgnoreCase))) return null;
             if (!(FileRead(call, variables, "Path") is ImportedFile file)) return null;
             string text = file.Text;
-            int i = SkipBlanksAndComments(text, 0);
+            int i = NextToken(text, 0);
             if (i + 1 >= text.Length || text[i] != '@' || text[i + 1] != '{') return null;
             CodeValue table = ReadHashtable(text, ref i, (o, length) => call.Location, ScriptVariables.For(text));
-            return table.Value is ScriptHashtable && SkipBlanksAndComments(text, i) == text.Length ? new CodeValue(table.Value, true, call.Location) : null;
+            return table.Value is ScriptHashtable && NextToken(text, i) == text.Length ? new CodeValue(table.Value, true, call.Location) : null;
         }
 
-        /// <summary>-Path, -LiteralPath and their aliases (PSPath, LP), as a file-reading command names its file.</summary>
+        /// <summary>-Path, -LiteralPath (or a prefix of either) and their aliases PSPath and LP, as a file-reading command names its file.</summary>
         private static bool IsPathParameter(string name) =>
-            string.Equals(name, "Path", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "LiteralPath", StringComparison.OrdinalIgnoreCase)
+            (name.Length >= 2 && ("Path".StartsWith(name, StringComparison.OrdinalIgnoreCase) || "LiteralPath".StartsWith(name, StringComparison.OrdinalIgnoreCase)))
             || string.Equals(name, "PSPath", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "LP", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
@@ -1869,9 +1867,7 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
-                if (!(named.Key.Length >= 2 && ("Path".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase) || "LiteralPath".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(named.Key, "PSPath", StringComparison.OrdinalIgnoreCase) || string.Equals(named.Key, "LP", StringComparison.OrdinalIgnoreCase)
-                    || (named.Key.Length >= 3 && "Encoding".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase))))) return null;
+                if (!IsPathParameter(named.Key) && !(named.Key.Length >= 3 && "Encoding".StartsWith(named.Key, StringComparison.OrdinalIgnoreCase))) return null;
             }
 
             if (!(FileRead(call, variables, "Path") is ImportedFile file)) return null;
@@ -2323,28 +2319,11 @@ namespace HvLint.Analyzers
             return true;
         }
 
-        /// <summary>
-        /// A comment at <paramref name="i"/>, where a blank or a separator comes before it (# to the line's end, or
-        /// &lt;# ... #&gt;): moves past it and returns true; false, leaving <paramref name="i"/>, for anything else.
-        /// </summary>
-        private static bool SkipComment(string s, ref int i)
+        /// <summary>Past blanks, comments and the separators <paramref name="separators"/> from <paramref name="i"/>.</summary>
+        private static int NextItem(string s, int i, string separators)
         {
-            if (i >= s.Length) return false;
-            if (s[i] == '#')
+            for (i = NextToken(s, i); i < s.Length && separators.IndexOf(s[i]) >= 0; i = NextToken(s, i + 1))
             {
-                while (i < s.Length && s[i] != '\n') i++;
-                return true;
-            }
-
-            return SkipBlockComment(s, ref i);
-        }
-
-        /// <summary>Past blanks, line breaks and comments from <paramref name="i"/>.</summary>
-        private static int SkipBlanksAndComments(string s, int i)
-        {
-            while (i < s.Length && (char.IsWhiteSpace(s[i]) || SkipComment(s, ref i)))
-            {
-                if (i < s.Length && char.IsWhiteSpace(s[i])) i++;
             }
 
             return i;
@@ -2372,10 +2351,7 @@ namespace HvLint.Analyzers
                 while (i < s.Length && s[i] != ')')
                 {
                     // Items are separated by commas, line breaks or ';' (@('CD'; 'IDE') is an array of two), with comments between them.
-                    while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',' || s[i] == ';' || SkipComment(s, ref i)))
-                    {
-                        if (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',' || s[i] == ';')) i++;
-                    }
+                    i = NextItem(s, i, ",;");
                     if (i >= s.Length || s[i] == ')') break;
                     int before = i;
 
@@ -2666,10 +2642,7 @@ namespace HvLint.Analyzers
             while (true)
             {
                 // Entries are separated by line breaks or ';', with comments between them (Name = 'web01' # the web server).
-                while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ';' || SkipComment(s, ref i)))
-                {
-                    if (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ';')) i++;
-                }
+                i = NextItem(s, i, ";");
 
                 if (i >= s.Length) break;
                 if (s[i] == '}')

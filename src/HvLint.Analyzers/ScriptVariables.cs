@@ -1078,23 +1078,23 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
-        /// $name += @{ ... } read in order (<paramref name="added"/> the table written there): each key is added as Add
-        /// adds it (<see cref="SetKey"/>); where the table has one of them already, the statement fails and the table
-        /// stays as it was. A table that cannot be read adds keys the count made unknown already.
+        /// $name += @{ ... } or $name.Add('Key', value) read in order (<paramref name="entries"/> the keys added): each
+        /// key is set (<see cref="SetKey"/>); where the table has one of them already, the statement fails, the table stays
+        /// as it was, and this returns false.
         /// </summary>
-        public void AddKeys(string name, CodeValue added)
+        public bool AddKeys(string name, ScriptHashtable entries)
         {
-            if (!(added.Value is ScriptHashtable entries)) return;
             bool mayFail = false;
             if (TryRead(name, out CodeValue? held) && held!.Value is ScriptHashtable table)
             {
                 // A key the table may have or not (changed where HvLint cannot follow) may make the statement fail: every
                 // key it adds is then unknown.
                 mayFail = table.AnyKeyChanged || entries.Exists(e => table.ChangedKeys?.Contains(e.Key) ?? false);
-                if (!mayFail && entries.Exists(e => table.Exists(t => string.Equals(t.Key, e.Key, StringComparison.OrdinalIgnoreCase)))) return;
+                if (!mayFail && entries.Exists(e => table.Exists(t => string.Equals(t.Key, e.Key, StringComparison.OrdinalIgnoreCase)))) return false;
             }
 
             foreach (KeyValuePair<string, CodeValue> e in entries) SetKey(name, e.Key, mayFail ? null : e.Value);
+            return true;
         }
 
         // For the reading of a loop's run or a function's call: tells the reading that made it of each key set in it.
@@ -1399,10 +1399,10 @@ namespace HvLint.Analyzers
 
             // $params += @{ VHDPath = $path }, a statement of its own: the keys it adds, as Add adds them, where $params
             // holds a table of its own (Writes decides, once every write is counted); any other += is a write.
-            if (assigns && s[j] == '+' && parens == 0 && !loop && !reference && PowerShellScript.AddedTable(s, j + 2, out List<string>? keys) != null)
+            if (assigns && s[j] == '+' && parens == 0 && !loop && !reference && PowerShellScript.AddedTable(s, j + 2) != null)
             {
                 int statement = ReferenceEquals(s, _script.Text) && AtStatementStart(s, i) ? i : -1;
-                (_script.TableAdds ??= new List<(string, List<string>?, int)>()).Add((name, keys, statement));
+                (_script.TableAdds ??= new List<(string, List<string>?, int)>()).Add((name, PowerShellScript.TableKeys(s, j + 2), statement));
                 return after;
             }
 
