@@ -722,7 +722,13 @@ namespace HvLint.Analyzers
             if (!variables.EnterBlock()) return null;
             try
             {
-                return Clauses(s, Blanks(s, i + 6), at, variables, commands);
+                int? end = Clauses(s, Blanks(s, i + 6), at, variables, commands, out int open);
+
+                // Not decided, its clauses are read where they are, once, for a value that may be a list: a key set in
+                // order in them may hold what an earlier run of a clause set, so it is unknown from here.
+                int close = open >= 0 ? ClosingBrace(s, open) : -1;
+                if (end == null && open >= 0) variables.Unsettle(s, open, close >= 0 ? close : s.Length);
+                return end;
             }
             finally
             {
@@ -730,28 +736,18 @@ namespace HvLint.Analyzers
             }
         }
 
-        private static int? Clauses(string s, int j, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands)
+        /// <param name="open">The '{' of the switch's body (<see cref="SwitchBodyAfter"/>), -1 when it has none.</param>
+        private static int? Clauses(string s, int j, Func<int, int, Location> at, ScriptVariables variables, List<CommandCall> commands, out int open)
         {
-            var mode = ScriptCondition.SwitchMode.Equal;
-            bool caseSensitive = false;
-            while (j + 1 < s.Length && s[j] == '-' && char.IsLetter(s[j + 1]))
-            {
-                int start = ++j;
-                while (j < s.Length && char.IsLetter(s[j])) j++;
-                string option = s.Substring(start, j - start);
-                if (string.Equals(option, "Wildcard", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Wildcard;
-                else if (string.Equals(option, "Regex", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Regex;
-                else if (string.Equals(option, "Exact", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Equal;
-                else if (string.Equals(option, "CaseSensitive", StringComparison.OrdinalIgnoreCase)) caseSensitive = true;
-                else return null; // -File reads a file's lines; -Parallel is a workflow's
-                j = Blanks(s, j);
-            }
-
-            if (j >= s.Length || s[j] != '(') return null;
+            open = -1;
+            j = SwitchValue(s, j, out ScriptCondition.SwitchMode mode, out bool caseSensitive);
+            if (j < 0) return null;
             int valueEnd = Closing(s, j, '(', ')');
             string value = s.Substring(j + 1, Math.Max(0, valueEnd - j - 2));
-            int open = NextToken(s, valueEnd);
-            int close = open < s.Length && s[open] == '{' ? ClosingBrace(s, open) : -1;
+            int body = NextToken(s, valueEnd);
+            if (body >= s.Length || s[body] != '{') return null;
+            open = body;
+            int close = ClosingBrace(s, open);
             if (close < 0) return null;
 
             // The clauses: a label (quoted text, a number, a variable, a bare word, or a script block), then its block.
@@ -823,9 +819,11 @@ namespace HvLint.Analyzers
                 if (Mentions(s, matched[k].Open, matched[k].Close, "break") || Mentions(s, matched[k].Open, matched[k].Close, "continue")) return null;
             }
 
-            // The clauses read the value as $_ where the script fixes it.
-            ScriptVariables clauses = items != null ? variables.ForItem(PipelineItem, items[0]) : variables;
-            foreach ((int blockOpen, int blockClose) in matched) ReadBlock(s, blockOpen, blockClose, at, clauses, commands);
+            // The clauses that match run, once each, where they are written: what they assign and set holds after them.
+            // They read the value as $_ where the script fixes it.
+            ScriptVariables.HeldItem? held = items != null ? variables.HoldItem(PipelineItem, items[0]) : null;
+            foreach ((int blockOpen, int blockClose) in matched) ReadBlock(s, blockOpen, blockClose, at, variables, commands, ran: true);
+            if (held != null) variables.Release(held);
             return close + 1;
         }
 
@@ -2023,14 +2021,22 @@ namespace HvLint.Analyzers
         /// <summary>
         /// The blocks of <paramref name="s"/> that may run more than once, or elsewhere than where they are written, as
         /// (open, close) pairs: every '{ }' but the blocks of if, elseif, else, try, catch and finally, which run at most
-        /// once where they are, and tables written @{ }. A loop's body, a function's, a switch's clauses and a script
-        /// block given to a command are such blocks. An unclosed one runs to the end of the text.
+        /// once where they are, a switch statement's body and its clauses' blocks and labels, and tables written @{ }. A
+        /// loop's body, a function's and a script block given to a command are such blocks. An unclosed one runs to the end
+        /// of the text.
         /// </summary>
+        /// <remarks>
+        /// A switch's clause runs once for each item of a list it is given: where the reading finds the value to be one
+        /// item, its clauses are read as branches; for a list, once for each item apart (as a loop's runs are); where it
+        /// cannot tell (a label that sets a key is such a case), the keys the body sets are unknown from the switch on
+        /// (<see cref="ScriptVariables.Unsettle"/>).
+        /// </remarks>
         internal static List<(int Open, int Close)> RepeatingBlocks(string s)
         {
             var blocks = new List<(int Open, int Close)>();
-            var open = new List<(int At, bool Repeats)>();
+            var open = new List<(int At, bool Repeats, bool SwitchBody)>();
             var branches = new HashSet<int>();
+            var switchBodies = new HashSet<int>();
             for (int i = 0; i < s.Length;)
             {
                 if (SkipStringOrComment(s, ref i)) continue;
@@ -2040,10 +2046,17 @@ namespace HvLint.Analyzers
                     int start = i;
                     while (i < s.Length && char.IsLetter(s[i])) i++;
                     if (BranchBlockAfter(s, start, i) is int brace) branches.Add(brace);
+                    else if (SwitchBodyAfter(s, start, i) is int body) switchBodies.Add(body);
                     continue;
                 }
 
-                if (c == '{') open.Add((i, !branches.Contains(i) && !(i > 0 && s[i - 1] == '@')));
+                if (c == '{')
+                {
+                    // Directly in a switch's body: a clause's block or a script block label, each run once for each item.
+                    bool inSwitch = open.Count > 0 && open[open.Count - 1].SwitchBody;
+                    bool switchBody = switchBodies.Contains(i);
+                    open.Add((i, !branches.Contains(i) && !switchBody && !inSwitch && !(i > 0 && s[i - 1] == '@'), switchBody));
+                }
                 else if (c == '}' && open.Count > 0)
                 {
                     if (open[open.Count - 1].Repeats) blocks.Add((open[open.Count - 1].At, i));
@@ -2053,7 +2066,7 @@ namespace HvLint.Analyzers
                 i++;
             }
 
-            foreach ((int at, bool repeats) in open)
+            foreach ((int at, bool repeats, _) in open)
             {
                 if (repeats) blocks.Add((at, s.Length));
             }
@@ -2096,6 +2109,44 @@ namespace HvLint.Analyzers
         }
 
         private static readonly string[] BranchKeywords = { "if", "elseif", "else", "try", "catch", "finally" };
+
+        /// <summary>
+        /// The '{' of the body of the switch statement whose keyword is between <paramref name="start"/> and
+        /// <paramref name="end"/>, as <see cref="Clauses"/> reads one: options it knows, the value in '( )', then the body;
+        /// null otherwise (-File and any other option too, whose clauses are read as repeating).
+        /// </summary>
+        private static int? SwitchBodyAfter(string s, int start, int end)
+        {
+            if (end - start != 6 || string.Compare(s, start, "switch", 0, 6, StringComparison.OrdinalIgnoreCase) != 0) return null;
+            int j = SwitchValue(s, Blanks(s, end), out _, out _);
+            if (j < 0) return null;
+            int open = NextToken(s, Closing(s, j, '(', ')'));
+            return open < s.Length && s[open] == '{' ? open : (int?)null;
+        }
+
+        /// <summary>
+        /// Past a switch's options at <paramref name="j"/> (-Wildcard, -Regex, -Exact, -CaseSensitive): the '(' of its
+        /// value; -1 for any other option (-File reads a file's lines, -Parallel is a workflow's) or no '('.
+        /// </summary>
+        private static int SwitchValue(string s, int j, out ScriptCondition.SwitchMode mode, out bool caseSensitive)
+        {
+            mode = ScriptCondition.SwitchMode.Equal;
+            caseSensitive = false;
+            while (j + 1 < s.Length && s[j] == '-' && char.IsLetter(s[j + 1]))
+            {
+                int start = ++j;
+                while (j < s.Length && char.IsLetter(s[j])) j++;
+                string option = s.Substring(start, j - start);
+                if (string.Equals(option, "Wildcard", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Wildcard;
+                else if (string.Equals(option, "Regex", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Regex;
+                else if (string.Equals(option, "Exact", StringComparison.OrdinalIgnoreCase)) mode = ScriptCondition.SwitchMode.Equal;
+                else if (string.Equals(option, "CaseSensitive", StringComparison.OrdinalIgnoreCase)) caseSensitive = true;
+                else return -1;
+                j = Blanks(s, j);
+            }
+
+            return j < s.Length && s[j] == '(' ? j : -1;
+        }
 
         /// <summary>
         /// The '{' of the innermost of <paramref name="blocks"/> (<see cref="RepeatingBlocks"/>) that holds

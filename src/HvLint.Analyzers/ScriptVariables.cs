@@ -1097,6 +1097,76 @@ namespace HvLint.Analyzers
             return true;
         }
 
+        /// <summary>
+        /// A switch whose clauses are read where they are, once, though its value may be a list whose items run them
+        /// again: each key set in order (<see cref="SetInOrder"/>) on a table whose variable the switch's body (between
+        /// <paramref name="open"/> and <paramref name="close"/> of <paramref name="s"/>) names is unknown from here, as an
+        /// earlier run may have set it.
+        /// </summary>
+        public void Unsettle(string s, int open, int close)
+        {
+            Writes();
+            if (_script.InOrder == null) return;
+            foreach (string entry in _script.InOrder)
+            {
+                int split = entry.IndexOf('\n');
+                string name = entry.Substring(0, split), key = entry.Substring(split + 1);
+                if (!_constants.ContainsKey(name) || !SetInOrder(name, key) || !NamesVariable(s, open, close, name)) continue;
+                _keysSet ??= new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
+                if (!_keysSet.TryGetValue(name, out Dictionary<string, KeyValuePair<CodeValue, int>>? keys)) _keysSet[name] = keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
+                keys[key] = new KeyValuePair<CodeValue, int>(CodeValue.Unknown(Microsoft.CodeAnalysis.Location.None), _blocks[_blocks.Count - 1]);
+            }
+        }
+
+        /// <summary>Whether $<paramref name="name"/> (also $script:name, ${name}) is written between <paramref name="from"/> and <paramref name="to"/>.</summary>
+        private static bool NamesVariable(string s, int from, int to, string name)
+        {
+            for (int at = s.IndexOf(name, from, StringComparison.OrdinalIgnoreCase); at > 0 && at + name.Length <= to; at = s.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                char before = s[at - 1];
+                int after = at + name.Length;
+                if ((before == '$' || before == ':' || before == '{') && (after >= s.Length || !(char.IsLetterOrDigit(s[after]) || s[after] == '_'))) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>What $_ and $PSItem held before <see cref="HoldItem"/>, given back by <see cref="Release"/>.</summary>
+        internal sealed class HeldItem
+        {
+            public HeldItem(List<KeyValuePair<string, KeyValuePair<CodeValue, int>?>> before) => Before = before;
+
+            public List<KeyValuePair<string, KeyValuePair<CodeValue, int>?>> Before { get; }
+        }
+
+        /// <summary>
+        /// <paramref name="names"/> ($_, $PSItem) hold <paramref name="item"/> here, in this reading, while a switch's
+        /// clauses that run once where they are written are read: what they assign and set holds after them, as a
+        /// branch's does, which a run of its own (<see cref="ForItem"/>) would not give back.
+        /// </summary>
+        public HeldItem HoldItem(string[] names, object item)
+        {
+            if (item is ScriptHashtable table) item = AsChanged(table);
+            var before = new List<KeyValuePair<string, KeyValuePair<CodeValue, int>?>>();
+            foreach (string name in names)
+            {
+                before.Add(new KeyValuePair<string, KeyValuePair<CodeValue, int>?>(name, _constants.TryGetValue(name, out KeyValuePair<CodeValue, int> held) ? held : (KeyValuePair<CodeValue, int>?)null));
+                _constants[name] = new KeyValuePair<CodeValue, int>(new CodeValue(item, true, Microsoft.CodeAnalysis.Location.None), _blocks[_blocks.Count - 1]);
+            }
+
+            return new HeldItem(before);
+        }
+
+        /// <summary>$_ and $PSItem hold again what they held before <see cref="HoldItem"/>.</summary>
+        public void Release(HeldItem held)
+        {
+            foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>?> b in held.Before)
+            {
+                if (b.Value is KeyValuePair<CodeValue, int> value) _constants[b.Key] = value;
+                else _constants.Remove(b.Key);
+            }
+        }
+
         // For the reading of a loop's run or a function's call: tells the reading that made it of each key set in it.
         private Action<string, string>? _setInRun;
 

@@ -1126,6 +1126,69 @@ public class PowerShellScriptFileAnalyzerTests
         + "$u = @{ Name = 'u1'; Generation = 2 }\n"
         + "foreach ($x in $args) { New-VM @u; Add-VMNetworkAdapter -VMName u1 -IsLegacy $true; $u.Generation = 1\n");
 
+    // A switch's clause that matches its one value runs once where it is written, as an if's branch does: sw1 (DC) keeps
+    // Generation 2, sw2 (PXE) is Generation 1. On a list, each item's clauses read it in turn (sw3, not sw4). Script
+    // block labels test the value; the clause after each is a branch too (sw5). A clause reads the value as $_ (sw10), and
+    // after the switch $_ is the pipeline's item again (sw11, with the vCPUs its clause assigns). Before, every key set
+    // in a clause was unknown everywhere, and none of these was found.
+    [Fact]
+    public Task A_key_set_in_a_switch_clause_that_runs_holds_after_it() => Script(
+        "$vms = @(\n"
+        + "    @{ Name = 'sw1'; Role = 'DC' },\n"
+        + "    @{ Name = 'sw2'; Role = 'PXE' }\n"
+        + ")\n"
+        + "foreach ($vm in $vms) {\n"
+        + "    $params = @{ Name = $vm.Name; Generation = 2 }\n"
+        + "    switch ($vm.Role) {\n"
+        + "        'DC' { $params.MemoryStartupBytes = 4GB }\n"
+        + "        'PXE' { $params.Generation = 1 }\n"
+        + "    }\n"
+        + "    New-VM @params\n"
+        + "    Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true\n"
+        + "}\n"
+        + "$r = @{ Generation = 2 }\n"
+        + "switch ('sw3', 'sw4') {\n"
+        + "    'sw3' { $r.Name = $_; New-VM @r; Add-VMNetworkAdapter -VMName $_ -IsLegacy $true }\n"
+        + "    'sw4' { $r.Name = $_; $r.Generation = 1; New-VM @r; Add-VMNetworkAdapter -VMName $_ -IsLegacy $true }\n"
+        + "}\n"
+        + "$t = @{ Name = 'sw5'; Generation = 1 }\n"
+        + "switch (3) {\n"
+        + "    { $_ -gt 2 } { $t.Generation = 2 }\n"
+        + "    { $_ -gt 5 } { $t.Generation = 1 }\n"
+        + "}\n"
+        + "New-VM @t\n"
+        + "Add-VMNetworkAdapter -VMName sw5 -IsLegacy $true\n"
+        + "$u = @{ Generation = 2 }\n"
+        + "switch ('sw10') { default { $u.Name = $_ } }\n"
+        + "New-VM @u\n"
+        + "Add-VMNetworkAdapter -VMName sw10 -IsLegacy $true\n"
+        + "'sw11' | ForEach-Object {\n"
+        + "    switch ('web') { 'web' { $cpus = 72 } }\n"
+        + "    New-VM -Name $_ -Generation 2\n"
+        + "    Set-VMProcessor -VMName $_ -Count $cpus\n"
+        + "}\n",
+        expected: new[]
+        {
+            LegacyOnGeneration2(12, 53, 58, "sw1"), LegacyOnGeneration2(16, 80, 85, "sw3"), LegacyOnGeneration2(25, 44, 49, "sw5"),
+            LegacyOnGeneration2(29, 45, 50, "sw10"), TooManyAt(33, 39, 44, "sw11", 72),
+        });
+
+    // sw6's clause may run or not; sw7's switch is given a value that may be a list, whose second item would meet the
+    // set the first made before New-VM; sw8's -File reads a file's lines, each running the clause. None is known to be
+    // Generation 2 where its adapter is added.
+    [Fact]
+    public Task A_key_set_in_a_switch_clause_that_may_not_run_or_may_run_again_is_unknown() => Script(
+        "$q = @{ Name = 'sw6'; Generation = 2 }\n"
+        + "switch ($env:ROLE) { 'pxe' { $q.Generation = 1 } }\n"
+        + "New-VM @q\n"
+        + "Add-VMNetworkAdapter -VMName sw6 -IsLegacy $true\n"
+        + "$p = @{ Name = 'sw7'; Generation = 2 }\n"
+        + "switch ($args) { default { New-VM @p; Add-VMNetworkAdapter -VMName sw7 -IsLegacy $true; $p.Generation = 1 } }\n"
+        + "$w = @{ Name = 'sw8'; Generation = 2 }\n"
+        + "switch -File ('roles.txt') { 'pxe' { $w.Generation = 1 } }\n"
+        + "New-VM @w\n"
+        + "Add-VMNetworkAdapter -VMName sw8 -IsLegacy $true\n");
+
     [Fact]
     public Task Comments_between_a_table_s_entries_and_an_array_s_items_are_passed_over() => Script(
         "$vm = @{\n"
