@@ -637,13 +637,22 @@ namespace HvLint.Analyzers
         /// <summary>
         /// $params.Add('VHDPath', $path) at <paramref name="open"/> (its '('), as a statement of its own: the key is set as
         /// $params.VHDPath = $path sets it, unless the table has it already, where Add fails and leaves it as it was.
-        /// Returns where the statement ends; null (the statement read as before) for any other method or shape.
+        /// $params.Remove('BootDevice') so: the table lacks the key from here. Returns where the statement ends; null (the
+        /// statement read as before) for any other method or shape.
         /// </summary>
         private static int? KeyAdded(string s, int open, string name, string method, Func<int, int, Location> at, ScriptVariables variables)
         {
-            if (!string.Equals(method, "Add", StringComparison.OrdinalIgnoreCase)) return null;
+            bool remove = string.Equals(method, "Remove", StringComparison.OrdinalIgnoreCase);
+            if (!remove && !string.Equals(method, "Add", StringComparison.OrdinalIgnoreCase)) return null;
             int close = Closing(s, open, '(', ')');
             if (!EndsStatement(s, close) || !(ScriptVariables.QuotedKey(s, open + 1, out int afterKey) is string key)) return null;
+            if (remove)
+            {
+                if (NextToken(s, afterKey) != close - 1) return null; // Remove takes the key alone
+                variables.RemoveKey(name, key);
+                return close;
+            }
+
             int comma = Blanks(s, afterKey);
             CodeValue? value = null;
             int after = comma;

@@ -1078,6 +1078,16 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>
+        /// $params.Remove('BootDevice'), read in order: from here the table lacks the key, as <see cref="SetKey"/> would
+        /// give it a value. Only a table the variable holds itself (written @{ }) is read so; that is a hashtable, which
+        /// has Remove, as a [PSCustomObject] has not.
+        /// </summary>
+        public void RemoveKey(string name, string key) => SetKey(name, key, new CodeValue(Removed, true, Microsoft.CodeAnalysis.Location.None));
+
+        // What a key removed in order holds (RemoveKey): the table read from then on lacks it.
+        private static readonly object Removed = new object();
+
+        /// <summary>
         /// $name += @{ ... } or $name.Add('Key', value) read in order (<paramref name="entries"/> the keys added): each
         /// key is set (<see cref="SetKey"/>); where the table has one of them already, the statement fails, the table stays
         /// as it was, and this returns false.
@@ -1325,7 +1335,7 @@ namespace HvLint.Analyzers
                     changed.ChangedKeys = new HashSet<string>((changed.ChangedKeys ?? Enumerable.Empty<string>()).Where(k => !set.ContainsKey(k) || !set[k].Key.IsKnown), StringComparer.OrdinalIgnoreCase);
                     foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in set.Where(k => !k.Value.Key.IsKnown)) changed.ChangedKeys.Add(k.Key);
                     changed.RemoveAll(e => set.ContainsKey(e.Key));
-                    foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in set) changed.Add(new KeyValuePair<string, CodeValue>(k.Key, k.Value.Key));
+                    foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> k in set.Where(k => k.Value.Key.Value != Removed)) changed.Add(new KeyValuePair<string, CodeValue>(k.Key, k.Value.Key));
                 }
 
                 value = new CodeValue(changed, true, value.Location) { Variable = value.Variable, Symbol = value.Symbol };
@@ -1562,8 +1572,9 @@ namespace HvLint.Analyzers
                 bool named = add || string.Equals(member, "Remove", StringComparison.OrdinalIgnoreCase);
                 member = named ? QuotedKey(s, j + 1, out _) : null;
 
-                // $params.Add('VHDPath', $path), the whole statement, sets that one key (PowerShellScript.KeyAdded).
-                added = add && member != null && PowerShellScript.EndsStatement(s, PowerShellScript.Closing(s, j, '(', ')'));
+                // $params.Add('VHDPath', $path) and $params.Remove('BootDevice'), the whole statement, change that one key
+                // (PowerShellScript.KeyAdded).
+                added = named && member != null && PowerShellScript.EndsStatement(s, PowerShellScript.Closing(s, j, '(', ')'));
                 j = -1; // any other method: the variable is changed, not only a key of it
             }
 

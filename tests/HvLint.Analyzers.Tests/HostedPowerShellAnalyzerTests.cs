@@ -325,8 +325,10 @@ public class HostedPowerShellAnalyzerTests
             // A table changed after it is written, or one HvLint cannot read, may hold any parameter.
             void Changed(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = 'sql03'; Count = 300 }; $cpu.Count = 2; Set-VMProcessor @cpu");
             void Indexed(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = 'sql04'; Count = 300 }; $cpu['Count'] = 2; Set-VMProcessor @cpu");
-            void Removed(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = 'sql06'; Count = 300 }; $cpu.Remove('Count'); Set-VMProcessor @cpu -Count 2");
             void Unreadable(PowerShell ps) => ps.AddScript("$settings = @{ Name 'sql05' }; New-VM -Name sql05 @settings; Set-VMFirmware -VMName sql05 -EnableSecureBoot Off");
+
+            // A key removed is gone from the table: the count is the -Count written beside the splat.
+            void Removed(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = 'sql06'; Count = 300 }; $cpu.Remove('Count'); Set-VMProcessor @cpu -Count 2");
 
             // A bare word in a table is a command PowerShell runs, not a VM's name.
             void BareWord(PowerShell ps) => ps.AddScript("$cpu = @{ VMName = sql07; Count = 300 }; Set-VMProcessor @cpu");

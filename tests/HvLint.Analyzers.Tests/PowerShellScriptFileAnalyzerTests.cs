@@ -142,12 +142,16 @@ public class PowerShellScriptFileAnalyzerTests
             + "$mem.GetEnumerator() | ForEach-Object { New-VM -Name $_.Key; Set-VMProcessor -VMName $_.Key -Count $_.Value }\n",
             "build_property.HvLintProfile = hyperv-2008r2",
             Over2008R2(5, 91, 104, "web02", 8), Over2008R2(7, 100, 108, "db01", 6)),
-        // A key added ($more.Add) is one more key of the table; a table the script changes in place otherwise
-        // ($less.Remove) is no constant: the loop reads its block once, unknown.
+        // A key added ($more.Add) is one more key of the table, a key removed ($less.Remove) one less; a table the script
+        // changes in place otherwise ($some.Remove of a key it does not name) is no constant: the loop reads its block
+        // once, unknown.
         Script("$more = @{ app01 = 8 }\n$more.Add('app02', 9)\nforeach ($k in $more.Keys) { New-VM -Name $k; Set-VMProcessor -VMName $k -Count $more[$k] }\n",
             "build_property.HvLintProfile = hyperv-2008r2",
             Over2008R2(3, 81, 90, "app01", 8), Over2008R2(3, 81, 90, "app02", 9)),
         Script("$less = @{ app03 = 8; app04 = 9 }\n$less.Remove('app03')\nforeach ($k in $less.Keys) { New-VM -Name $k; Set-VMProcessor -VMName $k -Count $less[$k] }\n",
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(3, 81, 90, "app04", 9)),
+        Script("$some = @{ app05 = 8; app06 = 9 }\n$some.Remove($env:SKIP)\nforeach ($k in $some.Keys) { New-VM -Name $k; Set-VMProcessor -VMName $k -Count $some[$k] }\n",
             "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
@@ -1188,6 +1192,31 @@ public class PowerShellScriptFileAnalyzerTests
         + "switch -File ('roles.txt') { 'pxe' { $w.Generation = 1 } }\n"
         + "New-VM @w\n"
         + "Add-VMNetworkAdapter -VMName sw8 -IsLegacy $true\n");
+
+    // Remove, a statement of its own, is read where it runs: rm1 is Generation 2 without its BootDevice, rm2 without its
+    // Generation is Generation 1 (New-VM's default), which boots from the network on its one synthetic adapter, and rm3
+    // has its Name where New-VM reads it, before the Remove.
+    // Before, a Remove made the key unknown on every table, and none was found.
+    [Fact]
+    public Task A_key_removed_from_a_table_is_gone_from_there_on() => Script(
+        "$p = @{ Name = 'rm1'; Generation = 2; SwitchName = 'x'; BootDevice = 'VHD' }\n"
+        + "$p.Remove('BootDevice')\n"
+        + "New-VM @p\n"
+        + "Add-VMNetworkAdapter -VMName 'rm1' -IsLegacy $true\n"
+        + "$r = @{ Name = 'rm2'; Generation = 2; SwitchName = 'x' }\n"
+        + "$r.Remove('Generation')\n"
+        + "New-VM @r\n"
+        + "Set-VMBios -VMName 'rm2' -StartupOrder @('LegacyNetworkAdapter', 'IDE', 'CD', 'Floppy')\n"
+        + "$t = @{ Name = 'rm3'; Generation = 2 }\n"
+        + "New-VM @t\n"
+        + "Add-VMNetworkAdapter -VMName 'rm3' -IsLegacy $true\n"
+        + "$t.Remove('Name')\n",
+        expected: new[]
+        {
+            LegacyOnGeneration2(4, 46, 51, "rm1"), LegacyOnGeneration2(11, 46, 51, "rm3"),
+            new DiagnosticResult("HV3002", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 8, 40, 8, 88)
+                .WithArguments("VM 'rm2' is Generation 1 and boots from the network before its disk, but has only synthetic network adapters (1); PXE boot on Generation 1 needs a legacy network adapter"),
+        });
 
     [Fact]
     public Task Comments_between_a_table_s_entries_and_an_array_s_items_are_passed_over() => Script(
