@@ -85,7 +85,7 @@ namespace HvLint.Analyzers
             : Value is IReadOnlyList<string> list ? (list.Count == 1 ? list[0] : null)
             : Value as string ?? Convert.ToString(Value, CultureInfo.InvariantCulture);
 
-        public IReadOnlyList<string>? AsList => !IsKnown ? null : Value is IReadOnlyList<string> l ? l : Value is string s ? new[] { s } : null;
+        public IReadOnlyList<string>? AsList => !IsKnown ? null : Value is IReadOnlyList<string> l ? l : Value is string s ? new[] { s } : Value is long || Value is bool ? new[] { AsString! } : null;
     }
 
     /// <summary>

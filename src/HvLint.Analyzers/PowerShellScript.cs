@@ -10,10 +10,11 @@ namespace HvLint.Analyzers
     /// Tokenises the Hyper-V commands in PowerShell script text (AddScript, or a method configured as a sink):
     /// statements separated by newlines, ';', braces and &amp;&amp;, pipelines by '|', backtick line continuations, line and
     /// block comments, assignments ($vm = New-VM ...), named parameters (-Name value, -Name:value, switches), quoted
-    /// and bare values, $true/$false, sizes such as 4GB, and arrays (@("CD","IDE") or "CD","IDE"). Variables and
-    /// expressions are unknown values, never guessed; the model may know the VM a variable was assigned.
+    /// and bare values, $true/$false, sizes such as 4GB, and arrays (@("CD","IDE") or "CD","IDE"). Variables the script
+    /// fixes and expressions of them (<see cref="Expression"/>) are read; anything else is unknown, never guessed, and
+    /// the model may know the VM a variable was assigned.
     /// </summary>
-    internal static class PowerShellScript
+    internal static partial class PowerShellScript
     {
         /// <param name="at">The code location of a range of the script text.</param>
         /// <returns>The commands, each with the position in the script where its statement ends (<see cref="CommandCall.StatementEnd"/>).</returns>
@@ -302,6 +303,16 @@ namespace HvLint.Analyzers
                     continue;
                 }
 
+                // $name = $prefix + '-' + $role, $name = 'WEB{0:D2}' -f $i, $bytes = 4 * 1GB: the value of an expression the
+                // script fixes, the whole statement (nothing in it runs a command).
+                if (assigned != null && StatementEnd(script, i) is int expressionEnd && Expression(script, i, expressionEnd, variables, out bool combined) is object computed && combined)
+                {
+                    variables.Assign(assigned, new CodeValue(computed, true, at(i, expressionEnd - i)));
+                    i = expressionEnd;
+                    piped = false;
+                    continue;
+                }
+
                 // $name = $vm.Name, $cpus = $_.Cpu, $count = $cpus: the text, number or truth a variable or a member holds
                 // here, as a literal's is. Not a table (nor a list), which the two variables would then share, so that a
                 // key set through one is set for the other. The statement is still read below, where $copy = $vm binds the
@@ -530,6 +541,33 @@ namespace HvLint.Analyzers
             if (!EndsStatement(s, dot + 8)) return null;
             end = dot + 8;
             return name;
+        }
+
+        /// <summary>
+        /// Where the statement from <paramref name="i"/> ends (a line's or the text's end, ';', a '}' that closes no brace of
+        /// its own, or a comment), past strings and parentheses; null where a '|' or a '{' is met first (a pipeline, a
+        /// script block), which no expression has.
+        /// </summary>
+        internal static int? StatementEnd(string s, int i)
+        {
+            while (i < s.Length)
+            {
+                if (s[i] == '#' && (i == 0 || char.IsWhiteSpace(s[i - 1]))) break;
+                if (SkipStringOrComment(s, ref i)) continue;
+                char c = s[i];
+                if (c == '(')
+                {
+                    i = Closing(s, i, '(', ')');
+                    continue;
+                }
+
+                if (c == '\n' || c == '\r' || c == ';' || c == '}') break;
+                if (c == '|' || c == '{') return null;
+                i++;
+            }
+
+            while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) i--;
+            return i;
         }
 
         /// <summary>Whether the statement ends at <paramref name="i"/>, past blanks: a line's or the text's end, ';', '}' or a comment.</summary>
@@ -1670,10 +1708,11 @@ namespace HvLint.Analyzers
                 while (i < s.Length && char.IsDigit(s[i])) i++;
                 int to = int.TryParse(s.Substring(second, i - second), NumberStyles.None, CultureInfo.InvariantCulture, out int t) ? t : -1;
                 if (from < 0 || to < 0 || Math.Abs(to - from) >= MaxLoopItems) return null;
-                var range = new List<string>();
+                // Whole numbers, as PowerShell's are: 'WEB{0:D2}' -f $i gives WEB01.
+                var range = new List<object>();
                 for (int n = from; ; n += from <= to ? 1 : -1)
                 {
-                    range.Add(n.ToString(CultureInfo.InvariantCulture));
+                    range.Add((long)n);
                     if (n == to) break;
                 }
 
@@ -2769,6 +2808,18 @@ namespace HvLint.Analyzers
                 return verbatim ? text : variables.Expand(text, quoted: true);
             }
 
+            // ('WEB' + $i), ("{0}-{1}" -f $site, $role), (2 * 1GB): an expression of values the script fixes, alone.
+            if (c == '(')
+            {
+                int close = Closing(s, i, '(', ')');
+                if (s[close - 1] == ')' && (close == s.Length || char.IsWhiteSpace(s[close]) || ",;|})".IndexOf(s[close]) >= 0))
+                {
+                    object? value = Expression(s, i + 1, close - 1, variables, out _);
+                    i = close;
+                    return value != null ? ExpressionText(value) : null;
+                }
+            }
+
             int start = i;
             int depth = 0;
             while (i < s.Length)
@@ -2786,8 +2837,8 @@ namespace HvLint.Analyzers
             }
 
             string word = s.Substring(start, i - start);
-            // An expression in parentheses or after a cast (($prefix + '01'), [int]$cpus) is code: unknown, never its text
-            // with the variables in it expanded.
+            // Any other expression in parentheses, or after a cast ([int]$cpus), is code: unknown, never its text with the
+            // variables in it expanded.
             if (word.StartsWith("(", StringComparison.Ordinal) || word.StartsWith("[", StringComparison.Ordinal)) return null;
 
             // A variable or an expression ($cpus, $vm.Name) is read by the caller, or unknown; a bare word that expands one

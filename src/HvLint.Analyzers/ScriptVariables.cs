@@ -1402,7 +1402,13 @@ namespace HvLint.Analyzers
                 }
                 else if (next == '(')
                 {
-                    return null; // $(...) runs code
+                    // $($vm.Name), $($i + 1): the value of an expression of values the script fixes; any other $(...) runs
+                    // code.
+                    int close = PowerShellScript.Closing(text, i + 1, '(', ')');
+                    if (close > text.Length || text[close - 1] != ')' || !(PowerShellScript.Expression(text, i + 2, close - 1, this, out _) is object inner)) return null;
+                    result.Append(PowerShellScript.ExpressionText(inner));
+                    i = close - 1;
+                    continue;
                 }
                 else
                 {

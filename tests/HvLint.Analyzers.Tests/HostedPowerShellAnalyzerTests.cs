@@ -1285,7 +1285,7 @@ public class HostedPowerShellAnalyzerTests
             void Early(PowerShell ps) => ps.AddScript("Set-VMProcessor -VMName a6 -Count $cpus; $cpus = 8");
             void Out(PowerShell ps) => ps.AddScript("$cpus = 8; Get-Count -OutVariable cpus; Set-VMProcessor -VMName a7 -Count $cpus");
             void Any(PowerShell ps) => ps.AddScript("$cpus = 8; Set-Variable -Name $which -Value 2; Set-VMProcessor -VMName a8 -Count $cpus");
-            void Expression(PowerShell ps) => ps.AddScript("$cpus = 4 * 2; Set-VMProcessor -VMName a9 -Count $cpus");
+            void Expression(PowerShell ps) => ps.AddScript("$cpus = [Math]::Max(4, 8); Set-VMProcessor -VMName a9 -Count $cpus");
             void Command(PowerShell ps) => ps.AddScript("$cpus = Get-Count 8; Set-VMProcessor -VMName a10 -Count $cpus; Set-VMProcessor -VMName a11 -Count \"$cpus\"");
             void Reference(PowerShell ps) => ps.AddScript("$cpus = 8; Update-Count ([ref]$cpus); Set-VMProcessor -VMName a12 -Count $cpus");
         }

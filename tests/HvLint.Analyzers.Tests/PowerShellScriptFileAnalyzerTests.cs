@@ -1218,6 +1218,54 @@ public class PowerShellScriptFileAnalyzerTests
                 .WithArguments("VM 'rm2' is Generation 1 and boots from the network before its disk, but has only synthetic network adapters (1); PXE boot on Generation 1 needs a legacy network adapter"),
         });
 
+    // Names and counts computed from values the script fixes: -f over a range (whole numbers, so D2 pads them), '+'
+    // joining text and adding numbers, $( ) inside double quotes, an expression in parentheses as an argument, and '*'
+    // with sizes. Before, each of these was unknown.
+    [Fact]
+    public Task Expressions_of_values_the_script_fixes_are_computed() => Task.WhenAll(
+        Script(
+            "foreach ($i in 1..2) {\n"
+            + "    $name = 'EX-WEB{0:D2}' -f $i\n"
+            + "    New-VM -Name $name -Generation 2\n"
+            + "    Set-VMProcessor -VMName $name -Count (32 * 2 + $i)\n"
+            + "}\n"
+            + "$site = 'EX'\n"
+            + "foreach ($role in 'SQL', 'APP') {\n"
+            + "    New-VM -Name ($site + '-' + $role) -Generation 2\n"
+            + "    Add-VMNetworkAdapter -VMName \"$($site)-$($role)\" -IsLegacy $true\n"
+            + "}\n"
+            + "$memory = 2 * 1GB\n"
+            + "New-VM -Name (\"{0}-{1}\" -f $site, 'DC') -Generation 2 -MemoryStartupBytes $memory\n"
+            + "Set-VMProcessor -VMName 'EX-DC' -Count (1GB - 1GB + 71)\n",
+            expected: new[]
+            {
+                TooManyAt(4, 42, 55, "EX-WEB01", 65), TooManyAt(4, 42, 55, "EX-WEB02", 66),
+                LegacyOnGeneration2(9, 64, 69, "EX-APP"), LegacyOnGeneration2(9, 64, 69, "EX-SQL"),
+                TooManyAt(13, 40, 56, "EX-DC", 71),
+            }),
+        // A list a variable holds, written 1, 2, is held as text, which PowerShell reads as numbers: D2 pads a number and not text, and
+        // '+' adds to a number and joins to text, so neither EX-ODD01 nor a count of 69 is known. N1 formats a number
+        // by the culture. None of these names or counts is known, so nothing is found (each in a script of its own:
+        // a command on a VM HvLint does not know makes its count unknown on every VM).
+        Script(
+            "$ids = 1, 2\n"
+            + "foreach ($n in $ids) {\n"
+            + "    $odd = 'EX-ODD{0:D2}' -f $n\n"
+            + "    New-VM -Name $odd -Generation 2\n"
+            + "    Set-VMProcessor -VMName $odd -Count 70\n"
+            + "}\n"),
+        Script(
+            "$price = 'EX-N{0:N1}' -f 5\n"
+            + "New-VM -Name $price -Generation 2\n"
+            + "Set-VMProcessor -VMName $price -Count 70\n"),
+        Script(
+            "New-VM -Name 'EX-P' -Generation 2\n"
+            + "$ids = 1, 2\n"
+            + "foreach ($n in $ids) {\n"
+            + "    $count = $n + 68\n"
+            + "    Set-VMProcessor -VMName 'EX-P' -Count $count\n"
+            + "}\n"));
+
     [Fact]
     public Task Comments_between_a_table_s_entries_and_an_array_s_items_are_passed_over() => Script(
         "$vm = @{\n"

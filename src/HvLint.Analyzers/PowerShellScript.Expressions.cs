@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace HvLint.Analyzers
+{
+    internal static partial class PowerShellScript
+    {
+        /// <summary>
+        /// The value of an expression of text and whole numbers (s[start..end)), as PowerShell computes it where the script
+        /// fixes every operand: <c>$prefix + '-' + $role</c>, <c>'WEB{0:D2}' -f $i</c>, <c>2 * 1GB</c>, <c>$($vm.Name)</c>'s
+        /// inside. Text, a long or a bool; null for anything else (a command, a method call, an index, another operator,
+        /// an operand HvLint does not know or cannot tell text from a number for).
+        /// </summary>
+        /// <param name="combined">Whether the expression has an operator: a lone value is read where it is written.</param>
+        /// <remarks>
+        /// Operators as PowerShell ranks them (about_Operator_Precedence): ',' (the -f operator's list), then -f, then
+        /// '*', then '+' and '-', left to right. '+' joins text when its left operand is text and adds whole numbers;
+        /// '-' and '*' take whole numbers. Text HvLint holds that looks like a number may be text or a number in the
+        /// script (a list's item written 1, 2, 3 is held as text): such a left operand of '+', or argument of a number's
+        /// format ({0:D2}), makes the expression unknown, since the two readings give different values.
+        /// </remarks>
+        internal static object? Expression(string s, int start, int end, ScriptVariables variables, out bool combined)
+        {
+            var reader = new ExpressionReader(s, start, end, variables);
+            Operand? value = reader.Additive();
+            combined = reader.Combined;
+            return value is Operand v && reader.AtEnd() ? v.Value : null;
+        }
+
+        /// <summary>What <see cref="Expression"/> makes of a value as text: PowerShell's text of a number or a truth.</summary>
+        internal static string ExpressionText(object value) =>
+            value is bool b ? (b ? "True" : "False") : Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+
+        /// <summary>An operand's value, and whether it is text for certain (written in quotes, or made by joining or formatting).</summary>
+        private readonly struct Operand
+        {
+            public Operand(object value, bool text)
+            {
+                Value = value;
+                Text = text;
+            }
+
+            public object Value { get; }
+
+            public bool Text { get; }
+
+            /// <summary>Text HvLint holds that may be a number in the script: '8', from a variable.</summary>
+            public bool MayBeNumber => Value is string t && !Text && TryNumber(t, out _);
+        }
+
+        private sealed class ExpressionReader
+        {
+            private readonly string _s;
+            private readonly int _end;
+            private readonly ScriptVariables _variables;
+            private int _i;
+
+            public ExpressionReader(string s, int start, int end, ScriptVariables variables)
+            {
+                _s = s;
+                _i = start;
+                _end = Math.Min(end, s.Length);
+                _variables = variables;
+            }
+
+            public bool Combined { get; private set; }
+
+            public bool AtEnd()
+            {
+                SkipBlanks();
+                return _i >= _end;
+            }
+
+            public Operand? Additive()
+            {
+                Operand? left = Multiplicative();
+                while (left is Operand l && Next(out char op) && (op == '+' || op == '-') && !IsWordOperator())
+                {
+                    _i++;
+                    Combined = true;
+                    if (!(Multiplicative() is Operand r)) return null;
+                    left = op == '+' ? Add(l, r) : Arithmetic(l, r, (a, b) => checked(a - b));
+                }
+
+                return left;
+            }
+
+            private Operand? Multiplicative()
+            {
+                Operand? left = Format();
+                while (left is Operand l && Next(out char op) && op == '*')
+                {
+                    _i++;
+                    Combined = true;
+                    if (!(Format() is Operand r)) return null;
+                    left = Arithmetic(l, r, (a, b) => checked(a * b));
+                }
+
+                return left;
+            }
+
+            private Operand? Format()
+            {
+                Operand? format = Primary();
+                if (!(format is Operand f) || !Next(out char c) || c != '-' || !IsOperator("f")) return format;
+                _i += 2;
+                Combined = true;
+                var arguments = new List<Operand>();
+                SkipBlanks();
+                if (_i < _end && _s[_i] == '(')
+                {
+                    // -f ($a, $b): a list in parentheses, each item an expression of its own.
+                    int close = Closing(_s, _i, '(', ')');
+                    if (close > _end) return null;
+                    var inner = new ExpressionReader(_s, _i + 1, close - 1, _variables);
+                    do
+                    {
+                        if (!(inner.Additive() is Operand item)) return null;
+                        arguments.Add(item);
+                    }
+                    while (inner.Next(out char comma) && comma == ',' && inner.Skip());
+                    if (!inner.AtEnd()) return null;
+                    _i = close;
+                }
+                else
+                {
+                    do
+                    {
+                        if (!(Primary() is Operand item)) return null;
+                        arguments.Add(item);
+                    }
+                    while (Next(out char comma) && comma == ',' && Skip());
+                }
+
+                return f.Value is string text && Formatted(text, arguments) is string formatted ? new Operand(formatted, true) : (Operand?)null;
+            }
+
+            private Operand? Primary()
+            {
+                SkipBlanks();
+                if (_i >= _end) return null;
+                char c = _s[_i];
+                if (c == '(')
+                {
+                    int close = Closing(_s, _i, '(', ')');
+                    if (close > _end) return null;
+                    var inner = new ExpressionReader(_s, _i + 1, close - 1, _variables);
+                    Operand? value = inner.Additive();
+                    if (!inner.AtEnd()) return null;
+                    _i = close;
+                    Combined = true; // ($cpus) is an expression too, which the reading of a lone value does not take
+                    return value;
+                }
+
+                if (c == '\'' || c == '"')
+                {
+                    if (StringClose(_s, _i) >= _end) return null;
+                    string? text = ReadQuoted(_s, ref _i, _variables);
+                    return text != null ? new Operand(text, true) : (Operand?)null;
+                }
+
+                if (char.IsDigit(c))
+                {
+                    int start = _i;
+                    while (_i < _end && char.IsLetterOrDigit(_s[_i])) _i++;
+                    return TryNumber(_s.Substring(start, _i - start), out long n) ? new Operand(n, false) : (Operand?)null;
+                }
+
+                if (c != '$') return null;
+                foreach (string word in new[] { "$true", "$false" })
+                {
+                    if (string.Compare(_s, _i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (_i + word.Length >= _end || !IsNameChar(_s[_i + word.Length])))
+                    {
+                        _i += word.Length;
+                        return new Operand(word.Length == 5, false);
+                    }
+                }
+
+                // A variable or a member; a method call or an index after it is code HvLint does not run.
+                CodeValue? held = SingleValue(_s, _i, _end, (o, length) => Location.None, _variables, out int after);
+                if (after < _end && (_s[after] == '(' || _s[after] == '[')) return null;
+                _i = after;
+                return held != null && held.IsKnown && (held.Value is string || held.Value is long || held.Value is bool) ? new Operand(held.Value, false) : (Operand?)null;
+            }
+
+            private static Operand? Add(Operand left, Operand right)
+            {
+                if (left.Value is string text && !left.MayBeNumber) return new Operand(text + ExpressionText(right.Value), true);
+                return Arithmetic(left, right, (a, b) => checked(a + b));
+            }
+
+            private static Operand? Arithmetic(Operand left, Operand right, Func<long, long, long> op)
+            {
+                if (!(left.Value is long a) || !(right.Value is long b)) return null;
+                try
+                {
+                    return new Operand(op(a, b), false);
+                }
+                catch (OverflowException)
+                {
+                    return null; // PowerShell goes on in a double, which no parameter here takes
+                }
+            }
+
+            /// <summary>
+            /// The -f operator: <paramref name="format"/>'s items filled from <paramref name="arguments"/>, each with no
+            /// format or one that gives a whole number the same text in every culture (D2, X4, 000); null for any other.
+            /// </summary>
+            private static string? Formatted(string format, List<Operand> arguments)
+            {
+                var values = new object[arguments.Count];
+                for (int k = 0; k < arguments.Count; k++) values[k] = arguments[k].Value;
+                for (int k = 0; k < format.Length; k++)
+                {
+                    if (format[k] != '{') continue;
+                    if (k + 1 < format.Length && format[k + 1] == '{')
+                    {
+                        k++;
+                        continue;
+                    }
+
+                    int close = format.IndexOf('}', k);
+                    if (close < 0) return null;
+                    string item = format.Substring(k + 1, close - k - 1);
+                    int colon = item.IndexOf(':');
+                    string index = (colon < 0 ? item : item.Substring(0, colon)).Split(',')[0].Trim();
+                    if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n >= arguments.Count) return null;
+                    if (colon >= 0 && !(IsWholeNumberFormat(item.Substring(colon + 1)) && !arguments[n].MayBeNumber)) return null;
+                    k = close;
+                }
+
+                try
+                {
+                    return string.Format(CultureInfo.InvariantCulture, format, values);
+                }
+                catch (FormatException)
+                {
+                    return null;
+                }
+            }
+
+            private static bool IsWholeNumberFormat(string spec)
+            {
+                if (spec.Length == 0) return true;
+                char kind = char.ToUpperInvariant(spec[0]);
+                if ((kind == 'D' || kind == 'X') && spec.Length <= 3)
+                {
+                    for (int k = 1; k < spec.Length; k++) if (!char.IsDigit(spec[k])) return false;
+                    return true;
+                }
+
+                foreach (char c in spec) if (c != '0' && c != '#') return false;
+                return true;
+            }
+
+            /// <summary>The next character past blanks, not moving past it.</summary>
+            private bool Next(out char c)
+            {
+                SkipBlanks();
+                c = _i < _end ? _s[_i] : '\0';
+                return _i < _end;
+            }
+
+            private bool Skip()
+            {
+                _i++;
+                return true;
+            }
+
+            // -f, -eq, -replace: an operator written as a word, not '-'.
+            private bool IsWordOperator() => _s[_i] == '-' && _i + 1 < _end && char.IsLetter(_s[_i + 1]);
+
+            private bool IsOperator(string word)
+            {
+                int after = _i + 1 + word.Length;
+                return string.Compare(_s, _i + 1, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+                    && after <= _end && (after == _end || !IsNameChar(_s[after]));
+            }
+
+            // Line breaks too: the caller's range ends with the statement, and inside parentheses an expression goes on.
+            private void SkipBlanks()
+            {
+                while (_i < _end && char.IsWhiteSpace(_s[_i])) _i++;
+            }
+        }
+    }
+}
