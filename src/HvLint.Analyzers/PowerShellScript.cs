@@ -337,6 +337,15 @@ namespace HvLint.Analyzers
                 // which passes no VM on), which the variable holds from here if nothing else in the script writes it.
                 // A here-string is a value too, assigned or not (@" ... "@ | Set-Content): its text holds no commands.
                 CodeValue? literal = (assigned != null && StartsLiteral(script, i)) || (script[i] == '@' && HereString(script, i, out _, out _) >= 0) ? ReadValue(script, ref i, at, variables) : null;
+
+                // $spec = [ordered]@{ ... }: an OrderedDictionary, which splats as a hashtable does but has no ContainsKey.
+                if (literal == null && assigned != null && script[i] == '[' && OrderedTable(script, i) is int tableAt)
+                {
+                    i = tableAt;
+                    literal = ReadHashtable(script, ref i, at, variables);
+                    if (literal.Value is ScriptHashtable ordered) ordered.IsHashtable = false;
+                }
+
                 while (literal == null && i < script.Length && !char.IsWhiteSpace(script[i]) && script[i] != ';' && script[i] != '|' && script[i] != '{' && script[i] != '}') i++;
                 string name = script.Substring(nameStart, i - nameStart);
                 var call = new CommandCall(name, at(nameStart, i - nameStart)) { Piped = piped, AssignedTo = assigned };
@@ -1013,7 +1022,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>The next character after blanks, line breaks and comments from <paramref name="i"/>.</summary>
-        private static int NextToken(string s, int i)
+        internal static int NextToken(string s, int i)
         {
             while (i < s.Length)
             {
@@ -2544,6 +2553,13 @@ namespace HvLint.Analyzers
             // (New-Item -Name 007 makes 007), which is all a value's text is used for here.
             if (char.IsDigit(s[start]) && TryNumber(single, out long written) && written.ToString(CultureInfo.InvariantCulture) == single) return new CodeValue(written, true, location);
             return new CodeValue(single, true, location);
+        }
+
+        /// <summary>Where the table [ordered]@{ ... } at <paramref name="i"/> (its '[') opens, its '@'; null for anything else.</summary>
+        internal static int? OrderedTable(string s, int i)
+        {
+            int table = TableStart(s, i);
+            return table > i && string.Compare(s, i, "[ordered]", 0, 9, StringComparison.OrdinalIgnoreCase) == 0 ? table : (int?)null;
         }
 
         /// <summary>Where the table at <paramref name="i"/> opens (its '@'), past a [PSCustomObject] or [ordered] before it; -1 for no table.</summary>

@@ -1494,9 +1494,10 @@ namespace HvLint.Analyzers
 
             if (loop || reference || (assigns && parens > 0)) Write(name, 2);
             else if (assigns || steps || stepped) Write(name, 1);
-            if (assigns && s[j] == '=' && (s.IndexOf("@{", j + 1, Math.Min(3, s.Length - j - 1), StringComparison.Ordinal) >= 0 || PowerShellScript.ClonedTable(s, j + 1, out _) != null))
+            if (assigns && s[j] == '=' && (s.IndexOf("@{", j + 1, Math.Min(3, s.Length - j - 1), StringComparison.Ordinal) >= 0 || PowerShellScript.ClonedTable(s, j + 1, out _) != null
+                || PowerShellScript.OrderedTable(s, PowerShellScript.NextToken(s, j + 1)) != null))
             {
-                // $params = @{ ... } or $params = $defaults.Clone(): a table of its own.
+                // $params = @{ ... }, $params = [ordered]@{ ... } or $params = $defaults.Clone(): a table of its own.
                 (_script.TableNames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
                 (_script.TableAt ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase))[name] = ReferenceEquals(s, _script.Text) ? i : -1;
             }

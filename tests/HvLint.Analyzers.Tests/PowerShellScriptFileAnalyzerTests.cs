@@ -1266,6 +1266,18 @@ public class PowerShellScriptFileAnalyzerTests
             + "    Set-VMProcessor -VMName 'EX-P' -Count $count\n"
             + "}\n"));
 
+    // An [ordered] table splats as a hashtable does, and is the variable's own: a key set on it is read in order.
+    [Fact]
+    public Task An_ordered_table_is_a_splat_of_its_own() => Script(
+        "$spec = [ordered]@{\n"
+        + "    Name = 'OR1'\n"
+        + "    Generation = 1\n"
+        + "}\n"
+        + "$spec.Generation = 2\n"
+        + "New-VM @spec\n"
+        + "Add-VMNetworkAdapter -VMName $spec.Name -IsLegacy $true\n",
+        expected: new[] { LegacyOnGeneration2(7, 51, 56, "OR1") });
+
     [Fact]
     public Task Comments_between_a_table_s_entries_and_an_array_s_items_are_passed_over() => Script(
         "$vm = @{\n"
