@@ -1711,7 +1711,12 @@ namespace HvLint.Analyzers
                 // A range: 1..3 (PowerShell counts down too: 3..1).
                 int start = i;
                 while (i < s.Length && char.IsDigit(s[i])) i++;
-                if (i + 2 >= s.Length || s[i] != '.' || s[i + 1] != '.' || !char.IsDigit(s[i + 2])) return null;
+                if (i + 2 >= s.Length || s[i] != '.' || s[i + 1] != '.' || !char.IsDigit(s[i + 2]))
+                {
+                    i = start;
+                    return Numbers(s, ref i);
+                }
+
                 int from = int.TryParse(s.Substring(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out int f) ? f : -1;
                 int second = i += 2;
                 while (i < s.Length && char.IsDigit(s[i])) i++;
@@ -1731,6 +1736,32 @@ namespace HvLint.Analyzers
             if (s[i] != '\'' && s[i] != '"' && s[i] != '@') return null;
             CodeValue value = ReadValue(s, ref i, at, variables);
             return LoopItems(value);
+        }
+
+        /// <summary>
+        /// A list of whole numbers written at <paramref name="i"/> (1, 2, 3), each a number as in PowerShell, up to what
+        /// follows it: its end, a ')', a '|' or the statement's end; null, leaving <paramref name="i"/>, for anything else
+        /// (a size such as 4GB, an expression), and for more than <see cref="MaxLoopItems"/>.
+        /// </summary>
+        private static IReadOnlyList<object>? Numbers(string s, ref int i)
+        {
+            var numbers = new List<object>();
+            int j = i;
+            while (true)
+            {
+                int start = j;
+                while (j < s.Length && char.IsDigit(s[j])) j++;
+                if (j == start || j - start > 18 || (j < s.Length && (char.IsLetter(s[j]) || s[j] == '.' || s[j] == '_'))) return null;
+                numbers.Add(long.Parse(s.Substring(start, j - start), NumberStyles.None, CultureInfo.InvariantCulture));
+                if (numbers.Count > MaxLoopItems) return null;
+                j = Blanks(s, j);
+                if (j >= s.Length || s[j] != ',') break;
+                j = Blanks(s, j + 1);
+            }
+
+            if (j < s.Length && s[j] != ')' && s[j] != '|' && !EndsStatement(s, j)) return null;
+            i = j;
+            return numbers;
         }
 
         /// <summary>

@@ -1266,6 +1266,18 @@ public class PowerShellScriptFileAnalyzerTests
             + "    Set-VMProcessor -VMName 'EX-P' -Count $count\n"
             + "}\n"));
 
+    // A list of whole numbers written after foreach's in, or piped, is read item by item, each a number (D2 pads it, +
+    // adds to it): NL01 has 64 vCPUs, NL02 and NL03 more. Before, only a range was.
+    [Fact]
+    public Task A_list_of_whole_numbers_is_read_item_by_item() => Script(
+        "foreach ($i in 1, 2, 3) {\n"
+        + "    $n = 'NL{0:D2}' -f $i\n"
+        + "    New-VM -Name $n -Generation 2\n"
+        + "    Set-VMProcessor -VMName $n -Count (63 + $i)\n"
+        + "}\n"
+        + "1, 2 | ForEach-Object { New-VM -Name \"NP$_\" -Generation 2; Set-VMProcessor -VMName \"NP$_\" -Count 70 }\n",
+        expected: new[] { TooManyAt(4, 39, 48, "NL02", 65), TooManyAt(4, 39, 48, "NL03", 66), TooManyAt(6, 98, 100, "NP1", 70), TooManyAt(6, 98, 100, "NP2", 70) });
+
     // An [ordered] table splats as a hashtable does, and is the variable's own: a key set on it is read in order.
     [Fact]
     public Task An_ordered_table_is_a_splat_of_its_own() => Script(
