@@ -1292,6 +1292,17 @@ namespace HvLint.Analyzers
                 if (items == null || j >= s.Length || s[j] != ')') return null;
                 j++;
             }
+            else if (string.Compare(s, i, "for", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && i + 3 < s.Length && (s[i + 3] == '(' || s[i + 3] == ' ' || s[i + 3] == '\t'))
+            {
+                // for ($n = 1; $n -le $server.Instances; $n++) { ... }: the numbers it counts through.
+                j = Blanks(s, i + 3);
+                if (j >= s.Length || s[j] != '(') return null;
+                int headEnd = Closing(s, j, '(', ')');
+                if (s[headEnd - 1] != ')' || !(Counted(s, j + 1, headEnd - 1, variables) is (string counter, List<object> counted))) return null;
+                names = new[] { counter };
+                items = counted;
+                j = headEnd;
+            }
             else if (StartsLiteral(s, i) || s[i] == '$' || StartsFileRead(s, i) || (s[i] == '(' && StartsFileRead(s, Blanks(s, i + 1))))
             {
                 j = i;
@@ -1345,6 +1356,86 @@ namespace HvLint.Analyzers
             }
 
             return resume > 0 ? resume : close + 1;
+        }
+
+        /// <summary>
+        /// The variable and the numbers a for loop's head (s[start..end), between its parentheses) counts through, as
+        /// PowerShell runs it: $n = a whole number the script fixes (<see cref="Expression"/>); $n compared with -lt, -le,
+        /// -gt or -ge to one; $n++, $n--, ++$n, --$n, $n += k or $n -= k. Null for any other head, for a count that never
+        /// ends or has more than <see cref="MaxLoopItems"/> runs.
+        /// </summary>
+        private static (string Counter, List<object> Numbers)? Counted(string s, int start, int end, ScriptVariables variables)
+        {
+            // The three parts, split at the ';' outside strings and parentheses.
+            var parts = new List<(int Start, int End)>();
+            int from = start;
+            for (int k = start; k < end;)
+            {
+                if (SkipStringOrComment(s, ref k)) continue;
+                if (s[k] == '(')
+                {
+                    k = Closing(s, k, '(', ')');
+                    continue;
+                }
+
+                if (s[k] == ';')
+                {
+                    parts.Add((from, k));
+                    from = k + 1;
+                }
+
+                k++;
+            }
+
+            parts.Add((from, end));
+            if (parts.Count != 3) return null;
+
+            // The start: $n = value.
+            int i = NextToken(s, parts[0].Start);
+            if (i >= parts[0].End || s[i] != '$') return null;
+            int nameEnd = i + 1;
+            while (nameEnd < parts[0].End && IsNameChar(s[nameEnd])) nameEnd++;
+            if (!(VariableName(s, i, nameEnd) is string counter)) return null;
+            int equals = Blanks(s, nameEnd);
+            if (equals >= parts[0].End || s[equals] != '=' || !(Expression(s, equals + 1, parts[0].End, variables, out _) is long first)) return null;
+
+            // The test: $n -le limit.
+            int t = NextToken(s, parts[1].Start);
+            if (t + 1 + counter.Length > parts[1].End || !(VariableName(s, t, t + 1 + counter.Length) is string tested) || !string.Equals(tested, counter, StringComparison.OrdinalIgnoreCase)) return null;
+            int op = Blanks(s, t + 1 + counter.Length);
+            string? comparison = null;
+            foreach (string o in new[] { "-lt", "-le", "-gt", "-ge" })
+            {
+                if (op + 3 < parts[1].End && string.Compare(s, op, o, 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && char.IsWhiteSpace(s[op + 3])) comparison = o;
+            }
+
+            if (comparison == null || !(Expression(s, op + 3, parts[1].End, variables, out _) is long limit)) return null;
+
+            // The step.
+            string step = s.Substring(parts[2].Start, parts[2].End - parts[2].Start).Trim();
+            string written = "$" + counter;
+            long by;
+            if (string.Equals(step, written + "++", StringComparison.OrdinalIgnoreCase) || string.Equals(step, "++" + written, StringComparison.OrdinalIgnoreCase)) by = 1;
+            else if (string.Equals(step, written + "--", StringComparison.OrdinalIgnoreCase) || string.Equals(step, "--" + written, StringComparison.OrdinalIgnoreCase)) by = -1;
+            else if (step.StartsWith(written, StringComparison.OrdinalIgnoreCase) && step.Length > written.Length + 2 && (step[written.Length] == ' ' || step[written.Length] == '+' || step[written.Length] == '-'))
+            {
+                string rest = step.Substring(written.Length).TrimStart();
+                if (rest.Length < 3 || (rest[0] != '+' && rest[0] != '-') || rest[1] != '=' || !(Expression(rest, 2, rest.Length, variables, out _) is long amount)) return null;
+                by = rest[0] == '+' ? amount : -amount;
+            }
+            else
+            {
+                return null;
+            }
+
+            var numbers = new List<object>();
+            for (long n = first; comparison == "-lt" ? n < limit : comparison == "-le" ? n <= limit : comparison == "-gt" ? n > limit : n >= limit; n += by)
+            {
+                if (by == 0 || numbers.Count >= MaxLoopItems) return null;
+                numbers.Add(n);
+            }
+
+            return (counter, numbers);
         }
 
         /// <summary>

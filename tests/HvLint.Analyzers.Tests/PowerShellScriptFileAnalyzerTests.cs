@@ -1278,6 +1278,33 @@ public class PowerShellScriptFileAnalyzerTests
         + "1, 2 | ForEach-Object { New-VM -Name \"NP$_\" -Generation 2; Set-VMProcessor -VMName \"NP$_\" -Count 70 }\n",
         expected: new[] { TooManyAt(4, 39, 48, "NL02", 65), TooManyAt(4, 39, 48, "NL03", 66), TooManyAt(6, 98, 100, "NP1", 70), TooManyAt(6, 98, 100, "NP2", 70) });
 
+    // A for loop counts through the numbers its head fixes, its bound a member of the item of the loop around it, and
+    // steps of -= 5 too: WEB01 and WEB02 with 70 vCPUs (SQL01 has no Cpu), K10 with 70 and K5 with 65. One that would
+    // count for ever is read once, its variable unknown. Before, every for loop was.
+    [Fact]
+    public Task A_for_loop_reads_its_block_for_each_number_it_counts() => Task.WhenAll(
+        Script(
+            "$servers = @(\n"
+            + "    @{ Role = 'WEB'; Instances = 2; Cpu = 70 }\n"
+            + "    @{ Role = 'SQL'; Instances = 1 }\n"
+            + ")\n"
+            + "foreach ($server in $servers) {\n"
+            + "    for ($n = 1; $n -le $server.Instances; $n++) {\n"
+            + "        $name = 'FOR-{0}{1:D2}' -f $server.Role, $n\n"
+            + "        New-VM -Name $name -Generation 2\n"
+            + "        if ($server.Cpu) { Set-VMProcessor -VMName $name -Count $server.Cpu }\n"
+            + "    }\n"
+            + "}\n"
+            + "for ($k = 10; $k -gt 0; $k -= 5) { New-VM -Name \"FOR-K$k\" -Generation 2; Set-VMProcessor -VMName \"FOR-K$k\" -Count (60 + $k) }\n",
+            expected: new[]
+            {
+                TooManyAt(9, 65, 76, "FOR-WEB01", 70), TooManyAt(9, 65, 76, "FOR-WEB02", 70),
+                TooManyAt(12, 115, 124, "FOR-K10", 70), TooManyAt(12, 115, 124, "FOR-K5", 65),
+            }),
+        Script(
+            "New-VM -Name 'FOR-X' -Generation 2\n"
+            + "for ($i = 0; $i -ge 0; $i++) { Set-VMProcessor -VMName 'FOR-X' -Count (70 + $i) }\n"));
+
     // An [ordered] table splats as a hashtable does, and is the variable's own: a key set on it is read in order.
     [Fact]
     public Task An_ordered_table_is_a_splat_of_its_own() => Script(
