@@ -169,6 +169,19 @@ namespace HvLint.Analyzers
                     return TryNumber(_s.Substring(start, _i - start), out long n) ? new Operand(n, false) : (Operand?)null;
                 }
 
+                if (c == '[')
+                {
+                    // [int]$vm.Cpu: the whole number a cast to an integer type makes (Import-Csv gives text), where the
+                    // type holds it.
+                    int close = _s.IndexOf(']', _i, _end - _i);
+                    if (close < 0 || !IntegerType(_s.Substring(_i + 1, close - _i - 1), out long min, out long max)) return null;
+                    _i = close + 1;
+                    Combined = true;
+                    if (!(Primary() is Operand cast)) return null;
+                    long? whole = cast.Value is long l ? l : cast.Value is string t && TryNumber(t, out long parsed) ? parsed : (long?)null;
+                    return whole is long w && w >= min && w <= max ? new Operand(w, false) : (Operand?)null;
+                }
+
                 if (c != '$') return null;
                 foreach (string word in new[] { "$true", "$false" })
                 {

@@ -602,6 +602,9 @@ namespace HvLint.Analyzers
                 int start = NextToken(s, open + 1);
                 value = SingleValue(s, start, close, at, variables, out int after);
                 if (NextToken(s, after) != close) value = null; // more than one value, or a command
+                int last = close;
+                while (last > start && char.IsWhiteSpace(s[last - 1])) last--;
+                if (value == null && Expression(s, start, last, variables, out _) is object computed) value = new CodeValue(computed, true, at(start, last - start)); // [int]$vm.Cpu
                 ReadBlock(s, open, close, at, variables, commands, ran: true);
                 return end;
             }
@@ -2699,6 +2702,18 @@ namespace HvLint.Analyzers
             return i + 1 < s.Length && s[i] == '@' && s[i + 1] == '{' ? i : -1;
         }
 
+        /// <summary>The range of the integer type a cast names ([int], [int32], [long], [int64], also System.-qualified); false for any other type.</summary>
+        internal static bool IntegerType(string type, out long min, out long max)
+        {
+            type = type.Trim();
+            if (type.StartsWith("System.", StringComparison.OrdinalIgnoreCase)) type = type.Substring(7);
+            (min, max) = (0, 0);
+            if (string.Equals(type, "int", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "int32", StringComparison.OrdinalIgnoreCase)) (min, max) = (int.MinValue, int.MaxValue);
+            else if (string.Equals(type, "long", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "int64", StringComparison.OrdinalIgnoreCase)) (min, max) = (long.MinValue, long.MaxValue);
+            else return false;
+            return true;
+        }
+
         /// <summary>
         /// The number a cast to an integer type makes of a value the script fixes: ([int]$vm.Cpu), ([int64]$size) or
         /// ([long]$n) (s[start..end)), as PowerShell converts text (a size such as 4GB included). In parentheses only: a
@@ -2718,13 +2733,7 @@ namespace HvLint.Analyzers
             if (!parenthesised || end - start < 4 || s[start] != '[') return null;
             int close = s.IndexOf(']', start, end - start);
             if (close < 0 || close + 1 >= end || s[close + 1] != '$') return null;
-            string type = s.Substring(start + 1, close - start - 1).Trim();
-            if (type.StartsWith("System.", StringComparison.OrdinalIgnoreCase)) type = type.Substring(7);
-            long min, max;
-            if (string.Equals(type, "int", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "int32", StringComparison.OrdinalIgnoreCase)) (min, max) = (int.MinValue, int.MaxValue);
-            else if (string.Equals(type, "long", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "int64", StringComparison.OrdinalIgnoreCase)) (min, max) = (long.MinValue, long.MaxValue);
-            else return null;
-
+            if (!IntegerType(s.Substring(start + 1, close - start - 1), out long min, out long max)) return null;
             CodeValue? value = VariableName(s, close + 1, end) is string name ? (variables.TryRead(name, out CodeValue? held) ? held : null) : Member(s, close + 1, end, variables);
             return value != null && value.TryLong(out long n) && n >= min && n <= max ? n : (long?)null;
         }

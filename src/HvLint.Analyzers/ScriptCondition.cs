@@ -297,7 +297,7 @@ namespace HvLint.Analyzers
             bool b => b,
             long n => n != 0,
             QuotedText q => q.Text.Length > 0,
-            string t when PowerShellScript.TryNumber(t, out _) => null, // a number in the script, or text in a CSV: 0 is false, '0' is true
+            string t when PowerShellScript.TryNumber(t, out long n) => n != 0 ? true : (bool?)null, // a number in the script, or text in a CSV: 0 is false, '0' is true; '2' and 2 are both true
             string t => t.Length > 0,
             object[] list => list.Length == 0 ? false : list.Length == 1 ? Truth(list[0]) : true,
             _ when value == Null => false,

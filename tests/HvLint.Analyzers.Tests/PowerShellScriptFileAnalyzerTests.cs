@@ -1305,6 +1305,23 @@ public class PowerShellScriptFileAnalyzerTests
             "New-VM -Name 'FOR-X' -Generation 2\n"
             + "for ($i = 0; $i -ge 0; $i++) { Set-VMProcessor -VMName 'FOR-X' -Count (70 + $i) }\n"));
 
+    // A CSV's fields are text: [int] makes a number of one, in an assignment and in the branch an if gives, and text
+    // that reads as a number other than 0 is true either way ('2' and 2). CA-1 is Generation 2 with 70 vCPUs, CA-2
+    // Generation 2 by the default, with a legacy adapter; CA-4's '0' is true as text and false as a number: unknown.
+    [Fact]
+    public Task A_cast_to_an_integer_makes_a_number_of_a_CSV_s_text() => ScriptWith(
+        "$vms = Import-Csv .\\cast.csv\n"
+        + "foreach ($vm in $vms) {\n"
+        + "    $gen = if ($vm.Generation) { [int]$vm.Generation } else { 2 }\n"
+        + "    $cpu = [int]$vm.Cpu\n"
+        + "    New-VM -Name $vm.Name -Generation $gen\n"
+        + "    Set-VMProcessor -VMName $vm.Name -Count $cpu\n"
+        + "    if ($vm.Legacy -eq 'yes') { Add-VMNetworkAdapter -VMName $vm.Name -IsLegacy $true }\n"
+        + "}\n",
+        new[] { ("hvlint/cast.csv", "Name,Generation,Cpu,Legacy\nCA-1,2,70,no\nCA-2,,2,yes\nCA-3,1,2,yes\nCA-4,0,2,yes\n") },
+        null,
+        TooManyAt(6, 45, 49, "CA-1", 70), LegacyOnGeneration2(7, 81, 86, "CA-2"));
+
     // An [ordered] table splats as a hashtable does, and is the variable's own: a key set on it is read in order.
     [Fact]
     public Task An_ordered_table_is_a_splat_of_its_own() => Script(
