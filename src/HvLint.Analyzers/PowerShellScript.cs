@@ -785,8 +785,12 @@ namespace HvLint.Analyzers
 
                 // Not decided, its clauses are read where they are, once, for a value that may be a list: a key set in
                 // order in them may hold what an earlier run of a clause set, so it is unknown from here.
-                int close = open >= 0 ? ClosingBrace(s, open) : -1;
-                if (end == null && open >= 0) variables.Unsettle(s, open, close >= 0 ? close : s.Length);
+                if (end == null && open >= 0)
+                {
+                    int close = ClosingBrace(s, open);
+                    variables.Unsettle(s, open, close >= 0 ? close : s.Length);
+                }
+
                 return end;
             }
             finally

@@ -1131,9 +1131,9 @@ namespace HvLint.Analyzers
         /// <summary>Whether $<paramref name="name"/> (also $script:name, ${name}) is written between <paramref name="from"/> and <paramref name="to"/>.</summary>
         private static bool NamesVariable(string s, int from, int to, string name)
         {
-            for (int at = s.IndexOf(name, from, StringComparison.OrdinalIgnoreCase); at > 0 && at + name.Length <= to; at = s.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+            for (int at = s.IndexOf(name, from, StringComparison.OrdinalIgnoreCase); at >= 0 && at + name.Length <= to; at = s.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
             {
-                char before = s[at - 1];
+                char before = at > 0 ? s[at - 1] : ' ';
                 int after = at + name.Length;
                 if ((before == '$' || before == ':' || before == '{') && (after >= s.Length || !(char.IsLetterOrDigit(s[after]) || s[after] == '_'))) return true;
             }
