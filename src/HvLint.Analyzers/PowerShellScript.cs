@@ -461,7 +461,7 @@ namespace HvLint.Analyzers
 
                 // $lab = Get-Content .\lab.json -Raw | ConvertFrom-Json, or ConvertFrom-Json (Get-Content .\lab.json -Raw): the
                 // file's settings, as ConvertFrom-Json makes them.
-                if (!piped && variables.Imported != null && IsConvertFromJson(call.Name) && SettingsFile(call, commands, assigned, variables) is (string target, CodeValue settings)) variables.Assign(target, settings);
+                if (!piped && IsConvertFromJson(call.Name) && SettingsFile(call, commands, assigned, variables) is (string target, CodeValue settings)) variables.Assign(target, settings);
 
                 // A call of a function the script defines runs its body, with the call's values in its parameters. Not
                 // in a pipeline, whose next command would take what the body's last command passes on.
@@ -1952,7 +1952,8 @@ namespace HvLint.Analyzers
         /// The variable a ConvertFrom-Json statement assigns and the settings it reads, where they come from a file the
         /// script writes out: $lab = Get-Content .\lab.json -Raw | ConvertFrom-Json (<paramref name="call"/> the end of
         /// the pipeline, its Get-Content the command before it in <paramref name="commands"/>), or $lab = ConvertFrom-Json
-        /// (Get-Content .\lab.json -Raw), also as -InputObject. Null for anything else.
+        /// (Get-Content .\lab.json -Raw), also as -InputObject; or from JSON the script writes itself (<see cref="InlineJson"/>),
+        /// in AddScript text too. Null for anything else.
         /// </summary>
         private static (string Target, CodeValue Settings)? SettingsFile(CommandCall call, List<CommandCall> commands, string? assigned, ScriptVariables variables)
         {
@@ -1962,11 +1963,19 @@ namespace HvLint.Analyzers
             {
                 CommandCall first = commands.Count > 0 ? commands[commands.Count - 1] : call;
                 // -Depth, -AsHashtable and -NoEnumerate change nothing a member read sees.
-                if (first.Piped || !IsGetContent(first.Name) || call.Get("InputObject") != null || call.Positional.Count > 0) return null;
+                if (first.Piped || call.Get("InputObject") != null || call.Positional.Count > 0) return null;
+
+                // JSON written in the script: $cfg = @' ... '@ | ConvertFrom-Json, or a variable that holds it.
+                if (first.AssignedTo != null && InlineJson(first.Name, variables) is string json)
+                {
+                    return ImportedJson.Value(json, first.Location) is CodeValue inline ? (first.AssignedTo, inline) : ((string, CodeValue)?)null;
+                }
+
+                if (variables.Imported == null || !IsGetContent(first.Name)) return null;
                 read = first;
                 target = first.AssignedTo;
             }
-            else if ((call.Get("InputObject") ?? (call.Positional.Count == 1 && call.Named.Count == 0 ? call.Positional[0] : null)) is CodeValue input && variables.ReadsFiles(input.Location)
+            else if (variables.Imported != null && (call.Get("InputObject") ?? (call.Positional.Count == 1 && call.Named.Count == 0 ? call.Positional[0] : null)) is CodeValue input && variables.ReadsFiles(input.Location)
                 && variables.FileAt(input.Location) is (string text, Func<int, int, Location> fileAt))
             {
                 // The command in the parentheses, read from the text of the file where it is written (a script this one
@@ -1983,6 +1992,29 @@ namespace HvLint.Analyzers
 
             if (read == null || target == null || read.Splatted || !variables.ReadsFiles(read.Location) || !(FileRead(read, variables, "Path") is ImportedFile file)) return null;
             return ImportedJson.Value(file.Text, read.Location) is CodeValue settings ? (target, settings) : ((string, CodeValue)?)null;
+        }
+
+        /// <summary>
+        /// The text a pipeline's first element gives ConvertFrom-Json when it is written in the script: text in quotes, a
+        /// here-string (@' ... '@ verbatim, @" ... "@ with its variables expanded) or a variable that holds text; null
+        /// otherwise.
+        /// </summary>
+        private static string? InlineJson(string first, ScriptVariables variables)
+        {
+            if (HereString(first, 0, out int textStart, out int textEnd) == first.Length)
+            {
+                string text = first.Substring(textStart, textEnd - textStart);
+                return first[1] == '\'' ? text : variables.Expand(text, quoted: true);
+            }
+
+            if (first.Length > 1 && (first[0] == '\'' || first[0] == '"'))
+            {
+                int end = 0;
+                string? quoted = ReadQuoted(first, ref end, variables);
+                return end == first.Length ? quoted : null;
+            }
+
+            return VariableName(first, 0, first.Length) is string name && variables.TryRead(name, out CodeValue? held) && held!.Value is string value ? value : null;
         }
 
         /// <summary>

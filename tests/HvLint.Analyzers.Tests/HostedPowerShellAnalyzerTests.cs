@@ -1272,6 +1272,16 @@ public class HostedPowerShellAnalyzerTests
             new DiagnosticResult("HV1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(4).WithArguments("VM '{name}' has 8 virtual processors; hyperv-2008r2 allows 4 per VM"),
         });
 
+    // AddScript text reads JSON it writes itself as a script file does (it reads no files).
+    [Fact]
+    public Task AddScript_text_reads_JSON_it_writes_itself() => Check("""
+        using System.Management.Automation;
+        class Provisioner
+        {
+            void Create(PowerShell ps) => ps.AddScript("$cfg = '{ \"Name\": \"js-web\", \"Cpu\": 80 }' | ConvertFrom-Json; New-VM -Name $cfg.Name; Set-VMProcessor -VMName $cfg.Name -Count {|HV1001:$cfg.Cpu|}");
+        }
+        """);
+
     [Fact]
     public Task Script_variables_written_elsewhere_or_read_out_of_their_block_are_unknown() => Check("""
         using System.Management.Automation;

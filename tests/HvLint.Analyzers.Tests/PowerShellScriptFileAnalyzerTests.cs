@@ -1322,6 +1322,29 @@ public class PowerShellScriptFileAnalyzerTests
         null,
         TooManyAt(6, 45, 49, "CA-1", 70), LegacyOnGeneration2(7, 81, 86, "CA-2"));
 
+    // JSON the script writes itself, in a here-string or a variable that holds one, piped to ConvertFrom-Json, is read
+    // as a file's is: JS-1 has 70 vCPUs, JS-3 is Generation 2 with a legacy adapter. Text that is no JSON makes
+    // ConvertFrom-Json fail, and JS-4's count stays unknown.
+    [Fact]
+    public Task JSON_the_script_writes_itself_is_read_as_ConvertFrom_Json_makes_it() => Script(
+        "$json = @'\n"
+        + "{ \"VMs\": [ { \"Name\": \"JS-1\", \"Cpu\": 70 }, { \"Name\": \"JS-2\", \"Cpu\": 2 } ] }\n"
+        + "'@\n"
+        + "$cfg = $json | ConvertFrom-Json\n"
+        + "foreach ($vm in $cfg.VMs) {\n"
+        + "    New-VM -Name $vm.Name -Generation 2\n"
+        + "    Set-VMProcessor -VMName $vm.Name -Count $vm.Cpu\n"
+        + "}\n"
+        + "$one = @\"\n"
+        + "{ \"Name\": \"JS-3\", \"Generation\": 2 }\n"
+        + "\"@ | ConvertFrom-Json\n"
+        + "New-VM -Name $one.Name -Generation $one.Generation\n"
+        + "Add-VMNetworkAdapter -VMName $one.Name -IsLegacy $true\n"
+        + "$broken = '{ \"Name\": \"JS-4\", ' | ConvertFrom-Json\n"
+        + "New-VM -Name 'JS-4' -Generation 2\n"
+        + "Set-VMProcessor -VMName 'JS-4' -Count $broken.Cpu\n",
+        expected: new[] { TooManyAt(7, 45, 52, "JS-1", 70), LegacyOnGeneration2(13, 50, 55, "JS-3") });
+
     // An [ordered] table splats as a hashtable does, and is the variable's own: a key set on it is read in order.
     [Fact]
     public Task An_ordered_table_is_a_splat_of_its_own() => Script(
