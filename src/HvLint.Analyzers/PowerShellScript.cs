@@ -1187,6 +1187,7 @@ namespace HvLint.Analyzers
             var switches = new List<bool>();
             List<string> declared = ParameterList(s, function.Parameters, out bool inOrder, defaults, switches);
             var given = new Dictionary<string, CodeValue?>(StringComparer.OrdinalIgnoreCase);
+            bool allBound = !call.Splatted; // every argument bound to a parameter the function declares
             foreach (KeyValuePair<string, CodeValue> named in call.Named)
             {
                 string? parameter = declared.Find(d => string.Equals(d, named.Key, StringComparison.OrdinalIgnoreCase));
@@ -1197,14 +1198,26 @@ namespace HvLint.Analyzers
                 }
 
                 if (parameter != null) given[parameter] = named.Value;
+                else allBound = false;
             }
 
-            int next = 0;
+            int next = 0, positional = 0;
             foreach (CodeValue argument in call.Positional)
             {
                 while (next < declared.Count && given.ContainsKey(declared[next])) next++;
                 if (!inOrder || next == declared.Count) break;
                 given[declared[next++]] = argument;
+                positional++;
+            }
+
+            // $PSBoundParameters in the body: the parameters the call gives, not those left to their defaults, so that
+            // New-VM @PSBoundParameters does not get a default the function declares ([int]$Generation = 2). Unknown where
+            // an argument binds to no declared parameter (-Verbose and the other common parameters included).
+            ScriptHashtable? bound = null;
+            if (allBound && positional == call.Positional.Count)
+            {
+                bound = new ScriptHashtable { Complete = true, IsHashtable = true };
+                foreach (KeyValuePair<string, CodeValue?> g in given) bound.Add(new KeyValuePair<string, CodeValue>(g.Key, g.Value ?? CodeValue.Unknown(call.Location)));
             }
 
             // A parameter the call leaves off holds its default: false for a [switch], else a literal one.
@@ -1220,8 +1233,8 @@ namespace HvLint.Analyzers
             int offset = function.BodyOpen + 1;
             string body = s.Substring(offset, function.BodyClose - offset);
             ScriptVariables run = function.File is { Module: true } module
-                ? variables.ForCall(given, ModuleVariables(module, variables), module.Own ??= ScriptVariables.For(module.Text))
-                : variables.ForCall(given);
+                ? variables.ForCall(given, bound, ModuleVariables(module, variables), module.Own ??= ScriptVariables.For(module.Text))
+                : variables.ForCall(given, bound);
             // Its $PSScriptRoot is the folder of the file that defines it.
             string root = run.ScriptRoot;
             run.ScriptRoot = function.File == null ? run.FolderRoot : run.RootOf(function.File) ?? root;

@@ -756,9 +756,10 @@ namespace HvLint.Analyzers
         /// For one call of a function: the constants known where it is called (a function reads its caller's variables),
         /// with each of its parameters holding what the call gives it, or unknown (null).
         /// </summary>
+        /// <param name="bound">What $PSBoundParameters holds in the call, null where it is unknown.</param>
         /// <param name="module">For a function of a module, the module's variables (<see cref="ImportedFile.Variables"/>), which it reads instead of its caller's.</param>
         /// <param name="moduleFile">For a function of a module, its file read as a script of its own (<see cref="ImportedFile.Own"/>), whose writes count the function's: the script's do not.</param>
-        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, IReadOnlyDictionary<string, CodeValue>? module = null, ScriptVariables? moduleFile = null)
+        public ScriptVariables ForCall(Dictionary<string, CodeValue?> parameters, ScriptHashtable? bound = null, IReadOnlyDictionary<string, CodeValue>? module = null, ScriptVariables? moduleFile = null)
         {
             var run = new ScriptVariables(_script) { _writesFrom = moduleFile };
             Inherit(run, keys: module == null); // a module's function reads the module's variables, not the script's
@@ -777,8 +778,13 @@ namespace HvLint.Analyzers
                 else run._constants.Remove(p.Key);
             }
 
+            if (bound != null) run._constants[BoundParameters] = new KeyValuePair<CodeValue, int>(new CodeValue(bound, true, Microsoft.CodeAnalysis.Location.None), 0);
+            else run._constants.Remove(BoundParameters);
             return run;
         }
+
+        // The automatic variable a function reads its caller's arguments from.
+        private const string BoundParameters = "PSBoundParameters";
 
         /// <summary>The variables the script fixes where it is read to (at its end: those of its own scope).</summary>
         public Dictionary<string, CodeValue> Constants()

@@ -1345,6 +1345,30 @@ public class PowerShellScriptFileAnalyzerTests
         + "Set-VMProcessor -VMName 'JS-4' -Count $broken.Cpu\n",
         expected: new[] { TooManyAt(7, 45, 52, "JS-1", 70), LegacyOnGeneration2(13, 50, 55, "JS-3") });
 
+    // $PSBoundParameters holds the parameters a call gives, not the function's defaults: New-Gen2VM -Name PB-1 splats
+    // no Generation to New-VM, whose default makes PB-1 Generation 1, and Set-VMFirmware fails on it (HV8004), though
+    // the function's own default is 2. PB-2 gives -Generation 2. PB-3's -Verbose binds to no declared parameter: its
+    // $PSBoundParameters is unknown.
+    [Fact]
+    public Task PSBoundParameters_holds_what_the_call_gives_not_the_defaults() => Script(
+        "function New-Gen2VM {\n"
+        + "    [CmdletBinding()]\n"
+        + "    param([Parameter(Mandatory)][string]$Name, [int]$Generation = 2, [string]$SwitchName = 'Lab')\n"
+        + "    New-VM @PSBoundParameters\n"
+        + "}\n"
+        + "New-Gen2VM -Name 'PB-1'\n"
+        + "Set-VMFirmware -VMName 'PB-1' -EnableSecureBoot On\n"
+        + "New-Gen2VM -Name 'PB-2' -Generation 2\n"
+        + "Add-VMNetworkAdapter -VMName 'PB-2' -IsLegacy $true\n"
+        + "New-Gen2VM 'PB-3' -Verbose\n"
+        + "Set-VMFirmware -VMName 'PB-3' -EnableSecureBoot On\n",
+        expected: new[]
+        {
+            new DiagnosticResult("HV8004", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 7, 1, 7, 15)
+                .WithArguments("Set-VMFirmware fails on VM 'PB-1': it is Generation 1 (New-VM's default without -Generation 2), whose firmware is set with Set-VMBios"),
+            LegacyOnGeneration2(9, 47, 52, "PB-2"),
+        });
+
     // An [ordered] table splats as a hashtable does, and is the variable's own: a key set on it is read in order.
     [Fact]
     public Task An_ordered_table_is_a_splat_of_its_own() => Script(
