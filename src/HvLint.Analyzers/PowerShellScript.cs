@@ -1187,7 +1187,8 @@ namespace HvLint.Analyzers
             var switches = new List<bool>();
             List<string> declared = ParameterList(s, function.Parameters, out bool inOrder, defaults, switches);
             var given = new Dictionary<string, CodeValue?>(StringComparer.OrdinalIgnoreCase);
-            bool allBound = !call.Splatted; // every argument bound to a parameter the function declares
+            bool allBound = !call.Splatted; // every argument bound to a parameter the function declares, or a common one
+            List<KeyValuePair<string, CodeValue>>? common = null; // -Verbose, -ErrorAction and the like, given
             foreach (KeyValuePair<string, CodeValue> named in call.Named)
             {
                 string? parameter = declared.Find(d => string.Equals(d, named.Key, StringComparison.OrdinalIgnoreCase));
@@ -1198,6 +1199,7 @@ namespace HvLint.Analyzers
                 }
 
                 if (parameter != null) given[parameter] = named.Value;
+                else if (TakesCommonParameter(s, function, named.Key)) (common ??= new List<KeyValuePair<string, CodeValue>>()).Add(named);
                 else allBound = false;
             }
 
@@ -1211,13 +1213,14 @@ namespace HvLint.Analyzers
             }
 
             // $PSBoundParameters in the body: the parameters the call gives, not those left to their defaults, so that
-            // New-VM @PSBoundParameters does not get a default the function declares ([int]$Generation = 2). Unknown where
-            // an argument binds to no declared parameter (-Verbose and the other common parameters included).
+            // New-VM @PSBoundParameters does not get a default the function declares ([int]$Generation = 2), and the common
+            // parameters it gives (-Verbose). Unknown where an argument binds to no parameter the function takes.
             ScriptHashtable? bound = null;
             if (allBound && positional == call.Positional.Count)
             {
                 bound = new ScriptHashtable { Complete = true, IsHashtable = true };
                 foreach (KeyValuePair<string, CodeValue?> g in given) bound.Add(new KeyValuePair<string, CodeValue>(g.Key, g.Value ?? CodeValue.Unknown(call.Location)));
+                if (common != null) bound.AddRange(common);
             }
 
             // A parameter the call leaves off holds its default: false for a [switch], else a literal one.
@@ -1249,6 +1252,28 @@ namespace HvLint.Analyzers
                 run.ScriptRoot = root;
             }
         }
+
+        /// <summary>
+        /// Whether the call's <paramref name="name"/> is a common parameter <paramref name="function"/> takes: an advanced
+        /// function ([CmdletBinding()] before its param( ) block, or a [Parameter()] attribute in it) takes -Verbose,
+        /// -Debug, -ErrorAction and the other common parameters, and -WhatIf and -Confirm with SupportsShouldProcess.
+        /// </summary>
+        private static bool TakesCommonParameter(string s, ScriptFunction function, string name)
+        {
+            bool shouldProcess = string.Equals(name, "WhatIf", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Confirm", StringComparison.OrdinalIgnoreCase);
+            if (!shouldProcess && Array.FindIndex(CommonParameters, c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase)) < 0) return false;
+            if (function.Parameters < 0) return false;
+            int close = Closing(s, function.Parameters, '(', ')');
+            string head = s.Substring(function.Start, Math.Min(close, s.Length) - function.Start);
+            bool advanced = head.IndexOf("[CmdletBinding", StringComparison.OrdinalIgnoreCase) >= 0 || head.IndexOf("[Parameter", StringComparison.OrdinalIgnoreCase) >= 0;
+            return advanced && (!shouldProcess || head.IndexOf("SupportsShouldProcess", StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
+        private static readonly string[] CommonParameters =
+        {
+            "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable",
+            "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
+        };
 
         // A loop over more items than this (in script text or in C#) is read once with its variable unknown, as a loop
         // over data is.

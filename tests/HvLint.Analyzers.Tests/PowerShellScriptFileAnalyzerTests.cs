@@ -1347,8 +1347,10 @@ public class PowerShellScriptFileAnalyzerTests
 
     // $PSBoundParameters holds the parameters a call gives, not the function's defaults: New-Gen2VM -Name PB-1 splats
     // no Generation to New-VM, whose default makes PB-1 Generation 1, and Set-VMFirmware fails on it (HV8004), though
-    // the function's own default is 2. PB-2 gives -Generation 2. PB-3's -Verbose binds to no declared parameter: its
-    // $PSBoundParameters is unknown.
+    // the function's own default is 2. PB-2 gives -Generation 2. PB-3's -Verbose is a common parameter the advanced
+    // function takes, which $PSBoundParameters holds too: PB-3 is Generation 1 as well. PB-4's -WhatIf binds to no
+    // parameter (no SupportsShouldProcess), so the call fails: unknown. PB-5's -WhatIf, which its function takes, reaches
+    // New-VM, which then creates nothing. PB-6's -Verbose binds to nothing in a function that is not advanced: unknown.
     [Fact]
     public Task PSBoundParameters_holds_what_the_call_gives_not_the_defaults() => Script(
         "function New-Gen2VM {\n"
@@ -1361,12 +1363,29 @@ public class PowerShellScriptFileAnalyzerTests
         + "New-Gen2VM -Name 'PB-2' -Generation 2\n"
         + "Add-VMNetworkAdapter -VMName 'PB-2' -IsLegacy $true\n"
         + "New-Gen2VM 'PB-3' -Verbose\n"
-        + "Set-VMFirmware -VMName 'PB-3' -EnableSecureBoot On\n",
+        + "Set-VMFirmware -VMName 'PB-3' -EnableSecureBoot On\n"
+        + "New-Gen2VM 'PB-4' -WhatIf\n"
+        + "Set-VMFirmware -VMName 'PB-4' -EnableSecureBoot On\n"
+        + "function New-CheckedVM {\n"
+        + "    [CmdletBinding(SupportsShouldProcess)]\n"
+        + "    param([string]$Name)\n"
+        + "    New-VM @PSBoundParameters\n"
+        + "}\n"
+        + "New-CheckedVM -Name 'PB-5' -WhatIf\n"
+        + "Set-VMFirmware -VMName 'PB-5' -EnableSecureBoot On\n"
+        + "function New-PlainVM {\n"
+        + "    param($Name)\n"
+        + "    New-VM @PSBoundParameters\n"
+        + "}\n"
+        + "New-PlainVM 'PB-6' -Verbose\n"
+        + "Set-VMFirmware -VMName 'PB-6' -EnableSecureBoot On\n",
         expected: new[]
         {
             new DiagnosticResult("HV8004", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 7, 1, 7, 15)
                 .WithArguments("Set-VMFirmware fails on VM 'PB-1': it is Generation 1 (New-VM's default without -Generation 2), whose firmware is set with Set-VMBios"),
             LegacyOnGeneration2(9, 47, 52, "PB-2"),
+            new DiagnosticResult("HV8004", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 11, 1, 11, 15)
+                .WithArguments("Set-VMFirmware fails on VM 'PB-3': it is Generation 1 (New-VM's default without -Generation 2), whose firmware is set with Set-VMBios"),
         });
 
     // An [ordered] table splats as a hashtable does, and is the variable's own: a key set on it is read in order.
