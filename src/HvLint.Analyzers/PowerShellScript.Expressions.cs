@@ -4,6 +4,10 @@ using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 
+// An operand's value (text, a long or a bool), and whether it is text for certain (written in quotes, or made by joining
+// or formatting).
+using Operand = (object Value, bool Text);
+
 namespace HvLint.Analyzers
 {
     internal static partial class PowerShellScript
@@ -34,22 +38,8 @@ namespace HvLint.Analyzers
         internal static string ExpressionText(object value) =>
             value is bool b ? (b ? "True" : "False") : Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
-        /// <summary>An operand's value, and whether it is text for certain (written in quotes, or made by joining or formatting).</summary>
-        private readonly struct Operand
-        {
-            public Operand(object value, bool text)
-            {
-                Value = value;
-                Text = text;
-            }
-
-            public object Value { get; }
-
-            public bool Text { get; }
-
-            /// <summary>Text HvLint holds that may be a number in the script: '8', from a variable.</summary>
-            public bool MayBeNumber => Value is string t && !Text && TryNumber(t, out _);
-        }
+        /// <summary>Text HvLint holds that may be a number in the script: '8', from a variable, not written in quotes.</summary>
+        private static bool MayBeNumber(Operand operand) => operand.Value is string t && !operand.Text && TryNumber(t, out _);
 
         private sealed class ExpressionReader
         {
@@ -135,7 +125,7 @@ namespace HvLint.Analyzers
                     while (Next(out char comma) && comma == ',' && Skip());
                 }
 
-                return f.Value is string text && Formatted(text, arguments) is string formatted ? new Operand(formatted, true) : (Operand?)null;
+                return f.Value is string text && Formatted(text, arguments) is string formatted ? (formatted, true) : (Operand?)null;
             }
 
             private Operand? Primary()
@@ -159,14 +149,14 @@ namespace HvLint.Analyzers
                 {
                     if (StringClose(_s, _i) >= _end) return null;
                     string? text = ReadQuoted(_s, ref _i, _variables);
-                    return text != null ? new Operand(text, true) : (Operand?)null;
+                    return text != null ? (text, true) : (Operand?)null;
                 }
 
                 if (char.IsDigit(c))
                 {
                     int start = _i;
                     while (_i < _end && char.IsLetterOrDigit(_s[_i])) _i++;
-                    return TryNumber(_s.Substring(start, _i - start), out long n) ? new Operand(n, false) : (Operand?)null;
+                    return TryNumber(_s.Substring(start, _i - start), out long n) ? (n, false) : (Operand?)null;
                 }
 
                 if (c == '[')
@@ -179,29 +169,26 @@ namespace HvLint.Analyzers
                     Combined = true;
                     if (!(Primary() is Operand cast)) return null;
                     long? whole = cast.Value is long l ? l : cast.Value is string t && TryNumber(t, out long parsed) ? parsed : (long?)null;
-                    return whole is long w && w >= min && w <= max ? new Operand(w, false) : (Operand?)null;
+                    return whole is long w && w >= min && w <= max ? (w, false) : (Operand?)null;
                 }
 
                 if (c != '$') return null;
-                foreach (string word in new[] { "$true", "$false" })
+                if (TruthWord(_s, _i, _end) is int truth && truth > 0)
                 {
-                    if (string.Compare(_s, _i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (_i + word.Length >= _end || !IsNameChar(_s[_i + word.Length])))
-                    {
-                        _i += word.Length;
-                        return new Operand(word.Length == 5, false);
-                    }
+                    _i += truth;
+                    return (truth == 5, false); // $true is five characters, $false six
                 }
 
                 // A variable or a member; a method call or an index after it is code HvLint does not run.
                 CodeValue? held = SingleValue(_s, _i, _end, (o, length) => Location.None, _variables, out int after);
                 if (after < _end && (_s[after] == '(' || _s[after] == '[')) return null;
                 _i = after;
-                return held != null && held.IsKnown && (held.Value is string || held.Value is long || held.Value is bool) ? new Operand(held.Value, false) : (Operand?)null;
+                return held != null && held.IsKnown && (held.Value is string || held.Value is long || held.Value is bool) ? (held.Value, false) : (Operand?)null;
             }
 
             private static Operand? Add(Operand left, Operand right)
             {
-                if (left.Value is string text && !left.MayBeNumber) return new Operand(text + ExpressionText(right.Value), true);
+                if (left.Value is string text && !MayBeNumber(left)) return (text + ExpressionText(right.Value), true);
                 return Arithmetic(left, right, (a, b) => checked(a + b));
             }
 
@@ -210,7 +197,7 @@ namespace HvLint.Analyzers
                 if (!(left.Value is long a) || !(right.Value is long b)) return null;
                 try
                 {
-                    return new Operand(op(a, b), false);
+                    return (op(a, b), false);
                 }
                 catch (OverflowException)
                 {
@@ -241,7 +228,7 @@ namespace HvLint.Analyzers
                     int colon = item.IndexOf(':');
                     string index = (colon < 0 ? item : item.Substring(0, colon)).Split(',')[0].Trim();
                     if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n >= arguments.Count) return null;
-                    if (colon >= 0 && !(IsWholeNumberFormat(item.Substring(colon + 1)) && !arguments[n].MayBeNumber)) return null;
+                    if (colon >= 0 && !(IsWholeNumberFormat(item.Substring(colon + 1)) && !MayBeNumber(arguments[n]))) return null;
                     k = close;
                 }
 

@@ -947,7 +947,7 @@ namespace HvLint.Analyzers
         }
 
         /// <summary>Whether <paramref name="word"/> is written as a word between <paramref name="from"/> and <paramref name="to"/>, outside strings and comments.</summary>
-        private static bool Mentions(string s, int from, int to, string word)
+        internal static bool Mentions(string s, int from, int to, string word)
         {
             for (int k = from; k < to;)
             {
@@ -2591,13 +2591,21 @@ namespace HvLint.Analyzers
             char c = s[i];
             if (c == '\'' || c == '"' || char.IsDigit(c)) return true;
             if (i + 1 < s.Length && ((c == '@' && (s[i + 1] == '(' || s[i + 1] == '{' || s[i + 1] == '"' || s[i + 1] == '\'')) || (c == '-' && char.IsDigit(s[i + 1])))) return true;
-            foreach (string word in new[] { "$true", "$false" })
+            return TruthWord(s, i, s.Length) > 0;
+        }
+
+        /// <summary>The length of $true or $false written at <paramref name="i"/> as a whole word before <paramref name="end"/>; 0 otherwise.</summary>
+        private static int TruthWord(string s, int i, int end)
+        {
+            foreach (string word in TruthWords)
             {
-                if (string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (i + word.Length == s.Length || !IsNameChar(s[i + word.Length]))) return true;
+                if (i + word.Length <= end && string.Compare(s, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (i + word.Length == end || !IsNameChar(s[i + word.Length]))) return word.Length;
             }
 
-            return false;
+            return 0;
         }
+
+        private static readonly string[] TruthWords = { "$true", "$false" };
 
         /// <summary>The name of the variable that is the whole of s[start..end) ($vm, $env:Name); null for anything else.</summary>
         private static string? VariableName(string s, int start, int end)

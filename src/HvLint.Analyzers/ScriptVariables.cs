@@ -971,8 +971,8 @@ namespace HvLint.Analyzers
             var run = new ScriptVariables(_script) { _writesFrom = _writesFrom };
             Inherit(run);
             foreach (KeyValuePair<string, KeyValuePair<CodeValue, int>> c in _constants) run._constants[c.Key] = new KeyValuePair<CodeValue, int>(c.Value.Key, 0);
-            if (item is ScriptHashtable table) item = AsChanged(table);
-            foreach (string name in names) run._constants[name] = new KeyValuePair<CodeValue, int>(new CodeValue(item, true, Microsoft.CodeAnalysis.Location.None), 0);
+            CodeValue held = ItemValue(item);
+            foreach (string name in names) run._constants[name] = new KeyValuePair<CodeValue, int>(held, 0);
             return run;
         }
 
@@ -1127,24 +1127,11 @@ namespace HvLint.Analyzers
             {
                 int split = entry.IndexOf('\n');
                 string name = entry.Substring(0, split), key = entry.Substring(split + 1);
-                if (!_constants.ContainsKey(name) || !SetInOrder(name, key) || !NamesVariable(s, open, close, name)) continue;
+                if (!_constants.ContainsKey(name) || !SetInOrder(name, key) || !PowerShellScript.Mentions(s, open, close, name)) continue; // $p, $script:p, ${p}
                 _keysSet ??= new Dictionary<string, Dictionary<string, KeyValuePair<CodeValue, int>>>(StringComparer.OrdinalIgnoreCase);
                 if (!_keysSet.TryGetValue(name, out Dictionary<string, KeyValuePair<CodeValue, int>>? keys)) _keysSet[name] = keys = new Dictionary<string, KeyValuePair<CodeValue, int>>(StringComparer.OrdinalIgnoreCase);
                 keys[key] = new KeyValuePair<CodeValue, int>(CodeValue.Unknown(Microsoft.CodeAnalysis.Location.None), _blocks[_blocks.Count - 1]);
             }
-        }
-
-        /// <summary>Whether $<paramref name="name"/> (also $script:name, ${name}) is written between <paramref name="from"/> and <paramref name="to"/>.</summary>
-        private static bool NamesVariable(string s, int from, int to, string name)
-        {
-            for (int at = s.IndexOf(name, from, StringComparison.OrdinalIgnoreCase); at >= 0 && at + name.Length <= to; at = s.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
-            {
-                char before = at > 0 ? s[at - 1] : ' ';
-                int after = at + name.Length;
-                if ((before == '$' || before == ':' || before == '{') && (after >= s.Length || !(char.IsLetterOrDigit(s[after]) || s[after] == '_'))) return true;
-            }
-
-            return false;
         }
 
         /// <summary>What $_ and $PSItem held before <see cref="HoldItem"/>, given back by <see cref="Release"/>.</summary>
@@ -1162,16 +1149,19 @@ namespace HvLint.Analyzers
         /// </summary>
         public HeldItem HoldItem(string[] names, object item)
         {
-            if (item is ScriptHashtable table) item = AsChanged(table);
+            CodeValue value = ItemValue(item);
             var before = new List<KeyValuePair<string, KeyValuePair<CodeValue, int>?>>();
             foreach (string name in names)
             {
                 before.Add(new KeyValuePair<string, KeyValuePair<CodeValue, int>?>(name, _constants.TryGetValue(name, out KeyValuePair<CodeValue, int> held) ? held : (KeyValuePair<CodeValue, int>?)null));
-                _constants[name] = new KeyValuePair<CodeValue, int>(new CodeValue(item, true, Microsoft.CodeAnalysis.Location.None), _blocks[_blocks.Count - 1]);
+                _constants[name] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
             }
 
             return new HeldItem(before);
         }
+
+        /// <summary>What a variable holding a loop's or a switch's item reads: a table as the script may have changed it in place.</summary>
+        private CodeValue ItemValue(object item) => new CodeValue(item is ScriptHashtable table ? AsChanged(table) : item, true, Microsoft.CodeAnalysis.Location.None);
 
         /// <summary>$_ and $PSItem hold again what they held before <see cref="HoldItem"/>.</summary>
         public void Release(HeldItem held)

@@ -1243,6 +1243,13 @@ public class PowerShellScriptFileAnalyzerTests
                 LegacyOnGeneration2(9, 64, 69, "EX-APP"), LegacyOnGeneration2(9, 64, 69, "EX-SQL"),
                 TooManyAt(13, 40, 56, "EX-DC", 71),
             }),
+        // $true and $false are values of an expression too: EX-T's adapter is legacy, EX-F's is not.
+        Script(
+            "New-VM -Name 'EX-T' -Generation 2\n"
+            + "Add-VMNetworkAdapter -VMName 'EX-T' -IsLegacy ($true)\n"
+            + "New-VM -Name 'EX-F' -Generation 2\n"
+            + "Add-VMNetworkAdapter -VMName 'EX-F' -IsLegacy ($false)\n",
+            expected: new[] { LegacyOnGeneration2(2, 47, 54, "EX-T") }),
         // A list a variable holds, written 1, 2, is held as text, which PowerShell reads as numbers: D2 pads a number and not text, and
         // '+' adds to a number and joins to text, so neither EX-ODD01 nor a count of 69 is known. N1 formats a number
         // by the culture. None of these names or counts is known, so nothing is found (each in a script of its own:
