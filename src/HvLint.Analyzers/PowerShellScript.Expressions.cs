@@ -142,14 +142,14 @@ namespace HvLint.Analyzers
                     if (!inner.AtEnd()) return null;
                     _i = close;
                     Combined = true; // ($cpus) is an expression too, which the reading of a lone value does not take
-                    return value;
+                    return value is Operand v ? Methods(v) : null;
                 }
 
                 if (c == '\'' || c == '"')
                 {
                     if (StringClose(_s, _i) >= _end) return null;
                     string? text = ReadQuoted(_s, ref _i, _variables);
-                    return text != null ? (text, true) : (Operand?)null;
+                    return text != null ? Methods((text, true)) : null;
                 }
 
                 if (char.IsDigit(c))
@@ -179,11 +179,110 @@ namespace HvLint.Analyzers
                     return (truth == 5, false); // $true is five characters, $false six
                 }
 
-                // A variable or a member; a method call or an index after it is code HvLint does not run.
+                // A variable or a member, and the methods of text called on it ($row.Name.Trim()); an index after it is code
+                // HvLint does not run.
                 CodeValue? held = SingleValue(_s, _i, _end, (o, length) => Location.None, _variables, out int after);
-                if (after < _end && (_s[after] == '(' || _s[after] == '[')) return null;
+                if (after < _end && _s[after] == '(')
+                {
+                    // The name read last is the method's: the value is what comes before its '.'.
+                    int dot = _s.LastIndexOf('.', after - 1, after - _i);
+                    if (dot <= _i) return null;
+                    held = SingleValue(_s, _i, dot, (o, length) => Location.None, _variables, out after);
+                    if (after != dot) return null;
+                }
+
+                if (after < _end && _s[after] == '[') return null;
                 _i = after;
-                return held != null && held.IsKnown && (held.Value is string || held.Value is long || held.Value is bool) ? (held.Value, false) : (Operand?)null;
+                return held != null && held.IsKnown && (held.Value is string || held.Value is long || held.Value is bool) ? Methods((held.Value, false)) : null;
+            }
+
+            /// <summary>
+            /// The methods called on <paramref name="operand"/> at the reader's position, one after another
+            /// ($name.Trim().ToUpperInvariant()), each on what the one before gives; the operand itself when none is.
+            /// </summary>
+            private Operand? Methods(Operand operand)
+            {
+                while (_i < _end && _s[_i] == '.')
+                {
+                    int name = _i + 1, open = name;
+                    while (open < _end && IsNameChar(_s[open])) open++;
+                    if (open == name || open >= _end || _s[open] != '(') return null; // a property ('web'.Length): not read
+                    int close = Closing(_s, open, '(', ')');
+                    if (close > _end) return null;
+                    var arguments = new List<Operand>();
+                    var inner = new ExpressionReader(_s, open + 1, close - 1, _variables);
+                    if (!inner.AtEnd())
+                    {
+                        do
+                        {
+                            if (!(inner.Additive() is Operand argument)) return null;
+                            arguments.Add(argument);
+                        }
+                        while (inner.Next(out char comma) && comma == ',' && inner.Skip());
+                        if (!inner.AtEnd()) return null;
+                    }
+
+                    Combined = true;
+                    if (!(Called(operand, _s.Substring(name, open - name), arguments) is Operand result)) return null;
+                    operand = result;
+                    _i = close;
+                }
+
+                return operand;
+            }
+
+            /// <summary>
+            /// What a method of text (or a number's or truth's ToString) gives, where it gives the same in every culture and
+            /// in Windows PowerShell and PowerShell 7: Trim, TrimStart and TrimEnd of blanks, ToUpperInvariant and
+            /// ToLowerInvariant, ToUpper and ToLower of ASCII text with no i (the one letter whose case a culture changes,
+            /// Turkish and Azerbaijani), Replace of text, Substring within the text. Null for any other, and for text that may
+            /// be a number in the script, which has none of these methods.
+            /// </summary>
+            private static Operand? Called(Operand operand, string method, List<Operand> arguments)
+            {
+                bool Is(string name, int count) => arguments.Count == count && string.Equals(method, name, StringComparison.OrdinalIgnoreCase);
+                if (operand.Value is long number)
+                {
+                    // A whole number's text, with no format or one that reads the same in every culture (as -f's).
+                    if (number < 0) return null;
+                    if (Is("ToString", 0)) return (number.ToString(CultureInfo.InvariantCulture), true);
+                    return Is("ToString", 1) && arguments[0].Value is string spec && arguments[0].Text && IsWholeNumberFormat(spec)
+                        ? (number.ToString(spec, CultureInfo.InvariantCulture), true) : (Operand?)null;
+                }
+
+                if (operand.Value is bool truth) return Is("ToString", 0) ? (truth ? "True" : "False", true) : (Operand?)null;
+                if (!(operand.Value is string text) || MayBeNumber(operand)) return null;
+                if (Is("ToString", 0)) return (text, true);
+                if (Is("Trim", 0)) return (text.Trim(), true);
+                if (Is("TrimStart", 0)) return (text.TrimStart(), true);
+                if (Is("TrimEnd", 0)) return (text.TrimEnd(), true);
+                if (Is("ToUpperInvariant", 0)) return (text.ToUpperInvariant(), true);
+                if (Is("ToLowerInvariant", 0)) return (text.ToLowerInvariant(), true);
+                if (Is("ToUpper", 0) && CasedAlike(text)) return (text.ToUpperInvariant(), true);
+                if (Is("ToLower", 0) && CasedAlike(text)) return (text.ToLowerInvariant(), true);
+                if (Is("Replace", 2) && arguments[0].Value is string old && old.Length > 0 && arguments[1].Value is string replacement)
+                {
+                    return (text.Replace(old, replacement), true); // ordinal, as .NET's String.Replace(string, string)
+                }
+
+                if ((Is("Substring", 1) || Is("Substring", 2)) && arguments[0].Value is long from && from >= 0 && from <= text.Length)
+                {
+                    if (arguments.Count == 1) return (text.Substring((int)from), true);
+                    return arguments[1].Value is long length && length >= 0 && length <= text.Length - from ? (text.Substring((int)from, (int)length), true) : (Operand?)null;
+                }
+
+                return null; // another method, or arguments that make it throw
+            }
+
+            // Text whose upper and lower case are the same in every culture: ASCII, with no i or I.
+            private static bool CasedAlike(string text)
+            {
+                foreach (char c in text)
+                {
+                    if (c > 0x7F || c == 'i' || c == 'I') return false;
+                }
+
+                return true;
             }
 
             private static Operand? Add(Operand left, Operand right)

@@ -2744,6 +2744,12 @@ namespace HvLint.Analyzers
                 // ([int]$vm.Cpu), ([int64]$cpus): the number a cast makes of a value the script fixes (Import-Csv gives text).
                 if (!array && name == null && Cast(s, start, i, variables) is long number) return new CodeValue(number, true, location);
 
+                // $vm.Name.ToUpper(), $name.Trim(): what a method of text gives, where the script fixes the text.
+                if (!array && name == null && i > start + 1 && s[start] == '$' && s[i - 1] == ')' && Expression(s, start, i, variables, out _) is object computed)
+                {
+                    return new CodeValue(computed, true, location);
+                }
+
                 // "$Name" in double quotes is the parameter's text: the same symbol.
                 string? quoted = !array && i - start > 3 && s[start] == '"' && s[i - 1] == '"' ? VariableName(s, start + 1, i - 1) : null;
                 string? symbol = name != null ? variables.SymbolOf(name) : quoted != null ? variables.SymbolOf(quoted) : null;

@@ -37,10 +37,16 @@ namespace HvLint.Analyzers
             "Set-Variable", "sv", "set", "New-Variable", "nv", "Remove-Variable", "rv", "Clear-Variable", "clv", "Invoke-Expression", "iex",
         };
 
-        // Methods of a hashtable or a list that leave it as it was: $sizes.GetEnumerator() is no write.
+        // Methods of a hashtable or a list that leave it as it was: $sizes.GetEnumerator() is no write. So are text's: text
+        // is never changed in place, and no table or list a script holds (Hashtable, OrderedDictionary, ArrayList, List,
+        // an array) has a method of these names that changes it, so $name.ToUpper() leaves $name as it was. Insert and
+        // Remove are not among them: a list's Insert and a table's Remove change it. (A StringBuilder's Replace changes it,
+        // but a StringBuilder is never a value HvLint knows.)
         private static readonly HashSet<string> ReadOnlyMethods = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "GetEnumerator", "ContainsKey", "ContainsValue", "Contains", "IndexOf", "ToString", "GetType", "Equals", "GetHashCode", "Clone", "ToArray",
+            "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant", "Trim", "TrimStart", "TrimEnd", "Substring", "Replace", "Split",
+            "StartsWith", "EndsWith", "LastIndexOf", "IndexOfAny", "LastIndexOfAny", "PadLeft", "PadRight", "Normalize", "ToCharArray", "CompareTo",
         };
 
         // Methods of a list or a table held in a member that change it ($vm.Disks.Add('d.vhdx')).

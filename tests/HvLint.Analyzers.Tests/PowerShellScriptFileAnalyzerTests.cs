@@ -342,6 +342,47 @@ public class PowerShellScriptFileAnalyzerTests
             LegacyOnGeneration2(3, 197, 202, "k5")));
 
     [Fact]
+    public Task A_string_method_leaves_the_variable_it_is_called_on_as_it_was() => Task.WhenAll(
+        // Text is never changed in place: $name.ToUpper() makes new text, so $name is still 'web01' where the VM is made.
+        Script("$name = 'web01'\n$label = $name.ToUpper()\n$short = $name.Substring(0, 3).Trim().Replace('w', 'W')\n"
+            + "$parts = $name.Split('-'); $pad = $name.PadLeft(8).TrimEnd().ToLowerInvariant()\n"
+            + "if ($name.StartsWith('web') -or $name.EndsWith('01')) { Write-Host \"Creating $label\" }\n"
+            + "New-VM -Name $name\nSet-VMProcessor -VMName $name -Count 8\n",
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(7, 38, 39, "web01", 8)),
+        // Insert and Remove change a list or a table in place, as they would not text: the variable may hold either, so
+        // it is no constant after them.
+        Script("$name = 'web02'\n$longer = $name.Insert(0, 'x')\nNew-VM -Name $name\nSet-VMProcessor -VMName $name -Count 8\n",
+            "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
+    public Task Text_methods_give_their_text_where_every_culture_gives_the_same() => Task.WhenAll(
+        Script("$rows = @( @{ Name = ' web01 '; Cpu = 8 } )\n"
+            + "foreach ($row in $rows) {\n"
+            + "    $vmName = $row.Name.Trim()\n"
+            + "    New-VM -Name $vmName.ToUpper() -Generation 1\n"
+            + "    Set-VMProcessor -VMName $vmName.ToUpper() -Count $row.Cpu\n"
+            + "}\n"
+            + "$n = 7\n"
+            + "$app = ('app' + $n.ToString('D2')).Replace('app', 'APP')\n"
+            + "Set-VMProcessor -VMName $app -Count 6\n"
+            + "Set-VMProcessor -VMName \"$($app.Substring(0, 3).ToLowerInvariant())-$($n.ToString())\" -Count 5\n",
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(5, 54, 62, "WEB01", 8), Over2008R2(9, 37, 38, "APP07", 6), Over2008R2(10, 94, 95, "app-7", 5)),
+        Script("$v = 'sql-web01'\nSet-VMProcessor -VMName $v.ToUpper() -Count 8\n", "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(2, 45, 46, "SQL-WEB01", 8)),
+        // Unknown, so a command on that VM leaves every VM's processors unknown (a script of its own each): the upper case
+        // of text with an i ('sql-win01' is 'SQL-WİN01' in a Turkish culture), a Substring past the text's end (PowerShell
+        // throws), a property, and a method of a list's item that may be text or a number: 1 has no Trim, and
+        // '1'.ToString('D2') throws.
+        Script("$v = 'sql-win01'\nSet-VMProcessor -VMName $v.ToUpper() -Count 8\n", "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$short = 'ab'.Substring(3)\nSet-VMProcessor -VMName $short -Count 6\n", "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$short = 'ab'.Substring(1, 5)\nSet-VMProcessor -VMName $short -Count 6\n", "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$length = 'abc'.Length\nSet-VMProcessor -VMName $length -Count 6\n", "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$ids = 1, 2\nforeach ($i in $ids) { Set-VMProcessor -VMName ('n' + $i.Trim()) -Count 6 }\n", "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$ids = 1, 2\nforeach ($i in $ids) { Set-VMProcessor -VMName ('n' + $i.ToString('D2')) -Count 6 }\n", "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
     public Task An_if_assigned_to_a_variable_gives_it_the_value_of_the_branch_that_runs() => Script(
         "$VMs = @(\n"
         + "    @{ Name = 'g1'; Pxe = $true }\n"
