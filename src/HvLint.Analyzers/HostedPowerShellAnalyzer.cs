@@ -346,6 +346,10 @@ namespace HvLint.Analyzers
             // Calls found to be PowerShell's: the next link of a fluent chain on one of them is PowerShell's too
             // (its Add* methods return the same object), so a chain asks the semantic model once, not per link.
             var powerShellCalls = new HashSet<InvocationExpressionSyntax>();
+
+            // So is a call on a receiver named as one found to be PowerShell's (ps.AddCommand(...); ps.AddScript(...)), within
+            // the span where that name means one thing (OneMeaning): a method of statements on one PowerShell asks once.
+            Dictionary<string, TextSpan>? powerShellNames = null;
             void Read(InvocationExpressionSyntax call, LoopItem? loop)
             {
                 if (helperCalls != null && helperCalls.TryGetValue(call, out (IMethodSymbol, MethodDeclarationSyntax, SyntaxNode) helper))
@@ -369,8 +373,17 @@ namespace HvLint.Analyzers
                 }
 
                 if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) return;
+                IdentifierNameSyntax? receiver = member.Expression as IdentifierNameSyntax;
                 if (!(member.Expression is InvocationExpressionSyntax previous && powerShellCalls.Contains(previous))
-                    && !IsPowerShell(semanticModel, call, member, scope, cancellation)) return;
+                    && !(receiver != null && powerShellNames != null && powerShellNames.TryGetValue(receiver.Identifier.ValueText, out TextSpan meaning) && meaning.Contains(call.Span)))
+                {
+                    if (!IsPowerShell(semanticModel, call, member, scope, cancellation)) return;
+                    if (receiver != null && OneMeaning(body, receiver.Identifier.ValueText) is TextSpan same && same.Contains(call.Span))
+                    {
+                        (powerShellNames ??= new Dictionary<string, TextSpan>())[receiver.Identifier.ValueText] = same;
+                    }
+                }
+
                 powerShellCalls.Add(call);
                 Collect(semanticModel, call, member.Name.Identifier.ValueText, commands, scripts, cancellation, loop);
             }
@@ -814,6 +827,45 @@ namespace HvLint.Analyzers
         /// <summary>Orders a fluent chain's calls as they run: a.AddCommand(x).AddParameter(y) runs AddCommand first.</summary>
         private static int InnermostStart(InvocationExpressionSyntax call) =>
             call.Expression is MemberAccessExpressionSyntax m ? m.Name.SpanStart : call.SpanStart;
+
+        /// <summary>
+        /// The span of <paramref name="body"/> in which the simple name <paramref name="name"/> means one thing, found from
+        /// where the name is written: the whole block when the block declares no such name (a field, a property, a parameter
+        /// outside it), else the scope of its one declaration (a local's block or statement, a parameter's method, local
+        /// function or lambda, a foreach's, a catch's). Null when the block declares it more than once, or where the scope is
+        /// not read here (a pattern's or an out variable's, a query's, a tuple's), or the file has escapes.
+        /// </summary>
+        private static TextSpan? OneMeaning(SyntaxNode body, string name)
+        {
+            string? text = SourceScan.PlainText(body);
+            if (text == null) return null;
+            TextSpan scope = body.Span;
+            bool declared = false;
+            int end = body.Span.End;
+            for (int at = text.IndexOf(name, body.SpanStart, end - body.SpanStart, StringComparison.Ordinal); at >= 0;
+                at = at + name.Length < end ? text.IndexOf(name, at + name.Length, end - at - name.Length, StringComparison.Ordinal) : -1)
+            {
+                SyntaxToken token = body.FindToken(at);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || !token.Span.Contains(at) || token.Parent is IdentifierNameSyntax) continue;
+                if (declared) return null;
+                declared = true;
+                SyntaxNode? owner = token.Parent switch
+                {
+                    // A local's scope is its whole block, and a switch section's local is the whole switch's.
+                    VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax local } } =>
+                        local.Parent is BlockSyntax ? local.Parent : local.Parent is SwitchSectionSyntax section ? section.Parent : null,
+                    VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: UsingStatementSyntax or ForStatementSyntax or FixedStatementSyntax } declaration } => declaration.Parent,
+                    ParameterSyntax parameter => parameter.Parent is BaseParameterListSyntax list ? list.Parent : parameter.Parent,
+                    ForEachStatementSyntax loop => loop,
+                    CatchDeclarationSyntax caught => caught.Parent,
+                    _ => null,
+                };
+                if (owner == null) return null;
+                scope = owner.Span;
+            }
+
+            return scope;
+        }
 
         private static bool IsPowerShell(SemanticModel model, InvocationExpressionSyntax call, MemberAccessExpressionSyntax member, CompilationScope scope, System.Threading.CancellationToken token)
         {

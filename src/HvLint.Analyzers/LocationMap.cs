@@ -13,7 +13,7 @@ namespace HvLint.Analyzers
     internal sealed class LocationMap<T>
         where T : class
     {
-        private readonly Dictionary<object, T> _map = new Dictionary<object, T>();
+        private readonly Dictionary<object, T> _map = new Dictionary<object, T>(ByPosition.Instance);
 
         public bool TryGetValue(SourceLocation at, out T value)
         {
@@ -30,5 +30,18 @@ namespace HvLint.Analyzers
         {
             set => _map[at] = value;
         }
+    }
+
+    /// <summary>
+    /// Compares locations as SourceLocation does, but hashes only the line and column: the locations of one map are mostly
+    /// of one file, whose path (long, and the same in each) SourceLocation's own hash would hash every time.
+    /// </summary>
+    internal sealed class ByPosition : IEqualityComparer<object>
+    {
+        public static readonly ByPosition Instance = new ByPosition();
+
+        public new bool Equals(object? x, object? y) => x is null ? y is null : x.Equals(y);
+
+        public int GetHashCode(object obj) => obj is SourceLocation at ? (at.Line * 397) ^ at.Column : obj.GetHashCode();
     }
 }

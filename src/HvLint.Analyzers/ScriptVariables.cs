@@ -425,6 +425,8 @@ namespace HvLint.Analyzers
         {
             if (_script.Reachable != null) return _script.Reachable;
             var files = new List<ImportedFile>();
+            Dictionary<int, ImportedFile> direct = Sources();
+            if (direct.Count == 0) return _script.Reachable = files; // most scripts: sorting nothing would still load LINQ's sort
             void Add(Dictionary<int, ImportedFile> sources, int depth)
             {
                 foreach (KeyValuePair<int, ImportedFile> source in sources.OrderBy(source => source.Key))
@@ -466,7 +468,7 @@ namespace HvLint.Analyzers
                 }
             }
 
-            Add(Sources(), 1);
+            Add(direct, 1);
             return _script.Reachable = files;
         }
 

@@ -24,6 +24,47 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
+    public Task Calls_on_one_name_are_PowerShell_s_only_where_the_name_means_that_PowerShell() => Check("""
+        using System.Management.Automation;
+        class Builder
+        {
+            public Builder AddCommand(string name) => this;
+            public Builder AddParameter(string name, object value) => this;
+        }
+        class Provisioner
+        {
+            private readonly Builder ps = new Builder();
+
+            void Create()
+            {
+                {
+                    var ps = PowerShell.Create();
+                    ps.AddCommand("New-VM").AddParameter("Name", "web07").AddParameter("Generation", 2);
+                    ps.AddStatement();
+                    ps.AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "web07").AddParameter("IsLegacy", {|HV3003:true|});
+                }
+
+                // Past the block, ps is the field: a builder of the user's own, whose commands never run.
+                ps.AddCommand("New-VM").AddParameter("Name", "web08").AddParameter("Generation", 2);
+                ps.AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "web08").AddParameter("IsLegacy", true);
+            }
+
+            void Twice()
+            {
+                { var ps = PowerShell.Create(); ps.AddCommand("New-VM").AddParameter("Name", "web09").AddParameter("Generation", 2); }
+                { var ps = new Builder(); ps.AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "web09").AddParameter("IsLegacy", true); }
+            }
+
+            void Shadowed()
+            {
+                var ps = PowerShell.Create();
+                ps.AddCommand("New-VM").AddParameter("Name", "web10").AddParameter("Generation", 2);
+                System.Action<Builder> add = ps => ps.AddCommand("Add-VMNetworkAdapter").AddParameter("VMName", "web10").AddParameter("IsLegacy", true);
+            }
+        }
+        """);
+
+    [Fact]
     public Task HV3003_in_a_multi_line_raw_script_is_reported_at_the_value() => Check(""""
         using System.Management.Automation;
         class Provisioner
