@@ -1549,7 +1549,8 @@ namespace HvLint.Analyzers
                         // A method of the variable's value, or one that changes a member's ($vm.Disks.Add(...)): not
                         // $lab.VMs.Where({ ... }).
                         string method = s.Substring(start + 1, j - start - 1);
-                        return start == i ? !ReadOnlyMethods.Contains(method) : MemberChangingMethods.Contains(method);
+                        bool text = TextRemove(s, method, j);
+                        return start == i ? !ReadOnlyMethods.Contains(method) && !text : MemberChangingMethods.Contains(method) && !text;
                     }
                 }
                 else
@@ -1561,6 +1562,28 @@ namespace HvLint.Analyzers
             }
 
             return j != i && ChangesAt(s, j, out _);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="method"/>, called with the '(' at <paramref name="open"/>, is text's Remove(start, count):
+        /// Remove with two arguments, which no table or list has ($name.Remove(0, 3) leaves $name as it was). Remove with one
+        /// may be a table's or a list's.
+        /// </summary>
+        private static bool TextRemove(string s, string method, int open)
+        {
+            if (!string.Equals(method, "Remove", StringComparison.OrdinalIgnoreCase)) return false;
+            int close = PowerShellScript.Closing(s, open, '(', ')');
+            int commas = 0, depth = 0;
+            for (int k = open + 1; k < close - 1;)
+            {
+                if (PowerShellScript.SkipStringOrComment(s, ref k)) continue;
+                char c = s[k++];
+                if (c == '(' || c == '[' || c == '{') depth++;
+                else if (c == ')' || c == ']' || c == '}') depth--;
+                else if (c == ',' && depth == 0) commas++;
+            }
+
+            return commas == 1;
         }
 
         /// <summary>

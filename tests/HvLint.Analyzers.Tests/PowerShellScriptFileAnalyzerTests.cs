@@ -344,15 +344,17 @@ public class PowerShellScriptFileAnalyzerTests
     [Fact]
     public Task A_string_method_leaves_the_variable_it_is_called_on_as_it_was() => Task.WhenAll(
         // Text is never changed in place: $name.ToUpper() makes new text, so $name is still 'web01' where the VM is made.
-        Script("$name = 'web01'\n$label = $name.ToUpper()\n$short = $name.Substring(0, 3).Trim().Replace('w', 'W')\n"
-            + "$parts = $name.Split('-'); $pad = $name.PadLeft(8).TrimEnd().ToLowerInvariant()\n"
+        Script("$name = 'web01'\n$label = $name.ToUpper()\n$short = $name.Substring(0, 3).Trim().Replace('w', 'W').Remove(0, 1)\n"
+            + "$parts = $name.Split('-'); $pad = $name.PadLeft(8).TrimEnd().ToLowerInvariant(); $rest = $name.Remove(0, ($parts[0]).Length)\n"
             + "if ($name.StartsWith('web') -or $name.EndsWith('01')) { Write-Host \"Creating $label\" }\n"
             + "New-VM -Name $name\nSet-VMProcessor -VMName $name -Count 8\n",
             "build_property.HvLintProfile = hyperv-2008r2",
             Over2008R2(7, 38, 39, "web01", 8)),
-        // Insert and Remove change a list or a table in place, as they would not text: the variable may hold either, so
-        // it is no constant after them.
+        // Insert, and Remove with one argument, change a list or a table in place, as they would not text: the variable
+        // may hold either, so it is no constant after them. Remove with two is text's only.
         Script("$name = 'web02'\n$longer = $name.Insert(0, 'x')\nNew-VM -Name $name\nSet-VMProcessor -VMName $name -Count 8\n",
+            "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$name = 'web03'\n$name.Remove(@('a', 'b'))\nNew-VM -Name $name\nSet-VMProcessor -VMName $name -Count 8\n",
             "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
