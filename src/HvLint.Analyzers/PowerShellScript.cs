@@ -266,6 +266,7 @@ namespace HvLint.Analyzers
                 }
 
                 string? assigned = Assignment(script, ref i);
+                if (assigned != null) variables.Reassign(assigned);
                 if (i >= script.Length) break;
 
                 // $params += @{ VHDPath = $path }: the keys added to the table the variable holds.

@@ -187,6 +187,17 @@ namespace HvLint.Analyzers
             /// <see cref="ChangedOf"/>: the table's value holds until the set is read, and what the set gives after it.
             /// </summary>
             public HashSet<string>? InOrder { get; set; }
+
+            /// <summary>Where each variable is assigned by a statement of its own ($name = ...), in the script's own text.</summary>
+            public Dictionary<string, List<int>>? Assignments { get; set; }
+
+            /// <summary>
+            /// The variables assigned more than once, each time by a statement of its own in the script's own text, and written
+            /// no other way, whose every mention is read where it runs (<see cref="ReadInPlace"/>): reading the statements in
+            /// order meets each assignment where it runs, so each holds from there (<see cref="Reassign"/>). An assignment in a
+            /// block that may not run, or runs again, leaves the variable unknown after the block.
+            /// </summary>
+            public HashSet<string>? AssignedInOrder { get; set; }
         }
 
         /// <summary>
@@ -863,7 +874,102 @@ namespace HvLint.Analyzers
                 }
             }
 
+            foreach (KeyValuePair<string, List<int>> assigned in _script.Assignments ?? new Dictionary<string, List<int>>())
+            {
+                if (assigned.Value.Count < 2 || !_script.Counts.TryGetValue(assigned.Key, out int writes) || writes != assigned.Value.Count) continue;
+                blocks ??= PowerShellScript.RepeatingBlocks(_script.Text);
+                int block = PowerShellScript.RepeatingBlockOf(blocks, assigned.Value[0]);
+                // Assigned in several blocks (a loop's body each), every mention of it must be read where it runs.
+                if (!assigned.Value.TrueForAll(at => PowerShellScript.RepeatingBlockOf(blocks, at) == block)) block = -1;
+                if (ReadInPlace(assigned.Key, block, blocks))
+                {
+                    (_script.AssignedInOrder ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(assigned.Key);
+                }
+            }
+
             return _script.Counts;
+        }
+
+        /// <summary>
+        /// Whether every mention of $<paramref name="name"/> inside the repeating block at <paramref name="block"/> (-1: the
+        /// text's own level) is read where it runs: there, or in a loop's body or a ForEach-Object or Where-Object block
+        /// inside it, which run where they are written. A function's body or a script block kept in a variable may run after
+        /// a later assignment than the reading meets before it. Mentions in text and comments count too ("$name-disk").
+        /// </summary>
+        private bool ReadInPlace(string name, int block, List<(int Open, int Close)> blocks)
+        {
+            string s = _script.Text;
+            for (int at = s.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = at + 1 < s.Length ? s.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase) : -1)
+            {
+                int end = at + name.Length;
+                if (at == 0 || (s[at - 1] != '$' && s[at - 1] != '{' && s[at - 1] != ':') || (end < s.Length && (char.IsLetterOrDigit(s[end]) || s[end] == '_'))) continue;
+                foreach ((int open, int close) in blocks)
+                {
+                    if (open > block && open < at && at < close && !RunsInPlace(s, open)) return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Whether the block whose '{' is at <paramref name="open"/> runs where it is written: a foreach, for or while
+        /// loop's body, a do loop's, or a script block given to ForEach-Object or Where-Object (%, ?, foreach, where).
+        /// </summary>
+        private static bool RunsInPlace(string s, int open)
+        {
+            int k = open - 1;
+            while (k >= 0 && char.IsWhiteSpace(s[k])) k--;
+            if (k >= 0 && s[k] == ')')
+            {
+                for (int depth = 0; k >= 0; k--)
+                {
+                    if (s[k] == ')') depth++;
+                    else if (s[k] == '(' && --depth == 0) break;
+                }
+
+                k--;
+                while (k >= 0 && (s[k] == ' ' || s[k] == '\t')) k--;
+                string keyword = WordEndingAt(s, k);
+                return keyword.Equals("foreach", StringComparison.OrdinalIgnoreCase) || keyword.Equals("for", StringComparison.OrdinalIgnoreCase) || keyword.Equals("while", StringComparison.OrdinalIgnoreCase);
+            }
+
+            string word = WordEndingAt(s, k);
+            foreach (string runs in new[] { "do", "ForEach-Object", "%", "Where-Object", "?", "foreach", "where" })
+            {
+                if (word.Equals(runs, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+
+            return false;
+        }
+
+        // The word (letters, digits, '-', or a lone % or ?) that ends at k, preceded by a blank, a '|' or the text's start.
+        private static string WordEndingAt(string s, int k)
+        {
+            if (k < 0) return string.Empty;
+            int start = k;
+            if (s[k] != '%' && s[k] != '?')
+            {
+                while (start >= 0 && (char.IsLetterOrDigit(s[start]) || s[start] == '-' || s[start] == '_')) start--;
+                start++;
+            }
+
+            return start > 0 && !char.IsWhiteSpace(s[start - 1]) && s[start - 1] != '|' && s[start - 1] != '}' && s[start - 1] != ';' ? string.Empty : s.Substring(start, k - start + 1);
+        }
+
+        /// <summary>
+        /// $<paramref name="name"/> = ... is read here: a variable assigned in order (<see cref="ScriptWrites.AssignedInOrder"/>)
+        /// no longer holds what an earlier assignment gave it, but only what this one gives (<see cref="Assign"/>), if
+        /// HvLint knows it. The value is forgotten before it is read, so $name = $name.Trim() is unknown.
+        /// </summary>
+        public void Reassign(string name)
+        {
+            name = Unscoped(name, reading: false);
+            ScriptVariables counted = _writesFrom ?? this;
+            counted.Writes();
+            if (counted._script.AssignedInOrder == null || !counted._script.AssignedInOrder.Contains(name)) return;
+            _constants.Remove(name);
+            _keysSet?.Remove(name);
         }
 
         /// <summary>Whether <paramref name="variable"/> holds a table of its own: assigned once, a table written @{ } or a copy.</summary>
@@ -1130,6 +1236,13 @@ namespace HvLint.Analyzers
         public void Unsettle(string s, int open, int close)
         {
             Writes();
+
+            // So is a variable assigned in order in the body: a clause read before the one that assigns it may run after it.
+            foreach (string name in _script.AssignedInOrder ?? Enumerable.Empty<string>())
+            {
+                if (ReferenceEquals(s, _script.Text) && _script.Assignments![name].Exists(at => at > open && at < close)) _constants.Remove(name);
+            }
+
             if (_script.InOrder == null) return;
             foreach (string entry in _script.InOrder)
             {
@@ -1229,7 +1342,8 @@ namespace HvLint.Analyzers
             name = Unscoped(name, reading: false);
             _keysSet?.Remove(name); // a table assigned anew has none of the keys set on the one before
             ScriptVariables counted = _writesFrom ?? this;
-            if (name.IndexOf(':') >= 0 || !counted.Writes().TryGetValue(name, out int writes) || writes != 1 || counted._script.AnyMayChange) return;
+            if (name.IndexOf(':') >= 0 || !counted.Writes().TryGetValue(name, out int writes) || counted._script.AnyMayChange) return;
+            if (writes != 1 && !(counted._script.AssignedInOrder?.Contains(name) == true)) return;
             _constants[name] = new KeyValuePair<CodeValue, int>(value, _blocks[_blocks.Count - 1]);
         }
 
@@ -1498,6 +1612,12 @@ namespace HvLint.Analyzers
 
             if (loop || reference || (assigns && parens > 0)) Write(name, 2);
             else if (assigns || steps || stepped) Write(name, 1);
+            if (assigns && s[j] == '=' && parens == 0 && !loop && !reference && !steps && !stepped && ReferenceEquals(s, _script.Text) && AtStatementStart(s, i))
+            {
+                _script.Assignments ??= new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+                if (!_script.Assignments.TryGetValue(name, out List<int>? at)) _script.Assignments[name] = at = new List<int>();
+                at.Add(i);
+            }
             if (assigns && s[j] == '=' && (s.IndexOf("@{", j + 1, Math.Min(3, s.Length - j - 1), StringComparison.Ordinal) >= 0 || PowerShellScript.ClonedTable(s, j + 1, out _) != null
                 || PowerShellScript.OrderedTable(s, PowerShellScript.NextToken(s, j + 1)) != null))
             {

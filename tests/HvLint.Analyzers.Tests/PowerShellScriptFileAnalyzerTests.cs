@@ -385,6 +385,24 @@ public class PowerShellScriptFileAnalyzerTests
         Script("$ids = 1, 2\nforeach ($i in $ids) { Set-VMProcessor -VMName ('n' + $i.ToString('D2')) -Count 6 }\n", "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
+    public Task A_variable_assigned_again_holds_each_value_from_where_it_is_assigned() => Task.WhenAll(
+        Script("$name = 'seq01'\nNew-VM -Name $name -Generation 1\nSet-VMProcessor -VMName $name -Count 8\n"
+            + "$name = 'seq02'\nNew-VM -Name $name -Generation 1\nSet-VMProcessor -VMName $name -Count 6\n"
+            + "foreach ($role in 'web', 'sql') {\n    $params = @{ Name = \"loop-$role\"; Generation = 1 }\n    New-VM @params\n}\n"
+            + "foreach ($role in 'app') {\n    $params = @{ Name = \"sib-$role\"; Generation = 1 }\n    New-VM @params\n"
+            + "    Set-VMProcessor -VMName $params.Name -Count 5\n}\n",
+            "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(3, 38, 39, "seq01", 8), Over2008R2(6, 38, 39, "seq02", 6), Over2008R2(14, 49, 50, "sib-app", 5)),
+        // Unknown (a script of its own each): after an assignment in a branch that may not run; in a script block kept to
+        // run later (it runs after 'sb02' is assigned, not where it is written); after an assignment HvLint cannot read,
+        // which leaves no earlier value behind; and in a switch on a list, whose later item may run the clause that
+        // assigns it before the one that reads it.
+        Script("$n = 'br01'\nif ($env:X) { $n = 'br02' }\nSet-VMProcessor -VMName $n -Count 8\n", "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$n = 'sb01'\n$make = { Set-VMProcessor -VMName $n -Count 8 }\n$n = 'sb02'\n& $make\n", "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$n = 'st01'\n$n = Get-NextName\nSet-VMProcessor -VMName $n -Count 8\n", "build_property.HvLintProfile = hyperv-2008r2"),
+        Script("$n = 'sw01'\nswitch ($env:ROLES) { 'a' { Set-VMProcessor -VMName $n -Count 8 } 'b' { $n = 'sw02' } }\n", "build_property.HvLintProfile = hyperv-2008r2"));
+
+    [Fact]
     public Task An_if_assigned_to_a_variable_gives_it_the_value_of_the_branch_that_runs() => Script(
         "$VMs = @(\n"
         + "    @{ Name = 'g1'; Pxe = $true }\n"
