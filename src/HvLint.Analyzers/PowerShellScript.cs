@@ -3007,6 +3007,17 @@ namespace HvLint.Analyzers
 
                 // A bare word there is a command PowerShell runs (Name = web01), not a string; 4GB is a number.
                 if (char.IsLetter(s[before])) value = CodeValue.Unknown(value.Location);
+
+                // An entry's value is an expression (Generation = [int]$vm.Gen, MemoryStartupBytes = [int64]$vm.MemoryGB * 1GB,
+                // Name = 'web' + $i): its value where the script fixes it, else unknown; the other entries are read either way.
+                // Before, what a single value left over was read as the next entry, which made the whole table unknown.
+                if (StatementEnd(s, before) is int entryEnd && entryEnd > before && (Blanks(s, i) < entryEnd || (!value.IsKnown && s[before] == '[')))
+                {
+                    Location written = at(before, entryEnd - before);
+                    value = Expression(s, before, entryEnd, variables, out _) is object computed ? new CodeValue(computed, true, written) : CodeValue.Unknown(written);
+                    i = entryEnd;
+                }
+
                 table.Add(new KeyValuePair<string, CodeValue>(key, value));
             }
 

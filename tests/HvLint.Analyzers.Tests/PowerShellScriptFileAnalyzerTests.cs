@@ -403,6 +403,30 @@ public class PowerShellScriptFileAnalyzerTests
         Script("$n = 'sw01'\nswitch ($env:ROLES) { 'a' { Set-VMProcessor -VMName $n -Count 8 } 'b' { $n = 'sw02' } }\n", "build_property.HvLintProfile = hyperv-2008r2"));
 
     [Fact]
+    public Task A_table_entry_s_value_may_be_an_expression_and_the_other_entries_are_read_either_way() => Script(
+        // A table is written in expression mode: [int]$VM.Gen is a cast there, as it is not in a command's argument. Path
+        // runs Join-Path, unknown; the entries around it are read.
+        "$rows = @( @{ Name = ' tb01 '; Gen = '2'; Cpu = '8'; MemGB = '80' } )\n"
+        + "foreach ($VM in $rows) {\n"
+        + "    $params = @{\n"
+        + "        Name               = $VM.Name.Trim()\n"
+        + "        MemoryStartupBytes = [int64]$VM.MemGB * 1GB\n"
+        + "        Generation         = [int]$VM.Gen\n"
+        + "        Path               = Join-Path 'D:\\VMs' $VM.Name\n"
+        + "    }\n"
+        + "    New-VM @params\n"
+        + "    Set-VMProcessor -VMName $params.Name -Count ([int]$VM.Cpu)\n"
+        + "    $p2 = @{ VMName = 'tb' + '02'; Count = [int]$VM.Cpu * 2 }\n"
+        + "    Set-VMProcessor @p2\n"
+        + "}\n",
+        "build_property.HvLintProfile = hyperv-2008r2",
+        new DiagnosticResult("HV1003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 30, 5, 52)
+            .WithArguments("VM 'tb01' has 80 GB of startup memory; hyperv-2008r2 allows 64 GB per VM"),
+        new DiagnosticResult("HV1005", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 6, 30, 6, 42)
+            .WithArguments("VM 'tb01' is Generation 2, but hyperv-2008r2 has only Generation 1 VMs (Generation 2 arrived with Windows Server 2012 R2)"),
+        Over2008R2(10, 49, 63, "tb01", 8), Over2008R2(11, 44, 60, "tb02", 16));
+
+    [Fact]
     public Task An_if_assigned_to_a_variable_gives_it_the_value_of_the_branch_that_runs() => Script(
         "$VMs = @(\n"
         + "    @{ Name = 'g1'; Pxe = $true }\n"
