@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 
@@ -19,6 +20,10 @@ namespace HvLint.Analyzers
         /// an operand HvLint does not know or cannot tell text from a number for).
         /// </summary>
         /// <param name="combined">Whether the expression has an operator: a lone value is read where it is written.</param>
+        /// <param name="at">
+        /// Where the text's positions are, for an assignment's expression, which may also give a hashtable: two of them
+        /// added (<c>$defaults + @{ Name = 'web01' }</c>), a new table of both's entries.
+        /// </param>
         /// <remarks>
         /// Operators as PowerShell ranks them (about_Operator_Precedence): ',' (the -f operator's list), then -f, then
         /// '*', then '+' and '-', left to right. '+' joins text when its left operand is text and adds whole numbers;
@@ -26,12 +31,12 @@ namespace HvLint.Analyzers
         /// script (a list's item written 1, 2, 3 is held as text): such a left operand of '+', or argument of a number's
         /// format ({0:D2}), makes the expression unknown, since the two readings give different values.
         /// </remarks>
-        internal static object? Expression(string s, int start, int end, ScriptVariables variables, out bool combined)
+        internal static object? Expression(string s, int start, int end, ScriptVariables variables, out bool combined, Func<int, int, Location>? at = null)
         {
-            var reader = new ExpressionReader(s, start, end, variables);
+            var reader = new ExpressionReader(s, start, end, variables, at);
             Operand? value = reader.Additive();
             combined = reader.Combined;
-            return value is Operand v && reader.AtEnd() ? v.Value : null;
+            return value is Operand v && reader.AtEnd() && (at != null || !(v.Value is ScriptHashtable)) ? v.Value : null;
         }
 
         /// <summary>What <see cref="Expression"/> makes of a value as text: PowerShell's text of a number or a truth.</summary>
@@ -46,14 +51,16 @@ namespace HvLint.Analyzers
             private readonly string _s;
             private readonly int _end;
             private readonly ScriptVariables _variables;
+            private readonly Func<int, int, Location>? _at; // set where a hashtable may be an operand
             private int _i;
 
-            public ExpressionReader(string s, int start, int end, ScriptVariables variables)
+            public ExpressionReader(string s, int start, int end, ScriptVariables variables, Func<int, int, Location>? at = null)
             {
                 _s = s;
                 _i = start;
                 _end = Math.Min(end, s.Length);
                 _variables = variables;
+                _at = at;
             }
 
             public bool Combined { get; private set; }
@@ -137,7 +144,7 @@ namespace HvLint.Analyzers
                 {
                     int close = Closing(_s, _i, '(', ')');
                     if (close > _end) return null;
-                    var inner = new ExpressionReader(_s, _i + 1, close - 1, _variables);
+                    var inner = new ExpressionReader(_s, _i + 1, close - 1, _variables, _at);
                     Operand? value = inner.Additive();
                     if (!inner.AtEnd()) return null;
                     _i = close;
@@ -172,6 +179,16 @@ namespace HvLint.Analyzers
                     return whole is long w && w >= min && w <= max ? (w, false) : (Operand?)null;
                 }
 
+                if (c == '@' && _at != null && _i + 1 < _end && _s[_i + 1] == '{')
+                {
+                    // @{ Name = 'web01' }, to be added to another table.
+                    int past = _i;
+                    CodeValue written = ReadHashtable(_s, ref past, _at, _variables);
+                    if (past > _end || !(written.Value is ScriptHashtable table)) return null;
+                    _i = past;
+                    return (table, false);
+                }
+
                 if (c != '$') return null;
                 if (TruthWord(_s, _i, _end) is int truth && truth > 0)
                 {
@@ -193,6 +210,7 @@ namespace HvLint.Analyzers
 
                 if (after < _end && _s[after] == '[') return null;
                 _i = after;
+                if (_at != null && held != null && held.Value is ScriptHashtable { IsHashtable: true } && !(after < _end && _s[after] == '.')) return (held.Value, false);
                 return held != null && held.IsKnown && (held.Value is string || held.Value is long || held.Value is bool) ? Methods((held.Value, false)) : null;
             }
 
@@ -287,8 +305,36 @@ namespace HvLint.Analyzers
 
             private static Operand? Add(Operand left, Operand right)
             {
+                if (left.Value is ScriptHashtable first && right.Value is ScriptHashtable second) return Merged(first, second) is ScriptHashtable both ? (both, false) : (Operand?)null;
                 if (left.Value is string text && !MayBeNumber(left)) return (text + ExpressionText(right.Value), true);
                 return Arithmetic(left, right, (a, b) => checked(a + b));
+            }
+
+            /// <summary>
+            /// Two hashtables added: a new one with the entries of both. Null where PowerShell throws (a key in both) or
+            /// may (a key changed in place on either, which may be in both). An [ordered] table, which has no '+', is no
+            /// operand (Primary).
+            /// </summary>
+            private static ScriptHashtable? Merged(ScriptHashtable first, ScriptHashtable second)
+            {
+                if (first.AnyKeyChanged || second.AnyKeyChanged) return null;
+                var both = new ScriptHashtable { IsHashtable = true, Complete = first.Complete && second.Complete };
+                var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (KeyValuePair<string, CodeValue> entry in first) keys.Add(entry.Key);
+                foreach (string key in first.ChangedKeys ?? Enumerable.Empty<string>()) keys.Add(key);
+                foreach (KeyValuePair<string, CodeValue> entry in second)
+                {
+                    if (keys.Contains(entry.Key) || second.ChangedKeys?.Overlaps(keys) == true) return null;
+                }
+
+                both.AddRange(first);
+                both.AddRange(second);
+                if (first.ChangedKeys != null || second.ChangedKeys != null)
+                {
+                    both.ChangedKeys = new HashSet<string>((first.ChangedKeys ?? Enumerable.Empty<string>()).Concat(second.ChangedKeys ?? Enumerable.Empty<string>()), StringComparer.OrdinalIgnoreCase);
+                }
+
+                return both;
             }
 
             private static Operand? Arithmetic(Operand left, Operand right, Func<long, long, long> op)

@@ -306,7 +306,7 @@ namespace HvLint.Analyzers
 
                 // $name = $prefix + '-' + $role, $name = 'WEB{0:D2}' -f $i, $bytes = 4 * 1GB: the value of an expression the
                 // script fixes, the whole statement (nothing in it runs a command).
-                if (assigned != null && StatementEnd(script, i) is int expressionEnd && Expression(script, i, expressionEnd, variables, out bool combined) is object computed && combined)
+                if (assigned != null && StatementEnd(script, i) is int expressionEnd && Expression(script, i, expressionEnd, variables, out bool combined, at) is object computed && combined)
                 {
                     variables.Assign(assigned, new CodeValue(computed, true, at(i, expressionEnd - i)));
                     i = expressionEnd;
@@ -555,8 +555,8 @@ namespace HvLint.Analyzers
 
         /// <summary>
         /// Where the statement from <paramref name="i"/> ends (a line's or the text's end, ';', a '}' that closes no brace of
-        /// its own, or a comment), past strings and parentheses; null where a '|' or a '{' is met first (a pipeline, a
-        /// script block), which no expression has.
+        /// its own, or a comment), past strings, parentheses and tables written @{ }; null where a '|' or a '{' is met
+        /// first (a pipeline, a script block), which no expression has.
         /// </summary>
         internal static int? StatementEnd(string s, int i)
         {
@@ -568,6 +568,15 @@ namespace HvLint.Analyzers
                 if (c == '(')
                 {
                     i = Closing(s, i, '(', ')');
+                    continue;
+                }
+
+                if (c == '@' && i + 1 < s.Length && s[i + 1] == '{')
+                {
+                    // A table written @{ } is part of the statement ($p = $defaults + @{ Name = 'web01' }).
+                    int close = ClosingBrace(s, i + 1);
+                    if (close < 0) return null;
+                    i = close + 1;
                     continue;
                 }
 

@@ -427,6 +427,18 @@ public class PowerShellScriptFileAnalyzerTests
         Over2008R2(10, 49, 63, "tb01", 8), Over2008R2(11, 44, 60, "tb02", 16));
 
     [Fact]
+    public Task Two_hashtables_added_are_one_with_the_entries_of_both() => Task.WhenAll(
+        Script("$common = @{ MemoryStartupBytes = 2GB; Generation = 2; SwitchName = 'External' }\n"
+            + "$p = $common + @{ Name = 'mrg01' }\nNew-VM @p\nAdd-VMNetworkAdapter -VMName mrg01 -IsLegacy $true\n",
+            expected: LegacyOnGeneration2(4, 46, 51, "mrg01")),
+        // PowerShell throws for a key in both, and an [ordered] table has no '+': the splat is unknown, and so is the
+        // generation of the VM it would make.
+        Script("$common = @{ MemoryStartupBytes = 2GB; Generation = 2 }\n"
+            + "$p = $common + @{ Name = 'mrg02'; Generation = 1 }\nNew-VM @p\nAdd-VMNetworkAdapter -VMName mrg02 -IsLegacy $true\n"),
+        Script("$common = [ordered]@{ MemoryStartupBytes = 2GB; Generation = 2 }\n"
+            + "$p = $common + @{ Name = 'mrg03' }\nNew-VM @p\nAdd-VMNetworkAdapter -VMName mrg03 -IsLegacy $true\n"));
+
+    [Fact]
     public Task An_if_assigned_to_a_variable_gives_it_the_value_of_the_branch_that_runs() => Script(
         "$VMs = @(\n"
         + "    @{ Name = 'g1'; Pxe = $true }\n"
