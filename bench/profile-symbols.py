@@ -50,6 +50,20 @@ def frame_name(line):
     return re.sub(r'\[(QuickJitted|Optimized\w*|Tier\w*|Instrumented\w*|PreJIT)\]|\+0x[0-9a-f]+$', '', sym) + ' @' + dso
 
 
+# A method of HvLint's that the JIT compiled (a hot method compiled again at a higher tier), as the perf map names it:
+# "bool [HvLint.Analyzers] HvLint.Analyzers.SourceScan::Mentions(...)". CoreLib's code over HvLint's types names CoreLib's
+# assembly in the brackets, and is not HvLint's.
+JIT_METHOD = re.compile(r'\[HvLint\.(?:Analyzers|Core)\] HvLint\.([\w.`]+)::([\w`<>.]+)')
+
+
+def hvlint_method(name):
+    """The HvLint method a frame is in, named as the images' maps name it ('Analyzers_SourceScan__Mentions'), or None."""
+    if name.startswith('HvLint: '):
+        return name[8:]
+    m = JIT_METHOD.search(name)
+    return m.group(1).replace('.', '_') + '__' + m.group(2) if m else None
+
+
 def category(callee):
     if 'CodeAnalysis' in callee:
         return 'Roslyn (binding, syntax, reporting)'
@@ -82,12 +96,17 @@ for path in outputs:
             if not any('HvLint' in x for x in frames):
                 continue
             names = [frame_name(x) for x in frames]
+            methods = [hvlint_method(n) for n in names]
+            # A stack that perf cut short (127 frames, deep in Roslyn's binding) may name HvLint's types without a
+            # method of HvLint's on it: not counted.
+            innermost = next((i for i, m in enumerate(methods) if m is not None), None)
+            if innermost is None:
+                continue
             samples += 1
-            innermost = next(i for i, n in enumerate(names) if n.startswith('HvLint'))
             split["HvLint's own code" if innermost == 0 else category(names[innermost - 1])] += 1
-            for n in set(names):
-                if n.startswith('HvLint: '):
-                    inclusive[n[8:]] += 1
+            for m in set(methods):
+                if m is not None:
+                    inclusive[m] += 1
     compiles.append((samples, split, inclusive))
 
 n = len(compiles)

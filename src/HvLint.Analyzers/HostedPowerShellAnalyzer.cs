@@ -349,7 +349,9 @@ namespace HvLint.Analyzers
 
             // So is a call on a receiver named as one found to be PowerShell's (ps.AddCommand(...); ps.AddScript(...)), within
             // the span where that name means one thing (OneMeaning): a method of statements on one PowerShell asks once.
-            Dictionary<string, TextSpan>? powerShellNames = null;
+            // The spans are boxed: a dictionary of Roslyn's struct is CoreLib code no image holds, JIT-compiled in every
+            // compiler process (bench/README.md).
+            Dictionary<string, object>? powerShellNames = null;
             void Read(InvocationExpressionSyntax call, LoopItem? loop)
             {
                 if (helperCalls != null && helperCalls.TryGetValue(call, out (IMethodSymbol, MethodDeclarationSyntax, SyntaxNode) helper))
@@ -375,12 +377,12 @@ namespace HvLint.Analyzers
                 if (!(call.Expression is MemberAccessExpressionSyntax member) || !Methods.Contains(member.Name.Identifier.ValueText)) return;
                 IdentifierNameSyntax? receiver = member.Expression as IdentifierNameSyntax;
                 if (!(member.Expression is InvocationExpressionSyntax previous && powerShellCalls.Contains(previous))
-                    && !(receiver != null && powerShellNames != null && powerShellNames.TryGetValue(receiver.Identifier.ValueText, out TextSpan meaning) && meaning.Contains(call.Span)))
+                    && !(receiver != null && powerShellNames != null && powerShellNames.TryGetValue(receiver.Identifier.ValueText, out object? meaning) && ((TextSpan)meaning).Contains(call.Span)))
                 {
                     if (!IsPowerShell(semanticModel, call, member, scope, cancellation)) return;
                     if (receiver != null && OneMeaning(body, receiver.Identifier.ValueText) is TextSpan same && same.Contains(call.Span))
                     {
-                        (powerShellNames ??= new Dictionary<string, TextSpan>())[receiver.Identifier.ValueText] = same;
+                        (powerShellNames ??= new Dictionary<string, object>())[receiver.Identifier.ValueText] = same;
                     }
                 }
 

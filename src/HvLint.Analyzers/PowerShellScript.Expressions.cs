@@ -210,7 +210,7 @@ namespace HvLint.Analyzers
 
                 if (after < _end && _s[after] == '[') return null;
                 _i = after;
-                if (_at != null && held != null && held.Value is ScriptHashtable { IsHashtable: true } && !(after < _end && _s[after] == '.')) return (held.Value, false);
+                if (_at != null && held != null && held.IsKnown && held.Value is ScriptHashtable { IsHashtable: true } && !(after < _end && _s[after] == '.')) return (held.Value, false);
                 return held != null && held.IsKnown && (held.Value is string || held.Value is long || held.Value is bool) ? Methods((held.Value, false)) : null;
             }
 

@@ -3019,7 +3019,8 @@ namespace HvLint.Analyzers
 
                 // An entry's value is an expression (Generation = [int]$vm.Gen, MemoryStartupBytes = [int64]$vm.MemoryGB * 1GB,
                 // Name = 'web' + $i): its value where the script fixes it, else unknown; the other entries are read either way.
-                // Before, what a single value left over was read as the next entry, which made the whole table unknown.
+                // Read as one value, it would leave the rest (* 1GB) to be read as the next entry, which is none, and the
+                // whole table would be unknown.
                 if (StatementEnd(s, before) is int entryEnd && entryEnd > before && (Blanks(s, i) < entryEnd || (!value.IsKnown && s[before] == '[')))
                 {
                     Location written = at(before, entryEnd - before);

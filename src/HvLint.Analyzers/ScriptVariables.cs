@@ -899,13 +899,16 @@ namespace HvLint.Analyzers
         private bool ReadInPlace(string name, int block, List<(int Open, int Close)> blocks)
         {
             string s = _script.Text;
-            for (int at = s.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = at + 1 < s.Length ? s.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase) : -1)
+            foreach (string written in new[] { "$" + name, "{" + name, ":" + name }) // $name, ${name}, $script:name and $using:name
             {
-                int end = at + name.Length;
-                if (at == 0 || (s[at - 1] != '$' && s[at - 1] != '{' && s[at - 1] != ':') || (end < s.Length && (char.IsLetterOrDigit(s[end]) || s[end] == '_'))) continue;
-                foreach ((int open, int close) in blocks)
+                for (int at = s.IndexOf(written, StringComparison.OrdinalIgnoreCase); at >= 0; at = s.IndexOf(written, at + 1, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (open > block && open < at && at < close && !RunsInPlace(s, open)) return false;
+                    int end = at + written.Length;
+                    if (end < s.Length && (char.IsLetterOrDigit(s[end]) || s[end] == '_')) continue;
+                    foreach ((int open, int close) in blocks)
+                    {
+                        if (open > block && open < at && at < close && !RunsInPlace(s, open)) return false;
+                    }
                 }
             }
 
@@ -943,7 +946,8 @@ namespace HvLint.Analyzers
             return false;
         }
 
-        // The word (letters, digits, '-', or a lone % or ?) that ends at k, preceded by a blank, a '|' or the text's start.
+        // The word (letters, digits, '-', or a lone % or ?) that ends at k, where a blank, '|', ';', '}' or the text's start
+        // is before it; empty for any other.
         private static string WordEndingAt(string s, int k)
         {
             if (k < 0) return string.Empty;
