@@ -456,6 +456,12 @@ namespace HvLint.Analyzers
                 // $names = Get-Content .\vms.txt: the file's lines.
                 if (content && assigned != null && !piped && !call.Piped && ContentLines(call, variables) is CodeValue lines) variables.Assign(assigned, lines);
 
+                // $vhd = Join-Path $root "$name.vhd": the path it joins, where nothing is piped to it or from it.
+                if (assigned != null && !piped && !call.Piped && Joined(call) is string joined)
+                {
+                    variables.Assign(assigned, new CodeValue(joined, true, call.Location));
+                }
+
                 // $lab = Import-PowerShellDataFile .\lab.psd1: the table the data file writes.
                 if (data && assigned != null && !piped && !call.Piped && DataFile(call, variables) is CodeValue written) variables.Assign(assigned, written);
                 if (kept != null) variables.Assign(assigned!, kept);
@@ -2260,8 +2266,23 @@ namespace HvLint.Analyzers
             variables.InImportPath = true;
             List<CommandCall> joined = Parse(raw.Substring(1, raw.Length - 2), (o, length) => path.Location, variables);
             variables.InImportPath = inImportPath;
-            if (joined.Count != 1 || !string.Equals(joined[0].Name, "Join-Path", StringComparison.OrdinalIgnoreCase) || joined[0].Positional.Count > 2) return null;
-            string? parent = joined[0].GetOrPositional("Path", "Path", "ChildPath")?.AsString, child = joined[0].GetOrPositional("ChildPath", "Path", "ChildPath")?.AsString;
+            return joined.Count == 1 ? Joined(joined[0]) : null;
+        }
+
+        /// <summary>
+        /// What Join-Path gives for a call with only a -Path and a -ChildPath (by name or by position) of known text: the two
+        /// joined by one backslash, as Windows PowerShell and PowerShell on Windows, where Hyper-V runs, join them. Null
+        /// for any other call, and where a parameter may change that (-Resolve, -AdditionalChildPath, a splat).
+        /// </summary>
+        private static string? Joined(CommandCall call)
+        {
+            if (!string.Equals(call.Name, "Join-Path", StringComparison.OrdinalIgnoreCase) || call.Positional.Count > 2 || call.Splatted) return null;
+            foreach (KeyValuePair<string, CodeValue> p in call.Named)
+            {
+                if (call.Get("Path") != p.Value && call.Get("ChildPath") != p.Value) return null;
+            }
+
+            string? parent = call.GetOrPositional("Path", "Path", "ChildPath")?.AsString, child = call.GetOrPositional("ChildPath", "Path", "ChildPath")?.AsString;
             return parent == null || child == null ? null : parent.TrimEnd('\\', '/') + "\\" + child.TrimStart('\\', '/');
         }
 
@@ -3072,6 +3093,14 @@ namespace HvLint.Analyzers
                 if (s[close - 1] == ')' && (close == s.Length || char.IsWhiteSpace(s[close]) || ",;|})".IndexOf(s[close]) >= 0))
                 {
                     object? value = Expression(s, i + 1, close - 1, variables, out _);
+
+                    // (Join-Path $root "$name.vhd"): the path it joins.
+                    int first = NextToken(s, i + 1);
+                    if (value == null && first < close - 1 && Keyword(s, first, "Join-Path") && Parse(s.Substring(first, close - 1 - first), (o, length) => Location.None, variables) is { Count: 1 } inner)
+                    {
+                        value = Joined(inner[0]);
+                    }
+
                     i = close;
                     return value != null ? ExpressionText(value) : null;
                 }

@@ -439,6 +439,26 @@ public class PowerShellScriptFileAnalyzerTests
             + "$p = $common + @{ Name = 'mrg03' }\nNew-VM @p\nAdd-VMNetworkAdapter -VMName mrg03 -IsLegacy $true\n"));
 
     [Fact]
+    public Task Join_Path_gives_the_path_it_joins() => Task.WhenAll(
+        Script("$root = 'D:\\VMs'\n$disk = Join-Path $root 'vhd02.vhd'\nNew-VHD -Path $disk -SizeBytes 3TB -Dynamic\nNew-VM -Name vhd02 -Generation 1 -VHDPath $disk\n"
+            + "New-VHD -Path (Join-Path -Path $root -ChildPath 'vhd03.vhd') -SizeBytes 3TB -Dynamic\nNew-VM -Name vhd03 -Generation 1 -VHDPath (Join-Path $root '\\vhd03.vhd')\n",
+            "build_property.HvLintProfile = hyperv-2012r2",
+            VhdTooLarge(3, 32, 35, "vhd02"), DynamicVhd(3, 36, 44, "vhd02"), VhdTooLarge(5, 73, 76, "vhd03"), DynamicVhd(5, 77, 85, "vhd03")),
+        // -Resolve gives the path only if it exists, and a pipeline's last command gives the value: unknown, so New-VM's
+        // disk is not the one New-VHD made.
+        Script("$root = 'D:\\VMs'\n$disk = Join-Path $root 'vhd04.vhd' -Resolve\nNew-VHD -Path $disk -SizeBytes 3TB -Dynamic\nNew-VM -Name vhd04 -Generation 1 -VHDPath $disk\n"
+            + "$path = Join-Path $root 'vhd05.vhd' | Split-Path\nNew-VHD -Path $path -SizeBytes 3TB -Dynamic\nNew-VM -Name vhd05 -Generation 1 -VHDPath $path\n",
+            "build_property.HvLintProfile = hyperv-2012r2"));
+
+    private static DiagnosticResult VhdTooLarge(int line, int column, int end, string vm) =>
+        new DiagnosticResult("HV2003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", line, column, line, end)
+            .WithArguments("VM '" + vm + "' has the VHD disk 'D:\\VMs\\" + vm + ".vhd' of 3 TB; a VHD holds at most 2040 GB");
+
+    private static DiagnosticResult DynamicVhd(int line, int column, int end, string vm) =>
+        new DiagnosticResult("HV2008", DiagnosticSeverity.Warning).WithSpan("hvlint/New-LabVMs.ps1", line, column, line, end)
+            .WithArguments("VM '" + vm + "' has the dynamically expanding VHD-format disk 'D:\\VMs\\" + vm + ".vhd', which a power failure can corrupt; convert it to VHDX (Convert-VHD) or to a fixed-size disk");
+
+    [Fact]
     public Task An_if_assigned_to_a_variable_gives_it_the_value_of_the_branch_that_runs() => Script(
         "$VMs = @(\n"
         + "    @{ Name = 'g1'; Pxe = $true }\n"
