@@ -937,14 +937,14 @@ namespace HvLint.Analyzers
                 return keyword.Equals("foreach", StringComparison.OrdinalIgnoreCase) || keyword.Equals("for", StringComparison.OrdinalIgnoreCase) || keyword.Equals("while", StringComparison.OrdinalIgnoreCase);
             }
 
-            string word = WordEndingAt(s, k);
-            foreach (string runs in new[] { "do", "ForEach-Object", "%", "Where-Object", "?", "foreach", "where" })
-            {
-                if (word.Equals(runs, StringComparison.OrdinalIgnoreCase)) return true;
-            }
-
-            return false;
+            return InPlaceBlockWords.Contains(WordEndingAt(s, k));
         }
+
+        // The words before a block that runs where it is written: a do loop's, and ForEach-Object's and Where-Object's.
+        private static readonly HashSet<string> InPlaceBlockWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "do", "ForEach-Object", "%", "Where-Object", "?", "foreach", "where",
+        };
 
         // The word (letters, digits, '-', or a lone % or ?) that ends at k, where a blank, '|', ';', '}' or the text's start
         // is before it; empty for any other.

@@ -24,13 +24,7 @@ public class HostedPowerShellAnalyzerTests
         """);
 
     [Fact]
-    public Task Calls_on_one_name_are_PowerShell_s_only_where_the_name_means_that_PowerShell() => Check("""
-        using System.Management.Automation;
-        class Builder
-        {
-            public Builder AddCommand(string name) => this;
-            public Builder AddParameter(string name, object value) => this;
-        }
+    public Task Calls_on_one_name_are_PowerShell_s_only_where_the_name_means_that_PowerShell() => Check(OwnBuilder + """
         class Provisioner
         {
             private readonly Builder ps = new Builder();
@@ -2034,14 +2028,19 @@ public class HostedPowerShellAnalyzerTests
         }
         """);
 
-    [Fact]
-    public Task Fluent_methods_of_other_types_are_not_PowerShell() => Check("""
+    /// <summary>A builder of the user's own with PowerShell's method names, whose commands never run.</summary>
+    private const string OwnBuilder = """
         using System.Management.Automation;
         class Builder
         {
             public Builder AddCommand(string name) => this;
             public Builder AddParameter(string name, object value) => this;
         }
+
+        """;
+
+    [Fact]
+    public Task Fluent_methods_of_other_types_are_not_PowerShell() => Check(OwnBuilder + """
         class Provisioner
         {
             void Plan(PowerShell ps)

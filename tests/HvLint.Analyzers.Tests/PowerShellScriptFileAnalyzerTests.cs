@@ -52,8 +52,7 @@ public class PowerShellScriptFileAnalyzerTests
     [Fact]
     public Task A_here_string_is_a_value_of_the_statement_it_is_written_in() => Script(
         "New-VM -Name 'web05' -Generation 2\nSet-VM -VMName 'web05' -Notes @\"\nAdd-VMNetworkAdapter -IsLegacy\n\"@\nAdd-VMNetworkAdapter -VMName 'web05' -IsLegacy $true\n",
-        expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
-            .WithArguments("VM 'web05' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+        expected: LegacyOnGeneration2(5, 48, 53, "web05"));
 
     [Fact]
     public Task A_function_parameter_holds_what_a_call_passes_not_the_script_variable_of_that_name() => Script(
@@ -62,8 +61,7 @@ public class PowerShellScriptFileAnalyzerTests
         + "function New-Old($Name) { Add-VMNetworkAdapter -VMName $Name -IsLegacy $true }\n"
         + "New-VM -Name 'web02' -Generation 2\nAdd-VMNetworkAdapter -VMName 'web02' -IsLegacy $true\n",
         // Only web02: nothing says the functions ever run for web01.
-        expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
-            .WithArguments("VM 'web02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+        expected: LegacyOnGeneration2(5, 48, 53, "web02"));
 
     [Fact]
     public Task A_hvlint_disable_next_line_comment_disables_its_rules_for_the_statement_after_it_only() => Script(
@@ -83,10 +81,8 @@ public class PowerShellScriptFileAnalyzerTests
         // pos01: the statement after the comment; pos03: past a blank line, and on the line its statement continues onto.
         expected: new[]
         {
-            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 5, 48, 5, 53)
-                .WithArguments("VM 'pos02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
-            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 13, 48, 13, 53)
-                .WithArguments("VM 'pos04' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            LegacyOnGeneration2(5, 48, 53, "pos02"),
+            LegacyOnGeneration2(13, 48, 53, "pos04"),
         });
 
     private static Task ScriptWith(string text, (string Path, string Text)[] files, string? globalConfig, params DiagnosticResult[] expected) =>
@@ -202,8 +198,13 @@ public class PowerShellScriptFileAnalyzerTests
             .WithArguments("VM 'sql01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
         LegacyOnGeneration2(7, 78, 83, "dc01"), LegacyOnGeneration2(7, 78, 83, "sql01"), LegacyOnGeneration2(7, 78, 83, "web01"));
 
-    private static DiagnosticResult LegacyOnGeneration2(int line, int column, int end, string vm) =>
-        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", line, column, line, end)
+    /// <summary>HV8004 at a Set-VMFirmware that starts line <paramref name="line"/>, on a VM New-VM left Generation 1.</summary>
+    private static DiagnosticResult FirmwareOnDefaultGeneration1(int line, string vm) =>
+        new DiagnosticResult("HV8004", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", line, 1, line, 15)
+            .WithArguments("Set-VMFirmware fails on VM '" + vm + "': it is Generation 1 (New-VM's default without -Generation 2), whose firmware is set with Set-VMBios");
+
+    private static DiagnosticResult LegacyOnGeneration2(int line, int column, int end, string vm, string file = "hvlint/New-LabVMs.ps1") =>
+        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan(file, line, column, line, end)
             .WithArguments("VM '" + vm + "' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)");
 
     [Fact]
@@ -393,6 +394,9 @@ public class PowerShellScriptFileAnalyzerTests
             + "    Set-VMProcessor -VMName $params.Name -Count 5\n}\n",
             "build_property.HvLintProfile = hyperv-2008r2",
             Over2008R2(3, 38, 39, "seq01", 8), Over2008R2(6, 38, 39, "seq02", 6), Over2008R2(14, 49, 50, "sib-app", 5)),
+        // A ForEach-Object block runs where it is written, as a loop's body does.
+        Script("$h = 'fe01'\n1 | ForEach-Object { Set-VMProcessor -VMName $h -Count 7 }\n$h = 'fe02'\nSet-VMProcessor -VMName $h -Count 6\n", "build_property.HvLintProfile = hyperv-2008r2",
+            Over2008R2(2, 56, 57, "fe01", 7), Over2008R2(4, 35, 36, "fe02", 6)),
         // Unknown (a script of its own each): after an assignment in a branch that may not run; in a script block kept to
         // run later (it runs after 'sb02' is assigned, not where it is written); after an assignment HvLint cannot read,
         // which leaves no earlier value behind; and in a switch on a list, whose later item may run the clause that
@@ -592,8 +596,7 @@ public class PowerShellScriptFileAnalyzerTests
                 ("hvlint/Modules/Lab/Other.psm1", "function New-ModVM($Name) { New-VM -Name $Name -Generation 1 }\n"),
             },
             null,
-            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Private/Nics.psm1", 1, 82, 1, 87)
-                .WithArguments("VM 'n01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            LegacyOnGeneration2(1, 82, 87, "n01", "hvlint/Modules/Lab/Private/Nics.psm1"),
             LabModuleCpus("hvlint/Modules/Lab/Public.ps1", "n02")),
         // A manifest without a root module, one nested module named on its own.
         ScriptWith(
@@ -645,10 +648,8 @@ public class PowerShellScriptFileAnalyzerTests
         null,
         // The module's functions on their own: pos01's and kiosk01's adapters (kiosk01's function no script calls). The
         // script's call of Add-PosNic finds pos01's again, which the module reports itself: once.
-        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 1, 106, 1, 111)
-            .WithArguments("VM 'pos01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
-        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 2, 112, 2, 117)
-            .WithArguments("VM 'kiosk01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+        LegacyOnGeneration2(1, 106, 111, "pos01", "hvlint/Lab.psm1"),
+        LegacyOnGeneration2(2, 112, 117, "kiosk01", "hvlint/Lab.psm1"));
 
     [Fact]
     public Task Where_Object_keeps_the_rows_its_condition_is_true_for() => Task.WhenAll(
@@ -923,8 +924,7 @@ public class PowerShellScriptFileAnalyzerTests
             null,
             new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Public/New-LabVM.ps1", 1, 100, 1, 112)
                 .WithArguments("VM 'pp01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
-            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Modules/Lab/Private/Nics.ps1", 1, 79, 1, 84)
-                .WithArguments("VM 'pp01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)")),
+            LegacyOnGeneration2(1, 79, 84, "pp01", "hvlint/Modules/Lab/Private/Nics.ps1")),
         // The script's own $Cpus is not the module's: a function the module dot-sources does not see it.
         ScriptWith(
             "$script:Cpus = 72\nImport-Module .\\Lab.psm1\nNew-LabVM -Name 'pp02'\n",
@@ -1001,9 +1001,7 @@ public class PowerShellScriptFileAnalyzerTests
     private const string LabNicFunction = "function Add-LabNic($VMName) { Add-VMNetworkAdapter -VMName $VMName -IsLegacy $true }\n";
 
     /// <summary>LabNicFunction's finding for <paramref name="vm"/>, a Generation 2 VM: its legacy adapter, in <paramref name="file"/>.</summary>
-    private static DiagnosticResult LabNicLegacy(string file, string vm) =>
-        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan(file, 1, 79, 1, 84)
-            .WithArguments("VM '" + vm + "' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)");
+    private static DiagnosticResult LabNicLegacy(string file, string vm) => LegacyOnGeneration2(1, 79, 84, vm, file);
 
     private const string LabVmFunction = "function New-LabVM($Name) { New-VM -Name $Name -Generation 2; Set-VMProcessor -VMName $Name -Count $script:Cpus; Add-LabNic -VMName $Name }\n";
 
@@ -1039,12 +1037,9 @@ public class PowerShellScriptFileAnalyzerTests
         // meet the cmdlets, in the other files. base01 is the dot-sourced script's own: reported once, by its own audit.
         new DiagnosticResult("HV1001", DiagnosticSeverity.Error).WithSpan("hvlint/LabFunctions.ps1", 6, 42, 6, 57)
             .WithArguments("VM 'lab01' has 72 virtual processors; hyperv-2012r2 allows 64 for a Generation 2 VM"),
-        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/LabFunctions.ps1", 7, 65, 7, 70)
-            .WithArguments("VM 'lab02' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
-        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/modules/LabTools.psm1", 1, 82, 1, 87)
-            .WithArguments("VM 'lab03' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
-        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/LabFunctions.ps1", 10, 49, 10, 54)
-            .WithArguments("VM 'base01' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+        LegacyOnGeneration2(7, 65, 70, "lab02", "hvlint/LabFunctions.ps1"),
+        LegacyOnGeneration2(1, 82, 87, "lab03", "hvlint/modules/LabTools.psm1"),
+        LegacyOnGeneration2(10, 49, 54, "base01", "hvlint/LabFunctions.ps1"));
 
     [Fact]
     public Task A_dot_sourced_script_reads_its_files_from_its_own_PSScriptRoot() => Task.WhenAll(
@@ -1143,8 +1138,7 @@ public class PowerShellScriptFileAnalyzerTests
         expected: new[]
         {
             TooManyAt(5, 42, 57, "lab01", 72), TooManyAt(5, 42, 57, "lab02", 80), TooManyAt(5, 42, 57, "lab03", 66),
-            new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 6, 65, 6, 70)
-                .WithArguments("VM 'lab05' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"),
+            LegacyOnGeneration2(6, 65, 70, "lab05"),
         });
 
     [Fact]
@@ -1160,8 +1154,7 @@ public class PowerShellScriptFileAnalyzerTests
         + "function Wait-Forever { Wait-Forever }\nWait-Forever\n"
         // Named only in a comment and a string, it is still never called.
         + "# Install-Appliance is run by hand after the host is patched\nWrite-Host 'Run Install-Appliance later'\n",
-        expected: new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 3, 56, 3, 61)
-            .WithArguments("VM 'appliance' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+        expected: LegacyOnGeneration2(3, 56, 61, "appliance"));
 
     [Fact]
     public Task An_if_whose_condition_the_script_fixes_runs_one_branch_and_any_other_runs_each() => Script(
@@ -1505,11 +1498,9 @@ public class PowerShellScriptFileAnalyzerTests
         + "Set-VMFirmware -VMName 'PB-6' -EnableSecureBoot On\n",
         expected: new[]
         {
-            new DiagnosticResult("HV8004", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 7, 1, 7, 15)
-                .WithArguments("Set-VMFirmware fails on VM 'PB-1': it is Generation 1 (New-VM's default without -Generation 2), whose firmware is set with Set-VMBios"),
+            FirmwareOnDefaultGeneration1(7, "PB-1"),
             LegacyOnGeneration2(9, 47, 52, "PB-2"),
-            new DiagnosticResult("HV8004", DiagnosticSeverity.Error).WithSpan("hvlint/New-LabVMs.ps1", 11, 1, 11, 15)
-                .WithArguments("Set-VMFirmware fails on VM 'PB-3': it is Generation 1 (New-VM's default without -Generation 2), whose firmware is set with Set-VMBios"),
+            FirmwareOnDefaultGeneration1(11, "PB-3"),
         });
 
     // An [ordered] table splats as a hashtable does, and is the variable's own: a key set on it is read in order.
@@ -1656,8 +1647,7 @@ public class PowerShellScriptFileAnalyzerTests
         "Import-Module .\\Lab.psm1\n$p = @{ Name = 'md0'; Generation = 2 }\n$p.Generation = 1\nNew-Md -Name 'md1'\n",
         new[] { ("hvlint/Lab.psm1", "$p = @{ Name = 'md1'; Generation = 2 }\nfunction New-Md($Name) { New-VM @p; Add-VMNetworkAdapter -VMName $Name -IsLegacy $true }\n") },
         null,
-        new DiagnosticResult("HV3003", DiagnosticSeverity.Error).WithSpan("hvlint/Lab.psm1", 2, 82, 2, 87)
-            .WithArguments("VM 'md1' is Generation 2 and has the legacy network adapter 'Legacy Network Adapter'; Generation 2 VMs support only synthetic adapters (they PXE-boot from them too)"));
+        LegacyOnGeneration2(2, 82, 87, "md1", "hvlint/Lab.psm1"));
 
     // $t += @{ ... } adds its keys as Add does: pe1 keeps Generation 2 beside the key added, pe2 gets it in a branch that
     // runs; pe3's table has the key, so the statement fails and it stays 2; pe4's branch may not run, so its Generation
